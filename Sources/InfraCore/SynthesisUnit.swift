@@ -1,0 +1,78 @@
+// The contract between a back end (Terraform stacks, Kubernetes manifests) and the
+// tools that drive synthesis (the CLI, tests, benchmarks): validate, then render.
+
+/// Something that synthesizes to files: a Terraform root or module, a set of manifests.
+///
+/// Back ends conform; the CLI and ``Infrastructure`` only see this protocol.
+public protocol SynthesisUnit: Sendable {
+    /// The unit's component path, used in diagnostics and listings (e.g. `dev`).
+    var componentPath: ComponentPath { get }
+    /// The folder the unit's files go to, relative to the output root (e.g. `terraform/environments/dev`).
+    var outputDirectory: String { get }
+    /// Checks the unit and renders it; files are only meaningful when there are no errors.
+    func synthesize() -> SynthesisResult
+    /// Other units this one needs (for example the local modules a stack calls), synthesized with it.
+    var dependencies: [any SynthesisUnit] { get }
+}
+
+extension SynthesisUnit {
+    /// No dependencies by default.
+    public var dependencies: [any SynthesisUnit] { [] }
+}
+
+/// The outcome of synthesizing one unit.
+public struct SynthesisResult: Sendable {
+    /// Files, with paths relative to the output root.
+    public var artifacts: [Artifact]
+    /// Everything validation found.
+    public var diagnostics: Diagnostics
+    /// What the unit contains, for `list`.
+    public var inventory: [InventoryEntry]
+    /// Dependencies between the unit's components, for `graph`.
+    public var edges: [DependencyEdge]
+
+    /// Creates a result.
+    public init(
+        artifacts: [Artifact] = [], diagnostics: Diagnostics = Diagnostics(), inventory: [InventoryEntry] = [],
+        edges: [DependencyEdge] = []
+    ) {
+        self.artifacts = artifacts
+        self.diagnostics = diagnostics
+        self.inventory = inventory
+        self.edges = edges
+    }
+}
+
+/// One resource, data source, module call or Kubernetes object, for listings.
+public struct InventoryEntry: Sendable, Hashable, Codable {
+    /// The kind: a Terraform type (`aws_vpc`) or a Kubernetes kind (`Deployment`).
+    public var kind: String
+    /// The address: `aws_vpc.network_vpc` or `prod/Deployment/account`.
+    public var address: String
+    /// Where it was defined.
+    public var path: ComponentPath
+    /// The file it is written to, relative to the output root.
+    public var file: String
+
+    /// Creates an entry.
+    public init(kind: String, address: String, path: ComponentPath, file: String) {
+        self.kind = kind
+        self.address = address
+        self.path = path
+        self.file = file
+    }
+}
+
+/// `from` depends on `to` (a reference or an explicit `depends_on`).
+public struct DependencyEdge: Sendable, Hashable, Codable {
+    /// The dependent node's id (e.g. `dev/aws_subnet.private_a`).
+    public var from: String
+    /// The node it depends on.
+    public var to: String
+
+    /// Creates an edge.
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}

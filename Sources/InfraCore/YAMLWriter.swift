@@ -1,0 +1,251 @@
+// YAML that YAML 1.1 readers (kubectl, PyYAML) read back exactly as written.
+// YAML 1.1 turns plain scalars such as `on`, `no`, `y`, `~`, `012`, `1_000`, `0x1F`,
+// `.inf` and `2024-01-01` into booleans, numbers, null or dates, so a string is written
+// plain only when it cannot be mistaken for anything else, and double-quoted otherwise.
+
+/// Writes ``Value``s as YAML block documents that round-trip through YAML 1.1 parsers.
+///
+/// ```swift
+/// let yaml = YAMLWriter().string(["enabled": "on", "replicas": 2])
+/// // enabled: "on"
+/// // replicas: 2
+/// ```
+public struct YAMLWriter: Sendable {
+    /// Whether object members are written sorted by key instead of in insertion order.
+    public var sortKeys: Bool
+
+    /// Creates a writer. Kubernetes manifests keep insertion order (apiVersion, kind, …).
+    public init(sortKeys: Bool = false) {
+        self.sortKeys = sortKeys
+    }
+
+    /// One YAML document (no `---` marker), ending with a newline.
+    public func string(_ value: Value) -> String {
+        String(decoding: write(value), as: UTF8.self)
+    }
+
+    /// One YAML document as UTF-8 bytes.
+    public func write(_ value: Value) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        appendDocument(value, to: &out)
+        return out
+    }
+
+    /// Several documents separated by `---` lines, as `kubectl apply -f` reads them.
+    public func writeStream(_ documents: [Value]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024 * documents.count)
+        for (index, document) in documents.enumerated() {
+            if index > 0 { out.append(contentsOf: Array("---\n".utf8)) }
+            appendDocument(document, to: &out)
+        }
+        return out
+    }
+
+    /// Appends one document to `out`.
+    public func appendDocument(_ value: Value, to out: inout [UInt8]) {
+        switch value {
+        case .object(let o) where !o.isEmpty:
+            appendMapping(o, indent: 0, to: &out)
+        case .array(let a) where !a.isEmpty:
+            appendSequence(a, indent: 0, to: &out)
+        default:
+            appendScalar(value, indent: 0, to: &out)
+            out.append(0x0A)
+        }
+    }
+
+    private func members(_ o: ValueObject) -> [ValueObject.Member] {
+        sortKeys ? o.sortedByKey().members : o.members
+    }
+
+    private func appendMapping(_ o: ValueObject, indent: Int, to out: inout [UInt8]) {
+        for (index, member) in members(o).enumerated() {
+            if index > 0 { spaces(indent, &out) }
+            YAMLWriter.appendString(member.key, indent: indent, allowBlock: false, to: &out)
+            out.append(0x3A)
+            appendNested(member.value, indent: indent, to: &out)
+        }
+    }
+
+    private func appendSequence(_ a: [Value], indent: Int, to out: inout [UInt8]) {
+        for (index, element) in a.enumerated() {
+            if index > 0 { spaces(indent, &out) }
+            out.append(contentsOf: [0x2D, 0x20])
+            switch element {
+            case .object(let o) where !o.isEmpty:
+                appendMapping(o, indent: indent + 2, to: &out)
+            case .array(let inner) where !inner.isEmpty:
+                appendSequence(inner, indent: indent + 2, to: &out)
+            default:
+                appendScalar(element, indent: indent + 2, to: &out)
+                out.append(0x0A)
+            }
+        }
+    }
+
+    /// Writes what follows `key:` — a scalar on the same line or a nested block below.
+    private func appendNested(_ value: Value, indent: Int, to out: inout [UInt8]) {
+        switch value {
+        case .object(let o) where !o.isEmpty:
+            out.append(0x0A)
+            spaces(indent + 2, &out)
+            appendMapping(o, indent: indent + 2, to: &out)
+        case .array(let a) where !a.isEmpty:
+            out.append(0x0A)
+            spaces(indent + 2, &out)
+            appendSequence(a, indent: indent + 2, to: &out)
+        default:
+            out.append(0x20)
+            appendScalar(value, indent: indent + 2, to: &out)
+            out.append(0x0A)
+        }
+    }
+
+    private func appendScalar(_ value: Value, indent: Int, to out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: Array("null".utf8))
+        case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): YAMLWriter.appendNumber(d, to: &out)
+        case .string(let s): YAMLWriter.appendString(s, indent: indent, allowBlock: true, to: &out)
+        case .array: out.append(contentsOf: [0x5B, 0x5D])
+        case .object: out.append(contentsOf: [0x7B, 0x7D])
+        }
+    }
+
+    @inline(__always)
+    private func spaces(_ n: Int, _ out: inout [UInt8]) {
+        for _ in 0..<n { out.append(0x20) }
+    }
+
+    static func appendNumber(_ d: Double, to out: inout [UInt8]) {
+        if d.isNaN {
+            out.append(contentsOf: Array(".nan".utf8))
+        } else if d.isInfinite {
+            out.append(contentsOf: Array((d < 0 ? "-.inf" : ".inf").utf8))
+        } else if d == d.rounded(), abs(d) < 9_007_199_254_740_992 {
+            out.append(contentsOf: String(Int64(d)).utf8)
+        } else {
+            // YAML 1.1's float pattern needs a dot in the mantissa ("1.0e-07", not "1e-07").
+            var text = d.description
+            if !text.contains("."), let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+                text.insert(contentsOf: ".0", at: e)
+            }
+            out.append(contentsOf: text.utf8)
+        }
+    }
+
+    // MARK: Strings
+
+    /// Words that YAML 1.1 resolves to booleans or null when written plain (any case).
+    private static let reservedWords: Set<String> = [
+        "y", "yes", "n", "no", "true", "false", "on", "off", "null",
+    ]
+
+    /// Whether `s` can be written as a plain scalar and still read back as this string:
+    /// it starts with a letter, contains only letters, digits and `-._/`, and is not a
+    /// YAML 1.1 boolean or null word. Everything that might be a number, date, null,
+    /// anchor, tag, comment or indicator fails the first-letter test.
+    static func isPlainSafe(_ s: String) -> Bool {
+        let utf8 = s.utf8
+        guard let first = utf8.first, isASCIILetter(first) else { return false }
+        for byte in utf8 where !(isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2D
+            || byte == 0x2E || byte == 0x5F || byte == 0x2F)
+        {
+            return false
+        }
+        if utf8.count <= 5 && reservedWords.contains(s.lowercased()) { return false }
+        return true
+    }
+
+    @inline(__always)
+    private static func isASCIILetter(_ b: UInt8) -> Bool {
+        (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+    }
+
+    /// Whether a character must be escaped inside a double-quoted scalar: control
+    /// characters, YAML line breaks other than `\n` (NEL, LS, PS), the BOM, and what
+    /// YAML 1.1 readers refuse as non-printable (C1 controls, U+FFFE, U+FFFF).
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
+    }
+
+    /// Whether `s` can be written as a literal block (`|`): multi-line text without
+    /// characters that need escaping, no carriage returns, no first-line indentation
+    /// (which would need an indentation indicator) and no whitespace-only or trailing
+    /// whitespace lines (which some readers fold away).
+    private static func canUseLiteralBlock(_ s: String) -> Bool {
+        guard s.contains("\n") else { return false }
+        if s.hasPrefix(" ") || s.hasPrefix("\t") || s.hasSuffix("\n\n") { return false }
+        for scalar in s.unicodeScalars where scalar != "\n" && (needsEscape(scalar) || scalar == "\t") {
+            return false
+        }
+        let body = s.hasSuffix("\n") ? String(s.dropLast()) : s
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { continue }
+            if line.last == " " { return false }
+            if line.allSatisfy({ $0 == " " }) { return false }
+        }
+        return true
+    }
+
+    /// Appends `s` as a plain, literal-block or double-quoted scalar, whichever reads back exactly.
+    static func appendString(_ s: String, indent: Int, allowBlock: Bool, to out: inout [UInt8]) {
+        if isPlainSafe(s) {
+            out.append(contentsOf: s.utf8)
+            return
+        }
+        if allowBlock && canUseLiteralBlock(s) {
+            out.append(0x7C)
+            if !s.hasSuffix("\n") { out.append(0x2D) }
+            out.append(0x0A)
+            let body = s.hasSuffix("\n") ? s.dropLast() : Substring(s)
+            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                if !line.isEmpty {
+                    for _ in 0..<max(indent, 2) { out.append(0x20) }
+                    out.append(contentsOf: line.utf8)
+                }
+                out.append(0x0A)
+            }
+            // The caller appends the line break after a scalar; a block already ended with one.
+            out.removeLast()
+            return
+        }
+        appendDoubleQuoted(s, to: &out)
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    /// Appends `s` in double quotes with YAML escapes; printable Unicode is kept as UTF-8.
+    static func appendDoubleQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out.append(contentsOf: [0x5C, 0x22])
+            case "\\": out.append(contentsOf: [0x5C, 0x5C])
+            case "\n": out.append(contentsOf: [0x5C, 0x6E])
+            case "\t": out.append(contentsOf: [0x5C, 0x74])
+            case "\r": out.append(contentsOf: [0x5C, 0x72])
+            default:
+                if needsEscape(scalar) {
+                    let v = scalar.value
+                    if v <= 0xFF {
+                        out.append(contentsOf: [0x5C, 0x78, hexDigits[Int(v >> 4)], hexDigits[Int(v & 0xF)]])
+                    } else {
+                        out.append(contentsOf: [0x5C, 0x75])
+                        for shift in stride(from: 12, through: 0, by: -4) {
+                            out.append(hexDigits[Int((v >> UInt32(shift)) & 0xF)])
+                        }
+                    }
+                } else {
+                    out.append(contentsOf: String(scalar).utf8)
+                }
+            }
+        }
+        out.append(0x22)
+    }
+}

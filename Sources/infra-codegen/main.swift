@@ -1,0 +1,1 @@
+print("infra-codegen: not implemented yet")

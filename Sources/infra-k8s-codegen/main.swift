@@ -1,0 +1,1 @@
+print("infra-k8s-codegen: not implemented yet")
