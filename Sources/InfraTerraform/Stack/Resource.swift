@@ -1,0 +1,229 @@
+// Resources and data sources: the typed protocol the generated AWS types conform to,
+// and untyped `Resource`/`DataSource` for any type the generated layer lacks.
+
+import InfraCore
+
+/// A typed Terraform resource. Generated types (e.g. `AWSVPC`) conform.
+///
+/// ```swift
+/// let vpc = AWSVPC("main", cidrBlock: "10.0.0.0/16")
+/// let id: Expr<String> = vpc.id            // ${aws_vpc.main.id}
+/// ```
+public protocol TerraformResource: StackContent {
+    /// The Terraform type, e.g. `aws_vpc`.
+    static var terraformType: String { get }
+    /// The local name.
+    var name: String { get }
+    /// Meta-arguments and overrides.
+    var meta: MetaArguments { get set }
+    /// The attributes and nested blocks.
+    func renderBody() -> Block
+}
+
+/// A typed Terraform data source. Generated types (e.g. `DataAWSRegion`) conform.
+public protocol TerraformDataSource: StackContent {
+    /// The Terraform type, e.g. `aws_region`.
+    static var terraformType: String { get }
+    /// The local name.
+    var name: String { get }
+    /// Meta-arguments and overrides.
+    var meta: MetaArguments { get set }
+    /// The arguments and nested blocks.
+    func renderBody() -> Block
+}
+
+extension TerraformResource {
+    /// One `resource` block at `parent/name` (or the path set with ``at(_:)``).
+    public func stackElements(in parent: ComponentPath) -> [StackElement] {
+        [.resource(ResourceBlock(type: Self.terraformType, name: name, body: renderBody(), meta: meta,
+                                 path: meta.componentPath ?? parent.appending(name)))]
+    }
+
+    /// The address `type.name`.
+    public var address: ReferenceTarget { .resource(type: Self.terraformType, name: name) }
+
+    /// A typed reference to an attribute: `${type.name.attribute}`.
+    public func reference<T>(_ attribute: String) -> Expr<T> {
+        Expr(.reference(Self.terraformType, name, attribute))
+    }
+}
+
+extension TerraformDataSource {
+    /// One `data` block at `parent/name`.
+    public func stackElements(in parent: ComponentPath) -> [StackElement] {
+        [.data(ResourceBlock(type: Self.terraformType, name: name, body: renderBody(), meta: meta,
+                             path: meta.componentPath ?? parent.appending("data." + name)))]
+    }
+
+    /// The address `data.type.name`.
+    public var address: ReferenceTarget { .data(type: Self.terraformType, name: name) }
+
+    /// A typed reference to an attribute: `${data.type.name.attribute}`.
+    public func reference<T>(_ attribute: String) -> Expr<T> {
+        Expr(.reference("data", Self.terraformType, name, attribute))
+    }
+}
+
+/// Things that carry meta-arguments and get the chainable modifiers.
+public protocol MetaArgumentCarrier {
+    /// Meta-arguments and overrides.
+    var meta: MetaArguments { get set }
+}
+
+extension MetaArgumentCarrier {
+    /// Adds explicit dependencies (`depends_on`).
+    public func dependsOn(_ targets: ReferenceTarget...) -> Self {
+        var copy = self
+        copy.meta.dependsOn += targets
+        return copy
+    }
+
+    /// Sets `count`.
+    public func count(_ count: Expr<Double>) -> Self {
+        var copy = self
+        copy.meta.count = count.expression
+        return copy
+    }
+
+    /// Sets `for_each` (a map, or a set of strings).
+    public func forEach(_ collection: Expression) -> Self {
+        var copy = self
+        copy.meta.forEach = collection
+        return copy
+    }
+
+    /// Selects a provider configuration, e.g. `.provider(.aws(alias: "eu"))`.
+    public func provider(_ provider: ProviderReference) -> Self {
+        var copy = self
+        copy.meta.provider = provider
+        return copy
+    }
+
+    /// Sets the `lifecycle` block.
+    public func lifecycle(_ lifecycle: Lifecycle) -> Self {
+        var copy = self
+        copy.meta.lifecycle = lifecycle
+        return copy
+    }
+
+    /// Writes a raw value at an attribute path after rendering (the escape hatch).
+    public func override(_ path: String, _ value: Expression?) -> Self {
+        var copy = self
+        copy.meta.overrides.append(RawOverride(path, value))
+        return copy
+    }
+
+    /// Writes the block to `<file>.tf.json` instead of `main.tf.json`.
+    public func inFile(_ file: String) -> Self {
+        var copy = self
+        copy.meta.file = file
+        return copy
+    }
+
+    /// Sets the component path used in diagnostics and listings.
+    public func at(_ path: ComponentPath) -> Self {
+        var copy = self
+        copy.meta.componentPath = path
+        return copy
+    }
+}
+
+/// An untyped resource of any type: the escape hatch for types the generated layer lacks.
+///
+/// ```swift
+/// Resource("aws_shield_protection", "api", ["name": "api", "resource_arn": lb.arn.expression])
+/// ```
+public struct Resource: TerraformResource, MetaArgumentCarrier, Hashable {
+    /// Untyped resources report their type per value; this static is unused.
+    public static var terraformType: String { "" }
+    /// The Terraform type.
+    public var type: String
+    /// The local name.
+    public var name: String
+    /// The body.
+    public var body: Block
+    /// Meta-arguments.
+    public var meta: MetaArguments
+
+    /// Creates an untyped resource.
+    public init(_ type: String, _ name: String, _ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:]) {
+        self.type = type
+        self.name = name
+        self.body = Block(attributes, blocks: blocks)
+        self.meta = MetaArguments()
+    }
+
+    /// The body.
+    public func renderBody() -> Block { body }
+
+    /// One `resource` block.
+    public func stackElements(in parent: ComponentPath) -> [StackElement] {
+        [.resource(ResourceBlock(type: type, name: name, body: body, meta: meta,
+                                 path: meta.componentPath ?? parent.appending(name)))]
+    }
+
+    /// The address `type.name`.
+    public var address: ReferenceTarget { .resource(type: type, name: name) }
+
+    /// A reference to an attribute: `${type.name.attribute}`.
+    public func reference<T>(_ attribute: String) -> Expr<T> {
+        Expr(.reference(type, name, attribute))
+    }
+}
+
+/// An untyped data source of any type.
+///
+/// ```swift
+/// DataSource("aws_caller_identity", "current")
+/// ```
+public struct DataSource: TerraformDataSource, MetaArgumentCarrier, Hashable {
+    /// Untyped data sources report their type per value; this static is unused.
+    public static var terraformType: String { "" }
+    /// The Terraform type.
+    public var type: String
+    /// The local name.
+    public var name: String
+    /// The body.
+    public var body: Block
+    /// Meta-arguments.
+    public var meta: MetaArguments
+
+    /// Creates an untyped data source.
+    public init(_ type: String, _ name: String, _ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:]) {
+        self.type = type
+        self.name = name
+        self.body = Block(attributes, blocks: blocks)
+        self.meta = MetaArguments()
+    }
+
+    /// The body.
+    public func renderBody() -> Block { body }
+
+    /// One `data` block.
+    public func stackElements(in parent: ComponentPath) -> [StackElement] {
+        [.data(ResourceBlock(type: type, name: name, body: body, meta: meta,
+                             path: meta.componentPath ?? parent.appending("data." + name)))]
+    }
+
+    /// The address `data.type.name`.
+    public var address: ReferenceTarget { .data(type: type, name: name) }
+
+    /// A reference to an attribute: `${data.type.name.attribute}`.
+    public func reference<T>(_ attribute: String) -> Expr<T> {
+        Expr(.reference("data", type, name, attribute))
+    }
+}
+
+extension ReferenceTarget {
+    /// A reference to an attribute of this target, e.g. `aws_vpc.main` → `aws_vpc.main.id`.
+    public func attribute<T>(_ name: String) -> Expr<T> {
+        switch self {
+        case .resource(let type, let resource): Expr(.reference(type, resource, name))
+        case .data(let type, let data): Expr(.reference("data", type, data, name))
+        case .variable(let variable): Expr(.reference("var", variable, name))
+        case .local(let local): Expr(.reference("local", local, name))
+        case .module(let module): Expr(.reference("module", module, name))
+        case .contextual(let root): Expr(.reference(root, name))
+        }
+    }
+}

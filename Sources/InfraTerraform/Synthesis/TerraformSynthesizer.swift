@@ -1,0 +1,173 @@
+// Stack or module → files. Runs like a compiler: validate the collected blocks (all
+// diagnostics at once), then render the document model, then bytes. Nothing is
+// rendered when validation found errors.
+
+import InfraCore
+
+/// Synthesizes the blocks of a root or module into `.tf.json` files.
+struct TerraformSynthesizer {
+    enum Kind { case root, module }
+
+    let kind: Kind
+    let name: String
+    let directory: String
+    let settings: TerraformSettings
+    let tfvars: [String: Value]
+    let elements: [StackElement]
+
+    func synthesize() -> SynthesisResult {
+        let index = ConfigurationIndex(elements: elements)
+        var validator = StackValidator(kind: kind, name: name, settings: settings, tfvars: tfvars, index: index)
+        let diagnostics = validator.validate()
+        let graph = DependencyAnalysis(index: index)
+        var result = SynthesisResult(
+            diagnostics: diagnostics, inventory: inventory(index), edges: graph.edges(prefix: name))
+        result.diagnostics.append(contentsOf: graph.cycleDiagnostics())
+        guard !result.diagnostics.hasErrors else { return result }
+        result.artifacts = render(index)
+        return result
+    }
+
+    // MARK: Rendering
+
+    private func render(_ index: ConfigurationIndex) -> [Artifact] {
+        let writer = JSONWriter(sortKeys: true)
+        var files: [String: ValueObject] = [:]
+
+        func add(_ file: String, _ key: String, _ value: Value) {
+            files[file, default: ValueObject()][key] = value
+        }
+
+        // Resources and data sources, grouped by file, then type, then name.
+        for (kind, key) in [(false, "resource"), (true, "data")] {
+            let blocks = kind ? index.dataSources : index.resources
+            var byFile: [String: [ResourceBlock]] = [:]
+            for block in blocks { byFile[block.meta.file ?? "main", default: []].append(block) }
+            for (file, list) in byFile {
+                add(file, key, TerraformSynthesizer.groupByType(list))
+            }
+        }
+        if !index.locals.isEmpty {
+            add("main", "locals", .object(ValueObject(index.locals.map { ($0.name, $0.value.jsonValue) }).sortedByKey()))
+        }
+        if !index.modules.isEmpty {
+            var modulesByFile: [String: [ModuleCallBlock]] = [:]
+            for call in index.modules { modulesByFile[call.meta.file ?? "main", default: []].append(call) }
+            for (file, calls) in modulesByFile {
+                add(
+                    file, "module",
+                    .object(
+                        ValueObject(
+                            calls.map { call in
+                                (call.name, call.jsonValue(sourcePath: sourcePath(for: call)))
+                            }
+                        ).sortedByKey()))
+            }
+        }
+        if !index.providers.isEmpty {
+            var byName: [String: [ProviderBlock]] = [:]
+            for provider in index.providers { byName[provider.name, default: []].append(provider) }
+            add(
+                "main", "provider",
+                .object(
+                    ValueObject(
+                        byName.keys.sorted().map { name in
+                            let list = (byName[name] ?? []).sorted { ($0.alias ?? "") < ($1.alias ?? "") }
+                            return (name, list.count == 1 ? list[0].jsonValue : .array(list.map(\.jsonValue)))
+                        })))
+        }
+        if !index.moved.isEmpty {
+            add("main", "moved", .array(index.moved.map(\.jsonValue)))
+        }
+        let settingsFile = (kind == .root && settings.backend != nil) ? "backend" : "main"
+        if kind == .root || !settings.requiredProviders.isEmpty || settings.requiredVersion != nil {
+            add(settingsFile, "terraform", settings.jsonValue)
+        }
+        if !index.variables.isEmpty {
+            add("variables", "variable", .object(ValueObject(index.variables.map { ($0.name, $0.jsonValue) }).sortedByKey()))
+        }
+        if !index.outputs.isEmpty {
+            add("outputs", "output", .object(ValueObject(index.outputs.map { ($0.name, $0.jsonValue) }).sortedByKey()))
+        }
+        if files["main"] == nil { files["main"] = ValueObject() }
+
+        var artifacts = files.keys.sorted().map { file in
+            Artifact(path: "\(directory)/\(file).tf.json", bytes: writer.write(.object(files[file] ?? ValueObject())))
+        }
+        if kind == .root, !tfvars.isEmpty {
+            artifacts.append(
+                Artifact(path: "\(directory)/terraform.tfvars.json", bytes: writer.write(.sortedObject(tfvars))))
+        }
+        return artifacts
+    }
+
+    /// `{type: {name: body}}` with both levels sorted; built without per-insert lookups so
+    /// it stays linear in the number of blocks.
+    static func groupByType(_ blocks: [ResourceBlock]) -> Value {
+        var byType: [String: [ResourceBlock]] = [:]
+        for block in blocks { byType[block.type, default: []].append(block) }
+        var typeMembers: [ValueObject.Member] = []
+        typeMembers.reserveCapacity(byType.count)
+        for type in byType.keys.sorted() {
+            let list = (byType[type] ?? []).sorted { $0.name < $1.name }
+            let members = list.map { ValueObject.Member(key: $0.name, value: $0.jsonValue) }
+            typeMembers.append(.init(key: type, value: .object(ValueObject(uniqueMembers: members))))
+        }
+        return .object(ValueObject(uniqueMembers: typeMembers))
+    }
+
+    /// The relative path from this configuration's folder to a local module's folder.
+    func sourcePath(for call: ModuleCallBlock) -> String? {
+        guard case .local(let module) = call.source else { return nil }
+        return TerraformSynthesizer.relativePath(from: directory, to: module.outputDirectory)
+    }
+
+    /// `relativePath(from: "terraform/environments/dev", to: "terraform/modules/vpc")` is `../../modules/vpc`.
+    static func relativePath(from: String, to: String) -> String {
+        let a = from.split(separator: "/")
+        let b = to.split(separator: "/")
+        var common = 0
+        while common < a.count, common < b.count, a[common] == b[common] { common += 1 }
+        let ups = Array(repeating: "..", count: a.count - common)
+        let rest = b[common...].map(String.init)
+        let parts = ups + rest
+        return parts.isEmpty ? "." : (ups.isEmpty ? "./" : "") + parts.joined(separator: "/")
+    }
+
+    // MARK: Inventory
+
+    private func inventory(_ index: ConfigurationIndex) -> [InventoryEntry] {
+        var entries: [InventoryEntry] = []
+        for block in index.resources {
+            entries.append(
+                InventoryEntry(
+                    kind: block.type, address: "\(block.type).\(block.name)", path: block.path,
+                    file: "\(directory)/\(block.meta.file ?? "main").tf.json"))
+        }
+        for block in index.dataSources {
+            entries.append(
+                InventoryEntry(
+                    kind: "data.\(block.type)", address: "data.\(block.type).\(block.name)", path: block.path,
+                    file: "\(directory)/\(block.meta.file ?? "main").tf.json"))
+        }
+        for call in index.modules {
+            entries.append(
+                InventoryEntry(
+                    kind: "module", address: "module.\(call.name)", path: call.path,
+                    file: "\(directory)/\(call.meta.file ?? "main").tf.json"))
+        }
+        return entries.sorted { ($0.file, $0.address) < ($1.file, $1.address) }
+    }
+
+    /// The local modules called by `elements`, each once.
+    static func localModules(in elements: [StackElement]) -> [any SynthesisUnit] {
+        var seen: Set<String> = []
+        var result: [any SynthesisUnit] = []
+        for case .module(let call) in elements {
+            if case .local(let module) = call.source, seen.insert(module.outputDirectory).inserted {
+                result.append(module)
+            }
+        }
+        return result
+    }
+}
