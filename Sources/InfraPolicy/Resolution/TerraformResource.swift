@@ -1,0 +1,41 @@
+// A Terraform resource or data source as the rules see it: its address, body, file and the
+// root module (folder) in which its references are resolved.
+
+import InfraCore
+
+/// A resource or data source in a Terraform root module.
+public struct TerraformResource: Sendable, Hashable {
+    /// `aws_s3_bucket.logs`, or `data.aws_iam_policy_document.tls` for data sources.
+    public var address: String
+    /// The type (`aws_s3_bucket`).
+    public var type: String
+    /// The name (`logs`).
+    public var name: String
+    /// The block body.
+    public var properties: Value
+    /// The file it is declared in.
+    public var file: String
+    /// The folder of the file: the root module in which references resolve.
+    public var module: String
+    /// Whether it is a data source.
+    public var isData: Bool
+
+    /// Creates a resource.
+    public init(type: String, name: String, properties: Value, file: String, module: String, isData: Bool = false) {
+        self.type = type
+        self.name = name
+        self.properties = properties
+        self.file = file
+        self.module = module
+        self.isData = isData
+        address = (isData ? "data." : "") + "\(type).\(name)"
+    }
+
+    /// A violation of this resource with `message`.
+    public func violation(_ message: String) -> PolicyViolation {
+        PolicyViolation(resource: address, file: file, message: message)
+    }
+
+    /// The attribute `key` of the body.
+    public subscript(key: String) -> Value? { properties[key] }
+}

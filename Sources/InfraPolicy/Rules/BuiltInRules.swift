@@ -1,0 +1,14 @@
+// The catalogue of built-in rules, in report order of families. Documentation/PolicyChecks.md
+// lists the same rules with their checkov counterparts.
+
+extension PolicyRule {
+    /// Every built-in rule: S3, network, KMS/CloudTrail, EKS, databases, Kubernetes.
+    ///
+    /// ```swift
+    /// PolicyRule.builtIn.map(\.id)   // ["INFRA-S3-001", …, "INFRA-K8S-009"]
+    /// ```
+    public static let builtIn: [PolicyRule] = s3 + network + audit + eks + database + kubernetes
+
+    /// The built-in rule with `id`, if there is one.
+    public static func builtIn(_ id: String) -> PolicyRule? { builtIn.first { $0.id == id } }
+}
