@@ -72,6 +72,8 @@ extension Matcher {
         var result = MatchResult()
         for key in members.keys.sorted() {
             guard let member = members[key] else { continue }
+            // A key that exists counts towards closeness even when its value differs.
+            if let present = object[key], present != .null { result.matchedLeaves += 1 }
             result.absorb(member.evaluate(object[key], at: path.appending(.key(key)), partialObjects: partial))
         }
         if !partial {

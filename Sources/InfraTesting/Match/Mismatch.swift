@@ -35,7 +35,7 @@ public struct Mismatch: Sendable, Hashable, CustomStringConvertible {
 public struct MatchResult: Sendable, Hashable {
     /// Every difference found (empty when the value matches).
     public var mismatches: [Mismatch]
-    /// How many pattern leaves matched; a higher score means a closer candidate.
+    /// How much of the pattern was found (matched leaves and present keys); higher is closer.
     public var matchedLeaves: Int
 
     /// Creates a result.

@@ -95,12 +95,12 @@ public enum LineDiff {
                 operations.append(Operation(kind: .same, text: a[i], oldLine: offset + i))
                 i += 1
                 j += 1
-            } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
-                operations.append(Operation(kind: .added, text: b[j], oldLine: offset + i))
-                j += 1
-            } else {
+            } else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] {
                 operations.append(Operation(kind: .removed, text: a[i], oldLine: offset + i))
                 i += 1
+            } else {
+                operations.append(Operation(kind: .added, text: b[j], oldLine: offset + i))
+                j += 1
             }
         }
         return operations
