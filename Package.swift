@@ -80,29 +80,31 @@ let package = Package(
             dependencies: ["InfraCLI", "OVESInfrastructure"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "InfraCoreTests", dependencies: ["InfraCore"], swiftSettings: strictSettings),
+        // Shared helpers for the test targets: locating and running terraform, python and ../shared/tools.
+        .target(name: "InfraTestSupport", path: "Tests/InfraTestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "InfraCoreTests", dependencies: ["InfraCore", "InfraTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraTerraformTests",
-            dependencies: ["InfraTerraform", "InfraTesting"],
+            dependencies: ["InfraTestSupport", "InfraTerraform", "InfraTesting"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "InfraAWSTests", dependencies: ["InfraAWS", "InfraTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "InfraAWSTests", dependencies: ["InfraTestSupport", "InfraAWS", "InfraTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraKubernetesTests",
-            dependencies: ["InfraKubernetes", "InfraTesting"],
+            dependencies: ["InfraTestSupport", "InfraKubernetes", "InfraTesting"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "InfraPolicyTests", dependencies: ["InfraPolicy"], swiftSettings: strictSettings),
-        .testTarget(name: "InfraSigV4Tests", dependencies: ["InfraSigV4"], swiftSettings: strictSettings),
-        .testTarget(name: "InfraExecutorTests", dependencies: ["InfraExecutor"], swiftSettings: strictSettings),
+        .testTarget(name: "InfraPolicyTests", dependencies: ["InfraTestSupport", "InfraPolicy"], swiftSettings: strictSettings),
+        .testTarget(name: "InfraSigV4Tests", dependencies: ["InfraTestSupport", "InfraSigV4"], swiftSettings: strictSettings),
+        .testTarget(name: "InfraExecutorTests", dependencies: ["InfraTestSupport", "InfraExecutor"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraCLITests",
-            dependencies: ["InfraCLI", "OVESInfrastructure", "InfraTesting"],
+            dependencies: ["InfraTestSupport", "InfraCLI", "OVESInfrastructure", "InfraTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "OVESInfrastructureTests",
-            dependencies: ["OVESInfrastructure", "InfraTesting"],
+            dependencies: ["InfraTestSupport", "OVESInfrastructure", "InfraTesting"],
             swiftSettings: strictSettings
         ),
     ],

@@ -185,6 +185,7 @@ public struct YAMLWriter: Sendable {
             return false
         }
         let body = s.hasSuffix("\n") ? String(s.dropLast()) : s
+        if body.isEmpty { return false }
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.isEmpty { continue }
             if line.last == " " { return false }

@@ -9,7 +9,7 @@ extension Expression {
     ///
     /// Literals stay JSON literals (strings escaped so Terraform reads them back unchanged);
     /// lists and objects become JSON arrays and objects; everything else becomes `"${…}"`.
-    public var jsonValue: Value { node.jsonValue }
+    public var jsonValue: InfraCore.Value { node.jsonValue }
 
     /// The expression in HCL native syntax, e.g. `cidrsubnet(var.cidr, 8, 1)`.
     public var hcl: String {
@@ -37,7 +37,7 @@ extension Expression {
 
 extension Expression.Node {
     /// The node as a Terraform JSON value.
-    public var jsonValue: Value {
+    public var jsonValue: InfraCore.Value {
         switch self {
         case .null: return .null
         case .bool(let b): return .bool(b)

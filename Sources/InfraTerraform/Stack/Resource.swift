@@ -169,6 +169,11 @@ public struct Resource: TerraformResource, MetaArgumentCarrier, Hashable {
     public func reference<T>(_ attribute: String) -> Expr<T> {
         Expr(.reference(type, name, attribute))
     }
+
+    /// An untyped reference to an attribute, for use in untyped attribute maps.
+    public func ref(_ attribute: String) -> Expression {
+        .reference(type, name, attribute)
+    }
 }
 
 /// An untyped data source of any type.
@@ -211,6 +216,11 @@ public struct DataSource: TerraformDataSource, MetaArgumentCarrier, Hashable {
     /// A reference to an attribute: `${data.type.name.attribute}`.
     public func reference<T>(_ attribute: String) -> Expr<T> {
         Expr(.reference("data", type, name, attribute))
+    }
+
+    /// An untyped reference to an attribute, for use in untyped attribute maps.
+    public func ref(_ attribute: String) -> Expression {
+        .reference("data", type, name, attribute)
     }
 }
 

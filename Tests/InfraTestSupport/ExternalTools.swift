@@ -1,0 +1,126 @@
+// Running the real consumers of our output (terraform, PyYAML, the shared validators)
+// from tests. A missing tool fails the test under CI=true and skips it elsewhere,
+// so CI can never pass by silently not checking.
+
+import Foundation
+import Testing
+
+/// Finds and runs external tools for tests.
+public enum ExternalTools {
+    /// The package root, found from this file's location.
+    public static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
+
+    /// `../shared/tools` next to the checkout.
+    public static let sharedTools = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools")
+
+    /// Whether the tests run in CI (`CI=true`), where a missing tool is a failure.
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// The path of an executable on PATH, if any.
+    public static func which(_ name: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let path = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    /// Whether `tool` is available at `path`; records a failure in CI when it is not, so
+    /// callers can `guard ExternalTools.require(...) else { return }` and skip only locally.
+    public static func require(_ tool: String, at path: String?) -> Bool {
+        if let path, FileManager.default.isExecutableFile(atPath: path) { return true }
+        if isCI { Issue.record("\(tool) is required in CI but was not found") }
+        return false
+    }
+
+    /// A finished process's exit status and output.
+    public struct Output: Sendable {
+        /// The exit status.
+        public var status: Int32
+        /// Standard output.
+        public var stdout: String
+        /// Standard error.
+        public var stderr: String
+    }
+
+    /// Runs a program and captures its output.
+    public static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+                    environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes concurrently with the process so large outputs cannot deadlock.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh temporary folder.
+    public static func temporaryDirectory(_ prefix: String = "infra-test") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+extension ExternalTools {
+    /// The `terraform` executable, or `nil` (recorded as a failure in CI).
+    public static func terraform() -> String? {
+        let path = ProcessInfo.processInfo.environment["TERRAFORM"] ?? which("terraform")
+        return require("terraform", at: path) ? path : nil
+    }
+
+    /// A shared validator such as `tf-validate`, or `nil` (recorded as a failure in CI).
+    public static func sharedTool(_ name: String) -> String? {
+        let path = sharedTools.appendingPathComponent(name).path
+        return require(name, at: path) ? path : nil
+    }
+
+    /// `python3` with PyYAML importable, or `nil` (recorded as a failure in CI).
+    public static func pythonWithYAML() -> String? {
+        guard let python = which("python3") else {
+            _ = require("python3", at: nil)
+            return nil
+        }
+        let ok = (try? run(python, ["-c", "import yaml"]).status) == 0
+        return require("python3 with PyYAML", at: ok ? python : nil) ? python : nil
+    }
+
+    /// Writes artifacts under `directory` (paths relative to it).
+    public static func write(_ files: [(path: String, bytes: [UInt8])], to directory: URL) throws {
+        for file in files {
+            let url = directory.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: url)
+        }
+    }
+}
