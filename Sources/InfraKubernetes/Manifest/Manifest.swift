@@ -1,0 +1,112 @@
+// `Manifest("prod", directory: "kubernetes/prod") { ... }`: a set of Kubernetes objects that
+// synthesizes to multi-document YAML files. It is InfraCore's `SynthesisUnit` for
+// Kubernetes: validation first (all problems at once), then deterministic files,
+// inventory entries and dependency edges.
+
+import InfraCore
+
+/// A named set of Kubernetes objects written to one folder of YAML files.
+///
+/// ```swift
+/// let prod = Manifest("prod", directory: "kubernetes/prod", namespace: "prod") {
+///     ConfigMap(metadata: .init(name: "settings"), data: ["LOG_LEVEL": "info"])
+///     for name in ["account", "auth"] { microservice(name) }
+///     if enableDebug { debugPod }
+/// }
+/// let result = prod.synthesize()   // artifacts, diagnostics, inventory, edges
+/// ```
+///
+/// Files: cluster-scoped objects (Namespaces first) go to `_cluster.yaml`; namespaced
+/// objects go to `<namespace>.yaml`. Within a file, objects are ordered so that
+/// `kubectl apply -f` creates what others need first (see ``ManifestLayout``), then by kind
+/// and name. Objects of a namespaced kind without a namespace (and no manifest default)
+/// go to `default.yaml` with a warning.
+public struct Manifest: SynthesisUnit {
+    /// The manifest's name, the first segment of every diagnostic path (e.g. `prod`).
+    public var name: String
+    /// The folder, relative to the output root, that the YAML files go to.
+    public var outputDirectory: String
+    /// The namespace given to namespaced objects that do not set one.
+    public var namespace: String?
+    /// The content, as written in the builder block.
+    public var contents: [any ManifestContent]
+
+    /// Creates a manifest; `directory` defaults to `kubernetes/<name>`.
+    public init(
+        _ name: String, directory: String? = nil, namespace: String? = nil,
+        @ManifestBuilder content: () -> [any ManifestContent]
+    ) {
+        self.name = name
+        self.outputDirectory = directory ?? "kubernetes/\(name)"
+        self.namespace = namespace
+        self.contents = content()
+    }
+
+    /// The manifest's component path (its name).
+    public var componentPath: ComponentPath { ComponentPath(segments: [name]) }
+
+    /// Every object, in content order, with the manifest's default namespace applied.
+    public var objects: [any KubernetesObject] {
+        contents.flatMap(\.manifestObjects).map { object in
+            guard let namespace, object.metadata.namespace == nil, !object.isClusterScoped else { return object }
+            var copy = object
+            copy.metadata.namespace = namespace
+            return copy
+        }
+    }
+
+    /// The component path of an object: `<manifest>/<Kind>/<name>`, with the namespace
+    /// inserted (`<manifest>/<Kind>/<namespace>/<name>`) when it differs from the manifest's
+    /// default namespace.
+    public func address(of object: any KubernetesObject) -> ComponentPath {
+        var segments = [name, object.kind]
+        if let objectNamespace = object.metadata.namespace, objectNamespace != namespace {
+            segments.append(objectNamespace)
+        }
+        segments.append(object.name.isEmpty ? "<unnamed>" : object.name)
+        return ComponentPath(segments: segments)
+    }
+
+    /// The file an object is written to, relative to the output root.
+    public func file(of object: any KubernetesObject) -> String {
+        "\(outputDirectory)/\(ManifestLayout.fileName(of: object))"
+    }
+
+    /// Checks every object and the references between them; nothing is rendered.
+    public func validate() -> Diagnostics {
+        var diagnostics = Diagnostics()
+        diagnostics.append(contentsOf: contents.flatMap { $0.manifestDiagnostics(at: componentPath) })
+        let validator = ManifestValidator(manifest: self, objects: objects)
+        diagnostics.append(contentsOf: validator.diagnostics())
+        return diagnostics
+    }
+
+    /// Validates, then renders one multi-document YAML file per namespace (plus `_cluster.yaml`).
+    /// When there are errors the result has the diagnostics and no artifacts.
+    public func synthesize() -> SynthesisResult {
+        let objects = self.objects
+        var diagnostics = Diagnostics()
+        diagnostics.append(contentsOf: contents.flatMap { $0.manifestDiagnostics(at: componentPath) })
+        let validator = ManifestValidator(manifest: self, objects: objects)
+        diagnostics.append(contentsOf: validator.diagnostics())
+        let edges = validator.edges()
+        let ordered = objects.sorted(by: ManifestLayout.precedes)
+        let inventory = ordered.map { object in
+            let address = self.address(of: object)
+            return InventoryEntry(
+                kind: object.kind, address: address.description, path: address, file: file(of: object))
+        }
+        if diagnostics.hasErrors {
+            return SynthesisResult(diagnostics: diagnostics, inventory: inventory, edges: edges)
+        }
+        var byFile: [String: [any KubernetesObject]] = [:]
+        for object in ordered { byFile[ManifestLayout.fileName(of: object), default: []].append(object) }
+        let writer = YAMLWriter()
+        let artifacts = byFile.keys.sorted().map { fileName in
+            var bytes = Array("# Manifest \(name), generated by swift-infra. Do not edit.\n".utf8)
+            bytes += writer.writeStream((byFile[fileName] ?? []).map { $0.renderValue() })
+            return Artifact(path: "\(outputDirectory)/\(fileName)", bytes: bytes)
+        }
+        return SynthesisResult(artifacts: artifacts, diagnostics: diagnostics, inventory: inventory, edges: edges)
+    }
+}

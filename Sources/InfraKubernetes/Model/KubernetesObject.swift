@@ -1,0 +1,39 @@
+// The common face of every top-level Kubernetes object: generated kinds (Deployment,
+// Service, ClusterIssuer, …) and `UnstructuredObject` for any other kind.
+
+import InfraCore
+
+/// A top-level Kubernetes object: it has an `apiVersion`, a `kind` and ``ObjectMeta``.
+///
+/// Every object is also ``ManifestContent`` (yielding itself), so it can be listed in a
+/// ``Manifest`` directly:
+/// ```swift
+/// Manifest("prod") { ConfigMap(metadata: .init(name: "settings", namespace: "prod"), data: ["mode": "fast"]) }
+/// ```
+public protocol KubernetesObject: ValueRenderable, ManifestContent {
+    /// The API group and version, e.g. `apps/v1`.
+    var apiVersion: String { get }
+    /// The kind, e.g. `Deployment`.
+    var kind: String { get }
+    /// The object's name, namespace, labels and annotations.
+    var metadata: ObjectMeta { get set }
+    /// Whether the object is cluster-scoped (has no namespace); decides which file it goes to.
+    var isClusterScoped: Bool { get }
+}
+
+extension KubernetesObject {
+    /// An object contributes itself to a manifest.
+    public var manifestObjects: [any KubernetesObject] { [self] }
+
+    /// The API group (`apps`; empty for the core group).
+    public var apiGroup: String {
+        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        return String(apiVersion[..<slash])
+    }
+
+    /// The object's name (empty when unset).
+    public var name: String { metadata.name ?? "" }
+
+    /// The object's namespace, or `nil` when it has none.
+    public var namespace: String? { metadata.namespace }
+}

@@ -1,0 +1,98 @@
+// Metadata rules: names per kind (DNS-1123 subdomain/label, DNS-1035 for Services, path
+// segments for RBAC), namespaces, label keys and values, annotation keys and size.
+
+import InfraCore
+
+extension ManifestValidator {
+    /// The largest total size of all annotations of one object (the API server's limit).
+    static let annotationSizeLimit = 256 * 1024
+
+    func metadataDiagnostics(_ object: any KubernetesObject, path: ComponentPath) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let metadata = object.metadata
+        if let name = metadata.name, !name.isEmpty {
+            let rule = NameRules.nameKind(for: object.kind)
+            if let problem = NameRules.check(name, rule) {
+                found.append(.error(path, "\(object.kind) name '\(name)' is invalid: \(problem)"))
+            } else if object.kind == "CronJob" && name.count > 52 {
+                found.append(.error(path, "CronJob name '\(name)' must be no more than 52 characters"))
+            }
+        } else {
+            found.append(.error(path, "\(object.kind) has no metadata.name", hint: "set ObjectMeta(name:)"))
+        }
+        if let namespace = metadata.namespace {
+            if object.isClusterScoped {
+                found.append(
+                    .error(
+                        path, "\(object.kind) is cluster-scoped but sets namespace '\(namespace)'",
+                        hint: "remove metadata.namespace"))
+            } else if let problem = NameRules.dns1123Label(namespace) {
+                found.append(.error(path, "namespace '\(namespace)' is invalid: \(problem)"))
+            }
+        } else if !object.isClusterScoped {
+            found.append(
+                .warning(
+                    path, "\(object.kind) has no namespace; kubectl puts it in the context's namespace",
+                    hint: "set metadata.namespace or Manifest(namespace:)"))
+        }
+        found += labelDiagnostics(metadata.labels, path: path.appending("labels"))
+        found += annotationDiagnostics(metadata.annotations, path: path.appending("annotations"))
+        return found
+    }
+
+    /// Checks label keys (qualified names) and values.
+    func labelDiagnostics(_ labels: [String: String]?, path: ComponentPath) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for key in (labels ?? [:]).keys.sorted() {
+            if let problem = NameRules.qualifiedName(key) {
+                found.append(.error(path, "label key '\(key)' is invalid: \(problem)"))
+            }
+            if let value = labels?[key], let problem = NameRules.labelValue(value) {
+                found.append(.error(path, "label value '\(value)' of '\(key)' is invalid: \(problem)"))
+            }
+        }
+        return found
+    }
+
+    /// Checks annotation keys (qualified names) and the total size.
+    func annotationDiagnostics(_ annotations: [String: String]?, path: ComponentPath) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var size = 0
+        for key in (annotations ?? [:]).keys.sorted() {
+            if let problem = NameRules.qualifiedName(key) {
+                found.append(.error(path, "annotation key '\(key)' is invalid: \(problem)"))
+            }
+            size += key.utf8.count + (annotations?[key]?.utf8.count ?? 0)
+        }
+        if size > ManifestValidator.annotationSizeLimit {
+            found.append(.error(path, "annotations total \(size) bytes, more than the limit of 256 KiB"))
+        }
+        return found
+    }
+
+    /// Checks the keys and values of a label selector.
+    func selectorDiagnostics(_ selector: LabelSelector, path: ComponentPath) -> [Diagnostic] {
+        var found = labelDiagnostics(selector.matchLabels, path: path)
+        for (offset, requirement) in (selector.matchExpressions ?? []).enumerated() {
+            let here = path.appending("matchExpressions", index: offset)
+            if let problem = NameRules.qualifiedName(requirement.key) {
+                found.append(.error(here, "label key '\(requirement.key)' is invalid: \(problem)"))
+            }
+            let values = requirement.values ?? []
+            switch requirement.operator {
+            case "In", "NotIn":
+                if values.isEmpty { found.append(.error(here, "operator \(requirement.operator) needs values")) }
+            case "Exists", "DoesNotExist":
+                if !values.isEmpty {
+                    found.append(.error(here, "operator \(requirement.operator) must not have values"))
+                }
+            default:
+                found.append(
+                    .error(
+                        here, "unknown operator '\(requirement.operator)'",
+                        hint: "use In, NotIn, Exists or DoesNotExist"))
+            }
+        }
+        return found
+    }
+}
