@@ -17,37 +17,37 @@ extension PolicyRule {
         containerRule(
             id: "INFRA-K8S-002", title: "Containers forbid privilege escalation", severity: .high, checkov: ["CKV_K8S_20"],
             hint: "set securityContext.allowPrivilegeEscalation = false on every container",
-            problem: "allow privilege escalation"
+            problem: "privilege escalation is allowed"
         ) { TerraformValue.isFalse($0.securityContext?["allowPrivilegeEscalation"]) },
         containerRule(
             id: "INFRA-K8S-003", title: "Containers drop all capabilities", severity: .high, checkov: ["CKV_K8S_37", "CKV_K8S_28"],
             hint: "set securityContext.capabilities.drop = [\"ALL\"] (add back only NET_BIND_SERVICE if needed)",
-            problem: "do not drop ALL capabilities"
+            problem: "capabilities are not dropped with ALL"
         ) { TerraformValue.strings(in: $0.securityContext?["capabilities"]?["drop"]).contains { $0.uppercased() == "ALL" } },
         containerRule(
             id: "INFRA-K8S-004", title: "Containers use the RuntimeDefault seccomp profile", severity: .medium, checkov: ["CKV_K8S_31"],
             hint: "set securityContext.seccompProfile.type = RuntimeDefault on the pod",
-            problem: "run without a RuntimeDefault or Localhost seccomp profile"
+            problem: "no RuntimeDefault or Localhost seccomp profile"
         ) { ["RuntimeDefault", "Localhost"].contains($0.effective("seccompProfile")?["type"]?.stringValue ?? "") },
         containerRule(
             id: "INFRA-K8S-005", title: "Containers have a read-only root filesystem", severity: .medium, checkov: ["CKV_K8S_22"],
             hint: "set securityContext.readOnlyRootFilesystem = true and mount an emptyDir where the app writes",
-            problem: "have a writable root filesystem"
+            problem: "the root filesystem is writable"
         ) { TerraformValue.isTrue($0.securityContext?["readOnlyRootFilesystem"]) },
         containerRule(
             id: "INFRA-K8S-006", title: "Containers request CPU and memory", severity: .medium, checkov: ["CKV_K8S_10", "CKV_K8S_12"],
             hint: "set resources.requests.cpu and resources.requests.memory",
-            problem: "have no CPU and memory requests"
+            problem: "CPU or memory requests are missing"
         ) { $0.container["resources"]?["requests"]?["cpu"] != nil && $0.container["resources"]?["requests"]?["memory"] != nil },
         containerRule(
             id: "INFRA-K8S-007", title: "Containers have CPU and memory limits", severity: .medium, checkov: ["CKV_K8S_11", "CKV_K8S_13"],
             hint: "set resources.limits.cpu and resources.limits.memory",
-            problem: "have no CPU and memory limits"
+            problem: "CPU or memory limits are missing"
         ) { $0.container["resources"]?["limits"]?["cpu"] != nil && $0.container["resources"]?["limits"]?["memory"] != nil },
         containerRule(
             id: "INFRA-K8S-008", title: "Images are pinned to a tag or digest other than latest", severity: .medium,
             checkov: ["CKV_K8S_14"], hint: "use an explicit version tag (app:1.4.2) or a digest (app@sha256:…)",
-            problem: "use an untagged or latest image"
+            problem: "the image is untagged or uses latest"
         ) { ImageReference.isPinned($0.image) },
         PolicyRule(
             id: "INFRA-K8S-009", title: "Every namespace with workloads has a NetworkPolicy", severity: .medium,
@@ -80,7 +80,7 @@ extension PolicyRule {
                 let failing = workload.containers.filter { !passes($0) }.map(\.name)
                 guard !failing.isEmpty else { return nil }
                 let noun = failing.count == 1 ? "container" : "containers"
-                return workload.violation("\(noun) \(failing.joined(separator: ", ")) \(problem)")
+                return workload.violation("\(noun) \(failing.joined(separator: ", ")): \(problem)")
             }
         }
     }
