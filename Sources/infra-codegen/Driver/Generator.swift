@@ -1,0 +1,58 @@
+// The whole pipeline as a pure function: provider schema → (relative path → file text).
+// The CLI writes the result; the staleness test compares it with the committed files.
+
+/// Runs translate + render for every output of the package.
+struct Generator {
+    /// The parsed provider schema.
+    var provider: SchemaParser.Provider
+    /// Provider facts for the headers.
+    var context: GenerationContext
+    /// Depth limit for nested block structs.
+    var maxDepth = 3
+    /// Subtree size limit for nested block structs.
+    var maxSubtreeAttributes = 120
+
+    /// Files of the curated `InfraAWS` module, keyed by path relative to the package root.
+    func curatedFiles() throws -> [String: String] {
+        var translator = Translator(
+            maxDepth: maxDepth, maxSubtreeAttributes: maxSubtreeAttributes, providerVersion: context.providerVersion)
+        var files: [String: String] = [:]
+        for (family, entries) in GenerationPlan.curatedFiles(provider) where !entries.isEmpty {
+            let types = try entries.map { try translator.translate($0) }
+            files["Sources/InfraAWS/Generated/\(family).swift"] = FileRenderer.render(
+                family: family, moduleDescription: "Typed AWS resources (curated InfraAWS)", types: types,
+                context: context)
+        }
+        return files
+    }
+
+    /// One file with exactly the requested types (`aws_vpc`, `data.aws_region`), for users' own packages.
+    func selectedFile(types keys: [String], fileName: String) throws -> [String: String] {
+        var translator = Translator(
+            maxDepth: maxDepth, maxSubtreeAttributes: maxSubtreeAttributes, providerVersion: context.providerVersion)
+        var models: [TypeModel] = []
+        for key in keys {
+            let isData = key.hasPrefix("data.")
+            let type = isData ? String(key.dropFirst(5)) : key
+            guard let entry = (isData ? provider.dataSources : provider.resources).first(where: { $0.type == type })
+            else { throw SchemaError("unknown \(isData ? "data source" : "resource type") \(type)") }
+            models.append(try translator.translate(entry))
+        }
+        return [
+            fileName: FileRenderer.render(
+                family: "selected types", moduleDescription: "Typed AWS resources", types: models, context: context)
+        ]
+    }
+}
+
+extension Generator {
+    /// Folders whose `.swift` files the generator owns entirely.
+    static let generatedFolders = ["Sources/InfraAWS/Generated", "Sources/InfraAWSFamilies"]
+
+    /// Every generated file of the package.
+    func allFiles() throws -> [String: String] {
+        var files = try curatedFiles()
+        files.merge(try familyFiles()) { first, _ in first }
+        return files
+    }
+}

@@ -1,0 +1,5 @@
+// Placeholder; replaced below.
+extension Generator {
+    func familyFiles() throws -> [String: String] { [:] }
+    func packageBlock() throws -> String? { nil }
+}

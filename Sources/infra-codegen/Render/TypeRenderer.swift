@@ -1,0 +1,127 @@
+// IR → Swift for one resource/data source struct and its nested block structs. Emits
+// hand-shaped rendering code (`Block.set` per attribute) — no Codable, no reflection —
+// because that is what keeps a module of hundreds of types fast to compile.
+
+/// Renders ``TypeModel``s and ``NestedTypeModel``s.
+enum TypeRenderer {
+    /// Renders a resource or data source.
+    static func render(_ type: TypeModel, into w: inout SourceWriter) {
+        let conformance = type.isDataSource ? "TerraformDataSource" : "TerraformResource"
+        let prefix = type.isDataSource ? "data." : ""
+        w.doc(type.doc)
+        w.doc(["", "```swift", "let x = \(type.swiftName)(\"main\"\(exampleArguments(type)))", "```"])
+        w.braced("public struct \(type.swiftName): \(conformance), MetaArgumentCarrier, Sendable") { w in
+            w.doc(["The Terraform type, `\(type.terraformType)`."])
+            w.line("public static let terraformType = \"\(type.terraformType)\"")
+            w.doc(["The local name: the address is `\(prefix)\(type.terraformType).<name>`."])
+            w.line("public var name: String")
+            w.doc(["Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides."])
+            w.line("public var meta = MetaArguments()")
+            renderStorage(type.properties, into: &w)
+            renderInit(type.properties, leading: ["_ name: String"], assign: ["self.name = name"], into: &w)
+            w.doc(["The arguments and nested blocks as a Terraform block body."])
+            w.braced("public func renderBody() -> Block") { w in renderBodyStatements(type.properties, into: &w) }
+            for reference in type.references {
+                w.line()
+                w.doc(reference.doc)
+                if reference.isDeprecated {
+                    w.line("@available(*, deprecated, message: \"deprecated by the AWS provider\")")
+                }
+                w.line(
+                    "public var \(Naming.escaped(reference.swiftName)): Expr<\(reference.valueType)> "
+                        + "{ reference(\"\(reference.terraformName)\") }")
+            }
+            for nested in type.nested { renderNested(nested, into: &w) }
+        }
+    }
+
+    private static func renderNested(_ type: NestedTypeModel, into w: inout SourceWriter) {
+        w.line()
+        w.doc(type.doc)
+        if let alias = type.aliasOf {
+            w.line("public typealias \(type.swiftName) = \(alias)")
+            return
+        }
+        w.braced("public struct \(type.swiftName): BlockConvertible, Sendable") { w in
+            renderStorage(type.properties, into: &w)
+            renderInit(type.properties, leading: [], assign: [], into: &w)
+            w.doc(["The block body."])
+            w.braced("public var terraformBlock: Block") { w in renderBodyStatements(type.properties, into: &w) }
+            for nested in type.nested { renderNested(nested, into: &w) }
+        }
+    }
+
+    private static func renderStorage(_ properties: [PropertyModel], into w: inout SourceWriter) {
+        for property in properties {
+            let optional = property.isRequired ? "" : "?"
+            let name = Naming.escaped(property.swiftName)
+            if property.isDeprecated {
+                w.line("private var _\(property.swiftName): \(property.swiftType)\(optional)")
+                w.doc(property.doc)
+                w.line("@available(*, deprecated, message: \"deprecated by the AWS provider\")")
+                w.line(
+                    "public var \(name): \(property.swiftType)\(optional) "
+                        + "{ get { _\(property.swiftName) } set { _\(property.swiftName) = newValue } }")
+            } else {
+                w.doc(property.doc)
+                w.line("public var \(name): \(property.swiftType)\(optional)")
+            }
+        }
+    }
+
+    private static func renderInit(
+        _ properties: [PropertyModel], leading: [String], assign: [String], into w: inout SourceWriter
+    ) {
+        let parameters = properties.filter { !$0.isDeprecated || $0.isRequired }
+        let ordered = parameters.filter(\.isRequired) + parameters.filter { !$0.isRequired }
+        var declarations = leading
+        var assignments = assign
+        for property in ordered {
+            let label = Naming.escaped(property.label)
+            let internalName = property.label == property.swiftName ? "" : " " + Naming.escaped(property.swiftName)
+            let suffix = property.isRequired ? "" : "? = nil"
+            declarations.append("\(label)\(internalName): \(property.swiftType)\(suffix)")
+            let name = Naming.escaped(property.swiftName)
+            assignments.append("self.\(name) = \(name)")
+        }
+        w.doc(["Creates the value; required arguments are the non-optional parameters."])
+        let oneLine = "public init(\(declarations.joined(separator: ", "))) {"
+        if w.column + oneLine.count <= 120 {
+            w.line(oneLine)
+        } else {
+            w.line("public init(")
+            w.indented { w in
+                for (index, declaration) in declarations.enumerated() {
+                    w.line(declaration + (index == declarations.count - 1 ? "" : ","))
+                }
+            }
+            w.line(") {")
+        }
+        w.indented { w in for assignment in assignments { w.line(assignment) } }
+        w.line("}")
+    }
+
+    private static func renderBodyStatements(_ properties: [PropertyModel], into w: inout SourceWriter) {
+        if properties.isEmpty {
+            w.line("Block()")
+            return
+        }
+        w.line("var b = Block()")
+        for property in properties {
+            let value = property.isDeprecated ? "_" + property.swiftName : Naming.escaped(property.swiftName)
+            let call: String
+            switch property.kind {
+            case .attribute, .blockFallback: call = "set"
+            case .singleBlock: call = "appendBlock"
+            case .blockList: call = "appendBlocks"
+            }
+            w.line("b.\(call)(\"\(property.terraformName)\", \(value))")
+        }
+        w.line("return b")
+    }
+
+    /// `, cidrBlock: …` for required arguments, for the doc example.
+    private static func exampleArguments(_ type: TypeModel) -> String {
+        type.properties.filter(\.isRequired).prefix(3).map { ", \($0.label): …" }.joined()
+    }
+}

@@ -1,0 +1,80 @@
+// Reads `terraform providers schema -json` output (plain or gzip-compressed) into the
+// schema model. This is the parse stage of the generator: no naming or Swift here.
+
+import Foundation
+
+/// Parses provider schema JSON.
+struct SchemaParser {
+    /// The parsed provider: resources and data sources, sorted by type name.
+    struct Provider {
+        var source: String
+        /// The provider version recorded in a trimmed schema (`infra_codegen.provider_version`).
+        var version: String?
+        var resources: [SchemaEntry]
+        var dataSources: [SchemaEntry]
+    }
+
+    /// Loads a schema file; `.gz` files are decompressed with the system `gzip`.
+    static func load(path: String) throws -> Provider {
+        let data = try SchemaFile.read(path: path)
+        return try parse(data: data)
+    }
+
+    /// Parses schema JSON bytes.
+    static func parse(data: Data) throws -> Provider {
+        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let providers = root["provider_schemas"] as? [String: Any],
+            let (source, providerAny) = providers.first(where: { $0.key.hasSuffix("/aws") }).map({ ($0.key, $0.value) }),
+            let provider = providerAny as? [String: Any]
+        else { throw SchemaError("no hashicorp/aws provider in schema") }
+        return Provider(
+            source: source,
+            version: (root["infra_codegen"] as? [String: Any])?["provider_version"] as? String,
+            resources: try entries(provider["resource_schemas"], dataSources: false),
+            dataSources: try entries(provider["data_source_schemas"], dataSources: true))
+    }
+
+    private static func entries(_ json: Any?, dataSources: Bool) throws -> [SchemaEntry] {
+        guard let map = json as? [String: Any] else { return [] }
+        var result: [SchemaEntry] = []
+        for (type, value) in map {
+            guard let schema = value as? [String: Any], let block = schema["block"] as? [String: Any] else {
+                throw SchemaError("\(type): missing block")
+            }
+            do {
+                result.append(SchemaEntry(type: type, isDataSource: dataSources, block: try parseBlock(block)))
+            } catch let error as SchemaError {
+                throw SchemaError("\(type): \(error.description)")
+            }
+        }
+        return result.sorted { $0.type < $1.type }
+    }
+
+    private static func parseBlock(_ json: [String: Any]) throws -> SchemaBlock {
+        var attributes: [SchemaAttribute] = []
+        for (name, value) in (json["attributes"] as? [String: Any]) ?? [:] {
+            guard let a = value as? [String: Any] else { throw SchemaError("attribute \(name) malformed") }
+            let type: SchemaType = try a["type"].map { try SchemaType(json: $0) } ?? .dynamic
+            attributes.append(
+                SchemaAttribute(
+                    name: name, type: type, description: a["description"] as? String,
+                    required: a["required"] as? Bool ?? false, optional: a["optional"] as? Bool ?? false,
+                    computed: a["computed"] as? Bool ?? false, deprecated: a["deprecated"] as? Bool ?? false,
+                    sensitive: a["sensitive"] as? Bool ?? false))
+        }
+        var blockTypes: [SchemaBlockType] = []
+        for (name, value) in (json["block_types"] as? [String: Any]) ?? [:] {
+            guard let b = value as? [String: Any], let inner = b["block"] as? [String: Any],
+                let mode = (b["nesting_mode"] as? String).flatMap(NestingMode.init(rawValue:))
+            else { throw SchemaError("block \(name) malformed") }
+            blockTypes.append(
+                SchemaBlockType(
+                    name: name, nesting: mode, minItems: b["min_items"] as? Int ?? 0, maxItems: b["max_items"] as? Int,
+                    block: try parseBlock(inner)))
+        }
+        return SchemaBlock(
+            attributes: attributes.sorted { $0.name < $1.name },
+            blockTypes: blockTypes.sorted { $0.name < $1.name },
+            description: json["description"] as? String, deprecated: json["deprecated"] as? Bool ?? false)
+    }
+}

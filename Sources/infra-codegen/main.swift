@@ -1,1 +1,0 @@
-print("infra-codegen: not implemented yet")
