@@ -24,6 +24,20 @@ public struct KubernetesTemplate: Sendable {
             .sorted { ($0.address, $0.apiVersion) < ($1.address, $1.apiVersion) }
     }
 
+    /// Creates a template from the `.yaml` artifacts of a synthesis (their `documents`); with
+    /// `directory`, only the files under that folder, e.g. `kubernetes/prod`.
+    ///
+    /// ```swift
+    /// let prod = KubernetesTemplate(artifacts: result.artifacts, directory: "kubernetes/prod")
+    /// ```
+    public init(artifacts: [Artifact], directory: String? = nil) {
+        let prefix = directory.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        self.init(
+            documents: artifacts.sorted { $0.path < $1.path }
+                .filter { ($0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml")) && (prefix.map($0.path.hasPrefix) ?? true) }
+                .flatMap(\.documents))
+    }
+
     /// The objects of `kind` whose documents match `pattern` (partially), sorted by address.
     ///
     /// ```swift

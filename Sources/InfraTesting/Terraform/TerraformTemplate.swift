@@ -38,6 +38,7 @@ public struct TerraformTemplate: Sendable {
 
     /// Creates a template from the `.tf.json` artifacts of a synthesis; with `directory`, only
     /// the files directly in that folder (one root module), e.g. `terraform/environments/dev`.
+    /// Uses each artifact's `documents`, and parses its bytes when it carries none.
     ///
     /// ```swift
     /// let template = try TerraformTemplate(artifacts: result.artifacts, directory: "terraform/environments/dev")
@@ -50,7 +51,11 @@ public struct TerraformTemplate: Sendable {
                 let wanted = directory.split(separator: "/").joined(separator: "/")
                 guard folder == wanted else { continue }
             }
-            documents.append(try JSONReader.parse(artifact.bytes, source: artifact.path))
+            if artifact.documents.isEmpty {
+                documents.append(try JSONReader.parse(artifact.bytes, source: artifact.path))
+            } else {
+                documents.append(contentsOf: artifact.documents)
+            }
         }
         self.init(merging: documents)
     }

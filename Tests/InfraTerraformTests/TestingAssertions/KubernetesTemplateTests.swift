@@ -74,3 +74,18 @@ struct KubernetesTemplateTests {
         }
     }
 }
+
+@Suite("KubernetesTemplate from artifacts")
+struct KubernetesTemplateArtifactTests {
+    @Test func artifactsUnderAFolderAreRead() {
+        let namespace: Value = ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "prod"]]
+        let artifacts = [
+            Artifact(path: "kubernetes/prod/namespace.yaml", bytes: [], documents: [namespace]),
+            Artifact(path: "kubernetes/dev/namespace.yaml", bytes: [],
+                     documents: [["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "dev"]]]),
+            Artifact(path: "terraform/main.tf.json", bytes: [], documents: [["resource": [:]]]),
+        ]
+        #expect(KubernetesTemplate(artifacts: artifacts, directory: "kubernetes/prod").objects.map(\.address) == ["Namespace prod"])
+        #expect(KubernetesTemplate(artifacts: artifacts).objects.count == 2)
+    }
+}

@@ -149,3 +149,14 @@ struct TerraformTemplateTests {
         #expect(failure?.summary == "main.tf.json is not valid JSON: unexpected character at byte 13")
     }
 }
+
+@Suite("TerraformTemplate from artifacts with documents")
+struct TerraformTemplateArtifactDocumentTests {
+    @Test func documentsAreUsedWithoutParsingTheBytes() throws {
+        let artifact = Artifact(
+            path: "terraform/shared/main.tf.json", bytes: Array("not json".utf8),
+            documents: [["resource": ["aws_kms_key": ["state": ["enable_key_rotation": true]]]]])
+        let template = try TerraformTemplate(artifacts: [artifact], directory: "terraform/shared")
+        #expect(template.hasResource("aws_kms_key.state", ["enable_key_rotation": true]) == nil)
+    }
+}
