@@ -72,7 +72,7 @@ extension ManifestValidator {
         let minimum = spec.minReplicas ?? 1
         if spec.maxReplicas < 1 { found.append(.error(path, "maxReplicas \(spec.maxReplicas) must be at least 1")) }
         if minimum < 1 { found.append(.error(path, "minReplicas \(minimum) must be at least 1")) }
-        if minimum > spec.maxReplicas {
+        if minimum > spec.maxReplicas && spec.maxReplicas >= 1 {
             found.append(.error(path, "minReplicas \(minimum) is greater than maxReplicas \(spec.maxReplicas)"))
         }
         return found

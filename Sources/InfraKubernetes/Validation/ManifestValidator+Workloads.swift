@@ -16,8 +16,9 @@ extension ManifestValidator {
         }
         if pods.requiresSelector {
             if let selector = pods.selector, !selector.isEmpty {
-                found += selectorDiagnostics(selector, path: path.appending("selector"))
-                if !selector.matches(pods.labels) {
+                let selectorProblems = selectorDiagnostics(selector, path: path.appending("selector"))
+                found += selectorProblems
+                if selectorProblems.isEmpty && !selector.matches(pods.labels) {
                     found.append(
                         .error(
                             path.appending("selector"),
