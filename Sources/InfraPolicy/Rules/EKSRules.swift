@@ -9,7 +9,7 @@ extension PolicyRule {
         PolicyRule(
             id: "INFRA-EKS-001", title: "EKS API endpoints are not open to 0.0.0.0/0", severity: .critical,
             hint: "set vpc_config.endpoint_public_access = false, or restrict public_access_cidrs to known ranges",
-            checkovIDs: ["CKV_AWS_38", "CKV_AWS_39"], format: .terraform
+            checkovIDs: ["CKV_AWS_38"], format: .terraform
         ) { context in
             context.terraform.resources("aws_eks_cluster").compactMap { cluster in
                 let config = TerraformValue.block(cluster["vpc_config"])

@@ -60,8 +60,17 @@ struct SnapshotTests {
         #expect(failure?.details == ["@@ line 1 @@\n one\n-two\n+2\n "])
     }
 
-    @Test func committedGoldenFolderMatches() {
-        #expect(Snapshot.assertMatches([artifacts[1]], named: "namespace") == nil)
+    @Test func committedGoldenFolderMatches() throws {
+        // Golden folders live outside test targets here (SwiftPM would warn about unhandled files).
+        let golden = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("InfraTestingFixtures/snapshots/namespace").path
+        try Snapshot.verify([artifacts[1]], directory: golden)
+    }
+
+    @Test func defaultGoldenFolderSitsNextToTheTestFile() {
+        #expect(Snapshot.directory(named: "dev", filePath: "/repo/Tests/AppTests/StackTests.swift")
+            == "/repo/Tests/AppTests/__Snapshots__/StackTests/dev")
     }
 
     @Test func lineDiffShowsContextAroundChangesOnly() {
