@@ -10,11 +10,15 @@ public struct Artifact: Sendable, Hashable {
     public var path: String
     /// The file's contents.
     public var bytes: [UInt8]
+    /// The documents the bytes were rendered from (one JSON object, or one value per YAML
+    /// document), so checks such as policy rules need not parse the bytes again.
+    public var documents: [Value]
 
     /// Creates an artifact.
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], documents: [Value] = []) {
         self.path = path
         self.bytes = bytes
+        self.documents = documents
     }
 
     /// The contents as UTF-8 text.

@@ -54,6 +54,12 @@ public struct InventoryEntry: Sendable, Hashable, Codable {
     /// The file it is written to, relative to the output root.
     public var file: String
 
+    /// The graph node id: the file's folder, `/`, the address.
+    public var nodeID: String {
+        let folder = file.split(separator: "/").dropLast().joined(separator: "/")
+        return folder.isEmpty ? address : "\(folder)/\(address)"
+    }
+
     /// Creates an entry.
     public init(kind: String, address: String, path: ComponentPath, file: String) {
         self.kind = kind
@@ -64,6 +70,9 @@ public struct InventoryEntry: Sendable, Hashable, Codable {
 }
 
 /// `from` depends on `to` (a reference or an explicit `depends_on`).
+///
+/// Node ids are `<output directory>/<address>`, e.g. `terraform/environments/dev/aws_subnet.a`
+/// or `kubernetes/prod/Deployment/prod/account`, matching ``InventoryEntry/nodeID``.
 public struct DependencyEdge: Sendable, Hashable, Codable {
     /// The dependent node's id (e.g. `dev/aws_subnet.private_a`).
     public var from: String

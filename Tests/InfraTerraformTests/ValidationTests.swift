@@ -17,8 +17,8 @@ struct ValidationTests {
             Group("network") { Resource("aws_vpc", "main", ["cidr_block": "10.1.0.0/16"]) }
         })
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.path.description == "dev/network/main")
-        #expect(diagnostics.first?.message.contains("duplicate address aws_vpc.main (also defined at dev/main)") == true)
+        #expect(diagnostics.first?.path.description == "dev/network/aws_vpc.main")
+        #expect(diagnostics.first?.message.contains("duplicate address aws_vpc.main (also defined at dev/aws_vpc.main)") == true)
     }
 
     @Test("invalid identifiers are refused", arguments: ["1abc", "has space", "dot.ted", ""])
@@ -40,7 +40,7 @@ struct ValidationTests {
             "refers to local.gone, which is not defined in dev", "refers to data.aws_region.here, which is not defined in dev",
             "refers to module.ghost, which is not defined in dev",
         ])
-        #expect(diagnostics.allSatisfy { $0.path.description == "dev/a" })
+        #expect(diagnostics.allSatisfy { $0.path.description == "dev/aws_subnet.a" })
     }
 
     @Test("each and count are only valid with for_each and count")

@@ -33,10 +33,10 @@ public protocol TerraformDataSource: StackContent {
 }
 
 extension TerraformResource {
-    /// One `resource` block at `parent/name` (or the path set with ``at(_:)``).
+    /// One `resource` block at `parent/type.name` (or the path set with ``MetaArgumentCarrier/at(_:)``).
     public func stackElements(in parent: ComponentPath) -> [StackElement] {
         [.resource(ResourceBlock(type: Self.terraformType, name: name, body: renderBody(), meta: meta,
-                                 path: meta.componentPath ?? parent.appending(name)))]
+                                 path: meta.componentPath ?? parent.appending("\(Self.terraformType).\(name)")))]
     }
 
     /// The address `type.name`.
@@ -49,10 +49,10 @@ extension TerraformResource {
 }
 
 extension TerraformDataSource {
-    /// One `data` block at `parent/name`.
+    /// One `data` block at `parent/data.type.name`.
     public func stackElements(in parent: ComponentPath) -> [StackElement] {
         [.data(ResourceBlock(type: Self.terraformType, name: name, body: renderBody(), meta: meta,
-                             path: meta.componentPath ?? parent.appending("data." + name)))]
+                             path: meta.componentPath ?? parent.appending("data.\(Self.terraformType).\(name)")))]
     }
 
     /// The address `data.type.name`.
@@ -159,7 +159,7 @@ public struct Resource: TerraformResource, MetaArgumentCarrier, Hashable {
     /// One `resource` block.
     public func stackElements(in parent: ComponentPath) -> [StackElement] {
         [.resource(ResourceBlock(type: type, name: name, body: body, meta: meta,
-                                 path: meta.componentPath ?? parent.appending(name)))]
+                                 path: meta.componentPath ?? parent.appending("\(type).\(name)")))]
     }
 
     /// The address `type.name`.
@@ -207,7 +207,7 @@ public struct DataSource: TerraformDataSource, MetaArgumentCarrier, Hashable {
     /// One `data` block.
     public func stackElements(in parent: ComponentPath) -> [StackElement] {
         [.data(ResourceBlock(type: type, name: name, body: body, meta: meta,
-                             path: meta.componentPath ?? parent.appending("data." + name)))]
+                             path: meta.componentPath ?? parent.appending("data.\(type).\(name)")))]
     }
 
     /// The address `data.type.name`.

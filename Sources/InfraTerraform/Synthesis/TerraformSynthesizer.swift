@@ -21,7 +21,7 @@ struct TerraformSynthesizer {
         let diagnostics = validator.validate()
         let graph = DependencyAnalysis(index: index)
         var result = SynthesisResult(
-            diagnostics: diagnostics, inventory: inventory(index), edges: graph.edges(prefix: name))
+            diagnostics: diagnostics, inventory: inventory(index), edges: graph.edges(prefix: directory))
         result.diagnostics.append(contentsOf: graph.cycleDiagnostics())
         guard !result.diagnostics.hasErrors else { return result }
         result.artifacts = render(index)
@@ -92,11 +92,13 @@ struct TerraformSynthesizer {
         if files["main"] == nil { files["main"] = ValueObject() }
 
         var artifacts = files.keys.sorted().map { file in
-            Artifact(path: "\(directory)/\(file).tf.json", bytes: writer.write(.object(files[file] ?? ValueObject())))
+            let document = Value.object(files[file] ?? ValueObject())
+            return Artifact(path: "\(directory)/\(file).tf.json", bytes: writer.write(document), documents: [document])
         }
         if kind == .root, !tfvars.isEmpty {
+            let document = Value.sortedObject(tfvars)
             artifacts.append(
-                Artifact(path: "\(directory)/terraform.tfvars.json", bytes: writer.write(.sortedObject(tfvars))))
+                Artifact(path: "\(directory)/terraform.tfvars.json", bytes: writer.write(document), documents: [document]))
         }
         return artifacts
     }

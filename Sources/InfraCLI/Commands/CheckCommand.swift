@@ -1,0 +1,56 @@
+// `check`: every diagnostic plus the built-in policy findings; exit 1 on errors.
+
+import ArgumentParser
+import Foundation
+import InfraCore
+import InfraPolicy
+
+/// Validates the definitions and runs the built-in policy rules.
+public struct CheckCommand<D: InfrastructureCommand>: ParsableCommand {
+    /// Name and help.
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: "Report all diagnostics and built-in policy findings; exit 1 on errors.",
+            discussion: """
+                Critical and high policy findings are errors; medium and low are warnings. Suppressions declared \
+                in code (InfrastructureCommand.policySuppressions) turn findings into notes that show their reason.
+                """)
+    }
+
+    /// Environment selection.
+    @OptionGroup public var selection: SelectionOptions
+
+    /// Creates the command.
+    public init() {}
+
+    /// Runs the checks.
+    public func run() throws {
+        let definition = D()
+        let result = try Synthesis.infrastructure(definition.body, env: selection.env).synthesize()
+        var diagnostics = result.diagnostics
+        if !result.diagnostics.hasErrors {
+            let report = PolicyEngine(suppressions: definition.policySuppressions)
+                .evaluate(CheckCommand.policyDocuments(result.artifacts))
+            diagnostics.append(contentsOf: report.diagnostics)
+        }
+        Synthesis.report(diagnostics)
+        let errors = diagnostics.errors.count
+        let warnings = diagnostics.all.filter { $0.severity == .warning }.count
+        Console.out("check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        if errors > 0 { throw ExitCode.failure }
+    }
+
+    /// The synthesized documents in the form the policy engine reads.
+    public static func policyDocuments(_ artifacts: [Artifact]) -> [PolicyDocument] {
+        artifacts.flatMap { artifact -> [PolicyDocument] in
+            if artifact.path.hasSuffix(".tf.json") {
+                return artifact.documents.map { .terraform(file: artifact.path, $0) }
+            }
+            if artifact.path.hasSuffix(".yaml") || artifact.path.hasSuffix(".yml") {
+                return artifact.documents.map { .kubernetes(file: artifact.path, $0) }
+            }
+            return []
+        }
+    }
+}

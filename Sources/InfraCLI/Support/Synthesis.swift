@@ -1,0 +1,59 @@
+// Shared by the subcommands: synthesize the user's infrastructure once, print its
+// diagnostics the same way everywhere, and refuse to go on when there are errors.
+
+import ArgumentParser
+import Foundation
+import InfraCore
+
+/// Options every synthesizing subcommand shares.
+public struct SelectionOptions: ParsableArguments {
+    /// Which environment to work on.
+    @Option(name: .long, help: "Environment to work on: a unit name such as dev, prod or shared, or all.")
+    public var env: String = "all"
+
+    /// Creates the options.
+    public init() {}
+}
+
+enum Synthesis {
+    /// The definition's units narrowed to `env` (by the first segment of their component path).
+    static func infrastructure(_ infrastructure: Infrastructure, env: String) throws -> Infrastructure {
+        guard env != "all" else { return infrastructure }
+        let units = infrastructure.units.filter { $0.componentPath.segments.first == env }
+        guard !units.isEmpty else {
+            let names = Set(infrastructure.units.compactMap { $0.componentPath.segments.first }).sorted()
+            throw ValidationError("unknown environment \"\(env)\"; choose one of: \(names.joined(separator: ", ")), all")
+        }
+        return Infrastructure(units: units)
+    }
+
+    /// Prints diagnostics to standard error, errors first.
+    static func report(_ diagnostics: Diagnostics) {
+        for diagnostic in diagnostics.sorted {
+            Console.error(diagnostic.description)
+        }
+    }
+
+    /// Synthesizes; prints diagnostics and exits 1 when there are errors.
+    static func run(_ infrastructure: Infrastructure) throws -> SynthesisResult {
+        let result = infrastructure.synthesize()
+        report(result.diagnostics)
+        if result.diagnostics.hasErrors {
+            let count = result.diagnostics.errors.count
+            Console.error("\(count) error\(count == 1 ? "" : "s"); nothing was written.")
+            throw ExitCode.failure
+        }
+        return result
+    }
+}
+
+/// Where commands print: results to stdout, diagnostics and progress to stderr.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
