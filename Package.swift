@@ -82,24 +82,34 @@ let package = Package(
         ),
         // Shared helpers for the test targets: locating and running terraform, python and ../shared/tools.
         .target(name: "InfraTestSupport", path: "Tests/InfraTestSupport", swiftSettings: strictSettings),
-        .testTarget(name: "InfraCoreTests", dependencies: ["InfraCore", "InfraTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "InfraCoreTests", dependencies: ["InfraCore", "InfraTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraTerraformTests",
             dependencies: ["InfraTestSupport", "InfraTerraform", "InfraTesting"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "InfraAWSTests", dependencies: ["InfraTestSupport", "InfraAWS", "InfraTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "InfraAWSTests", dependencies: ["InfraTestSupport", "InfraAWS", "InfraTesting"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "InfraKubernetesTests",
             dependencies: ["InfraTestSupport", "InfraKubernetes", "InfraTesting"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "InfraPolicyTests", dependencies: ["InfraTestSupport", "InfraPolicy"], swiftSettings: strictSettings),
-        .testTarget(name: "InfraSigV4Tests", dependencies: ["InfraTestSupport", "InfraSigV4"], swiftSettings: strictSettings),
-        .testTarget(name: "InfraExecutorTests", dependencies: ["InfraTestSupport", "InfraExecutor"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "InfraPolicyTests", dependencies: ["InfraTestSupport", "InfraPolicy"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "InfraSigV4Tests", dependencies: ["InfraTestSupport", "InfraSigV4"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "InfraExecutorTests", dependencies: ["InfraTestSupport", "InfraExecutor"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "InfraCLITests",
-            dependencies: ["InfraTestSupport", "InfraCLI", "OVESInfrastructure", "InfraTesting"],
+            dependencies: [
+                "InfraTestSupport", "InfraCLI", "OVESInfrastructure", "InfraTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -96,7 +96,8 @@ public struct ValueObject: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
     /// The object with its members sorted by key (Unicode scalar order).
     public func sortedByKey() -> ValueObject {
-        ValueObject(uniqueMembers: members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) })
+        ValueObject(
+            uniqueMembers: members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) })
     }
 
     /// Iterates the members as `(key, value)` pairs.
@@ -154,7 +155,9 @@ extension Value {
     public static func sortedObject(_ dictionary: [String: Value]) -> Value {
         .object(
             ValueObject(
-                uniqueMembers: dictionary.keys.sorted().map { ValueObject.Member(key: $0, value: dictionary[$0] ?? .null) }
+                uniqueMembers: dictionary.keys.sorted().map {
+                    ValueObject.Member(key: $0, value: dictionary[$0] ?? .null)
+                }
             )
         )
     }

@@ -151,7 +151,9 @@ public struct YAMLWriter: Sendable {
     static func isPlainSafe(_ s: String) -> Bool {
         let utf8 = s.utf8
         guard let first = utf8.first, isASCIILetter(first) else { return false }
-        for byte in utf8 where !(isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2D
+        for byte in utf8
+        where
+            !(isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2D
             || byte == 0x2E || byte == 0x5F || byte == 0x2F)
         {
             return false

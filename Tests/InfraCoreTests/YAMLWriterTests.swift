@@ -26,23 +26,26 @@ struct YAMLWriterTests {
 
     @Test("nested mappings and sequences use block style")
     func layout() {
-        let value: Value = ["metadata": ["name": "x", "labels": ["app": "web"]], "ports": [["port": 80], ["port": 443]],
-                            "args": ["--a", "--b"], "empty": [], "none": [:]]
-        #expect(YAMLWriter().string(value) == """
-            metadata:
-              name: x
-              labels:
-                app: web
-            ports:
-              - port: 80
-              - port: 443
-            args:
-              - "--a"
-              - "--b"
-            empty: []
-            none: {}
+        let value: Value = [
+            "metadata": ["name": "x", "labels": ["app": "web"]], "ports": [["port": 80], ["port": 443]],
+            "args": ["--a", "--b"], "empty": [], "none": [:],
+        ]
+        #expect(
+            YAMLWriter().string(value) == """
+                metadata:
+                  name: x
+                  labels:
+                    app: web
+                ports:
+                  - port: 80
+                  - port: 443
+                args:
+                  - "--a"
+                  - "--b"
+                empty: []
+                none: {}
 
-            """)
+                """)
     }
 
     @Test("a multi-document stream separates documents with ---")
@@ -58,7 +61,11 @@ struct YAMLWriterTests {
         try Data(yaml).write(to: file)
         let out = try ExternalTools.run(
             python,
-            ["-c", "import json,sys,yaml; print(json.dumps(list(yaml.safe_load_all(open(sys.argv[1], encoding='utf-8')))))", file.path])
+            [
+                "-c",
+                "import json,sys,yaml; print(json.dumps(list(yaml.safe_load_all(open(sys.argv[1], encoding='utf-8')))))",
+                file.path,
+            ])
         #expect(out.status == 0, "PyYAML failed: \(out.stderr)")
         return try JSONSerialization.jsonObject(with: Data(out.stdout.utf8))
     }
@@ -89,7 +96,10 @@ struct YAMLWriterTests {
     func randomRoundTrip() throws {
         guard let python = ExternalTools.pythonWithYAML() else { return }
         var generator = SeededGenerator(seed: 0x5EED_1234)
-        let alphabet: [Character] = Array("aZ09 :#-?[]{},&*!|>'\"%@`~.\\/\n\t_+=✓日🚀") + ["\u{85}", "\u{2028}", "\u{FEFF}", "\u{1}", "\u{7F}", "\u{A0}"]
+        let alphabet: [Character] =
+            Array("aZ09 :#-?[]{},&*!|>'\"%@`~.\\/\n\t_+=✓日🚀") + [
+                "\u{85}", "\u{2028}", "\u{FEFF}", "\u{1}", "\u{7F}", "\u{A0}",
+            ]
         let words = ["on", "no", "yes", "null", "~", "1e3", "0x1F", "012", ".inf", "2024-01-01", " ", ": ", " #", "- "]
         var strings: [String] = []
         for _ in 0..<400 {

@@ -37,7 +37,9 @@ struct EscapingRoundTripTests {
                 Output("s\(i)", expression: .string(s))
             }
             Output("as_list", expression: .list(strings.map(Expression.string)))
-            Output("as_keys", expression: .object(strings.enumerated().map { ("\($0.element)#\($0.offset)", .string("v")) }))
+            Output(
+                "as_keys",
+                expression: .object(strings.enumerated().map { ("\($0.element)#\($0.offset)", .string("v")) }))
         }
         let result = stack.synthesize()
         #expect(!result.diagnostics.hasErrors)
@@ -45,12 +47,15 @@ struct EscapingRoundTripTests {
         try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: dir)
         let root = dir.appendingPathComponent("escapes")
         let env = ["TF_IN_AUTOMATION": "1", "CHECKPOINT_DISABLE": "1"]
-        let initOut = try ExternalTools.run(terraform, ["init", "-input=false", "-backend=false"], in: root, environment: env)
+        let initOut = try ExternalTools.run(
+            terraform, ["init", "-input=false", "-backend=false"], in: root, environment: env)
         try #require(initOut.status == 0, "\(initOut.stderr)")
-        let apply = try ExternalTools.run(terraform, ["apply", "-auto-approve", "-input=false"], in: root, environment: env)
+        let apply = try ExternalTools.run(
+            terraform, ["apply", "-auto-approve", "-input=false"], in: root, environment: env)
         try #require(apply.status == 0, "\(apply.stdout)\n\(apply.stderr)")
         let output = try ExternalTools.run(terraform, ["output", "-json"], in: root, environment: env)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: [String: Any]])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: [String: Any]])
         for (i, s) in strings.enumerated() {
             #expect(json["s\(i)"]?["value"] as? String == s, "string \(i): \(s.debugDescription)")
         }

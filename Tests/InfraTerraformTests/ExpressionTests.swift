@@ -27,10 +27,12 @@ struct ExpressionTests {
         #expect(name.expression.hcl == "\"vpc-${aws_vpc.main.id}-$${literal}\"")
     }
 
-    @Test("literal strings with ${ and %{ are doubled", arguments: [
-        ("${a}", "$${a}"), ("%{ if x }", "%%{ if x }"), ("$${a}", "$$${a}"), ("no braces $ %", "no braces $ %"),
-        ("{plain}", "{plain}"),
-    ])
+    @Test(
+        "literal strings with ${ and %{ are doubled",
+        arguments: [
+            ("${a}", "$${a}"), ("%{ if x }", "%%{ if x }"), ("$${a}", "$$${a}"), ("no braces $ %", "no braces $ %"),
+            ("{plain}", "{plain}"),
+        ])
     func escapes(literal: String, expected: String) {
         #expect(Expression.string(literal).jsonValue == .string(expected))
     }
@@ -38,11 +40,16 @@ struct ExpressionTests {
     @Test("typed function helpers render HCL calls")
     func functions() {
         let cidr: Expr<String> = vpc.reference("cidr_block")
-        #expect(Fn.cidrsubnet(cidr, newbits: 8, netnum: 2).expression.jsonValue
+        #expect(
+            Fn.cidrsubnet(cidr, newbits: 8, netnum: 2).expression.jsonValue
                 == .string("${cidrsubnet(aws_vpc.main.cidr_block, 8, 2)}"))
-        let doc: Expression = ["Version": "2012-10-17", "Statement": [["Effect": "Allow", "Resource": .raw("aws_s3_bucket.b.arn")]]]
-        #expect(Fn.jsonencode(doc).expression.hcl
-                == #"jsonencode({ "Version" = "2012-10-17", "Statement" = [{ "Effect" = "Allow", "Resource" = aws_s3_bucket.b.arn }] })"#)
+        let doc: Expression = [
+            "Version": "2012-10-17", "Statement": [["Effect": "Allow", "Resource": .raw("aws_s3_bucket.b.arn")]],
+        ]
+        #expect(
+            Fn.jsonencode(doc).expression.hcl
+                == #"jsonencode({ "Version" = "2012-10-17", "Statement" = [{ "Effect" = "Allow", "Resource" = aws_s3_bucket.b.arn }] })"#
+        )
         let a: Expr<[String: String]> = ["a": "1"]
         let b: Expr<[String: String]> = .raw("var.extra")
         #expect(Fn.merge(a, b).expression.hcl == #"merge({ "a" = "1" }, var.extra)"#)

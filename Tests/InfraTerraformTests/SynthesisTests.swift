@@ -15,13 +15,14 @@ struct SynthesisTests {
         let (root, _) = StackFixtures.everyFeature()
         let result = Infrastructure { root }.synthesize()
         #expect(result.diagnostics.all.isEmpty, "\(result.diagnostics.all)")
-        #expect(result.artifacts.map(\.path) == [
-            "terraform/environments/dev/backend.tf.json", "terraform/environments/dev/main.tf.json",
-            "terraform/environments/dev/monitoring.tf.json", "terraform/environments/dev/outputs.tf.json",
-            "terraform/environments/dev/terraform.tfvars.json", "terraform/environments/dev/variables.tf.json",
-            "terraform/modules/vpc/main.tf.json", "terraform/modules/vpc/outputs.tf.json",
-            "terraform/modules/vpc/variables.tf.json",
-        ])
+        #expect(
+            result.artifacts.map(\.path) == [
+                "terraform/environments/dev/backend.tf.json", "terraform/environments/dev/main.tf.json",
+                "terraform/environments/dev/monitoring.tf.json", "terraform/environments/dev/outputs.tf.json",
+                "terraform/environments/dev/terraform.tfvars.json", "terraform/environments/dev/variables.tf.json",
+                "terraform/modules/vpc/main.tf.json", "terraform/modules/vpc/outputs.tf.json",
+                "terraform/modules/vpc/variables.tf.json",
+            ])
     }
 
     @Test("module sources are relative paths between output folders")

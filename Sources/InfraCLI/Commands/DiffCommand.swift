@@ -11,7 +11,9 @@ public struct DiffCommand<D: InfrastructureCommand>: ParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "diff", abstract: "Show what a new synth would change in an existing output folder.",
-            discussion: "Exit status: 0 when nothing would change (or always, without --detailed-exitcode), 2 when something would, 1 on errors.")
+            discussion:
+                "Exit status: 0 when nothing would change (or always, without --detailed-exitcode), 2 when something would, 1 on errors."
+        )
     }
 
     /// The existing output folder.
@@ -71,12 +73,14 @@ enum OutputDiff {
 
     /// All regular files under `root`, as relative paths.
     static func files(under root: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             return []
         }
         let prefix = root.standardizedFileURL.path + "/"
         var result: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        for case let url as URL in enumerator
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             result.append(String(url.standardizedFileURL.path.dropFirst(prefix.count)))
         }
         return result
@@ -108,11 +112,17 @@ enum OutputDiff {
         }
         for (kind, prefix) in [("resource", ""), ("data", "data.")] {
             for (type, names) in object[kind] as? [String: Any] ?? [:] {
-                for (name, body) in names as? [String: Any] ?? [:] { result["\(prefix)\(type).\(name)"] = canonical(body) }
+                for (name, body) in names as? [String: Any] ?? [:] {
+                    result["\(prefix)\(type).\(name)"] = canonical(body)
+                }
             }
         }
-        for (section, prefix) in [("module", "module."), ("output", "output."), ("variable", "var."), ("locals", "local.")] {
-            for (name, body) in object[section] as? [String: Any] ?? [:] { result["\(prefix)\(name)"] = canonical(body) }
+        for (section, prefix) in [
+            ("module", "module."), ("output", "output."), ("variable", "var."), ("locals", "local."),
+        ] {
+            for (name, body) in object[section] as? [String: Any] ?? [:] {
+                result["\(prefix)\(name)"] = canonical(body)
+            }
         }
         return result
     }

@@ -9,7 +9,8 @@ import InfraCore
 public struct ListCommand<D: InfrastructureCommand>: ParsableCommand {
     /// Name and help.
     public static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "list", abstract: "List resources and objects with their types and component paths.")
+        CommandConfiguration(
+            commandName: "list", abstract: "List resources and objects with their types and component paths.")
     }
 
     /// Print JSON instead of a table.

@@ -37,9 +37,11 @@ public struct DependencyGraph: Sendable {
 
     /// Graphviz DOT text.
     public func dot() -> String {
-        var out = "digraph infrastructure {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n"
+        var out =
+            "digraph infrastructure {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\", fontsize=10];\n"
         for (index, cluster) in clusters.enumerated() {
-            out += "  subgraph cluster_\(index) {\n    label=\(quoted(cluster.name.isEmpty ? "(root)" : cluster.name));\n"
+            out +=
+                "  subgraph cluster_\(index) {\n    label=\(quoted(cluster.name.isEmpty ? "(root)" : cluster.name));\n"
             for id in cluster.ids {
                 out += "    \(quoted(id)) [label=\(quoted(nodes[id]?.label ?? id))];\n"
             }

@@ -22,7 +22,8 @@ enum Synthesis {
         let units = infrastructure.units.filter { $0.componentPath.segments.first == env }
         guard !units.isEmpty else {
             let names = Set(infrastructure.units.compactMap { $0.componentPath.segments.first }).sorted()
-            throw ValidationError("unknown environment \"\(env)\"; choose one of: \(names.joined(separator: ", ")), all")
+            throw ValidationError(
+                "unknown environment \"\(env)\"; choose one of: \(names.joined(separator: ", ")), all")
         }
         return Infrastructure(units: units)
     }

@@ -73,7 +73,9 @@ public struct Lifecycle: Sendable, Hashable {
         case .attributes(let names): o["ignore_changes"] = .array(names.map(Value.string))
         case nil: break
         }
-        if !replaceTriggeredBy.isEmpty { o["replace_triggered_by"] = .array(replaceTriggeredBy.map { .string($0.hcl) }) }
+        if !replaceTriggeredBy.isEmpty {
+            o["replace_triggered_by"] = .array(replaceTriggeredBy.map { .string($0.hcl) })
+        }
         if !preconditions.isEmpty { o["precondition"] = .array(preconditions.map(\.jsonValue)) }
         if !postconditions.isEmpty { o["postcondition"] = .array(postconditions.map(\.jsonValue)) }
         return .object(o)
@@ -81,13 +83,17 @@ public struct Lifecycle: Sendable, Hashable {
 
     /// Every traversal in conditions and triggers.
     var traversals: [Traversal] {
-        replaceTriggeredBy.flatMap(\.node.traversals) + (preconditions + postconditions).flatMap(\.condition.expression.node.traversals)
+        replaceTriggeredBy.flatMap(\.node.traversals)
+            + (preconditions + postconditions).flatMap(\.condition.expression.node.traversals)
     }
 }
 
 extension Lifecycle.Condition {
     /// `{"condition": "${…}", "error_message": "…"}`.
     var jsonValue: Value {
-        ["condition": condition.expression.jsonValue, "error_message": .string(Expression.escapeTemplateLiteral(errorMessage))]
+        [
+            "condition": condition.expression.jsonValue,
+            "error_message": .string(Expression.escapeTemplateLiteral(errorMessage)),
+        ]
     }
 }

@@ -101,7 +101,11 @@ extension Expr: ExpressibleByDictionaryLiteral where T: TerraformMap {
     /// A map from a Swift dictionary of typed expressions.
     public static func map(_ entries: [String: Expr<T.MapValue>]) -> Expr<T> {
         Expr(
-            Expression(.object(entries.keys.sorted().compactMap { key in entries[key].map { .init(key: key, value: $0.expression.node) } })))
+            Expression(
+                .object(
+                    entries.keys.sorted().compactMap { key in
+                        entries[key].map { .init(key: key, value: $0.expression.node) }
+                    })))
     }
 }
 

@@ -86,7 +86,9 @@ public enum Fn {
     }
 
     /// `replace(text, search, replacement)`.
-    public static func replace(_ text: Expr<String>, _ search: Expr<String>, _ replacement: Expr<String>)
+    public static func replace(
+        _ text: Expr<String>, _ search: Expr<String>, _ replacement: Expr<String>
+    )
         -> Expr<String>
     {
         Expr(.call("replace", text.expression, search.expression, replacement.expression))

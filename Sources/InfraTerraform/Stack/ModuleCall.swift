@@ -88,9 +88,11 @@ public struct ModuleCallBlock: Sendable, Hashable {
         }
         for (key, expression) in inputs { o[key] = expression.jsonValue }
         if !providers.isEmpty {
-            o["providers"] = .object(ValueObject(providers.keys.sorted().compactMap { key in
-                providers[key].map { (key, Value.string($0.description)) }
-            }))
+            o["providers"] = .object(
+                ValueObject(
+                    providers.keys.sorted().compactMap { key in
+                        providers[key].map { (key, Value.string($0.description)) }
+                    }))
         }
         meta.apply(to: &o)
         return .object(o.sortedByKey())

@@ -13,7 +13,9 @@ public struct Provider: StackContent, Hashable {
     public var block: ProviderBlock
 
     /// Declares a provider configuration with raw arguments.
-    public init(_ name: String, alias: String? = nil, _ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:]) {
+    public init(
+        _ name: String, alias: String? = nil, _ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:]
+    ) {
         block = ProviderBlock(name: name, alias: alias, body: Block(attributes, blocks: blocks), path: nil)
     }
 

@@ -35,8 +35,12 @@ public protocol TerraformDataSource: StackContent {
 extension TerraformResource {
     /// One `resource` block at `parent/type.name` (or the path set with ``MetaArgumentCarrier/at(_:)``).
     public func stackElements(in parent: ComponentPath) -> [StackElement] {
-        [.resource(ResourceBlock(type: Self.terraformType, name: name, body: renderBody(), meta: meta,
-                                 path: meta.componentPath ?? parent.appending("\(Self.terraformType).\(name)")))]
+        [
+            .resource(
+                ResourceBlock(
+                    type: Self.terraformType, name: name, body: renderBody(), meta: meta,
+                    path: meta.componentPath ?? parent.appending("\(Self.terraformType).\(name)")))
+        ]
     }
 
     /// The address `type.name`.
@@ -51,8 +55,12 @@ extension TerraformResource {
 extension TerraformDataSource {
     /// One `data` block at `parent/data.type.name`.
     public func stackElements(in parent: ComponentPath) -> [StackElement] {
-        [.data(ResourceBlock(type: Self.terraformType, name: name, body: renderBody(), meta: meta,
-                             path: meta.componentPath ?? parent.appending("data.\(Self.terraformType).\(name)")))]
+        [
+            .data(
+                ResourceBlock(
+                    type: Self.terraformType, name: name, body: renderBody(), meta: meta,
+                    path: meta.componentPath ?? parent.appending("data.\(Self.terraformType).\(name)")))
+        ]
     }
 
     /// The address `data.type.name`.
@@ -146,7 +154,9 @@ public struct Resource: TerraformResource, MetaArgumentCarrier, Hashable {
     public var meta: MetaArguments
 
     /// Creates an untyped resource.
-    public init(_ type: String, _ name: String, _ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:]) {
+    public init(
+        _ type: String, _ name: String, _ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:]
+    ) {
         self.type = type
         self.name = name
         self.body = Block(attributes, blocks: blocks)
@@ -158,8 +168,12 @@ public struct Resource: TerraformResource, MetaArgumentCarrier, Hashable {
 
     /// One `resource` block.
     public func stackElements(in parent: ComponentPath) -> [StackElement] {
-        [.resource(ResourceBlock(type: type, name: name, body: body, meta: meta,
-                                 path: meta.componentPath ?? parent.appending("\(type).\(name)")))]
+        [
+            .resource(
+                ResourceBlock(
+                    type: type, name: name, body: body, meta: meta,
+                    path: meta.componentPath ?? parent.appending("\(type).\(name)")))
+        ]
     }
 
     /// The address `type.name`.
@@ -194,7 +208,9 @@ public struct DataSource: TerraformDataSource, MetaArgumentCarrier, Hashable {
     public var meta: MetaArguments
 
     /// Creates an untyped data source.
-    public init(_ type: String, _ name: String, _ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:]) {
+    public init(
+        _ type: String, _ name: String, _ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:]
+    ) {
         self.type = type
         self.name = name
         self.body = Block(attributes, blocks: blocks)
@@ -206,8 +222,12 @@ public struct DataSource: TerraformDataSource, MetaArgumentCarrier, Hashable {
 
     /// One `data` block.
     public func stackElements(in parent: ComponentPath) -> [StackElement] {
-        [.data(ResourceBlock(type: type, name: name, body: body, meta: meta,
-                             path: meta.componentPath ?? parent.appending("data.\(type).\(name)")))]
+        [
+            .data(
+                ResourceBlock(
+                    type: type, name: name, body: body, meta: meta,
+                    path: meta.componentPath ?? parent.appending("data.\(type).\(name)")))
+        ]
     }
 
     /// The address `data.type.name`.

@@ -18,7 +18,9 @@ public struct TerraformSettings: Sendable, Hashable {
     public var backend: Backend?
 
     /// Creates settings.
-    public init(requiredVersion: String? = ">= 1.5.0", requiredProviders: [RequiredProvider] = [.aws], backend: Backend? = nil) {
+    public init(
+        requiredVersion: String? = ">= 1.5.0", requiredProviders: [RequiredProvider] = [.aws], backend: Backend? = nil
+    ) {
         self.requiredVersion = requiredVersion
         self.requiredProviders = requiredProviders
         self.backend = backend
@@ -76,7 +78,10 @@ public struct S3Backend: Sendable, Hashable {
     public var kmsKeyId: String?
 
     /// Creates settings; encryption is on by default.
-    public init(bucket: String, key: String, region: String, dynamodbTable: String? = nil, encrypt: Bool = true, kmsKeyId: String? = nil) {
+    public init(
+        bucket: String, key: String, region: String, dynamodbTable: String? = nil, encrypt: Bool = true,
+        kmsKeyId: String? = nil
+    ) {
         self.bucket = bucket
         self.key = key
         self.region = region

@@ -48,7 +48,9 @@ struct TerraformSynthesizer {
             }
         }
         if !index.locals.isEmpty {
-            add("main", "locals", .object(ValueObject(index.locals.map { ($0.name, $0.value.jsonValue) }).sortedByKey()))
+            add(
+                "main", "locals", .object(ValueObject(index.locals.map { ($0.name, $0.value.jsonValue) }).sortedByKey())
+            )
         }
         if !index.modules.isEmpty {
             var modulesByFile: [String: [ModuleCallBlock]] = [:]
@@ -84,7 +86,9 @@ struct TerraformSynthesizer {
             add(settingsFile, "terraform", settings.jsonValue)
         }
         if !index.variables.isEmpty {
-            add("variables", "variable", .object(ValueObject(index.variables.map { ($0.name, $0.jsonValue) }).sortedByKey()))
+            add(
+                "variables", "variable",
+                .object(ValueObject(index.variables.map { ($0.name, $0.jsonValue) }).sortedByKey()))
         }
         if !index.outputs.isEmpty {
             add("outputs", "output", .object(ValueObject(index.outputs.map { ($0.name, $0.jsonValue) }).sortedByKey()))
@@ -98,7 +102,8 @@ struct TerraformSynthesizer {
         if kind == .root, !tfvars.isEmpty {
             let document = Value.sortedObject(tfvars)
             artifacts.append(
-                Artifact(path: "\(directory)/terraform.tfvars.json", bytes: writer.write(document), documents: [document]))
+                Artifact(
+                    path: "\(directory)/terraform.tfvars.json", bytes: writer.write(document), documents: [document]))
         }
         return artifacts
     }

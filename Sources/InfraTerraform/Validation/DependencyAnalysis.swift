@@ -112,8 +112,9 @@ struct DependencyAnalysis {
         return components.sorted { $0.lexicographicallyPrecedes($1) }.map { component in
             let first = component[0]
             let cycle = (component + [first]).joined(separator: " → ")
-            return .error(paths[first] ?? .root, "dependency cycle: \(cycle)",
-                          hint: "break the cycle by removing a reference or a depends_on")
+            return .error(
+                paths[first] ?? .root, "dependency cycle: \(cycle)",
+                hint: "break the cycle by removing a reference or a depends_on")
         }
     }
 }

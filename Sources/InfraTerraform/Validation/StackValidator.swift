@@ -13,7 +13,10 @@ struct StackValidator {
     let index: ConfigurationIndex
     var diagnostics = Diagnostics()
 
-    init(kind: TerraformSynthesizer.Kind, name: String, settings: TerraformSettings, tfvars: [String: Value], index: ConfigurationIndex) {
+    init(
+        kind: TerraformSynthesizer.Kind, name: String, settings: TerraformSettings, tfvars: [String: Value],
+        index: ConfigurationIndex
+    ) {
         self.kind = kind
         self.name = name
         self.settings = settings
@@ -21,7 +24,9 @@ struct StackValidator {
         self.index = index
     }
 
-    private var root: ComponentPath { kind == .root ? ComponentPath(segments: [name]) : ComponentPath(segments: ["modules", name]) }
+    private var root: ComponentPath {
+        kind == .root ? ComponentPath(segments: [name]) : ComponentPath(segments: ["modules", name])
+    }
 
     mutating func validate() -> Diagnostics {
         diagnostics.append(contentsOf: index.constructDiagnostics)
@@ -40,8 +45,9 @@ struct StackValidator {
         var seen: [String: ComponentPath] = [:]
         func claim(_ address: String, _ path: ComponentPath) {
             if let first = seen[address] {
-                diagnostics.error(path, "duplicate address \(address) (also defined at \(first))",
-                                  hint: "give each block a unique name")
+                diagnostics.error(
+                    path, "duplicate address \(address) (also defined at \(first))",
+                    hint: "give each block a unique name")
             } else {
                 seen[address] = path
             }
@@ -93,7 +99,9 @@ struct StackValidator {
         if !TerraformIdentifier.isValid(name) {
             diagnostics.error(
                 path, "\"\(name)\" is not a valid \(what)",
-                hint: "use letters, digits, _ and -, starting with a letter or _ (e.g. \(TerraformIdentifier.sanitize(name)))")
+                hint:
+                    "use letters, digits, _ and -, starting with a letter or _ (e.g. \(TerraformIdentifier.sanitize(name)))"
+            )
         }
     }
 
@@ -127,7 +135,8 @@ struct StackValidator {
                     if case .contextual = traversal.target { continue }
                     diagnostics.error(
                         variable.path ?? root,
-                        "validation of var.\(variable.name) refers to \(traversal.target?.description ?? traversal.root); a validation may only refer to its own variable")
+                        "validation of var.\(variable.name) refers to \(traversal.target?.description ?? traversal.root); a validation may only refer to its own variable"
+                    )
                 }
             }
         }
@@ -161,19 +170,26 @@ struct StackValidator {
                 }
                 let names = traversal.leadingAttributes
                 if case .local(let module) = call.source, names.count >= 2,
-                   !module.outputs.contains(where: { $0.name == names[1] }) {
-                    report(&reported, path, "refers to module.\(moduleName).\(names[1]), but module \(module.name) has no output \"\(names[1])\"")
+                    !module.outputs.contains(where: { $0.name == names[1] })
+                {
+                    report(
+                        &reported, path,
+                        "refers to module.\(moduleName).\(names[1]), but module \(module.name) has no output \"\(names[1])\""
+                    )
                 }
             default:
                 if !index.defined.contains(target) {
-                    report(&reported, path, "refers to \(target), which is not defined in \(name)",
-                           hint: "add it to the stack or module, or fix the name")
+                    report(
+                        &reported, path, "refers to \(target), which is not defined in \(name)",
+                        hint: "add it to the stack or module, or fix the name")
                 }
             }
         }
     }
 
-    private mutating func report(_ reported: inout Set<String>, _ path: ComponentPath, _ message: String, hint: String? = nil) {
+    private mutating func report(
+        _ reported: inout Set<String>, _ path: ComponentPath, _ message: String, hint: String? = nil
+    ) {
         if reported.insert(message).inserted { diagnostics.error(path, message, hint: hint) }
     }
 
@@ -188,7 +204,8 @@ struct StackValidator {
     private mutating func checkVariables() {
         guard kind == .root else { return }
         let declared = Set(index.variables.map(\.name))
-        for variable in index.variables where variable.isRequired && !variable.providedAtApply && tfvars[variable.name] == nil {
+        for variable in index.variables
+        where variable.isRequired && !variable.providedAtApply && tfvars[variable.name] == nil {
             diagnostics.error(
                 variable.path ?? root, "required variable \"\(variable.name)\" has no value",
                 hint: "give it a default, a value in tfvars, or mark it providedAtApply")
@@ -211,12 +228,18 @@ struct StackValidator {
             where variable.isRequired && call.inputs[variable.name] == nil {
                 diagnostics.error(call.path, "module \(module.name) requires \"\(variable.name)\", which is not passed")
             }
-            let accepted = Set(module.settings.requiredProviders.flatMap { p in [p.name] + p.configurationAliases.map { "\(p.name).\($0)" } })
+            let accepted = Set(
+                module.settings.requiredProviders.flatMap { p in
+                    [p.name] + p.configurationAliases.map { "\(p.name).\($0)" }
+                })
             for key in call.providers.keys.sorted() where !accepted.contains(key) {
-                diagnostics.error(call.path, "module \(module.name) does not accept provider \"\(key)\"",
-                                  hint: "declare it in the module's required_providers configuration_aliases")
+                diagnostics.error(
+                    call.path, "module \(module.name) does not accept provider \"\(key)\"",
+                    hint: "declare it in the module's required_providers configuration_aliases")
             }
-            for alias in module.settings.requiredProviders.flatMap({ p in p.configurationAliases.map { "\(p.name).\($0)" } })
+            for alias in module.settings.requiredProviders.flatMap({ p in
+                p.configurationAliases.map { "\(p.name).\($0)" }
+            })
             where call.providers[alias] == nil {
                 diagnostics.error(call.path, "module \(module.name) expects provider \(alias) to be passed")
             }
