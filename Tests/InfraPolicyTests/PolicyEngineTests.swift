@@ -8,12 +8,14 @@ import Testing
 @Suite("Policy engine")
 struct PolicyEngineTests {
     static let logBucket: [PolicyDocument] = [
-        .terraform(file: "terraform/shared/main.tf.json", [
-            "resource": [
-                "aws_s3_bucket": ["logs": ["bucket": "oves-logs"], "assets": ["bucket": "oves-assets"]],
-                "aws_kms_key": ["state": ["description": "state"]],
-            ]
-        ])
+        .terraform(
+            file: "terraform/shared/main.tf.json",
+            [
+                "resource": [
+                    "aws_s3_bucket": ["logs": ["bucket": "oves-logs"], "assets": ["bucket": "oves-assets"]],
+                    "aws_kms_key": ["state": ["description": "state"]],
+                ]
+            ])
     ]
 
     @Test func suppressedFindingsAreReportedAsSuppressed() throws {
@@ -24,7 +26,8 @@ struct PolicyEngineTests {
         #expect(suppressed.map(\.resource) == ["aws_s3_bucket.logs"])
         #expect(suppressed.first?.suppression?.reason == "The access-log bucket cannot log to itself.")
         #expect(report.findings(rule: "INFRA-S3-004").map(\.resource) == ["aws_s3_bucket.assets"])
-        #expect(suppressed.first?.description.hasSuffix("suppressed: The access-log bucket cannot log to itself.") == true)
+        #expect(
+            suppressed.first?.description.hasSuffix("suppressed: The access-log bucket cannot log to itself.") == true)
     }
 
     @Test func suppressionWithoutReasonIsIgnoredAndReported() {
@@ -32,9 +35,10 @@ struct PolicyEngineTests {
         let report = PolicyEngine(suppressions: [empty]).evaluate(Self.logBucket)
         #expect(report.findings(rule: "INFRA-S3-004", resource: "aws_s3_bucket.logs").count == 1)
         #expect(report.invalidSuppressions == [empty])
-        #expect(report.diagnostics.contains {
-            $0.message == "suppression of INFRA-S3-004 on aws_s3_bucket.logs has no reason and is ignored"
-        })
+        #expect(
+            report.diagnostics.contains {
+                $0.message == "suppression of INFRA-S3-004 on aws_s3_bucket.logs has no reason and is ignored"
+            })
     }
 
     @Test func unusedSuppressionsAreListed() {
@@ -53,16 +57,18 @@ struct PolicyEngineTests {
     @Test func reportIsSortedBySeverityThenRuleThenResource() {
         let report = PolicyEngine().evaluate(Self.logBucket)
         let keys = report.findings.map { "\($0.severity.rawValue) \($0.ruleID) \($0.resource)" }
-        #expect(keys == [
-            "high INFRA-S3-001 aws_s3_bucket.assets", "high INFRA-S3-001 aws_s3_bucket.logs",
-            "high INFRA-S3-003 aws_s3_bucket.assets", "high INFRA-S3-003 aws_s3_bucket.logs",
-            "high INFRA-S3-005 aws_s3_bucket.assets", "high INFRA-S3-005 aws_s3_bucket.logs",
-            "medium INFRA-KMS-001 aws_kms_key.state",
-            "medium INFRA-S3-002 aws_s3_bucket.assets", "medium INFRA-S3-002 aws_s3_bucket.logs",
-            "medium INFRA-S3-004 aws_s3_bucket.assets", "medium INFRA-S3-004 aws_s3_bucket.logs",
-        ])
+        #expect(
+            keys == [
+                "high INFRA-S3-001 aws_s3_bucket.assets", "high INFRA-S3-001 aws_s3_bucket.logs",
+                "high INFRA-S3-003 aws_s3_bucket.assets", "high INFRA-S3-003 aws_s3_bucket.logs",
+                "high INFRA-S3-005 aws_s3_bucket.assets", "high INFRA-S3-005 aws_s3_bucket.logs",
+                "medium INFRA-KMS-001 aws_kms_key.state",
+                "medium INFRA-S3-002 aws_s3_bucket.assets", "medium INFRA-S3-002 aws_s3_bucket.logs",
+                "medium INFRA-S3-004 aws_s3_bucket.assets", "medium INFRA-S3-004 aws_s3_bucket.logs",
+            ])
         #expect(report.findings.allSatisfy { $0.file == "terraform/shared/main.tf.json" })
-        #expect(report.description.hasSuffix("policy: 11 finding(s) (0 critical, 6 high, 5 medium, 0 low), 0 suppressed"))
+        #expect(
+            report.description.hasSuffix("policy: 11 finding(s) (0 critical, 6 high, 5 medium, 0 low), 0 suppressed"))
     }
 
     @Test func findingsBecomeDiagnosticsBySeverity() {
@@ -72,31 +78,50 @@ struct PolicyEngineTests {
         #expect(byRule["INFRA-S3-001"]?.allSatisfy { $0.severity == .error } == true)
         #expect(byRule["INFRA-S3-002"]?.allSatisfy { $0.severity == .warning } == true)
         #expect(byRule["INFRA-KMS-001"]?.map(\.severity) == [.note])
-        #expect(byRule["INFRA-KMS-001"]?.first?.message == "INFRA-KMS-001 aws_kms_key.state: key rotation is not enabled (suppressed: test key)")
+        #expect(
+            byRule["INFRA-KMS-001"]?.first?.message
+                == "INFRA-KMS-001 aws_kms_key.state: key rotation is not enabled (suppressed: test key)")
     }
 
     @Test func loadBalancerPortsAreConfigurable() {
         let documents: [PolicyDocument] = [
-            .terraform(file: "main.tf.json", [
-                "resource": [
-                    "aws_security_group": ["alb": ["ingress": [
-                        ["from_port": 80, "to_port": 80, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]],
-                        ["from_port": 443, "to_port": 443, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]],
-                    ]]],
-                    "aws_lb": ["web": ["security_groups": ["${aws_security_group.alb.id}"]]],
-                ]
-            ])
+            .terraform(
+                file: "main.tf.json",
+                [
+                    "resource": [
+                        "aws_security_group": [
+                            "alb": [
+                                "ingress": [
+                                    ["from_port": 80, "to_port": 80, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]],
+                                    [
+                                        "from_port": 443, "to_port": 443, "protocol": "tcp",
+                                        "cidr_blocks": ["0.0.0.0/0"],
+                                    ],
+                                ]
+                            ]
+                        ],
+                        "aws_lb": ["web": ["security_groups": ["${aws_security_group.alb.id}"]]],
+                    ]
+                ])
         ]
         let rule = [PolicyRule.builtIn("INFRA-EC2-001")].compactMap { $0 }
         #expect(PolicyEngine(rules: rule).evaluate(documents).active.isEmpty)
         let httpsOnly = PolicyEngine(rules: rule, configuration: PolicyConfiguration(publicLoadBalancerPorts: [443]))
         #expect(httpsOnly.evaluate(documents).active.map(\.message) == ["ingress from 0.0.0.0/0 to port 80"])
         let groupOnly: [PolicyDocument] = [
-            .terraform(file: "main.tf.json", [
-                "resource": ["aws_security_group": ["alb": ["ingress": [
-                    ["from_port": 443, "to_port": 443, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]]
-                ]]]]
-            ])
+            .terraform(
+                file: "main.tf.json",
+                [
+                    "resource": [
+                        "aws_security_group": [
+                            "alb": [
+                                "ingress": [
+                                    ["from_port": 443, "to_port": 443, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]]
+                                ]
+                            ]
+                        ]
+                    ]
+                ])
         ]
         #expect(PolicyEngine(rules: rule).evaluate(groupOnly).active.count == 1)
         let declared = PolicyEngine(
@@ -113,8 +138,17 @@ struct PolicyEngineTests {
     @Test func relationshipsResolveOnlyInsideTheSameFolder() {
         let documents: [PolicyDocument] = [
             .terraform(file: "dev/main.tf.json", ["resource": ["aws_s3_bucket": ["data": ["bucket": "oves-data"]]]]),
-            .terraform(file: "prod/main.tf.json", ["resource": ["aws_s3_bucket_versioning": ["data": [
-                "bucket": "${aws_s3_bucket.data.id}", "versioning_configuration": ["status": "Enabled"]]]]]),
+            .terraform(
+                file: "prod/main.tf.json",
+                [
+                    "resource": [
+                        "aws_s3_bucket_versioning": [
+                            "data": [
+                                "bucket": "${aws_s3_bucket.data.id}", "versioning_configuration": ["status": "Enabled"],
+                            ]
+                        ]
+                    ]
+                ]),
         ]
         let report = PolicyEngine(rules: [PolicyRule.builtIn("INFRA-S3-002")].compactMap { $0 }).evaluate(documents)
         #expect(report.findings(rule: "INFRA-S3-002").map(\.file) == ["dev/main.tf.json"])
@@ -123,7 +157,8 @@ struct PolicyEngineTests {
     @Test func artifactsAreReadFromTheirDocuments() {
         let artifacts = [
             Artifact(path: "terraform/shared/main.tf.json", bytes: [], documents: [Self.logBucket[0].value]),
-            Artifact(path: "kubernetes/prod/app.yaml", bytes: [], documents: KubernetesCases.all[0].documents.map(\.value)),
+            Artifact(
+                path: "kubernetes/prod/app.yaml", bytes: [], documents: KubernetesCases.all[0].documents.map(\.value)),
             Artifact(path: "README.md", bytes: []),
         ]
         let documents = PolicyDocument.documents(of: artifacts)

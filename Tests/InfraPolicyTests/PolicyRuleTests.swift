@@ -42,12 +42,14 @@ struct PolicyRuleTests {
     @Test func messagesNameTheProblem() {
         let report = PolicyEngine().evaluate(
             TerraformCases.s3.first { $0.resource == "aws_s3_bucket.s3_003_bad" }?.documents ?? [])
-        #expect(report.findings(rule: "INFRA-S3-003").map(\.message) == [
-            "public access block does not set block_public_policy, restrict_public_buckets to true"
-        ])
+        #expect(
+            report.findings(rule: "INFRA-S3-003").map(\.message) == [
+                "public access block does not set block_public_policy, restrict_public_buckets to true"
+            ])
         let ingress = PolicyEngine().evaluate(TerraformCases.network[0].documents)
         #expect(ingress.findings(rule: "INFRA-EC2-001").map(\.message) == ["ingress from 0.0.0.0/0 to port 22"])
         let k8s = PolicyEngine().evaluate(KubernetesCases.all[2].documents)
-        #expect(k8s.findings(rule: "INFRA-K8S-002").map(\.message) == ["container app: privilege escalation is allowed"])
+        #expect(
+            k8s.findings(rule: "INFRA-K8S-002").map(\.message) == ["container app: privilege escalation is allowed"])
     }
 }

@@ -30,7 +30,8 @@ struct RuleCatalogueDocumentationTests {
             text = String(text[..<start.upperBound] + "\n" + Self.table() + "\n" + text[stop.lowerBound...])
             try text.write(to: document, atomically: true, encoding: .utf8)
         }
-        #expect(text.contains(Self.begin + "\n" + Self.table() + "\n" + Self.end),
-                "rule table is stale: run INFRA_RECORD_SNAPSHOTS=1 swift test --filter RuleCatalogueDocumentation")
+        #expect(
+            text.contains(Self.begin + "\n" + Self.table() + "\n" + Self.end),
+            "rule table is stale: run INFRA_RECORD_SNAPSHOTS=1 swift test --filter RuleCatalogueDocumentation")
     }
 }

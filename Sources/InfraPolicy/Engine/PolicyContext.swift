@@ -4,16 +4,16 @@
 /// The input of a rule's check.
 public struct PolicyContext: Sendable {
     /// Terraform resources with relationship lookups.
-    public let terraform: TerraformModel
+    public let terraform: PolicyTerraformModel
     /// Kubernetes objects and workloads.
-    public let kubernetes: KubernetesModel
+    public let kubernetes: PolicyKubernetesModel
     /// Rule settings.
     public let configuration: PolicyConfiguration
 
     /// Resolves `documents` once for all rules.
     public init(documents: [PolicyDocument], configuration: PolicyConfiguration = PolicyConfiguration()) {
-        terraform = TerraformModel(documents: documents)
-        kubernetes = KubernetesModel(documents: documents)
+        terraform = PolicyTerraformModel(documents: documents)
+        kubernetes = PolicyKubernetesModel(documents: documents)
         self.configuration = configuration
     }
 }

@@ -55,18 +55,22 @@ public struct PolicyReport: Sendable, Hashable, CustomStringConvertible {
                 finding.isSuppressed ? .note : (finding.severity >= .high ? .error : .warning)
             var message = "\(finding.ruleID) \(finding.resource): \(finding.message)"
             if let suppression = finding.suppression { message += " (suppressed: \(suppression.reason))" }
-            return Diagnostic(path: ComponentPath(finding.file), severity: severity, message: message, hint: finding.hint)
+            return Diagnostic(
+                path: ComponentPath(finding.file), severity: severity, message: message, hint: finding.hint)
         }
         for suppression in invalidSuppressions {
             result.append(
-                .warning(ComponentPath("policy"), "suppression of \(suppression.rule) on \(suppression.resource) has no reason and is ignored",
-                         hint: "say why the finding is acceptable in `reason:`"))
+                .warning(
+                    ComponentPath("policy"),
+                    "suppression of \(suppression.rule) on \(suppression.resource) has no reason and is ignored",
+                    hint: "say why the finding is acceptable in `reason:`"))
         }
         for suppression in unusedSuppressions {
             result.append(
-                Diagnostic(path: ComponentPath("policy"), severity: .note,
-                           message: "suppression of \(suppression.rule) on \(suppression.resource) matched no finding",
-                           hint: "remove it if the resource was fixed or renamed"))
+                Diagnostic(
+                    path: ComponentPath("policy"), severity: .note,
+                    message: "suppression of \(suppression.rule) on \(suppression.resource) matched no finding",
+                    hint: "remove it if the resource was fixed or renamed"))
         }
         return result
     }
@@ -77,7 +81,8 @@ public struct PolicyReport: Sendable, Hashable, CustomStringConvertible {
         let counts = PolicySeverity.allCases.map { severity in
             "\(active.filter { $0.severity == severity }.count) \(severity.rawValue)"
         }
-        lines.append("policy: \(active.count) finding(s) (\(counts.joined(separator: ", "))), \(suppressed.count) suppressed")
+        lines.append(
+            "policy: \(active.count) finding(s) (\(counts.joined(separator: ", "))), \(suppressed.count) suppressed")
         return lines.joined(separator: "\n")
     }
 }

@@ -13,7 +13,9 @@ extension PolicyRule {
         ) { context in
             context.terraform.resources("aws_kms_key").compactMap { key in
                 let spec = key["customer_master_key_spec"]?.stringValue ?? "SYMMETRIC_DEFAULT"
-                guard spec == "SYMMETRIC_DEFAULT", !TerraformValue.isTrue(key["enable_key_rotation"]) else { return nil }
+                guard spec == "SYMMETRIC_DEFAULT", !TerraformValue.isTrue(key["enable_key_rotation"]) else {
+                    return nil
+                }
                 return key.violation("key rotation is not enabled")
             }
         },
@@ -27,15 +29,17 @@ extension PolicyRule {
         ) { TerraformValue.isTrue($0["enable_log_file_validation"]) },
         trailRule(
             id: "INFRA-TRAIL-003", title: "CloudTrail logs are encrypted with a KMS key", checkov: "CKV_AWS_35",
-            hint: "set kms_key_id to a customer managed key with rotation", message: "logs are not encrypted with a KMS key"
+            hint: "set kms_key_id to a customer managed key with rotation",
+            message: "logs are not encrypted with a KMS key"
         ) { $0["kms_key_id"]?.stringValue.map { !$0.isEmpty } ?? false },
     ]
 
     private static func trailRule(
         id: String, title: String, checkov: String, hint: String, message: String,
-        passes: @escaping @Sendable (TerraformResource) -> Bool
+        passes: @escaping @Sendable (PolicyResource) -> Bool
     ) -> PolicyRule {
-        PolicyRule(id: id, title: title, severity: .medium, hint: hint, checkovIDs: [checkov], format: .terraform) { context in
+        PolicyRule(id: id, title: title, severity: .medium, hint: hint, checkovIDs: [checkov], format: .terraform) {
+            context in
             context.terraform.resources("aws_cloudtrail").compactMap { passes($0) ? nil : $0.violation(message) }
         }
     }

@@ -11,9 +11,12 @@ extension PolicyRule {
             hint: "set storage_encrypted = true (and kms_key_id to a customer managed key)",
             checkovIDs: ["CKV_AWS_16", "CKV_AWS_96"], format: .terraform
         ) { context in
-            (context.terraform.resources("aws_db_instance") + context.terraform.resources("aws_rds_cluster")).compactMap {
+            (context.terraform.resources("aws_db_instance") + context.terraform.resources("aws_rds_cluster")).compactMap
+            {
                 database in
-                if database["replicate_source_db"] != nil || TerraformValue.isTrue(database["storage_encrypted"]) { return nil }
+                if database["replicate_source_db"] != nil || TerraformValue.isTrue(database["storage_encrypted"]) {
+                    return nil
+                }
                 return database.violation("storage is not encrypted")
             }
         },
@@ -22,16 +25,19 @@ extension PolicyRule {
             hint: "set backup_retention_period to at least PolicyConfiguration.minimumBackupRetentionDays (7)",
             checkovIDs: ["CKV_AWS_133"], format: .terraform
         ) { context in
-            (context.terraform.resources("aws_db_instance") + context.terraform.resources("aws_rds_cluster")).compactMap {
+            (context.terraform.resources("aws_db_instance") + context.terraform.resources("aws_rds_cluster")).compactMap
+            {
                 database in
                 if database["replicate_source_db"] != nil { return nil }
                 return DatabaseRetention.violation(
-                    database, attribute: "backup_retention_period", minimum: context.configuration.minimumBackupRetentionDays)
+                    database, attribute: "backup_retention_period",
+                    minimum: context.configuration.minimumBackupRetentionDays)
             }
         },
         PolicyRule(
             id: "INFRA-RDS-003", title: "RDS requires TLS connections", severity: .high,
-            hint: "use a parameter group with rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON (MySQL, MariaDB)",
+            hint:
+                "use a parameter group with rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON (MySQL, MariaDB)",
             checkovIDs: [], format: .terraform
         ) { context in
             let pairs = [
@@ -49,12 +55,17 @@ extension PolicyRule {
                     let enforced = groups.contains { group in
                         TerraformValue.blocks(group["parameter"]).contains { parameter in
                             let name = parameter["name"]?.stringValue ?? ""
-                            let value = (parameter["value"]?.stringValue ?? TerraformValue.int(parameter["value"]).map(String.init) ?? "")
+                            let value =
+                                (parameter["value"]?.stringValue ?? TerraformValue.int(parameter["value"]).map(
+                                    String.init) ?? "")
                                 .uppercased()
-                            return ["rds.force_ssl", "require_secure_transport"].contains(name) && ["1", "ON", "TRUE"].contains(value)
+                            return ["rds.force_ssl", "require_secure_transport"].contains(name)
+                                && ["1", "ON", "TRUE"].contains(value)
                         }
                     }
-                    return enforced ? nil : database.violation("connections without TLS are accepted (no parameter group forces SSL)")
+                    return enforced
+                        ? nil
+                        : database.violation("connections without TLS are accepted (no parameter group forces SSL)")
                 }
             }
         },
@@ -95,7 +106,8 @@ extension PolicyRule {
             checkovIDs: ["CKV_AWS_29"], format: .terraform
         ) { context in
             context.terraform.resources("aws_elasticache_replication_group").compactMap {
-                TerraformValue.isTrue($0["at_rest_encryption_enabled"]) ? nil : $0.violation("data is not encrypted at rest")
+                TerraformValue.isTrue($0["at_rest_encryption_enabled"])
+                    ? nil : $0.violation("data is not encrypted at rest")
             }
         },
         PolicyRule(
@@ -104,7 +116,8 @@ extension PolicyRule {
             checkovIDs: ["CKV_AWS_30"], format: .terraform
         ) { context in
             context.terraform.resources("aws_elasticache_replication_group").compactMap {
-                TerraformValue.isTrue($0["transit_encryption_enabled"]) ? nil : $0.violation("connections are not encrypted in transit")
+                TerraformValue.isTrue($0["transit_encryption_enabled"])
+                    ? nil : $0.violation("connections are not encrypted in transit")
             }
         },
         PolicyRule(
@@ -114,7 +127,8 @@ extension PolicyRule {
         ) { context in
             context.terraform.resources("aws_elasticache_replication_group").compactMap {
                 DatabaseRetention.violation(
-                    $0, attribute: "snapshot_retention_limit", minimum: context.configuration.minimumBackupRetentionDays)
+                    $0, attribute: "snapshot_retention_limit", minimum: context.configuration.minimumBackupRetentionDays
+                )
             }
         },
     ]
@@ -122,10 +136,11 @@ extension PolicyRule {
 
 /// The retention check shared by the backup rules.
 enum DatabaseRetention {
-    static func violation(_ resource: TerraformResource, attribute: String, minimum: Int) -> PolicyViolation? {
+    static func violation(_ resource: PolicyResource, attribute: String, minimum: Int) -> PolicyViolation? {
         guard let days = TerraformValue.int(resource[attribute]) else {
             return resource.violation("\(attribute) is not set (the AWS default keeps at most 1 day)")
         }
-        return days >= minimum ? nil : resource.violation("\(attribute) is \(days) day(s), below the minimum of \(minimum)")
+        return days >= minimum
+            ? nil : resource.violation("\(attribute) is \(days) day(s), below the minimum of \(minimum)")
     }
 }

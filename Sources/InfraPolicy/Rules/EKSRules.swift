@@ -21,14 +21,16 @@ extension PolicyRule {
         },
         PolicyRule(
             id: "INFRA-EKS-002", title: "EKS control-plane logging covers every log type", severity: .medium,
-            hint: "set enabled_cluster_log_types = [\"api\", \"audit\", \"authenticator\", \"controllerManager\", \"scheduler\"]",
+            hint:
+                "set enabled_cluster_log_types = [\"api\", \"audit\", \"authenticator\", \"controllerManager\", \"scheduler\"]",
             checkovIDs: ["CKV_AWS_37"], format: .terraform
         ) { context in
             let required = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
             return context.terraform.resources("aws_eks_cluster").compactMap { cluster in
                 let enabled = Set(TerraformValue.strings(in: cluster["enabled_cluster_log_types"]))
                 let missing = required.filter { !enabled.contains($0) }
-                return missing.isEmpty ? nil : cluster.violation("control-plane log types not enabled: \(missing.joined(separator: ", "))")
+                return missing.isEmpty
+                    ? nil : cluster.violation("control-plane log types not enabled: \(missing.joined(separator: ", "))")
             }
         },
         PolicyRule(

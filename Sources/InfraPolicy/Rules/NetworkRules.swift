@@ -8,7 +8,8 @@ extension PolicyRule {
     static let network: [PolicyRule] = [
         PolicyRule(
             id: "INFRA-EC2-001", title: "Security groups allow no ingress from 0.0.0.0/0 or ::/0", severity: .critical,
-            hint: "restrict the source CIDR; only load balancer groups may open the ports of PolicyConfiguration.publicLoadBalancerPorts (80/443) to the world",
+            hint:
+                "restrict the source CIDR; only load balancer groups may open the ports of PolicyConfiguration.publicLoadBalancerPorts (80/443) to the world",
             checkovIDs: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CKV_AWS_277"], format: .terraform,
             check: SecurityGroupIngress.violations
         ),
@@ -24,17 +25,21 @@ extension PolicyRule {
         },
         PolicyRule(
             id: "INFRA-EC2-002", title: "Instances and launch templates require IMDSv2", severity: .high,
-            hint: "set metadata_options { http_tokens = \"required\", http_put_response_hop_limit = 1 (2 for containers) }",
+            hint:
+                "set metadata_options { http_tokens = \"required\", http_put_response_hop_limit = 1 (2 for containers) }",
             checkovIDs: ["CKV_AWS_79"], format: .terraform
         ) { context in
-            (context.terraform.resources("aws_instance") + context.terraform.resources("aws_launch_template")).compactMap {
-                resource in
-                let options = TerraformValue.block(resource["metadata_options"])
-                if options?["http_tokens"]?.stringValue == "required" || options?["http_endpoint"]?.stringValue == "disabled" {
-                    return nil
+            (context.terraform.resources("aws_instance") + context.terraform.resources("aws_launch_template"))
+                .compactMap {
+                    resource in
+                    let options = TerraformValue.block(resource["metadata_options"])
+                    if options?["http_tokens"]?.stringValue == "required"
+                        || options?["http_endpoint"]?.stringValue == "disabled"
+                    {
+                        return nil
+                    }
+                    return resource.violation("instance metadata allows IMDSv1 (http_tokens is not \"required\")")
                 }
-                return resource.violation("instance metadata allows IMDSv1 (http_tokens is not \"required\")")
-            }
         },
     ]
 }
@@ -45,8 +50,8 @@ enum SecurityGroupIngress {
     static let worldCIDRs: Set<String> = ["0.0.0.0/0", "::/0"]
 
     struct Ingress {
-        var resource: TerraformResource
-        var group: TerraformResource?
+        var resource: PolicyResource
+        var group: PolicyResource?
         var fromPort: Int?
         var toPort: Int?
         var protocolName: String
@@ -62,8 +67,10 @@ enum SecurityGroupIngress {
                 rules.append(
                     Ingress(
                         resource: group, group: group, fromPort: TerraformValue.int(block["from_port"]),
-                        toPort: TerraformValue.int(block["to_port"]), protocolName: block["protocol"]?.stringValue ?? "tcp",
-                        cidrs: TerraformValue.strings(in: block["cidr_blocks"]) + TerraformValue.strings(in: block["ipv6_cidr_blocks"])))
+                        toPort: TerraformValue.int(block["to_port"]),
+                        protocolName: block["protocol"]?.stringValue ?? "tcp",
+                        cidrs: TerraformValue.strings(in: block["cidr_blocks"])
+                            + TerraformValue.strings(in: block["ipv6_cidr_blocks"])))
             }
         }
         for rule in model.resources("aws_security_group_rule") where rule["type"]?.stringValue == "ingress" {
@@ -71,14 +78,17 @@ enum SecurityGroupIngress {
                 Ingress(
                     resource: rule, group: owner(rule, groups), fromPort: TerraformValue.int(rule["from_port"]),
                     toPort: TerraformValue.int(rule["to_port"]), protocolName: rule["protocol"]?.stringValue ?? "tcp",
-                    cidrs: TerraformValue.strings(in: rule["cidr_blocks"]) + TerraformValue.strings(in: rule["ipv6_cidr_blocks"])))
+                    cidrs: TerraformValue.strings(in: rule["cidr_blocks"])
+                        + TerraformValue.strings(in: rule["ipv6_cidr_blocks"])))
         }
         for rule in model.resources("aws_vpc_security_group_ingress_rule") {
             rules.append(
                 Ingress(
                     resource: rule, group: owner(rule, groups), fromPort: TerraformValue.int(rule["from_port"]),
-                    toPort: TerraformValue.int(rule["to_port"]), protocolName: rule["ip_protocol"]?.stringValue ?? "tcp",
-                    cidrs: TerraformValue.strings(in: rule["cidr_ipv4"]) + TerraformValue.strings(in: rule["cidr_ipv6"])))
+                    toPort: TerraformValue.int(rule["to_port"]),
+                    protocolName: rule["ip_protocol"]?.stringValue ?? "tcp",
+                    cidrs: TerraformValue.strings(in: rule["cidr_ipv4"]) + TerraformValue.strings(in: rule["cidr_ipv6"])
+                ))
         }
         let balancers = ["aws_lb", "aws_alb", "aws_elb"].flatMap { model.resources($0) }
         return rules.compactMap { ingress in
@@ -88,29 +98,34 @@ enum SecurityGroupIngress {
             let from = allPorts ? 0 : (ingress.fromPort ?? 0)
             let to = allPorts ? 65535 : (ingress.toPort ?? from)
             if let group = ingress.group, isLoadBalancerGroup(group, balancers, context.configuration), !allPorts,
-                to - from < 1024, (from...max(from, to)).allSatisfy({ context.configuration.publicLoadBalancerPorts.contains($0) })
+                to - from < 1024,
+                (from...max(from, to)).allSatisfy({ context.configuration.publicLoadBalancerPorts.contains($0) })
             {
                 return nil
             }
             let ports = allPorts ? "all ports" : (from == to ? "port \(from)" : "ports \(from)-\(to)")
-            let via = ingress.resource.address == ingress.group?.address ? "" : " (security group \(ingress.group?.address ?? "outside this configuration"))"
+            let via =
+                ingress.resource.address == ingress.group?.address
+                ? "" : " (security group \(ingress.group?.address ?? "outside this configuration"))"
             return ingress.resource.violation("ingress from \(open.joined(separator: ", ")) to \(ports)\(via)")
         }
     }
 
     /// The security group a separate rule belongs to (by `security_group_id` reference).
-    private static func owner(_ rule: TerraformResource, _ groups: [TerraformResource]) -> TerraformResource? {
+    private static func owner(_ rule: PolicyResource, _ groups: [PolicyResource]) -> PolicyResource? {
         guard let text = rule["security_group_id"]?.stringValue else { return nil }
         return groups.first { $0.module == rule.module && TerraformValue.refers(text, to: $0.address) }
     }
 
     private static func isLoadBalancerGroup(
-        _ group: TerraformResource, _ balancers: [TerraformResource], _ configuration: PolicyConfiguration
+        _ group: PolicyResource, _ balancers: [PolicyResource], _ configuration: PolicyConfiguration
     ) -> Bool {
         if configuration.loadBalancerSecurityGroups.contains(group.address) { return true }
         return balancers.contains { balancer in
             balancer.module == group.module
-                && TerraformValue.strings(in: balancer["security_groups"]).contains { TerraformValue.refers($0, to: group.address) }
+                && TerraformValue.strings(in: balancer["security_groups"]).contains {
+                    TerraformValue.refers($0, to: group.address)
+                }
         }
     }
 }

@@ -9,7 +9,8 @@ extension PolicyRule {
     static let s3: [PolicyRule] = [
         PolicyRule(
             id: "INFRA-S3-001", title: "S3 buckets have default server-side encryption", severity: .high,
-            hint: "add aws_s3_bucket_server_side_encryption_configuration with sse_algorithm \"aws:kms\" (or \"AES256\")",
+            hint:
+                "add aws_s3_bucket_server_side_encryption_configuration with sse_algorithm \"aws:kms\" (or \"AES256\")",
             checkovIDs: ["CKV_AWS_19"], format: .terraform
         ) { context in
             S3Settings.buckets(context).compactMap { bucket in
@@ -32,7 +33,8 @@ extension PolicyRule {
             checkovIDs: ["CKV_AWS_21"], format: .terraform
         ) { context in
             S3Settings.buckets(context).compactMap { bucket in
-                if TerraformValue.blocks(bucket["versioning"]).contains(where: { TerraformValue.isTrue($0["enabled"]) }) {
+                if TerraformValue.blocks(bucket["versioning"]).contains(where: { TerraformValue.isTrue($0["enabled"]) })
+                {
                     return nil
                 }
                 let separate = S3Settings.linked("aws_s3_bucket_versioning", bucket, context)
@@ -41,19 +43,24 @@ extension PolicyRule {
                 }
                 if statuses.contains("Enabled") { return nil }
                 return bucket.violation(
-                    statuses.isEmpty ? "versioning is not enabled" : "versioning status is \(statuses.joined(separator: ", "))")
+                    statuses.isEmpty
+                        ? "versioning is not enabled" : "versioning status is \(statuses.joined(separator: ", "))")
             }
         },
         PolicyRule(
             id: "INFRA-S3-003", title: "S3 buckets block all public access", severity: .high,
-            hint: "add aws_s3_bucket_public_access_block with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets = true",
+            hint:
+                "add aws_s3_bucket_public_access_block with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets = true",
             checkovIDs: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"], format: .terraform
         ) { context in
-            let settings = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+            let settings = [
+                "block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets",
+            ]
             return S3Settings.buckets(context).compactMap { bucket in
                 let blocks = S3Settings.linked("aws_s3_bucket_public_access_block", bucket, context)
                 guard !blocks.isEmpty else { return bucket.violation("no aws_s3_bucket_public_access_block") }
-                let best = blocks.map { block in settings.filter { !TerraformValue.isTrue(block[$0]) } }
+                let best =
+                    blocks.map { block in settings.filter { !TerraformValue.isTrue(block[$0]) } }
                     .min { $0.count < $1.count } ?? settings
                 if best.isEmpty { return nil }
                 return bucket.violation("public access block does not set \(best.joined(separator: ", ")) to true")
@@ -65,20 +72,25 @@ extension PolicyRule {
             checkovIDs: ["CKV_AWS_18"], format: .terraform
         ) { context in
             S3Settings.buckets(context).compactMap { bucket in
-                if TerraformValue.blocks(bucket["logging"]).contains(where: { $0["target_bucket"] != nil }) { return nil }
+                if TerraformValue.blocks(bucket["logging"]).contains(where: { $0["target_bucket"] != nil }) {
+                    return nil
+                }
                 if !S3Settings.linked("aws_s3_bucket_logging", bucket, context).isEmpty { return nil }
                 return bucket.violation("server access logging is not configured")
             }
         },
         PolicyRule(
             id: "INFRA-S3-005", title: "S3 bucket policies deny requests without TLS", severity: .high,
-            hint: "add a bucket policy statement: Effect Deny, Principal *, Action s3:*, Condition Bool aws:SecureTransport = false",
+            hint:
+                "add a bucket policy statement: Effect Deny, Principal *, Action s3:*, Condition Bool aws:SecureTransport = false",
             checkovIDs: [], format: .terraform
         ) { context in
             S3Settings.buckets(context).compactMap { bucket in
-                let policies = S3Settings.linked("aws_s3_bucket_policy", bucket, context).compactMap { $0["policy"] }
+                let policies =
+                    S3Settings.linked("aws_s3_bucket_policy", bucket, context).compactMap { $0["policy"] }
                     + [bucket["policy"]].compactMap { $0 }
-                if policies.contains(where: { S3Settings.deniesInsecureTransport($0, module: bucket.module, context) }) {
+                if policies.contains(where: { S3Settings.deniesInsecureTransport($0, module: bucket.module, context) })
+                {
                     return nil
                 }
                 return bucket.violation(
@@ -92,12 +104,12 @@ extension PolicyRule {
 
 /// Lookups shared by the S3 rules.
 enum S3Settings {
-    static func buckets(_ context: PolicyContext) -> [TerraformResource] {
+    static func buckets(_ context: PolicyContext) -> [PolicyResource] {
         context.terraform.resources("aws_s3_bucket")
     }
 
     /// Settings resources of `type` whose `bucket` refers to `bucket` or equals its name.
-    static func linked(_ type: String, _ bucket: TerraformResource, _ context: PolicyContext) -> [TerraformResource] {
+    static func linked(_ type: String, _ bucket: PolicyResource, _ context: PolicyContext) -> [PolicyResource] {
         context.terraform.linked(type, to: bucket, via: "bucket", literalAttributes: ["bucket"])
     }
 

@@ -16,11 +16,11 @@ import Testing
 /// ```
 public struct KubernetesTemplate: Sendable {
     /// Every object, sorted by address.
-    public let objects: [KubernetesObject]
+    public let objects: [KubernetesTemplateObject]
 
     /// Creates a template from the documents of a manifest (`null` documents are skipped).
     public init(documents: [Value]) {
-        objects = documents.filter { $0.objectValue != nil }.map(KubernetesObject.init)
+        objects = documents.filter { $0.objectValue != nil }.map(KubernetesTemplateObject.init)
             .sorted { ($0.address, $0.apiVersion) < ($1.address, $1.apiVersion) }
     }
 
@@ -34,7 +34,9 @@ public struct KubernetesTemplate: Sendable {
         let prefix = directory.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         self.init(
             documents: artifacts.sorted { $0.path < $1.path }
-                .filter { ($0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml")) && (prefix.map($0.path.hasPrefix) ?? true) }
+                .filter {
+                    ($0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml")) && (prefix.map($0.path.hasPrefix) ?? true)
+                }
                 .flatMap(\.documents))
     }
 
@@ -43,14 +45,14 @@ public struct KubernetesTemplate: Sendable {
     /// ```swift
     /// template.objects(kind: "Service", matching: ["spec": ["type": "ClusterIP"]])
     /// ```
-    public func objects(kind: String, matching pattern: Matcher = Match.anyValue()) -> [KubernetesObject] {
+    public func objects(kind: String, matching pattern: Matcher = Match.anyValue()) -> [KubernetesTemplateObject] {
         objects.filter {
             $0.kind == kind && pattern.evaluate($0.document, at: ValuePath(), partialObjects: true).isMatch
         }
     }
 
     /// The object of `kind` named `name` (in `namespace`, when given).
-    public func object(kind: String, named name: String, namespace: String? = nil) -> KubernetesObject? {
+    public func object(kind: String, named name: String, namespace: String? = nil) -> KubernetesTemplateObject? {
         objects.first { $0.kind == kind && $0.name == name && (namespace == nil || $0.namespace == namespace) }
     }
 
@@ -63,7 +65,9 @@ public struct KubernetesTemplate: Sendable {
     }
 
     /// Throws unless exactly `count` objects of `kind` match `pattern`.
-    public func verifyCount(kind: String, _ count: Int, matching pattern: Matcher = Match.anyValue()) throws(AssertionFailure) {
+    public func verifyCount(
+        kind: String, _ count: Int, matching pattern: Matcher = Match.anyValue()
+    ) throws(AssertionFailure) {
         let found = objects(kind: kind, matching: pattern)
         guard found.count != count else { return }
         let filter = pattern == Match.anyValue() ? "" : " matching \(pattern)"
@@ -100,7 +104,8 @@ public struct KubernetesTemplate: Sendable {
             let sameKind = objects.filter { $0.kind == kind }.map(\.address)
             let wanted = namespace.map { "\(kind) \($0)/\(name)" } ?? "\(kind) \(name)"
             if let nearest = CandidateSearch.nearestName(to: wanted, in: sameKind) {
-                throw AssertionFailure(summary: "\(wanted) does not exist; did you mean \(nearest)?", closestCandidate: nearest)
+                throw AssertionFailure(
+                    summary: "\(wanted) does not exist; did you mean \(nearest)?", closestCandidate: nearest)
             }
             throw AssertionFailure(summary: "\(wanted) does not exist: there are no \(kind) objects")
         }

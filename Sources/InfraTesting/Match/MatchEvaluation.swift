@@ -79,7 +79,9 @@ extension Matcher {
         if !partial {
             for key in object.keys where members[key] == nil && object[key] != .null {
                 result.mismatches.append(
-                    Mismatch(path: path.appending(.key(key)), expected: "no such key", found: ValueText.render(object[key] ?? .null))
+                    Mismatch(
+                        path: path.appending(.key(key)), expected: "no such key",
+                        found: ValueText.render(object[key] ?? .null))
                 )
             }
         }
@@ -92,11 +94,14 @@ extension Matcher {
         guard let value else { return Self.fail(path, description, "no value") }
         guard case .array(let array) = value else { return Self.fail(path, "an array", ValueText.render(value)) }
         guard array.count == elements.count else {
-            return Self.fail(path, "an array of \(elements.count) element(s) \(description)", "\(array.count): \(ValueText.render(value))")
+            return Self.fail(
+                path, "an array of \(elements.count) element(s) \(description)",
+                "\(array.count): \(ValueText.render(value))")
         }
         var result = MatchResult()
         for (index, element) in elements.enumerated() {
-            result.absorb(element.evaluate(array[index], at: path.appending(.index(index)), partialObjects: partialObjects))
+            result.absorb(
+                element.evaluate(array[index], at: path.appending(.index(index)), partialObjects: partialObjects))
         }
         return result
     }
@@ -115,7 +120,8 @@ extension Matcher {
             var closest: MatchResult?
             var index = next
             while index < array.count {
-                let attempt = element.evaluate(array[index], at: path.appending(.index(index)), partialObjects: partialObjects)
+                let attempt = element.evaluate(
+                    array[index], at: path.appending(.index(index)), partialObjects: partialObjects)
                 if attempt.isMatch {
                     result.matchedLeaves += attempt.matchedLeaves
                     next = index + 1
@@ -131,15 +137,18 @@ extension Matcher {
             } else {
                 let remaining = Array(array.dropFirst(next))
                 result.mismatches.append(
-                    Mismatch(path: path, expected: "an element matching \(element) (in order)",
-                             found: ValueText.render(.array(remaining)))
+                    Mismatch(
+                        path: path, expected: "an element matching \(element) (in order)",
+                        found: ValueText.render(.array(remaining)))
                 )
             }
         }
         return result
     }
 
-    private static func evaluateStringLike(_ pattern: String, _ value: InfraCore.Value?, at path: ValuePath) -> MatchResult {
+    private static func evaluateStringLike(
+        _ pattern: String, _ value: InfraCore.Value?, at path: ValuePath
+    ) -> MatchResult {
         let expected = "a string matching /\(pattern)/"
         guard case .string(let text)? = value else {
             return fail(path, expected, value.map(ValueText.render) ?? "no value")

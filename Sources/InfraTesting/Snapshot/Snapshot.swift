@@ -56,7 +56,9 @@ public enum Snapshot {
 
     /// Compares `artifacts` with the golden folder at `directory` (or rewrites it when
     /// `record` is true); throws a failure listing missing, extra and changed files with diffs.
-    public static func verify(_ artifacts: [Artifact], directory: String, record: Bool = isRecording) throws(AssertionFailure) {
+    public static func verify(
+        _ artifacts: [Artifact], directory: String, record: Bool = isRecording
+    ) throws(AssertionFailure) {
         let fileManager = FileManager.default
         if record {
             do {
@@ -75,9 +77,12 @@ public enum Snapshot {
         let produced = Set(artifacts.map(\.path))
         var details: [String] = []
         for path in produced.subtracting(golden).sorted() { details.append("new file not in the snapshot: \(path)") }
-        for path in golden.subtracting(produced).sorted() { details.append("snapshot file no longer produced: \(path)") }
+        for path in golden.subtracting(produced).sorted() {
+            details.append("snapshot file no longer produced: \(path)")
+        }
         for artifact in artifacts.sorted(by: { $0.path < $1.path }) where golden.contains(artifact.path) {
-            let old = (try? Data(contentsOf: URL(fileURLWithPath: directory + "/" + artifact.path))).map { [UInt8]($0) } ?? []
+            let old =
+                (try? Data(contentsOf: URL(fileURLWithPath: directory + "/" + artifact.path))).map { [UInt8]($0) } ?? []
             guard old != artifact.bytes else { continue }
             let diff = LineDiff.render(old: String(decoding: old, as: UTF8.self), new: artifact.text)
             details.append("changed: \(artifact.path)\n" + (diff.isEmpty ? "(bytes differ, text equal)" : diff))
@@ -104,7 +109,8 @@ public enum Snapshot {
         let old = String(decoding: data, as: UTF8.self)
         guard old != text else { return }
         throw AssertionFailure(
-            summary: "output differs from snapshot \(file); if the change is intended, re-record with \(recordVariable)=1",
+            summary:
+                "output differs from snapshot \(file); if the change is intended, re-record with \(recordVariable)=1",
             details: [LineDiff.render(old: old, new: text)]
         )
     }
@@ -121,7 +127,9 @@ public enum Snapshot {
         var result: [String] = []
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 result.append(path)
             }
         }

@@ -37,7 +37,8 @@ enum CandidateSearch {
         else { return }
         guard let (candidate, result) = closest(candidates, pattern) else { return }
         throw AssertionFailure(
-            summary: "no \(what) matches \(pattern) among \(candidates.count) candidate(s); closest is \(candidate.address)",
+            summary:
+                "no \(what) matches \(pattern) among \(candidates.count) candidate(s); closest is \(candidate.address)",
             closestCandidate: candidate.address,
             mismatches: result.mismatches
         )

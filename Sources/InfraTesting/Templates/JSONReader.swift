@@ -12,7 +12,9 @@ enum JSONReader {
             parser.skipWhitespace()
             let value = try parser.value(depth: 0)
             parser.skipWhitespace()
-            guard parser.index == bytes.count else { throw ParseError(offset: parser.index, reason: "trailing characters") }
+            guard parser.index == bytes.count else {
+                throw ParseError(offset: parser.index, reason: "trailing characters")
+            }
             return value
         } catch {
             throw AssertionFailure(summary: "\(source) is not valid JSON: \(error.reason) at byte \(error.offset)")
@@ -165,7 +167,9 @@ enum JSONReader {
             guard index + 4 <= bytes.count else { throw error("short \\u escape") }
             var result: UInt32 = 0
             for byte in bytes[index..<(index + 4)] {
-                guard let digit = UInt32(String(UnicodeScalar(byte)), radix: 16) else { throw error("invalid \\u escape") }
+                guard let digit = UInt32(String(UnicodeScalar(byte)), radix: 16) else {
+                    throw error("invalid \\u escape")
+                }
                 result = result * 16 + digit
             }
             index += 4

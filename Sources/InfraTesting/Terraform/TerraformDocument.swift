@@ -12,7 +12,8 @@ extension TerraformTemplate {
                 for (type, byName) in byType {
                     for names in objects(byName) {
                         for (name, body) in names {
-                            blocks.append(TerraformBlock(kind: kind, type: type, name: name, properties: firstObject(body)))
+                            blocks.append(
+                                TerraformBlock(kind: kind, type: type, name: name, properties: firstObject(body)))
                         }
                     }
                 }
@@ -35,7 +36,8 @@ extension TerraformTemplate {
         for document in documents {
             guard case .object(let object) = document else { continue }
             for (section, content) in object {
-                merged[section] = mergeObjects(merged[section], content, depth: section == "resource" || section == "data" ? 2 : 1)
+                merged[section] = mergeObjects(
+                    merged[section], content, depth: section == "resource" || section == "data" ? 2 : 1)
             }
         }
         return .object(merged)
@@ -66,7 +68,9 @@ extension TerraformTemplate {
     }
 
     private static func firstObject(_ value: Value) -> Value {
-        if case .array(let elements) = value, let first = elements.first(where: { $0.objectValue != nil }) { return first }
+        if case .array(let elements) = value, let first = elements.first(where: { $0.objectValue != nil }) {
+            return first
+        }
         return value
     }
 }

@@ -222,11 +222,15 @@ public struct TerraformTemplate: Sendable {
     }
 
     /// Throws unless the block at `address` refers to `target` (and `attribute`, when given).
-    public func verifyReference(from address: String, to target: String, attribute: String? = nil) throws(AssertionFailure) {
+    public func verifyReference(
+        from address: String, to target: String, attribute: String? = nil
+    ) throws(AssertionFailure) {
         guard let source = block(address) else { throw missing(address, among: blocks) }
         var strings: [(ValuePath, String)] = []
         TerraformTemplate.collectStrings(source.properties, at: ValuePath(), into: &strings)
-        if strings.contains(where: { TerraformReference.contains($0.1, address: target, attribute: attribute) }) { return }
+        if strings.contains(where: { TerraformReference.contains($0.1, address: target, attribute: attribute) }) {
+            return
+        }
         let wanted = target + (attribute.map { ".\($0)" } ?? "")
         let found = strings.filter { !TerraformReference.interpolations(in: $0.1).isEmpty }
         throw AssertionFailure(
@@ -247,15 +251,20 @@ public struct TerraformTemplate: Sendable {
     }
 
     private func candidates(_ kind: TerraformBlock.Kind, type: String) -> [Candidate] {
-        blocks.filter { $0.kind == kind && $0.type == type }.map { Candidate(address: $0.address, value: $0.properties) }
+        blocks.filter { $0.kind == kind && $0.type == type }.map {
+            Candidate(address: $0.address, value: $0.properties)
+        }
     }
 
-    private func verifyBlock(_ address: String, _ properties: Matcher, among pool: [TerraformBlock]) throws(AssertionFailure) {
+    private func verifyBlock(
+        _ address: String, _ properties: Matcher, among pool: [TerraformBlock]
+    ) throws(AssertionFailure) {
         guard let found = pool.first(where: { $0.address == address }) else { throw missing(address, among: pool) }
         let result = properties.evaluate(found.properties, at: ValuePath(), partialObjects: true)
         guard !result.isMatch else { return }
         throw AssertionFailure(
-            summary: "\(address) does not match \(properties)", closestCandidate: address, mismatches: result.mismatches)
+            summary: "\(address) does not match \(properties)", closestCandidate: address, mismatches: result.mismatches
+        )
     }
 
     private func missing(_ address: String, among pool: [TerraformBlock]) -> AssertionFailure {
@@ -263,7 +272,8 @@ public struct TerraformTemplate: Sendable {
         guard let nearest = CandidateSearch.nearestName(to: address, in: names) else {
             return AssertionFailure(summary: "\(address) does not exist: the template has no such blocks")
         }
-        return AssertionFailure(summary: "\(address) does not exist; did you mean \(nearest)?", closestCandidate: nearest)
+        return AssertionFailure(
+            summary: "\(address) does not exist; did you mean \(nearest)?", closestCandidate: nearest)
     }
 
     static func collectStrings(_ value: Value, at path: ValuePath, into strings: inout [(ValuePath, String)]) {

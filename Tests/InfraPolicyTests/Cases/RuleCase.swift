@@ -40,7 +40,8 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
 
     /// A Kubernetes example.
     static func kubernetes(
-        _ rule: String, _ name: String, violates: Bool, resource: String, _ objects: [Value], checkovResource: String? = nil
+        _ rule: String, _ name: String, violates: Bool, resource: String, _ objects: [Value],
+        checkovResource: String? = nil
     ) -> RuleCase {
         RuleCase(
             rule: rule, name: name, violates: violates, resource: resource,

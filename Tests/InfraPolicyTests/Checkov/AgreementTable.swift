@@ -45,7 +45,9 @@ enum AgreementTable {
     static func checkovResources(_ example: RuleCase) -> [String] {
         if let name = example.checkovResource { return [name] }
         guard example.documents.first?.format == .kubernetes else {
-            return [example.resource, "resource." + (example.resource.split(separator: ".").last.map(String.init) ?? "")]
+            return [
+                example.resource, "resource." + (example.resource.split(separator: ".").last.map(String.init) ?? ""),
+            ]
         }
         let parts = example.resource.split(separator: " ", maxSplits: 1)
         let kind = parts.first.map(String.init) ?? ""
@@ -80,10 +82,13 @@ enum AgreementTable {
         ]
         for row in rows {
             let note = knownDifferences[row.key].map { " — \($0)" } ?? ""
-            let checkov = row.checkov.isEmpty
-                ? "not run" : row.checkov.map { "\($0.id) \($0.verdict == .passed ? "pass" : "fail")" }.joined(separator: ", ")
+            let checkov =
+                row.checkov.isEmpty
+                ? "not run"
+                : row.checkov.map { "\($0.id) \($0.verdict == .passed ? "pass" : "fail")" }.joined(separator: ", ")
             lines.append(
-                "| \(row.rule) | \(row.example) (`\(row.checkovResource)`) | \(row.violates ? "fail" : "pass") | \(checkov) | \(row.agreement.rawValue)\(note) |")
+                "| \(row.rule) | \(row.example) (`\(row.checkovResource)`) | \(row.violates ? "fail" : "pass") | \(checkov) | \(row.agreement.rawValue)\(note) |"
+            )
         }
         let agreeing = rows.filter { $0.agreement == .agrees }.count
         lines.append("")
@@ -97,7 +102,8 @@ enum AgreementTable {
     /// Replaces the text between the markers in `document` with `table`.
     static func replaceSection(in document: URL, with table: String) throws {
         let text = try String(contentsOf: document, encoding: .utf8)
-        guard let start = text.range(of: begin), let stop = text.range(of: end), start.upperBound <= stop.lowerBound else {
+        guard let start = text.range(of: begin), let stop = text.range(of: end), start.upperBound <= stop.lowerBound
+        else {
             return
         }
         let updated = text[..<start.upperBound] + "\n" + table + "\n" + text[stop.lowerBound...]

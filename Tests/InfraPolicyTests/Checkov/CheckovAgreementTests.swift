@@ -20,15 +20,21 @@ struct CheckovAgreementTests {
         for row in rows {
             let verdicts = row.checkov.map { "\($0.id) \($0.verdict.rawValue)" }.joined(separator: ", ")
             if let reason = AgreementTable.knownDifferences[row.key] {
-                #expect(row.agreement != .agrees, "\(row.key) now agrees with checkov; remove the known difference (\(reason))")
+                #expect(
+                    row.agreement != .agrees,
+                    "\(row.key) now agrees with checkov; remove the known difference (\(reason))")
             } else {
-                #expect(row.agreement == .agrees, "\(row.key): ours \(row.violates ? "fail" : "pass"), checkov \(verdicts)")
+                #expect(
+                    row.agreement == .agrees, "\(row.key): ours \(row.violates ? "fail" : "pass"), checkov \(verdicts)")
             }
         }
         let table = AgreementTable.markdown(rows)
         let document = CheckovFixtures.packageRoot.appendingPathComponent("Documentation/PolicyChecks.md")
         if CheckovFixtures.isRecording { try AgreementTable.replaceSection(in: document, with: table) }
         let text = (try? String(contentsOf: document, encoding: .utf8)) ?? ""
-        #expect(text.contains(table), "Documentation/PolicyChecks.md agreement table is stale: run INFRA_RECORD_SNAPSHOTS=1 swift test --filter CheckovAgreement")
+        #expect(
+            text.contains(table),
+            "Documentation/PolicyChecks.md agreement table is stale: run INFRA_RECORD_SNAPSHOTS=1 swift test --filter CheckovAgreement"
+        )
     }
 }

@@ -10,7 +10,8 @@ enum CheckovFixtures {
     /// `<package root>`, found from this file (symlinks resolved, so dev packages work too).
     static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// `Tests/InfraTestingFixtures/policy-scan` (outside any target, so SwiftPM sees no
@@ -60,7 +61,8 @@ enum CheckovFixtures {
     static func record() throws {
         for file in files() {
             let url = folder.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url, options: .atomic)
         }
     }

@@ -13,7 +13,8 @@ enum CheckovRunner {
     /// `${INFRA_TOOLS_CACHE:-${XDG_CACHE_HOME:-~/.cache}/infra-tools}/checkov/bin/checkov`, as policy-scan uses.
     static var executable: String {
         let environment = ProcessInfo.processInfo.environment
-        let cache = environment["INFRA_TOOLS_CACHE"]
+        let cache =
+            environment["INFRA_TOOLS_CACHE"]
             ?? ((environment["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")) + "/infra-tools")
         return cache + "/checkov/bin/checkov"
     }
@@ -49,7 +50,9 @@ enum CheckovRunner {
             let results = report["results"] as? [String: Any] ?? [:]
             for (key, verdict) in [("passed_checks", CheckovVerdict.passed), ("failed_checks", .failed)] {
                 for check in results[key] as? [[String: Any]] ?? [] {
-                    guard let id = check["check_id"] as? String, let resource = check["resource"] as? String else { continue }
+                    guard let id = check["check_id"] as? String, let resource = check["resource"] as? String else {
+                        continue
+                    }
                     verdicts["\(id) \(resource)"] = verdict
                 }
             }

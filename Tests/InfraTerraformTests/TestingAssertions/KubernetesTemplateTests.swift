@@ -10,7 +10,9 @@ struct KubernetesTemplateTests {
     static func deployment(_ name: String, image: String, replicas: Int) -> Value {
         [
             "apiVersion": "apps/v1", "kind": "Deployment",
-            "metadata": ["name": .string(name), "namespace": "prod", "labels": ["app.kubernetes.io/name": .string(name)]],
+            "metadata": [
+                "name": .string(name), "namespace": "prod", "labels": ["app.kubernetes.io/name": .string(name)],
+            ],
             "spec": [
                 "replicas": .int(replicas),
                 "template": ["spec": ["containers": [["name": .string(name), "image": .string(image)]]]],
@@ -38,23 +40,33 @@ struct KubernetesTemplateTests {
     }
 
     @Test func objectsMatchPartially() throws {
-        try template.verifyObject(kind: "Deployment", named: "api", namespace: "prod", [
-            "spec": ["template": ["spec": ["containers": Match.arrayWith([["image": Match.stringLike(":[0-9.]+$")]])]]]
-        ])
+        try template.verifyObject(
+            kind: "Deployment", named: "api", namespace: "prod",
+            [
+                "spec": [
+                    "template": ["spec": ["containers": Match.arrayWith([["image": Match.stringLike(":[0-9.]+$")]])]]
+                ]
+            ])
         #expect(template.objects(kind: "Deployment", matching: ["spec": ["replicas": 1]]).map(\.name) == ["worker"])
     }
 
     @Test func failedObjectNamesTheClosestObjectAndPath() {
         let failure = #expect(throws: AssertionFailure.self) {
-            try template.verifyObject(kind: "Deployment", [
-                "metadata": ["name": "worker"],
-                "spec": ["replicas": 1, "template": ["spec": ["containers": [["image": Match.not(Match.stringLike(":latest$"))]]]]],
-            ])
+            try template.verifyObject(
+                kind: "Deployment",
+                [
+                    "metadata": ["name": "worker"],
+                    "spec": [
+                        "replicas": 1,
+                        "template": ["spec": ["containers": [["image": Match.not(Match.stringLike(":latest$"))]]]],
+                    ],
+                ])
         }
         #expect(failure?.closestCandidate == "Deployment prod/worker")
-        #expect(failure?.mismatchLines == [
-            #"Deployment prod/worker: at spec.template.spec.containers[0].image expected not(a string matching /:latest$/), found "registry/worker:latest""#
-        ])
+        #expect(
+            failure?.mismatchLines == [
+                #"Deployment prod/worker: at spec.template.spec.containers[0].image expected not(a string matching /:latest$/), found "registry/worker:latest""#
+            ])
     }
 
     @Test func missingObjectSuggestsTheNearestName() {
@@ -70,7 +82,9 @@ struct KubernetesTemplateTests {
         withKnownIssue {
             template.hasObject(kind: "Deployment", named: "api", ["spec": ["replicas": 5]])
         } matching: { issue in
-            issue.comments.contains { $0.rawValue.contains("Deployment prod/api: at spec.replicas expected 5, found 3") }
+            issue.comments.contains {
+                $0.rawValue.contains("Deployment prod/api: at spec.replicas expected 5, found 3")
+            }
         }
     }
 }
@@ -81,11 +95,15 @@ struct KubernetesTemplateArtifactTests {
         let namespace: Value = ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "prod"]]
         let artifacts = [
             Artifact(path: "kubernetes/prod/namespace.yaml", bytes: [], documents: [namespace]),
-            Artifact(path: "kubernetes/dev/namespace.yaml", bytes: [],
-                     documents: [["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "dev"]]]),
+            Artifact(
+                path: "kubernetes/dev/namespace.yaml", bytes: [],
+                documents: [["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "dev"]]]),
             Artifact(path: "terraform/main.tf.json", bytes: [], documents: [["resource": [:]]]),
         ]
-        #expect(KubernetesTemplate(artifacts: artifacts, directory: "kubernetes/prod").objects.map(\.address) == ["Namespace prod"])
+        #expect(
+            KubernetesTemplate(artifacts: artifacts, directory: "kubernetes/prod").objects.map(\.address) == [
+                "Namespace prod"
+            ])
         #expect(KubernetesTemplate(artifacts: artifacts).objects.count == 2)
     }
 }

@@ -30,7 +30,10 @@ struct SnapshotTests {
         let failure = #expect(throws: AssertionFailure.self) {
             try Snapshot.verify(changed, directory: directory, record: false)
         }
-        #expect(failure?.details == ["changed: terraform/main.tf.json\n@@ line 1 @@\n {\n   \"a\": 1,\n-  \"b\": 2\n+  \"b\": 3\n }\n "])
+        #expect(
+            failure?.details == [
+                "changed: terraform/main.tf.json\n@@ line 1 @@\n {\n   \"a\": 1,\n-  \"b\": 2\n+  \"b\": 3\n }\n "
+            ])
         #expect(failure?.summary.hasSuffix("re-record with INFRA_RECORD_SNAPSHOTS=1") == true)
     }
 
@@ -38,10 +41,14 @@ struct SnapshotTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Snapshot.verify(artifacts, directory: directory, record: true)
         let next = [artifacts[0], Artifact(path: "kubernetes/new.yaml", bytes: [])]
-        let failure = #expect(throws: AssertionFailure.self) { try Snapshot.verify(next, directory: directory, record: false) }
-        #expect(failure?.details == [
-            "new file not in the snapshot: kubernetes/new.yaml", "snapshot file no longer produced: kubernetes/app.yaml",
-        ])
+        let failure = #expect(throws: AssertionFailure.self) {
+            try Snapshot.verify(next, directory: directory, record: false)
+        }
+        #expect(
+            failure?.details == [
+                "new file not in the snapshot: kubernetes/new.yaml",
+                "snapshot file no longer produced: kubernetes/app.yaml",
+            ])
     }
 
     @Test func missingSnapshotExplainsHowToRecord() {
@@ -56,7 +63,9 @@ struct SnapshotTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Snapshot.verify("one\ntwo\n", file: file, record: true)
         try Snapshot.verify("one\ntwo\n", file: file, record: false)
-        let failure = #expect(throws: AssertionFailure.self) { try Snapshot.verify("one\n2\n", file: file, record: false) }
+        let failure = #expect(throws: AssertionFailure.self) {
+            try Snapshot.verify("one\n2\n", file: file, record: false)
+        }
         #expect(failure?.details == ["@@ line 1 @@\n one\n-two\n+2\n "])
     }
 
@@ -69,8 +78,9 @@ struct SnapshotTests {
     }
 
     @Test func defaultGoldenFolderSitsNextToTheTestFile() {
-        #expect(Snapshot.directory(named: "dev", filePath: "/repo/Tests/AppTests/StackTests.swift")
-            == "/repo/Tests/AppTests/__Snapshots__/StackTests/dev")
+        #expect(
+            Snapshot.directory(named: "dev", filePath: "/repo/Tests/AppTests/StackTests.swift")
+                == "/repo/Tests/AppTests/__Snapshots__/StackTests/dev")
     }
 
     @Test func lineDiffShowsContextAroundChangesOnly() {

@@ -30,22 +30,27 @@ struct TerraformTemplateTests {
     let template = TerraformTemplate(json: json)
 
     @Test func blocksAreListedByAddress() {
-        #expect(template.blocks.map(\.address) == [
-            "aws_s3_bucket.assets", "aws_s3_bucket.logs", "aws_s3_bucket_versioning.logs", "aws_subnet.a",
-            "aws_subnet.b", "aws_vpc.main", "data.aws_availability_zones.available", "module.eks", "output.vpc_id",
-        ])
+        #expect(
+            template.blocks.map(\.address) == [
+                "aws_s3_bucket.assets", "aws_s3_bucket.logs", "aws_s3_bucket_versioning.logs", "aws_subnet.a",
+                "aws_subnet.b", "aws_vpc.main", "data.aws_availability_zones.available", "module.eks", "output.vpc_id",
+            ])
     }
 
     @Test func resourcesAreFoundByTypeAndPartialProperties() {
         #expect(template.resources("aws_subnet").count == 2)
-        #expect(template.resources("aws_s3_bucket", matching: ["tags": ["team": "web"]]).map(\.address) == ["aws_s3_bucket.assets"])
+        #expect(
+            template.resources("aws_s3_bucket", matching: ["tags": ["team": "web"]]).map(\.address) == [
+                "aws_s3_bucket.assets"
+            ])
         #expect(template.resource("aws_vpc.main")?.properties["cidr_block"] == "10.0.0.0/16")
     }
 
     @Test func resourceCountPassesAndFails() throws {
         try template.verifyResourceCount("aws_subnet", 2)
         let failure = #expect(throws: AssertionFailure.self) { try template.verifyResourceCount("aws_subnet", 3) }
-        #expect(failure?.description == "expected 3 aws_subnet resource(s), found 2\n  found: aws_subnet.a, aws_subnet.b")
+        #expect(
+            failure?.description == "expected 3 aws_subnet resource(s), found 2\n  found: aws_subnet.a, aws_subnet.b")
         #expect(template.resourcePropertiesCountIs("aws_subnet", ["cidr_block": "10.0.1.0/24"], 1) == nil)
     }
 
@@ -60,24 +65,30 @@ struct TerraformTemplateTests {
         }
         #expect(failure?.closestCandidate == "aws_s3_bucket.logs")
         #expect(failure?.mismatchLines == [#"aws_s3_bucket.logs: at tags.env expected "prod", found "dev""#])
-        #expect(failure?.description == """
-            no aws_s3_bucket matches {"bucket": "oves-logs", "tags": {"env": "prod"}} among 2 candidate(s); closest is aws_s3_bucket.logs
-              aws_s3_bucket.logs: at tags.env expected "prod", found "dev"
-            """)
+        #expect(
+            failure?.description == """
+                no aws_s3_bucket matches {"bucket": "oves-logs", "tags": {"env": "prod"}} among 2 candidate(s); closest is aws_s3_bucket.logs
+                  aws_s3_bucket.logs: at tags.env expected "prod", found "dev"
+                """)
     }
 
     @Test func failedPropertiesOnAMissingTypeSaySo() {
-        let failure = #expect(throws: AssertionFailure.self) { try template.verifyResourceProperties("aws_kms_key", [:]) }
+        let failure = #expect(throws: AssertionFailure.self) {
+            try template.verifyResourceProperties("aws_kms_key", [:])
+        }
         #expect(failure?.description == "no aws_kms_key matches {}: there are no resources of that kind")
     }
 
     @Test func hasResourceChecksOneAddress() throws {
         try template.verifyResource("aws_vpc.main", ["cidr_block": "10.0.0.0/16"])
-        let wrong = #expect(throws: AssertionFailure.self) { try template.verifyResource("aws_vpc.main", ["cidr_block": "10.1.0.0/16"]) }
-        #expect(wrong?.description == """
-            aws_vpc.main does not match {"cidr_block": "10.1.0.0/16"}
-              aws_vpc.main: at cidr_block expected "10.1.0.0/16", found "10.0.0.0/16"
-            """)
+        let wrong = #expect(throws: AssertionFailure.self) {
+            try template.verifyResource("aws_vpc.main", ["cidr_block": "10.1.0.0/16"])
+        }
+        #expect(
+            wrong?.description == """
+                aws_vpc.main does not match {"cidr_block": "10.1.0.0/16"}
+                  aws_vpc.main: at cidr_block expected "10.1.0.0/16", found "10.0.0.0/16"
+                """)
         let missing = #expect(throws: AssertionFailure.self) { try template.verifyResource("aws_vpc.mian") }
         #expect(missing?.description == "aws_vpc.mian does not exist; did you mean aws_vpc.main?")
     }
@@ -87,7 +98,10 @@ struct TerraformTemplateTests {
         let failure = #expect(throws: AssertionFailure.self) {
             try template.verifyOutput("vpc_id", ["value": Match.reference(to: "aws_vpc.other", attribute: "id")])
         }
-        #expect(failure?.mismatchLines == [#"output.vpc_id: at value expected a reference to aws_vpc.other.id, found "${aws_vpc.main.id}""#])
+        #expect(
+            failure?.mismatchLines == [
+                #"output.vpc_id: at value expected a reference to aws_vpc.other.id, found "${aws_vpc.main.id}""#
+            ])
         let missing = #expect(throws: AssertionFailure.self) { try template.verifyOutput("vpc_ids") }
         #expect(missing?.summary == "output.vpc_ids does not exist; did you mean output.vpc_id?")
     }
@@ -96,19 +110,24 @@ struct TerraformTemplateTests {
         try template.verifyReference(from: "aws_subnet.a", to: "aws_vpc.main", attribute: "id")
         try template.verifyReference(from: "module.eks", to: "aws_vpc.main")
         let failure = #expect(throws: AssertionFailure.self) {
-            try template.verifyReference(from: "aws_s3_bucket_versioning.logs", to: "aws_s3_bucket.assets", attribute: "id")
+            try template.verifyReference(
+                from: "aws_s3_bucket_versioning.logs", to: "aws_s3_bucket.assets", attribute: "id")
         }
-        #expect(failure?.description == """
-            aws_s3_bucket_versioning.logs has no reference to aws_s3_bucket.assets.id
-              references at bucket: "${aws_s3_bucket.logs.id}"
-            """)
+        #expect(
+            failure?.description == """
+                aws_s3_bucket_versioning.logs has no reference to aws_s3_bucket.assets.id
+                  references at bucket: "${aws_s3_bucket.logs.id}"
+                """)
     }
 
     @Test func propertiesCanUseReferenceMatchers() {
-        #expect(template.hasResourceProperties("aws_s3_bucket_versioning", [
-            "bucket": Match.reference(to: "aws_s3_bucket.logs", attribute: "id"),
-            "versioning_configuration": Match.objectEquals(["status": "Enabled"]),
-        ]) == nil)
+        #expect(
+            template.hasResourceProperties(
+                "aws_s3_bucket_versioning",
+                [
+                    "bucket": Match.reference(to: "aws_s3_bucket.logs", attribute: "id"),
+                    "versioning_configuration": Match.objectEquals(["status": "Enabled"]),
+                ]) == nil)
     }
 
     @Test func dataSourcesAndModulesAreAsserted() {
@@ -128,12 +147,17 @@ struct TerraformTemplateTests {
 
     @Test func artifactsOfOneFolderAreMergedBlockByBlock() throws {
         let artifacts = [
-            Artifact(path: "terraform/environments/dev/main.tf.json",
-                     bytes: Array(#"{"resource": {"aws_vpc": {"main": {"cidr_block": "10.0.0.0/16"}}}}"#.utf8)),
-            Artifact(path: "terraform/environments/dev/outputs.tf.json",
-                     bytes: Array(#"{"output": [{"vpc_id": {"value": "${aws_vpc.main.id}"}}], "resource": {"aws_vpc": {"b": {"cidr_block": "10.1.0.0/16"}}}}"#.utf8)),
-            Artifact(path: "terraform/environments/prod/main.tf.json",
-                     bytes: Array(#"{"resource": {"aws_vpc": {"prod": {"cidr_block": "10.2.0.0/16"}}}}"#.utf8)),
+            Artifact(
+                path: "terraform/environments/dev/main.tf.json",
+                bytes: Array(#"{"resource": {"aws_vpc": {"main": {"cidr_block": "10.0.0.0/16"}}}}"#.utf8)),
+            Artifact(
+                path: "terraform/environments/dev/outputs.tf.json",
+                bytes: Array(
+                    #"{"output": [{"vpc_id": {"value": "${aws_vpc.main.id}"}}], "resource": {"aws_vpc": {"b": {"cidr_block": "10.1.0.0/16"}}}}"#
+                        .utf8)),
+            Artifact(
+                path: "terraform/environments/prod/main.tf.json",
+                bytes: Array(#"{"resource": {"aws_vpc": {"prod": {"cidr_block": "10.2.0.0/16"}}}}"#.utf8)),
             Artifact(path: "kubernetes/dev/app.yaml", bytes: Array("kind: Namespace\n".utf8)),
         ]
         let dev = try TerraformTemplate(artifacts: artifacts, directory: "terraform/environments/dev")

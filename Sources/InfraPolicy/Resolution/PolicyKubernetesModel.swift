@@ -4,7 +4,7 @@
 import InfraCore
 
 /// A Kubernetes object with the file it is written to.
-public struct KubernetesObject: Sendable, Hashable {
+public struct PolicyKubernetesObject: Sendable, Hashable {
     /// The whole document.
     public var document: Value
     /// The output file.
@@ -32,13 +32,13 @@ public struct KubernetesObject: Sendable, Hashable {
     }
 
     /// The containers and init containers of a workload.
-    public var containers: [KubernetesContainer] {
+    public var containers: [PolicyContainer] {
         guard let podSpec else { return [] }
         let podContext = podSpec["securityContext"]
-        var result: [KubernetesContainer] = []
+        var result: [PolicyContainer] = []
         for key in ["initContainers", "containers"] {
             for container in podSpec[key]?.arrayValue ?? [] where container.objectValue != nil {
-                result.append(KubernetesContainer(container: container, podSecurityContext: podContext))
+                result.append(PolicyContainer(container: container, podSecurityContext: podContext))
             }
         }
         return result
@@ -51,7 +51,7 @@ public struct KubernetesObject: Sendable, Hashable {
 }
 
 /// A container with the pod-level security context it inherits.
-public struct KubernetesContainer: Sendable, Hashable {
+public struct PolicyContainer: Sendable, Hashable {
     /// The container document.
     public var container: Value
     /// The pod's `securityContext`.
@@ -71,17 +71,17 @@ public struct KubernetesContainer: Sendable, Hashable {
 }
 
 /// The Kubernetes objects of every document.
-public struct KubernetesModel: Sendable {
+public struct PolicyKubernetesModel: Sendable {
     /// All objects, sorted by address.
-    public let objects: [KubernetesObject]
+    public let objects: [PolicyKubernetesObject]
 
     /// Collects the Kubernetes documents.
     public init(documents: [PolicyDocument]) {
         objects = documents.filter { $0.format == .kubernetes && $0.value.objectValue != nil }
-            .map { KubernetesObject(document: $0.value, file: $0.file) }
+            .map { PolicyKubernetesObject(document: $0.value, file: $0.file) }
             .sorted { ($0.address, $0.file) < ($1.address, $1.file) }
     }
 
     /// The objects that run pods.
-    public var workloads: [KubernetesObject] { objects.filter { $0.podSpec != nil } }
+    public var workloads: [PolicyKubernetesObject] { objects.filter { $0.podSpec != nil } }
 }

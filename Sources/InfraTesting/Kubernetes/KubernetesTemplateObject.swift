@@ -8,7 +8,7 @@ import InfraCore
 /// ```swift
 /// template.objects(kind: "Deployment").first?.address   // "Deployment prod/api"
 /// ```
-public struct KubernetesObject: Sendable, Hashable {
+public struct KubernetesTemplateObject: Sendable, Hashable {
     /// The whole document (`apiVersion`, `kind`, `metadata`, `spec`, …).
     public var document: Value
 

@@ -5,13 +5,13 @@
 import InfraCore
 
 /// The resources of every Terraform document, with lookups for rules.
-public struct TerraformModel: Sendable {
+public struct PolicyTerraformModel: Sendable {
     /// All resources and data sources, sorted by module then address.
-    public let resources: [TerraformResource]
+    public let resources: [PolicyResource]
 
     /// Reads the resources out of Terraform JSON documents (object and list forms).
     public init(documents: [PolicyDocument]) {
-        var resources: [TerraformResource] = []
+        var resources: [PolicyResource] = []
         for document in documents where document.format == .terraform {
             for (section, isData) in [("resource", false), ("data", true)] {
                 for byType in TerraformValue.objects(document.value[section]) {
@@ -20,7 +20,7 @@ public struct TerraformModel: Sendable {
                             for (name, body) in names {
                                 for properties in TerraformValue.blocks(body).prefix(1) {
                                     resources.append(
-                                        TerraformResource(
+                                        PolicyResource(
                                             type: type, name: name, properties: properties, file: document.file,
                                             module: document.folder, isData: isData))
                                 }
@@ -34,7 +34,7 @@ public struct TerraformModel: Sendable {
     }
 
     /// The (non-data) resources of `type`.
-    public func resources(_ type: String) -> [TerraformResource] {
+    public func resources(_ type: String) -> [PolicyResource] {
         resources.filter { !$0.isData && $0.type == type }
     }
 
@@ -45,8 +45,8 @@ public struct TerraformModel: Sendable {
     /// model.linked("aws_s3_bucket_versioning", to: bucket, via: "bucket", literalAttributes: ["bucket"])
     /// ```
     public func linked(
-        _ type: String, to target: TerraformResource, via attribute: String, literalAttributes: [String] = []
-    ) -> [TerraformResource] {
+        _ type: String, to target: PolicyResource, via attribute: String, literalAttributes: [String] = []
+    ) -> [PolicyResource] {
         let literals = literalAttributes.compactMap { target[$0]?.stringValue }.filter { !$0.contains("${") }
         return resources(type).filter { candidate in
             guard candidate.module == target.module, let value = candidate[attribute] else { return false }
@@ -57,7 +57,7 @@ public struct TerraformModel: Sendable {
     }
 
     /// The resource or data source in `module` that `text` refers to, if any of them.
-    public func referenced(by text: String, in module: String) -> [TerraformResource] {
+    public func referenced(by text: String, in module: String) -> [PolicyResource] {
         resources.filter { $0.module == module && TerraformValue.refers(text, to: $0.address) }
     }
 }

@@ -4,7 +4,7 @@
 import InfraCore
 
 /// A resource or data source in a Terraform root module.
-public struct TerraformResource: Sendable, Hashable {
+public struct PolicyResource: Sendable, Hashable {
     /// `aws_s3_bucket.logs`, or `data.aws_iam_policy_document.tls` for data sources.
     public var address: String
     /// The type (`aws_s3_bucket`).
