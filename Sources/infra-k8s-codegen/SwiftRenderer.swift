@@ -52,9 +52,9 @@ struct SwiftRenderer {
         out += doc(type.documentation.isEmpty ? "The `\(type.name)` API type." : type.documentation, indent: "")
         if let kind = type.kind {
             out += "///\n/// `apiVersion: \(kind.apiVersion)`, `kind: \(kind.kind)`.\n"
-            out += "public struct \(type.name): KubernetesObject, Hashable {\n"
+            out += "public struct \(type.name): KubernetesObject, APIValue {\n"
         } else {
-            out += "public struct \(type.name): Sendable, Hashable, ValueRenderable {\n"
+            out += "public struct \(type.name): APIValue {\n"
         }
         for field in type.fields {
             out += doc(

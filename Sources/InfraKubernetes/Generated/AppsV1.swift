@@ -7,7 +7,7 @@ import InfraCore
 /// ControllerRevision implements an immutable snapshot of state data.
 ///
 /// `apiVersion: apps/v1`, `kind: ControllerRevision`.
-public struct ControllerRevision: KubernetesObject, Hashable {
+public struct ControllerRevision: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -44,7 +44,7 @@ public struct ControllerRevision: KubernetesObject, Hashable {
 /// DaemonSet represents the configuration of a daemon set.
 ///
 /// `apiVersion: apps/v1`, `kind: DaemonSet`.
-public struct DaemonSet: KubernetesObject, Hashable {
+public struct DaemonSet: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -76,7 +76,7 @@ public struct DaemonSet: KubernetesObject, Hashable {
 }
 
 /// DaemonSetSpec is the specification of a daemon set.
-public struct DaemonSetSpec: Sendable, Hashable, ValueRenderable {
+public struct DaemonSetSpec: APIValue {
     /// The minimum number of seconds for which a newly created DaemonSet pod should be ready without any of its
     /// container crashing, for it to be considered available.
     public var minReadySeconds: Int?
@@ -119,7 +119,7 @@ public struct DaemonSetSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// DaemonSetUpdateStrategy is a struct used to control the update strategy for a DaemonSet.
-public struct DaemonSetUpdateStrategy: Sendable, Hashable, ValueRenderable {
+public struct DaemonSetUpdateStrategy: APIValue {
     /// Rolling update config params. Present only if type = "RollingUpdate".
     public var rollingUpdate: RollingUpdateDaemonSet?
     /// Type of daemon set update. Can be "RollingUpdate" or "OnDelete".
@@ -143,7 +143,7 @@ public struct DaemonSetUpdateStrategy: Sendable, Hashable, ValueRenderable {
 /// Deployment enables declarative updates for Pods and ReplicaSets.
 ///
 /// `apiVersion: apps/v1`, `kind: Deployment`.
-public struct Deployment: KubernetesObject, Hashable {
+public struct Deployment: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -174,7 +174,7 @@ public struct Deployment: KubernetesObject, Hashable {
 }
 
 /// DeploymentSpec is the specification of the desired behavior of the Deployment.
-public struct DeploymentSpec: Sendable, Hashable, ValueRenderable {
+public struct DeploymentSpec: APIValue {
     /// Minimum number of seconds for which a newly created pod should be ready without any of its container crashing,
     /// for it to be considered available.
     public var minReadySeconds: Int?
@@ -233,7 +233,7 @@ public struct DeploymentSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// DeploymentStrategy describes how to replace existing pods with new ones.
-public struct DeploymentStrategy: Sendable, Hashable, ValueRenderable {
+public struct DeploymentStrategy: APIValue {
     /// Rolling update config params. Present only if DeploymentStrategyType = RollingUpdate.
     public var rollingUpdate: RollingUpdateDeployment?
     /// Type of deployment. Can be "Recreate" or "RollingUpdate".
@@ -257,7 +257,7 @@ public struct DeploymentStrategy: Sendable, Hashable, ValueRenderable {
 /// ReplicaSet ensures that a specified number of pod replicas are running at any given time.
 ///
 /// `apiVersion: apps/v1`, `kind: ReplicaSet`.
-public struct ReplicaSet: KubernetesObject, Hashable {
+public struct ReplicaSet: KubernetesObject, APIValue {
     /// If the Labels of a ReplicaSet are empty, they are defaulted to be the same as the Pod(s) that the ReplicaSet
     /// manages.
     public var metadata: ObjectMeta
@@ -288,7 +288,7 @@ public struct ReplicaSet: KubernetesObject, Hashable {
 }
 
 /// ReplicaSetSpec is the specification of a ReplicaSet.
-public struct ReplicaSetSpec: Sendable, Hashable, ValueRenderable {
+public struct ReplicaSetSpec: APIValue {
     /// Minimum number of seconds for which a newly created pod should be ready without any of its container crashing,
     /// for it to be considered available.
     public var minReadySeconds: Int?
@@ -325,7 +325,7 @@ public struct ReplicaSetSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// Spec to control the desired behavior of daemon set rolling update.
-public struct RollingUpdateDaemonSet: Sendable, Hashable, ValueRenderable {
+public struct RollingUpdateDaemonSet: APIValue {
     /// The maximum number of nodes with an existing available DaemonSet pod that can have an updated DaemonSet pod
     /// during during an update.
     public var maxSurge: IntOrString?
@@ -348,7 +348,7 @@ public struct RollingUpdateDaemonSet: Sendable, Hashable, ValueRenderable {
 }
 
 /// Spec to control the desired behavior of rolling update.
-public struct RollingUpdateDeployment: Sendable, Hashable, ValueRenderable {
+public struct RollingUpdateDeployment: APIValue {
     /// The maximum number of pods that can be scheduled above the desired number of pods.
     public var maxSurge: IntOrString?
     /// The maximum number of pods that can be unavailable during the update.
@@ -370,7 +370,7 @@ public struct RollingUpdateDeployment: Sendable, Hashable, ValueRenderable {
 }
 
 /// RollingUpdateStatefulSetStrategy is used to communicate parameter for RollingUpdateStatefulSetStrategyType.
-public struct RollingUpdateStatefulSetStrategy: Sendable, Hashable, ValueRenderable {
+public struct RollingUpdateStatefulSetStrategy: APIValue {
     /// The maximum number of pods that can be unavailable during the update.
     public var maxUnavailable: IntOrString?
     /// Partition indicates the ordinal at which the StatefulSet should be partitioned for updates.
@@ -394,7 +394,7 @@ public struct RollingUpdateStatefulSetStrategy: Sendable, Hashable, ValueRendera
 /// StatefulSet represents a set of pods with consistent identities.
 ///
 /// `apiVersion: apps/v1`, `kind: StatefulSet`.
-public struct StatefulSet: KubernetesObject, Hashable {
+public struct StatefulSet: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -425,7 +425,7 @@ public struct StatefulSet: KubernetesObject, Hashable {
 }
 
 /// StatefulSetOrdinals describes the policy used for replica ordinal assignment in this StatefulSet.
-public struct StatefulSetOrdinals: Sendable, Hashable, ValueRenderable {
+public struct StatefulSetOrdinals: APIValue {
     /// start is the number representing the first replica's index. It may be used to number replicas from an alternate
     /// index (eg: 1-indexed) over the default 0-indexed names, or to orchestrate progressive movement of replicas from
     /// one StatefulSet to another.
@@ -446,7 +446,7 @@ public struct StatefulSetOrdinals: Sendable, Hashable, ValueRenderable {
 
 /// StatefulSetPersistentVolumeClaimRetentionPolicy describes the policy used for PVCs created from the StatefulSet
 /// VolumeClaimTemplates.
-public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Sendable, Hashable, ValueRenderable {
+public struct StatefulSetPersistentVolumeClaimRetentionPolicy: APIValue {
     /// WhenDeleted specifies what happens to PVCs created from StatefulSet VolumeClaimTemplates when the StatefulSet is
     /// deleted.
     public var whenDeleted: String?
@@ -470,7 +470,7 @@ public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Sendable, Hashabl
 }
 
 /// A StatefulSetSpec is the specification of a StatefulSet.
-public struct StatefulSetSpec: Sendable, Hashable, ValueRenderable {
+public struct StatefulSetSpec: APIValue {
     /// Minimum number of seconds for which a newly created pod should be ready without any of its container crashing
     /// for it to be considered available.
     public var minReadySeconds: Int?
@@ -545,7 +545,7 @@ public struct StatefulSetSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// StatefulSetUpdateStrategy indicates the strategy that the StatefulSet controller will use to perform updates.
-public struct StatefulSetUpdateStrategy: Sendable, Hashable, ValueRenderable {
+public struct StatefulSetUpdateStrategy: APIValue {
     /// RollingUpdate is used to communicate parameters when Type is RollingUpdateStatefulSetStrategyType.
     public var rollingUpdate: RollingUpdateStatefulSetStrategy?
     /// Type indicates the type of the StatefulSetUpdateStrategy. Default is RollingUpdate.

@@ -8,7 +8,7 @@ import InfraCore
 /// based on historical and real time resource utilization.
 ///
 /// `apiVersion: autoscaling.k8s.io/v1`, `kind: VerticalPodAutoscaler`.
-public struct VerticalPodAutoscaler: KubernetesObject, Hashable {
+public struct VerticalPodAutoscaler: KubernetesObject, APIValue {
     /// Standard object's metadata.
     public var metadata: ObjectMeta
     /// Specification of the behavior of the autoscaler. More info:
@@ -39,7 +39,7 @@ public struct VerticalPodAutoscaler: KubernetesObject, Hashable {
 }
 
 /// ContainerResourcePolicy controls how autoscaler computes the recommended resources for a specific container.
-public struct VerticalPodAutoscalerContainerPolicy: Sendable, Hashable, ValueRenderable {
+public struct VerticalPodAutoscalerContainerPolicy: APIValue {
     /// Name of the container or DefaultContainerResourcePolicy, in which case the policy is used by the containers that
     /// don't have their own policy specified.
     public var containerName: String?
@@ -112,7 +112,7 @@ public struct VerticalPodAutoscalerContainerPolicy: Sendable, Hashable, ValueRen
 }
 
 /// cpu specifies the CPU startup boost policy. If this field is not set, no startup boost is applied.
-public struct VerticalPodAutoscalerCpu: Sendable, Hashable, ValueRenderable {
+public struct VerticalPodAutoscalerCpu: APIValue {
     /// durationSeconds indicates for how long to keep the pod boosted after it goes to Ready.
     public var durationSeconds: Int?
     /// factor specifies the factor to apply to the resource request.
@@ -143,7 +143,7 @@ public struct VerticalPodAutoscalerCpu: Sendable, Hashable, ValueRenderable {
 }
 
 /// EvictionRequirement defines a single condition which needs to be true in order to evict a Pod
-public struct VerticalPodAutoscalerEvictionRequirement: Sendable, Hashable, ValueRenderable {
+public struct VerticalPodAutoscalerEvictionRequirement: APIValue {
     /// EvictionChangeRequirement refers to the relationship between the new target recommendation for a Pod and its
     /// current requests, what kind of change is necessary for the Pod to be evicted
     public var changeRequirement: String
@@ -167,7 +167,7 @@ public struct VerticalPodAutoscalerEvictionRequirement: Sendable, Hashable, Valu
 
 /// Controls how the autoscaler computes recommended resources. The resource policy may be used to set constraints on
 /// the recommendations for individual containers.
-public struct VerticalPodAutoscalerResourcePolicy: Sendable, Hashable, ValueRenderable {
+public struct VerticalPodAutoscalerResourcePolicy: APIValue {
     /// Per-container resource policies.
     public var containerPolicies: [VerticalPodAutoscalerContainerPolicy]?
 
@@ -186,7 +186,7 @@ public struct VerticalPodAutoscalerResourcePolicy: Sendable, Hashable, ValueRend
 
 /// Specification of the behavior of the autoscaler. More info:
 /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status.
-public struct VerticalPodAutoscalerSpec: Sendable, Hashable, ValueRenderable {
+public struct VerticalPodAutoscalerSpec: APIValue {
     /// Recommender responsible for generating recommendation for this object.
     public var recommenders: [IssuerCredentialsRef]?
     /// Controls how the autoscaler computes recommended resources. The resource policy may be used to set constraints
@@ -229,7 +229,7 @@ public struct VerticalPodAutoscalerSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// startupBoost specifies the startup boost policy for the pod.
-public struct VerticalPodAutoscalerStartupBoost: Sendable, Hashable, ValueRenderable {
+public struct VerticalPodAutoscalerStartupBoost: APIValue {
     /// cpu specifies the CPU startup boost policy. If this field is not set, no startup boost is applied.
     public var cpu: VerticalPodAutoscalerCpu?
 
@@ -248,7 +248,7 @@ public struct VerticalPodAutoscalerStartupBoost: Sendable, Hashable, ValueRender
 
 /// TargetRef points to the controller managing the set of pods for the autoscaler to control - e.g. Deployment,
 /// StatefulSet.
-public struct VerticalPodAutoscalerTargetRef: Sendable, Hashable, ValueRenderable {
+public struct VerticalPodAutoscalerTargetRef: APIValue {
     /// apiVersion is the API version of the referent
     public var apiVersion: String?
     /// kind is the kind of the referent; More info:
@@ -277,7 +277,7 @@ public struct VerticalPodAutoscalerTargetRef: Sendable, Hashable, ValueRenderabl
 
 /// Describes the rules on how changes are applied to the pods. If not specified, all fields in the `PodUpdatePolicy`
 /// are set to their default values.
-public struct VerticalPodAutoscalerUpdatePolicy: Sendable, Hashable, ValueRenderable {
+public struct VerticalPodAutoscalerUpdatePolicy: APIValue {
     /// evictAfterOOMSeconds specifies the time in seconds to wait after an OOM event before considering the pod for
     /// eviction.
     public var evictAfterOOMSeconds: Int?

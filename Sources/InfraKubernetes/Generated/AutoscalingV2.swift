@@ -6,7 +6,7 @@ import InfraCore
 
 /// ContainerResourceMetricSource indicates how to scale on a resource metric known to Kubernetes, as specified in
 /// requests and limits, describing each pod in the current scale target (e.g. CPU or memory).
-public struct ContainerResourceMetricSource: Sendable, Hashable, ValueRenderable {
+public struct ContainerResourceMetricSource: APIValue {
     /// name is the name of the resource in question.
     public var name: String
     /// container is the name of the container in the pods of the scaling target
@@ -32,7 +32,7 @@ public struct ContainerResourceMetricSource: Sendable, Hashable, ValueRenderable
 }
 
 /// CrossVersionObjectReference contains enough information to let you identify the referred resource.
-public struct CrossVersionObjectReference: Sendable, Hashable, ValueRenderable {
+public struct CrossVersionObjectReference: APIValue {
     /// apiVersion is the API version of the referent
     public var apiVersion: String?
     /// kind is the kind of the referent; More info:
@@ -61,7 +61,7 @@ public struct CrossVersionObjectReference: Sendable, Hashable, ValueRenderable {
 
 /// ExternalMetricSource indicates how to scale on a metric not associated with any Kubernetes object (for example
 /// length of queue in cloud messaging service, or QPS from loadbalancer running outside of cluster).
-public struct ExternalMetricSource: Sendable, Hashable, ValueRenderable {
+public struct ExternalMetricSource: APIValue {
     /// metric identifies the target metric by name and selector
     public var metric: MetricIdentifier
     /// target specifies the target value for the given metric
@@ -83,7 +83,7 @@ public struct ExternalMetricSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// HPAScalingPolicy is a single policy which must hold true for a specified past interval.
-public struct HPAScalingPolicy: Sendable, Hashable, ValueRenderable {
+public struct HPAScalingPolicy: APIValue {
     /// periodSeconds specifies the window of time for which the policy should hold true.
     public var periodSeconds: Int
     /// type is used to specify the scaling policy.
@@ -109,7 +109,7 @@ public struct HPAScalingPolicy: Sendable, Hashable, ValueRenderable {
 }
 
 /// HPAScalingRules configures the scaling behavior for one direction.
-public struct HPAScalingRules: Sendable, Hashable, ValueRenderable {
+public struct HPAScalingRules: APIValue {
     /// policies is a list of potential scaling polices which can be used during scaling.
     public var policies: [HPAScalingPolicy]?
     /// selectPolicy is used to specify which policy should be used.
@@ -143,7 +143,7 @@ public struct HPAScalingRules: Sendable, Hashable, ValueRenderable {
 /// replica count of any resource implementing the scale subresource based on the metrics specified.
 ///
 /// `apiVersion: autoscaling/v2`, `kind: HorizontalPodAutoscaler`.
-public struct HorizontalPodAutoscaler: KubernetesObject, Hashable {
+public struct HorizontalPodAutoscaler: KubernetesObject, APIValue {
     /// metadata is the standard object metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -175,7 +175,7 @@ public struct HorizontalPodAutoscaler: KubernetesObject, Hashable {
 
 /// HorizontalPodAutoscalerBehavior configures the scaling behavior of the target in both Up and Down directions
 /// (scaleUp and scaleDown fields respectively).
-public struct HorizontalPodAutoscalerBehavior: Sendable, Hashable, ValueRenderable {
+public struct HorizontalPodAutoscalerBehavior: APIValue {
     /// scaleDown is scaling policy for scaling Down. If not set, the default value is to allow to scale down to
     /// minReplicas pods, with a 300 second stabilization window (i.e., the highest recommendation for the last 300sec
     /// is used).
@@ -200,7 +200,7 @@ public struct HorizontalPodAutoscalerBehavior: Sendable, Hashable, ValueRenderab
 }
 
 /// HorizontalPodAutoscalerSpec describes the desired functionality of the HorizontalPodAutoscaler.
-public struct HorizontalPodAutoscalerSpec: Sendable, Hashable, ValueRenderable {
+public struct HorizontalPodAutoscalerSpec: APIValue {
     /// behavior configures the scaling behavior of the target in both Up and Down directions (scaleUp and scaleDown
     /// fields respectively).
     public var behavior: HorizontalPodAutoscalerBehavior?
@@ -243,7 +243,7 @@ public struct HorizontalPodAutoscalerSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// MetricIdentifier defines the name and optionally selector for a metric
-public struct MetricIdentifier: Sendable, Hashable, ValueRenderable {
+public struct MetricIdentifier: APIValue {
     /// name is the name of the given metric
     public var name: String
     /// selector is the string-encoded form of a standard kubernetes label selector for the given metric When set, it is
@@ -267,7 +267,7 @@ public struct MetricIdentifier: Sendable, Hashable, ValueRenderable {
 
 /// MetricSpec specifies how to scale based on a single metric (only `type` and one other matching field should be set
 /// at once).
-public struct MetricSpec: Sendable, Hashable, ValueRenderable {
+public struct MetricSpec: APIValue {
     /// containerResource refers to a resource metric (such as those specified in requests and limits) known to
     /// Kubernetes describing a single container in each pod of the current scale target (e.g. CPU or memory).
     public var containerResource: ContainerResourceMetricSource?
@@ -317,7 +317,7 @@ public struct MetricSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// MetricTarget defines the target value, average value, or average utilization of a specific metric
-public struct MetricTarget: Sendable, Hashable, ValueRenderable {
+public struct MetricTarget: APIValue {
     /// averageUtilization is the target value of the average of the resource metric across all relevant pods,
     /// represented as a percentage of the requested value of the resource for the pods.
     public var averageUtilization: Int?
@@ -349,7 +349,7 @@ public struct MetricTarget: Sendable, Hashable, ValueRenderable {
 
 /// ObjectMetricSource indicates how to scale on a metric describing a kubernetes object (for example, hits-per-second
 /// on an Ingress object).
-public struct ObjectMetricSource: Sendable, Hashable, ValueRenderable {
+public struct ObjectMetricSource: APIValue {
     /// describedObject specifies the descriptions of a object,such as kind,name apiVersion
     public var describedObject: CrossVersionObjectReference
     /// metric identifies the target metric by name and selector
@@ -376,7 +376,7 @@ public struct ObjectMetricSource: Sendable, Hashable, ValueRenderable {
 
 /// PodsMetricSource indicates how to scale on a metric describing each pod in the current scale target (for example,
 /// transactions-processed-per-second).
-public struct PodsMetricSource: Sendable, Hashable, ValueRenderable {
+public struct PodsMetricSource: APIValue {
     /// metric identifies the target metric by name and selector
     public var metric: MetricIdentifier
     /// target specifies the target value for the given metric
@@ -399,7 +399,7 @@ public struct PodsMetricSource: Sendable, Hashable, ValueRenderable {
 
 /// ResourceMetricSource indicates how to scale on a resource metric known to Kubernetes, as specified in requests and
 /// limits, describing each pod in the current scale target (e.g. CPU or memory).
-public struct ResourceMetricSource: Sendable, Hashable, ValueRenderable {
+public struct ResourceMetricSource: APIValue {
     /// name is the name of the resource in question.
     public var name: String
     /// target specifies the target value for the given metric

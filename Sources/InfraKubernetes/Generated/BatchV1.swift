@@ -7,7 +7,7 @@ import InfraCore
 /// CronJob represents the configuration of a single cron job.
 ///
 /// `apiVersion: batch/v1`, `kind: CronJob`.
-public struct CronJob: KubernetesObject, Hashable {
+public struct CronJob: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -38,7 +38,7 @@ public struct CronJob: KubernetesObject, Hashable {
 }
 
 /// CronJobSpec describes how the job execution will look like and when it will actually run.
-public struct CronJobSpec: Sendable, Hashable, ValueRenderable {
+public struct CronJobSpec: APIValue {
     /// Specifies how to treat concurrent executions of a Job. Valid values are: - "Allow" (default): allows CronJobs to
     /// run concurrently; - "Forbid": forbids concurrent runs, skipping next run if previous run hasn't finished yet; -
     /// "Replace": cancels currently running job and replaces it with a new one
@@ -98,7 +98,7 @@ public struct CronJobSpec: Sendable, Hashable, ValueRenderable {
 /// Job represents the configuration of a single job.
 ///
 /// `apiVersion: batch/v1`, `kind: Job`.
-public struct Job: KubernetesObject, Hashable {
+public struct Job: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -130,7 +130,7 @@ public struct Job: KubernetesObject, Hashable {
 }
 
 /// JobSpec describes how the job execution will look like.
-public struct JobSpec: Sendable, Hashable, ValueRenderable {
+public struct JobSpec: APIValue {
     /// Specifies the duration in seconds relative to the startTime that the job may be continuously active before the
     /// system tries to terminate it; value must be positive integer.
     public var activeDeadlineSeconds: Int?
@@ -218,7 +218,7 @@ public struct JobSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// JobTemplateSpec describes the data a Job should have when created from a template
-public struct JobTemplateSpec: Sendable, Hashable, ValueRenderable {
+public struct JobTemplateSpec: APIValue {
     /// Standard object's metadata of the jobs created from this template.
     public var metadata: ObjectMeta?
     /// Specification of the desired behavior of the job. More info:
@@ -241,7 +241,7 @@ public struct JobTemplateSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// PodFailurePolicy describes how failed pods influence the backoffLimit.
-public struct PodFailurePolicy: Sendable, Hashable, ValueRenderable {
+public struct PodFailurePolicy: APIValue {
     /// A list of pod failure policy rules. The rules are evaluated in order.
     public var rules: [PodFailurePolicyRule]
 
@@ -260,7 +260,7 @@ public struct PodFailurePolicy: Sendable, Hashable, ValueRenderable {
 
 /// PodFailurePolicyOnExitCodesRequirement describes the requirement for handling a failed pod based on its container
 /// exit codes.
-public struct PodFailurePolicyOnExitCodesRequirement: Sendable, Hashable, ValueRenderable {
+public struct PodFailurePolicyOnExitCodesRequirement: APIValue {
     /// Restricts the check for exit codes to the container with the specified name.
     public var containerName: String?
     /// Represents the relationship between the container exit code(s) and the specified values.
@@ -287,7 +287,7 @@ public struct PodFailurePolicyOnExitCodesRequirement: Sendable, Hashable, ValueR
 }
 
 /// PodFailurePolicyOnPodConditionsPattern describes a pattern for matching an actual pod condition type.
-public struct PodFailurePolicyOnPodConditionsPattern: Sendable, Hashable, ValueRenderable {
+public struct PodFailurePolicyOnPodConditionsPattern: APIValue {
     /// Specifies the required Pod condition status. To match a pod condition it is required that the specified status
     /// equals the pod condition status.
     public var status: String
@@ -311,7 +311,7 @@ public struct PodFailurePolicyOnPodConditionsPattern: Sendable, Hashable, ValueR
 }
 
 /// PodFailurePolicyRule describes how a pod failure is handled when the requirements are met.
-public struct PodFailurePolicyRule: Sendable, Hashable, ValueRenderable {
+public struct PodFailurePolicyRule: APIValue {
     /// Specifies the action taken on a pod failure when the requirements are satisfied.
     public var action: String
     /// Represents the requirement on the container exit codes.

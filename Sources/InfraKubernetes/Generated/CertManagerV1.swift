@@ -8,7 +8,7 @@ import InfraCore
 /// Kubernetes Secret resource named in `spec.secretName`.
 ///
 /// `apiVersion: cert-manager.io/v1`, `kind: Certificate`.
-public struct Certificate: KubernetesObject, Hashable {
+public struct Certificate: KubernetesObject, APIValue {
     /// Standard object's metadata.
     public var metadata: ObjectMeta
     /// Specification of the desired state of the Certificate resource.
@@ -38,7 +38,7 @@ public struct Certificate: KubernetesObject, Hashable {
 }
 
 /// CertificateAdditionalOutputFormat defines an additional output format of a Certificate resource.
-public struct CertificateAdditionalOutputFormat: Sendable, Hashable, ValueRenderable {
+public struct CertificateAdditionalOutputFormat: APIValue {
     /// Type is the name of the format type that should be written to the Certificate's target Secret.
     public var type: String
 
@@ -57,7 +57,7 @@ public struct CertificateAdditionalOutputFormat: Sendable, Hashable, ValueRender
 
 /// Excluded contains the constraints which must be disallowed. Any name matching a restriction in the excluded field is
 /// invalid regardless of information appearing in the permitted
-public struct CertificateExcluded: Sendable, Hashable, ValueRenderable {
+public struct CertificateExcluded: APIValue {
     /// DNSDomains is a list of DNS domains that are permitted or excluded.
     public var dnsDomains: [String]?
     /// EmailAddresses is a list of Email Addresses that are permitted or excluded.
@@ -92,7 +92,7 @@ public struct CertificateExcluded: Sendable, Hashable, ValueRenderable {
 }
 
 /// Reference to the issuer responsible for issuing the certificate.
-public struct CertificateIssuerRef: Sendable, Hashable, ValueRenderable {
+public struct CertificateIssuerRef: APIValue {
     /// Kind of the issuer being referred to. Defaults to 'Issuer'.
     public var kind: String?
     /// Name of the issuer being referred to.
@@ -118,7 +118,7 @@ public struct CertificateIssuerRef: Sendable, Hashable, ValueRenderable {
 }
 
 /// JKS configures options for storing a JKS keystore in the `spec.secretName` Secret resource.
-public struct CertificateJks: Sendable, Hashable, ValueRenderable {
+public struct CertificateJks: APIValue {
     /// Alias specifies the alias of the key in the keystore, required by the JKS format.
     public var alias: String?
     /// Create enables JKS keystore creation for the Certificate. If true, a file named `keystore.jks` will be created
@@ -155,7 +155,7 @@ public struct CertificateJks: Sendable, Hashable, ValueRenderable {
 }
 
 /// Additional keystore output formats to be stored in the Certificate's Secret.
-public struct CertificateKeystores: Sendable, Hashable, ValueRenderable {
+public struct CertificateKeystores: APIValue {
     /// JKS configures options for storing a JKS keystore in the `spec.secretName` Secret resource.
     public var jks: CertificateJks?
     /// PKCS12 configures options for storing a PKCS12 keystore in the `spec.secretName` Secret resource.
@@ -177,7 +177,7 @@ public struct CertificateKeystores: Sendable, Hashable, ValueRenderable {
 }
 
 /// x.509 certificate NameConstraint extension which MUST NOT be used in a non-CA certificate.
-public struct CertificateNameConstraints: Sendable, Hashable, ValueRenderable {
+public struct CertificateNameConstraints: APIValue {
     /// if true then the name constraints are marked critical.
     public var critical: Bool?
     /// Excluded contains the constraints which must be disallowed. Any name matching a restriction in the excluded
@@ -204,7 +204,7 @@ public struct CertificateNameConstraints: Sendable, Hashable, ValueRenderable {
 }
 
 /// The `CertificateOtherName` API type.
-public struct CertificateOtherName: Sendable, Hashable, ValueRenderable {
+public struct CertificateOtherName: APIValue {
     /// OID is the object identifier for the otherName SAN. The object identifier must be expressed as a dotted string,
     /// for example, "1.2.840.113556.1.4.221".
     public var oid: String?
@@ -228,7 +228,7 @@ public struct CertificateOtherName: Sendable, Hashable, ValueRenderable {
 }
 
 /// PKCS12 configures options for storing a PKCS12 keystore in the `spec.secretName` Secret resource.
-public struct CertificatePkcs12: Sendable, Hashable, ValueRenderable {
+public struct CertificatePkcs12: APIValue {
     /// Create enables PKCS12 keystore creation for the Certificate.
     public var create: Bool
     /// Password provides a literal password used to encrypt the PKCS#12 keystore.
@@ -265,7 +265,7 @@ public struct CertificatePkcs12: Sendable, Hashable, ValueRenderable {
 }
 
 /// Private key options. These include the key algorithm and size, the used encoding and the rotation policy.
-public struct CertificatePrivateKey: Sendable, Hashable, ValueRenderable {
+public struct CertificatePrivateKey: APIValue {
     /// Algorithm is the private key algorithm of the corresponding private key for this certificate.
     public var algorithm: String?
     /// The private key cryptography standards (PKCS) encoding for this certificate's private key to be encoded in.
@@ -295,7 +295,7 @@ public struct CertificatePrivateKey: Sendable, Hashable, ValueRenderable {
 }
 
 /// `renewal` allows configuration of how your certificate is renewed.
-public struct CertificateRenewal: Sendable, Hashable, ValueRenderable {
+public struct CertificateRenewal: APIValue {
     /// `policy` must be one of `Disabled`, `RenewBefore`.
     public var policy: String?
     /// `windows` mentions the behavior of when the renewal must happen.
@@ -317,7 +317,7 @@ public struct CertificateRenewal: Sendable, Hashable, ValueRenderable {
 }
 
 /// Specification of the desired state of the Certificate resource.
-public struct CertificateSpec: Sendable, Hashable, ValueRenderable {
+public struct CertificateSpec: APIValue {
     /// Defines extra output formats of the private key and signed certificate chain to be written to this Certificate's
     /// target Secret.
     public var additionalOutputFormats: [CertificateAdditionalOutputFormat]?
@@ -464,7 +464,7 @@ public struct CertificateSpec: Sendable, Hashable, ValueRenderable {
 /// Requested set of X509 certificate subject attributes. More info:
 /// https://datatracker.ietf.org/doc/html/rfc5280#section-4.1.2.6 The common name attribute is specified separately in
 /// the `commonName` field.
-public struct CertificateSubject: Sendable, Hashable, ValueRenderable {
+public struct CertificateSubject: APIValue {
     /// Countries to be used on the Certificate.
     public var countries: [String]?
     /// Cities to be used on the Certificate.
@@ -519,7 +519,7 @@ public struct CertificateSubject: Sendable, Hashable, ValueRenderable {
 }
 
 /// CertificateRenewalWindows is the definition for renewal windows
-public struct CertificateWindow: Sendable, Hashable, ValueRenderable {
+public struct CertificateWindow: APIValue {
     /// `cron` is a cron compliant string to allow when the renewal should be allowed.
     public var cron: String
     /// `timezone` is IANA compliant timezone. For example America/Denver.
@@ -547,7 +547,7 @@ public struct CertificateWindow: Sendable, Hashable, ValueRenderable {
 /// A ClusterIssuer represents a certificate issuing authority which can be referenced as part of `issuerRef` fields.
 ///
 /// `apiVersion: cert-manager.io/v1`, `kind: ClusterIssuer`.
-public struct ClusterIssuer: KubernetesObject, Hashable {
+public struct ClusterIssuer: KubernetesObject, APIValue {
     /// Standard object's metadata.
     public var metadata: ObjectMeta
     /// Desired state of the ClusterIssuer resource.
@@ -579,7 +579,7 @@ public struct ClusterIssuer: KubernetesObject, Hashable {
 /// An Issuer represents a certificate issuing authority which can be referenced as part of `issuerRef` fields.
 ///
 /// `apiVersion: cert-manager.io/v1`, `kind: Issuer`.
-public struct Issuer: KubernetesObject, Hashable {
+public struct Issuer: KubernetesObject, APIValue {
     /// Standard object's metadata.
     public var metadata: ObjectMeta
     /// Desired state of the Issuer resource.
@@ -609,7 +609,7 @@ public struct Issuer: KubernetesObject, Hashable {
 }
 
 /// ACME configures this issuer to communicate with a RFC8555 (ACME) server to obtain signed x509 certificates.
-public struct IssuerAcme: Sendable, Hashable, ValueRenderable {
+public struct IssuerAcme: APIValue {
     /// Base64-encoded bundle of PEM CAs which can be used to validate the certificate chain presented by the ACME
     /// server.
     public var caBundle: String?
@@ -682,7 +682,7 @@ public struct IssuerAcme: Sendable, Hashable, ValueRenderable {
 }
 
 /// Use the 'ACME DNS' (https://github.com/joohoi/acme-dns) API to manage DNS01 challenge records.
-public struct IssuerAcmeDNS: Sendable, Hashable, ValueRenderable {
+public struct IssuerAcmeDNS: APIValue {
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
     public var accountSecretRef: IssuerPrivateKeySecretRef
     /// The `host` field.
@@ -704,7 +704,7 @@ public struct IssuerAcmeDNS: Sendable, Hashable, ValueRenderable {
 }
 
 /// If specified, the pod's scheduling constraints
-public struct IssuerAffinity: Sendable, Hashable, ValueRenderable {
+public struct IssuerAffinity: APIValue {
     /// Describes node affinity scheduling rules for the pod.
     public var nodeAffinity: IssuerNodeAffinity?
     /// Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other
@@ -736,7 +736,7 @@ public struct IssuerAffinity: Sendable, Hashable, ValueRenderable {
 }
 
 /// Use the Akamai DNS zone management API to manage DNS01 challenge records.
-public struct IssuerAkamai: Sendable, Hashable, ValueRenderable {
+public struct IssuerAkamai: APIValue {
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
     public var accessTokenSecretRef: IssuerPrivateKeySecretRef
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
@@ -772,7 +772,7 @@ public struct IssuerAkamai: Sendable, Hashable, ValueRenderable {
 
 /// AppRole authenticates with Vault using the App Role auth mechanism, with the role and secret stored in a Kubernetes
 /// Secret resource.
-public struct IssuerAppRole: Sendable, Hashable, ValueRenderable {
+public struct IssuerAppRole: APIValue {
     /// Path where the App Role authentication backend is mounted in Vault, e.g: "approle"
     public var path: String
     /// RoleID configured in the App Role authentication backend when setting up the authentication backend in Vault.
@@ -798,7 +798,7 @@ public struct IssuerAppRole: Sendable, Hashable, ValueRenderable {
 }
 
 /// Auth configures how cert-manager authenticates with the Vault server.
-public struct IssuerAuth: Sendable, Hashable, ValueRenderable {
+public struct IssuerAuth: APIValue {
     /// AppRole authenticates with Vault using the App Role auth mechanism, with the role and secret stored in a
     /// Kubernetes Secret resource.
     public var appRole: IssuerAppRole?
@@ -843,7 +843,7 @@ public struct IssuerAuth: Sendable, Hashable, ValueRenderable {
 
 /// AWS authenticates with Vault using AWS IAM authentication. This allows authentication using IAM roles for service
 /// accounts (IRSA), EKS Pod Identity (PIA), or ambient credentials (EC2 instance profiles, ECS task role).
-public struct IssuerAws: Sendable, Hashable, ValueRenderable {
+public struct IssuerAws: APIValue {
     /// The ARN of the AWS IAM role to assume using the Kubernetes service account token.
     public var iamRoleArn: String?
     /// The Vault mountPath here is the mount path to use when authenticating with Vault.
@@ -890,7 +890,7 @@ public struct IssuerAws: Sendable, Hashable, ValueRenderable {
 }
 
 /// Use the Microsoft Azure DNS API to manage DNS01 challenge records.
-public struct IssuerAzureDNS: Sendable, Hashable, ValueRenderable {
+public struct IssuerAzureDNS: APIValue {
     /// Auth: Azure Service Principal: The ClientID of the Azure Service Principal used to authenticate with Azure DNS.
     public var clientID: String?
     /// Auth: Azure Service Principal: A reference to a Secret containing the password associated with the Service
@@ -953,7 +953,7 @@ public struct IssuerAzureDNS: Sendable, Hashable, ValueRenderable {
 }
 
 /// CA configures this issuer to sign certificates using a signing CA keypair stored in a Secret resource.
-public struct IssuerCa: Sendable, Hashable, ValueRenderable {
+public struct IssuerCa: APIValue {
     /// The CRL distribution points is an X.509 v3 certificate extension which identifies the location of the CRL from
     /// which the revocation of this certificate can be checked.
     public var crlDistributionPoints: [String]?
@@ -989,7 +989,7 @@ public struct IssuerCa: Sendable, Hashable, ValueRenderable {
 }
 
 /// ClientCertificate authenticates with Vault by presenting a client certificate during the request's TLS handshake.
-public struct IssuerClientCertificate: Sendable, Hashable, ValueRenderable {
+public struct IssuerClientCertificate: APIValue {
     /// Name of the certificate role to authenticate against. If not set, matching any certificate role, if available.
     public var name: String?
     /// The Vault mountPath here is the mount path to use when authenticating with Vault.
@@ -1016,7 +1016,7 @@ public struct IssuerClientCertificate: Sendable, Hashable, ValueRenderable {
 }
 
 /// Cloud specifies the CyberArk Certificate Manager SaaS configuration settings.
-public struct IssuerCloud: Sendable, Hashable, ValueRenderable {
+public struct IssuerCloud: APIValue {
     /// APITokenSecretRef is a secret key selector for the CyberArk Certificate Manager SaaS API token.
     public var apiTokenSecretRef: IssuerPrivateKeySecretRef
     /// URL is the base URL for CyberArk Certificate Manager SaaS. Defaults to "https://api.venafi.cloud/".
@@ -1038,7 +1038,7 @@ public struct IssuerCloud: Sendable, Hashable, ValueRenderable {
 }
 
 /// Use the Google Cloud DNS API to manage DNS01 challenge records.
-public struct IssuerCloudDNS: Sendable, Hashable, ValueRenderable {
+public struct IssuerCloudDNS: APIValue {
     /// HostedZoneName is an optional field that tells cert-manager in which Cloud DNS zone the challenge record has to
     /// be created.
     public var hostedZoneName: String?
@@ -1069,7 +1069,7 @@ public struct IssuerCloudDNS: Sendable, Hashable, ValueRenderable {
 }
 
 /// Use the Cloudflare API to manage DNS01 challenge records.
-public struct IssuerCloudflare: Sendable, Hashable, ValueRenderable {
+public struct IssuerCloudflare: APIValue {
     /// API key to use to authenticate with Cloudflare. Note: using an API token to authenticate is now the recommended
     /// method as it allows greater control of permissions.
     public var apiKeySecretRef: IssuerPrivateKeySecretRef?
@@ -1100,7 +1100,7 @@ public struct IssuerCloudflare: Sendable, Hashable, ValueRenderable {
 }
 
 /// CredentialsRef is a reference to a Kubernetes Secret containing the OAuth 2.0 Client ID and Client Secret.
-public struct IssuerCredentialsRef: Sendable, Hashable, ValueRenderable {
+public struct IssuerCredentialsRef: APIValue {
     /// Name of the resource being referred to. More info:
     /// https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
     public var name: String
@@ -1119,7 +1119,7 @@ public struct IssuerCredentialsRef: Sendable, Hashable, ValueRenderable {
 }
 
 /// Use the DigitalOcean DNS API to manage DNS01 challenge records.
-public struct IssuerDigitalocean: Sendable, Hashable, ValueRenderable {
+public struct IssuerDigitalocean: APIValue {
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
     public var tokenSecretRef: IssuerPrivateKeySecretRef
 
@@ -1137,7 +1137,7 @@ public struct IssuerDigitalocean: Sendable, Hashable, ValueRenderable {
 }
 
 /// Configures cert-manager to attempt to complete authorizations by performing the DNS01 challenge flow.
-public struct IssuerDns01: Sendable, Hashable, ValueRenderable {
+public struct IssuerDns01: APIValue {
     /// Use the 'ACME DNS' (https://github.com/joohoi/acme-dns) API to manage DNS01 challenge records.
     public var acmeDNS: IssuerAcmeDNS?
     /// Use the Akamai DNS zone management API to manage DNS01 challenge records.
@@ -1203,7 +1203,7 @@ public struct IssuerDns01: Sendable, Hashable, ValueRenderable {
 }
 
 /// ExternalAccountBinding is a reference to a CA external account of the ACME server.
-public struct IssuerExternalAccountBinding: Sendable, Hashable, ValueRenderable {
+public struct IssuerExternalAccountBinding: APIValue {
     /// Deprecated: keyAlgorithm field exists for historical compatibility reasons and should not be used.
     public var keyAlgorithm: String?
     /// keyID is the ID of the CA key that the External Account is bound to.
@@ -1231,7 +1231,7 @@ public struct IssuerExternalAccountBinding: Sendable, Hashable, ValueRenderable 
 
 /// The Gateway API is a sig-network community API that models service networking in Kubernetes
 /// (https://gateway-api.sigs.k8s.io/).
-public struct IssuerGatewayHTTPRoute: Sendable, Hashable, ValueRenderable {
+public struct IssuerGatewayHTTPRoute: APIValue {
     /// Custom labels that will be applied to HTTPRoutes created by cert-manager while solving HTTP-01 challenges.
     public var labels: [String: String]?
     /// When solving an HTTP-01 challenge, cert-manager creates an HTTPRoute.
@@ -1266,7 +1266,7 @@ public struct IssuerGatewayHTTPRoute: Sendable, Hashable, ValueRenderable {
 }
 
 /// Configures cert-manager to attempt to complete authorizations by performing the HTTP01 challenge flow.
-public struct IssuerHttp01: Sendable, Hashable, ValueRenderable {
+public struct IssuerHttp01: APIValue {
     /// The Gateway API is a sig-network community API that models service networking in Kubernetes
     /// (https://gateway-api.sigs.k8s.io/).
     public var gatewayHTTPRoute: IssuerGatewayHTTPRoute?
@@ -1291,7 +1291,7 @@ public struct IssuerHttp01: Sendable, Hashable, ValueRenderable {
 }
 
 /// LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.
-public struct IssuerImagePullSecret: Sendable, Hashable, ValueRenderable {
+public struct IssuerImagePullSecret: APIValue {
     /// Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be
     /// empty.
     public var name: String?
@@ -1312,7 +1312,7 @@ public struct IssuerImagePullSecret: Sendable, Hashable, ValueRenderable {
 /// The ingress based HTTP01 challenge solver will solve challenges by creating or modifying Ingress resources in order
 /// to route requests for '/.well-known/acme-challenge/XYZ' to 'challenge solver' pods that are provisioned by
 /// cert-manager for each Challenge to be completed.
-public struct IssuerIngress: Sendable, Hashable, ValueRenderable {
+public struct IssuerIngress: APIValue {
     /// The name of the ingress resource that should have ACME challenge solving routes inserted into it in order to
     /// solve HTTP01 challenges.
     public var name: String?
@@ -1360,7 +1360,7 @@ public struct IssuerIngress: Sendable, Hashable, ValueRenderable {
 }
 
 /// Optional ingress template used to configure the ACME challenge solver ingress used for HTTP01 challenges.
-public struct IssuerIngressTemplate: Sendable, Hashable, ValueRenderable {
+public struct IssuerIngressTemplate: APIValue {
     /// ObjectMeta overrides for the ingress used to solve HTTP01 challenges.
     public var metadata: IssuerMetadata?
 
@@ -1379,7 +1379,7 @@ public struct IssuerIngressTemplate: Sendable, Hashable, ValueRenderable {
 
 /// Kubernetes authenticates with Vault by passing the ServiceAccount token stored in the named Secret resource to the
 /// Vault server.
-public struct IssuerKubernetes: Sendable, Hashable, ValueRenderable {
+public struct IssuerKubernetes: APIValue {
     /// The Vault mountPath here is the mount path to use when authenticating with Vault.
     public var mountPath: String?
     /// A required field containing the Vault Role to assume. A Role binds a Kubernetes ServiceAccount with a set of
@@ -1415,7 +1415,7 @@ public struct IssuerKubernetes: Sendable, Hashable, ValueRenderable {
 }
 
 /// A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.
-public struct IssuerLabelSelector: Sendable, Hashable, ValueRenderable {
+public struct IssuerLabelSelector: APIValue {
     /// matchExpressions is a list of label selector requirements. The requirements are ANDed.
     public var matchExpressions: [IssuerMatchExpression]?
     /// matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an
@@ -1440,7 +1440,7 @@ public struct IssuerLabelSelector: Sendable, Hashable, ValueRenderable {
 
 /// Auth: Azure Workload Identity or Azure Managed Service Identity: Settings to enable Azure Workload Identity or Azure
 /// Managed Service Identity If set, ClientID, ClientSecret and TenantID must not be set.
-public struct IssuerManagedIdentity: Sendable, Hashable, ValueRenderable {
+public struct IssuerManagedIdentity: APIValue {
     /// client ID of the managed identity, cannot be used at the same time as resourceID
     public var clientID: String?
     /// resource ID of the managed identity, cannot be used at the same time as clientID Cannot be used for Azure
@@ -1468,7 +1468,7 @@ public struct IssuerManagedIdentity: Sendable, Hashable, ValueRenderable {
 
 /// A node selector requirement is a selector that contains values, a key, and an operator that relates the key and
 /// values.
-public struct IssuerMatchExpression: Sendable, Hashable, ValueRenderable {
+public struct IssuerMatchExpression: APIValue {
     /// The label key that the selector applies to.
     public var key: String
     /// Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist.
@@ -1494,7 +1494,7 @@ public struct IssuerMatchExpression: Sendable, Hashable, ValueRenderable {
 }
 
 /// ObjectMeta overrides for the pod used to solve HTTP01 challenges.
-public struct IssuerMetadata: Sendable, Hashable, ValueRenderable {
+public struct IssuerMetadata: APIValue {
     /// Labels that should be added to the created ACME HTTP01 solver pods.
     public var labels: [String: String]?
     /// Annotations that should be added to the created ACME HTTP01 solver pods.
@@ -1517,7 +1517,7 @@ public struct IssuerMetadata: Sendable, Hashable, ValueRenderable {
 
 /// NGTS specifies Palo Alto Networks Next Generation Trust Services (NGTS) configuration using OAuth 2.0 Client
 /// Credentials.
-public struct IssuerNgts: Sendable, Hashable, ValueRenderable {
+public struct IssuerNgts: APIValue {
     /// CredentialsRef is a reference to a Kubernetes Secret containing the OAuth 2.0 Client ID and Client Secret.
     public var credentialsRef: IssuerCredentialsRef
     /// TokenEndpoint is the OAuth 2.0 token endpoint URL used to obtain access tokens, for example
@@ -1549,7 +1549,7 @@ public struct IssuerNgts: Sendable, Hashable, ValueRenderable {
 }
 
 /// Describes node affinity scheduling rules for the pod.
-public struct IssuerNodeAffinity: Sendable, Hashable, ValueRenderable {
+public struct IssuerNodeAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this
     /// field, but it may choose a node that violates one or more of the expressions.
     public var preferredDuringSchedulingIgnoredDuringExecution: [IssuerPreferred]?
@@ -1579,7 +1579,7 @@ public struct IssuerNodeAffinity: Sendable, Hashable, ValueRenderable {
 
 /// ParentReference identifies an API object (usually a Gateway) that can be considered a parent of this resource
 /// (usually a route).
-public struct IssuerParentRef: Sendable, Hashable, ValueRenderable {
+public struct IssuerParentRef: APIValue {
     /// Kind is kind of the referent. There are two kinds of parent resources with "Core" support: * Gateway (Gateway
     /// conformance profile) * Service (Mesh conformance profile, ClusterIP Services only) Support for other resources
     /// is Implementation-Specific.
@@ -1627,7 +1627,7 @@ public struct IssuerParentRef: Sendable, Hashable, ValueRenderable {
 }
 
 /// Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
-public struct IssuerPodAffinity: Sendable, Hashable, ValueRenderable {
+public struct IssuerPodAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this
     /// field, but it may choose a node that violates one or more of the expressions.
     public var preferredDuringSchedulingIgnoredDuringExecution: [IssuerPodAffinityPreferred]?
@@ -1657,7 +1657,7 @@ public struct IssuerPodAffinity: Sendable, Hashable, ValueRenderable {
 
 /// The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred
 /// node(s)
-public struct IssuerPodAffinityPreferred: Sendable, Hashable, ValueRenderable {
+public struct IssuerPodAffinityPreferred: APIValue {
     /// Required. A pod affinity term, associated with the corresponding weight.
     public var podAffinityTerm: IssuerPodAffinityRequired
     /// weight associated with matching the corresponding podAffinityTerm, in the range 1-100.
@@ -1681,7 +1681,7 @@ public struct IssuerPodAffinityPreferred: Sendable, Hashable, ValueRenderable {
 /// Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod
 /// should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as running on a
 /// node whose value of the label with key <topologyKey> matches that of any…
-public struct IssuerPodAffinityRequired: Sendable, Hashable, ValueRenderable {
+public struct IssuerPodAffinityRequired: APIValue {
     /// A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no
     /// Pods.
     public var labelSelector: IssuerLabelSelector?
@@ -1729,7 +1729,7 @@ public struct IssuerPodAffinityRequired: Sendable, Hashable, ValueRenderable {
 }
 
 /// Optional pod template used to configure the ACME challenge solver pods used for HTTP01 challenges.
-public struct IssuerPodTemplate: Sendable, Hashable, ValueRenderable {
+public struct IssuerPodTemplate: APIValue {
     /// ObjectMeta overrides for the pod used to solve HTTP01 challenges.
     public var metadata: IssuerMetadata?
     /// PodSpec defines overrides for the HTTP01 challenge solver pod.
@@ -1751,7 +1751,7 @@ public struct IssuerPodTemplate: Sendable, Hashable, ValueRenderable {
 }
 
 /// PodSpec defines overrides for the HTTP01 challenge solver pod.
-public struct IssuerPodTemplateSpec: Sendable, Hashable, ValueRenderable {
+public struct IssuerPodTemplateSpec: APIValue {
     /// If specified, the pod's scheduling constraints
     public var affinity: IssuerAffinity?
     /// If specified, the pod's imagePullSecrets
@@ -1806,7 +1806,7 @@ public struct IssuerPodTemplateSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// A node selector term, associated with the corresponding weight.
-public struct IssuerPreference: Sendable, Hashable, ValueRenderable {
+public struct IssuerPreference: APIValue {
     /// A list of node selector requirements by node's labels.
     public var matchExpressions: [IssuerMatchExpression]?
     /// A list of node selector requirements by node's fields.
@@ -1828,7 +1828,7 @@ public struct IssuerPreference: Sendable, Hashable, ValueRenderable {
 }
 
 /// An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op).
-public struct IssuerPreferred: Sendable, Hashable, ValueRenderable {
+public struct IssuerPreferred: APIValue {
     /// A node selector term, associated with the corresponding weight.
     public var preference: IssuerPreference
     /// Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
@@ -1851,7 +1851,7 @@ public struct IssuerPreferred: Sendable, Hashable, ValueRenderable {
 
 /// PrivateKey is the name of a Kubernetes Secret resource that will be used to store the automatically generated ACME
 /// account private key.
-public struct IssuerPrivateKeySecretRef: Sendable, Hashable, ValueRenderable {
+public struct IssuerPrivateKeySecretRef: APIValue {
     /// Name of the resource being referred to. More info:
     /// https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
     public var name: String
@@ -1875,7 +1875,7 @@ public struct IssuerPrivateKeySecretRef: Sendable, Hashable, ValueRenderable {
 
 /// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled
 /// onto the node.
-public struct IssuerRequired: Sendable, Hashable, ValueRenderable {
+public struct IssuerRequired: APIValue {
     /// Required. A list of node selector terms.
     public var nodeSelectorTerms: [IssuerPreference]
 
@@ -1893,7 +1893,7 @@ public struct IssuerRequired: Sendable, Hashable, ValueRenderable {
 }
 
 /// If specified, the pod's resource requirements. These values override the global resource configuration flags.
-public struct IssuerResources: Sendable, Hashable, ValueRenderable {
+public struct IssuerResources: APIValue {
     /// Limits describes the maximum amount of compute resources allowed.
     public var limits: [String: Quantity]?
     /// Requests describes the minimum amount of compute resources required.
@@ -1916,7 +1916,7 @@ public struct IssuerResources: Sendable, Hashable, ValueRenderable {
 
 /// Use RFC2136 ("Dynamic Updates in the Domain Name System") (https://datatracker.ietf.org/doc/rfc2136/) to manage
 /// DNS01 challenge records.
-public struct IssuerRfc2136: Sendable, Hashable, ValueRenderable {
+public struct IssuerRfc2136: APIValue {
     /// The IP address or hostname of an authoritative DNS server supporting RFC2136 in the form host:port.
     public var nameserver: String
     /// Protocol to use for dynamic DNS update queries. Valid values are (case-sensitive) ``TCP`` and ``UDP``; ``UDP``
@@ -1957,7 +1957,7 @@ public struct IssuerRfc2136: Sendable, Hashable, ValueRenderable {
 }
 
 /// Use the AWS Route53 API to manage DNS01 challenge records.
-public struct IssuerRoute53: Sendable, Hashable, ValueRenderable {
+public struct IssuerRoute53: APIValue {
     /// The AccessKeyID is used for authentication. Cannot be set when SecretAccessKeyID is set.
     public var accessKeyID: String?
     /// The SecretAccessKey is used for authentication. If set, pull the AWS access key ID from a key within a
@@ -2015,7 +2015,7 @@ public struct IssuerRoute53: Sendable, Hashable, ValueRenderable {
 }
 
 /// Auth configures how cert-manager authenticates.
-public struct IssuerRoute53Auth: Sendable, Hashable, ValueRenderable {
+public struct IssuerRoute53Auth: APIValue {
     /// Kubernetes authenticates with Route53 using AssumeRoleWithWebIdentity by passing a bound ServiceAccount token.
     public var kubernetes: IssuerRoute53AuthKubernetes
 
@@ -2033,7 +2033,7 @@ public struct IssuerRoute53Auth: Sendable, Hashable, ValueRenderable {
 }
 
 /// Kubernetes authenticates with Route53 using AssumeRoleWithWebIdentity by passing a bound ServiceAccount token.
-public struct IssuerRoute53AuthKubernetes: Sendable, Hashable, ValueRenderable {
+public struct IssuerRoute53AuthKubernetes: APIValue {
     /// A reference to a service account that will be used to request a bound token (also known as "projected token").
     public var serviceAccountRef: IssuerServiceAccountRef
 
@@ -2052,7 +2052,7 @@ public struct IssuerRoute53AuthKubernetes: Sendable, Hashable, ValueRenderable {
 
 /// The SELinux context to be applied to all containers. If unspecified, the container runtime will allocate a random
 /// SELinux context for each container.
-public struct IssuerSeLinuxOptions: Sendable, Hashable, ValueRenderable {
+public struct IssuerSeLinuxOptions: APIValue {
     /// Level is SELinux level label that applies to the container.
     public var level: String?
     /// Role is a SELinux role label that applies to the container.
@@ -2083,7 +2083,7 @@ public struct IssuerSeLinuxOptions: Sendable, Hashable, ValueRenderable {
 
 /// The seccomp options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is
 /// windows.
-public struct IssuerSeccompProfile: Sendable, Hashable, ValueRenderable {
+public struct IssuerSeccompProfile: APIValue {
     /// localhostProfile indicates a profile defined in a file on the node should be used.
     public var localhostProfile: String?
     /// type indicates which kind of seccomp profile will be applied.
@@ -2105,7 +2105,7 @@ public struct IssuerSeccompProfile: Sendable, Hashable, ValueRenderable {
 }
 
 /// If specified, the pod's security context
-public struct IssuerSecurityContext: Sendable, Hashable, ValueRenderable {
+public struct IssuerSecurityContext: APIValue {
     /// A special supplemental group that applies to all containers in a pod.
     public var fsGroup: Int?
     /// fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed
@@ -2173,7 +2173,7 @@ public struct IssuerSecurityContext: Sendable, Hashable, ValueRenderable {
 }
 
 /// Selector selects a set of DNSNames on the Certificate resource that should be solved using this challenge solver.
-public struct IssuerSelector: Sendable, Hashable, ValueRenderable {
+public struct IssuerSelector: APIValue {
     /// List of DNSNames that this solver will be used to solve. If specified and a match is found, a dnsNames selector
     /// will take precedence over a dnsZones selector.
     public var dnsNames: [String]?
@@ -2203,7 +2203,7 @@ public struct IssuerSelector: Sendable, Hashable, ValueRenderable {
 
 /// SelfSigned configures this issuer to 'self sign' certificates using the private key used to create the
 /// CertificateRequest object.
-public struct IssuerSelfSigned: Sendable, Hashable, ValueRenderable {
+public struct IssuerSelfSigned: APIValue {
     /// The CRL distribution points is an X.509 v3 certificate extension which identifies the location of the CRL from
     /// which the revocation of this certificate can be checked.
     public var crlDistributionPoints: [String]?
@@ -2223,7 +2223,7 @@ public struct IssuerSelfSigned: Sendable, Hashable, ValueRenderable {
 
 /// A reference to a service account that will be used to request a web identity token for IRSA (IAM Roles for Service
 /// Accounts) authentication.
-public struct IssuerServiceAccountRef: Sendable, Hashable, ValueRenderable {
+public struct IssuerServiceAccountRef: APIValue {
     /// Name of the ServiceAccount used to request a token.
     public var name: String
     /// TokenAudiences is an optional list of extra audiences to include in the token passed to Vault.
@@ -2245,7 +2245,7 @@ public struct IssuerServiceAccountRef: Sendable, Hashable, ValueRenderable {
 }
 
 /// An ACMEChallengeSolver describes how to solve ACME challenges for the issuer it is part of.
-public struct IssuerSolver: Sendable, Hashable, ValueRenderable {
+public struct IssuerSolver: APIValue {
     /// Configures cert-manager to attempt to complete authorizations by performing the DNS01 challenge flow.
     public var dns01: IssuerDns01?
     /// Configures cert-manager to attempt to complete authorizations by performing the HTTP01 challenge flow.
@@ -2282,7 +2282,7 @@ public struct IssuerSolver: Sendable, Hashable, ValueRenderable {
 }
 
 /// Desired state of the Issuer resource.
-public struct IssuerSpec: Sendable, Hashable, ValueRenderable {
+public struct IssuerSpec: APIValue {
     /// ACME configures this issuer to communicate with a RFC8555 (ACME) server to obtain signed x509 certificates.
     public var acme: IssuerAcme?
     /// CA configures this issuer to sign certificates using a signing CA keypair stored in a Secret resource.
@@ -2324,7 +2324,7 @@ public struct IssuerSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// Sysctl defines a kernel parameter to be set
-public struct IssuerSysctl: Sendable, Hashable, ValueRenderable {
+public struct IssuerSysctl: APIValue {
     /// Name of a property to set
     public var name: String
     /// Value of a property to set
@@ -2347,7 +2347,7 @@ public struct IssuerSysctl: Sendable, Hashable, ValueRenderable {
 
 /// The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the
 /// matching operator <operator>.
-public struct IssuerToleration: Sendable, Hashable, ValueRenderable {
+public struct IssuerToleration: APIValue {
     /// Effect indicates the taint effect to match. Empty means match all taint effects.
     public var effect: String?
     /// Key is the taint key that the toleration applies to. Empty means match all taint keys.
@@ -2389,7 +2389,7 @@ public struct IssuerToleration: Sendable, Hashable, ValueRenderable {
 }
 
 /// TPP specifies CyberArk Certificate Manager Self-Hosted configuration settings.
-public struct IssuerTpp: Sendable, Hashable, ValueRenderable {
+public struct IssuerTpp: APIValue {
     /// Base64-encoded bundle of PEM CAs which will be used to validate the certificate chain presented by the CyberArk
     /// Certificate Manager Self-Hosted server.
     public var caBundle: String?
@@ -2428,7 +2428,7 @@ public struct IssuerTpp: Sendable, Hashable, ValueRenderable {
 }
 
 /// Vault configures this issuer to sign certificates using a HashiCorp Vault PKI backend.
-public struct IssuerVault: Sendable, Hashable, ValueRenderable {
+public struct IssuerVault: APIValue {
     /// Name of the vault namespace. Namespaces is a set of features within Vault Enterprise that allows Vault
     /// environments to support Secure Multi-tenancy.
     public var namespace: String?
@@ -2491,7 +2491,7 @@ public struct IssuerVault: Sendable, Hashable, ValueRenderable {
 
 /// Venafi configures this issuer to sign certificates using a CyberArk Certificate Manager Self-Hosted or SaaS policy
 /// zone.
-public struct IssuerVenafi: Sendable, Hashable, ValueRenderable {
+public struct IssuerVenafi: APIValue {
     /// Cloud specifies the CyberArk Certificate Manager SaaS configuration settings.
     public var cloud: IssuerCloud?
     /// NGTS specifies Palo Alto Networks Next Generation Trust Services (NGTS) configuration using OAuth 2.0 Client
@@ -2522,7 +2522,7 @@ public struct IssuerVenafi: Sendable, Hashable, ValueRenderable {
 }
 
 /// Configure an external webhook based DNS01 challenge solver to manage DNS01 challenge records.
-public struct IssuerWebhook: Sendable, Hashable, ValueRenderable {
+public struct IssuerWebhook: APIValue {
     /// Additional configuration that should be passed to the webhook apiserver when challenges are processed.
     public var config: Value?
     /// The API group name that should be used when POSTing ChallengePayload resources to the webhook apiserver.

@@ -5,7 +5,7 @@
 import InfraCore
 
 /// Represents a Persistent Disk resource in AWS. An AWS EBS disk must exist before mounting to a container.
-public struct AWSElasticBlockStoreVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct AWSElasticBlockStoreVolumeSource: APIValue {
     /// fsType is the filesystem type of the volume that you want to mount.
     public var fsType: String?
     /// partition is the partition in the volume that you want to mount.
@@ -35,7 +35,7 @@ public struct AWSElasticBlockStoreVolumeSource: Sendable, Hashable, ValueRendera
 }
 
 /// Affinity is a group of affinity scheduling rules.
-public struct Affinity: Sendable, Hashable, ValueRenderable {
+public struct Affinity: APIValue {
     /// Describes node affinity scheduling rules for the pod.
     public var nodeAffinity: NodeAffinity?
     /// Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other
@@ -67,7 +67,7 @@ public struct Affinity: Sendable, Hashable, ValueRenderable {
 }
 
 /// AzureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.
-public struct AzureDiskVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct AzureDiskVolumeSource: APIValue {
     /// kind expected values are Shared: multiple blob disks per storage account Dedicated: single blob disk per storage
     /// account Managed: azure managed data disk (only in managed availability set).
     public var kind: String?
@@ -113,7 +113,7 @@ public struct AzureDiskVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// AzureFile represents an Azure File Service mount on the host and bind mount to the pod.
-public struct AzureFilePersistentVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct AzureFilePersistentVolumeSource: APIValue {
     /// readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
     public var readOnly: Bool?
     /// secretName is the name of secret that contains Azure Storage Account Name and Key
@@ -144,7 +144,7 @@ public struct AzureFilePersistentVolumeSource: Sendable, Hashable, ValueRenderab
 }
 
 /// AzureFile represents an Azure File Service mount on the host and bind mount to the pod.
-public struct AzureFileVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct AzureFileVolumeSource: APIValue {
     /// readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
     public var readOnly: Bool?
     /// secretName is the name of secret that contains Azure Storage Account Name and Key
@@ -170,7 +170,7 @@ public struct AzureFileVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents storage that is managed by an external CSI volume driver (Beta feature)
-public struct CSIPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct CSIPersistentVolumeSource: APIValue {
     /// controllerExpandSecretRef is a reference to the secret object containing sensitive information to pass to the
     /// CSI driver to complete the CSI ControllerExpandVolume call.
     public var controllerExpandSecretRef: SecretReference?
@@ -241,7 +241,7 @@ public struct CSIPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a source location of a volume to mount, managed by an external CSI driver
-public struct CSIVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct CSIVolumeSource: APIValue {
     /// driver is the name of the CSI driver that handles this volume.
     public var driver: String
     /// fsType to mount. Ex.
@@ -282,7 +282,7 @@ public struct CSIVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Adds and removes POSIX capabilities from running containers.
-public struct Capabilities: Sendable, Hashable, ValueRenderable {
+public struct Capabilities: APIValue {
     /// Added capabilities
     public var add: [String]?
     /// Removed capabilities
@@ -305,7 +305,7 @@ public struct Capabilities: Sendable, Hashable, ValueRenderable {
 
 /// Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership
 /// management or SELinux relabeling.
-public struct CephFSPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct CephFSPersistentVolumeSource: APIValue {
     /// monitors is Required: Monitors is a collection of Ceph monitors More info:
     /// https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it
     public var monitors: [String]
@@ -355,7 +355,7 @@ public struct CephFSPersistentVolumeSource: Sendable, Hashable, ValueRenderable 
 
 /// Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership
 /// management or SELinux relabeling.
-public struct CephFSVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct CephFSVolumeSource: APIValue {
     /// monitors is Required: Monitors is a collection of Ceph monitors More info:
     /// https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it
     public var monitors: [String]
@@ -404,7 +404,7 @@ public struct CephFSVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a cinder volume resource in Openstack. A Cinder volume must exist before mounting to a container.
-public struct CinderPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct CinderPersistentVolumeSource: APIValue {
     /// fsType Filesystem type to mount. Must be a filesystem type supported by the host operating system.
     public var fsType: String?
     /// readOnly is Optional: Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in
@@ -435,7 +435,7 @@ public struct CinderPersistentVolumeSource: Sendable, Hashable, ValueRenderable 
 }
 
 /// Represents a cinder volume resource in Openstack. A Cinder volume must exist before mounting to a container.
-public struct CinderVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct CinderVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
     public var fsType: String?
     /// readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
@@ -470,7 +470,7 @@ public struct CinderVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// ClaimSource describes a reference to a ResourceClaim. Exactly one of these fields should be set.
-public struct ClaimSource: Sendable, Hashable, ValueRenderable {
+public struct ClaimSource: APIValue {
     /// ResourceClaimName is the name of a ResourceClaim object in the same namespace as this pod.
     public var resourceClaimName: String?
     /// ResourceClaimTemplateName is the name of a ResourceClaimTemplate object in the same namespace as this pod.
@@ -492,7 +492,7 @@ public struct ClaimSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// ClientIPConfig represents the configurations of Client IP based session affinity.
-public struct ClientIPConfig: Sendable, Hashable, ValueRenderable {
+public struct ClientIPConfig: APIValue {
     /// timeoutSeconds specifies the seconds of ClientIP type session sticky time.
     public var timeoutSeconds: Int?
 
@@ -511,7 +511,7 @@ public struct ClientIPConfig: Sendable, Hashable, ValueRenderable {
 
 /// ClusterTrustBundleProjection describes how to select a set of ClusterTrustBundle objects and project their contents
 /// into the pod filesystem.
-public struct ClusterTrustBundleProjection: Sendable, Hashable, ValueRenderable {
+public struct ClusterTrustBundleProjection: APIValue {
     /// Select a single ClusterTrustBundle by object name. Mutually-exclusive with signerName and labelSelector.
     public var name: String?
     /// Select all ClusterTrustBundles that match this label selector.
@@ -553,7 +553,7 @@ public struct ClusterTrustBundleProjection: Sendable, Hashable, ValueRenderable 
 /// ConfigMap holds configuration data for pods to consume.
 ///
 /// `apiVersion: v1`, `kind: ConfigMap`.
-public struct ConfigMap: KubernetesObject, Hashable {
+public struct ConfigMap: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -598,7 +598,7 @@ public struct ConfigMap: KubernetesObject, Hashable {
 }
 
 /// ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.
-public struct ConfigMapEnvSource: Sendable, Hashable, ValueRenderable {
+public struct ConfigMapEnvSource: APIValue {
     /// Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
     public var name: String?
     /// Specify whether the ConfigMap must be defined
@@ -620,7 +620,7 @@ public struct ConfigMapEnvSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Selects a key from a ConfigMap.
-public struct ConfigMapKeySelector: Sendable, Hashable, ValueRenderable {
+public struct ConfigMapKeySelector: APIValue {
     /// Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
     public var name: String?
     /// The key to select.
@@ -646,7 +646,7 @@ public struct ConfigMapKeySelector: Sendable, Hashable, ValueRenderable {
 }
 
 /// ConfigMapNodeConfigSource contains the information to reference a ConfigMap as a config source for the Node.
-public struct ConfigMapNodeConfigSource: Sendable, Hashable, ValueRenderable {
+public struct ConfigMapNodeConfigSource: APIValue {
     /// Name is the metadata.name of the referenced ConfigMap. This field is required in all cases.
     public var name: String
     /// Namespace is the metadata.namespace of the referenced ConfigMap.
@@ -690,7 +690,7 @@ public struct ConfigMapNodeConfigSource: Sendable, Hashable, ValueRenderable {
 /// Adapts a ConfigMap into a projected volume. The contents of the target ConfigMap's Data field will be presented in a
 /// projected volume as files using the keys in the Data field as the file names, unless the items element is populated
 /// with specific mappings of keys to paths.
-public struct ConfigMapProjection: Sendable, Hashable, ValueRenderable {
+public struct ConfigMapProjection: APIValue {
     /// Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
     public var name: String?
     /// items if unspecified, each key-value pair in the Data field of the referenced ConfigMap will be projected into
@@ -719,7 +719,7 @@ public struct ConfigMapProjection: Sendable, Hashable, ValueRenderable {
 /// Adapts a ConfigMap into a volume. The contents of the target ConfigMap's Data field will be presented in a volume as
 /// files using the keys in the Data field as the file names, unless the items element is populated with specific
 /// mappings of keys to paths.
-public struct ConfigMapVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct ConfigMapVolumeSource: APIValue {
     /// Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
     public var name: String?
     /// defaultMode is optional: mode bits used to set permissions on created files by default.
@@ -750,7 +750,7 @@ public struct ConfigMapVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// A single application container that you want to run within a pod.
-public struct Container: Sendable, Hashable, ValueRenderable {
+public struct Container: APIValue {
     /// Name of the container specified as a DNS_LABEL. Each container in a pod must have a unique name (DNS_LABEL).
     public var name: String
     /// Arguments to the entrypoint. The container image's CMD is used if this is not provided.
@@ -892,7 +892,7 @@ public struct Container: Sendable, Hashable, ValueRenderable {
 }
 
 /// ContainerPort represents a network port in a single container.
-public struct ContainerPort: Sendable, Hashable, ValueRenderable {
+public struct ContainerPort: APIValue {
     /// If specified, this must be an IANA_SVC_NAME and unique within the pod.
     public var name: String?
     /// Number of port to expose on the pod's IP address. This must be a valid port number, 0 < x < 65536.
@@ -932,7 +932,7 @@ public struct ContainerPort: Sendable, Hashable, ValueRenderable {
 }
 
 /// ContainerResizePolicy represents resource resize policy for the container.
-public struct ContainerResizePolicy: Sendable, Hashable, ValueRenderable {
+public struct ContainerResizePolicy: APIValue {
     /// Name of the resource to which this resource resize policy applies.
     public var resourceName: String
     /// Restart policy to apply when specified resource is resized. If not specified, it defaults to NotRequired.
@@ -954,7 +954,7 @@ public struct ContainerResizePolicy: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents downward API info for projecting into a projected volume.
-public struct DownwardAPIProjection: Sendable, Hashable, ValueRenderable {
+public struct DownwardAPIProjection: APIValue {
     /// Items is a list of DownwardAPIVolume file
     public var items: [DownwardAPIVolumeFile]?
 
@@ -972,7 +972,7 @@ public struct DownwardAPIProjection: Sendable, Hashable, ValueRenderable {
 }
 
 /// DownwardAPIVolumeFile represents information to create the file containing the pod field
-public struct DownwardAPIVolumeFile: Sendable, Hashable, ValueRenderable {
+public struct DownwardAPIVolumeFile: APIValue {
     /// Required: Selects a field of the pod: only annotations, labels, name and namespace are supported.
     public var fieldRef: ObjectFieldSelector?
     /// Optional: mode bits used to set permissions on this file, must be an octal value between 0000 and 0777 or a
@@ -1009,7 +1009,7 @@ public struct DownwardAPIVolumeFile: Sendable, Hashable, ValueRenderable {
 }
 
 /// DownwardAPIVolumeSource represents a volume containing downward API info.
-public struct DownwardAPIVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct DownwardAPIVolumeSource: APIValue {
     /// Optional: mode bits to use on created files by default. Must be a Optional: mode bits used to set permissions on
     /// created files by default.
     public var defaultMode: Int?
@@ -1033,7 +1033,7 @@ public struct DownwardAPIVolumeSource: Sendable, Hashable, ValueRenderable {
 
 /// Represents an empty directory for a pod. Empty directory volumes support ownership management and SELinux
 /// relabeling.
-public struct EmptyDirVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct EmptyDirVolumeSource: APIValue {
     /// medium represents what type of storage medium should back this directory.
     public var medium: String?
     /// sizeLimit is the total amount of local storage required for this EmptyDir volume.
@@ -1055,7 +1055,7 @@ public struct EmptyDirVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// EndpointAddress is a tuple that describes single IP address.
-public struct EndpointAddress: Sendable, Hashable, ValueRenderable {
+public struct EndpointAddress: APIValue {
     /// The Hostname of this endpoint
     public var hostname: String?
     /// The IP of this endpoint. May not be loopback (127.0.0.0/8 or ::1), link-local (169.254.0.0/16 or fe80::/10), or
@@ -1086,7 +1086,7 @@ public struct EndpointAddress: Sendable, Hashable, ValueRenderable {
 }
 
 /// EndpointPort is a tuple that describes a single port.
-public struct EndpointPort: Sendable, Hashable, ValueRenderable {
+public struct EndpointPort: APIValue {
     /// The name of this port. This must match the 'name' field in the corresponding ServicePort.
     public var name: String?
     /// The application protocol for this port. This is used as a hint for implementations to offer richer behavior for
@@ -1117,7 +1117,7 @@ public struct EndpointPort: Sendable, Hashable, ValueRenderable {
 }
 
 /// EndpointSubset is a group of addresses with a common set of ports.
-public struct EndpointSubset: Sendable, Hashable, ValueRenderable {
+public struct EndpointSubset: APIValue {
     /// IP addresses which offer the related ports that are marked as ready.
     public var addresses: [EndpointAddress]?
     /// IP addresses which offer the related ports but are not currently marked as ready because they have not yet
@@ -1150,7 +1150,7 @@ public struct EndpointSubset: Sendable, Hashable, ValueRenderable {
 /// Endpoints is a collection of endpoints that implement the actual service.
 ///
 /// `apiVersion: v1`, `kind: Endpoints`.
-public struct Endpoints: KubernetesObject, Hashable {
+public struct Endpoints: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -1182,7 +1182,7 @@ public struct Endpoints: KubernetesObject, Hashable {
 }
 
 /// EnvFromSource represents the source of a set of ConfigMaps
-public struct EnvFromSource: Sendable, Hashable, ValueRenderable {
+public struct EnvFromSource: APIValue {
     /// The ConfigMap to select from
     public var configMapRef: ConfigMapEnvSource?
     /// An optional identifier to prepend to each key in the ConfigMap.
@@ -1208,7 +1208,7 @@ public struct EnvFromSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// EnvVar represents an environment variable present in a Container.
-public struct EnvVar: Sendable, Hashable, ValueRenderable {
+public struct EnvVar: APIValue {
     /// Name of the environment variable. Must be a C_IDENTIFIER.
     public var name: String
     /// Variable references $(VAR_NAME) are expanded using the previously defined environment variables in the container
@@ -1235,7 +1235,7 @@ public struct EnvVar: Sendable, Hashable, ValueRenderable {
 }
 
 /// EnvVarSource represents a source for the value of an EnvVar.
-public struct EnvVarSource: Sendable, Hashable, ValueRenderable {
+public struct EnvVarSource: APIValue {
     /// Selects a key of a ConfigMap.
     public var configMapKeyRef: ConfigMapKeySelector?
     /// Selects a field of the pod: supports metadata.name, metadata.namespace, `metadata.labels['<KEY>']`,
@@ -1274,7 +1274,7 @@ public struct EnvVarSource: Sendable, Hashable, ValueRenderable {
 
 /// An EphemeralContainer is a temporary container that you may add to an existing Pod for user-initiated activities
 /// such as debugging.
-public struct EphemeralContainer: Sendable, Hashable, ValueRenderable {
+public struct EphemeralContainer: APIValue {
     /// Name of the ephemeral container specified as a DNS_LABEL. This name must be unique among all containers, init
     /// containers and ephemeral containers.
     public var name: String
@@ -1419,7 +1419,7 @@ public struct EphemeralContainer: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents an ephemeral volume that is handled by a normal storage driver.
-public struct EphemeralVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct EphemeralVolumeSource: APIValue {
     /// Will be used to create a stand-alone PVC to provision the volume.
     public var volumeClaimTemplate: PersistentVolumeClaimTemplate?
 
@@ -1437,7 +1437,7 @@ public struct EphemeralVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// ExecAction describes a "run in container" action.
-public struct ExecAction: Sendable, Hashable, ValueRenderable {
+public struct ExecAction: APIValue {
     /// Command is the command line to execute inside the container, the working directory for the command is root ('/')
     /// in the container's filesystem.
     public var command: [String]?
@@ -1456,7 +1456,7 @@ public struct ExecAction: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a Fibre Channel volume. Fibre Channel volumes can only be mounted as read/write once.
-public struct FCVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct FCVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
     public var fsType: String?
     /// lun is Optional: FC target lun number
@@ -1499,7 +1499,7 @@ public struct FCVolumeSource: Sendable, Hashable, ValueRenderable {
 
 /// FlexPersistentVolumeSource represents a generic persistent volume resource that is provisioned/attached using an
 /// exec based plugin.
-public struct FlexPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct FlexPersistentVolumeSource: APIValue {
     /// driver is the name of the driver to use for this volume.
     public var driver: String
     /// fsType is the Filesystem type to mount. Must be a filesystem type supported by the host operating system.
@@ -1541,7 +1541,7 @@ public struct FlexPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// FlexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin.
-public struct FlexVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct FlexVolumeSource: APIValue {
     /// driver is the name of the driver to use for this volume.
     public var driver: String
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
@@ -1584,7 +1584,7 @@ public struct FlexVolumeSource: Sendable, Hashable, ValueRenderable {
 
 /// Represents a Flocker volume mounted by the Flocker agent. One and only one of datasetName and datasetUUID should be
 /// set.
-public struct FlockerVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct FlockerVolumeSource: APIValue {
     /// datasetName is Name of the dataset stored as metadata -> name on the dataset for Flocker should be considered as
     /// deprecated
     public var datasetName: String?
@@ -1607,7 +1607,7 @@ public struct FlockerVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a Persistent Disk resource in Google Compute Engine.
-public struct GCEPersistentDiskVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct GCEPersistentDiskVolumeSource: APIValue {
     /// fsType is filesystem type of the volume that you want to mount.
     public var fsType: String?
     /// partition is the partition in the volume that you want to mount.
@@ -1637,7 +1637,7 @@ public struct GCEPersistentDiskVolumeSource: Sendable, Hashable, ValueRenderable
 }
 
 /// The `GRPCAction` API type.
-public struct GRPCAction: Sendable, Hashable, ValueRenderable {
+public struct GRPCAction: APIValue {
     /// Port number of the gRPC service. Number must be in the range 1 to 65535.
     public var port: Int
     /// Service is the name of the service to place in the gRPC HealthCheckRequest (see
@@ -1660,7 +1660,7 @@ public struct GRPCAction: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a volume that is populated with the contents of a git repository.
-public struct GitRepoVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct GitRepoVolumeSource: APIValue {
     /// directory is the target directory name. Must not contain or start with '..'.
     public var directory: String?
     /// repository is the URL
@@ -1686,7 +1686,7 @@ public struct GitRepoVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a Glusterfs mount that lasts the lifetime of a pod.
-public struct GlusterfsPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct GlusterfsPersistentVolumeSource: APIValue {
     /// endpoints is the endpoint name that details Glusterfs topology.
     public var endpoints: String
     /// endpointsNamespace is the namespace that contains Glusterfs endpoint.
@@ -1716,7 +1716,7 @@ public struct GlusterfsPersistentVolumeSource: Sendable, Hashable, ValueRenderab
 }
 
 /// Represents a Glusterfs mount that lasts the lifetime of a pod.
-public struct GlusterfsVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct GlusterfsVolumeSource: APIValue {
     /// endpoints is the endpoint name that details Glusterfs topology.
     public var endpoints: String
     /// path is the Glusterfs volume path. More info: https://examples.k8s.io/volumes/glusterfs/README.md#create-a-pod
@@ -1742,7 +1742,7 @@ public struct GlusterfsVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// HTTPGetAction describes an action based on HTTP Get requests.
-public struct HTTPGetAction: Sendable, Hashable, ValueRenderable {
+public struct HTTPGetAction: APIValue {
     /// Host name to connect to, defaults to the pod IP. You probably want to set "Host" in httpHeaders instead.
     public var host: String?
     /// Custom headers to set in the request. HTTP allows repeated headers.
@@ -1782,7 +1782,7 @@ public struct HTTPGetAction: Sendable, Hashable, ValueRenderable {
 }
 
 /// HTTPHeader describes a custom header to be used in HTTP probes
-public struct HTTPHeader: Sendable, Hashable, ValueRenderable {
+public struct HTTPHeader: APIValue {
     /// The header field name. This will be canonicalized upon output, so case-variant names will be understood as the
     /// same header.
     public var name: String
@@ -1805,7 +1805,7 @@ public struct HTTPHeader: Sendable, Hashable, ValueRenderable {
 }
 
 /// HostAlias holds the mapping between IP and hostnames that will be injected as an entry in the pod's hosts file.
-public struct HostAlias: Sendable, Hashable, ValueRenderable {
+public struct HostAlias: APIValue {
     /// Hostnames for the above IP address.
     public var hostnames: [String]?
     /// IP address of the host file entry.
@@ -1828,7 +1828,7 @@ public struct HostAlias: Sendable, Hashable, ValueRenderable {
 
 /// Represents a host path mapped into a pod. Host path volumes do not support ownership management or SELinux
 /// relabeling.
-public struct HostPathVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct HostPathVolumeSource: APIValue {
     /// path of the directory on the host. If the path is a symlink, it will follow the link to the real path.
     public var path: String
     /// type for HostPath Volume Defaults to "" More info: https://kubernetes.io/docs/concepts/storage/volumes#hostpath
@@ -1850,7 +1850,7 @@ public struct HostPathVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// ISCSIPersistentVolumeSource represents an ISCSI disk. ISCSI volumes can only be mounted as read/write once.
-public struct ISCSIPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct ISCSIPersistentVolumeSource: APIValue {
     /// chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication
     public var chapAuthDiscovery: Bool?
     /// chapAuthSession defines whether support iSCSI Session CHAP authentication
@@ -1923,7 +1923,7 @@ public struct ISCSIPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents an ISCSI disk. ISCSI volumes can only be mounted as read/write once.
-public struct ISCSIVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct ISCSIVolumeSource: APIValue {
     /// chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication
     public var chapAuthDiscovery: Bool?
     /// chapAuthSession defines whether support iSCSI Session CHAP authentication
@@ -1996,7 +1996,7 @@ public struct ISCSIVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Maps a string key to a path within a volume.
-public struct KeyToPath: Sendable, Hashable, ValueRenderable {
+public struct KeyToPath: APIValue {
     /// key is the key to project.
     public var key: String
     /// mode is Optional: mode bits used to set permissions on this file.
@@ -2022,7 +2022,7 @@ public struct KeyToPath: Sendable, Hashable, ValueRenderable {
 }
 
 /// Lifecycle describes actions that the management system should take in response to container lifecycle events.
-public struct Lifecycle: Sendable, Hashable, ValueRenderable {
+public struct Lifecycle: APIValue {
     /// PostStart is called immediately after a container is created.
     public var postStart: LifecycleHandler?
     /// PreStop is called immediately before a container is terminated due to an API request or management event such as
@@ -2046,7 +2046,7 @@ public struct Lifecycle: Sendable, Hashable, ValueRenderable {
 }
 
 /// LifecycleHandler defines a specific action that should be taken in a lifecycle hook.
-public struct LifecycleHandler: Sendable, Hashable, ValueRenderable {
+public struct LifecycleHandler: APIValue {
     /// Exec specifies the action to take.
     public var exec: ExecAction?
     /// HTTPGet specifies the http request to perform.
@@ -2083,7 +2083,7 @@ public struct LifecycleHandler: Sendable, Hashable, ValueRenderable {
 /// LimitRange sets resource usage limits for each kind of resource in a Namespace.
 ///
 /// `apiVersion: v1`, `kind: LimitRange`.
-public struct LimitRange: KubernetesObject, Hashable {
+public struct LimitRange: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -2115,7 +2115,7 @@ public struct LimitRange: KubernetesObject, Hashable {
 }
 
 /// LimitRangeItem defines a min/max usage limit for any resource that matches on kind.
-public struct LimitRangeItem: Sendable, Hashable, ValueRenderable {
+public struct LimitRangeItem: APIValue {
     /// Default resource requirement limit value by resource name if resource limit is omitted.
     public var `default`: [String: Quantity]?
     /// DefaultRequest is the default resource requirement request value by resource name if resource request is
@@ -2163,7 +2163,7 @@ public struct LimitRangeItem: Sendable, Hashable, ValueRenderable {
 }
 
 /// LimitRangeSpec defines a min/max usage limit for resources that match on kind.
-public struct LimitRangeSpec: Sendable, Hashable, ValueRenderable {
+public struct LimitRangeSpec: APIValue {
     /// Limits is the list of LimitRangeItem objects that are enforced.
     public var limits: [LimitRangeItem]
 
@@ -2181,7 +2181,7 @@ public struct LimitRangeSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.
-public struct LocalObjectReference: Sendable, Hashable, ValueRenderable {
+public struct LocalObjectReference: APIValue {
     /// Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
     public var name: String?
 
@@ -2199,7 +2199,7 @@ public struct LocalObjectReference: Sendable, Hashable, ValueRenderable {
 }
 
 /// Local represents directly-attached storage with node affinity (Beta feature)
-public struct LocalVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct LocalVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. It applies only when the Path is a block device.
     public var fsType: String?
     /// path of the full path to the volume on the node. It can be either a directory or block device (disk, partition,
@@ -2223,7 +2223,7 @@ public struct LocalVolumeSource: Sendable, Hashable, ValueRenderable {
 
 /// Represents an NFS mount that lasts the lifetime of a pod. NFS volumes do not support ownership management or SELinux
 /// relabeling.
-public struct NFSVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct NFSVolumeSource: APIValue {
     /// path that is exported by the NFS server. More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs
     public var path: String
     /// readOnly here will force the NFS export to be mounted with read-only permissions.
@@ -2252,7 +2252,7 @@ public struct NFSVolumeSource: Sendable, Hashable, ValueRenderable {
 /// Namespace provides a scope for Names. Use of multiple namespaces is optional.
 ///
 /// `apiVersion: v1`, `kind: Namespace`.
-public struct Namespace: KubernetesObject, Hashable {
+public struct Namespace: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -2284,7 +2284,7 @@ public struct Namespace: KubernetesObject, Hashable {
 }
 
 /// NamespaceSpec describes the attributes on a Namespace.
-public struct NamespaceSpec: Sendable, Hashable, ValueRenderable {
+public struct NamespaceSpec: APIValue {
     /// Finalizers is an opaque list of values that must be empty to permanently remove object from storage.
     public var finalizers: [String]?
 
@@ -2304,7 +2304,7 @@ public struct NamespaceSpec: Sendable, Hashable, ValueRenderable {
 /// Node is a worker node in Kubernetes. Each node will have a unique identifier in the cache (i.e. in etcd).
 ///
 /// `apiVersion: v1`, `kind: Node`.
-public struct Node: KubernetesObject, Hashable {
+public struct Node: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -2336,7 +2336,7 @@ public struct Node: KubernetesObject, Hashable {
 }
 
 /// Node affinity is a group of node affinity scheduling rules.
-public struct NodeAffinity: Sendable, Hashable, ValueRenderable {
+public struct NodeAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this
     /// field, but it may choose a node that violates one or more of the expressions.
     public var preferredDuringSchedulingIgnoredDuringExecution: [PreferredSchedulingTerm]?
@@ -2366,7 +2366,7 @@ public struct NodeAffinity: Sendable, Hashable, ValueRenderable {
 
 /// NodeConfigSource specifies a source of node configuration. Exactly one subfield (excluding metadata) must be
 /// non-nil.
-public struct NodeConfigSource: Sendable, Hashable, ValueRenderable {
+public struct NodeConfigSource: APIValue {
     /// ConfigMap is a reference to a Node's ConfigMap
     public var configMap: ConfigMapNodeConfigSource?
 
@@ -2385,7 +2385,7 @@ public struct NodeConfigSource: Sendable, Hashable, ValueRenderable {
 
 /// A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it
 /// represents the OR of the selectors represented by the node selector terms.
-public struct NodeSelector: Sendable, Hashable, ValueRenderable {
+public struct NodeSelector: APIValue {
     /// Required. A list of node selector terms.
     public var nodeSelectorTerms: [NodeSelectorTerm]
 
@@ -2404,7 +2404,7 @@ public struct NodeSelector: Sendable, Hashable, ValueRenderable {
 
 /// A node selector requirement is a selector that contains values, a key, and an operator that relates the key and
 /// values.
-public struct NodeSelectorRequirement: Sendable, Hashable, ValueRenderable {
+public struct NodeSelectorRequirement: APIValue {
     /// The label key that the selector applies to.
     public var key: String
     /// Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist.
@@ -2430,7 +2430,7 @@ public struct NodeSelectorRequirement: Sendable, Hashable, ValueRenderable {
 }
 
 /// A null or empty node selector term matches no objects. The requirements of them are ANDed.
-public struct NodeSelectorTerm: Sendable, Hashable, ValueRenderable {
+public struct NodeSelectorTerm: APIValue {
     /// A list of node selector requirements by node's labels.
     public var matchExpressions: [NodeSelectorRequirement]?
     /// A list of node selector requirements by node's fields.
@@ -2452,7 +2452,7 @@ public struct NodeSelectorTerm: Sendable, Hashable, ValueRenderable {
 }
 
 /// NodeSpec describes the attributes that a node is created with.
-public struct NodeSpec: Sendable, Hashable, ValueRenderable {
+public struct NodeSpec: APIValue {
     /// Deprecated: Previously used to specify the source of the node's configuration for the DynamicKubeletConfig
     /// feature.
     public var configSource: NodeConfigSource?
@@ -2503,7 +2503,7 @@ public struct NodeSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// ObjectFieldSelector selects an APIVersioned field of an object.
-public struct ObjectFieldSelector: Sendable, Hashable, ValueRenderable {
+public struct ObjectFieldSelector: APIValue {
     /// Version of the schema the FieldPath is written in terms of, defaults to "v1".
     public var apiVersion: String?
     /// Path of the field to select in the specified API version.
@@ -2525,7 +2525,7 @@ public struct ObjectFieldSelector: Sendable, Hashable, ValueRenderable {
 }
 
 /// ObjectReference contains enough information to let you inspect or modify the referred object.
-public struct ObjectReference: Sendable, Hashable, ValueRenderable {
+public struct ObjectReference: APIValue {
     /// API version of the referent.
     public var apiVersion: String?
     /// Kind of the referent. More info:
@@ -2580,7 +2580,7 @@ public struct ObjectReference: Sendable, Hashable, ValueRenderable {
 /// PersistentVolume (PV) is a storage resource provisioned by an administrator.
 ///
 /// `apiVersion: v1`, `kind: PersistentVolume`.
-public struct PersistentVolume: KubernetesObject, Hashable {
+public struct PersistentVolume: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -2613,7 +2613,7 @@ public struct PersistentVolume: KubernetesObject, Hashable {
 /// PersistentVolumeClaim is a user's request for and claim to a persistent volume
 ///
 /// `apiVersion: v1`, `kind: PersistentVolumeClaim`.
-public struct PersistentVolumeClaim: KubernetesObject, Hashable {
+public struct PersistentVolumeClaim: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -2645,7 +2645,7 @@ public struct PersistentVolumeClaim: KubernetesObject, Hashable {
 
 /// PersistentVolumeClaimSpec describes the common attributes of storage devices and allows a Source for
 /// provider-specific attributes
-public struct PersistentVolumeClaimSpec: Sendable, Hashable, ValueRenderable {
+public struct PersistentVolumeClaimSpec: APIValue {
     /// accessModes contains the desired access modes the volume should have.
     public var accessModes: [String]?
     /// dataSource field can be used to specify either: * An existing VolumeSnapshot object
@@ -2708,7 +2708,7 @@ public struct PersistentVolumeClaimSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// PersistentVolumeClaimTemplate is used to produce PersistentVolumeClaim objects as part of an EphemeralVolumeSource.
-public struct PersistentVolumeClaimTemplate: Sendable, Hashable, ValueRenderable {
+public struct PersistentVolumeClaimTemplate: APIValue {
     /// May contain labels and annotations that will be copied into the PVC when creating it.
     public var metadata: ObjectMeta?
     /// The specification for the PersistentVolumeClaim. The entire content is copied unchanged into the PVC that gets
@@ -2731,7 +2731,7 @@ public struct PersistentVolumeClaimTemplate: Sendable, Hashable, ValueRenderable
 }
 
 /// PersistentVolumeClaimVolumeSource references the user's PVC in the same namespace.
-public struct PersistentVolumeClaimVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct PersistentVolumeClaimVolumeSource: APIValue {
     /// claimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume.
     public var claimName: String
     /// readOnly Will force the ReadOnly setting in VolumeMounts. Default false.
@@ -2753,7 +2753,7 @@ public struct PersistentVolumeClaimVolumeSource: Sendable, Hashable, ValueRender
 }
 
 /// PersistentVolumeSpec is the specification of a persistent volume.
-public struct PersistentVolumeSpec: Sendable, Hashable, ValueRenderable {
+public struct PersistentVolumeSpec: APIValue {
     /// accessModes contains all ways the volume can be mounted. More info:
     /// https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes
     public var accessModes: [String]?
@@ -2929,7 +2929,7 @@ public struct PersistentVolumeSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a Photon Controller persistent disk resource.
-public struct PhotonPersistentDiskVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct PhotonPersistentDiskVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
     public var fsType: String?
     /// pdID is the ID that identifies Photon Controller persistent disk
@@ -2954,7 +2954,7 @@ public struct PhotonPersistentDiskVolumeSource: Sendable, Hashable, ValueRendera
 /// hosts.
 ///
 /// `apiVersion: v1`, `kind: Pod`.
-public struct Pod: KubernetesObject, Hashable {
+public struct Pod: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -2986,7 +2986,7 @@ public struct Pod: KubernetesObject, Hashable {
 }
 
 /// Pod affinity is a group of inter pod affinity scheduling rules.
-public struct PodAffinity: Sendable, Hashable, ValueRenderable {
+public struct PodAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this
     /// field, but it may choose a node that violates one or more of the expressions.
     public var preferredDuringSchedulingIgnoredDuringExecution: [WeightedPodAffinityTerm]?
@@ -3017,7 +3017,7 @@ public struct PodAffinity: Sendable, Hashable, ValueRenderable {
 /// Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod
 /// should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as running on a
 /// node whose value of the label with key <topologyKey> matches that of any…
-public struct PodAffinityTerm: Sendable, Hashable, ValueRenderable {
+public struct PodAffinityTerm: APIValue {
     /// A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no
     /// Pods.
     public var labelSelector: LabelSelector?
@@ -3065,7 +3065,7 @@ public struct PodAffinityTerm: Sendable, Hashable, ValueRenderable {
 }
 
 /// Pod anti affinity is a group of inter pod anti affinity scheduling rules.
-public struct PodAntiAffinity: Sendable, Hashable, ValueRenderable {
+public struct PodAntiAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this
     /// field, but it may choose a node that violates one or more of the expressions.
     public var preferredDuringSchedulingIgnoredDuringExecution: [WeightedPodAffinityTerm]?
@@ -3094,7 +3094,7 @@ public struct PodAntiAffinity: Sendable, Hashable, ValueRenderable {
 }
 
 /// PodDNSConfig defines the DNS parameters of a pod in addition to those generated from DNSPolicy.
-public struct PodDNSConfig: Sendable, Hashable, ValueRenderable {
+public struct PodDNSConfig: APIValue {
     /// A list of DNS name server IP addresses. This will be appended to the base nameservers generated from DNSPolicy.
     public var nameservers: [String]?
     /// A list of DNS resolver options. This will be merged with the base options generated from DNSPolicy.
@@ -3121,7 +3121,7 @@ public struct PodDNSConfig: Sendable, Hashable, ValueRenderable {
 }
 
 /// PodDNSConfigOption defines DNS resolver options of a pod.
-public struct PodDNSConfigOption: Sendable, Hashable, ValueRenderable {
+public struct PodDNSConfigOption: APIValue {
     /// Required.
     public var name: String?
     /// The `value` field.
@@ -3143,7 +3143,7 @@ public struct PodDNSConfigOption: Sendable, Hashable, ValueRenderable {
 }
 
 /// PodOS defines the OS parameters of a pod.
-public struct PodOS: Sendable, Hashable, ValueRenderable {
+public struct PodOS: APIValue {
     /// Name is the name of the operating system. The currently supported values are linux and windows.
     public var name: String
 
@@ -3161,7 +3161,7 @@ public struct PodOS: Sendable, Hashable, ValueRenderable {
 }
 
 /// PodReadinessGate contains the reference to a pod condition
-public struct PodReadinessGate: Sendable, Hashable, ValueRenderable {
+public struct PodReadinessGate: APIValue {
     /// ConditionType refers to a condition in the pod's condition list with matching type.
     public var conditionType: String
 
@@ -3179,7 +3179,7 @@ public struct PodReadinessGate: Sendable, Hashable, ValueRenderable {
 }
 
 /// PodResourceClaim references exactly one ResourceClaim through a ClaimSource.
-public struct PodResourceClaim: Sendable, Hashable, ValueRenderable {
+public struct PodResourceClaim: APIValue {
     /// Name uniquely identifies this resource claim inside the pod.
     public var name: String
     /// Source describes where to find the ResourceClaim.
@@ -3201,7 +3201,7 @@ public struct PodResourceClaim: Sendable, Hashable, ValueRenderable {
 }
 
 /// PodSchedulingGate is associated to a Pod to guard its scheduling.
-public struct PodSchedulingGate: Sendable, Hashable, ValueRenderable {
+public struct PodSchedulingGate: APIValue {
     /// Name of the scheduling gate. Each scheduling gate must have a unique name field.
     public var name: String
 
@@ -3219,7 +3219,7 @@ public struct PodSchedulingGate: Sendable, Hashable, ValueRenderable {
 }
 
 /// PodSecurityContext holds pod-level security attributes and common container settings.
-public struct PodSecurityContext: Sendable, Hashable, ValueRenderable {
+public struct PodSecurityContext: APIValue {
     /// A special supplemental group that applies to all containers in a pod.
     public var fsGroup: Int?
     /// fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed
@@ -3293,7 +3293,7 @@ public struct PodSecurityContext: Sendable, Hashable, ValueRenderable {
 }
 
 /// PodSpec is a description of a pod.
-public struct PodSpec: Sendable, Hashable, ValueRenderable {
+public struct PodSpec: APIValue {
     /// Optional duration in seconds the pod may be active on the node relative to StartTime before the system will
     /// actively try to mark it failed and kill associated containers.
     public var activeDeadlineSeconds: Int?
@@ -3513,7 +3513,7 @@ public struct PodSpec: Sendable, Hashable, ValueRenderable {
 /// PodTemplate describes a template for creating copies of a predefined pod.
 ///
 /// `apiVersion: v1`, `kind: PodTemplate`.
-public struct PodTemplate: KubernetesObject, Hashable {
+public struct PodTemplate: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -3544,7 +3544,7 @@ public struct PodTemplate: KubernetesObject, Hashable {
 }
 
 /// PodTemplateSpec describes the data a pod should have when created from a template
-public struct PodTemplateSpec: Sendable, Hashable, ValueRenderable {
+public struct PodTemplateSpec: APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta?
@@ -3568,7 +3568,7 @@ public struct PodTemplateSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// PortworxVolumeSource represents a Portworx volume resource.
-public struct PortworxVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct PortworxVolumeSource: APIValue {
     /// fSType represents the filesystem type to mount Must be a filesystem type supported by the host operating system.
     public var fsType: String?
     /// readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
@@ -3594,7 +3594,7 @@ public struct PortworxVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op).
-public struct PreferredSchedulingTerm: Sendable, Hashable, ValueRenderable {
+public struct PreferredSchedulingTerm: APIValue {
     /// A node selector term, associated with the corresponding weight.
     public var preference: NodeSelectorTerm
     /// Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
@@ -3617,7 +3617,7 @@ public struct PreferredSchedulingTerm: Sendable, Hashable, ValueRenderable {
 
 /// Probe describes a health check to be performed against a container to determine whether it is alive or ready to
 /// receive traffic.
-public struct Probe: Sendable, Hashable, ValueRenderable {
+public struct Probe: APIValue {
     /// Exec specifies the action to take.
     public var exec: ExecAction?
     /// Minimum consecutive failures for the probe to be considered failed after having succeeded.
@@ -3682,7 +3682,7 @@ public struct Probe: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a projected volume source
-public struct ProjectedVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct ProjectedVolumeSource: APIValue {
     /// defaultMode are the mode bits used to set permissions on created files by default.
     public var defaultMode: Int?
     /// sources is the list of volume projections
@@ -3704,7 +3704,7 @@ public struct ProjectedVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a Quobyte mount that lasts the lifetime of a pod.
-public struct QuobyteVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct QuobyteVolumeSource: APIValue {
     /// group to map volume access to Default is no group
     public var group: String?
     /// readOnly here will force the Quobyte volume to be mounted with read-only permissions.
@@ -3751,7 +3751,7 @@ public struct QuobyteVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a Rados Block Device mount that lasts the lifetime of a pod.
-public struct RBDPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct RBDPersistentVolumeSource: APIValue {
     /// fsType is the filesystem type of the volume that you want to mount.
     public var fsType: String?
     /// image is the rados image name. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
@@ -3807,7 +3807,7 @@ public struct RBDPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a Rados Block Device mount that lasts the lifetime of a pod.
-public struct RBDVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct RBDVolumeSource: APIValue {
     /// fsType is the filesystem type of the volume that you want to mount.
     public var fsType: String?
     /// image is the rados image name. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
@@ -3865,7 +3865,7 @@ public struct RBDVolumeSource: Sendable, Hashable, ValueRenderable {
 /// ReplicationController represents the configuration of a replication controller.
 ///
 /// `apiVersion: v1`, `kind: ReplicationController`.
-public struct ReplicationController: KubernetesObject, Hashable {
+public struct ReplicationController: KubernetesObject, APIValue {
     /// If the Labels of a ReplicationController are empty, they are defaulted to be the same as the Pod(s) that the
     /// replication controller manages.
     public var metadata: ObjectMeta
@@ -3896,7 +3896,7 @@ public struct ReplicationController: KubernetesObject, Hashable {
 }
 
 /// ReplicationControllerSpec is the specification of a replication controller.
-public struct ReplicationControllerSpec: Sendable, Hashable, ValueRenderable {
+public struct ReplicationControllerSpec: APIValue {
     /// Minimum number of seconds for which a newly created pod should be ready without any of its container crashing,
     /// for it to be considered available.
     public var minReadySeconds: Int?
@@ -3933,7 +3933,7 @@ public struct ReplicationControllerSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// ResourceClaim references one entry in PodSpec.ResourceClaims.
-public struct ResourceClaim: Sendable, Hashable, ValueRenderable {
+public struct ResourceClaim: APIValue {
     /// Name must match the name of one entry in pod.spec.resourceClaims of the Pod where this field is used.
     public var name: String
 
@@ -3951,7 +3951,7 @@ public struct ResourceClaim: Sendable, Hashable, ValueRenderable {
 }
 
 /// ResourceFieldSelector represents container resources (cpu, memory) and their output format
-public struct ResourceFieldSelector: Sendable, Hashable, ValueRenderable {
+public struct ResourceFieldSelector: APIValue {
     /// Container name: required for volumes, optional for env vars
     public var containerName: String?
     /// Specifies the output format of the exposed resources, defaults to "1"
@@ -3979,7 +3979,7 @@ public struct ResourceFieldSelector: Sendable, Hashable, ValueRenderable {
 /// ResourceQuota sets aggregate quota restrictions enforced per namespace
 ///
 /// `apiVersion: v1`, `kind: ResourceQuota`.
-public struct ResourceQuota: KubernetesObject, Hashable {
+public struct ResourceQuota: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -4011,7 +4011,7 @@ public struct ResourceQuota: KubernetesObject, Hashable {
 }
 
 /// ResourceQuotaSpec defines the desired hard limits to enforce for Quota.
-public struct ResourceQuotaSpec: Sendable, Hashable, ValueRenderable {
+public struct ResourceQuotaSpec: APIValue {
     /// hard is the set of desired hard limits for each named resource.
     public var hard: [String: Quantity]?
     /// scopeSelector is also a collection of filters like scopes that must match each object tracked by a quota but
@@ -4038,7 +4038,7 @@ public struct ResourceQuotaSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// ResourceRequirements describes the compute resource requirements.
-public struct ResourceRequirements: Sendable, Hashable, ValueRenderable {
+public struct ResourceRequirements: APIValue {
     /// Claims lists the names of resources, defined in spec.resourceClaims, that are used by this container.
     public var claims: [ResourceClaim]?
     /// Limits describes the maximum amount of compute resources allowed.
@@ -4068,7 +4068,7 @@ public struct ResourceRequirements: Sendable, Hashable, ValueRenderable {
 }
 
 /// SELinuxOptions are the labels to be applied to the container
-public struct SELinuxOptions: Sendable, Hashable, ValueRenderable {
+public struct SELinuxOptions: APIValue {
     /// Level is SELinux level label that applies to the container.
     public var level: String?
     /// Role is a SELinux role label that applies to the container.
@@ -4098,7 +4098,7 @@ public struct SELinuxOptions: Sendable, Hashable, ValueRenderable {
 }
 
 /// ScaleIOPersistentVolumeSource represents a persistent ScaleIO volume
-public struct ScaleIOPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct ScaleIOPersistentVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
     public var fsType: String?
     /// gateway is the host address of the ScaleIO API Gateway.
@@ -4164,7 +4164,7 @@ public struct ScaleIOPersistentVolumeSource: Sendable, Hashable, ValueRenderable
 }
 
 /// ScaleIOVolumeSource represents a persistent ScaleIO volume
-public struct ScaleIOVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct ScaleIOVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
     public var fsType: String?
     /// gateway is the host address of the ScaleIO API Gateway.
@@ -4230,7 +4230,7 @@ public struct ScaleIOVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// A scope selector represents the AND of the selectors represented by the scoped-resource selector requirements.
-public struct ScopeSelector: Sendable, Hashable, ValueRenderable {
+public struct ScopeSelector: APIValue {
     /// A list of scope selector requirements by scope of the resources.
     public var matchExpressions: [ScopedResourceSelectorRequirement]?
 
@@ -4249,7 +4249,7 @@ public struct ScopeSelector: Sendable, Hashable, ValueRenderable {
 
 /// A scoped-resource selector requirement is a selector that contains values, a scope name, and an operator that
 /// relates the scope name and values.
-public struct ScopedResourceSelectorRequirement: Sendable, Hashable, ValueRenderable {
+public struct ScopedResourceSelectorRequirement: APIValue {
     /// Represents a scope's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist.
     public var `operator`: String
     /// The name of the scope that the selector applies to.
@@ -4275,7 +4275,7 @@ public struct ScopedResourceSelectorRequirement: Sendable, Hashable, ValueRender
 }
 
 /// SeccompProfile defines a pod/container's seccomp profile settings.
-public struct SeccompProfile: Sendable, Hashable, ValueRenderable {
+public struct SeccompProfile: APIValue {
     /// localhostProfile indicates a profile defined in a file on the node should be used.
     public var localhostProfile: String?
     /// type indicates which kind of seccomp profile will be applied.
@@ -4300,7 +4300,7 @@ public struct SeccompProfile: Sendable, Hashable, ValueRenderable {
 /// MaxSecretSize bytes.
 ///
 /// `apiVersion: v1`, `kind: Secret`.
-public struct Secret: KubernetesObject, Hashable {
+public struct Secret: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -4351,7 +4351,7 @@ public struct Secret: KubernetesObject, Hashable {
 }
 
 /// SecretEnvSource selects a Secret to populate the environment variables with.
-public struct SecretEnvSource: Sendable, Hashable, ValueRenderable {
+public struct SecretEnvSource: APIValue {
     /// Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
     public var name: String?
     /// Specify whether the Secret must be defined
@@ -4373,7 +4373,7 @@ public struct SecretEnvSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// SecretKeySelector selects a key of a Secret.
-public struct SecretKeySelector: Sendable, Hashable, ValueRenderable {
+public struct SecretKeySelector: APIValue {
     /// Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
     public var name: String?
     /// The key of the secret to select from. Must be a valid secret key.
@@ -4400,7 +4400,7 @@ public struct SecretKeySelector: Sendable, Hashable, ValueRenderable {
 
 /// Adapts a secret into a projected volume. The contents of the target Secret's Data field will be presented in a
 /// projected volume as files using the keys in the Data field as the file names.
-public struct SecretProjection: Sendable, Hashable, ValueRenderable {
+public struct SecretProjection: APIValue {
     /// Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
     public var name: String?
     /// items if unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the
@@ -4427,7 +4427,7 @@ public struct SecretProjection: Sendable, Hashable, ValueRenderable {
 }
 
 /// SecretReference represents a Secret Reference. It has enough information to retrieve secret in any namespace
-public struct SecretReference: Sendable, Hashable, ValueRenderable {
+public struct SecretReference: APIValue {
     /// name is unique within a namespace to reference a secret resource.
     public var name: String?
     /// namespace defines the space within which the secret name must be unique.
@@ -4450,7 +4450,7 @@ public struct SecretReference: Sendable, Hashable, ValueRenderable {
 
 /// Adapts a Secret into a volume. The contents of the target Secret's Data field will be presented in a volume as files
 /// using the keys in the Data field as the file names.
-public struct SecretVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct SecretVolumeSource: APIValue {
     /// defaultMode is Optional: mode bits used to set permissions on created files by default.
     public var defaultMode: Int?
     /// items If unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the
@@ -4481,7 +4481,7 @@ public struct SecretVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// SecurityContext holds security configuration that will be applied to a container.
-public struct SecurityContext: Sendable, Hashable, ValueRenderable {
+public struct SecurityContext: APIValue {
     /// AllowPrivilegeEscalation controls whether a process can gain more privileges than its parent process.
     public var allowPrivilegeEscalation: Bool?
     /// The capabilities to add/drop when running containers. Defaults to the default set of capabilities granted by the
@@ -4561,7 +4561,7 @@ public struct SecurityContext: Sendable, Hashable, ValueRenderable {
 /// that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.
 ///
 /// `apiVersion: v1`, `kind: Service`.
-public struct Service: KubernetesObject, Hashable {
+public struct Service: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -4596,7 +4596,7 @@ public struct Service: KubernetesObject, Hashable {
 /// principal that can be authenticated and authorized * a set of secrets
 ///
 /// `apiVersion: v1`, `kind: ServiceAccount`.
-public struct ServiceAccount: KubernetesObject, Hashable {
+public struct ServiceAccount: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -4643,7 +4643,7 @@ public struct ServiceAccount: KubernetesObject, Hashable {
 }
 
 /// ServiceAccountTokenProjection represents a projected service account token volume.
-public struct ServiceAccountTokenProjection: Sendable, Hashable, ValueRenderable {
+public struct ServiceAccountTokenProjection: APIValue {
     /// audience is the intended audience of the token. A recipient of a token must identify itself with an identifier
     /// specified in the audience of the token, and otherwise should reject the token.
     public var audience: String?
@@ -4670,7 +4670,7 @@ public struct ServiceAccountTokenProjection: Sendable, Hashable, ValueRenderable
 }
 
 /// ServicePort contains information on service's port.
-public struct ServicePort: Sendable, Hashable, ValueRenderable {
+public struct ServicePort: APIValue {
     /// The name of this port within the service. This must be a DNS_LABEL.
     public var name: String?
     /// The application protocol for this port. This is used as a hint for implementations to offer richer behavior for
@@ -4716,7 +4716,7 @@ public struct ServicePort: Sendable, Hashable, ValueRenderable {
 }
 
 /// ServiceSpec describes the attributes that a user creates on a service.
-public struct ServiceSpec: Sendable, Hashable, ValueRenderable {
+public struct ServiceSpec: APIValue {
     /// allocateLoadBalancerNodePorts defines if NodePorts will be automatically allocated for services with type
     /// LoadBalancer.
     public var allocateLoadBalancerNodePorts: Bool?
@@ -4833,7 +4833,7 @@ public struct ServiceSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// SessionAffinityConfig represents the configurations of session affinity.
-public struct SessionAffinityConfig: Sendable, Hashable, ValueRenderable {
+public struct SessionAffinityConfig: APIValue {
     /// clientIP contains the configurations of Client IP based session affinity.
     public var clientIP: ClientIPConfig?
 
@@ -4851,7 +4851,7 @@ public struct SessionAffinityConfig: Sendable, Hashable, ValueRenderable {
 }
 
 /// SleepAction describes a "sleep" action.
-public struct SleepAction: Sendable, Hashable, ValueRenderable {
+public struct SleepAction: APIValue {
     /// Seconds is the number of seconds to sleep.
     public var seconds: Int
 
@@ -4869,7 +4869,7 @@ public struct SleepAction: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a StorageOS persistent volume resource.
-public struct StorageOSPersistentVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct StorageOSPersistentVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
     public var fsType: String?
     /// readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
@@ -4909,7 +4909,7 @@ public struct StorageOSPersistentVolumeSource: Sendable, Hashable, ValueRenderab
 }
 
 /// Represents a StorageOS persistent volume resource.
-public struct StorageOSVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct StorageOSVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
     public var fsType: String?
     /// readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
@@ -4949,7 +4949,7 @@ public struct StorageOSVolumeSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// Sysctl defines a kernel parameter to be set
-public struct Sysctl: Sendable, Hashable, ValueRenderable {
+public struct Sysctl: APIValue {
     /// Name of a property to set
     public var name: String
     /// Value of a property to set
@@ -4971,7 +4971,7 @@ public struct Sysctl: Sendable, Hashable, ValueRenderable {
 }
 
 /// TCPSocketAction describes an action based on opening a socket
-public struct TCPSocketAction: Sendable, Hashable, ValueRenderable {
+public struct TCPSocketAction: APIValue {
     /// Optional: Host name to connect to, defaults to the pod IP.
     public var host: String?
     /// Number or name of the port to access on the container. Number must be in the range 1 to 65535.
@@ -4993,7 +4993,7 @@ public struct TCPSocketAction: Sendable, Hashable, ValueRenderable {
 }
 
 /// The node this Taint is attached to has the "effect" on any pod that does not tolerate the Taint.
-public struct Taint: Sendable, Hashable, ValueRenderable {
+public struct Taint: APIValue {
     /// Required. The effect of the taint on pods that do not tolerate the taint.
     public var effect: String
     /// Required. The taint key to be applied to a node.
@@ -5024,7 +5024,7 @@ public struct Taint: Sendable, Hashable, ValueRenderable {
 
 /// The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the
 /// matching operator <operator>.
-public struct Toleration: Sendable, Hashable, ValueRenderable {
+public struct Toleration: APIValue {
     /// Effect indicates the taint effect to match. Empty means match all taint effects.
     public var effect: String?
     /// Key is the taint key that the toleration applies to. Empty means match all taint keys.
@@ -5066,7 +5066,7 @@ public struct Toleration: Sendable, Hashable, ValueRenderable {
 }
 
 /// A topology selector requirement is a selector that matches given label.
-public struct TopologySelectorLabelRequirement: Sendable, Hashable, ValueRenderable {
+public struct TopologySelectorLabelRequirement: APIValue {
     /// The label key that the selector applies to.
     public var key: String
     /// An array of string values. One value must match the label to be selected.
@@ -5088,7 +5088,7 @@ public struct TopologySelectorLabelRequirement: Sendable, Hashable, ValueRendera
 }
 
 /// A topology selector term represents the result of label queries.
-public struct TopologySelectorTerm: Sendable, Hashable, ValueRenderable {
+public struct TopologySelectorTerm: APIValue {
     /// A list of topology selector requirements by labels.
     public var matchLabelExpressions: [TopologySelectorLabelRequirement]?
 
@@ -5106,7 +5106,7 @@ public struct TopologySelectorTerm: Sendable, Hashable, ValueRenderable {
 }
 
 /// TopologySpreadConstraint specifies how to spread matching pods among the given topology.
-public struct TopologySpreadConstraint: Sendable, Hashable, ValueRenderable {
+public struct TopologySpreadConstraint: APIValue {
     /// LabelSelector is used to find matching pods. Pods that match this label selector are counted to determine the
     /// number of pods in their corresponding topology domain.
     public var labelSelector: LabelSelector?
@@ -5167,7 +5167,7 @@ public struct TopologySpreadConstraint: Sendable, Hashable, ValueRenderable {
 
 /// TypedLocalObjectReference contains enough information to let you locate the typed referenced object inside the same
 /// namespace.
-public struct TypedLocalObjectReference: Sendable, Hashable, ValueRenderable {
+public struct TypedLocalObjectReference: APIValue {
     /// Kind is the type of resource being referenced
     public var kind: String
     /// Name is the name of resource being referenced
@@ -5194,7 +5194,7 @@ public struct TypedLocalObjectReference: Sendable, Hashable, ValueRenderable {
 }
 
 /// The `TypedObjectReference` API type.
-public struct TypedObjectReference: Sendable, Hashable, ValueRenderable {
+public struct TypedObjectReference: APIValue {
     /// Kind is the type of resource being referenced
     public var kind: String
     /// Name is the name of resource being referenced
@@ -5227,7 +5227,7 @@ public struct TypedObjectReference: Sendable, Hashable, ValueRenderable {
 }
 
 /// Volume represents a named volume in a pod that may be accessed by any container in the pod.
-public struct Volume: Sendable, Hashable, ValueRenderable {
+public struct Volume: APIValue {
     /// name of the volume. Must be a DNS_LABEL and unique within the pod.
     public var name: String
     /// awsElasticBlockStore represents an AWS Disk resource that is attached to a kubelet's host machine and then
@@ -5398,7 +5398,7 @@ public struct Volume: Sendable, Hashable, ValueRenderable {
 }
 
 /// volumeDevice describes a mapping of a raw block device within a container.
-public struct VolumeDevice: Sendable, Hashable, ValueRenderable {
+public struct VolumeDevice: APIValue {
     /// name must match the name of a persistentVolumeClaim in the pod
     public var name: String
     /// devicePath is the path inside of the container that the device will be mapped to.
@@ -5420,7 +5420,7 @@ public struct VolumeDevice: Sendable, Hashable, ValueRenderable {
 }
 
 /// VolumeMount describes a mounting of a Volume within a container.
-public struct VolumeMount: Sendable, Hashable, ValueRenderable {
+public struct VolumeMount: APIValue {
     /// This must match the Name of a Volume.
     public var name: String
     /// Path within the container at which the volume should be mounted.
@@ -5465,7 +5465,7 @@ public struct VolumeMount: Sendable, Hashable, ValueRenderable {
 }
 
 /// VolumeNodeAffinity defines constraints that limit what nodes this volume can be accessed from.
-public struct VolumeNodeAffinity: Sendable, Hashable, ValueRenderable {
+public struct VolumeNodeAffinity: APIValue {
     /// required specifies hard node constraints that must be met.
     public var required: NodeSelector?
 
@@ -5483,7 +5483,7 @@ public struct VolumeNodeAffinity: Sendable, Hashable, ValueRenderable {
 }
 
 /// Projection that may be projected along with other supported volume types
-public struct VolumeProjection: Sendable, Hashable, ValueRenderable {
+public struct VolumeProjection: APIValue {
     /// ClusterTrustBundle allows a pod to access the `.spec.trustBundle` field of ClusterTrustBundle objects in an
     /// auto-updating file.
     public var clusterTrustBundle: ClusterTrustBundleProjection?
@@ -5524,7 +5524,7 @@ public struct VolumeProjection: Sendable, Hashable, ValueRenderable {
 }
 
 /// VolumeResourceRequirements describes the storage resource requirements for a volume.
-public struct VolumeResourceRequirements: Sendable, Hashable, ValueRenderable {
+public struct VolumeResourceRequirements: APIValue {
     /// Limits describes the maximum amount of compute resources allowed.
     public var limits: [String: Quantity]?
     /// Requests describes the minimum amount of compute resources required.
@@ -5546,7 +5546,7 @@ public struct VolumeResourceRequirements: Sendable, Hashable, ValueRenderable {
 }
 
 /// Represents a vSphere volume resource.
-public struct VsphereVirtualDiskVolumeSource: Sendable, Hashable, ValueRenderable {
+public struct VsphereVirtualDiskVolumeSource: APIValue {
     /// fsType is filesystem type to mount. Must be a filesystem type supported by the host operating system.
     public var fsType: String?
     /// storagePolicyID is the storage Policy Based Management (SPBM) profile ID associated with the StoragePolicyName.
@@ -5582,7 +5582,7 @@ public struct VsphereVirtualDiskVolumeSource: Sendable, Hashable, ValueRenderabl
 
 /// The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred
 /// node(s)
-public struct WeightedPodAffinityTerm: Sendable, Hashable, ValueRenderable {
+public struct WeightedPodAffinityTerm: APIValue {
     /// Required. A pod affinity term, associated with the corresponding weight.
     public var podAffinityTerm: PodAffinityTerm
     /// weight associated with matching the corresponding podAffinityTerm, in the range 1-100.
@@ -5604,7 +5604,7 @@ public struct WeightedPodAffinityTerm: Sendable, Hashable, ValueRenderable {
 }
 
 /// WindowsSecurityContextOptions contain Windows-specific options and credentials.
-public struct WindowsSecurityContextOptions: Sendable, Hashable, ValueRenderable {
+public struct WindowsSecurityContextOptions: APIValue {
     /// GMSACredentialSpec is where the GMSA admission webhook (https://github.com/kubernetes-sigs/windows-gmsa) inlines
     /// the contents of the GMSA credential spec named by the GMSACredentialSpecName field.
     public var gmsaCredentialSpec: String?

@@ -5,7 +5,7 @@
 import InfraCore
 
 /// A label selector is a label query over a set of resources. The result of matchLabels and matchExpressions are ANDed.
-public struct LabelSelector: Sendable, Hashable, ValueRenderable {
+public struct LabelSelector: APIValue {
     /// matchExpressions is a list of label selector requirements. The requirements are ANDed.
     public var matchExpressions: [LabelSelectorRequirement]?
     /// matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an
@@ -30,7 +30,7 @@ public struct LabelSelector: Sendable, Hashable, ValueRenderable {
 
 /// A label selector requirement is a selector that contains values, a key, and an operator that relates the key and
 /// values.
-public struct LabelSelectorRequirement: Sendable, Hashable, ValueRenderable {
+public struct LabelSelectorRequirement: APIValue {
     /// key is the label key that the selector applies to.
     public var key: String
     /// operator represents a key's relationship to a set of values.
@@ -56,7 +56,7 @@ public struct LabelSelectorRequirement: Sendable, Hashable, ValueRenderable {
 }
 
 /// ManagedFieldsEntry is a workflow-id, a FieldSet and the group version of the resource that the fieldset applies to.
-public struct ManagedFieldsEntry: Sendable, Hashable, ValueRenderable {
+public struct ManagedFieldsEntry: APIValue {
     /// APIVersion defines the version of this resource that this field set applies to.
     public var apiVersion: String?
     /// FieldsType is the discriminator for the different fields format and version.
@@ -107,7 +107,7 @@ public struct ManagedFieldsEntry: Sendable, Hashable, ValueRenderable {
 }
 
 /// ObjectMeta is metadata that all persisted resources must have, which includes all objects users must create.
-public struct ObjectMeta: Sendable, Hashable, ValueRenderable {
+public struct ObjectMeta: APIValue {
     /// Name must be unique within a namespace. Is required when creating resources, although some resources may allow a
     /// client to request the generation of an appropriate name automatically.
     public var name: String?
@@ -203,7 +203,7 @@ public struct ObjectMeta: Sendable, Hashable, ValueRenderable {
 }
 
 /// OwnerReference contains enough information to let you identify an owning object.
-public struct OwnerReference: Sendable, Hashable, ValueRenderable {
+public struct OwnerReference: APIValue {
     /// API version of the referent.
     public var apiVersion: String
     /// Kind of the referent. More info:

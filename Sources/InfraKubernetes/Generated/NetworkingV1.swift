@@ -5,7 +5,7 @@
 import InfraCore
 
 /// HTTPIngressPath associates a path with a backend. Incoming urls matching the path are forwarded to the backend.
-public struct HTTPIngressPath: Sendable, Hashable, ValueRenderable {
+public struct HTTPIngressPath: APIValue {
     /// backend defines the referenced service endpoint to which the traffic will be forwarded to.
     public var backend: IngressBackend
     /// path is matched against the path of an incoming request. Currently it can contain characters disallowed from the
@@ -32,7 +32,7 @@ public struct HTTPIngressPath: Sendable, Hashable, ValueRenderable {
 }
 
 /// HTTPIngressRuleValue is a list of http selectors pointing to backends.
-public struct HTTPIngressRuleValue: Sendable, Hashable, ValueRenderable {
+public struct HTTPIngressRuleValue: APIValue {
     /// paths is a collection of paths that map requests to backends.
     public var paths: [HTTPIngressPath]
 
@@ -51,7 +51,7 @@ public struct HTTPIngressRuleValue: Sendable, Hashable, ValueRenderable {
 
 /// IPBlock describes a particular CIDR (Ex. "192.168.1.0/24","2001:db8::/64") that is allowed to the pods matched by a
 /// NetworkPolicySpec's podSelector.
-public struct IPBlock: Sendable, Hashable, ValueRenderable {
+public struct IPBlock: APIValue {
     /// cidr is a string representing the IPBlock Valid examples are "192.168.1.0/24" or "2001:db8::/64"
     public var cidr: String
     /// except is a slice of CIDRs that should not be included within an IPBlock Valid examples are "192.168.1.0/24" or
@@ -76,7 +76,7 @@ public struct IPBlock: Sendable, Hashable, ValueRenderable {
 /// Ingress is a collection of rules that allow inbound connections to reach the endpoints defined by a backend.
 ///
 /// `apiVersion: networking.k8s.io/v1`, `kind: Ingress`.
-public struct Ingress: KubernetesObject, Hashable {
+public struct Ingress: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -108,7 +108,7 @@ public struct Ingress: KubernetesObject, Hashable {
 }
 
 /// IngressBackend describes all endpoints for a given service and port.
-public struct IngressBackend: Sendable, Hashable, ValueRenderable {
+public struct IngressBackend: APIValue {
     /// resource is an ObjectRef to another Kubernetes resource in the namespace of the Ingress object.
     public var resource: TypedLocalObjectReference?
     /// service references a service as a backend. This is a mutually exclusive setting with "Resource".
@@ -132,7 +132,7 @@ public struct IngressBackend: Sendable, Hashable, ValueRenderable {
 /// IngressClass represents the class of the Ingress, referenced by the Ingress Spec.
 ///
 /// `apiVersion: networking.k8s.io/v1`, `kind: IngressClass`.
-public struct IngressClass: KubernetesObject, Hashable {
+public struct IngressClass: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -165,7 +165,7 @@ public struct IngressClass: KubernetesObject, Hashable {
 
 /// IngressClassParametersReference identifies an API object. This can be used to specify a cluster or namespace-scoped
 /// resource.
-public struct IngressClassParametersReference: Sendable, Hashable, ValueRenderable {
+public struct IngressClassParametersReference: APIValue {
     /// kind is the type of resource being referenced.
     public var kind: String
     /// name is the name of resource being referenced.
@@ -200,7 +200,7 @@ public struct IngressClassParametersReference: Sendable, Hashable, ValueRenderab
 }
 
 /// IngressClassSpec provides information about the class of an Ingress.
-public struct IngressClassSpec: Sendable, Hashable, ValueRenderable {
+public struct IngressClassSpec: APIValue {
     /// controller refers to the name of the controller that should handle this class.
     public var controller: String?
     /// parameters is a link to a custom resource containing additional configuration for the controller.
@@ -222,7 +222,7 @@ public struct IngressClassSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// IngressRule represents the rules mapping the paths under a specified host to the related backend services.
-public struct IngressRule: Sendable, Hashable, ValueRenderable {
+public struct IngressRule: APIValue {
     /// host is the fully qualified domain name of a network host, as defined by RFC 3986.
     public var host: String?
     /// The `http` field.
@@ -244,7 +244,7 @@ public struct IngressRule: Sendable, Hashable, ValueRenderable {
 }
 
 /// IngressServiceBackend references a Kubernetes Service as a Backend.
-public struct IngressServiceBackend: Sendable, Hashable, ValueRenderable {
+public struct IngressServiceBackend: APIValue {
     /// name is the referenced service. The service must exist in the same namespace as the Ingress object.
     public var name: String
     /// port of the referenced service. A port name or port number is required for a IngressServiceBackend.
@@ -266,7 +266,7 @@ public struct IngressServiceBackend: Sendable, Hashable, ValueRenderable {
 }
 
 /// IngressSpec describes the Ingress the user wishes to exist.
-public struct IngressSpec: Sendable, Hashable, ValueRenderable {
+public struct IngressSpec: APIValue {
     /// defaultBackend is the backend that should handle requests that don't match any rule.
     public var defaultBackend: IngressBackend?
     /// ingressClassName is the name of an IngressClass cluster resource.
@@ -301,7 +301,7 @@ public struct IngressSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// IngressTLS describes the transport layer security associated with an ingress.
-public struct IngressTLS: Sendable, Hashable, ValueRenderable {
+public struct IngressTLS: APIValue {
     /// hosts is a list of hosts included in the TLS certificate. The values in this list must match the name/s used in
     /// the tlsSecret.
     public var hosts: [String]?
@@ -326,7 +326,7 @@ public struct IngressTLS: Sendable, Hashable, ValueRenderable {
 /// NetworkPolicy describes what network traffic is allowed for a set of Pods
 ///
 /// `apiVersion: networking.k8s.io/v1`, `kind: NetworkPolicy`.
-public struct NetworkPolicy: KubernetesObject, Hashable {
+public struct NetworkPolicy: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -358,7 +358,7 @@ public struct NetworkPolicy: KubernetesObject, Hashable {
 
 /// NetworkPolicyEgressRule describes a particular set of traffic that is allowed out of pods matched by a
 /// NetworkPolicySpec's podSelector.
-public struct NetworkPolicyEgressRule: Sendable, Hashable, ValueRenderable {
+public struct NetworkPolicyEgressRule: APIValue {
     /// ports is a list of destination ports for outgoing traffic. Each item in this list is combined using a logical
     /// OR.
     public var ports: [NetworkPolicyPort]?
@@ -382,7 +382,7 @@ public struct NetworkPolicyEgressRule: Sendable, Hashable, ValueRenderable {
 
 /// NetworkPolicyIngressRule describes a particular set of traffic that is allowed to the pods matched by a
 /// NetworkPolicySpec's podSelector.
-public struct NetworkPolicyIngressRule: Sendable, Hashable, ValueRenderable {
+public struct NetworkPolicyIngressRule: APIValue {
     /// from is a list of sources which should be able to access the pods selected for this rule.
     public var from: [NetworkPolicyPeer]?
     /// ports is a list of ports which should be made accessible on the pods selected for this rule.
@@ -404,7 +404,7 @@ public struct NetworkPolicyIngressRule: Sendable, Hashable, ValueRenderable {
 }
 
 /// NetworkPolicyPeer describes a peer to allow traffic to/from.
-public struct NetworkPolicyPeer: Sendable, Hashable, ValueRenderable {
+public struct NetworkPolicyPeer: APIValue {
     /// ipBlock defines policy on a particular IPBlock. If this field is set then neither of the other fields can be.
     public var ipBlock: IPBlock?
     /// namespaceSelector selects namespaces using cluster-scoped labels.
@@ -431,7 +431,7 @@ public struct NetworkPolicyPeer: Sendable, Hashable, ValueRenderable {
 }
 
 /// NetworkPolicyPort describes a port to allow traffic on
-public struct NetworkPolicyPort: Sendable, Hashable, ValueRenderable {
+public struct NetworkPolicyPort: APIValue {
     /// endPort indicates that the range of ports from port to endPort if set, inclusive, should be allowed by the
     /// policy.
     public var endPort: Int?
@@ -458,7 +458,7 @@ public struct NetworkPolicyPort: Sendable, Hashable, ValueRenderable {
 }
 
 /// NetworkPolicySpec provides the specification of a NetworkPolicy
-public struct NetworkPolicySpec: Sendable, Hashable, ValueRenderable {
+public struct NetworkPolicySpec: APIValue {
     /// egress is a list of egress rules to be applied to the selected pods.
     public var egress: [NetworkPolicyEgressRule]?
     /// ingress is a list of ingress rules to be applied to the selected pods.
@@ -493,7 +493,7 @@ public struct NetworkPolicySpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// ServiceBackendPort is the service port being referenced.
-public struct ServiceBackendPort: Sendable, Hashable, ValueRenderable {
+public struct ServiceBackendPort: APIValue {
     /// name is the name of the port on the Service. This is a mutually exclusive setting with "Number".
     public var name: String?
     /// number is the numerical port number (e.g. 80) on the Service.

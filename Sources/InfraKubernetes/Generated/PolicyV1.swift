@@ -7,7 +7,7 @@ import InfraCore
 /// PodDisruptionBudget is an object to define the max disruption that can be caused to a collection of pods
 ///
 /// `apiVersion: policy/v1`, `kind: PodDisruptionBudget`.
-public struct PodDisruptionBudget: KubernetesObject, Hashable {
+public struct PodDisruptionBudget: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -38,7 +38,7 @@ public struct PodDisruptionBudget: KubernetesObject, Hashable {
 }
 
 /// PodDisruptionBudgetSpec is a description of a PodDisruptionBudget.
-public struct PodDisruptionBudgetSpec: Sendable, Hashable, ValueRenderable {
+public struct PodDisruptionBudgetSpec: APIValue {
     /// An eviction is allowed if at most "maxUnavailable" pods selected by "selector" are unavailable after the
     /// eviction, i.e. even in absence of the evicted pod.
     public var maxUnavailable: IntOrString?

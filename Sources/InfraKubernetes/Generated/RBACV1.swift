@@ -5,7 +5,7 @@
 import InfraCore
 
 /// AggregationRule describes how to locate ClusterRoles to aggregate into the ClusterRole
-public struct AggregationRule: Sendable, Hashable, ValueRenderable {
+public struct AggregationRule: APIValue {
     /// ClusterRoleSelectors holds a list of selectors which will be used to find ClusterRoles and create the rules.
     public var clusterRoleSelectors: [LabelSelector]?
 
@@ -26,7 +26,7 @@ public struct AggregationRule: Sendable, Hashable, ValueRenderable {
 /// ClusterRoleBinding.
 ///
 /// `apiVersion: rbac.authorization.k8s.io/v1`, `kind: ClusterRole`.
-public struct ClusterRole: KubernetesObject, Hashable {
+public struct ClusterRole: KubernetesObject, APIValue {
     /// Standard object's metadata.
     public var metadata: ObjectMeta
     /// AggregationRule is an optional field that describes how to build the Rules for this ClusterRole.
@@ -62,7 +62,7 @@ public struct ClusterRole: KubernetesObject, Hashable {
 /// ClusterRoleBinding references a ClusterRole, but not contain it.
 ///
 /// `apiVersion: rbac.authorization.k8s.io/v1`, `kind: ClusterRoleBinding`.
-public struct ClusterRoleBinding: KubernetesObject, Hashable {
+public struct ClusterRoleBinding: KubernetesObject, APIValue {
     /// Standard object's metadata.
     public var metadata: ObjectMeta
     /// RoleRef can only reference a ClusterRole in the global namespace.
@@ -97,7 +97,7 @@ public struct ClusterRoleBinding: KubernetesObject, Hashable {
 
 /// PolicyRule holds information that describes a policy rule, but does not contain information about who the rule
 /// applies to or which namespace the rule applies to.
-public struct PolicyRule: Sendable, Hashable, ValueRenderable {
+public struct PolicyRule: APIValue {
     /// APIGroups is the name of the APIGroup that contains the resources.
     public var apiGroups: [String]?
     /// NonResourceURLs is a set of partial urls that a user should have access to.
@@ -139,7 +139,7 @@ public struct PolicyRule: Sendable, Hashable, ValueRenderable {
 /// Role is a namespaced, logical grouping of PolicyRules that can be referenced as a unit by a RoleBinding.
 ///
 /// `apiVersion: rbac.authorization.k8s.io/v1`, `kind: Role`.
-public struct Role: KubernetesObject, Hashable {
+public struct Role: KubernetesObject, APIValue {
     /// Standard object's metadata.
     public var metadata: ObjectMeta
     /// Rules holds all the PolicyRules for this Role
@@ -172,7 +172,7 @@ public struct Role: KubernetesObject, Hashable {
 /// ClusterRole in the global namespace.
 ///
 /// `apiVersion: rbac.authorization.k8s.io/v1`, `kind: RoleBinding`.
-public struct RoleBinding: KubernetesObject, Hashable {
+public struct RoleBinding: KubernetesObject, APIValue {
     /// Standard object's metadata.
     public var metadata: ObjectMeta
     /// RoleRef can reference a Role in the current namespace or a ClusterRole in the global namespace.
@@ -206,7 +206,7 @@ public struct RoleBinding: KubernetesObject, Hashable {
 }
 
 /// RoleRef contains information that points to the role being used
-public struct RoleRef: Sendable, Hashable, ValueRenderable {
+public struct RoleRef: APIValue {
     /// Kind is the type of resource being referenced
     public var kind: String
     /// Name is the name of resource being referenced
@@ -232,7 +232,7 @@ public struct RoleRef: Sendable, Hashable, ValueRenderable {
 }
 
 /// Subject contains a reference to the object or user identities a role binding applies to.
-public struct Subject: Sendable, Hashable, ValueRenderable {
+public struct Subject: APIValue {
     /// Kind of object being referenced. Values defined by this API group are "User", "Group", and "ServiceAccount".
     public var kind: String
     /// Name of the object being referenced.

@@ -7,7 +7,7 @@ import InfraCore
 /// PriorityClass defines mapping from a priority class name to the priority integer value.
 ///
 /// `apiVersion: scheduling.k8s.io/v1`, `kind: PriorityClass`.
-public struct PriorityClass: KubernetesObject, Hashable {
+public struct PriorityClass: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta

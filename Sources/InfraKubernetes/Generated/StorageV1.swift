@@ -7,7 +7,7 @@ import InfraCore
 /// CSIDriver captures information about a Container Storage Interface (CSI) volume driver deployed on the cluster.
 ///
 /// `apiVersion: storage.k8s.io/v1`, `kind: CSIDriver`.
-public struct CSIDriver: KubernetesObject, Hashable {
+public struct CSIDriver: KubernetesObject, APIValue {
     /// Standard object metadata. metadata.Name indicates the name of the CSI driver that this object refers to; it MUST
     /// be the same name returned by the CSI GetPluginName() call for that driver.
     public var metadata: ObjectMeta
@@ -38,7 +38,7 @@ public struct CSIDriver: KubernetesObject, Hashable {
 }
 
 /// CSIDriverSpec is the specification of a CSIDriver.
-public struct CSIDriverSpec: Sendable, Hashable, ValueRenderable {
+public struct CSIDriverSpec: APIValue {
     /// attachRequired indicates this CSI volume driver requires an attach operation (because it implements the CSI
     /// ControllerPublishVolume() method), and that the Kubernetes attach detach controller should call the attach
     /// volume interface which checks the volumeattachment status and waits until the volume is…
@@ -103,7 +103,7 @@ public struct CSIDriverSpec: Sendable, Hashable, ValueRenderable {
 /// CSINode holds information about all CSI drivers installed on a node.
 ///
 /// `apiVersion: storage.k8s.io/v1`, `kind: CSINode`.
-public struct CSINode: KubernetesObject, Hashable {
+public struct CSINode: KubernetesObject, APIValue {
     /// Standard object's metadata. metadata.name must be the Kubernetes node name.
     public var metadata: ObjectMeta
     /// spec is the specification of CSINode
@@ -133,7 +133,7 @@ public struct CSINode: KubernetesObject, Hashable {
 }
 
 /// CSINodeDriver holds information about the specification of one CSI driver installed on a node
-public struct CSINodeDriver: Sendable, Hashable, ValueRenderable {
+public struct CSINodeDriver: APIValue {
     /// name represents the name of the CSI driver that this object refers to.
     public var name: String
     /// allocatable represents the volume resources of a node that are available for scheduling.
@@ -165,7 +165,7 @@ public struct CSINodeDriver: Sendable, Hashable, ValueRenderable {
 }
 
 /// CSINodeSpec holds information about the specification of all CSI drivers installed on a node
-public struct CSINodeSpec: Sendable, Hashable, ValueRenderable {
+public struct CSINodeSpec: APIValue {
     /// drivers is a list of information of all CSI Drivers existing on a node.
     public var drivers: [CSINodeDriver]
 
@@ -185,7 +185,7 @@ public struct CSINodeSpec: Sendable, Hashable, ValueRenderable {
 /// CSIStorageCapacity stores the result of one CSI GetCapacity call.
 ///
 /// `apiVersion: storage.k8s.io/v1`, `kind: CSIStorageCapacity`.
-public struct CSIStorageCapacity: KubernetesObject, Hashable {
+public struct CSIStorageCapacity: KubernetesObject, APIValue {
     /// Standard object's metadata. The name has no particular meaning.
     public var metadata: ObjectMeta
     /// capacity is the value reported by the CSI driver in its GetCapacityResponse for a GetCapacityRequest with
@@ -238,7 +238,7 @@ public struct CSIStorageCapacity: KubernetesObject, Hashable {
 /// provisioned.
 ///
 /// `apiVersion: storage.k8s.io/v1`, `kind: StorageClass`.
-public struct StorageClass: KubernetesObject, Hashable {
+public struct StorageClass: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -302,7 +302,7 @@ public struct StorageClass: KubernetesObject, Hashable {
 }
 
 /// TokenRequest contains parameters of a service account token.
-public struct TokenRequest: Sendable, Hashable, ValueRenderable {
+public struct TokenRequest: APIValue {
     /// audience is the intended audience of the token in "TokenRequestSpec".
     public var audience: String
     /// expirationSeconds is the duration of validity of the token in "TokenRequestSpec".
@@ -326,7 +326,7 @@ public struct TokenRequest: Sendable, Hashable, ValueRenderable {
 /// VolumeAttachment captures the intent to attach or detach the specified volume to/from the specified node.
 ///
 /// `apiVersion: storage.k8s.io/v1`, `kind: VolumeAttachment`.
-public struct VolumeAttachment: KubernetesObject, Hashable {
+public struct VolumeAttachment: KubernetesObject, APIValue {
     /// Standard object metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
     public var metadata: ObjectMeta
@@ -357,7 +357,7 @@ public struct VolumeAttachment: KubernetesObject, Hashable {
 }
 
 /// VolumeAttachmentSource represents a volume that should be attached.
-public struct VolumeAttachmentSource: Sendable, Hashable, ValueRenderable {
+public struct VolumeAttachmentSource: APIValue {
     /// inlineVolumeSpec contains all the information necessary to attach a persistent volume defined by a pod's inline
     /// VolumeSource.
     public var inlineVolumeSpec: PersistentVolumeSpec?
@@ -380,7 +380,7 @@ public struct VolumeAttachmentSource: Sendable, Hashable, ValueRenderable {
 }
 
 /// VolumeAttachmentSpec is the specification of a VolumeAttachment request.
-public struct VolumeAttachmentSpec: Sendable, Hashable, ValueRenderable {
+public struct VolumeAttachmentSpec: APIValue {
     /// attacher indicates the name of the volume driver that MUST handle this request.
     public var attacher: String
     /// nodeName represents the node that the volume should be attached to.
@@ -406,7 +406,7 @@ public struct VolumeAttachmentSpec: Sendable, Hashable, ValueRenderable {
 }
 
 /// VolumeNodeResources is a set of resource limits for scheduling of volumes.
-public struct VolumeNodeResources: Sendable, Hashable, ValueRenderable {
+public struct VolumeNodeResources: APIValue {
     /// count indicates the maximum number of unique volumes managed by the CSI driver that can be used on a node.
     public var count: Int?
 
