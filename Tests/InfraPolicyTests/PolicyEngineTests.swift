@@ -166,3 +166,22 @@ struct PolicyEngineTests {
         #expect(documents.map(\.file) == ["kubernetes/prod/app.yaml", "terraform/shared/main.tf.json"])
     }
 }
+
+@Suite("Custom policy rules")
+struct CustomPolicyRuleTests {
+    @Test func teamsCanAddTheirOwnRules() {
+        let requireOwnerTag = PolicyRule(
+            id: "ACME-TAG-001", title: "Buckets carry an owner tag", severity: .low,
+            hint: "add tags = { owner = \"team\" }", format: .terraform
+        ) { context in
+            context.terraform.resources("aws_s3_bucket").compactMap {
+                $0["tags"]?["owner"] == nil ? $0.violation("no owner tag") : nil
+            }
+        }
+        let report = PolicyEngine(rules: [requireOwnerTag]).evaluate(PolicyEngineTests.logBucket)
+        #expect(
+            report.active.map { "\($0.ruleID) \($0.resource): \($0.message)" } == [
+                "ACME-TAG-001 aws_s3_bucket.assets: no owner tag", "ACME-TAG-001 aws_s3_bucket.logs: no owner tag",
+            ])
+    }
+}
