@@ -1,0 +1,34 @@
+// What both OVES clusters run besides their workloads: the Let's Encrypt ClusterIssuers,
+// the encrypted gp3 StorageClass `ebs-sc`, and the Cluster Autoscaler bound to the IRSA
+// role Terraform creates for the environment.
+
+import InfraKubernetes
+
+/// The per-cluster platform objects of an OVES environment.
+struct ClusterBaseline {
+    /// The environment (cluster name, IRSA role).
+    var environment: OVESEnvironment
+    /// The AWS account the IRSA role lives in.
+    var accountID: String
+
+    /// The Cluster Autoscaler: remove nodes below 50 % utilization after 10 minutes, discover the
+    /// node groups Terraform tagged with `environment.autoscalerDiscoveryTags`.
+    var clusterAutoscaler: ClusterAutoscaler {
+        let role = environment.clusterAutoscalerRole
+        return ClusterAutoscaler(
+            clusterName: environment.clusterName, roleARN: role.arn(accountID: accountID),
+            region: environment.region, namespace: role.namespace, name: role.serviceAccountName,
+            settings: ClusterAutoscaler.Settings(
+                scaleDownUtilizationThreshold: 0.5, scaleDownUnneededMinutes: 10, balanceSimilarNodeGroups: true,
+                skipNodesWithSystemPods: false, expander: .leastWaste))
+    }
+
+    /// Issuers, StorageClass, autoscaler.
+    var content: ObjectGroup {
+        ObjectGroup {
+            LetsEncryptIssuers(email: OVESNames.devopsEmail)
+            EBSStorageClass(name: OVESNames.storageClassName, iops: 3000, throughput: 125)
+            clusterAutoscaler
+        }
+    }
+}

@@ -1,0 +1,63 @@
+// The production cluster (`oves-prod`): restricted Pod Security everywhere, default-deny
+// networking with explicit paths (ingress → microservices → databases, VPC → HAProxy →
+// databases, internet → MQTT), the in-house microservices, databases, MQTT and HAProxy.
+
+import InfraKubernetes
+
+/// The prod manifest, written to `kubernetes/prod/`.
+struct ProdCluster {
+    /// The AWS account of the IRSA roles and ECR images.
+    var accountID: String
+
+    /// The environment.
+    let environment = OVESEnvironment.prod
+    /// The microservices' namespace (also the MQTT broker's).
+    static let applications = "prod"
+    /// The databases' namespace.
+    static let databases = "databases"
+    /// The TCP router's namespace.
+    static let edge = "edge"
+
+    /// The namespaces: restricted pod security (enforce, audit, warn) and default-deny policies.
+    var namespaces: [TeamNamespace] {
+        [
+            TeamNamespace(
+                name: Self.applications, podSecurity: .restricted, allowEgressToNamespaces: [Self.databases],
+                publicPorts: [1883], allowInternetEgress: true,
+                quota: .init(requestsCPU: "16", requestsMemory: "32Gi", limitsCPU: "32", limitsMemory: "64Gi"),
+                labels: ["oves.omnivoltaic.com/environment": "prod"]),
+            TeamNamespace(
+                name: Self.databases, podSecurity: .restricted, ingressControllerNamespace: nil,
+                allowIngressFromNamespaces: [Self.applications, Self.edge],
+                quota: .init(
+                    requestsCPU: "8", requestsMemory: "32Gi", limitsCPU: "16", limitsMemory: "64Gi",
+                    requestsStorage: "2Ti", loadBalancers: 0),
+                containerDefaults: .medium, labels: ["oves.omnivoltaic.com/environment": "prod"]),
+            TeamNamespace(
+                name: Self.edge, podSecurity: .restricted, ingressControllerNamespace: nil,
+                allowEgressToNamespaces: [Self.databases],
+                publicPorts: TCPForwarding(
+                    namespace: Self.edge, databaseNamespace: Self.databases
+                ).routes.map(\.listenPort), publicSourceCIDRs: [environment.vpcCIDR],
+                quota: .init(requestsCPU: "2", requestsMemory: "4Gi", limitsCPU: "4", limitsMemory: "8Gi", pods: 20),
+                labels: ["oves.omnivoltaic.com/environment": "prod"]),
+        ]
+    }
+
+    /// The manifest.
+    var manifest: Manifest {
+        let baseline = ClusterBaseline(environment: environment, accountID: accountID)
+        return Manifest("prod", directory: "kubernetes/prod", namespace: Self.applications) {
+            namespaces
+            baseline.content
+            AccessControl.production
+            for service in InHouseMicroservice.all {
+                service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)
+                service.verticalAutoscaling(namespace: Self.applications)
+            }
+            MQTTBroker(namespace: Self.applications).content
+            ProductionDatabases(namespace: Self.databases).content
+            TCPForwarding(namespace: Self.edge, databaseNamespace: Self.databases).router
+        }
+    }
+}
