@@ -40,11 +40,11 @@ public struct Infrastructure: Sendable {
     }
 
     /// Synthesizes every unit. Two units writing the same file is an error.
-    public func synthesize() -> SynthesisResult {
+    public func synthesize(options: SynthesisOptions = SynthesisOptions()) -> SynthesisResult {
         var combined = SynthesisResult()
         var owners: [String: ComponentPath] = [:]
         for unit in allUnits {
-            let result = unit.synthesize()
+            let result = unit.synthesize(options: options)
             combined.diagnostics.append(contentsOf: result.diagnostics)
             combined.inventory += result.inventory
             combined.edges += result.edges

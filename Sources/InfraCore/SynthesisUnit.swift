@@ -11,6 +11,8 @@ public protocol SynthesisUnit: Sendable {
     var outputDirectory: String { get }
     /// Checks the unit and renders it; files are only meaningful when there are no errors.
     func synthesize() -> SynthesisResult
+    /// Checks the unit and renders it with options (for example Terraform as HCL).
+    func synthesize(options: SynthesisOptions) -> SynthesisResult
     /// Other units this one needs (for example the local modules a stack calls), synthesized with it.
     var dependencies: [any SynthesisUnit] { get }
 }
@@ -18,6 +20,28 @@ public protocol SynthesisUnit: Sendable {
 extension SynthesisUnit {
     /// No dependencies by default.
     public var dependencies: [any SynthesisUnit] { [] }
+
+    /// Units without options ignore them.
+    public func synthesize(options: SynthesisOptions) -> SynthesisResult { synthesize() }
+}
+
+/// Choices that change how units render, not what they contain.
+public struct SynthesisOptions: Sendable, Hashable {
+    /// How Terraform configurations are written.
+    public enum TerraformFormat: String, Sendable, Hashable, CaseIterable {
+        /// `*.tf.json` (the default: exact, machine-friendly).
+        case json
+        /// `*.tf` in HCL native syntax, `terraform fmt` style (for review).
+        case hcl
+    }
+
+    /// How Terraform configurations are written.
+    public var terraformFormat: TerraformFormat
+
+    /// Creates options.
+    public init(terraformFormat: TerraformFormat = .json) {
+        self.terraformFormat = terraformFormat
+    }
 }
 
 /// The outcome of synthesizing one unit.

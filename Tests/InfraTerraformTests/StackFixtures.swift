@@ -4,7 +4,7 @@ import InfraTerraform
 /// Stacks shared by several suites.
 enum StackFixtures {
     /// A root and a local module that together use every language feature of the Terraform layer.
-    static func everyFeature() -> (root: Stack, module: TerraformModule) {
+    static func everyFeature(backend: Bool = true) -> (root: Stack, module: TerraformModule) {
         let cidr = Variable<String>("cidr_block", description: "The VPC range")
         let azs = Variable<[String]>("azs", default: ["us-east-1a", "us-east-1b"])
         let module = TerraformModule(
@@ -44,10 +44,11 @@ enum StackFixtures {
         let secret = Variable<String>("db_password", sensitive: true, providedAtApply: true)
         let settings = TerraformSettings(
             requiredVersion: ">= 1.5.0", requiredProviders: [.aws],
-            backend: .s3(
-                S3Backend(
-                    bucket: "state", key: "dev/terraform.tfstate", region: "us-east-1",
-                    dynamodbTable: "locks", kmsKeyId: "alias/terraform")))
+            backend: backend
+                ? .s3(
+                    S3Backend(
+                        bucket: "state", key: "dev/terraform.tfstate", region: "us-east-1",
+                        dynamodbTable: "locks", kmsKeyId: "alias/terraform")) : nil)
         let root = Stack(
             "dev", directory: "terraform/environments/dev", settings: settings,
             tfvars: ["environment": "dev"]

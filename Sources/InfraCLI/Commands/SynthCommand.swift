@@ -21,6 +21,12 @@ public struct SynthCommand<D: InfrastructureCommand>: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder.")
     public var output: String = "infra.out"
 
+    /// The Terraform output format.
+    @Option(
+        name: .long, help: "Terraform format: json (*.tf.json, default) or hcl (*.tf, terraform fmt style, for review)."
+    )
+    public var format: SynthesisOptions.TerraformFormat = .json
+
     /// Environment selection.
     @OptionGroup public var selection: SelectionOptions
 
@@ -30,7 +36,7 @@ public struct SynthCommand<D: InfrastructureCommand>: ParsableCommand {
     /// Runs the synthesis.
     public func run() throws {
         let infrastructure = try Synthesis.infrastructure(D().body, env: selection.env)
-        let result = try Synthesis.run(infrastructure)
+        let result = try Synthesis.run(infrastructure, options: SynthesisOptions(terraformFormat: format))
         let directory = URL(fileURLWithPath: output)
         do {
             try OutputWriter(directory: directory).write(result.artifacts)
@@ -45,3 +51,5 @@ public struct SynthCommand<D: InfrastructureCommand>: ParsableCommand {
                 + "\(kubernetes) Kubernetes objects.")
     }
 }
+
+extension SynthesisOptions.TerraformFormat: ExpressibleByArgument {}

@@ -36,8 +36,12 @@ enum Synthesis {
     }
 
     /// Synthesizes; prints diagnostics and exits 1 when there are errors.
-    static func run(_ infrastructure: Infrastructure) throws -> SynthesisResult {
-        let result = infrastructure.synthesize()
+    static func run(
+        _ infrastructure: Infrastructure, options: SynthesisOptions = SynthesisOptions()
+    ) throws
+        -> SynthesisResult
+    {
+        let result = infrastructure.synthesize(options: options)
         report(result.diagnostics)
         if result.diagnostics.hasErrors {
             let count = result.diagnostics.errors.count

@@ -44,11 +44,16 @@ public struct Stack: SynthesisUnit, Hashable {
     /// The local modules this stack calls, synthesized with it.
     public var dependencies: [any SynthesisUnit] { TerraformSynthesizer.localModules(in: elements) }
 
-    /// Validates and renders the stack.
+    /// Validates and renders the stack as `.tf.json`.
     public func synthesize() -> SynthesisResult {
+        synthesize(options: SynthesisOptions())
+    }
+
+    /// Validates and renders the stack in the chosen format.
+    public func synthesize(options: SynthesisOptions) -> SynthesisResult {
         TerraformSynthesizer(
             kind: .root, name: name, directory: outputDirectory, settings: settings, tfvars: tfvars, elements: elements
-        ).synthesize()
+        ).synthesize(format: options.terraformFormat)
     }
 }
 
@@ -101,10 +106,15 @@ public struct TerraformModule: SynthesisUnit, Hashable {
         elements.compactMap { if case .output(let o) = $0 { o } else { nil } }
     }
 
-    /// Validates and renders the module.
+    /// Validates and renders the module as `.tf.json`.
     public func synthesize() -> SynthesisResult {
+        synthesize(options: SynthesisOptions())
+    }
+
+    /// Validates and renders the module in the chosen format.
+    public func synthesize(options: SynthesisOptions) -> SynthesisResult {
         TerraformSynthesizer(
             kind: .module, name: name, directory: outputDirectory, settings: settings, tfvars: [:], elements: elements
-        ).synthesize()
+        ).synthesize(format: options.terraformFormat)
     }
 }

@@ -15,7 +15,7 @@ struct TerraformSynthesizer {
     let tfvars: [String: Value]
     let elements: [StackElement]
 
-    func synthesize() -> SynthesisResult {
+    func synthesize(format: SynthesisOptions.TerraformFormat = .json) -> SynthesisResult {
         let index = ConfigurationIndex(elements: elements)
         var validator = StackValidator(kind: kind, name: name, settings: settings, tfvars: tfvars, index: index)
         let diagnostics = validator.validate()
@@ -24,8 +24,44 @@ struct TerraformSynthesizer {
             diagnostics: diagnostics, inventory: inventory(index), edges: graph.edges(prefix: directory))
         result.diagnostics.append(contentsOf: graph.cycleDiagnostics())
         guard !result.diagnostics.hasErrors else { return result }
-        result.artifacts = render(index)
+        result.artifacts = format == .json ? render(index) : renderHCL(index)
         return result
+    }
+
+    /// The same files as ``render(_:)`` in HCL native syntax (`.tf`); tfvars stay JSON.
+    private func renderHCL(_ index: ConfigurationIndex) -> [Artifact] {
+        var hcl = HCLRenderer()
+        let settingsFile = (kind == .root && settings.backend != nil) ? "backend" : "main"
+        if kind == .root || !settings.requiredProviders.isEmpty || settings.requiredVersion != nil {
+            hcl.add(settingsFile, HCLRenderer.settings(settings))
+        }
+        let providers = index.providers.sorted { ($0.name, $0.alias ?? "") < ($1.name, $1.alias ?? "") }
+        for provider in providers { hcl.add("main", HCLRenderer.provider(provider)) }
+        if !index.locals.isEmpty { hcl.add("main", HCLRenderer.locals(index.locals)) }
+        for block in index.dataSources.sorted(by: { ($0.type, $0.name) < ($1.type, $1.name) }) {
+            hcl.add(block.meta.file ?? "main", HCLRenderer.resource(block, data: true))
+        }
+        for block in index.resources.sorted(by: { ($0.type, $0.name) < ($1.type, $1.name) }) {
+            hcl.add(block.meta.file ?? "main", HCLRenderer.resource(block, data: false))
+        }
+        for call in index.modules.sorted(by: { $0.name < $1.name }) {
+            hcl.add(call.meta.file ?? "main", HCLRenderer.module(call, source: sourcePath(for: call)))
+        }
+        for move in index.moved { hcl.add("main", HCLRenderer.moved(move)) }
+        for variable in index.variables.sorted(by: { $0.name < $1.name }) {
+            hcl.add("variables", HCLRenderer.variable(variable))
+        }
+        for output in index.outputs.sorted(by: { $0.name < $1.name }) { hcl.add("outputs", HCLRenderer.output(output)) }
+        if hcl.files["main"] == nil { hcl.add("main", "") }
+        var artifacts = hcl.artifacts(directory: directory)
+        if kind == .root, !tfvars.isEmpty {
+            let document = Value.sortedObject(tfvars)
+            artifacts.append(
+                Artifact(
+                    path: "\(directory)/terraform.tfvars.json", bytes: JSONWriter().write(document),
+                    documents: [document]))
+        }
+        return artifacts
     }
 
     // MARK: Rendering

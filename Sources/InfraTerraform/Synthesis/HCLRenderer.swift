@@ -1,0 +1,293 @@
+// Renders a configuration as HCL native syntax (`.tf`) for review: the readable form
+// reviewers ask for in pull requests. Output is in `terraform fmt` style — two-space
+// indentation, `=` aligned across consecutive attribute lines, every value on one line —
+// so `terraform fmt -check` accepts it unchanged.
+
+import InfraCore
+
+/// Writes HCL text for one configuration's blocks.
+struct HCLRenderer {
+    /// Text for each file name (without extension), built block by block.
+    private(set) var files: [String: [String]] = [:]
+
+    mutating func add(_ file: String, _ text: String) {
+        files[file, default: []].append(text)
+    }
+
+    /// The files joined with blank lines between blocks.
+    func artifacts(directory: String) -> [Artifact] {
+        files.keys.sorted().map { file in
+            let text = (files[file] ?? []).joined(separator: "\n")
+            return Artifact(path: "\(directory)/\(file).tf", bytes: Array(text.utf8))
+        }
+    }
+
+    // MARK: Blocks
+
+    static func resource(_ block: ResourceBlock, data: Bool) -> String {
+        var body = HCLBody()
+        let meta = block.meta
+        if let count = meta.count { body.attribute("count", count.hcl) }
+        if let forEach = meta.forEach { body.attribute("for_each", forEach.hcl) }
+        if let provider = meta.provider { body.attribute("provider", provider.description) }
+        if !meta.dependsOn.isEmpty { body.attribute("depends_on", list(meta.dependsOn.map(\.description))) }
+        body.separate()
+        var content = block.body
+        for override in meta.overrides { apply(override, to: &content) }
+        body.append(content)
+        if let lifecycle = meta.lifecycle, !lifecycle.isEmpty { body.block("lifecycle", lifecycleBody(lifecycle)) }
+        let keyword = data ? "data" : "resource"
+        return body.render(header: "\(keyword) \(quoted(block.type)) \(quoted(block.name))")
+    }
+
+    static func variable(_ v: VariableBlock) -> String {
+        var body = HCLBody()
+        body.attribute("type", v.type)
+        if let d = v.defaultValue { body.attribute("default", Expression(literal: d).hcl) }
+        if let description = v.description { body.attribute("description", quoted(description)) }
+        if let sensitive = v.sensitive { body.attribute("sensitive", String(sensitive)) }
+        if let nullable = v.nullable { body.attribute("nullable", String(nullable)) }
+        for validation in v.validations {
+            var rule = HCLBody()
+            rule.attribute("condition", validation.condition.expression.hcl)
+            rule.attribute("error_message", quoted(validation.errorMessage))
+            body.block("validation", rule)
+        }
+        return body.render(header: "variable \(quoted(v.name))")
+    }
+
+    static func output(_ o: OutputBlock) -> String {
+        var body = HCLBody()
+        body.attribute("value", o.value.hcl)
+        if let description = o.description { body.attribute("description", quoted(description)) }
+        if let sensitive = o.sensitive { body.attribute("sensitive", String(sensitive)) }
+        if !o.dependsOn.isEmpty { body.attribute("depends_on", list(o.dependsOn.map(\.description))) }
+        return body.render(header: "output \(quoted(o.name))")
+    }
+
+    static func locals(_ locals: [LocalBlock]) -> String {
+        var body = HCLBody()
+        for local in locals.sorted(by: { $0.name < $1.name }) { body.attribute(local.name, local.value.hcl) }
+        return body.render(header: "locals")
+    }
+
+    static func module(_ call: ModuleCallBlock, source: String?) -> String {
+        var body = HCLBody()
+        switch call.source {
+        case .local: body.attribute("source", quoted(source ?? ""))
+        case .remote(let address, let version):
+            body.attribute("source", quoted(address))
+            if let version { body.attribute("version", quoted(version)) }
+        }
+        if let count = call.meta.count { body.attribute("count", count.hcl) }
+        if let forEach = call.meta.forEach { body.attribute("for_each", forEach.hcl) }
+        if !call.providers.isEmpty {
+            let pairs = call.providers.keys.sorted().map { "\($0) = \(call.providers[$0]?.description ?? "")" }
+            body.attribute("providers", "{ " + pairs.joined(separator: ", ") + " }")
+        }
+        if !call.meta.dependsOn.isEmpty { body.attribute("depends_on", list(call.meta.dependsOn.map(\.description))) }
+        body.separate()
+        for key in call.inputs.keys.sorted() { body.attribute(key, call.inputs[key]?.hcl ?? "null") }
+        return body.render(header: "module \(quoted(call.name))")
+    }
+
+    static func provider(_ p: ProviderBlock) -> String {
+        var body = HCLBody()
+        if let alias = p.alias { body.attribute("alias", quoted(alias)) }
+        body.append(p.body)
+        return body.render(header: "provider \(quoted(p.name))")
+    }
+
+    static func moved(_ m: MovedBlock) -> String {
+        var body = HCLBody()
+        body.attribute("from", m.from.description)
+        body.attribute("to", m.to.description)
+        return body.render(header: "moved")
+    }
+
+    static func settings(_ s: TerraformSettings) -> String {
+        var body = HCLBody()
+        if let version = s.requiredVersion { body.attribute("required_version", quoted(version)) }
+        if !s.requiredProviders.isEmpty {
+            var providers = HCLBody()
+            for p in s.requiredProviders {
+                var fields = ["source = \(quoted(p.source))"]
+                if let version = p.version { fields.append("version = \(quoted(version))") }
+                if !p.configurationAliases.isEmpty {
+                    fields.append("configuration_aliases = " + list(p.configurationAliases.map { "\(p.name).\($0)" }))
+                }
+                providers.attribute(p.name, "{ " + fields.joined(separator: ", ") + " }")
+            }
+            body.block("required_providers", providers)
+        }
+        if let backend = s.backend, case .object(let config) = backend.jsonValue {
+            var b = HCLBody()
+            for member in config.members { b.attribute(member.key, Expression(literal: member.value).hcl) }
+            body.block("backend \(quoted(backend.type))", b)
+        }
+        return body.render(header: "terraform")
+    }
+
+    // MARK: Pieces
+
+    private static func lifecycleBody(_ l: Lifecycle) -> HCLBody {
+        var body = HCLBody()
+        if let c = l.createBeforeDestroy { body.attribute("create_before_destroy", String(c)) }
+        if let p = l.preventDestroy { body.attribute("prevent_destroy", String(p)) }
+        switch l.ignoreChanges {
+        case .all: body.attribute("ignore_changes", "all")
+        case .attributes(let names): body.attribute("ignore_changes", list(names))
+        case nil: break
+        }
+        if !l.replaceTriggeredBy.isEmpty {
+            body.attribute("replace_triggered_by", list(l.replaceTriggeredBy.map(\.hcl)))
+        }
+        for (name, conditions) in [("precondition", l.preconditions), ("postcondition", l.postconditions)] {
+            for condition in conditions {
+                var c = HCLBody()
+                c.attribute("condition", condition.condition.expression.hcl)
+                c.attribute("error_message", quoted(condition.errorMessage))
+                body.block(name, c)
+            }
+        }
+        return body
+    }
+
+    /// Applies a raw override to the block model: attributes by name, nested blocks by
+    /// type (and index), values inside object expressions by key.
+    static func apply(_ override: RawOverride, to block: inout Block) {
+        let segments = override.path.split(separator: ".").map(String.init)
+        apply(segments[...], override.value, to: &block)
+    }
+
+    private static func apply(_ segments: ArraySlice<String>, _ value: Expression?, to block: inout Block) {
+        guard let head = segments.first else { return }
+        let rest = segments.dropFirst()
+        if rest.isEmpty {
+            block.blocks[head] = nil
+            block.attributes[head] = value
+            return
+        }
+        if var nested = block.blocks[head], !nested.isEmpty {
+            var index = 0
+            var remaining = rest
+            if let i = rest.first.flatMap(Int.init), nested.indices.contains(i) {
+                index = i
+                remaining = rest.dropFirst()
+            }
+            apply(remaining, value, to: &nested[index])
+            block.blocks[head] = nested
+            return
+        }
+        var node = block.attributes[head]?.node ?? .object([])
+        setInObject(&node, rest, value?.node)
+        block.attributes[head] = Expression(node)
+    }
+
+    private static func setInObject(
+        _ node: inout Expression.Node, _ path: ArraySlice<String>, _ value: Expression.Node?
+    ) {
+        guard let key = path.first else { return }
+        var members: [Expression.ObjectMember] = []
+        if case .object(let existing) = node { members = existing }
+        let index = members.firstIndex { $0.key == key }
+        if path.count == 1 {
+            if let value {
+                if let index { members[index].value = value } else { members.append(.init(key: key, value: value)) }
+            } else if let index {
+                members.remove(at: index)
+            }
+        } else {
+            var child = index.map { members[$0].value } ?? .object([])
+            setInObject(&child, path.dropFirst(), value)
+            if let index { members[index].value = child } else { members.append(.init(key: key, value: child)) }
+        }
+        node = .object(members)
+    }
+
+    static func quoted(_ s: String) -> String { Expression.string(s).hcl }
+
+    static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+}
+
+/// A block body under construction: attribute lines and nested blocks, rendered with
+/// `terraform fmt`'s alignment of `=` across consecutive attribute lines.
+struct HCLBody {
+    private enum Item {
+        case attribute(String, String)
+        case block(String, HCLBody)
+        case separator
+    }
+
+    private var items: [Item] = []
+
+    mutating func attribute(_ name: String, _ value: String) { items.append(.attribute(name, value)) }
+    mutating func block(_ header: String, _ body: HCLBody) { items.append(.block(header, body)) }
+
+    /// A blank line: ends the current alignment group (only if something came before).
+    mutating func separate() {
+        if let last = items.last, case .separator = last { return }
+        if !items.isEmpty { items.append(.separator) }
+    }
+
+    /// Adds a model block's attributes (sorted) and nested blocks (by type, in order).
+    mutating func append(_ block: Block) {
+        for name in block.attributes.keys.sorted() {
+            attribute(HCLBody.attributeName(name), block.attributes[name]?.hcl ?? "null")
+        }
+        for type in block.blocks.keys.sorted() {
+            for nested in block.blocks[type] ?? [] {
+                var body = HCLBody()
+                body.append(nested)
+                self.block(type, body)
+            }
+        }
+    }
+
+    /// Attribute names that are not identifiers must be quoted (rare; e.g. in provider blocks).
+    static func attributeName(_ name: String) -> String {
+        TerraformIdentifier.isValid(name) ? name : HCLRenderer.quoted(name)
+    }
+
+    func render(header: String, indent: Int = 0) -> String {
+        var out = String(repeating: "  ", count: indent) + header + " {\n"
+        out += renderBody(indent: indent + 1)
+        out += String(repeating: "  ", count: indent) + "}\n"
+        return out
+    }
+
+    private func renderBody(indent: Int) -> String {
+        var trimmed = items
+        while let last = trimmed.last, case .separator = last { trimmed.removeLast() }
+        var out = ""
+        var i = 0
+        let pad = String(repeating: "  ", count: indent)
+        while i < trimmed.count {
+            switch trimmed[i] {
+            case .attribute:
+                // A run of consecutive attributes shares one `=` column.
+                var j = i
+                var width = 0
+                while j < trimmed.count, case .attribute(let name, _) = trimmed[j] {
+                    width = max(width, name.count)
+                    j += 1
+                }
+                for k in i..<j {
+                    if case .attribute(let name, let value) = trimmed[k] {
+                        out += pad + name + String(repeating: " ", count: width - name.count) + " = " + value + "\n"
+                    }
+                }
+                i = j
+            case .block(let header, let body):
+                if i > 0, case .attribute = trimmed[i - 1] { out += "\n" }
+                out += body.render(header: header, indent: indent)
+                if i + 1 < trimmed.count, case .attribute = trimmed[i + 1] { out += "\n" }
+                i += 1
+            case .separator:
+                out += "\n"
+                i += 1
+            }
+        }
+        return out
+    }
+}

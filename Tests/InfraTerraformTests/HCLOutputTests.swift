@@ -1,0 +1,82 @@
+import Foundation
+import InfraCore
+import InfraTerraform
+import InfraTestSupport
+import Testing
+
+@Suite("HCL output for review")
+struct HCLOutputTests {
+    func synth(_ format: SynthesisOptions.TerraformFormat, backend: Bool = true) throws -> URL {
+        let (root, _) = StackFixtures.everyFeature(backend: backend)
+        let result = Infrastructure { root }.synthesize(options: SynthesisOptions(terraformFormat: format))
+        #expect(!result.diagnostics.hasErrors)
+        let dir = try ExternalTools.temporaryDirectory("hcl-\(format.rawValue)")
+        try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: dir)
+        return dir
+    }
+
+    @Test("HCL files mirror the JSON files")
+    func files() {
+        let (root, _) = StackFixtures.everyFeature()
+        let paths = Infrastructure { root }.synthesize(options: SynthesisOptions(terraformFormat: .hcl)).artifacts.map(
+            \.path)
+        #expect(paths.contains("terraform/environments/dev/main.tf"))
+        #expect(paths.contains("terraform/environments/dev/backend.tf"))
+        #expect(paths.contains("terraform/environments/dev/monitoring.tf"))
+        #expect(paths.contains("terraform/modules/vpc/outputs.tf"))
+        #expect(!paths.contains { $0.hasSuffix(".tf.json") })
+    }
+
+    @Test("attributes are aligned the way terraform fmt aligns them")
+    func alignment() {
+        let stack = Stack("s") {
+            Resource("aws_s3_bucket", "b", ["bucket": "x", "force_destroy": true, "tags": ["Name": "x"]])
+        }
+        let text = stack.synthesize(options: SynthesisOptions(terraformFormat: .hcl)).artifacts.first {
+            $0.path == "s/main.tf"
+        }?.text
+        #expect(
+            text?.contains(
+                """
+                resource "aws_s3_bucket" "b" {
+                  bucket        = "x"
+                  force_destroy = true
+                  tags          = { "Name" = "x" }
+                }
+                """) == true)
+    }
+
+    @Test("terraform fmt -check accepts the HCL, and it validates and graphs to the same resources as the JSON")
+    func terraformAgrees() throws {
+        guard let terraform = ExternalTools.terraform(), let validate = ExternalTools.sharedTool("tf-validate") else {
+            return
+        }
+        let hcl = try synth(.hcl)
+        let json = try synth(.json)
+        let fmt = try ExternalTools.run(terraform, ["fmt", "-check", "-recursive", "-diff", hcl.path])
+        #expect(fmt.status == 0, "terraform fmt would change:\n\(fmt.stdout)\(fmt.stderr)")
+        for dir in [hcl, json] {
+            let out = try ExternalTools.run(validate, [dir.appendingPathComponent("terraform/environments/dev").path])
+            #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        }
+        func resources(_ dir: URL) throws -> Set<String> {
+            let root = dir.appendingPathComponent("terraform/environments/dev")
+            let env = ["TF_PLUGIN_CACHE_DIR": "", "CHECKPOINT_DISABLE": "1"]
+            let initOut = try ExternalTools.run(
+                terraform, ["init", "-backend=false", "-input=false", "-plugin-dir=/opt/tf-plugins"], in: root,
+                environment: env)
+            #expect(initOut.status == 0, "\(initOut.stderr)")
+            let graph = try ExternalTools.run(terraform, ["graph"], in: root, environment: env)
+            let names = graph.stdout.split(separator: "\n").compactMap { line -> String? in
+                guard let start = line.range(of: "[label=\""), let end = line[start.upperBound...].firstIndex(of: "\"")
+                else { return nil }
+                return String(line[start.upperBound..<end])
+            }
+            return Set(names)
+        }
+        // `terraform graph` needs an initialized backend, so compare configurations without one.
+        let fromHCL = try resources(try synth(.hcl, backend: false))
+        #expect(fromHCL.count > 5)
+        #expect(fromHCL == (try resources(try synth(.json, backend: false))))
+    }
+}
