@@ -62,7 +62,11 @@ public enum Snapshot {
         let fileManager = FileManager.default
         if record {
             do {
-                if fileManager.fileExists(atPath: directory) { try fileManager.removeItem(atPath: directory) }
+                // Remove only golden files that are no longer produced, never the folder itself.
+                let produced = Set(artifacts.map(\.path))
+                for stale in files(under: directory) where !produced.contains(stale) {
+                    try fileManager.removeItem(atPath: directory + "/" + stale)
+                }
                 for artifact in artifacts { try write(artifact.bytes, to: directory + "/" + artifact.path) }
             } catch {
                 throw AssertionFailure(summary: "could not record snapshot \(directory): \(error)")

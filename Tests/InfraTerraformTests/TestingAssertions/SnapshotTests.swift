@@ -90,3 +90,19 @@ struct SnapshotTests {
         #expect(LineDiff.render(old: "same", new: "same") == "")
     }
 }
+
+@Suite("Snapshot recording")
+struct SnapshotRecordingTests {
+    @Test func recordingRemovesFilesNoLongerProducedAndKeepsOthersUntouched() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "infra-record-\(UUID().uuidString)"
+        ).path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Snapshot.verify(
+            [Artifact(path: "a.txt", bytes: Array("a".utf8)), Artifact(path: "old/b.txt", bytes: [])],
+            directory: directory, record: true)
+        try Snapshot.verify([Artifact(path: "a.txt", bytes: Array("a2".utf8))], directory: directory, record: true)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/old/b.txt"))
+        try Snapshot.verify([Artifact(path: "a.txt", bytes: Array("a2".utf8))], directory: directory, record: false)
+    }
+}
