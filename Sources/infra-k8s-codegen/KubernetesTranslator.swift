@@ -40,11 +40,17 @@ func translateKubernetes(_ root: [String: Any]) throws -> [TypeModel] {
         for key in conventionalOrder(Array(properties.keys)) {
             guard let property = properties[key] else { continue }
             if kind != nil && (key == "apiVersion" || key == "kind") { continue }
+            let missingIn = property.raw["x-missing-in"] as? [String] ?? []
+            var documentation = shortDocumentation(property.description)
+            if !missingIn.isEmpty {
+                documentation +=
+                    " Not in Kubernetes \(missingIn.joined(separator: ", ")): strict validation for it fails."
+            }
             fields.append(
                 FieldModel(
                     jsonName: key, type: kubernetesFieldType(property),
                     required: schema.required.contains(key) || (kind != nil && key == "metadata"),
-                    documentation: shortDocumentation(property.description)))
+                    documentation: documentation, missingIn: missingIn))
         }
         models.append(
             TypeModel(

@@ -42,6 +42,8 @@ struct FieldModel: Hashable, Sendable {
     var required: Bool
     /// The shortened schema description.
     var documentation: String
+    /// Supported Kubernetes versions whose schema lacks this field (e.g. `["1.28"]`).
+    var missingIn: [String] = []
 }
 
 /// The `apiVersion`/`kind` of a top-level object.

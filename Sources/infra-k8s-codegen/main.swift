@@ -45,7 +45,9 @@ func run() throws {
             ? "codegen/kubernetes/crds/*.json"
             : "codegen/kubernetes/\(definitionsFile)"
     }
-    let files = SwiftRenderer(inputDescription: inputs).render(models)
+    let renderer = SwiftRenderer(inputDescription: inputs)
+    var files = renderer.render(models)
+    files["VersionAvailability"] = renderer.versionAvailability(models, input: "codegen/kubernetes/\(definitionsFile)")
 
     let manager = FileManager.default
     try manager.createDirectory(atPath: output, withIntermediateDirectories: true)

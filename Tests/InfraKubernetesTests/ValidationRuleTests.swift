@@ -222,6 +222,21 @@ let ruleCases: [RuleCase] = [
         passing: [deployment { $0.spec?.template.spec?.containers[0].resources?.limits?["memory"] = "1.5Gi" }],
         path: "prod/Deployment/account/containers[0]/resources/limits/memory", fragment: "unknown suffix 'MB'"),
     RuleCase(
+        rule: "fields missing in a supported Kubernetes version are flagged",
+        failing: [
+            deployment {
+                $0.spec?.template.spec?.containers[0].lifecycle = Lifecycle(preStop: .init(sleep: .init(seconds: 5)))
+            }
+        ],
+        passing: [
+            deployment {
+                $0.spec?.template.spec?.containers[0].lifecycle = Lifecycle(
+                    preStop: .init(exec: .init(command: ["sleep", "5"])))
+            }
+        ],
+        path: "prod/Deployment/account/containers[0]/lifecycle/preStop/sleep",
+        fragment: "LifecycleHandler.sleep does not exist in Kubernetes 1.28", severity: .warning),
+    RuleCase(
         rule: "ConfigMaps used by pods are defined or flagged as external",
         failing: [
             deployment {

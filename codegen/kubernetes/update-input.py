@@ -4,7 +4,8 @@
 Reads the Kubernetes 1.29 OpenAPI definitions shipped by the PyPI package
 kubernetes-validate (the venv `shared/tools/setup` installs) and the cert-manager /
 VPA CRD JSON Schemas in `shared/tools/schemas/`, keeps only what the generated kinds
-reach, drops server-populated `status` fields, and writes:
+reach, drops server-populated `status` fields, marks properties that 1.28/1.30/1.31
+lack (`x-missing-in`), and writes:
 
   codegen/kubernetes/kubernetes-1.29-definitions.json
   codegen/kubernetes/crds/<group>_<kind>_<version>.json
@@ -20,6 +21,8 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "tools")
 VERSION = "1.29"
+# The versions manifests are validated against (shared/tools/k8s-validate).
+SUPPORTED_VERSIONS = ["1.28", "1.29", "1.30", "1.31"]
 
 # The API group/versions whose kinds are generated (definition-name prefixes).
 GROUPS = [
@@ -89,6 +92,21 @@ def main():
         found = set()
         refs(d, found)
         queue.extend(sorted(found - kept.keys()))
+    # Mark the properties that other supported versions lack, so the generator can document
+    # them and validation can warn (strict validation for those versions would fail).
+    others = {}
+    for version in SUPPORTED_VERSIONS:
+        if version == VERSION:
+            continue
+        with open(os.path.join(schema_dir(), f"v{version}.0-local", "_definitions.json")) as f:
+            others[version] = json.load(f)["$defs"]
+    for name, d in kept.items():
+        for prop, schema in d.get("properties", {}).items():
+            # A type missing as a whole is flagged where it is used (its parent's property).
+            missing = [v for v, defs in sorted(others.items())
+                       if name in defs and prop not in defs[name].get("properties", {})]
+            if missing:
+                schema["x-missing-in"] = missing
     out = {
         "x-source": f"kubernetes-validate {VERSION} _definitions.json (v{VERSION}.0-local), trimmed by codegen/kubernetes/update-input.py",
         "x-kinds": roots,

@@ -2051,7 +2051,8 @@ public struct LifecycleHandler: APIValue {
     public var exec: ExecAction?
     /// HTTPGet specifies the http request to perform.
     public var httpGet: HTTPGetAction?
-    /// Sleep represents the duration that the container should sleep before being terminated.
+    /// Sleep represents the duration that the container should sleep before being terminated. Not in Kubernetes 1.28:
+    /// strict validation for it fails.
     public var sleep: SleepAction?
     /// Deprecated. TCPSocket is NOT supported as a LifecycleHandler and kept for the backward compatibility.
     public var tcpSocket: TCPSocketAction?
@@ -2661,7 +2662,8 @@ public struct PersistentVolumeClaimSpec: APIValue {
     public var selector: LabelSelector?
     /// storageClassName is the name of the StorageClass required by the claim.
     public var storageClassName: String?
-    /// volumeAttributesClassName may be used to set the VolumeAttributesClass used by this claim.
+    /// volumeAttributesClassName may be used to set the VolumeAttributesClass used by this claim. Not in Kubernetes
+    /// 1.28: strict validation for it fails.
     public var volumeAttributesClassName: String?
     /// volumeMode defines what type of volume is required by the claim.
     public var volumeMode: String?
@@ -2815,7 +2817,8 @@ public struct PersistentVolumeSpec: APIValue {
     /// storageOS represents a StorageOS volume that is attached to the kubelet's host machine and mounted into the pod
     /// More info: https://examples.k8s.io/volumes/storageos/README.md
     public var storageos: StorageOSPersistentVolumeSource?
-    /// Name of VolumeAttributesClass to which this persistent volume belongs.
+    /// Name of VolumeAttributesClass to which this persistent volume belongs. Not in Kubernetes 1.28: strict validation
+    /// for it fails.
     public var volumeAttributesClassName: String?
     /// volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block
     /// state.
@@ -3021,9 +3024,11 @@ public struct PodAffinityTerm: APIValue {
     /// A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no
     /// Pods.
     public var labelSelector: LabelSelector?
-    /// MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration.
+    /// MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. Not in
+    /// Kubernetes 1.28: strict validation for it fails.
     public var matchLabelKeys: [String]?
-    /// MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration.
+    /// MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. Not in
+    /// Kubernetes 1.28: strict validation for it fails.
     public var mismatchLabelKeys: [String]?
     /// A label query over the set of namespaces that the term applies to.
     public var namespaceSelector: LabelSelector?
@@ -3182,7 +3187,7 @@ public struct PodReadinessGate: APIValue {
 public struct PodResourceClaim: APIValue {
     /// Name uniquely identifies this resource claim inside the pod.
     public var name: String
-    /// Source describes where to find the ResourceClaim.
+    /// Source describes where to find the ResourceClaim. Not in Kubernetes 1.31: strict validation for it fails.
     public var source: ClaimSource?
 
     /// Creates a `PodResourceClaim`; optional properties default to `nil`.
@@ -5485,7 +5490,7 @@ public struct VolumeNodeAffinity: APIValue {
 /// Projection that may be projected along with other supported volume types
 public struct VolumeProjection: APIValue {
     /// ClusterTrustBundle allows a pod to access the `.spec.trustBundle` field of ClusterTrustBundle objects in an
-    /// auto-updating file.
+    /// auto-updating file. Not in Kubernetes 1.28: strict validation for it fails.
     public var clusterTrustBundle: ClusterTrustBundleProjection?
     /// configMap information about the configMap data to project
     public var configMap: ConfigMapProjection?

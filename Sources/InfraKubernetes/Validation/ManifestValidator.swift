@@ -58,7 +58,7 @@ struct ManifestValidator {
             }
             if let pods = PodTemplateInfo(object) { found += podDiagnostics(pods, path: path) }
             found += kindDiagnostics(object, path: path)
-            found += quantityDiagnostics(object, path: path)
+            found += fieldDiagnostics(object, path: path)
             found += referenceDiagnostics(object, path: path)
         }
         return found
