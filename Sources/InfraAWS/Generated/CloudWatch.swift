@@ -723,7 +723,9 @@ public struct AWSCloudWatchMetricAlarm: TerraformResource, MetaArgumentCarrier, 
     public var dimensionsRef: Expr<[String: String]> { reference("dimensions") }
 
     /// Reference to the attribute `evaluate_low_sample_count_percentiles`.
-    public var evaluateLowSampleCountPercentilesRef: Expr<String> { reference("evaluate_low_sample_count_percentiles") }
+    public var evaluateLowSampleCountPercentilesRef: Expr<String> {
+        reference("evaluate_low_sample_count_percentiles")
+    }
 
     /// Reference to the attribute `evaluation_periods`.
     public var evaluationPeriodsRef: Expr<Double> { reference("evaluation_periods") }

@@ -253,13 +253,19 @@ public struct AWSInstance: TerraformResource, MetaArgumentCarrier, Sendable {
     private var _cpuCoreCount: Expr<Double>?
     /// Argument `cpu_core_count` (optional, computed when unset).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var cpuCoreCount: Expr<Double>? { get { _cpuCoreCount } set { _cpuCoreCount = newValue } }
+    public var cpuCoreCount: Expr<Double>? {
+        get { _cpuCoreCount }
+        set { _cpuCoreCount = newValue }
+    }
     /// Nested block `cpu_options` (optional).
     public var cpuOptions: CPUOptions?
     private var _cpuThreadsPerCore: Expr<Double>?
     /// Argument `cpu_threads_per_core` (optional, computed when unset).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var cpuThreadsPerCore: Expr<Double>? { get { _cpuThreadsPerCore } set { _cpuThreadsPerCore = newValue } }
+    public var cpuThreadsPerCore: Expr<Double>? {
+        get { _cpuThreadsPerCore }
+        set { _cpuThreadsPerCore = newValue }
+    }
     /// Nested block `credit_specification` (optional).
     public var creditSpecification: CreditSpecification?
     /// Argument `disable_api_stop` (optional, computed when unset).
@@ -1244,11 +1250,17 @@ public struct AWSLaunchTemplate: TerraformResource, MetaArgumentCarrier, Sendabl
     private var _elasticGpuSpecifications: [ElasticGPUSpecifications]?
     /// Nested block `elastic_gpu_specifications` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var elasticGpuSpecifications: [ElasticGPUSpecifications]? { get { _elasticGpuSpecifications } set { _elasticGpuSpecifications = newValue } }
+    public var elasticGpuSpecifications: [ElasticGPUSpecifications]? {
+        get { _elasticGpuSpecifications }
+        set { _elasticGpuSpecifications = newValue }
+    }
     private var _elasticInferenceAccelerator: ElasticInferenceAccelerator?
     /// Nested block `elastic_inference_accelerator` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var elasticInferenceAccelerator: ElasticInferenceAccelerator? { get { _elasticInferenceAccelerator } set { _elasticInferenceAccelerator = newValue } }
+    public var elasticInferenceAccelerator: ElasticInferenceAccelerator? {
+        get { _elasticInferenceAccelerator }
+        set { _elasticInferenceAccelerator = newValue }
+    }
     /// Nested block `enclave_options` (optional).
     public var enclaveOptions: EnclaveOptions?
     /// Nested block `hibernation_options` (optional).

@@ -234,7 +234,10 @@ public struct AWSEKSAddon: TerraformResource, MetaArgumentCarrier, Sendable {
     private var _resolveConflicts: Expr<String>?
     /// Argument `resolve_conflicts` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var resolveConflicts: Expr<String>? { get { _resolveConflicts } set { _resolveConflicts = newValue } }
+    public var resolveConflicts: Expr<String>? {
+        get { _resolveConflicts }
+        set { _resolveConflicts = newValue }
+    }
     /// Argument `resolve_conflicts_on_create` (optional).
     public var resolveConflictsOnCreate: Expr<String>?
     /// Argument `resolve_conflicts_on_update` (optional).

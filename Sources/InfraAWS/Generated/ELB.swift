@@ -222,7 +222,9 @@ public struct AWSLB: TerraformResource, MetaArgumentCarrier, Sendable {
     public var enableHttp2Ref: Expr<Bool> { reference("enable_http2") }
 
     /// Reference to the attribute `enable_tls_version_and_cipher_suite_headers`.
-    public var enableTlsVersionAndCipherSuiteHeadersRef: Expr<Bool> { reference("enable_tls_version_and_cipher_suite_headers") }
+    public var enableTlsVersionAndCipherSuiteHeadersRef: Expr<Bool> {
+        reference("enable_tls_version_and_cipher_suite_headers")
+    }
 
     /// Reference to the attribute `enable_waf_fail_open`.
     public var enableWafFailOpenRef: Expr<Bool> { reference("enable_waf_fail_open") }
@@ -234,7 +236,9 @@ public struct AWSLB: TerraformResource, MetaArgumentCarrier, Sendable {
     public var enableZonalShiftRef: Expr<Bool> { reference("enable_zonal_shift") }
 
     /// Reference to the attribute `enforce_security_group_inbound_rules_on_private_link_traffic`.
-    public var enforceSecurityGroupInboundRulesOnPrivateLinkTrafficRef: Expr<String> { reference("enforce_security_group_inbound_rules_on_private_link_traffic") }
+    public var enforceSecurityGroupInboundRulesOnPrivateLinkTrafficRef: Expr<String> {
+        reference("enforce_security_group_inbound_rules_on_private_link_traffic")
+    }
 
     /// Reference to the attribute `id`.
     public var id: Expr<String> { reference("id") }
@@ -581,61 +585,97 @@ public struct AWSLBListener: TerraformResource, MetaArgumentCarrier, Sendable {
     public var protocolRef: Expr<String> { reference("protocol") }
 
     /// Reference to the attribute `routing_http_request_x_amzn_mtls_clientcert_header_name`.
-    public var routingHttpRequestXAmznMtlsClientcertHeaderNameRef: Expr<String> { reference("routing_http_request_x_amzn_mtls_clientcert_header_name") }
+    public var routingHttpRequestXAmznMtlsClientcertHeaderNameRef: Expr<String> {
+        reference("routing_http_request_x_amzn_mtls_clientcert_header_name")
+    }
 
     /// Reference to the attribute `routing_http_request_x_amzn_mtls_clientcert_issuer_header_name`.
-    public var routingHttpRequestXAmznMtlsClientcertIssuerHeaderNameRef: Expr<String> { reference("routing_http_request_x_amzn_mtls_clientcert_issuer_header_name") }
+    public var routingHttpRequestXAmznMtlsClientcertIssuerHeaderNameRef: Expr<String> {
+        reference("routing_http_request_x_amzn_mtls_clientcert_issuer_header_name")
+    }
 
     /// Reference to the attribute `routing_http_request_x_amzn_mtls_clientcert_leaf_header_name`.
-    public var routingHttpRequestXAmznMtlsClientcertLeafHeaderNameRef: Expr<String> { reference("routing_http_request_x_amzn_mtls_clientcert_leaf_header_name") }
+    public var routingHttpRequestXAmznMtlsClientcertLeafHeaderNameRef: Expr<String> {
+        reference("routing_http_request_x_amzn_mtls_clientcert_leaf_header_name")
+    }
 
     /// Reference to the attribute `routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name`.
-    public var routingHttpRequestXAmznMtlsClientcertSerialNumberHeaderNameRef: Expr<String> { reference("routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name") }
+    public var routingHttpRequestXAmznMtlsClientcertSerialNumberHeaderNameRef: Expr<String> {
+        reference("routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name")
+    }
 
     /// Reference to the attribute `routing_http_request_x_amzn_mtls_clientcert_subject_header_name`.
-    public var routingHttpRequestXAmznMtlsClientcertSubjectHeaderNameRef: Expr<String> { reference("routing_http_request_x_amzn_mtls_clientcert_subject_header_name") }
+    public var routingHttpRequestXAmznMtlsClientcertSubjectHeaderNameRef: Expr<String> {
+        reference("routing_http_request_x_amzn_mtls_clientcert_subject_header_name")
+    }
 
     /// Reference to the attribute `routing_http_request_x_amzn_mtls_clientcert_validity_header_name`.
-    public var routingHttpRequestXAmznMtlsClientcertValidityHeaderNameRef: Expr<String> { reference("routing_http_request_x_amzn_mtls_clientcert_validity_header_name") }
+    public var routingHttpRequestXAmznMtlsClientcertValidityHeaderNameRef: Expr<String> {
+        reference("routing_http_request_x_amzn_mtls_clientcert_validity_header_name")
+    }
 
     /// Reference to the attribute `routing_http_request_x_amzn_tls_cipher_suite_header_name`.
-    public var routingHttpRequestXAmznTlsCipherSuiteHeaderNameRef: Expr<String> { reference("routing_http_request_x_amzn_tls_cipher_suite_header_name") }
+    public var routingHttpRequestXAmznTlsCipherSuiteHeaderNameRef: Expr<String> {
+        reference("routing_http_request_x_amzn_tls_cipher_suite_header_name")
+    }
 
     /// Reference to the attribute `routing_http_request_x_amzn_tls_version_header_name`.
-    public var routingHttpRequestXAmznTlsVersionHeaderNameRef: Expr<String> { reference("routing_http_request_x_amzn_tls_version_header_name") }
+    public var routingHttpRequestXAmznTlsVersionHeaderNameRef: Expr<String> {
+        reference("routing_http_request_x_amzn_tls_version_header_name")
+    }
 
     /// Reference to the attribute `routing_http_response_access_control_allow_credentials_header_value`.
-    public var routingHttpResponseAccessControlAllowCredentialsHeaderValueRef: Expr<String> { reference("routing_http_response_access_control_allow_credentials_header_value") }
+    public var routingHttpResponseAccessControlAllowCredentialsHeaderValueRef: Expr<String> {
+        reference("routing_http_response_access_control_allow_credentials_header_value")
+    }
 
     /// Reference to the attribute `routing_http_response_access_control_allow_headers_header_value`.
-    public var routingHttpResponseAccessControlAllowHeadersHeaderValueRef: Expr<String> { reference("routing_http_response_access_control_allow_headers_header_value") }
+    public var routingHttpResponseAccessControlAllowHeadersHeaderValueRef: Expr<String> {
+        reference("routing_http_response_access_control_allow_headers_header_value")
+    }
 
     /// Reference to the attribute `routing_http_response_access_control_allow_methods_header_value`.
-    public var routingHttpResponseAccessControlAllowMethodsHeaderValueRef: Expr<String> { reference("routing_http_response_access_control_allow_methods_header_value") }
+    public var routingHttpResponseAccessControlAllowMethodsHeaderValueRef: Expr<String> {
+        reference("routing_http_response_access_control_allow_methods_header_value")
+    }
 
     /// Reference to the attribute `routing_http_response_access_control_allow_origin_header_value`.
-    public var routingHttpResponseAccessControlAllowOriginHeaderValueRef: Expr<String> { reference("routing_http_response_access_control_allow_origin_header_value") }
+    public var routingHttpResponseAccessControlAllowOriginHeaderValueRef: Expr<String> {
+        reference("routing_http_response_access_control_allow_origin_header_value")
+    }
 
     /// Reference to the attribute `routing_http_response_access_control_expose_headers_header_value`.
-    public var routingHttpResponseAccessControlExposeHeadersHeaderValueRef: Expr<String> { reference("routing_http_response_access_control_expose_headers_header_value") }
+    public var routingHttpResponseAccessControlExposeHeadersHeaderValueRef: Expr<String> {
+        reference("routing_http_response_access_control_expose_headers_header_value")
+    }
 
     /// Reference to the attribute `routing_http_response_access_control_max_age_header_value`.
-    public var routingHttpResponseAccessControlMaxAgeHeaderValueRef: Expr<String> { reference("routing_http_response_access_control_max_age_header_value") }
+    public var routingHttpResponseAccessControlMaxAgeHeaderValueRef: Expr<String> {
+        reference("routing_http_response_access_control_max_age_header_value")
+    }
 
     /// Reference to the attribute `routing_http_response_content_security_policy_header_value`.
-    public var routingHttpResponseContentSecurityPolicyHeaderValueRef: Expr<String> { reference("routing_http_response_content_security_policy_header_value") }
+    public var routingHttpResponseContentSecurityPolicyHeaderValueRef: Expr<String> {
+        reference("routing_http_response_content_security_policy_header_value")
+    }
 
     /// Reference to the attribute `routing_http_response_server_enabled`.
     public var routingHttpResponseServerEnabledRef: Expr<Bool> { reference("routing_http_response_server_enabled") }
 
     /// Reference to the attribute `routing_http_response_strict_transport_security_header_value`.
-    public var routingHttpResponseStrictTransportSecurityHeaderValueRef: Expr<String> { reference("routing_http_response_strict_transport_security_header_value") }
+    public var routingHttpResponseStrictTransportSecurityHeaderValueRef: Expr<String> {
+        reference("routing_http_response_strict_transport_security_header_value")
+    }
 
     /// Reference to the attribute `routing_http_response_x_content_type_options_header_value`.
-    public var routingHttpResponseXContentTypeOptionsHeaderValueRef: Expr<String> { reference("routing_http_response_x_content_type_options_header_value") }
+    public var routingHttpResponseXContentTypeOptionsHeaderValueRef: Expr<String> {
+        reference("routing_http_response_x_content_type_options_header_value")
+    }
 
     /// Reference to the attribute `routing_http_response_x_frame_options_header_value`.
-    public var routingHttpResponseXFrameOptionsHeaderValueRef: Expr<String> { reference("routing_http_response_x_frame_options_header_value") }
+    public var routingHttpResponseXFrameOptionsHeaderValueRef: Expr<String> {
+        reference("routing_http_response_x_frame_options_header_value")
+    }
 
     /// Reference to the attribute `ssl_policy`.
     public var sslPolicyRef: Expr<String> { reference("ssl_policy") }
@@ -1786,7 +1826,9 @@ public struct DataAWSLB: TerraformDataSource, MetaArgumentCarrier, Sendable {
     public var enableHttp2: Expr<Bool> { reference("enable_http2") }
 
     /// Reference to the computed attribute `enable_tls_version_and_cipher_suite_headers`.
-    public var enableTlsVersionAndCipherSuiteHeaders: Expr<Bool> { reference("enable_tls_version_and_cipher_suite_headers") }
+    public var enableTlsVersionAndCipherSuiteHeaders: Expr<Bool> {
+        reference("enable_tls_version_and_cipher_suite_headers")
+    }
 
     /// Reference to the computed attribute `enable_waf_fail_open`.
     public var enableWafFailOpen: Expr<Bool> { reference("enable_waf_fail_open") }
@@ -1798,7 +1840,9 @@ public struct DataAWSLB: TerraformDataSource, MetaArgumentCarrier, Sendable {
     public var enableZonalShift: Expr<Bool> { reference("enable_zonal_shift") }
 
     /// Reference to the computed attribute `enforce_security_group_inbound_rules_on_private_link_traffic`.
-    public var enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Expr<String> { reference("enforce_security_group_inbound_rules_on_private_link_traffic") }
+    public var enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Expr<String> {
+        reference("enforce_security_group_inbound_rules_on_private_link_traffic")
+    }
 
     /// Reference to the attribute `id`.
     public var idRef: Expr<String> { reference("id") }

@@ -451,11 +451,17 @@ public struct AWSIAMRole: TerraformResource, MetaArgumentCarrier, Sendable {
     private var _inlinePolicy: [InlinePolicy]?
     /// Nested block `inline_policy` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var inlinePolicy: [InlinePolicy]? { get { _inlinePolicy } set { _inlinePolicy = newValue } }
+    public var inlinePolicy: [InlinePolicy]? {
+        get { _inlinePolicy }
+        set { _inlinePolicy = newValue }
+    }
     private var _managedPolicyArns: Expr<Set<String>>?
     /// Argument `managed_policy_arns` (optional, computed when unset).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var managedPolicyArns: Expr<Set<String>>? { get { _managedPolicyArns } set { _managedPolicyArns = newValue } }
+    public var managedPolicyArns: Expr<Set<String>>? {
+        get { _managedPolicyArns }
+        set { _managedPolicyArns = newValue }
+    }
     /// Argument `max_session_duration` (optional).
     public var maxSessionDuration: Expr<Double>?
     /// Argument `name` (optional, computed when unset).
@@ -1074,7 +1080,10 @@ public struct DataAWSIAMPolicyDocument: TerraformDataSource, MetaArgumentCarrier
     private var _overrideJson: Expr<String>?
     /// Argument `override_json` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var overrideJson: Expr<String>? { get { _overrideJson } set { _overrideJson = newValue } }
+    public var overrideJson: Expr<String>? {
+        get { _overrideJson }
+        set { _overrideJson = newValue }
+    }
     /// Argument `override_policy_documents` (optional).
     public var overridePolicyDocuments: Expr<[String]>?
     /// Argument `policy_id` (optional).
@@ -1082,7 +1091,10 @@ public struct DataAWSIAMPolicyDocument: TerraformDataSource, MetaArgumentCarrier
     private var _sourceJson: Expr<String>?
     /// Argument `source_json` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var sourceJson: Expr<String>? { get { _sourceJson } set { _sourceJson = newValue } }
+    public var sourceJson: Expr<String>? {
+        get { _sourceJson }
+        set { _sourceJson = newValue }
+    }
     /// Argument `source_policy_documents` (optional).
     public var sourcePolicyDocuments: Expr<[String]>?
     /// Nested block `statement` (optional).

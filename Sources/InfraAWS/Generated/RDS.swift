@@ -585,7 +585,9 @@ public struct AWSDBInstance: TerraformResource, MetaArgumentCarrier, Sendable {
     public var performanceInsightsKmsKeyIdRef: Expr<String> { reference("performance_insights_kms_key_id") }
 
     /// Reference to the attribute `performance_insights_retention_period`.
-    public var performanceInsightsRetentionPeriodRef: Expr<Double> { reference("performance_insights_retention_period") }
+    public var performanceInsightsRetentionPeriodRef: Expr<Double> {
+        reference("performance_insights_retention_period")
+    }
 
     /// Reference to the attribute `port`.
     public var portRef: Expr<Double> { reference("port") }
@@ -1644,7 +1646,9 @@ public struct AWSRDSCluster: TerraformResource, MetaArgumentCarrier, Sendable {
     public var performanceInsightsKmsKeyIdRef: Expr<String> { reference("performance_insights_kms_key_id") }
 
     /// Reference to the attribute `performance_insights_retention_period`.
-    public var performanceInsightsRetentionPeriodRef: Expr<Double> { reference("performance_insights_retention_period") }
+    public var performanceInsightsRetentionPeriodRef: Expr<Double> {
+        reference("performance_insights_retention_period")
+    }
 
     /// Reference to the attribute `port`.
     public var portRef: Expr<Double> { reference("port") }
@@ -2038,7 +2042,9 @@ public struct AWSRDSClusterInstance: TerraformResource, MetaArgumentCarrier, Sen
     public var performanceInsightsKmsKeyIdRef: Expr<String> { reference("performance_insights_kms_key_id") }
 
     /// Reference to the attribute `performance_insights_retention_period`.
-    public var performanceInsightsRetentionPeriodRef: Expr<Double> { reference("performance_insights_retention_period") }
+    public var performanceInsightsRetentionPeriodRef: Expr<Double> {
+        reference("performance_insights_retention_period")
+    }
 
     /// Reference to the computed attribute `port`.
     public var port: Expr<Double> { reference("port") }
@@ -2640,7 +2646,9 @@ public struct DataAWSRDSEngineVersion: TerraformDataSource, MetaArgumentCarrier,
     public var supportedTimezones: Expr<Set<String>> { reference("supported_timezones") }
 
     /// Reference to the computed attribute `supports_certificate_rotation_without_restart`.
-    public var supportsCertificateRotationWithoutRestart: Expr<Bool> { reference("supports_certificate_rotation_without_restart") }
+    public var supportsCertificateRotationWithoutRestart: Expr<Bool> {
+        reference("supports_certificate_rotation_without_restart")
+    }
 
     /// Reference to the computed attribute `supports_global_databases`.
     public var supportsGlobalDatabases: Expr<Bool> { reference("supports_global_databases") }

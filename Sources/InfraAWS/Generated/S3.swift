@@ -95,11 +95,17 @@ public struct AWSS3Bucket: TerraformResource, MetaArgumentCarrier, Sendable {
     private var _accelerationStatus: Expr<String>?
     /// Argument `acceleration_status` (optional, computed when unset).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var accelerationStatus: Expr<String>? { get { _accelerationStatus } set { _accelerationStatus = newValue } }
+    public var accelerationStatus: Expr<String>? {
+        get { _accelerationStatus }
+        set { _accelerationStatus = newValue }
+    }
     private var _acl: Expr<String>?
     /// Argument `acl` (optional, computed when unset).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var acl: Expr<String>? { get { _acl } set { _acl = newValue } }
+    public var acl: Expr<String>? {
+        get { _acl }
+        set { _acl = newValue }
+    }
     /// Argument `bucket` (optional, computed when unset).
     public var bucket: Expr<String>?
     /// Argument `bucket_prefix` (optional, computed when unset).
@@ -107,43 +113,70 @@ public struct AWSS3Bucket: TerraformResource, MetaArgumentCarrier, Sendable {
     private var _corsRule: [CorsRule]?
     /// Nested block `cors_rule` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var corsRule: [CorsRule]? { get { _corsRule } set { _corsRule = newValue } }
+    public var corsRule: [CorsRule]? {
+        get { _corsRule }
+        set { _corsRule = newValue }
+    }
     /// Argument `force_destroy` (optional).
     public var forceDestroy: Expr<Bool>?
     private var _grant: [Grant]?
     /// Nested block `grant` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var grant: [Grant]? { get { _grant } set { _grant = newValue } }
+    public var grant: [Grant]? {
+        get { _grant }
+        set { _grant = newValue }
+    }
     private var _lifecycleRule: [LifecycleRule]?
     /// Nested block `lifecycle_rule` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var lifecycleRule: [LifecycleRule]? { get { _lifecycleRule } set { _lifecycleRule = newValue } }
+    public var lifecycleRule: [LifecycleRule]? {
+        get { _lifecycleRule }
+        set { _lifecycleRule = newValue }
+    }
     private var _logging: Logging?
     /// Nested block `logging` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var logging: Logging? { get { _logging } set { _logging = newValue } }
+    public var logging: Logging? {
+        get { _logging }
+        set { _logging = newValue }
+    }
     private var _objectLockConfiguration: ObjectLockConfiguration?
     /// Nested block `object_lock_configuration` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var objectLockConfiguration: ObjectLockConfiguration? { get { _objectLockConfiguration } set { _objectLockConfiguration = newValue } }
+    public var objectLockConfiguration: ObjectLockConfiguration? {
+        get { _objectLockConfiguration }
+        set { _objectLockConfiguration = newValue }
+    }
     /// Argument `object_lock_enabled` (optional, computed when unset).
     public var objectLockEnabled: Expr<Bool>?
     private var _policy: Expr<String>?
     /// Argument `policy` (optional, computed when unset).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var policy: Expr<String>? { get { _policy } set { _policy = newValue } }
+    public var policy: Expr<String>? {
+        get { _policy }
+        set { _policy = newValue }
+    }
     private var _replicationConfiguration: ReplicationConfiguration?
     /// Nested block `replication_configuration` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var replicationConfiguration: ReplicationConfiguration? { get { _replicationConfiguration } set { _replicationConfiguration = newValue } }
+    public var replicationConfiguration: ReplicationConfiguration? {
+        get { _replicationConfiguration }
+        set { _replicationConfiguration = newValue }
+    }
     private var _requestPayer: Expr<String>?
     /// Argument `request_payer` (optional, computed when unset).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var requestPayer: Expr<String>? { get { _requestPayer } set { _requestPayer = newValue } }
+    public var requestPayer: Expr<String>? {
+        get { _requestPayer }
+        set { _requestPayer = newValue }
+    }
     private var _serverSideEncryptionConfiguration: ServerSideEncryptionConfiguration?
     /// Nested block `server_side_encryption_configuration` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var serverSideEncryptionConfiguration: ServerSideEncryptionConfiguration? { get { _serverSideEncryptionConfiguration } set { _serverSideEncryptionConfiguration = newValue } }
+    public var serverSideEncryptionConfiguration: ServerSideEncryptionConfiguration? {
+        get { _serverSideEncryptionConfiguration }
+        set { _serverSideEncryptionConfiguration = newValue }
+    }
     /// Argument `tags` (optional).
     public var tags: Expr<[String: String]>?
     /// Argument `tags_all` (optional, computed when unset).
@@ -153,11 +186,17 @@ public struct AWSS3Bucket: TerraformResource, MetaArgumentCarrier, Sendable {
     private var _versioning: Versioning?
     /// Nested block `versioning` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var versioning: Versioning? { get { _versioning } set { _versioning = newValue } }
+    public var versioning: Versioning? {
+        get { _versioning }
+        set { _versioning = newValue }
+    }
     private var _website: Website?
     /// Nested block `website` (optional).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var website: Website? { get { _website } set { _website = newValue } }
+    public var website: Website? {
+        get { _website }
+        set { _website = newValue }
+    }
     /// Creates the value; required arguments are the non-optional parameters.
     public init(
         _ name: String,
@@ -506,11 +545,17 @@ public struct AWSS3Bucket: TerraformResource, MetaArgumentCarrier, Sendable {
         private var _objectLockEnabled: Expr<String>?
         /// Argument `object_lock_enabled` (optional).
         @available(*, deprecated, message: "deprecated by the AWS provider")
-        public var objectLockEnabled: Expr<String>? { get { _objectLockEnabled } set { _objectLockEnabled = newValue } }
+        public var objectLockEnabled: Expr<String>? {
+            get { _objectLockEnabled }
+            set { _objectLockEnabled = newValue }
+        }
         private var _rule: Rule?
         /// Nested block `rule` (optional).
         @available(*, deprecated, message: "deprecated by the AWS provider")
-        public var rule: Rule? { get { _rule } set { _rule = newValue } }
+        public var rule: Rule? {
+            get { _rule }
+            set { _rule = newValue }
+        }
         /// Creates the value; required arguments are the non-optional parameters.
         public init() {
         }
@@ -1591,7 +1636,9 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResource, MetaArgument
     public var id: Expr<String> { reference("id") }
 
     /// Reference to the attribute `transition_default_minimum_object_size`.
-    public var transitionDefaultMinimumObjectSizeRef: Expr<String> { reference("transition_default_minimum_object_size") }
+    public var transitionDefaultMinimumObjectSizeRef: Expr<String> {
+        reference("transition_default_minimum_object_size")
+    }
 
     /// The body of a `rule` block.
     public struct Rule: BlockConvertible, Sendable {
@@ -1610,7 +1657,10 @@ public struct AWSS3BucketLifecycleConfiguration: TerraformResource, MetaArgument
         private var _prefix: Expr<String>?
         /// Argument `prefix` (optional, computed when unset).
         @available(*, deprecated, message: "deprecated by the AWS provider")
-        public var prefix: Expr<String>? { get { _prefix } set { _prefix = newValue } }
+        public var prefix: Expr<String>? {
+            get { _prefix }
+            set { _prefix = newValue }
+        }
         /// Argument `status` (required).
         public var status: Expr<String>
         /// Nested block `transition` (optional).
@@ -2796,7 +2846,10 @@ public struct AWSS3BucketReplicationConfiguration: TerraformResource, MetaArgume
         private var _prefix: Expr<String>?
         /// Argument `prefix` (optional).
         @available(*, deprecated, message: "deprecated by the AWS provider")
-        public var prefix: Expr<String>? { get { _prefix } set { _prefix = newValue } }
+        public var prefix: Expr<String>? {
+            get { _prefix }
+            set { _prefix = newValue }
+        }
         /// Argument `priority` (optional).
         public var priority: Expr<Double>?
         /// Nested block `source_selection_criteria` (optional).

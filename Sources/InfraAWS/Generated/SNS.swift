@@ -179,13 +179,19 @@ public struct AWSSNSTopic: TerraformResource, MetaArgumentCarrier, Sendable {
     }
 
     /// Reference to the attribute `application_failure_feedback_role_arn`.
-    public var applicationFailureFeedbackRoleArnRef: Expr<String> { reference("application_failure_feedback_role_arn") }
+    public var applicationFailureFeedbackRoleArnRef: Expr<String> {
+        reference("application_failure_feedback_role_arn")
+    }
 
     /// Reference to the attribute `application_success_feedback_role_arn`.
-    public var applicationSuccessFeedbackRoleArnRef: Expr<String> { reference("application_success_feedback_role_arn") }
+    public var applicationSuccessFeedbackRoleArnRef: Expr<String> {
+        reference("application_success_feedback_role_arn")
+    }
 
     /// Reference to the attribute `application_success_feedback_sample_rate`.
-    public var applicationSuccessFeedbackSampleRateRef: Expr<Double> { reference("application_success_feedback_sample_rate") }
+    public var applicationSuccessFeedbackSampleRateRef: Expr<Double> {
+        reference("application_success_feedback_sample_rate")
+    }
 
     /// Reference to the attribute `archive_policy`.
     public var archivePolicyRef: Expr<String> { reference("archive_policy") }
@@ -218,7 +224,9 @@ public struct AWSSNSTopic: TerraformResource, MetaArgumentCarrier, Sendable {
     public var firehoseSuccessFeedbackRoleArnRef: Expr<String> { reference("firehose_success_feedback_role_arn") }
 
     /// Reference to the attribute `firehose_success_feedback_sample_rate`.
-    public var firehoseSuccessFeedbackSampleRateRef: Expr<Double> { reference("firehose_success_feedback_sample_rate") }
+    public var firehoseSuccessFeedbackSampleRateRef: Expr<Double> {
+        reference("firehose_success_feedback_sample_rate")
+    }
 
     /// Reference to the attribute `http_failure_feedback_role_arn`.
     public var httpFailureFeedbackRoleArnRef: Expr<String> { reference("http_failure_feedback_role_arn") }

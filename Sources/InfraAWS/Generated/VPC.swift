@@ -445,7 +445,10 @@ public struct AWSEIP: TerraformResource, MetaArgumentCarrier, Sendable {
     private var _vpc: Expr<Bool>?
     /// Argument `vpc` (optional, computed when unset).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var vpc: Expr<Bool>? { get { _vpc } set { _vpc = newValue } }
+    public var vpc: Expr<Bool>? {
+        get { _vpc }
+        set { _vpc = newValue }
+    }
     /// Creates the value; required arguments are the non-optional parameters.
     public init(
         _ name: String,
@@ -701,7 +704,10 @@ public struct AWSFlowLog: TerraformResource, MetaArgumentCarrier, Sendable {
     private var _logGroupName: Expr<String>?
     /// Argument `log_group_name` (optional, computed when unset).
     @available(*, deprecated, message: "deprecated by the AWS provider")
-    public var logGroupName: Expr<String>? { get { _logGroupName } set { _logGroupName = newValue } }
+    public var logGroupName: Expr<String>? {
+        get { _logGroupName }
+        set { _logGroupName = newValue }
+    }
     /// Argument `max_aggregation_interval` (optional).
     public var maxAggregationInterval: Expr<Double>?
     /// Argument `subnet_id` (optional).
@@ -2102,10 +2108,14 @@ public struct AWSSubnet: TerraformResource, MetaArgumentCarrier, Sendable {
     public var enableLniAtDeviceIndexRef: Expr<Double> { reference("enable_lni_at_device_index") }
 
     /// Reference to the attribute `enable_resource_name_dns_a_record_on_launch`.
-    public var enableResourceNameDnsARecordOnLaunchRef: Expr<Bool> { reference("enable_resource_name_dns_a_record_on_launch") }
+    public var enableResourceNameDnsARecordOnLaunchRef: Expr<Bool> {
+        reference("enable_resource_name_dns_a_record_on_launch")
+    }
 
     /// Reference to the attribute `enable_resource_name_dns_aaaa_record_on_launch`.
-    public var enableResourceNameDnsAaaaRecordOnLaunchRef: Expr<Bool> { reference("enable_resource_name_dns_aaaa_record_on_launch") }
+    public var enableResourceNameDnsAaaaRecordOnLaunchRef: Expr<Bool> {
+        reference("enable_resource_name_dns_aaaa_record_on_launch")
+    }
 
     /// Reference to the attribute `id`.
     public var id: Expr<String> { reference("id") }
@@ -4101,10 +4111,14 @@ public struct DataAWSSubnet: TerraformDataSource, MetaArgumentCarrier, Sendable 
     public var enableLniAtDeviceIndex: Expr<Double> { reference("enable_lni_at_device_index") }
 
     /// Reference to the computed attribute `enable_resource_name_dns_a_record_on_launch`.
-    public var enableResourceNameDnsARecordOnLaunch: Expr<Bool> { reference("enable_resource_name_dns_a_record_on_launch") }
+    public var enableResourceNameDnsARecordOnLaunch: Expr<Bool> {
+        reference("enable_resource_name_dns_a_record_on_launch")
+    }
 
     /// Reference to the computed attribute `enable_resource_name_dns_aaaa_record_on_launch`.
-    public var enableResourceNameDnsAaaaRecordOnLaunch: Expr<Bool> { reference("enable_resource_name_dns_aaaa_record_on_launch") }
+    public var enableResourceNameDnsAaaaRecordOnLaunch: Expr<Bool> {
+        reference("enable_resource_name_dns_aaaa_record_on_launch")
+    }
 
     /// Reference to the attribute `id`.
     public var idRef: Expr<String> { reference("id") }

@@ -17,12 +17,15 @@ struct Generator {
         var translator = Translator(
             maxDepth: maxDepth, maxSubtreeAttributes: maxSubtreeAttributes, providerVersion: context.providerVersion)
         var files: [String: String] = [:]
+        var all: [TypeModel] = []
         for (family, entries) in GenerationPlan.curatedFiles(provider) where !entries.isEmpty {
             let types = try entries.map { try translator.translate($0) }
+            all += types
             files["Sources/InfraAWS/Generated/\(family).swift"] = FileRenderer.render(
                 family: family, moduleDescription: "Typed AWS resources (curated InfraAWS)", types: types,
                 context: context)
         }
+        files["Tests/InfraAWSTests/Generated/CuratedFixture.swift"] = FixtureRenderer.render(types: all, context: context)
         return files
     }
 
@@ -47,7 +50,9 @@ struct Generator {
 
 extension Generator {
     /// Folders whose `.swift` files the generator owns entirely.
-    static let generatedFolders = ["Sources/InfraAWS/Generated", "Sources/InfraAWSFamilies"]
+    static let generatedFolders = [
+        "Sources/InfraAWS/Generated", "Sources/InfraAWSFamilies", "Tests/InfraAWSTests/Generated",
+    ]
 
     /// Every generated file of the package.
     func allFiles() throws -> [String: String] {

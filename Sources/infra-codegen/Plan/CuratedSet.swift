@@ -52,9 +52,21 @@ enum CuratedSet {
                 "data.aws_iam_policy", "data.aws_iam_openid_connect_provider", "data.aws_iam_session_context",
             ]
         ),
-        ("S3", ["aws_s3_bucket", "aws_s3_bucket_*", "aws_s3_object", "aws_s3_account_public_access_block", "data.aws_s3_bucket"]),
+        (
+            "S3",
+            [
+                "aws_s3_bucket", "aws_s3_bucket_*", "aws_s3_object", "aws_s3_account_public_access_block",
+                "data.aws_s3_bucket",
+            ]
+        ),
         ("DynamoDB", ["aws_dynamodb_table", "aws_dynamodb_table_item", "data.aws_dynamodb_table"]),
-        ("KMS", ["aws_kms_key", "aws_kms_alias", "aws_kms_grant", "aws_kms_key_policy", "data.aws_kms_key", "data.aws_kms_alias"]),
+        (
+            "KMS",
+            [
+                "aws_kms_key", "aws_kms_alias", "aws_kms_grant", "aws_kms_key_policy", "data.aws_kms_key",
+                "data.aws_kms_alias",
+            ]
+        ),
         (
             "RDS",
             [
@@ -65,7 +77,10 @@ enum CuratedSet {
         ),
         (
             "DocumentDB",
-            ["aws_docdb_cluster", "aws_docdb_cluster_instance", "aws_docdb_subnet_group", "aws_docdb_cluster_parameter_group"]
+            [
+                "aws_docdb_cluster", "aws_docdb_cluster_instance", "aws_docdb_subnet_group",
+                "aws_docdb_cluster_parameter_group",
+            ]
         ),
         (
             "ElastiCache",
@@ -92,16 +107,26 @@ enum CuratedSet {
         ),
         ("SNS", ["aws_sns_topic", "aws_sns_topic_subscription", "aws_sns_topic_policy", "data.aws_sns_topic"]),
         ("CloudTrail", ["aws_cloudtrail", "data.aws_cloudtrail_service_account"]),
-        ("EFS", ["aws_efs_file_system", "aws_efs_mount_target", "aws_efs_access_point", "aws_efs_file_system_policy", "aws_efs_backup_policy"]),
+        (
+            "EFS",
+            [
+                "aws_efs_file_system", "aws_efs_mount_target", "aws_efs_access_point", "aws_efs_file_system_policy",
+                "aws_efs_backup_policy",
+            ]
+        ),
         (
             "AutoScaling",
-            ["aws_autoscaling_group", "aws_autoscaling_policy", "aws_autoscaling_schedule", "aws_autoscaling_attachment"]
+            [
+                "aws_autoscaling_group", "aws_autoscaling_policy", "aws_autoscaling_schedule",
+                "aws_autoscaling_attachment",
+            ]
         ),
         (
             "ELB",
             [
                 "aws_lb", "aws_lb_listener", "aws_lb_target_group", "aws_lb_listener_rule",
-                "aws_lb_target_group_attachment", "aws_lb_listener_certificate", "data.aws_lb", "data.aws_lb_target_group",
+                "aws_lb_target_group_attachment", "aws_lb_listener_certificate", "data.aws_lb",
+                "data.aws_lb_target_group",
             ]
         ),
         ("ACM", ["aws_acm_certificate", "aws_acm_certificate_validation", "data.aws_acm_certificate"]),
@@ -117,7 +142,10 @@ enum CuratedSet {
         ("SSM", ["aws_ssm_parameter", "data.aws_ssm_parameter"]),
         (
             "Account",
-            ["data.aws_caller_identity", "data.aws_region", "data.aws_partition", "data.aws_regions", "data.aws_default_tags"]
+            [
+                "data.aws_caller_identity", "data.aws_region", "data.aws_partition", "data.aws_regions",
+                "data.aws_default_tags",
+            ]
         ),
     ]
 

@@ -12,7 +12,9 @@ enum GenerationPlan {
             for entry in provider.resources + provider.dataSources {
                 let key = (entry.isDataSource ? "data." : "") + entry.type
                 guard !taken.contains(key),
-                    patterns.contains(where: { CuratedSet.matches($0, type: entry.type, dataSource: entry.isDataSource) })
+                    patterns.contains(where: {
+                        CuratedSet.matches($0, type: entry.type, dataSource: entry.isDataSource)
+                    })
                 else { continue }
                 taken.insert(key)
                 entries.append(entry)

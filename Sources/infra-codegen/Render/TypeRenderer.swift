@@ -27,9 +27,13 @@ enum TypeRenderer {
                 if reference.isDeprecated {
                     w.line("@available(*, deprecated, message: \"deprecated by the AWS provider\")")
                 }
-                w.line(
-                    "public var \(Naming.escaped(reference.swiftName)): Expr<\(reference.valueType)> "
-                        + "{ reference(\"\(reference.terraformName)\") }")
+                let declaration = "public var \(Naming.escaped(reference.swiftName)): Expr<\(reference.valueType)>"
+                let body = "reference(\"\(reference.terraformName)\")"
+                if w.column + declaration.count + body.count + 6 <= 120 {
+                    w.line("\(declaration) { \(body) }")
+                } else {
+                    w.braced(declaration) { w in w.line(body) }
+                }
             }
             for nested in type.nested { renderNested(nested, into: &w) }
         }
@@ -59,9 +63,10 @@ enum TypeRenderer {
                 w.line("private var _\(property.swiftName): \(property.swiftType)\(optional)")
                 w.doc(property.doc)
                 w.line("@available(*, deprecated, message: \"deprecated by the AWS provider\")")
-                w.line(
-                    "public var \(name): \(property.swiftType)\(optional) "
-                        + "{ get { _\(property.swiftName) } set { _\(property.swiftName) = newValue } }")
+                w.braced("public var \(name): \(property.swiftType)\(optional)") { w in
+                    w.line("get { _\(property.swiftName) }")
+                    w.line("set { _\(property.swiftName) = newValue }")
+                }
             } else {
                 w.doc(property.doc)
                 w.line("public var \(name): \(property.swiftType)\(optional)")

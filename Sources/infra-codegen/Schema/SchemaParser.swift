@@ -24,7 +24,8 @@ struct SchemaParser {
     static func parse(data: Data) throws -> Provider {
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
             let providers = root["provider_schemas"] as? [String: Any],
-            let (source, providerAny) = providers.first(where: { $0.key.hasSuffix("/aws") }).map({ ($0.key, $0.value) }),
+            let (source, providerAny) = providers.first(where: { $0.key.hasSuffix("/aws") }).map({ ($0.key, $0.value) }
+            ),
             let provider = providerAny as? [String: Any]
         else { throw SchemaError("no hashicorp/aws provider in schema") }
         return Provider(

@@ -32,6 +32,8 @@ enum Naming {
         "s3outposts": "S3Outposts", "s3tables": "S3Tables", "ecrpublic_": "ECRPublic", "xray": "XRay",
         "vpclink": "VPCLink", "ssmcontacts": "SSMContacts", "ssmincidents": "SSMIncidents",
         "ssmquicksetup": "SSMQuickSetup", "elasticsearch": "Elasticsearch", "elb2": "ELB2",
+        "servicediscovery": "ServiceDiscovery", "elasticbeanstalk": "ElasticBeanstalk",
+        "directoryservice": "DirectoryService", "apigateway": "APIGateway",
     ]
 
     /// Swift keywords that need backticks as declaration names.

@@ -81,7 +81,8 @@ struct Translator {
         var doc = DocText.block(blockType)
         let typeName = Naming.nestedType(blockType.name)
         if depth > maxDepth || Self.attributeCount(block) > maxSubtreeAttributes || blockType.nesting == .map {
-            doc.append("Typed JSON: nesting past the generator's depth or size limit (see Documentation/Generators.md).")
+            doc.append(
+                "Typed JSON: nesting past the generator's depth or size limit (see Documentation/Generators.md).")
             let property = PropertyModel(
                 terraformName: blockType.name, swiftName: stored, label: base, kind: .blockFallback,
                 isRequired: required, isDeprecated: block.deprecated && !required, doc: doc)
@@ -119,8 +120,7 @@ struct Translator {
         let signature = Self.signature(type)
         if let existing = canonical[signature] {
             var alias = type
-            alias.aliasOf = existing
-            alias.nested = []
+            alias.aliasOf = existing  // children stay in the model (fixtures use them) but are not rendered
             return alias
         }
         let qualified = parent + "." + type.swiftName
