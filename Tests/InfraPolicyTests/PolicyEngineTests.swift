@@ -185,3 +185,31 @@ struct CustomPolicyRuleTests {
             ])
     }
 }
+
+@Suite("Policy diagnostics")
+struct PolicyDiagnosticsTests {
+    @Test func diagnosticsNameTheComponentPathFromTheInventory() {
+        let documents: [PolicyDocument] = [
+            .terraform(
+                file: "terraform/shared/main.tf.json", ["resource": ["aws_kms_key": ["state": ["description": "s"]]]]),
+            .kubernetes(
+                file: "kubernetes/prod/api.yaml",
+                KubernetesCases.deployment("api", namespace: "prod", image: "registry.example.com/api:latest")),
+        ]
+        let inventory = [
+            InventoryEntry(
+                kind: "aws_kms_key", address: "aws_kms_key.state", path: "shared/state/key",
+                file: "terraform/shared/main.tf.json"),
+            InventoryEntry(
+                kind: "Deployment", address: "prod/Deployment/api", path: "prod/api/deployment",
+                file: "kubernetes/prod/api.yaml"),
+        ]
+        let rules = ["INFRA-KMS-001", "INFRA-K8S-008"].compactMap(PolicyRule.builtIn)
+        let diagnostics = PolicyEngine(rules: rules).evaluate(documents).diagnostics(inventory: inventory)
+        #expect(
+            diagnostics.map(\.description) == [
+                "warning: prod/api/deployment: INFRA-K8S-008 Deployment prod/api: container api: the image is untagged or uses latest (hint: use an explicit version tag (app:1.4.2) or a digest (app@sha256:…))",
+                "warning: shared/state/key: INFRA-KMS-001 aws_kms_key.state: key rotation is not enabled (hint: set enable_key_rotation = true on the aws_kms_key)",
+            ])
+    }
+}

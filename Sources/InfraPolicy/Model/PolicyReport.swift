@@ -49,14 +49,25 @@ public struct PolicyReport: Sendable, Hashable, CustomStringConvertible {
 
     /// The report as diagnostics for `infra-manifest check`: critical and high findings are
     /// errors, medium and low warnings, suppressed findings and suppression problems notes.
-    public var diagnostics: [Diagnostic] {
+    /// Each diagnostic's path is the finding's file; see ``diagnostics(inventory:)`` for
+    /// component paths.
+    public var diagnostics: [Diagnostic] { diagnostics(inventory: []) }
+
+    /// The report as diagnostics whose paths are the component paths of the offending
+    /// resources, looked up in a synthesis inventory (by file and address, or for Kubernetes by
+    /// file, kind and name); a finding without an entry keeps its file as the path.
+    ///
+    /// ```swift
+    /// diagnostics.append(contentsOf: report.diagnostics(inventory: result.inventory))
+    /// ```
+    public func diagnostics(inventory: [InventoryEntry]) -> [Diagnostic] {
         var result: [Diagnostic] = findings.map { finding in
             let severity: Diagnostic.Severity =
                 finding.isSuppressed ? .note : (finding.severity >= .high ? .error : .warning)
             var message = "\(finding.ruleID) \(finding.resource): \(finding.message)"
             if let suppression = finding.suppression { message += " (suppressed: \(suppression.reason))" }
-            return Diagnostic(
-                path: ComponentPath(finding.file), severity: severity, message: message, hint: finding.hint)
+            let path = PolicyReport.componentPath(of: finding, in: inventory) ?? ComponentPath(finding.file)
+            return Diagnostic(path: path, severity: severity, message: message, hint: finding.hint)
         }
         for suppression in invalidSuppressions {
             result.append(
@@ -73,6 +84,20 @@ public struct PolicyReport: Sendable, Hashable, CustomStringConvertible {
                     hint: "remove it if the resource was fixed or renamed"))
         }
         return result
+    }
+
+    /// The inventory entry of a finding's resource: same file and address (Terraform), or same
+    /// file, kind and name (Kubernetes addresses `Kind namespace/name`).
+    static func componentPath(of finding: PolicyFinding, in inventory: [InventoryEntry]) -> ComponentPath? {
+        if let entry = inventory.first(where: { $0.file == finding.file && $0.address == finding.resource }) {
+            return entry.path
+        }
+        let parts = finding.resource.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let name = parts[1].split(separator: "/").last.map(String.init) else { return nil }
+        return inventory.first { entry in
+            entry.file == finding.file && entry.kind == parts[0]
+                && (entry.address == name || entry.address.hasSuffix("/\(name)"))
+        }?.path
     }
 
     /// One block per finding, then a summary line `policy: N findings (C critical, H high, …), S suppressed`.
