@@ -1,0 +1,48 @@
+// `terraform/dns`: the Cloudflare records of the seed's domain structure (omnivoltaic.com,
+// api, *, dev, *.dev), pointed at the ingress load balancers of each cluster. Its own root
+// because the cloudflare provider is not available offline; see Documentation/OVESReference.md.
+
+import InfraAWS
+import InfraCore
+import InfraTerraform
+
+/// The Cloudflare DNS root.
+public enum CloudflareRoot {
+    /// The records: name relative to the zone → the ingress they point to.
+    public static let records: [(local: String, name: String, environment: String)] = [
+        ("apex", "@", "prod"),
+        ("api", "api", "prod"),
+        ("wildcard", "*", "prod"),
+        ("dev", "dev", "dev"),
+        ("dev_wildcard", "*.dev", "dev"),
+    ]
+
+    /// The root.
+    public static var stack: Stack {
+        let prodIngress = Variable<String>(
+            "prod_ingress_hostname", description: "DNS name of the production NGINX ingress load balancer",
+            providedAtApply: true)
+        let devIngress = Variable<String>(
+            "dev_ingress_hostname", description: "DNS name of the development NGINX ingress load balancer",
+            providedAtApply: true)
+        let zone = CloudflareZoneLookup("omnivoltaic", zoneName: Expr(.string(OVESSettings.apexDomain)))
+        return Stack(
+            "dns", directory: "terraform/dns",
+            settings: TerraformSettings(
+                requiredProviders: [RequiredProvider("cloudflare", source: "cloudflare/cloudflare", version: "~> 4.40")],
+                backend: OVESSettings.backend(key: "dns/terraform.tfstate"))
+        ) {
+            prodIngress
+            devIngress
+            Provider("cloudflare")
+            zone.inFile("cloudflare")
+            for record in records {
+                CloudflareRecord(
+                    record.local, zoneID: zone.id, recordName: Expr(.string(record.name)), type: "CNAME",
+                    content: record.environment == "prod" ? prodIngress.value : devIngress.value, proxied: true, ttl: 1,
+                    comment: "Managed by swift-infra (\(record.environment) ingress)"
+                ).inFile("cloudflare")
+            }
+        }
+    }
+}

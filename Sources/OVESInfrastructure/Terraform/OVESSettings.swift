@@ -1,0 +1,64 @@
+// The OVES platform's facts in one place: regions, address plan, cluster and bucket
+// names, domains and tags. Values marked "chosen" are not in the seed document; they are
+// what we picked and are listed in Documentation/OVESReference.md.
+
+import InfraCore
+import InfraTerraform
+
+/// Names, regions and address ranges of the OVES platform.
+public enum OVESSettings {
+    /// The primary region (both EKS clusters, shared services).
+    public static let primaryRegion = "us-east-1"
+    /// The database region (data residency: EU data stays in the EU).
+    public static let databaseRegion = "eu-central-1"
+    /// Availability zones used in the primary region (chosen: three).
+    public static let primaryZones = ["us-east-1a", "us-east-1b", "us-east-1c"]
+    /// Availability zones used in the database region (chosen: three).
+    public static let databaseZones = ["eu-central-1a", "eu-central-1b", "eu-central-1c"]
+
+    /// Production VPC range (chosen; disjoint from every other OVES VPC).
+    public static let prodVPCCIDR = "10.10.0.0/16"
+    /// Development VPC range (chosen).
+    public static let devVPCCIDR = "10.20.0.0/16"
+    /// EU database VPC range (chosen).
+    public static let databaseVPCCIDR = "10.30.0.0/16"
+
+    /// Kubernetes version of both clusters (the seed says 1.28+; chosen 1.29).
+    public static let kubernetesVersion = "1.29"
+    /// The production cluster's name.
+    public static let prodClusterName = "oves-prod"
+    /// The development cluster's name.
+    public static let devClusterName = "oves-dev"
+
+    /// Terraform state bucket (seed).
+    public static let stateBucket = "oves-terraform-state"
+    /// Terraform lock table (chosen name).
+    public static let lockTable = "oves-terraform-locks"
+    /// Access-log bucket (seed: oves-logs-prod, "log archives").
+    public static let logBucket = "oves-logs-prod"
+    /// Backups bucket (seed).
+    public static let backupsBucket = "oves-backups-prod"
+    /// Cross-region replica of the backups bucket (chosen: critical data replicated to the EU).
+    public static let backupsReplicaBucket = "oves-backups-prod-replica-eu"
+    /// Build artifacts bucket (seed).
+    public static let artifactsBucket = "oves-artifacts-prod"
+    /// Static assets bucket (seed).
+    public static let staticBucket = "oves-static-prod"
+
+    /// The apex domain (Cloudflare).
+    public static let apexDomain = "omnivoltaic.com"
+    /// The China-accessible zone (Route53).
+    public static let chinaZone = "cn.omnivoltaic.com"
+    /// Where alerts are mailed (seed: the cert-manager contact).
+    public static let alertEmail = "devops@omnivoltaic.com"
+
+    /// Tags on every resource of an environment.
+    public static func tags(environment: String) -> [String: String] {
+        ["Project": "oves", "Environment": environment, "ManagedBy": "swift-infra"]
+    }
+
+    /// The backend settings of a root: one state key per root in the shared state bucket.
+    public static func backend(key: String) -> Backend {
+        .s3(S3Backend(bucket: stateBucket, key: key, region: primaryRegion, dynamodbTable: lockTable, encrypt: true))
+    }
+}

@@ -1,0 +1,46 @@
+// The IRSA roles of the OVES clusters: the cluster autoscaler (scales the node groups the
+// seed lists) and cert-manager (DNS-01 challenges in Route53 for cn.omnivoltaic.com).
+
+import InfraAWS
+import InfraCore
+import InfraTerraform
+
+/// IRSA roles shared by both clusters.
+public enum OVESWorkloadRoles {
+    /// The roles for a cluster; the Kubernetes half annotates the matching service accounts.
+    public static func roles(cluster: String) -> [IRSARole] {
+        [
+            IRSARole(
+                "cluster-autoscaler", namespace: "kube-system", serviceAccount: "cluster-autoscaler",
+                policy: IAMPolicyDocument {
+                    IAMStatement(
+                        sid: "Describe", effect: .allow,
+                        actions: [
+                            "autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeAutoScalingInstances",
+                            "autoscaling:DescribeLaunchConfigurations", "autoscaling:DescribeScalingActivities",
+                            "autoscaling:DescribeTags", "ec2:DescribeImages", "ec2:DescribeInstanceTypes",
+                            "ec2:DescribeLaunchTemplateVersions", "ec2:GetInstanceTypesFromInstanceRequirements",
+                            "eks:DescribeNodegroup",
+                        ],
+                        resources: ["*"])
+                    IAMStatement(
+                        sid: "ScaleOwnGroups", effect: .allow,
+                        actions: ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
+                        resources: ["*"],
+                        conditions: [
+                            .stringEquals("aws:ResourceTag/k8s.io/cluster-autoscaler/\(cluster)", "owned")
+                        ])
+                }),
+            IRSARole(
+                "cert-manager", namespace: "cert-manager", serviceAccount: "cert-manager",
+                policy: IAMPolicyDocument {
+                    IAMStatement(sid: "Changes", effect: .allow, actions: ["route53:GetChange"], resources: ["arn:aws:route53:::change/*"])
+                    IAMStatement(
+                        sid: "Records", effect: .allow,
+                        actions: ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"],
+                        resources: ["arn:aws:route53:::hostedzone/*"])
+                    IAMStatement(sid: "Zones", effect: .allow, actions: ["route53:ListHostedZonesByName"], resources: ["*"])
+                }),
+        ]
+    }
+}
