@@ -1,0 +1,49 @@
+// Every helper's output passes ../shared/tools/k8s-validate (strict, Kubernetes 1.28–1.31,
+// cert-manager and VPA CRDs), synthesized together in one manifest.
+
+import Foundation
+import InfraCore
+import InfraKubernetes
+import Testing
+
+@Suite("Helpers pass k8s-validate")
+struct HelperSchemaTests {
+    static var manifest: Manifest {
+        Manifest("helpers", namespace: "apps") {
+            TeamNamespace(
+                name: "apps", allowEgressToNamespaces: ["data"], publicPorts: [1883], allowInternetEgress: true)
+            TeamNamespace(name: "data", podSecurity: .baseline, warn: .restricted, allowIngressFromNamespaces: ["apps"])
+            LetsEncryptIssuers(email: "ops@example.com")
+            EBSStorageClass()
+            ClusterAutoscaler(clusterName: "demo", roleARN: "arn:aws:iam::111122223333:role/demo-cluster-autoscaler")
+            MicroserviceTests.service
+            VerticalAutoscaling(name: "account", mode: .off)
+            TCPLoadBalancer(name: "broker", ports: [.init(name: "mqtt", port: 1883)], selector: ["app": "broker"])
+            StatefulWorkload(
+                name: "broker", image: "eclipse-mosquitto:2.0.18", ports: [.init(name: "mqtt", port: 1883)],
+                storage: "1Gi", mountPath: "/mosquitto/data", health: .tcp(port: "mqtt"),
+                config: ConfigFiles(
+                    name: "broker-config", mountPath: "/mosquitto/config", files: ["mosquitto.conf": "listener 1883\n"]),
+                serviceName: "broker-headless")
+            NetworkingHelperTests.router
+        }
+    }
+
+    @Test("a manifest using every helper synthesizes without errors and passes strict validation")
+    func everyHelperValidates() throws {
+        let result = Self.manifest.synthesize()
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.errors)")
+        let tool = ExternalTools.sharedTool("k8s-validate").path
+        guard ExternalTools.require(tool, "strict Kubernetes schema validation") else { return }
+        let directory = try ExternalTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for artifact in result.artifacts {
+            let url = directory.appendingPathComponent(artifact.path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(artifact.bytes).write(to: url)
+        }
+        let output = try ExternalTools.run(tool, [directory.path])
+        #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
+    }
+}
