@@ -213,3 +213,31 @@ struct PolicyDiagnosticsTests {
             ])
     }
 }
+
+@Suite("Policy engine on malformed documents")
+struct MalformedDocumentTests {
+    static let odd: [PolicyDocument] = [
+        .terraform(file: "a.tf.json", "not an object"),
+        .terraform(file: "b.tf.json", ["resource": "x"]),
+        .terraform(file: "c.tf.json", ["resource": ["aws_s3_bucket": "x", "aws_kms_key": ["k": 5]]]),
+        .terraform(file: "d.tf.json", ["resource": [["aws_vpc": [["v": ["cidr_block": 1]]]]]]),
+        .terraform(file: "e.tf.json", ["resource": ["aws_security_group": ["g": ["ingress": "open"]]]]),
+        .kubernetes(file: "k.yaml", ["kind": "Deployment", "spec": 3]),
+        .kubernetes(file: "k.yaml", ["kind": "Pod", "spec": ["containers": "nginx"]]),
+        .kubernetes(
+            file: "k.yaml",
+            [
+                "kind": "CronJob",
+                "spec": ["jobTemplate": ["spec": ["template": ["spec": ["containers": [1, ["name": "c"]]]]]]],
+            ]),
+        .kubernetes(file: "k.yaml", []),
+    ]
+
+    @Test func oddShapesGiveFindingsNotCrashes() {
+        let first = PolicyEngine().evaluate(Self.odd)
+        let second = PolicyEngine().evaluate(Self.odd.reversed())
+        #expect(first == second)
+        #expect(first.findings(rule: "INFRA-VPC-001").map(\.resource) == ["aws_vpc.v"])
+        #expect(first.findings(rule: "INFRA-K8S-008").map(\.resource) == ["CronJob default/"])
+    }
+}

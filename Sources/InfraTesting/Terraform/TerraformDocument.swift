@@ -44,7 +44,10 @@ extension TerraformTemplate {
     }
 
     private static func mergeObjects(_ existing: Value?, _ new: Value, depth: Int) -> Value {
-        guard depth > 0, let existing, var base = combined(existing), let addition = combined(new) else { return new }
+        guard depth > 0, let existing else { return new }
+        // A malformed section (not an object) never replaces blocks read from other files.
+        guard let addition = combined(new) else { return existing }
+        guard var base = combined(existing) else { return new }
         for (key, value) in addition { base[key] = mergeObjects(base[key], value, depth: depth - 1) }
         return .object(base)
     }

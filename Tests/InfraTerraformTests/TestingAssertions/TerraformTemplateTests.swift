@@ -184,3 +184,16 @@ struct TerraformTemplateArtifactDocumentTests {
         #expect(template.hasResource("aws_kms_key.state", ["enable_key_rotation": true]) == nil)
     }
 }
+
+@Suite("TerraformTemplate on odd documents")
+struct TerraformTemplateOddDocumentTests {
+    @Test func listFormsAndJunkAreRead() {
+        let template = TerraformTemplate(merging: [
+            ["resource": [["aws_vpc": [["main": [["cidr_block": "10.0.0.0/16"]]]]]]],
+            ["resource": "junk", "output": 3],
+            "not an object",
+        ])
+        #expect(template.blocks.map(\.address) == ["aws_vpc.main"])
+        #expect(template.hasResource("aws_vpc.main", ["cidr_block": "10.0.0.0/16"]) == nil)
+    }
+}
