@@ -31,11 +31,15 @@ public struct PolicyTerraformModel: Sendable {
             }
         }
         self.resources = resources.sorted { ($0.module, $0.address) < ($1.module, $1.address) }
+        byType = Dictionary(grouping: self.resources.filter { !$0.isData }, by: \.type)
     }
 
-    /// The (non-data) resources of `type`.
+    /// The (non-data) resources by type, so rules do not scan every resource per lookup.
+    private let byType: [String: [PolicyResource]]
+
+    /// The (non-data) resources of `type`, sorted by module then address.
     public func resources(_ type: String) -> [PolicyResource] {
-        resources.filter { !$0.isData && $0.type == type }
+        byType[type] ?? []
     }
 
     /// The resources of `type` in `target`'s module whose `attribute` points at `target`:
