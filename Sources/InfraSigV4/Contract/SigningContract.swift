@@ -8,11 +8,15 @@
 /// ```
 public enum SigningContract {
     /// Signs one case object (or, with `batch`, an array of them) and returns the JSON result (newline-terminated).
+    ///
+    /// An array is always signed as a batch, so a batch-capable caller that forgets `--batch` still gets an array.
     public static func run(input: [UInt8], batch: Bool) throws(SigningContractError) -> [UInt8] {
         let document = try ContractJSONParser.parse(input)
         var output = [UInt8]()
         var keys = [String: SigV4SigningKey]()
-        if batch {
+        var isArray = false
+        if case .array = document { isArray = true }
+        if batch || isArray {
             guard case .array(let cases) = document else {
                 throw SigningContractError("--batch expects a JSON array of request objects")
             }

@@ -1,0 +1,89 @@
+// Everything a command needs to talk to AWS, built once from the environment and flags: the credential context,
+// the cached credential chain, the region and the client. Keeps the CLI wrappers thin and the logic testable.
+
+import Foundation
+import Logging
+
+/// A configured executor: credentials, region and client.
+///
+/// ```swift
+/// let session = try ExecutorSession(environment: ProcessInfo.processInfo.environment, transport: transport)
+/// let identity = try await STSClient(client: session.client).getCallerIdentity()
+/// ```
+public struct ExecutorSession: Sendable {
+    /// The credential context.
+    public var context: CredentialContext
+    /// The resolved region.
+    public var region: String
+    /// The cached credential source.
+    public var credentials: CachingCredentialSource
+    /// The client for the region.
+    public var client: AWSClient
+
+    /// Resolves the region and prepares the credential chain (credentials are fetched on first use).
+    public init(
+        environment: [String: String], profile: String? = nil, region: String? = nil,
+        transport: any HTTPTransport, logger: Logger = Logger(label: "infra.executor"),
+        retryPolicy: RetryPolicy = .standard, timeout: Duration = .seconds(30),
+        provider: any CredentialProvider = CredentialChain.default
+    ) throws {
+        context = CredentialContext(
+            environment: environment, explicitProfile: profile, transport: transport, logger: logger)
+        guard let resolved = RegionResolver.resolve(explicit: region, context: context) else {
+            throw CredentialError(
+                "no AWS region configured; pass --region, set AWS_REGION, or add `region` to the profile")
+        }
+        self.region = resolved
+        credentials = CachingCredentialSource(provider: provider, context: context)
+        client = AWSClient(
+            transport: transport, credentials: credentials, region: resolved, environment: environment,
+            retryPolicy: retryPolicy, timeout: timeout, logger: logger)
+    }
+}
+
+/// The text each executor command prints, computed without touching stdout so it can be tested.
+///
+/// ```swift
+/// print(try await ExecutorCommands.whoami(session))
+/// ```
+public enum ExecutorCommands {
+    /// `whoami`: account, ARN, user id and where the credentials came from (never the secret).
+    public static func whoami(_ session: ExecutorSession) async throws -> String {
+        let identity = try await STSClient(client: session.client).getCallerIdentity()
+        let credentials = try await session.credentials.credentials()
+        return """
+            Account:     \(identity.account)
+            Arn:         \(identity.arn)
+            UserId:      \(identity.userId)
+            Region:      \(session.region)
+            Credentials: \(credentials.source) (access key \(credentials.accessKeyId))
+            """
+    }
+
+    /// `bootstrap`: creates or repairs the backend; the summary says "no changes" on a second run.
+    public static func bootstrap(_ session: ExecutorSession, bucket: String, table: String) async throws -> String {
+        let logger = session.context.logger
+        let report = try await Bootstrapper(client: session.client).run(bucket: bucket, table: table) { line in
+            logger.info("\(line)")
+        }
+        if report.changes.isEmpty {
+            return "no changes: bucket \(bucket) and lock table \(table) in \(report.region) are already set up"
+        }
+        return "bootstrap made \(report.changes.count) change(s) in \(report.region):\n"
+            + report.changes.map { "  - " + $0 }.joined(separator: "\n")
+    }
+
+    /// `eks-token`: an ExecCredential JSON for kubectl.
+    public static func eksToken(_ session: ExecutorSession, cluster: String) async throws -> String {
+        let credentials = try await session.credentials.credentials()
+        return EKSAuth.execCredential(
+            cluster: cluster, credentials: credentials, region: session.region,
+            now: Date().addingTimeInterval(session.client.clockSkew.offset))
+    }
+
+    /// `drift`: one line per difference, or a line saying there is none.
+    public static func drift(_ session: ExecutorSession, findings: [DriftFinding]) -> String {
+        if findings.isEmpty { return "no drift: the account matches the definitions" }
+        return "\(findings.count) difference(s):\n" + findings.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

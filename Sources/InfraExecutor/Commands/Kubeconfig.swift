@@ -1,0 +1,69 @@
+// `kubeconfig`: writes or merges the cluster, user and context entries for an EKS cluster, like
+// `aws eks update-kubeconfig`, with the user's exec plugin running `infra-manifest eks-token`. Entries are keyed by
+// the cluster ARN (the AWS CLI's default alias); other entries of the file are kept.
+
+import Foundation
+import InfraCore
+
+/// Builds and merges kubeconfig documents.
+///
+/// ```swift
+/// let merged = Kubeconfig.merge(existing: try KubeconfigYAMLReader.parse(text), cluster: cluster, region: "us-east-1",
+///                               profile: nil, command: "infra-manifest")
+/// ```
+public enum Kubeconfig {
+    /// The default path: the first entry of `KUBECONFIG`, else `~/.kube/config`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let list = environment["KUBECONFIG"], let first = list.split(separator: ":").first {
+            return String(first)
+        }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.kube/config"
+    }
+
+    /// `existing` with the entries for `cluster` added or replaced and `current-context` set to it.
+    public static func merge(
+        existing: Value, cluster: EKSCluster, region: String, profile: String?, command: String,
+        alias: String? = nil
+    ) -> Value {
+        let name = alias ?? (cluster.arn.isEmpty ? cluster.name : cluster.arn)
+        var arguments: [Value] = ["eks-token", "--cluster", .string(cluster.name), "--region", .string(region)]
+        if let profile { arguments += ["--profile", .string(profile)] }
+        let exec: Value = [
+            "apiVersion": "client.authentication.k8s.io/v1beta1",
+            "command": .string(command),
+            "args": .array(arguments),
+            "interactiveMode": "Never",
+        ]
+        let clusterEntry: Value = [
+            "name": .string(name),
+            "cluster": [
+                "server": .string(cluster.endpoint),
+                "certificate-authority-data": .string(cluster.certificateAuthorityData),
+            ],
+        ]
+        let contextEntry: Value = [
+            "name": .string(name), "context": ["cluster": .string(name), "user": .string(name)],
+        ]
+        let userEntry: Value = ["name": .string(name), "user": ["exec": exec]]
+
+        var document = existing.objectValue ?? ValueObject()
+        if document["apiVersion"] == nil { document["apiVersion"] = "v1" }
+        if document["kind"] == nil { document["kind"] = "Config" }
+        document["clusters"] = upsert(document["clusters"], clusterEntry, name: name)
+        document["contexts"] = upsert(document["contexts"], contextEntry, name: name)
+        document["users"] = upsert(document["users"], userEntry, name: name)
+        document["current-context"] = .string(name)
+        if document["preferences"] == nil { document["preferences"] = .object(ValueObject()) }
+        return .object(document)
+    }
+
+    private static func upsert(_ list: Value?, _ entry: Value, name: String) -> Value {
+        var items = list?.arrayValue ?? []
+        if let index = items.firstIndex(where: { $0["name"]?.stringValue == name }) {
+            items[index] = entry
+        } else {
+            items.append(entry)
+        }
+        return .array(items)
+    }
+}

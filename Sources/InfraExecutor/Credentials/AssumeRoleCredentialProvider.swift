@@ -1,0 +1,87 @@
+// A profile with `role_arn` + `source_profile` (or `credential_source`): resolve the source credentials, then
+// STS AssumeRole with `role_session_name`, `external_id` and `duration_seconds` from the profile.
+
+import Foundation
+
+/// Role credentials obtained with AssumeRole from a source profile's credentials.
+///
+/// ```swift
+/// let provider = AssumeRoleCredentialProvider(roleArn: "arn:aws:iam::123:role/deploy",
+///                                             source: StaticCredentialProvider(credentials: base))
+/// ```
+public struct AssumeRoleCredentialProvider: CredentialProvider {
+    /// `assume-role`.
+    public let name = "assume-role"
+    /// The role to assume.
+    public var roleArn: String
+    /// The session name (default `infra-manifest-<time>`).
+    public var sessionName: String?
+    /// The external id, if the role's trust policy requires one.
+    public var externalId: String?
+    /// Requested duration in seconds.
+    public var durationSeconds: Int?
+    /// Where the credentials that call AssumeRole come from.
+    public var source: any CredentialProvider
+
+    /// Creates the provider.
+    public init(
+        roleArn: String, sessionName: String? = nil, externalId: String? = nil, durationSeconds: Int? = nil,
+        source: any CredentialProvider
+    ) {
+        self.roleArn = roleArn
+        self.sessionName = sessionName
+        self.externalId = externalId
+        self.durationSeconds = durationSeconds
+        self.source = source
+    }
+
+    /// Resolves the source, then assumes the role.
+    public func resolve(_ context: CredentialContext) async throws -> AWSCredentials? {
+        guard let base = try await source.resolve(context) else {
+            throw CredentialError("no source credentials (\(source.name)) to assume \(roleArn)")
+        }
+        let region = RegionResolver.resolve(context: context) ?? "us-east-1"
+        let client = AWSClient(
+            transport: context.transport, credentials: StaticCredentialSource(base), region: region,
+            environment: context.environment, logger: context.logger)
+        var credentials = try await STSClient(client: client).assumeRole(
+            roleArn: roleArn, sessionName: sessionName ?? "infra-manifest-\(Int(context.now().timeIntervalSince1970))",
+            externalId: externalId, durationSeconds: durationSeconds)
+        credentials.source = "\(name) \(roleArn) via \(base.source)"
+        return credentials
+    }
+}
+
+/// A provider that always returns the same credentials (tests, and source profiles already resolved).
+///
+/// ```swift
+/// StaticCredentialProvider(credentials: AWSCredentials(accessKeyId: "AKID", secretAccessKey: "s", source: "test"))
+/// ```
+public struct StaticCredentialProvider: CredentialProvider {
+    /// `static`.
+    public let name = "static"
+    /// The credentials.
+    public var credentials: AWSCredentials
+
+    /// Creates the provider.
+    public init(credentials: AWSCredentials) { self.credentials = credentials }
+
+    /// Returns the credentials.
+    public func resolve(_ context: CredentialContext) async throws -> AWSCredentials? { credentials }
+}
+
+/// A `CredentialSource` over fixed credentials.
+///
+/// ```swift
+/// let source = StaticCredentialSource(credentials)
+/// ```
+public struct StaticCredentialSource: CredentialSource {
+    /// The credentials.
+    public var value: AWSCredentials
+
+    /// Creates the source.
+    public init(_ value: AWSCredentials) { self.value = value }
+
+    /// Returns the credentials.
+    public func credentials() async throws -> AWSCredentials { value }
+}

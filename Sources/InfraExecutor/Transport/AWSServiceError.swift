@@ -1,0 +1,121 @@
+// AWS error responses decoded into one typed error: code, message, request id and HTTP status.
+// Handles the query/REST-XML shapes (`<ErrorResponse><Error>`, S3's `<Error>`, EC2's `<Response><Errors>`)
+// and the JSON shapes (`__type` / `code`, `message` / `Message`, `x-amzn-ErrorType`).
+
+import Foundation
+
+/// An error returned by an AWS service.
+///
+/// ```swift
+/// catch let error as AWSServiceError where error.code == "NoSuchBucket" { … }
+/// ```
+public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The error code, e.g. `SignatureDoesNotMatch`, `ThrottlingException`, `NoSuchBucket`.
+    public var code: String
+    /// The service's message.
+    public var message: String
+    /// The request id (`x-amzn-RequestId`, `x-amz-request-id` or the body's `RequestId`).
+    public var requestId: String?
+    /// The HTTP status.
+    public var status: Int
+    /// The service that answered (e.g. `s3`).
+    public var service: String
+
+    /// Creates an error.
+    public init(code: String, message: String, requestId: String?, status: Int, service: String) {
+        self.code = code
+        self.message = message
+        self.requestId = requestId
+        self.status = status
+        self.service = service
+    }
+
+    /// `service: Code (HTTP n): message [request id …]` plus a hint for credential errors.
+    public var description: String {
+        var text = "\(service): \(code) (HTTP \(status))"
+        if !message.isEmpty { text += ": \(message)" }
+        if let requestId { text += " [request id \(requestId)]" }
+        if let hint { text += "\n  hint: \(hint)" }
+        return text
+    }
+
+    /// A next step for the common credential failures.
+    public var hint: String? {
+        switch code {
+        case "SignatureDoesNotMatch":
+            return "the secret access key does not match the access key id; check AWS_SECRET_ACCESS_KEY or the profile"
+        case "InvalidClientTokenId", "InvalidAccessKeyId", "UnrecognizedClientException":
+            return "the access key id is unknown to AWS; check AWS_ACCESS_KEY_ID or the profile"
+        case "ExpiredToken", "ExpiredTokenException", "RequestExpired":
+            return "the session credentials expired; refresh them (e.g. aws sso login) and retry"
+        case "AuthFailure": return "AWS could not validate the credentials (wrong key or secret)"
+        case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation":
+            return "the caller is not allowed to do this; check its IAM policies"
+        default: return nil
+        }
+    }
+
+    /// Codes that mean "slow down" and are worth retrying.
+    static let throttlingCodes: Set<String> = [
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+        "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
+        "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
+    ]
+
+    /// Codes that mean the client clock is off.
+    static let clockSkewCodes: Set<String> = [
+        "RequestTimeTooSkewed", "RequestExpired", "InvalidSignatureException", "SignatureDoesNotMatch",
+        "AuthFailure", "RequestInTheFuture",
+    ]
+
+    /// `true` for throttling errors and 5xx responses.
+    public var isRetryable: Bool {
+        Self.throttlingCodes.contains(code) || status == 429 || status >= 500
+    }
+
+    /// Decodes an error response; falls back to the HTTP status when the body has no recognisable shape.
+    public static func decode(_ response: HTTPResponse, service: String) -> AWSServiceError {
+        let headerRequestId =
+            response.header("x-amzn-RequestId") ?? response.header("x-amz-request-id")
+            ?? response.header("x-amzn-requestid")
+        let trimmed = response.text.trimmingWhitespace()
+        if trimmed.hasPrefix("{"),
+            let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+        {
+            var code =
+                (object["__type"] as? String) ?? (object["code"] as? String) ?? (object["Code"] as? String)
+                ?? response.header("x-amzn-ErrorType") ?? "HTTP\(response.status)"
+            if let hash = code.lastIndex(of: "#") { code = String(code[code.index(after: hash)...]) }
+            if let colon = code.firstIndex(of: ":") { code = String(code[..<colon]) }
+            let message = (object["message"] as? String) ?? (object["Message"] as? String) ?? ""
+            return AWSServiceError(
+                code: code, message: message, requestId: headerRequestId, status: response.status, service: service)
+        }
+        if trimmed.hasPrefix("<"), let root = XMLNode.parse(response.body), let error = root.find("Error") {
+            let code = error.child("Code")?.text ?? "HTTP\(response.status)"
+            let message = error.child("Message")?.text ?? ""
+            let requestId = root.find("RequestId")?.text ?? root.find("RequestID")?.text ?? headerRequestId
+            return AWSServiceError(
+                code: code, message: message, requestId: requestId, status: response.status, service: service)
+        }
+        var code = response.header("x-amzn-ErrorType") ?? defaultCode(status: response.status)
+        if let colon = code.firstIndex(of: ":") { code = String(code[..<colon]) }
+        return AWSServiceError(
+            code: code, message: trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed,
+            requestId: headerRequestId, status: response.status, service: service)
+    }
+
+    private static func defaultCode(status: Int) -> String {
+        switch status {
+        case 301: return "PermanentRedirect"
+        case 400: return "BadRequest"
+        case 403: return "Forbidden"
+        case 404: return "NotFound"
+        case 409: return "Conflict"
+        case 429: return "TooManyRequestsException"
+        case 500...599: return "InternalError"
+        default: return "HTTP\(status)"
+        }
+    }
+}
