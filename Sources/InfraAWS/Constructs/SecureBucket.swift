@@ -147,7 +147,7 @@ public struct SecureBucket: ModularConstruct {
             "expiration_days": Expression(.int(lifecycle.expireAfterDays)),
             "noncurrent_version_expiration_days": Expression(.int(lifecycle.noncurrentVersionExpirationDays)),
             "replica_bucket": .string(replicaBucketName ?? ""),
-            "policy_statements": Expression(.list(policyStatements.map(\.expression.node))),
+            "policy_statements": Expression(.list(policyStatements.map(\.policyExpression.node))),
             "force_destroy": Expression(.bool(forceDestroy)),
             "tags": ConstructLiterals.map(tags),
         ]
@@ -257,7 +257,7 @@ public struct SecureBucket: ModularConstruct {
         let trust = IAMPolicyDocument {
             IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("s3.amazonaws.com")])
         }
-        let role = AWSIAMRole("\(n)_replication", assumeRolePolicy: trust.json, namePrefix: "s3-replication-", tags: tags)
+        let role = AWSIAMRole("\(n)_replication", assumeRolePolicy: trust.policyJSON, namePrefix: "s3-replication-", tags: tags)
             .count(.raw(replicate))
         content.append(role)
         let replicaARN: Expr<String> = .raw("aws_s3_bucket.\(n)_replica[0].arn")
@@ -272,7 +272,7 @@ public struct SecureBucket: ModularConstruct {
                 resources: ["\(replicaARN)/*"])
         }
         content.append(
-            AWSIAMRolePolicy("\(n)_replication", policy: permissions.json, role: .raw("aws_iam_role.\(n)_replication[0].id"))
+            AWSIAMRolePolicy("\(n)_replication", policy: permissions.policyJSON, role: .raw("aws_iam_role.\(n)_replication[0].id"))
                 .count(.raw(replicate)))
         content.append(
             AWSS3BucketReplicationConfiguration(
@@ -296,7 +296,7 @@ public struct SecureBucket: ModularConstruct {
             sid: "DenyInsecureTransport", effect: .deny, actions: ["s3:*"], resources: [arn, "\(arn)/*"],
             principals: [.anyone], conditions: [.bool("aws:SecureTransport", "false")])
         let policy: Expr<String> = .raw(
-            "jsonencode({ Version = \"2012-10-17\", Statement = concat([\(tlsOnly.expression.hcl)], \(statements)) })")
+            "jsonencode({ Version = \"2012-10-17\", Statement = concat([\(tlsOnly.policyExpression.hcl)], \(statements)) })")
         return [
             AWSS3BucketVersioning(n, bucket: bucket, versioningConfiguration: .init(status: "Enabled")),
             AWSS3BucketServerSideEncryptionConfiguration(

@@ -120,7 +120,7 @@ public struct WorkloadRoles: ModularConstruct {
                             ("namespace", .string(role.namespace)),
                             ("service_account", .string(role.serviceAccount)),
                             ("managed_policy_arns", ConstructLiterals.list(role.managedPolicyARNs)),
-                            ("policy", role.policy?.json.expression ?? .string("")),
+                            ("policy", role.policy?.policyJSON.expression ?? .string("")),
                         ])
                     )
                 }),
@@ -138,7 +138,7 @@ public struct WorkloadRoles: ModularConstruct {
         let roles = inputs.hcl("roles")
         return [
             AWSIAMRole(
-                n, assumeRolePolicy: trust.json, namePrefix: .raw("substr(\"${\(inputs.hcl("cluster_name"))}-${each.key}-\", 0, 38)"),
+                n, assumeRolePolicy: trust.policyJSON, namePrefix: .raw("substr(\"${\(inputs.hcl("cluster_name"))}-${each.key}-\", 0, 38)"),
                 tags: tags
             ).forEach(inputs["roles"]),
             AWSIAMRolePolicy(n, policy: .raw("each.value.policy"), role: .raw("aws_iam_role.\(n)[each.key].id"))

@@ -29,7 +29,7 @@ public enum DevEnvironment {
     /// The module calls of the root.
     static var calls: [ConstructModuleCall] {
         let vpc = network.call("vpc", module: OVESModules.vpc)
-            .tunable(["cidr_block": "vpc_cidr", "flow_log_retention_days": "flow_log_retention_days"])
+            .tunable(["flow_log_retention_days": "flow_log_retention_days"])
         let eks = EKSCluster(
             "dev", clusterName: OVESSettings.devClusterName, kubernetesVersion: OVESSettings.kubernetesVersion,
             vpcID: vpc.output("vpc_id"), subnetIDs: vpc.output("private_subnet_ids"), nodeGroups: nodeGroups,
@@ -41,7 +41,13 @@ public enum DevEnvironment {
             oidcIssuer: eks.output("oidc_issuer"), roles: OVESWorkloadRoles.roles(cluster: OVESSettings.devClusterName),
             tags: tags
         ).call("iam", module: OVESModules.iam)
-        return [vpc, eks, iam]
+        let legacy = LegacyCompute(
+            "dev", groupName: "oves-dev-legacy", vpcID: vpc.output("vpc_id"), subnetIDs: vpc.output("private_subnet_ids"),
+            instanceType: "t3.medium", minSize: 1, maxSize: 2, appPorts: [8080], allowedCIDRs: [OVESSettings.devVPCCIDR],
+            snapshotRetentionDays: 7, tags: tags
+        ).call("ec2", module: OVESModules.ec2)
+            .tunable(["instance_type": "legacy_instance_type", "volume_size": "legacy_volume_size"])
+        return [vpc, eks, iam, legacy]
     }
 
     /// The root.

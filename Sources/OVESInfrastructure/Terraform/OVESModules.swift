@@ -19,4 +19,8 @@ public enum OVESModules {
     /// `modules/networking`: ``VPCPeering``; the accepter uses the `aws.peer` provider.
     public static let networking = TerraformModule.construct(
         VPCPeering.self, "networking", directory: "terraform/modules/networking", configurationAliases: ["peer"])
+    /// `modules/ec2`: ``LegacyCompute``.
+    public static let ec2 = TerraformModule.construct(LegacyCompute.self, "ec2", directory: "terraform/modules/ec2")
+    /// `modules/rds`: ``DatabaseTier``.
+    public static let rds = TerraformModule.construct(DatabaseTier.self, "rds", directory: "terraform/modules/rds")
 }

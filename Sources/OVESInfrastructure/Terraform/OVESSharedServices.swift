@@ -1,18 +1,58 @@
-// The shared services of the seed's diagram: Route53 for cn.omnivoltaic.com (written to
-// route53.tf.json) and CloudWatch/SNS alerting (cloudwatch.tf.json).
+// The shared services of the seed's diagram: the audit trail (main.tf.json), Route53 for
+// cn.omnivoltaic.com (route53.tf.json) and CloudWatch/SNS alerting (cloudwatch.tf.json).
 
 import InfraAWS
 import InfraCore
 import InfraTerraform
 
-/// Route53 and CloudWatch content of the shared root.
+/// Audit, Route53 and CloudWatch content of the shared root.
 public enum OVESSharedServices {
+    /// The ingress hostname the China-accessible names point to (the production NLB; known after the cluster's ingress exists).
+    public static let chinaIngress = Variable<String>(
+        "china_ingress_hostname", description: "DNS name of the production ingress load balancer serving cn.omnivoltaic.com",
+        providedAtApply: true)
+
+    /// The Route53 zone for China access.
+    public static var chinaZone: HostedZone {
+        HostedZone(
+            "cn", domain: OVESSettings.chinaZone,
+            records: [
+                DNSRecord("api", type: .cname, values: [chinaIngress.value]),
+                DNSRecord("www", type: .cname, values: [chinaIngress.value]),
+                DNSRecord("@", type: .caa, ttl: 3600, values: ["0 issue \"letsencrypt.org\""]),
+            ],
+            comment: "China-accessible domains (Cloudflare serves the rest of omnivoltaic.com)", file: "route53")
+    }
+
+    /// Alerting for the production cluster.
+    public static func alarms(tags: [String: String]) -> Alarms {
+        let cluster = ["ClusterName": OVESSettings.prodClusterName]
+        return Alarms(
+            "alerts", topicName: "oves-alerts", emailSubscribers: [OVESSettings.alertEmail],
+            logGroups: ["/oves/prod/applications": 90, "/oves/dev/applications": 30],
+            alarms: [
+                MetricAlarm(
+                    "oves-prod-node-cpu-high", namespace: "ContainerInsights", metric: "node_cpu_utilization",
+                    dimensions: cluster, threshold: 80, description: "Production nodes above 80% CPU (autoscaler scale-up threshold)"),
+                MetricAlarm(
+                    "oves-prod-node-memory-high", namespace: "ContainerInsights", metric: "node_memory_utilization",
+                    dimensions: cluster, threshold: 80, description: "Production nodes above 80% memory"),
+                MetricAlarm(
+                    "oves-prod-failed-nodes", namespace: "ContainerInsights", metric: "cluster_failed_node_count",
+                    dimensions: cluster, statistic: "Maximum", threshold: 0, evaluationPeriods: 2, period: 60,
+                    description: "A production node is failing"),
+            ], file: "cloudwatch", tags: tags)
+    }
+
     /// The shared services.
     public static func content(tags: [String: String]) -> [any StackContent] {
-        let literalTags = Expr<[String: String]>(ConstructLiterals.map(tags))
-        let zone = AWSRoute53Zone("cn", name: Expr(.string(OVESSettings.chinaZone)), comment: "China-accessible domains", tags: literalTags)
-            .inFile("route53")
-        let topic = AWSSNSTopic("alerts", kmsMasterKeyId: "alias/aws/sns", name: "oves-alerts", tags: literalTags).inFile("cloudwatch")
-        return [zone, topic]
+        [
+            chinaIngress,
+            chinaZone,
+            alarms(tags: tags),
+            AuditTrail(
+                "audit", trailName: "oves-audit", bucketName: "oves-cloudtrail-logs", logBucket: OVESSettings.logBucket,
+                tags: tags),
+        ]
     }
 }

@@ -36,10 +36,10 @@ public enum ProdEnvironment {
     /// The module calls of the root.
     static var calls: [ConstructModuleCall] {
         let vpc = network.call("vpc", module: OVESModules.vpc)
-            .tunable(["cidr_block": "vpc_cidr", "flow_log_retention_days": "flow_log_retention_days"])
+            .tunable(["flow_log_retention_days": "flow_log_retention_days"])
         let databaseVPC = databaseNetwork.call(
             "database_vpc", module: OVESModules.vpc, providers: ["aws": .aws(alias: "eu")]
-        ).tunable(["cidr_block": "database_vpc_cidr"])
+        )
         let eks = EKSCluster(
             "prod", clusterName: OVESSettings.prodClusterName, kubernetesVersion: OVESSettings.kubernetesVersion,
             vpcID: vpc.output("vpc_id"), subnetIDs: vpc.output("private_subnet_ids"), nodeGroups: nodeGroups, tags: tags
@@ -57,7 +57,21 @@ public enum ProdEnvironment {
             requesterRouteTables: vpc.output("private_route_table_ids"),
             accepterRouteTables: databaseVPC.output("private_route_table_ids"), tags: tags
         ).call("peering", module: OVESModules.networking, providers: ["aws": .aws(), "aws.peer": .aws(alias: "eu")])
-        return [vpc, databaseVPC, eks, iam, peering] + OVESBuckets.calls(tags: tags)
+        let databases = DatabaseTier(
+            "prod", identifier: "oves-prod", vpcID: databaseVPC.output("vpc_id"),
+            subnetIDs: databaseVPC.output("database_subnet_ids"), allowedCIDRs: [OVESSettings.prodVPCCIDR], tags: tags
+        ).call("rds", module: OVESModules.rds, providers: ["aws": .aws(alias: "eu")])
+            .tunable([
+                "postgres": "postgres", "mysql": "mysql", "docdb_instance_class": "docdb_instance_class",
+                "redis_node_type": "redis_node_type", "backup_retention_days": "database_backup_retention_days",
+            ])
+        let legacy = LegacyCompute(
+            "prod", groupName: "oves-prod-legacy", vpcID: vpc.output("vpc_id"), subnetIDs: vpc.output("private_subnet_ids"),
+            instanceType: "t3.large", minSize: 2, maxSize: 4, appPorts: [8080], allowedCIDRs: [OVESSettings.prodVPCCIDR],
+            tags: tags
+        ).call("ec2", module: OVESModules.ec2)
+            .tunable(["instance_type": "legacy_instance_type", "volume_size": "legacy_volume_size"])
+        return [vpc, databaseVPC, eks, iam, peering, databases, legacy] + OVESBuckets.calls(tags: tags)
     }
 
     /// The root.
@@ -75,6 +89,9 @@ public enum ProdEnvironment {
                 region: Expr(.string(OVESSettings.databaseRegion)), alias: "eu",
                 defaultTags: Expr(ConstructLiterals.map(tags)))
             calls
+            SharedFileSystem(
+                "shared_files", fileSystemName: "oves-prod-shared", vpcID: calls[0].output("vpc_id"),
+                subnetIDs: calls[0].output("private_subnet_ids"), allowedCIDRs: [OVESSettings.prodVPCCIDR], tags: tags)
             Output("vpc_id", calls[0].output("vpc_id") as Expr<String>, description: "The production VPC")
             Output("cluster_name", calls[2].output("cluster_name") as Expr<String>, description: "The production cluster")
         }

@@ -18,9 +18,14 @@ struct TerraformValidateTests {
     func rootsValidate() throws {
         guard let tool = ExternalTools.sharedTool("tf-validate") else { return }
         let directory = try OVESSynthesis.writeOutput()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer {
+            if ProcessInfo.processInfo.environment["OVES_KEEP_OUTPUT"] == nil {
+                try? FileManager.default.removeItem(at: directory)
+            }
+        }
         let roots = ["terraform/environments/dev", "terraform/environments/prod", "terraform/shared"]
         let output = try ExternalTools.run(tool, roots.map { directory.appendingPathComponent($0).path })
         #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
+        if ProcessInfo.processInfo.environment["OVES_KEEP_OUTPUT"] != nil { print("OVES output kept in \(directory.path)") }
     }
 }

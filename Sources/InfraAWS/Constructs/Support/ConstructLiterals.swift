@@ -15,6 +15,12 @@ public enum ConstructLiterals {
         Expression(literal: .sortedObject(values.mapValues(Value.string)))
     }
 
+    /// A number.
+    public static func number(_ value: Int) -> Expr<Double> { Expr(Expression(.int(value))) }
+
+    /// A number.
+    public static func number(_ value: Double) -> Expr<Double> { Expr(Expression(.double(value))) }
+
     /// A list of strings.
     public static func list(_ values: [String]) -> Expression {
         Expression(literal: .array(values.map(Value.string)))

@@ -32,6 +32,16 @@ public struct ConstructInputs: Sendable {
     /// The input as HCL text, for composing `for` expressions.
     public func hcl(_ key: String) -> String { self[key].hcl }
 
+    /// One field of an object input: the literal member when the input is a literal object,
+    /// else `var.<key>.<field>`.
+    public func field(_ key: String, _ field: String) -> Expression {
+        let input = self[key]
+        if case .object(let members) = input.node, let member = members.first(where: { $0.key == field }) {
+            return Expression(member.value)
+        }
+        return input.attribute(field)
+    }
+
     /// A string input.
     public func string(_ key: String) -> Expr<String> { Expr(self[key]) }
     /// A number input.

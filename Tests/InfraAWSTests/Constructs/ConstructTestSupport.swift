@@ -1,0 +1,37 @@
+// Helpers for the construct tests: synthesize a one-stack configuration and look into the
+// rendered JSON by resource type and name.
+
+import InfraAWS
+import InfraCore
+import InfraTerraform
+
+/// A stack `t` (us-east-1 plus an `eu` alias) holding `content`, synthesized.
+func synthesizeConstructs(@StackBuilder _ content: () -> [any StackContent]) -> SynthesisResult {
+    let body = content()
+    return Stack("t", directory: "t") {
+        Provider.aws(region: "us-east-1")
+        Provider.aws(region: "eu-central-1", alias: "eu")
+        Provider.aws(region: "eu-central-1", alias: "peer")
+        body
+    }.synthesize()
+}
+
+extension SynthesisResult {
+    /// The rendered `t/<file>.tf.json` document.
+    func document(_ file: String = "main") -> Value? {
+        artifacts.first { $0.path == "t/\(file).tf.json" }?.documents.first
+    }
+
+    /// The body of `resource.<type>.<name>` in `t/<file>.tf.json`.
+    func resource(_ type: String, _ name: String, file: String = "main") -> Value? {
+        document(file)?["resource"]?[type]?[name]
+    }
+
+    /// The names of every resource of a type.
+    func resourceNames(_ type: String, file: String = "main") -> [String] {
+        document(file)?["resource"]?[type]?.objectValue?.keys ?? []
+    }
+
+    /// Error diagnostics as `path: message` lines.
+    var errorLines: [String] { diagnostics.errors.map { "\($0.path): \($0.message)" } }
+}
