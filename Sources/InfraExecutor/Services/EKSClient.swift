@@ -21,6 +21,18 @@ public struct EKSCluster: Sendable, Hashable {
     public var status: String
     /// The Kubernetes version.
     public var version: String
+
+    /// Creates a cluster description.
+    public init(
+        name: String, arn: String, endpoint: String, certificateAuthorityData: String, status: String, version: String
+    ) {
+        self.name = name
+        self.arn = arn
+        self.endpoint = endpoint
+        self.certificateAuthorityData = certificateAuthorityData
+        self.status = status
+        self.version = version
+    }
 }
 
 /// Typed EKS calls.

@@ -1,0 +1,143 @@
+// End-to-end against moto with SigV4 signature checking on: correct keys work and a wrong secret fails clearly,
+// bootstrap is idempotent and repairs, drift finds a bucket without versioning, and no output or log line ever
+// contains the secret key.
+
+import Foundation
+import InfraCore
+import InfraExecutor
+import Testing
+
+@Suite("Executor against moto (signature checking on)", .serialized, .enabled(if: MotoServer.enabled))
+struct MotoExecutorTests {
+    static func unique(_ prefix: String) -> String {
+        prefix + "-" + UUID().uuidString.lowercased().prefix(8)
+    }
+
+    @Test("correct keys are accepted by STS")
+    func correctKeysWork() async throws {
+        let moto = try await MotoServer.shared.value
+        let logs = LogCapture()
+        let output = try await withTransport { transport in
+            try await ExecutorCommands.whoami(try moto.session(transport: transport, logs: logs))
+        }
+        #expect(output.contains("Account:     123456789012"))
+        #expect(output.contains("Credentials: environment (access key \(moto.accessKeyId))"))
+        #expect(!output.contains(moto.secretAccessKey))
+    }
+
+    @Test("a wrong secret fails with SignatureDoesNotMatch and a hint")
+    func wrongSecretFails() async throws {
+        let moto = try await MotoServer.shared.value
+        let logs = LogCapture()
+        do {
+            _ = try await withTransport { transport in
+                try await ExecutorCommands.whoami(
+                    try moto.session(secret: "definitely-wrong-secret", transport: transport, logs: logs))
+            }
+            Issue.record("a wrong secret must fail")
+        } catch let error as AWSServiceError {
+            #expect(error.code == "SignatureDoesNotMatch")
+            #expect(error.status == 403)
+            #expect(error.description.contains("hint: the secret access key does not match"))
+            #expect(!error.description.contains("definitely-wrong-secret"))
+        }
+    }
+
+    @Test("bootstrap twice: the second run changes nothing and says so")
+    func bootstrapIsIdempotent() async throws {
+        let moto = try await MotoServer.shared.value
+        let bucket = Self.unique("state")
+        let table = Self.unique("locks")
+        let logs = LogCapture()
+        try await withTransport { transport in
+            let session = try moto.session(region: "eu-central-1", transport: transport, logs: logs)
+            let first = try await ExecutorCommands.bootstrap(session, bucket: bucket, table: table)
+            #expect(first.contains("created bucket \(bucket) in eu-central-1"))
+            #expect(first.contains("enabled versioning"))
+            #expect(first.contains("created lock table \(table)"))
+            let second = try await ExecutorCommands.bootstrap(session, bucket: bucket, table: table)
+            #expect(second.hasPrefix("no changes"))
+            let s3 = S3Client(client: session.client)
+            #expect(try await s3.getBucketVersioning(bucket) == .enabled)
+            #expect(try await s3.getBucketEncryption(bucket) != nil)
+            #expect(try await s3.publicAccessFullyBlocked(bucket))
+        }
+    }
+
+    @Test("bootstrap repairs a bucket missing versioning and encryption")
+    func bootstrapRepairs() async throws {
+        let moto = try await MotoServer.shared.value
+        let bucket = Self.unique("bare")
+        let table = Self.unique("locks")
+        let logs = LogCapture()
+        try await withTransport { transport in
+            let session = try moto.session(transport: transport, logs: logs)
+            try await S3Client(client: session.client).createBucket(bucket)
+            let report = try await Bootstrapper(client: session.client).run(bucket: bucket, table: table)
+            #expect(!report.changes.contains { $0.hasPrefix("created bucket") })
+            #expect(report.changes.contains("enabled versioning on \(bucket)"))
+            #expect(report.changes.contains("enabled default encryption (AES256) on \(bucket)"))
+        }
+    }
+
+    @Test("drift finds a bucket without versioning, a missing bucket, a wrong tag and a missing VPC")
+    func driftFindsDifferences() async throws {
+        let moto = try await MotoServer.shared.value
+        let plain = Self.unique("plain")
+        let missing = Self.unique("missing")
+        let logs = LogCapture()
+        let main: [String: Any] = [
+            "provider": ["aws": [["region": "us-east-1"]]],
+            "resource": [
+                "aws_s3_bucket": [
+                    "logs": ["bucket": plain, "tags": ["team": "platform"]],
+                    "archive": ["bucket": missing],
+                    "computed": ["bucket": "${var.name}"],
+                ],
+                "aws_s3_bucket_versioning": [
+                    "logs": ["bucket": "${aws_s3_bucket.logs.id}", "versioning_configuration": ["status": "Enabled"]]
+                ],
+                "aws_vpc": ["main": ["cidr_block": "10.99.0.0/16", "tags": ["Name": "oves-drift-test"]]],
+            ],
+        ]
+        let artifact = Artifact(
+            path: "terraform/environments/dev/main.tf.json",
+            bytes: Array(try JSONSerialization.data(withJSONObject: main)))
+        let findings = try await withTransport { transport in
+            let session = try moto.session(transport: transport, logs: logs)
+            try await S3Client(client: session.client).createBucket(plain)
+            return try await DriftDetector(client: session.client).findings(artifacts: [artifact])
+        }
+        let kinds = Set(findings.map(\.kind))
+        #expect(kinds == [.versioningNotEnabled, .missingBucket, .tagMismatch, .missingVPC])
+        #expect(
+            findings.contains {
+                $0.kind == .versioningNotEnabled && $0.address == "terraform/environments/dev: aws_s3_bucket.logs"
+            })
+        #expect(findings.contains { $0.kind == .missingBucket && $0.message.contains(missing) })
+    }
+
+    @Test("no command output or log line contains the secret key")
+    func secretsNeverLeak() async throws {
+        let moto = try await MotoServer.shared.value
+        let logs = LogCapture()
+        var outputs = [String]()
+        try await withTransport { transport in
+            let session = try moto.session(transport: transport, logs: logs)
+            outputs.append(try await ExecutorCommands.whoami(session))
+            outputs.append(
+                try await ExecutorCommands.bootstrap(session, bucket: Self.unique("scan"), table: Self.unique("scan")))
+            outputs.append(try await ExecutorCommands.eksToken(session, cluster: "oves-prod"))
+            outputs.append("\(try await session.credentials.credentials())")
+            do {
+                _ = try await ExecutorCommands.whoami(
+                    try moto.session(secret: moto.secretAccessKey + "x", transport: transport, logs: logs))
+            } catch {
+                outputs.append("\(error)")
+            }
+        }
+        let everything = (outputs + logs.lines).joined(separator: "\n")
+        #expect(logs.lines.count > 10, "verbose request logs were captured")
+        #expect(!everything.contains(moto.secretAccessKey))
+    }
+}
