@@ -177,12 +177,15 @@ public struct YAMLWriter: Sendable {
     }
 
     /// Whether `s` can be written as a literal block (`|`): multi-line text without
-    /// characters that need escaping, no carriage returns, no first-line indentation
+    /// characters that need escaping, no carriage returns, no indentation on the first non-empty line
     /// (which would need an indentation indicator) and no whitespace-only or trailing
     /// whitespace lines (which some readers fold away).
     private static func canUseLiteralBlock(_ s: String) -> Bool {
         guard s.contains("\n") else { return false }
-        if s.hasPrefix(" ") || s.hasPrefix("\t") || s.hasSuffix("\n\n") { return false }
+        // The first non-empty line fixes the block's indentation (leading empty lines do not),
+        // so it must not start with a space or tab.
+        let firstContentLine = s.split(separator: "\n").first ?? ""
+        if firstContentLine.hasPrefix(" ") || firstContentLine.hasPrefix("\t") || s.hasSuffix("\n\n") { return false }
         for scalar in s.unicodeScalars where scalar != "\n" && (needsEscape(scalar) || scalar == "\t") {
             return false
         }

@@ -31,17 +31,19 @@ struct YAMLRoundTripTests {
         "\n", "\n\nlead", "crlf\r\nx", "\r", "é", "中文", "🚀 rocket", "\u{85}nel", "\u{2028}ls", "\u{2029}ps",
         "\u{FEFF}bom", "\u{1}ctl", "\u{7F}del", "\u{9F}c1", "back\\slash", "=", "<<", "---", "...", "--- x",
         "#comment", "a\u{0}nul", "   ", "x\n  indented", "  indented\nfirst", "ends with space \nnext",
+        // A block scalar's indentation comes from its first non-empty line, not its first line.
+        "\n  indented after a blank line\nnext", "\n\n    deeper\n  less",
     ]
 
     static let alphabet: [Character] = Array(
-        "abcXYZ019 :#-?!&*|>%@`'\",[]{}~.\t\n\r\\/=+_éü中🚀\u{85}\u{2028}\u{1}\u{7F}\u{FEFF}")
+        "abcXYZ019 :#-?!&*|>%@`'\",[]{}~.\t\n\n\n  \r\\/=+_éü中🚀\u{85}\u{2028}\u{1}\u{7F}\u{FEFF}\u{A0}")
 
     /// Hostile strings plus random strings over a hostile alphabet.
     static func samples() -> [String] {
         var generator = SplitMix64(state: 0x5EED)
         var strings = hostile
-        for _ in 0..<300 {
-            let length = Int.random(in: 0...12, using: &generator)
+        for _ in 0..<1000 {
+            let length = Int.random(in: 0...16, using: &generator)
             strings.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "a" }))
         }
         return strings
