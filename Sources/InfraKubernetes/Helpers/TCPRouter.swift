@@ -59,7 +59,7 @@ public struct TCPRouter: ManifestContent, Hashable {
     public var idleTimeoutSeconds: Int
     /// Requests and limits.
     public var resources: ComputeResources
-    /// Security settings (restricted; HAProxy's image runs as uid 99).
+    /// Security settings (restricted; HAProxy runs as any non-root uid when it listens on ports ≥ 1024).
     public var security: WorkloadSecurity
 
     /// Creates a router.
@@ -67,7 +67,7 @@ public struct TCPRouter: ManifestContent, Hashable {
         name: String, namespace: String? = nil, routes: [Route], image: String = "haproxy:2.9.9-alpine",
         replicas: Int = 2, exposure: Exposure = .networkLoadBalancer(internal: true), idleTimeoutSeconds: Int = 300,
         resources: ComputeResources = .small,
-        security: WorkloadSecurity = WorkloadSecurity(user: 99, group: 99, fsGroup: nil)
+        security: WorkloadSecurity = .restricted
     ) {
         self.name = name
         self.namespace = namespace

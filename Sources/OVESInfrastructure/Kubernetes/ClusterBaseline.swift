@@ -17,16 +17,23 @@ struct ClusterBaseline {
         let role = environment.clusterAutoscalerRole
         return ClusterAutoscaler(
             clusterName: environment.clusterName, roleARN: role.arn(accountID: accountID),
-            region: environment.region, namespace: role.namespace, name: role.serviceAccountName,
+            region: environment.region, namespace: role.namespace, name: role.serviceAccountName, image: image,
             settings: ClusterAutoscaler.Settings(
                 scaleDownUtilizationThreshold: 0.5, scaleDownUnneededMinutes: 10, balanceSimilarNodeGroups: true,
                 skipNodesWithSystemPods: false, expander: .leastWaste))
     }
 
+    /// The autoscaler image whose minor version matches the cluster's Kubernetes version.
+    var image: String {
+        let release =
+            OVESNames.clusterAutoscalerReleases[environment.kubernetesVersion] ?? "v\(environment.kubernetesVersion).0"
+        return "registry.k8s.io/autoscaling/cluster-autoscaler:\(release)"
+    }
+
     /// Issuers, StorageClass, autoscaler.
     var content: ObjectGroup {
         ObjectGroup {
-            LetsEncryptIssuers(email: OVESNames.devopsEmail)
+            LetsEncryptIssuers(email: OVESSettings.alertEmail)
             EBSStorageClass(name: OVESNames.storageClassName, iops: 3000, throughput: 125)
             clusterAutoscaler
         }

@@ -29,7 +29,7 @@ struct MQTTBroker {
         StatefulWorkload(
             name: "mqtt-broker", namespace: namespace, image: "eclipse-mosquitto:2.0.18",
             ports: [.init(name: "mqtt", port: 1883)], storage: "10Gi", mountPath: "/mosquitto/data",
-            resources: .medium, security: WorkloadSecurity(user: 1883, group: 1883, fsGroup: 1883),
+            resources: .medium, security: .restricted,
             health: .tcp(port: "mqtt"), command: ["mosquitto"], args: ["-c", "/mosquitto/config/mosquitto.conf"],
             config: ConfigFiles(
                 name: "mqtt-broker-config", mountPath: "/mosquitto/config",

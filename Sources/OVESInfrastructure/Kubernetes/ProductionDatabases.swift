@@ -14,13 +14,15 @@ struct ProductionDatabases {
         StatefulWorkload(
             name: "mongodb", namespace: namespace, image: "mongo:7.0.12",
             ports: [.init(name: "mongodb", port: 27017)], storage: "100Gi", mountPath: "/data/db",
-            resources: .large, security: WorkloadSecurity(user: 999, group: 999, fsGroup: 999),
+            resources: .large, security: .restricted,
             health: .exec(["mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]),
             env: [
-                .fromSecret("MONGO_INITDB_ROOT_USERNAME", secret: "mongodb-credentials", key: "username"),
-                .fromSecret("MONGO_INITDB_ROOT_PASSWORD", secret: "mongodb-credentials", key: "password"),
+                .plain("MONGO_INITDB_ROOT_USERNAME_FILE", "/run/secrets/mongodb/username"),
+                .plain("MONGO_INITDB_ROOT_PASSWORD_FILE", "/run/secrets/mongodb/password"),
             ],
-            args: ["--bind_ip_all", "--auth"], writablePaths: ["/tmp", "/data/configdb"])
+            args: ["--bind_ip_all", "--auth"], writablePaths: ["/tmp", "/data/configdb"],
+            volumes: [Self.secretVolume("credentials", secret: "mongodb-credentials")],
+            volumeMounts: [VolumeMount(name: "credentials", mountPath: "/run/secrets/mongodb", readOnly: true)])
     }
 
     /// Redis 7 with append-only persistence; the password from the `redis-credentials` Secret.
@@ -28,8 +30,7 @@ struct ProductionDatabases {
         StatefulWorkload(
             name: "redis", namespace: namespace, image: "redis:7.2.5",
             ports: [.init(name: "redis", port: 6379)], storage: "20Gi", mountPath: "/data",
-            resources: .medium, security: WorkloadSecurity(user: 999, group: 999, fsGroup: 999),
-            health: .tcp(port: "redis"),
+            resources: .medium, security: .restricted, health: .tcp(port: "redis"),
             env: [.fromSecret("REDIS_PASSWORD", secret: "redis-credentials", key: "password")],
             command: ["redis-server"], args: ["--appendonly", "yes", "--requirepass", "$(REDIS_PASSWORD)"])
     }
@@ -39,13 +40,14 @@ struct ProductionDatabases {
         StatefulWorkload(
             name: "postgresql", namespace: namespace, image: "postgres:16.3",
             ports: [.init(name: "postgresql", port: 5432)], storage: "100Gi", mountPath: "/var/lib/postgresql/data",
-            resources: .large, security: WorkloadSecurity(user: 999, group: 999, fsGroup: 999),
-            health: .exec(["pg_isready", "-U", "postgres"]),
+            resources: .large, security: .restricted, health: .exec(["pg_isready", "-U", "postgres"]),
             env: [
                 .plain("PGDATA", "/var/lib/postgresql/data/pgdata"),
-                .fromSecret("POSTGRES_PASSWORD", secret: "postgresql-credentials", key: "password"),
+                .plain("POSTGRES_PASSWORD_FILE", "/run/secrets/postgresql/password"),
             ],
-            writablePaths: ["/tmp", "/var/run/postgresql"])
+            writablePaths: ["/tmp", "/var/run/postgresql"],
+            volumes: [Self.secretVolume("credentials", secret: "postgresql-credentials")],
+            volumeMounts: [VolumeMount(name: "credentials", mountPath: "/run/secrets/postgresql", readOnly: true)])
     }
 
     /// The seed's PersistentVolumeClaim: 100Gi, ReadWriteOnce, `ebs-sc`.
@@ -59,7 +61,7 @@ struct ProductionDatabases {
 
     /// A daily `mongodump` into `mongodb-data` (02:00 UTC), complementing the EBS snapshots.
     var mongodbBackup: CronJob {
-        let security = WorkloadSecurity(user: 999, group: 999, fsGroup: 999)
+        let security = WorkloadSecurity.restricted
         let container = Container(
             name: "mongodump",
             args: [
@@ -98,6 +100,11 @@ struct ProductionDatabases {
                                     Volume(name: "tmp", emptyDir: EmptyDirVolumeSource(sizeLimit: "1Gi")),
                                 ])))),
                 schedule: "0 2 * * *", successfulJobsHistoryLimit: 3))
+    }
+
+    /// A Secret mounted as files (read-only for the owner and group), so credentials never sit in environment variables.
+    static func secretVolume(_ name: String, secret: String) -> Volume {
+        Volume(name: name, secret: SecretVolumeSource(defaultMode: 0o440, secretName: secret))
     }
 
     /// VPAs that set each database's requests when its pod starts, within bounds.

@@ -1,6 +1,9 @@
-// The two OVES environments and every name that differs between them: one definition that
-// the Terraform stacks (cluster, node groups, IAM roles) and the Kubernetes manifests
-// (autoscaler, hosts, namespaces) both read, so a name is never typed twice.
+// The two OVES environments and every name that differs between them. Values the Terraform
+// half already defines (cluster names, region, VPC ranges, domain in `OVESSettings`; IRSA
+// roles in `OVESWorkloadRoles`) are read from there, so the Kubernetes manifests never
+// retype them.
+
+import InfraAWS
 
 /// A deployment environment of OVES: its cluster, hosts and IAM role names.
 ///
@@ -15,11 +18,19 @@ public enum OVESEnvironment: String, Sendable, Hashable, CaseIterable {
     /// Production: the in-house microservices, their databases and the MQTT broker.
     case prod
 
-    /// The EKS cluster's name (`oves-dev`, `oves-prod`).
-    public var clusterName: String { "oves-\(rawValue)" }
+    /// The EKS cluster's name (`oves-dev`, `oves-prod`), from `OVESSettings`.
+    public var clusterName: String {
+        switch self {
+        case .prod: OVESSettings.prodClusterName
+        case .dev: OVESSettings.devClusterName
+        }
+    }
 
-    /// The AWS region of the cluster.
-    public var region: String { OVESNames.primaryRegion }
+    /// The AWS region of the cluster, from `OVESSettings`.
+    public var region: String { OVESSettings.primaryRegion }
+
+    /// The Kubernetes version of the cluster (`major.minor`), from `OVESSettings`.
+    public var kubernetesVersion: String { OVESSettings.kubernetesVersion }
 
     /// The host of the public API (`api.omnivoltaic.com`, `api.dev.omnivoltaic.com`).
     public var apiHost: String { hostName("api") }
@@ -27,31 +38,38 @@ public enum OVESEnvironment: String, Sendable, Hashable, CaseIterable {
     /// `<service>.omnivoltaic.com` in prod, `<service>.dev.omnivoltaic.com` in dev.
     public func hostName(_ service: String) -> String {
         switch self {
-        case .prod: "\(service).\(OVESNames.domain)"
-        case .dev: "\(service).dev.\(OVESNames.domain)"
+        case .prod: "\(service).\(OVESSettings.apexDomain)"
+        case .dev: "\(service).dev.\(OVESSettings.apexDomain)"
         }
     }
 
-    /// The VPC's IPv4 range (network policies allow in-VPC clients such as legacy EC2 instances).
+    /// The VPC's IPv4 range, from `OVESSettings` (network policies admit in-VPC clients such as legacy EC2 instances).
     public var vpcCIDR: String {
         switch self {
-        case .prod: "10.0.0.0/16"
-        case .dev: "10.1.0.0/16"
+        case .prod: OVESSettings.prodVPCCIDR
+        case .dev: OVESSettings.devVPCCIDR
         }
     }
 
-    /// The IAM role of the Cluster Autoscaler's ServiceAccount (IRSA).
-    public var clusterAutoscalerRole: OVESServiceAccountRole {
-        OVESServiceAccountRole(
-            roleName: "\(clusterName)-cluster-autoscaler", namespace: "kube-system",
-            serviceAccountName: "cluster-autoscaler")
+    /// Every IRSA role Terraform creates for the cluster (`OVESWorkloadRoles`), named `<cluster>-<role>`.
+    public var serviceAccountRoles: [OVESServiceAccountRole] {
+        OVESWorkloadRoles.roles(cluster: clusterName).map { role in
+            OVESServiceAccountRole(
+                roleName: "\(clusterName)-\(role.name)", namespace: role.namespace,
+                serviceAccountName: role.serviceAccount)
+        }
     }
 
-    /// Every IRSA role the environment's Kubernetes workloads use (Terraform creates one IAM role each).
-    public var serviceAccountRoles: [OVESServiceAccountRole] { [clusterAutoscalerRole] }
+    /// The IAM role of the Cluster Autoscaler's ServiceAccount (`kube-system/cluster-autoscaler`).
+    public var clusterAutoscalerRole: OVESServiceAccountRole {
+        serviceAccountRoles.first { $0.serviceAccountName == "cluster-autoscaler" }
+            ?? OVESServiceAccountRole(
+                roleName: "\(clusterName)-cluster-autoscaler", namespace: "kube-system",
+                serviceAccountName: "cluster-autoscaler")
+    }
 
-    /// The Auto Scaling group tags the Cluster Autoscaler discovers node groups by; Terraform puts
-    /// them on every autoscaled node group.
+    /// The Auto Scaling group tags the Cluster Autoscaler discovers node groups by (Terraform's
+    /// node groups carry them).
     public var autoscalerDiscoveryTags: [String: String] {
         ["k8s.io/cluster-autoscaler/enabled": "true", "k8s.io/cluster-autoscaler/\(clusterName)": "owned"]
     }

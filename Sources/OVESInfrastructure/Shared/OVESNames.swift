@@ -1,28 +1,19 @@
-// Organisation-wide OVES constants that both halves of the reference use: regions, the
-// domain, the AWS account id placeholder, the ops contact, access groups and node group
-// bounds. Environment-specific names live in `OVESEnvironment`.
+// OVES-wide constants the Kubernetes half adds to the Terraform side's `OVESSettings`: the
+// AWS account id placeholder used in ARNs, the access groups, the storage class and the
+// node group bounds of the Cluster Autoscaler.
 
-/// OVES-wide names and constants.
+/// OVES-wide names and constants used by the Kubernetes manifests.
 ///
 /// ```swift
-/// OVESNames.primaryRegion        // "us-east-1"
 /// OVESNames.accountID            // placeholder until the real account id is configured
+/// OVESNames.developersGroup      // "oves:developers"
 /// ```
 public enum OVESNames {
-    /// The primary region (both EKS clusters).
-    public static let primaryRegion = "us-east-1"
-    /// The secondary region (production databases, reached over VPC peering).
-    public static let databaseRegion = "eu-central-1"
-    /// The public domain.
-    public static let domain = "omnivoltaic.com"
-    /// The contact of the ACME (Let's Encrypt) account and of alerts.
-    public static let devopsEmail = "devops@omnivoltaic.com"
-
-    /// The AWS account id used in ARNs written into Kubernetes manifests.
+    /// The AWS account id used in ARNs written into Kubernetes manifests (IRSA roles, ECR images).
     ///
     /// A documented placeholder (AWS's documentation account id): replace it with the real
     /// account id, or pass one to `OVESKubernetes.manifests(accountID:)`. Terraform's own ARNs
-    /// come from `aws_caller_identity` and do not use this value.
+    /// come from the provider and do not use this value.
     public static let accountID = "111122223333"
 
     /// The Kubernetes group of developers (mapped from IAM by EKS access entries): read-only in prod, edit in dev.
@@ -33,7 +24,13 @@ public enum OVESNames {
     /// The StorageClass of every persistent volume (encrypted gp3 through the EBS CSI driver).
     public static let storageClassName = "ebs-sc"
 
-    /// The size bounds the Cluster Autoscaler works within for each node group (Terraform sets
-    /// them as the Auto Scaling groups' min/max; the autoscaler discovers them by tag).
+    /// The seed's Cluster Autoscaler bounds: at least 2 and at most 10 nodes per node group. The
+    /// autoscaler discovers the groups by tag and works within each group's own min/max, which
+    /// Terraform sets (the seed's per-group sizes, e.g. t3.large 3–10).
     public static let autoscaledNodeGroupSize: ClosedRange<Int> = 2...10
+
+    /// Cluster Autoscaler releases by Kubernetes minor version (the autoscaler's minor must match the cluster's).
+    public static let clusterAutoscalerReleases: [String: String] = [
+        "1.28": "v1.28.5", "1.29": "v1.29.4", "1.30": "v1.30.2", "1.31": "v1.31.0",
+    ]
 }

@@ -12,8 +12,8 @@ struct AlertManager {
     static var configuration: String {
         """
         global:
-          smtp_smarthost: "email-smtp.\(OVESNames.primaryRegion).amazonaws.com:587"
-          smtp_from: "alertmanager@\(OVESNames.domain)"
+          smtp_smarthost: "email-smtp.\(OVESSettings.primaryRegion).amazonaws.com:587"
+          smtp_from: "alertmanager@\(OVESSettings.apexDomain)"
           smtp_require_tls: true
         route:
           receiver: devops-email
@@ -24,7 +24,7 @@ struct AlertManager {
         receivers:
           - name: devops-email
             email_configs:
-              - to: "\(OVESNames.devopsEmail)"
+              - to: "\(OVESSettings.alertEmail)"
                 send_resolved: true
 
         """

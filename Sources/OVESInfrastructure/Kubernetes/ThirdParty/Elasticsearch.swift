@@ -24,7 +24,13 @@ struct Elasticsearch {
                 .plain("xpack.security.enabled", "true"),
                 .plain("xpack.security.http.ssl.enabled", "false"),
                 .plain("ES_JAVA_OPTS", "-Xms2g -Xmx2g"),
-                .fromSecret("ELASTIC_PASSWORD", secret: "elasticsearch-credentials", key: "password"),
-            ])
+                .plain("ELASTIC_PASSWORD_FILE", "/run/secrets/elasticsearch/password"),
+            ],
+            volumes: [
+                Volume(
+                    name: "credentials",
+                    secret: SecretVolumeSource(defaultMode: 0o440, secretName: "elasticsearch-credentials"))
+            ],
+            volumeMounts: [VolumeMount(name: "credentials", mountPath: "/run/secrets/elasticsearch", readOnly: true)])
     }
 }

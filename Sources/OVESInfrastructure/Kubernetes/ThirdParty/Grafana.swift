@@ -58,18 +58,22 @@ struct Grafana {
             StatefulWorkload(
                 name: "grafana", namespace: namespace, image: "grafana/grafana:11.1.3",
                 ports: [.init(name: "http", port: 3000)], storage: "10Gi", mountPath: "/var/lib/grafana",
-                resources: .small, security: WorkloadSecurity(user: 472, group: 472, fsGroup: 472),
+                resources: .small, security: .restricted,
                 health: .http(path: "/api/health", port: "http"),
                 env: [
                     .plain("GF_SERVER_ROOT_URL", "https://\(environment.hostName("grafana"))"),
                     .plain("GF_AUTH_ANONYMOUS_ENABLED", "false"),
-                    .fromSecret("GF_SECURITY_ADMIN_PASSWORD", secret: "grafana-admin", key: "password"),
+                    .plain("GF_SECURITY_ADMIN_PASSWORD__FILE", "/run/secrets/grafana/password"),
                     .fromSecret("INFLUXDB_TOKEN", secret: "influxdb-credentials", key: "admin-token"),
                     .fromSecret("ELASTIC_PASSWORD", secret: "elasticsearch-credentials", key: "password"),
                 ],
                 config: ConfigFiles(
                     name: "grafana-datasources", mountPath: "/etc/grafana/provisioning/datasources",
-                    files: ["datasources.yaml": datasources]))
+                    files: ["datasources.yaml": datasources]),
+                volumes: [
+                    Volume(name: "admin", secret: SecretVolumeSource(defaultMode: 0o440, secretName: "grafana-admin"))
+                ],
+                volumeMounts: [VolumeMount(name: "admin", mountPath: "/run/secrets/grafana", readOnly: true)])
             IngressRoute(
                 name: "grafana", namespace: namespace, host: environment.hostName("grafana"),
                 tlsSecretName: "grafana-tls", paths: [.init("/", service: "grafana", port: 3000)], rateLimit: 50)
