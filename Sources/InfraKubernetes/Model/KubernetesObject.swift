@@ -36,4 +36,11 @@ extension KubernetesObject {
 
     /// The object's namespace, or `nil` when it has none.
     public var namespace: String? { metadata.namespace }
+
+    /// The object as one YAML document, exactly as a ``Manifest`` writes it (without validation).
+    ///
+    /// ```swift
+    /// print(ConfigMap(metadata: .init(name: "settings"), data: ["mode": "fast"]).yaml)
+    /// ```
+    public var yaml: String { YAMLWriter().string(renderValue()) }
 }
