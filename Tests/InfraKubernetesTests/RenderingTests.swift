@@ -42,7 +42,8 @@ struct RenderingTests {
     @Test("an object's yaml is the document a manifest writes")
     func objectYAML() {
         let configMap = ConfigMap(metadata: .init(name: "settings"), data: ["mode": "on"])
-        #expect(configMap.yaml == "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: \"on\"\n")
+        #expect(
+            configMap.yaml == "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: \"on\"\n")
     }
 
     @Test("IntOrString renders as a number or a string")
