@@ -1,0 +1,61 @@
+// infra-bench: one benchmark workload as one whole process, writing exactly the files a
+// user's `synth` writes (validate, render, OutputWriter's atomic folder replace), so any
+// timer (/usr/bin/time, hyperfine, compare.sh) can set it beside the cdktf/cdk8s scripts.
+//
+//   infra-bench scale N OUTDIR   scale-N Terraform stack  -> OUTDIR/scale/main.tf.json
+//   infra-bench k8s N OUTDIR     k8s-scale-N manifest     -> OUTDIR/scale/default.yaml
+//   infra-bench oves OUTDIR      OVES reference (Terraform + Kubernetes), once it exists
+
+import Foundation
+import InfraCore
+import InfraWorkloads
+
+/// Prints to standard error.
+func report(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+let usage = """
+    usage: infra-bench scale N OUTDIR
+           infra-bench k8s N OUTDIR
+           infra-bench oves OUTDIR
+    """
+
+/// Builds the infrastructure a command line asks for, or explains why it cannot.
+func workload(_ arguments: [String]) -> (Infrastructure, String)? {
+    switch arguments.first {
+    case "scale", "k8s":
+        guard arguments.count == 3, let n = Int(arguments[1]), n >= 0 else { return nil }
+        let unit: any SynthesisUnit =
+            arguments[0] == "scale" ? TerraformScale.stack(n) : KubernetesScale.manifest(n)
+        return (Infrastructure(units: [unit]), arguments[2])
+    case "oves":
+        guard arguments.count == 2 else { return nil }
+        guard let infrastructure = OVESWorkload.infrastructure else {
+            report("infra-bench: the OVES reference is not written yet (see OVESWorkload.swift)")
+            exit(2)
+        }
+        return (infrastructure, arguments[1])
+    default:
+        return nil
+    }
+}
+
+guard let (infrastructure, output) = workload(Array(CommandLine.arguments.dropFirst())) else {
+    report(usage)
+    exit(64)
+}
+let result = infrastructure.synthesize()
+let warnings = result.diagnostics.all.count - result.diagnostics.errors.count
+if warnings > 0 { report("infra-bench: \(warnings) warnings") }
+if result.diagnostics.hasErrors {
+    for diagnostic in result.diagnostics.errors.prefix(20) { report("\(diagnostic)") }
+    report("infra-bench: \(result.diagnostics.errors.count) errors, nothing written")
+    exit(1)
+}
+do {
+    try OutputWriter(directory: URL(fileURLWithPath: output)).write(result.artifacts)
+} catch {
+    report("infra-bench: could not write \(output): \(error)")
+    exit(1)
+}
