@@ -19,6 +19,9 @@ public struct PolicyResource: Sendable, Hashable {
     public var module: String
     /// Whether it is a data source.
     public var isData: Bool
+    /// For each top-level attribute, the addresses its strings refer to
+    /// (`"bucket": "${aws_s3_bucket.logs.id}"` → `["bucket": ["aws_s3_bucket.logs"]]`).
+    public var references: [String: Set<String>]
 
     /// Creates a resource.
     public init(type: String, name: String, properties: Value, file: String, module: String, isData: Bool = false) {
@@ -29,6 +32,14 @@ public struct PolicyResource: Sendable, Hashable {
         self.module = module
         self.isData = isData
         address = (isData ? "data." : "") + "\(type).\(name)"
+        var references: [String: Set<String>] = [:]
+        for (key, value) in properties.objectValue ?? ValueObject() {
+            let found = TerraformValue.strings(in: value).reduce(into: Set<String>()) {
+                $0.formUnion(TerraformValue.referencedAddresses(in: $1))
+            }
+            if !found.isEmpty { references[key] = found }
+        }
+        self.references = references
     }
 
     /// A violation of this resource with `message`.

@@ -32,6 +32,41 @@ public struct PolicyTerraformModel: Sendable {
         }
         self.resources = resources.sorted { ($0.module, $0.address) < ($1.module, $1.address) }
         byType = Dictionary(grouping: self.resources.filter { !$0.isData }, by: \.type)
+        byAddress = Dictionary(self.resources.map { (PolicyTerraformModel.key($0.module, $0.address), $0) }) {
+            first, _ in first
+        }
+        // Who points at what: "<module> <type> <attribute> <target address or =literal>" → resources.
+        var incoming: [String: [PolicyResource]] = [:]
+        for resource in self.resources where !resource.isData {
+            for (attribute, addresses) in resource.references {
+                for address in addresses {
+                    incoming[PolicyTerraformModel.key(resource.module, resource.type, attribute, address), default: []]
+                        .append(resource)
+                }
+            }
+            for (attribute, value) in resource.properties.objectValue ?? ValueObject() {
+                for literal in Set(TerraformValue.strings(in: value)) where !literal.contains("${") {
+                    incoming[
+                        PolicyTerraformModel.key(resource.module, resource.type, attribute, "=" + literal), default: []
+                    ]
+                    .append(resource)
+                }
+            }
+        }
+        self.incoming = incoming
+    }
+
+    /// Resources by the module, type and attribute with which they refer to an address or literal.
+    private let incoming: [String: [PolicyResource]]
+
+    /// Resources and data sources by module and address.
+    private let byAddress: [String: PolicyResource]
+
+    private static func key(_ parts: String...) -> String { parts.joined(separator: "\u{0}") }
+
+    /// The resource or data source at `address` in `module`.
+    public func resource(_ address: String, in module: String) -> PolicyResource? {
+        byAddress[PolicyTerraformModel.key(module, address)]
     }
 
     /// The (non-data) resources by type, so rules do not scan every resource per lookup.
@@ -52,16 +87,15 @@ public struct PolicyTerraformModel: Sendable {
         _ type: String, to target: PolicyResource, via attribute: String, literalAttributes: [String] = []
     ) -> [PolicyResource] {
         let literals = literalAttributes.compactMap { target[$0]?.stringValue }.filter { !$0.contains("${") }
-        return resources(type).filter { candidate in
-            guard candidate.module == target.module, let value = candidate[attribute] else { return false }
-            return TerraformValue.strings(in: value).contains { text in
-                TerraformValue.refers(text, to: target.address) || literals.contains(text)
-            }
-        }
+        let keys = [target.address] + literals.map { "=" + $0 }
+        var seen = Set<String>()
+        return keys.flatMap { incoming[PolicyTerraformModel.key(target.module, type, attribute, $0)] ?? [] }
+            .filter { seen.insert($0.address).inserted }
+            .sorted { $0.address < $1.address }
     }
 
-    /// The resource or data source in `module` that `text` refers to, if any of them.
+    /// The resources and data sources in `module` that `text` refers to.
     public func referenced(by text: String, in module: String) -> [PolicyResource] {
-        resources.filter { $0.module == module && TerraformValue.refers(text, to: $0.address) }
+        TerraformValue.referencedAddresses(in: text).sorted().compactMap { resource($0, in: module) }
     }
 }

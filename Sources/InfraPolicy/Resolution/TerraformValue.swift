@@ -66,41 +66,53 @@ public enum TerraformValue {
     /// Whether `text` has an interpolation referring to `address` (`aws_vpc.main` in
     /// `${aws_vpc.main.id}` or `${aws_vpc.main[0].id}`, but not in `${aws_vpc.main2.id}`).
     public static func refers(_ text: String, to address: String) -> Bool {
-        guard text.contains("${") else { return false }
-        let scalars = Array(text.unicodeScalars)
-        let needle = Array(address.unicodeScalars)
-        guard needle.count <= scalars.count else { return false }
-        var index = 0
-        while index + needle.count <= scalars.count {
-            if Array(scalars[index..<(index + needle.count)]) == needle {
-                let before = index == 0 ? nil : scalars[index - 1]
-                let after = index + needle.count < scalars.count ? scalars[index + needle.count] : nil
-                let boundaryBefore = before.map { !isIdentifier($0) && $0 != "." } ?? true
-                let boundaryAfter = after.map { !isIdentifier($0) } ?? true
-                if boundaryBefore, boundaryAfter, insideInterpolation(scalars, at: index) { return true }
-            }
-            index += 1
-        }
-        return false
+        referencedAddresses(in: text).contains(address)
     }
 
-    private static func isIdentifier(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
-    }
-
-    /// Whether position `index` lies after an unclosed `${`.
-    private static func insideInterpolation(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    /// The addresses referred to inside the `${…}` interpolations of `text`: `type.name`,
+    /// `data.type.name`, `module.name` (and `var.x`, `local.x`), whatever attribute follows.
+    ///
+    /// ```swift
+    /// TerraformValue.referencedAddresses(in: "arn:${aws_s3_bucket.logs[0].arn}/*")   // ["aws_s3_bucket.logs"]
+    /// ```
+    public static func referencedAddresses(in text: String) -> Set<String> {
+        guard text.contains("${") else { return [] }
+        var addresses = Set<String>()
+        var token: [Character] = []
         var depth = 0
-        var position = 0
-        while position < index {
-            if scalars[position] == "$", position + 1 < index, scalars[position + 1] == "{" {
-                depth += 1
-                position += 2
-                continue
-            }
-            if scalars[position] == "}", depth > 0 { depth -= 1 }
-            position += 1
+        var previous: Character?
+        func flush() {
+            if depth > 0, !token.isEmpty { addresses.formUnion(address(of: String(token))) }
+            token.removeAll(keepingCapacity: true)
         }
-        return depth > 0
+        for character in text {
+            if character == "{", previous == "$" {
+                flush()
+                depth += 1
+            } else if character == "}", depth > 0 {
+                flush()
+                depth -= 1
+            } else if depth > 0, isTraversal(character) {
+                // An index (`[0]`) ends the address part; the rest of the traversal is ignored.
+                token.append(character)
+            } else {
+                flush()
+            }
+            previous = character
+        }
+        return addresses
+    }
+
+    private static func isTraversal(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_" || character == "-" || character == "."
+    }
+
+    /// `aws_vpc.main.id` → `aws_vpc.main`; `data.aws_ami.x.id` → `data.aws_ami.x`.
+    private static func address(of traversal: String) -> Set<String> {
+        let parts = traversal.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let first = parts.first, !first.isEmpty, !(first.first?.isNumber ?? true) else { return [] }
+        let length = first == "data" ? 3 : 2
+        guard parts.count >= length, parts.prefix(length).allSatisfy({ !$0.isEmpty }) else { return [] }
+        return [parts.prefix(length).joined(separator: ".")]
     }
 }

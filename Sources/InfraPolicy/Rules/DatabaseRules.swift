@@ -46,11 +46,12 @@ extension PolicyRule {
             ]
             return pairs.flatMap { type, attribute, groupType in
                 context.terraform.resources(type).compactMap { database -> PolicyViolation? in
+                    let names = Set(TerraformValue.strings(in: database[attribute]))
+                    let referenced = database.references[attribute] ?? []
                     let groups = context.terraform.resources(groupType).filter { group in
                         group.module == database.module
-                            && TerraformValue.strings(in: database[attribute]).contains {
-                                TerraformValue.refers($0, to: group.address) || $0 == group["name"]?.stringValue
-                            }
+                            && (referenced.contains(group.address)
+                                || names.contains(group["name"]?.stringValue ?? "\u{0}"))
                     }
                     let enforced = groups.contains { group in
                         TerraformValue.blocks(group["parameter"]).contains { parameter in

@@ -76,7 +76,7 @@ enum SecurityGroupIngress {
         for rule in model.resources("aws_security_group_rule") where rule["type"]?.stringValue == "ingress" {
             rules.append(
                 Ingress(
-                    resource: rule, group: owner(rule, groups), fromPort: TerraformValue.int(rule["from_port"]),
+                    resource: rule, group: owner(rule, model), fromPort: TerraformValue.int(rule["from_port"]),
                     toPort: TerraformValue.int(rule["to_port"]), protocolName: rule["protocol"]?.stringValue ?? "tcp",
                     cidrs: TerraformValue.strings(in: rule["cidr_blocks"])
                         + TerraformValue.strings(in: rule["ipv6_cidr_blocks"])))
@@ -84,7 +84,7 @@ enum SecurityGroupIngress {
         for rule in model.resources("aws_vpc_security_group_ingress_rule") {
             rules.append(
                 Ingress(
-                    resource: rule, group: owner(rule, groups), fromPort: TerraformValue.int(rule["from_port"]),
+                    resource: rule, group: owner(rule, model), fromPort: TerraformValue.int(rule["from_port"]),
                     toPort: TerraformValue.int(rule["to_port"]),
                     protocolName: rule["ip_protocol"]?.stringValue ?? "tcp",
                     cidrs: TerraformValue.strings(in: rule["cidr_ipv4"]) + TerraformValue.strings(in: rule["cidr_ipv6"])
@@ -112,9 +112,9 @@ enum SecurityGroupIngress {
     }
 
     /// The security group a separate rule belongs to (by `security_group_id` reference).
-    private static func owner(_ rule: PolicyResource, _ groups: [PolicyResource]) -> PolicyResource? {
-        guard let text = rule["security_group_id"]?.stringValue else { return nil }
-        return groups.first { $0.module == rule.module && TerraformValue.refers(text, to: $0.address) }
+    private static func owner(_ rule: PolicyResource, _ model: PolicyTerraformModel) -> PolicyResource? {
+        (rule.references["security_group_id"] ?? []).sorted().lazy
+            .compactMap { model.resource($0, in: rule.module) }.first { $0.type == "aws_security_group" && !$0.isData }
     }
 
     private static func isLoadBalancerGroup(
@@ -122,10 +122,7 @@ enum SecurityGroupIngress {
     ) -> Bool {
         if configuration.loadBalancerSecurityGroups.contains(group.address) { return true }
         return balancers.contains { balancer in
-            balancer.module == group.module
-                && TerraformValue.strings(in: balancer["security_groups"]).contains {
-                    TerraformValue.refers($0, to: group.address)
-                }
+            balancer.module == group.module && balancer.references["security_groups"]?.contains(group.address) == true
         }
     }
 }
