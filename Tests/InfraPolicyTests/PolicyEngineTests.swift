@@ -241,3 +241,27 @@ struct MalformedDocumentTests {
         #expect(first.findings(rule: "INFRA-K8S-008").map(\.resource) == ["CronJob default/"])
     }
 }
+
+@Suite("Terraform references")
+struct TerraformReferenceTests {
+    @Test(
+        "addresses inside interpolations",
+        arguments: [
+            ("${aws_s3_bucket.logs.id}", ["aws_s3_bucket.logs"]),
+            ("arn:${aws_s3_bucket.logs[0].arn}/*", ["aws_s3_bucket.logs"]),
+            ("${data.aws_iam_policy_document.tls.json}", ["data.aws_iam_policy_document.tls"]),
+            ("${concat(module.vpc.private_subnets, [aws_subnet.extra.id])}", ["aws_subnet.extra", "module.vpc"]),
+            ("aws_s3_bucket.logs.id", []),
+            ("$${aws_s3_bucket.logs.id}", []),
+            ("${var.region}-${local.name}", ["local.name", "var.region"]),
+            ("${1.5}", []),
+        ])
+    func referencedAddresses(_ text: String, _ expected: [String]) {
+        #expect(TerraformValue.referencedAddresses(in: text).sorted() == expected)
+    }
+
+    @Test func aLongerNameIsNotAReference() {
+        #expect(!TerraformValue.refers("${aws_vpc.main2.id}", to: "aws_vpc.main"))
+        #expect(TerraformValue.refers("${aws_vpc.main.id}", to: "aws_vpc.main"))
+    }
+}

@@ -80,13 +80,13 @@ public enum TerraformValue {
         var addresses = Set<String>()
         var token: [Character] = []
         var depth = 0
-        var previous: Character?
+        var dollars = 0  // consecutive `$` before the current character; `$${` is an escaped literal
         func flush() {
             if depth > 0, !token.isEmpty { addresses.formUnion(address(of: String(token))) }
             token.removeAll(keepingCapacity: true)
         }
         for character in text {
-            if character == "{", previous == "$" {
+            if character == "{", dollars % 2 == 1 {
                 flush()
                 depth += 1
             } else if character == "}", depth > 0 {
@@ -98,7 +98,7 @@ public enum TerraformValue {
             } else {
                 flush()
             }
-            previous = character
+            dollars = character == "$" ? dollars + 1 : 0
         }
         return addresses
     }
