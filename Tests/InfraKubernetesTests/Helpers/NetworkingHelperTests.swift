@@ -76,6 +76,7 @@ struct NetworkingHelperTests {
                 "backend redis\n    balance roundrobin\n    server redis-0 redis-0.redis.data.svc.cluster.local:6379 check\n    server redis-1 10.0.3.4:6379 check"
             ))
         #expect(config.contains("monitor-uri /healthz"))
+        #expect(config.contains("default-server init-addr last,libc,none resolvers kubernetes"))
         #expect(Self.router.configMap.data?["haproxy.cfg"] == config)
     }
 
