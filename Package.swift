@@ -122,6 +122,234 @@ let package = Package(
 )
 
 // BEGIN generated AWS family targets
+// Written by `swift run infra-codegen` (infra-codegen); edit the generator, not this block.
+// Opt-in products with every AWS provider type outside the curated InfraAWS module, one
+// target per service group (Sources/InfraAWSFamilies/<Group>/, one file per service).
+package.products += [
+    .library(name: "InfraAWSAllAI", targets: ["InfraAWSAllAI"]),
+    .library(name: "InfraAWSAllAPIGateway", targets: ["InfraAWSAllAPIGateway"]),
+    .library(name: "InfraAWSAllAccount", targets: ["InfraAWSAllAccount"]),
+    .library(name: "InfraAWSAllAnalytics", targets: ["InfraAWSAllAnalytics"]),
+    .library(name: "InfraAWSAllBilling", targets: ["InfraAWSAllBilling"]),
+    .library(name: "InfraAWSAllCompute", targets: ["InfraAWSAllCompute"]),
+    .library(name: "InfraAWSAllContactCenter", targets: ["InfraAWSAllContactCenter"]),
+    .library(name: "InfraAWSAllContainers", targets: ["InfraAWSAllContainers"]),
+    .library(name: "InfraAWSAllDataManagement", targets: ["InfraAWSAllDataManagement"]),
+    .library(name: "InfraAWSAllDeveloperTools", targets: ["InfraAWSAllDeveloperTools"]),
+    .library(name: "InfraAWSAllEC2", targets: ["InfraAWSAllEC2"]),
+    .library(name: "InfraAWSAllEdge", targets: ["InfraAWSAllEdge"]),
+    .library(name: "InfraAWSAllEndUserComputing", targets: ["InfraAWSAllEndUserComputing"]),
+    .library(name: "InfraAWSAllGovernance", targets: ["InfraAWSAllGovernance"]),
+    .library(name: "InfraAWSAllIdentity", targets: ["InfraAWSAllIdentity"]),
+    .library(name: "InfraAWSAllIoT", targets: ["InfraAWSAllIoT"]),
+    .library(name: "InfraAWSAllLoadBalancing", targets: ["InfraAWSAllLoadBalancing"]),
+    .library(name: "InfraAWSAllMedia", targets: ["InfraAWSAllMedia"]),
+    .library(name: "InfraAWSAllMessaging", targets: ["InfraAWSAllMessaging"]),
+    .library(name: "InfraAWSAllMonitoring", targets: ["InfraAWSAllMonitoring"]),
+    .library(name: "InfraAWSAllNetworkConnectivity", targets: ["InfraAWSAllNetworkConnectivity"]),
+    .library(name: "InfraAWSAllNetworking", targets: ["InfraAWSAllNetworking"]),
+    .library(name: "InfraAWSAllNoSQL", targets: ["InfraAWSAllNoSQL"]),
+    .library(name: "InfraAWSAllQuickSight", targets: ["InfraAWSAllQuickSight"]),
+    .library(name: "InfraAWSAllRDS", targets: ["InfraAWSAllRDS"]),
+    .library(name: "InfraAWSAllRedshift", targets: ["InfraAWSAllRedshift"]),
+    .library(name: "InfraAWSAllS3", targets: ["InfraAWSAllS3"]),
+    .library(name: "InfraAWSAllSageMaker", targets: ["InfraAWSAllSageMaker"]),
+    .library(name: "InfraAWSAllSearch", targets: ["InfraAWSAllSearch"]),
+    .library(name: "InfraAWSAllSecurity", targets: ["InfraAWSAllSecurity"]),
+    .library(name: "InfraAWSAllServerless", targets: ["InfraAWSAllServerless"]),
+    .library(name: "InfraAWSAllStorage", targets: ["InfraAWSAllStorage"]),
+    .library(name: "InfraAWSAllStreaming", targets: ["InfraAWSAllStreaming"]),
+    .library(name: "InfraAWSAllSystemsManager", targets: ["InfraAWSAllSystemsManager"]),
+    .library(name: "InfraAWSAllWAF", targets: ["InfraAWSAllWAF"]),
+]
+package.targets += [
+    // AI: bedrock bedrockagent comprehend lex lexv2models polly qbusiness rekognition transcribe
+    .target(
+        name: "InfraAWSAllAI", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/AI", swiftSettings: strictSettings
+    ),
+    // APIGateway: apigateway apigatewayv2 appsync
+    .target(
+        name: "InfraAWSAllAPIGateway", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/APIGateway", swiftSettings: strictSettings
+    ),
+    // Account: account arn canonical service
+    .target(
+        name: "InfraAWSAllAccount", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Account", swiftSettings: strictSettings
+    ),
+    // Analytics: athena dataexchange datapipeline emr emrcontainers emrserverless glue lakeformation
+    .target(
+        name: "InfraAWSAllAnalytics", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Analytics", swiftSettings: strictSettings
+    ),
+    // Billing: billing budgets ce computeoptimizer costoptimizationhub cur pricing
+    .target(
+        name: "InfraAWSAllBilling", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Billing", swiftSettings: strictSettings
+    ),
+    // Compute: appautoscaling apprunner autoscaling autoscalingplans batch elasticbeanstalk imagebuilder
+    //   lightsail m2 opsworks outposts
+    .target(
+        name: "InfraAWSAllCompute", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Compute", swiftSettings: strictSettings
+    ),
+    // ContactCenter: chime chimesdkmediapipelines chimesdkvoice connect customerprofiles
+    .target(
+        name: "InfraAWSAllContactCenter", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/ContactCenter", swiftSettings: strictSettings
+    ),
+    // Containers: ecr ecrpublic ecs eks
+    .target(
+        name: "InfraAWSAllContainers", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Containers", swiftSettings: strictSettings
+    ),
+    // DataManagement: bcmdataexports cleanrooms datazone dms finspace
+    .target(
+        name: "InfraAWSAllDataManagement", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/DataManagement", swiftSettings: strictSettings
+    ),
+    // DeveloperTools: amplify cloud9 codeartifact codebuild codecatalyst codecommit codeconnections
+    //   codedeploy codeguruprofiler codegurureviewer codepipeline codestarconnections codestarnotifications
+    //   devicefarm
+    .target(
+        name: "InfraAWSAllDeveloperTools", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/DeveloperTools", swiftSettings: strictSettings
+    ),
+    // EC2: ami ebs ec2 instances launch snapshot spot
+    .target(
+        name: "InfraAWSAllEC2", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/EC2", swiftSettings: strictSettings
+    ),
+    // Edge: cloudfront cloudfrontkeyvaluestore route53 route53domains route53profiles
+    //   route53recoverycontrolconfig route53recoveryreadiness
+    .target(
+        name: "InfraAWSAllEdge", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Edge", swiftSettings: strictSettings
+    ),
+    // EndUserComputing: appstream directoryservice gamelift worklink workspaces workspacesweb
+    .target(
+        name: "InfraAWSAllEndUserComputing", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/EndUserComputing", swiftSettings: strictSettings
+    ),
+    // Governance: auditmanager chatbot cloudcontrolapi cloudformation config controltower licensemanager
+    //   notifications notificationscontacts organizations ram resourceexplorer2 resourcegroups
+    //   resourcegroupstaggingapi servicecatalog servicecatalogappregistry servicequotas
+    .target(
+        name: "InfraAWSAllGovernance", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Governance", swiftSettings: strictSettings
+    ),
+    // Identity: accessanalyzer cognito iam identitystore rolesanywhere ssoadmin verifiedpermissions
+    .target(
+        name: "InfraAWSAllIdentity", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Identity", swiftSettings: strictSettings
+    ),
+    // IoT: iot
+    .target(
+        name: "InfraAWSAllIoT", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/IoT", swiftSettings: strictSettings
+    ),
+    // LoadBalancing: alb elb lb lbs
+    .target(
+        name: "InfraAWSAllLoadBalancing", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/LoadBalancing", swiftSettings: strictSettings
+    ),
+    // Media: elastictranscoder ivs ivschat media medialive
+    .target(
+        name: "InfraAWSAllMedia", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Media", swiftSettings: strictSettings
+    ),
+    // Messaging: appfabric appflow appintegrations location mq pinpoint pinpointsmsvoicev2 ses sesv2 sns
+    //   sqs
+    .target(
+        name: "InfraAWSAllMessaging", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Messaging", swiftSettings: strictSettings
+    ),
+    // Monitoring: applicationinsights cloudtrail cloudwatch devopsguru evidently fis grafana
+    //   internetmonitor oam prometheus resiliencehub rum synthetics xray
+    .target(
+        name: "InfraAWSAllMonitoring", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Monitoring", swiftSettings: strictSettings
+    ),
+    // NetworkConnectivity: appmesh dx globalaccelerator networkmanager vpclattice
+    .target(
+        name: "InfraAWSAllNetworkConnectivity", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/NetworkConnectivity", swiftSettings: strictSettings
+    ),
+    // Networking: customer default eip eips internet ip nat network networkfirewall networkmonitor prefix
+    //   route security servicediscovery verifiedaccess vpc vpcs vpn
+    .target(
+        name: "InfraAWSAllNetworking", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Networking", swiftSettings: strictSettings
+    ),
+    // NoSQL: dax dynamodb elasticache keyspaces memorydb qldb simpledb timestreaminfluxdb timestreamquery
+    //   timestreamwrite
+    .target(
+        name: "InfraAWSAllNoSQL", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/NoSQL", swiftSettings: strictSettings
+    ),
+    // QuickSight: quicksight
+    .target(
+        name: "InfraAWSAllQuickSight", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/QuickSight", swiftSettings: strictSettings
+    ),
+    // RDS: db docdb docdbelastic dsql neptune neptunegraph rds
+    .target(
+        name: "InfraAWSAllRDS", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/RDS", swiftSettings: strictSettings
+    ),
+    // Redshift: redshift redshiftdata redshiftserverless
+    .target(
+        name: "InfraAWSAllRedshift", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Redshift", swiftSettings: strictSettings
+    ),
+    // S3: glacier s3 s3control s3outposts s3tables
+    .target(
+        name: "InfraAWSAllS3", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/S3", swiftSettings: strictSettings
+    ),
+    // SageMaker: sagemaker
+    .target(
+        name: "InfraAWSAllSageMaker", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/SageMaker", swiftSettings: strictSettings
+    ),
+    // Search: cloudsearch elasticsearch kendra opensearch opensearchserverless
+    .target(
+        name: "InfraAWSAllSearch", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Search", swiftSettings: strictSettings
+    ),
+    // Security: acmpca cloudhsm detective fms guardduty inspector inspector2 kms macie2
+    //   paymentcryptography rbin secretsmanager securityhub securitylake shield signer
+    .target(
+        name: "InfraAWSAllSecurity", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Security", swiftSettings: strictSettings
+    ),
+    // Serverless: lambda pipes scheduler schemas serverlessapplicationrepository sfn swf
+    .target(
+        name: "InfraAWSAllServerless", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Serverless", swiftSettings: strictSettings
+    ),
+    // Storage: backup datasync drs efs fsx storagegateway transfer
+    .target(
+        name: "InfraAWSAllStorage", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Storage", swiftSettings: strictSettings
+    ),
+    // Streaming: kinesis kinesisanalyticsv2 msk mskconnect mwaa osis
+    .target(
+        name: "InfraAWSAllStreaming", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/Streaming", swiftSettings: strictSettings
+    ),
+    // SystemsManager: appconfig ssm ssmcontacts ssmincidents ssmquicksetup
+    .target(
+        name: "InfraAWSAllSystemsManager", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/SystemsManager", swiftSettings: strictSettings
+    ),
+    // WAF: waf wafregional wafv2
+    .target(
+        name: "InfraAWSAllWAF", dependencies: ["InfraCore", "InfraTerraform"],
+        path: "Sources/InfraAWSFamilies/WAF", swiftSettings: strictSettings
+    ),
+]
 // The generator's tests (Tests/InfraAWSTests) import the generator itself.
 for target in package.targets where target.name == "InfraAWSTests" {
     target.dependencies.append("infra-codegen")

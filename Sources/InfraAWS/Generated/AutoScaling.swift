@@ -1132,10 +1132,10 @@ public struct AWSAutoScalingPolicy: TerraformResource, MetaArgumentCarrier, Send
             }
 
             /// The body of a `customized_load_metric_specification` block.
-            public typealias CustomizedLoadMetricSpecification = AWSAutoScalingPolicy.PredictiveScalingConfiguration.MetricSpecification.CustomizedCapacityMetricSpecification
+            public typealias CustomizedLoadMetricSpecification = CustomizedCapacityMetricSpecification
 
             /// The body of a `customized_scaling_metric_specification` block.
-            public typealias CustomizedScalingMetricSpecification = AWSAutoScalingPolicy.PredictiveScalingConfiguration.MetricSpecification.CustomizedCapacityMetricSpecification
+            public typealias CustomizedScalingMetricSpecification = CustomizedCapacityMetricSpecification
 
             /// The body of a `predefined_load_metric_specification` block.
             public struct PredefinedLoadMetricSpecification: BlockConvertible, Sendable {
@@ -1158,10 +1158,10 @@ public struct AWSAutoScalingPolicy: TerraformResource, MetaArgumentCarrier, Send
             }
 
             /// The body of a `predefined_metric_pair_specification` block.
-            public typealias PredefinedMetricPairSpecification = AWSAutoScalingPolicy.PredictiveScalingConfiguration.MetricSpecification.PredefinedLoadMetricSpecification
+            public typealias PredefinedMetricPairSpecification = PredefinedLoadMetricSpecification
 
             /// The body of a `predefined_scaling_metric_specification` block.
-            public typealias PredefinedScalingMetricSpecification = AWSAutoScalingPolicy.PredictiveScalingConfiguration.MetricSpecification.PredefinedLoadMetricSpecification
+            public typealias PredefinedScalingMetricSpecification = PredefinedLoadMetricSpecification
         }
     }
 
@@ -1316,7 +1316,8 @@ public struct AWSAutoScalingPolicy: TerraformResource, MetaArgumentCarrier, Send
         }
 
         /// The body of a `predefined_metric_specification` block.
-        public typealias PredefinedMetricSpecification = AWSAutoScalingPolicy.PredictiveScalingConfiguration.MetricSpecification.PredefinedLoadMetricSpecification
+        public typealias PredefinedMetricSpecification =
+            AWSAutoScalingPolicy.PredictiveScalingConfiguration.MetricSpecification.PredefinedLoadMetricSpecification
     }
 }
 

@@ -457,7 +457,7 @@ public struct AWSDLMLifecyclePolicy: TerraformResource, MetaArgumentCarrier, Sen
             }
 
             /// The body of a `retain_rule` block.
-            public typealias RetainRule = AWSDLMLifecyclePolicy.PolicyDetails.Schedule.DeprecateRule
+            public typealias RetainRule = DeprecateRule
 
             /// The body of a `share_rule` block.
             public struct ShareRule: BlockConvertible, Sendable {

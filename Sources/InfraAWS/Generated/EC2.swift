@@ -1620,7 +1620,7 @@ public struct AWSLaunchTemplate: TerraformResource, MetaArgumentCarrier, Sendabl
     }
 
     /// The body of a `elastic_inference_accelerator` block.
-    public typealias ElasticInferenceAccelerator = AWSLaunchTemplate.ElasticGPUSpecifications
+    public typealias ElasticInferenceAccelerator = ElasticGPUSpecifications
 
     /// The body of a `enclave_options` block.
     public typealias EnclaveOptions = AWSInstance.EnclaveOptions
@@ -1838,7 +1838,9 @@ public struct AWSLaunchTemplate: TerraformResource, MetaArgumentCarrier, Sendabl
             b.set("instance_generations", instanceGenerations)
             b.set("local_storage", localStorage)
             b.set("local_storage_types", localStorageTypes)
-            b.set("max_spot_price_as_percentage_of_optimal_on_demand_price", maxSpotPriceAsPercentageOfOptimalOnDemandPrice)
+            b.set(
+                "max_spot_price_as_percentage_of_optimal_on_demand_price",
+                maxSpotPriceAsPercentageOfOptimalOnDemandPrice)
             b.appendBlock("memory_gib_per_vcpu", memoryGibPerVcpu)
             b.appendBlock("memory_mib", memoryMib)
             b.appendBlock("network_bandwidth_gbps", networkBandwidthGbps)
@@ -1872,13 +1874,13 @@ public struct AWSLaunchTemplate: TerraformResource, MetaArgumentCarrier, Sendabl
         }
 
         /// The body of a `accelerator_total_memory_mib` block.
-        public typealias AcceleratorTotalMemoryMib = AWSLaunchTemplate.InstanceRequirements.AcceleratorCount
+        public typealias AcceleratorTotalMemoryMib = AcceleratorCount
 
         /// The body of a `baseline_ebs_bandwidth_mbps` block.
-        public typealias BaselineEBSBandwidthMbps = AWSLaunchTemplate.InstanceRequirements.AcceleratorCount
+        public typealias BaselineEBSBandwidthMbps = AcceleratorCount
 
         /// The body of a `memory_gib_per_vcpu` block.
-        public typealias MemoryGibPerVcpu = AWSLaunchTemplate.InstanceRequirements.AcceleratorCount
+        public typealias MemoryGibPerVcpu = AcceleratorCount
 
         /// The body of a `memory_mib` block.
         public struct MemoryMib: BlockConvertible, Sendable {
@@ -1901,16 +1903,16 @@ public struct AWSLaunchTemplate: TerraformResource, MetaArgumentCarrier, Sendabl
         }
 
         /// The body of a `network_bandwidth_gbps` block.
-        public typealias NetworkBandwidthGbps = AWSLaunchTemplate.InstanceRequirements.AcceleratorCount
+        public typealias NetworkBandwidthGbps = AcceleratorCount
 
         /// The body of a `network_interface_count` block.
-        public typealias NetworkInterfaceCount = AWSLaunchTemplate.InstanceRequirements.AcceleratorCount
+        public typealias NetworkInterfaceCount = AcceleratorCount
 
         /// The body of a `total_local_storage_gb` block.
-        public typealias TotalLocalStorageGb = AWSLaunchTemplate.InstanceRequirements.AcceleratorCount
+        public typealias TotalLocalStorageGb = AcceleratorCount
 
         /// The body of a `vcpu_count` block.
-        public typealias VcpuCount = AWSLaunchTemplate.InstanceRequirements.MemoryMib
+        public typealias VcpuCount = MemoryMib
     }
 
     /// The body of a `license_specification` block.

@@ -736,7 +736,7 @@ public struct AWSEKSCluster: TerraformResource, MetaArgumentCarrier, Sendable {
         }
 
         /// The body of a `remote_pod_networks` block.
-        public typealias RemotePodNetworks = AWSEKSCluster.RemoteNetworkConfig.RemoteNodeNetworks
+        public typealias RemotePodNetworks = RemoteNodeNetworks
     }
 
     /// The body of a `storage_config` block.

@@ -168,7 +168,9 @@ public struct AWSLB: TerraformResource, MetaArgumentCarrier, Sendable {
         b.set("enable_waf_fail_open", enableWafFailOpen)
         b.set("enable_xff_client_port", enableXffClientPort)
         b.set("enable_zonal_shift", enableZonalShift)
-        b.set("enforce_security_group_inbound_rules_on_private_link_traffic", enforceSecurityGroupInboundRulesOnPrivateLinkTraffic)
+        b.set(
+            "enforce_security_group_inbound_rules_on_private_link_traffic",
+            enforceSecurityGroupInboundRulesOnPrivateLinkTraffic)
         b.set("idle_timeout", idleTimeout)
         b.set("internal", `internal`)
         b.set("ip_address_type", ipAddressType)
@@ -310,7 +312,7 @@ public struct AWSLB: TerraformResource, MetaArgumentCarrier, Sendable {
     }
 
     /// The body of a `connection_logs` block.
-    public typealias ConnectionLogs = AWSLB.AccessLogs
+    public typealias ConnectionLogs = AccessLogs
 
     /// The body of a `ipam_pools` block.
     public struct IPAMPools: BlockConvertible, Sendable {
@@ -502,22 +504,32 @@ public struct AWSLBListener: TerraformResource, MetaArgumentCarrier, Sendable {
         self.port = port
         self.`protocol` = `protocol`
         self.routingHttpRequestXAmznMtlsClientcertHeaderName = routingHttpRequestXAmznMtlsClientcertHeaderName
-        self.routingHttpRequestXAmznMtlsClientcertIssuerHeaderName = routingHttpRequestXAmznMtlsClientcertIssuerHeaderName
+        self.routingHttpRequestXAmznMtlsClientcertIssuerHeaderName =
+            routingHttpRequestXAmznMtlsClientcertIssuerHeaderName
         self.routingHttpRequestXAmznMtlsClientcertLeafHeaderName = routingHttpRequestXAmznMtlsClientcertLeafHeaderName
-        self.routingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName = routingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName
-        self.routingHttpRequestXAmznMtlsClientcertSubjectHeaderName = routingHttpRequestXAmznMtlsClientcertSubjectHeaderName
-        self.routingHttpRequestXAmznMtlsClientcertValidityHeaderName = routingHttpRequestXAmznMtlsClientcertValidityHeaderName
+        self.routingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName =
+            routingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName
+        self.routingHttpRequestXAmznMtlsClientcertSubjectHeaderName =
+            routingHttpRequestXAmznMtlsClientcertSubjectHeaderName
+        self.routingHttpRequestXAmznMtlsClientcertValidityHeaderName =
+            routingHttpRequestXAmznMtlsClientcertValidityHeaderName
         self.routingHttpRequestXAmznTlsCipherSuiteHeaderName = routingHttpRequestXAmznTlsCipherSuiteHeaderName
         self.routingHttpRequestXAmznTlsVersionHeaderName = routingHttpRequestXAmznTlsVersionHeaderName
-        self.routingHttpResponseAccessControlAllowCredentialsHeaderValue = routingHttpResponseAccessControlAllowCredentialsHeaderValue
-        self.routingHttpResponseAccessControlAllowHeadersHeaderValue = routingHttpResponseAccessControlAllowHeadersHeaderValue
-        self.routingHttpResponseAccessControlAllowMethodsHeaderValue = routingHttpResponseAccessControlAllowMethodsHeaderValue
-        self.routingHttpResponseAccessControlAllowOriginHeaderValue = routingHttpResponseAccessControlAllowOriginHeaderValue
-        self.routingHttpResponseAccessControlExposeHeadersHeaderValue = routingHttpResponseAccessControlExposeHeadersHeaderValue
+        self.routingHttpResponseAccessControlAllowCredentialsHeaderValue =
+            routingHttpResponseAccessControlAllowCredentialsHeaderValue
+        self.routingHttpResponseAccessControlAllowHeadersHeaderValue =
+            routingHttpResponseAccessControlAllowHeadersHeaderValue
+        self.routingHttpResponseAccessControlAllowMethodsHeaderValue =
+            routingHttpResponseAccessControlAllowMethodsHeaderValue
+        self.routingHttpResponseAccessControlAllowOriginHeaderValue =
+            routingHttpResponseAccessControlAllowOriginHeaderValue
+        self.routingHttpResponseAccessControlExposeHeadersHeaderValue =
+            routingHttpResponseAccessControlExposeHeadersHeaderValue
         self.routingHttpResponseAccessControlMaxAgeHeaderValue = routingHttpResponseAccessControlMaxAgeHeaderValue
         self.routingHttpResponseContentSecurityPolicyHeaderValue = routingHttpResponseContentSecurityPolicyHeaderValue
         self.routingHttpResponseServerEnabled = routingHttpResponseServerEnabled
-        self.routingHttpResponseStrictTransportSecurityHeaderValue = routingHttpResponseStrictTransportSecurityHeaderValue
+        self.routingHttpResponseStrictTransportSecurityHeaderValue =
+            routingHttpResponseStrictTransportSecurityHeaderValue
         self.routingHttpResponseXContentTypeOptionsHeaderValue = routingHttpResponseXContentTypeOptionsHeaderValue
         self.routingHttpResponseXFrameOptionsHeaderValue = routingHttpResponseXFrameOptionsHeaderValue
         self.sslPolicy = sslPolicy
@@ -536,24 +548,56 @@ public struct AWSLBListener: TerraformResource, MetaArgumentCarrier, Sendable {
         b.appendBlock("mutual_authentication", mutualAuthentication)
         b.set("port", port)
         b.set("protocol", `protocol`)
-        b.set("routing_http_request_x_amzn_mtls_clientcert_header_name", routingHttpRequestXAmznMtlsClientcertHeaderName)
-        b.set("routing_http_request_x_amzn_mtls_clientcert_issuer_header_name", routingHttpRequestXAmznMtlsClientcertIssuerHeaderName)
-        b.set("routing_http_request_x_amzn_mtls_clientcert_leaf_header_name", routingHttpRequestXAmznMtlsClientcertLeafHeaderName)
-        b.set("routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name", routingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName)
-        b.set("routing_http_request_x_amzn_mtls_clientcert_subject_header_name", routingHttpRequestXAmznMtlsClientcertSubjectHeaderName)
-        b.set("routing_http_request_x_amzn_mtls_clientcert_validity_header_name", routingHttpRequestXAmznMtlsClientcertValidityHeaderName)
-        b.set("routing_http_request_x_amzn_tls_cipher_suite_header_name", routingHttpRequestXAmznTlsCipherSuiteHeaderName)
+        b.set(
+            "routing_http_request_x_amzn_mtls_clientcert_header_name",
+            routingHttpRequestXAmznMtlsClientcertHeaderName)
+        b.set(
+            "routing_http_request_x_amzn_mtls_clientcert_issuer_header_name",
+            routingHttpRequestXAmznMtlsClientcertIssuerHeaderName)
+        b.set(
+            "routing_http_request_x_amzn_mtls_clientcert_leaf_header_name",
+            routingHttpRequestXAmznMtlsClientcertLeafHeaderName)
+        b.set(
+            "routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name",
+            routingHttpRequestXAmznMtlsClientcertSerialNumberHeaderName)
+        b.set(
+            "routing_http_request_x_amzn_mtls_clientcert_subject_header_name",
+            routingHttpRequestXAmznMtlsClientcertSubjectHeaderName)
+        b.set(
+            "routing_http_request_x_amzn_mtls_clientcert_validity_header_name",
+            routingHttpRequestXAmznMtlsClientcertValidityHeaderName)
+        b.set(
+            "routing_http_request_x_amzn_tls_cipher_suite_header_name",
+            routingHttpRequestXAmznTlsCipherSuiteHeaderName)
         b.set("routing_http_request_x_amzn_tls_version_header_name", routingHttpRequestXAmznTlsVersionHeaderName)
-        b.set("routing_http_response_access_control_allow_credentials_header_value", routingHttpResponseAccessControlAllowCredentialsHeaderValue)
-        b.set("routing_http_response_access_control_allow_headers_header_value", routingHttpResponseAccessControlAllowHeadersHeaderValue)
-        b.set("routing_http_response_access_control_allow_methods_header_value", routingHttpResponseAccessControlAllowMethodsHeaderValue)
-        b.set("routing_http_response_access_control_allow_origin_header_value", routingHttpResponseAccessControlAllowOriginHeaderValue)
-        b.set("routing_http_response_access_control_expose_headers_header_value", routingHttpResponseAccessControlExposeHeadersHeaderValue)
-        b.set("routing_http_response_access_control_max_age_header_value", routingHttpResponseAccessControlMaxAgeHeaderValue)
-        b.set("routing_http_response_content_security_policy_header_value", routingHttpResponseContentSecurityPolicyHeaderValue)
+        b.set(
+            "routing_http_response_access_control_allow_credentials_header_value",
+            routingHttpResponseAccessControlAllowCredentialsHeaderValue)
+        b.set(
+            "routing_http_response_access_control_allow_headers_header_value",
+            routingHttpResponseAccessControlAllowHeadersHeaderValue)
+        b.set(
+            "routing_http_response_access_control_allow_methods_header_value",
+            routingHttpResponseAccessControlAllowMethodsHeaderValue)
+        b.set(
+            "routing_http_response_access_control_allow_origin_header_value",
+            routingHttpResponseAccessControlAllowOriginHeaderValue)
+        b.set(
+            "routing_http_response_access_control_expose_headers_header_value",
+            routingHttpResponseAccessControlExposeHeadersHeaderValue)
+        b.set(
+            "routing_http_response_access_control_max_age_header_value",
+            routingHttpResponseAccessControlMaxAgeHeaderValue)
+        b.set(
+            "routing_http_response_content_security_policy_header_value",
+            routingHttpResponseContentSecurityPolicyHeaderValue)
         b.set("routing_http_response_server_enabled", routingHttpResponseServerEnabled)
-        b.set("routing_http_response_strict_transport_security_header_value", routingHttpResponseStrictTransportSecurityHeaderValue)
-        b.set("routing_http_response_x_content_type_options_header_value", routingHttpResponseXContentTypeOptionsHeaderValue)
+        b.set(
+            "routing_http_response_strict_transport_security_header_value",
+            routingHttpResponseStrictTransportSecurityHeaderValue)
+        b.set(
+            "routing_http_response_x_content_type_options_header_value",
+            routingHttpResponseXContentTypeOptionsHeaderValue)
         b.set("routing_http_response_x_frame_options_header_value", routingHttpResponseXFrameOptionsHeaderValue)
         b.set("ssl_policy", sslPolicy)
         b.set("tags", tags)
@@ -1227,10 +1271,10 @@ public struct AWSLBListenerRule: TerraformResource, MetaArgumentCarrier, Sendabl
         }
 
         /// The body of a `http_request_method` block.
-        public typealias HTTPRequestMethod = AWSLBListenerRule.Condition.HostHeader
+        public typealias HTTPRequestMethod = HostHeader
 
         /// The body of a `path_pattern` block.
-        public typealias PathPattern = AWSLBListenerRule.Condition.HostHeader
+        public typealias PathPattern = HostHeader
 
         /// The body of a `query_string` block.
         public struct QueryString: BlockConvertible, Sendable {
@@ -1253,7 +1297,7 @@ public struct AWSLBListenerRule: TerraformResource, MetaArgumentCarrier, Sendabl
         }
 
         /// The body of a `source_ip` block.
-        public typealias SourceIP = AWSLBListenerRule.Condition.HostHeader
+        public typealias SourceIP = HostHeader
     }
 }
 

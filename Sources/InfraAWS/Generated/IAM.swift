@@ -1264,7 +1264,7 @@ public struct DataAWSIAMPolicyDocument: TerraformDataSource, MetaArgumentCarrier
         }
 
         /// The body of a `principals` block.
-        public typealias Principals = DataAWSIAMPolicyDocument.Statement.NotPrincipals
+        public typealias Principals = NotPrincipals
     }
 }
 

@@ -3030,7 +3030,7 @@ public struct AWSS3BucketReplicationConfiguration: TerraformResource, MetaArgume
         }
 
         /// The body of a `existing_object_replication` block.
-        public typealias ExistingObjectReplication = AWSS3BucketReplicationConfiguration.Rule.DeleteMarkerReplication
+        public typealias ExistingObjectReplication = DeleteMarkerReplication
 
         /// The body of a `filter` block.
         public struct Filter: BlockConvertible, Sendable {
@@ -3212,7 +3212,8 @@ public struct AWSS3BucketServerSideEncryptionConfiguration: TerraformResource, M
         }
 
         /// The body of a `apply_server_side_encryption_by_default` block.
-        public typealias ApplyServerSideEncryptionByDefault = AWSS3Bucket.ServerSideEncryptionConfiguration.Rule.ApplyServerSideEncryptionByDefault
+        public typealias ApplyServerSideEncryptionByDefault =
+            AWSS3Bucket.ServerSideEncryptionConfiguration.Rule.ApplyServerSideEncryptionByDefault
     }
 }
 

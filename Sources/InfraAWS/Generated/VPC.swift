@@ -146,7 +146,7 @@ public struct AWSDefaultNetworkACL: TerraformResource, MetaArgumentCarrier, Send
     }
 
     /// The body of a `ingress` block.
-    public typealias Ingress = AWSDefaultNetworkACL.Egress
+    public typealias Ingress = Egress
 }
 
 /// The Terraform resource `aws_default_route_table`.
@@ -2990,7 +2990,7 @@ public struct AWSVPCPeeringConnection: TerraformResource, MetaArgumentCarrier, S
     }
 
     /// The body of a `requester` block.
-    public typealias Requester = AWSVPCPeeringConnection.Accepter
+    public typealias Requester = Accepter
 
     /// The body of a `timeouts` block.
     public typealias Timeouts = AWSInternetGateway.Timeouts

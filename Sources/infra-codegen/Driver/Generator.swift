@@ -25,7 +25,8 @@ struct Generator {
                 family: family, moduleDescription: "Typed AWS resources (curated InfraAWS)", types: types,
                 context: context)
         }
-        files["Tests/InfraAWSTests/Generated/CuratedFixture.swift"] = FixtureRenderer.render(types: all, context: context)
+        files["Tests/InfraAWSTests/Generated/CuratedFixture.swift"] = FixtureRenderer.render(
+            types: all, context: context)
         return files
     }
 

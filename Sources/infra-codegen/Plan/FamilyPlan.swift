@@ -25,7 +25,8 @@ enum FamilyPlan {
         (
             "EC2",
             [
-                "ec2", "ami", "instance", "instances", "launch", "ebs", "volume", "snapshot", "key", "placement", "spot",
+                "ec2", "ami", "instance", "instances", "launch", "ebs", "volume", "snapshot", "key", "placement",
+                "spot",
                 "dlm",
             ]
         ),
@@ -53,7 +54,10 @@ enum FamilyPlan {
         ("QuickSight", ["quicksight"]),
         (
             "Analytics",
-            ["athena", "glue", "emr", "emrserverless", "emrcontainers", "lakeformation", "datapipeline", "dataexchange"]
+            [
+                "athena", "glue", "emr", "emrserverless", "emrcontainers", "lakeformation", "datapipeline",
+                "dataexchange",
+            ]
         ),
         ("DataManagement", ["datazone", "cleanrooms", "bcmdataexports", "finspace", "dms"]),
         ("Streaming", ["kinesis", "kinesisanalyticsv2", "msk", "mskconnect", "mwaa", "osis"]),
@@ -74,7 +78,8 @@ enum FamilyPlan {
             "Security",
             [
                 "kms", "acm", "acmpca", "secretsmanager", "cloudhsm", "paymentcryptography", "signer", "guardduty",
-                "securityhub", "securitylake", "inspector", "inspector2", "macie2", "detective", "shield", "fms", "rbin",
+                "securityhub", "securitylake", "inspector", "inspector2", "macie2", "detective", "shield", "fms",
+                "rbin",
             ]
         ),
         ("WAF", ["waf", "wafregional", "wafv2"]),

@@ -9,7 +9,8 @@ enum FixtureRenderer {
     static let oneOfArguments: [String: Set<String>] = [
         "aws_security_group_rule": ["cidr_blocks"], "aws_autoscaling_attachment": ["lb_target_group_arn"],
         "aws_network_acl_rule": ["cidr_block"], "aws_route": ["destination_cidr_block", "gateway_id"],
-        "aws_route_table_association": ["subnet_id"], "data.aws_route_table": ["vpc_id"], "aws_instance": ["ami", "instance_type"],
+        "aws_route_table_association": ["subnet_id"], "data.aws_route_table": ["vpc_id"],
+        "aws_instance": ["ami", "instance_type"],
         "aws_route53_record": ["records"], "aws_ssm_parameter": ["value"], "aws_lb": ["subnets"],
         "aws_s3_bucket_acl": ["acl"], "aws_eip": ["domain"], "aws_vpc_dhcp_options": ["domain_name"],
         "aws_autoscaling_group": ["launch_configuration"],
@@ -44,7 +45,14 @@ enum FixtureRenderer {
                     let key = (type.isDataSource ? "data." : "") + type.terraformType
                     let arguments = requiredArguments(
                         type.properties, nested: type.nested, extra: oneOfArguments[key] ?? [])
-                    w.line("all.append(\(type.swiftName)(\"t\"\(arguments.isEmpty ? "" : ", " + arguments)))")
+                    let call = "all.append(\(type.swiftName)(\"t\"\(arguments.isEmpty ? "" : ", " + arguments)))"
+                    if w.fits(call) {
+                        w.line(call)
+                    } else {
+                        w.line("all.append(")
+                        w.indented { w in w.call(type.swiftName, ["\"t\""] + argumentList(type, key: key), suffix: ")")
+                        }
+                    }
                 }
                 w.line("return all")
             }
@@ -52,23 +60,34 @@ enum FixtureRenderer {
         return w.text
     }
 
+    private static func argumentList(_ type: TypeModel, key: String) -> [String] {
+        let extra = oneOfArguments[key] ?? []
+        return chosen(type.properties, extra: extra).map { argument($0, nested: type.nested, extra: extra) }
+    }
+
+    private static func chosen(_ properties: [PropertyModel], extra: Set<String>) -> [PropertyModel] {
+        properties.filter(\.isRequired) + properties.filter { !$0.isRequired && extra.contains($0.terraformName) }
+    }
+
     private static func requiredArguments(
         _ properties: [PropertyModel], nested: [NestedTypeModel], extra: Set<String> = []
     ) -> String {
-        let chosen = properties.filter(\.isRequired) + properties.filter { !$0.isRequired && extra.contains($0.terraformName) }
-        return chosen.map { property in
-            let label = ["inout", "var", "let"].contains(property.label) ? "`\(property.label)`" : property.label
-            switch property.kind {
-            case .attribute, .blockFallback:
-                return "\(label): Expr(u)"
-            case .singleBlock(let name), .blockList(let name):
-                let child = nested.first { $0.swiftName == name }
-                let prefix = property.terraformName + "."
-                let childExtra = Set(extra.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
-                let inner = child.map { requiredArguments($0.properties, nested: $0.nested, extra: childExtra) } ?? ""
-                let value = ".init(\(inner))"
-                return property.kind == .singleBlock(typeName: name) ? "\(label): \(value)" : "\(label): [\(value)]"
-            }
-        }.joined(separator: ", ")
+        chosen(properties, extra: extra).map { argument($0, nested: nested, extra: extra) }.joined(separator: ", ")
+    }
+
+    /// `label: Expr(u)`, or `label: .init(…)` / `label: [.init(…)]` for required nested blocks.
+    private static func argument(_ property: PropertyModel, nested: [NestedTypeModel], extra: Set<String>) -> String {
+        let label = ["inout", "var", "let"].contains(property.label) ? "`\(property.label)`" : property.label
+        switch property.kind {
+        case .attribute, .blockFallback:
+            return "\(label): Expr(u)"
+        case .singleBlock(let name), .blockList(let name):
+            let child = nested.first { $0.swiftName == name }
+            let prefix = property.terraformName + "."
+            let childExtra = Set(extra.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
+            let inner = child.map { requiredArguments($0.properties, nested: $0.nested, extra: childExtra) } ?? ""
+            let value = ".init(\(inner))"
+            return property.kind == .singleBlock(typeName: name) ? "\(label): \(value)" : "\(label): [\(value)]"
+        }
     }
 }

@@ -10,7 +10,7 @@ enum TypeRenderer {
         let prefix = type.isDataSource ? "data." : ""
         w.doc(type.doc)
         w.doc(["", "```swift", "let x = \(type.swiftName)(\"main\"\(exampleArguments(type)))", "```"])
-        w.braced("public struct \(type.swiftName): \(conformance), MetaArgumentCarrier, Sendable") { w in
+        w.structHeader(type.swiftName, conformances: [conformance, "MetaArgumentCarrier", "Sendable"]) { w in
             w.doc(["The Terraform type, `\(type.terraformType)`."])
             w.line("public static let terraformType = \"\(type.terraformType)\"")
             w.doc(["The local name: the address is `\(prefix)\(type.terraformType).<name>`."])
@@ -18,7 +18,8 @@ enum TypeRenderer {
             w.doc(["Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides."])
             w.line("public var meta = MetaArguments()")
             renderStorage(type.properties, into: &w)
-            renderInit(type.properties, leading: ["_ name: String"], assign: ["self.name = name"], into: &w)
+            renderInit(
+                type.properties, leading: ["_ name: String"], assign: [(target: "self.name", value: "name")], into: &w)
             w.doc(["The arguments and nested blocks as a Terraform block body."])
             w.braced("public func renderBody() -> Block") { w in renderBodyStatements(type.properties, into: &w) }
             for reference in type.references {
@@ -35,23 +36,29 @@ enum TypeRenderer {
                     w.braced(declaration) { w in w.line(body) }
                 }
             }
-            for nested in type.nested { renderNested(nested, into: &w) }
+            for nested in type.nested { renderNested(nested, parent: type.swiftName, into: &w) }
         }
     }
 
-    private static func renderNested(_ type: NestedTypeModel, into w: inout SourceWriter) {
+    /// `A.B.C` seen from inside `A.B` is `C` (a sibling); anything else stays fully qualified.
+    private static func relative(_ qualified: String, from parent: String) -> String {
+        qualified.hasPrefix(parent + ".") && !qualified.dropFirst(parent.count + 1).contains(".")
+            ? String(qualified.dropFirst(parent.count + 1)) : qualified
+    }
+
+    private static func renderNested(_ type: NestedTypeModel, parent: String, into w: inout SourceWriter) {
         w.line()
         w.doc(type.doc)
         if let alias = type.aliasOf {
-            w.line("public typealias \(type.swiftName) = \(alias)")
+            w.line("public typealias \(type.swiftName) =", continuation: relative(alias, from: parent))
             return
         }
-        w.braced("public struct \(type.swiftName): BlockConvertible, Sendable") { w in
+        w.structHeader(type.swiftName, conformances: ["BlockConvertible", "Sendable"]) { w in
             renderStorage(type.properties, into: &w)
             renderInit(type.properties, leading: [], assign: [], into: &w)
             w.doc(["The block body."])
             w.braced("public var terraformBlock: Block") { w in renderBodyStatements(type.properties, into: &w) }
-            for nested in type.nested { renderNested(nested, into: &w) }
+            for nested in type.nested { renderNested(nested, parent: parent + "." + type.swiftName, into: &w) }
         }
     }
 
@@ -69,25 +76,26 @@ enum TypeRenderer {
                 }
             } else {
                 w.doc(property.doc)
-                w.line("public var \(name): \(property.swiftType)\(optional)")
+                w.line("public var \(name):", continuation: "\(property.swiftType)\(optional)")
             }
         }
     }
 
     private static func renderInit(
-        _ properties: [PropertyModel], leading: [String], assign: [String], into w: inout SourceWriter
+        _ properties: [PropertyModel], leading: [String], assign: [(target: String, value: String)],
+        into w: inout SourceWriter
     ) {
         let parameters = properties.filter { !$0.isDeprecated || $0.isRequired }
         let ordered = parameters.filter(\.isRequired) + parameters.filter { !$0.isRequired }
         var declarations = leading
-        var assignments = assign
+        var assignments = assign.map { (target: $0.target, value: $0.value) }
         for property in ordered {
             let label = Naming.escaped(property.label)
             let internalName = property.label == property.swiftName ? "" : " " + Naming.escaped(property.swiftName)
             let suffix = property.isRequired ? "" : "? = nil"
             declarations.append("\(label)\(internalName): \(property.swiftType)\(suffix)")
             let name = Naming.escaped(property.swiftName)
-            assignments.append("self.\(name) = \(name)")
+            assignments.append((target: "self.\(name)", value: name))
         }
         w.doc(["Creates the value; required arguments are the non-optional parameters."])
         let oneLine = "public init(\(declarations.joined(separator: ", "))) {"
@@ -97,12 +105,21 @@ enum TypeRenderer {
             w.line("public init(")
             w.indented { w in
                 for (index, declaration) in declarations.enumerated() {
-                    w.line(declaration + (index == declarations.count - 1 ? "" : ","))
+                    let separator = index == declarations.count - 1 ? "" : ","
+                    if let colon = declaration.range(of: ": "), !w.fits(declaration + separator) {
+                        w.line(
+                            String(declaration[..<colon.lowerBound]) + ":",
+                            continuation: String(declaration[colon.upperBound...]) + separator)
+                    } else {
+                        w.line(declaration + separator)
+                    }
                 }
             }
             w.line(") {")
         }
-        w.indented { w in for assignment in assignments { w.line(assignment) } }
+        w.indented { w in
+            for (target, value) in assignments { w.line("\(target) =", continuation: value) }
+        }
         w.line("}")
     }
 
@@ -120,7 +137,7 @@ enum TypeRenderer {
             case .singleBlock: call = "appendBlock"
             case .blockList: call = "appendBlocks"
             }
-            w.line("b.\(call)(\"\(property.terraformName)\", \(value))")
+            w.call("b.\(call)", ["\"\(property.terraformName)\"", value])
         }
         w.line("return b")
     }

@@ -26,12 +26,27 @@ enum CuratedFixture {
         all.append(AWSNATGateway("t", subnetId: Expr(u)))
         all.append(AWSNetworkACL("t", vpcId: Expr(u)))
         all.append(AWSNetworkACLAssociation("t", networkAclId: Expr(u), subnetId: Expr(u)))
-        all.append(AWSNetworkACLRule("t", networkAclId: Expr(u), protocol: Expr(u), ruleAction: Expr(u), ruleNumber: Expr(u), cidrBlock: Expr(u)))
+        all.append(
+            AWSNetworkACLRule(
+                "t",
+                networkAclId: Expr(u),
+                protocol: Expr(u),
+                ruleAction: Expr(u),
+                ruleNumber: Expr(u),
+                cidrBlock: Expr(u)))
         all.append(AWSRoute("t", routeTableId: Expr(u), destinationCidrBlock: Expr(u), gatewayId: Expr(u)))
         all.append(AWSRouteTable("t", vpcId: Expr(u)))
         all.append(AWSRouteTableAssociation("t", routeTableId: Expr(u), subnetId: Expr(u)))
         all.append(AWSSecurityGroup("t"))
-        all.append(AWSSecurityGroupRule("t", fromPort: Expr(u), protocol: Expr(u), securityGroupId: Expr(u), toPort: Expr(u), type: Expr(u), cidrBlocks: Expr(u)))
+        all.append(
+            AWSSecurityGroupRule(
+                "t",
+                fromPort: Expr(u),
+                protocol: Expr(u),
+                securityGroupId: Expr(u),
+                toPort: Expr(u),
+                type: Expr(u),
+                cidrBlocks: Expr(u)))
         all.append(AWSSubnet("t", vpcId: Expr(u)))
         all.append(AWSVPC("t"))
         all.append(AWSVPCDhcpOptions("t", domainName: Expr(u)))
@@ -44,7 +59,8 @@ enum CuratedFixture {
         all.append(AWSVPCPeeringConnectionAccepter("t", vpcPeeringConnectionId: Expr(u)))
         all.append(AWSVPCPeeringConnectionOptions("t", vpcPeeringConnectionId: Expr(u)))
         all.append(AWSVPCSecurityGroupEgressRule("t", ipProtocol: Expr(u), securityGroupId: Expr(u), cidrIpv4: Expr(u)))
-        all.append(AWSVPCSecurityGroupIngressRule("t", ipProtocol: Expr(u), securityGroupId: Expr(u), cidrIpv4: Expr(u)))
+        all.append(
+            AWSVPCSecurityGroupIngressRule("t", ipProtocol: Expr(u), securityGroupId: Expr(u), cidrIpv4: Expr(u)))
         all.append(DataAWSAvailabilityZone("t"))
         all.append(DataAWSAvailabilityZones("t"))
         all.append(DataAWSInternetGateway("t"))
@@ -71,13 +87,41 @@ enum CuratedFixture {
         all.append(DataAWSKeyPair("t"))
         all.append(DataAWSLaunchTemplate("t"))
         all.append(AWSEKSAccessEntry("t", clusterName: Expr(u), principalArn: Expr(u)))
-        all.append(AWSEKSAccessPolicyAssociation("t", accessScope: .init(type: Expr(u)), clusterName: Expr(u), policyArn: Expr(u), principalArn: Expr(u)))
+        all.append(
+            AWSEKSAccessPolicyAssociation(
+                "t",
+                accessScope: .init(type: Expr(u)),
+                clusterName: Expr(u),
+                policyArn: Expr(u),
+                principalArn: Expr(u)))
         all.append(AWSEKSAddon("t", addonName: Expr(u), clusterName: Expr(u)))
         all.append(AWSEKSCluster("t", name: Expr(u), roleArn: Expr(u), vpcConfig: .init(subnetIds: Expr(u))))
-        all.append(AWSEKSFargateProfile("t", clusterName: Expr(u), fargateProfileName: Expr(u), podExecutionRoleArn: Expr(u), selector: [.init(namespace: Expr(u))]))
-        all.append(AWSEKSIdentityProviderConfig("t", clusterName: Expr(u), oidc: .init(clientId: Expr(u), identityProviderConfigName: Expr(u), issuerUrl: Expr(u))))
-        all.append(AWSEKSNodeGroup("t", clusterName: Expr(u), nodeRoleArn: Expr(u), scalingConfig: .init(desiredSize: Expr(u), maxSize: Expr(u), minSize: Expr(u)), subnetIds: Expr(u)))
-        all.append(AWSEKSPodIdentityAssociation("t", clusterName: Expr(u), namespace: Expr(u), roleArn: Expr(u), serviceAccount: Expr(u)))
+        all.append(
+            AWSEKSFargateProfile(
+                "t",
+                clusterName: Expr(u),
+                fargateProfileName: Expr(u),
+                podExecutionRoleArn: Expr(u),
+                selector: [.init(namespace: Expr(u))]))
+        all.append(
+            AWSEKSIdentityProviderConfig(
+                "t",
+                clusterName: Expr(u),
+                oidc: .init(clientId: Expr(u), identityProviderConfigName: Expr(u), issuerUrl: Expr(u))))
+        all.append(
+            AWSEKSNodeGroup(
+                "t",
+                clusterName: Expr(u),
+                nodeRoleArn: Expr(u),
+                scalingConfig: .init(desiredSize: Expr(u), maxSize: Expr(u), minSize: Expr(u)),
+                subnetIds: Expr(u)))
+        all.append(
+            AWSEKSPodIdentityAssociation(
+                "t",
+                clusterName: Expr(u),
+                namespace: Expr(u),
+                roleArn: Expr(u),
+                serviceAccount: Expr(u)))
         all.append(DataAWSEKSAddonVersion("t", addonName: Expr(u), kubernetesVersion: Expr(u)))
         all.append(DataAWSEKSCluster("t", name: Expr(u)))
         all.append(DataAWSEKSClusterAuth("t", name: Expr(u)))
@@ -104,9 +148,25 @@ enum CuratedFixture {
         all.append(AWSS3BucketAccelerateConfiguration("t", bucket: Expr(u), status: Expr(u)))
         all.append(AWSS3BucketACL("t", bucket: Expr(u), acl: Expr(u)))
         all.append(AWSS3BucketAnalyticsConfiguration("t", bucket: Expr(u), name: Expr(u)))
-        all.append(AWSS3BucketCorsConfiguration("t", bucket: Expr(u), corsRule: [.init(allowedMethods: Expr(u), allowedOrigins: Expr(u))]))
-        all.append(AWSS3BucketIntelligentTieringConfiguration("t", bucket: Expr(u), name: Expr(u), tiering: [.init(accessTier: Expr(u), days: Expr(u))]))
-        all.append(AWSS3BucketInventory("t", bucket: Expr(u), destination: .init(bucket: .init(bucketArn: Expr(u), format: Expr(u))), includedObjectVersions: Expr(u), name: Expr(u), schedule: .init(frequency: Expr(u))))
+        all.append(
+            AWSS3BucketCorsConfiguration(
+                "t",
+                bucket: Expr(u),
+                corsRule: [.init(allowedMethods: Expr(u), allowedOrigins: Expr(u))]))
+        all.append(
+            AWSS3BucketIntelligentTieringConfiguration(
+                "t",
+                bucket: Expr(u),
+                name: Expr(u),
+                tiering: [.init(accessTier: Expr(u), days: Expr(u))]))
+        all.append(
+            AWSS3BucketInventory(
+                "t",
+                bucket: Expr(u),
+                destination: .init(bucket: .init(bucketArn: Expr(u), format: Expr(u))),
+                includedObjectVersions: Expr(u),
+                name: Expr(u),
+                schedule: .init(frequency: Expr(u))))
         all.append(AWSS3BucketLifecycleConfiguration("t", bucket: Expr(u)))
         all.append(AWSS3BucketLogging("t", bucket: Expr(u), targetBucket: Expr(u), targetPrefix: Expr(u)))
         all.append(AWSS3BucketMetric("t", bucket: Expr(u), name: Expr(u)))
@@ -116,7 +176,12 @@ enum CuratedFixture {
         all.append(AWSS3BucketOwnershipControls("t", bucket: Expr(u), rule: .init(objectOwnership: Expr(u))))
         all.append(AWSS3BucketPolicy("t", bucket: Expr(u), policy: Expr(u)))
         all.append(AWSS3BucketPublicAccessBlock("t", bucket: Expr(u)))
-        all.append(AWSS3BucketReplicationConfiguration("t", bucket: Expr(u), role: Expr(u), rule: [.init(destination: .init(bucket: Expr(u)), status: Expr(u))]))
+        all.append(
+            AWSS3BucketReplicationConfiguration(
+                "t",
+                bucket: Expr(u),
+                role: Expr(u),
+                rule: [.init(destination: .init(bucket: Expr(u)), status: Expr(u))]))
         all.append(AWSS3BucketRequestPaymentConfiguration("t", bucket: Expr(u), payer: Expr(u)))
         all.append(AWSS3BucketServerSideEncryptionConfiguration("t", bucket: Expr(u), rule: [.init()]))
         all.append(AWSS3BucketVersioning("t", bucket: Expr(u), versioningConfiguration: .init(status: Expr(u))))
@@ -161,11 +226,24 @@ enum CuratedFixture {
         all.append(AWSCloudWatchCompositeAlarm("t", alarmName: Expr(u), alarmRule: Expr(u)))
         all.append(AWSCloudWatchDashboard("t", dashboardBody: Expr(u), dashboardName: Expr(u)))
         all.append(AWSCloudWatchLogGroup("t"))
-        all.append(AWSCloudWatchLogMetricFilter("t", logGroupName: Expr(u), metricTransformation: .init(name: Expr(u), namespace: Expr(u), value: Expr(u)), name: Expr(u), pattern: Expr(u)))
+        all.append(
+            AWSCloudWatchLogMetricFilter(
+                "t",
+                logGroupName: Expr(u),
+                metricTransformation: .init(name: Expr(u), namespace: Expr(u), value: Expr(u)),
+                name: Expr(u),
+                pattern: Expr(u)))
         all.append(AWSCloudWatchLogResourcePolicy("t", policyDocument: Expr(u), policyName: Expr(u)))
         all.append(AWSCloudWatchLogStream("t", logGroupName: Expr(u), name: Expr(u)))
-        all.append(AWSCloudWatchLogSubscriptionFilter("t", destinationArn: Expr(u), filterPattern: Expr(u), logGroupName: Expr(u), name: Expr(u)))
-        all.append(AWSCloudWatchMetricAlarm("t", alarmName: Expr(u), comparisonOperator: Expr(u), evaluationPeriods: Expr(u)))
+        all.append(
+            AWSCloudWatchLogSubscriptionFilter(
+                "t",
+                destinationArn: Expr(u),
+                filterPattern: Expr(u),
+                logGroupName: Expr(u),
+                name: Expr(u)))
+        all.append(
+            AWSCloudWatchMetricAlarm("t", alarmName: Expr(u), comparisonOperator: Expr(u), evaluationPeriods: Expr(u)))
         all.append(DataAWSCloudWatchLogGroup("t", name: Expr(u)))
         all.append(AWSSNSTopic("t"))
         all.append(AWSSNSTopicPolicy("t", arn: Expr(u), policy: Expr(u)))
@@ -196,7 +274,8 @@ enum CuratedFixture {
         all.append(AWSDLMLifecyclePolicy("t", description: Expr(u), executionRoleArn: Expr(u), policyDetails: .init()))
         all.append(AWSSecretsManagerSecret("t"))
         all.append(AWSSecretsManagerSecretPolicy("t", policy: Expr(u), secretArn: Expr(u)))
-        all.append(AWSSecretsManagerSecretRotation("t", rotationRules: .init(scheduleExpression: Expr(u)), secretId: Expr(u)))
+        all.append(
+            AWSSecretsManagerSecretRotation("t", rotationRules: .init(scheduleExpression: Expr(u)), secretId: Expr(u)))
         all.append(AWSSecretsManagerSecretVersion("t", secretId: Expr(u)))
         all.append(DataAWSSecretsManagerSecret("t", name: Expr(u)))
         all.append(DataAWSSecretsManagerSecretVersion("t", secretId: Expr(u)))
