@@ -59,14 +59,16 @@ for (name, body) in resources("aws_eks_cluster") {
     }
 }
 
+// The node groups are one `aws_eks_node_group` block with `for_each` over the groups' settings.
 print("\nNode groups:")
 for (name, body) in resources("aws_eks_node_group") {
-    print("  aws_eks_node_group.\(name)")
-    for key in ["node_group_name", "capacity_type", "instance_types", "scaling_config", "taint"] {
-        if let value = body[key] { print("    \(key) = \(json.string(value))") }
+    guard let groups = body["for_each"]?.objectValue else {
+        print("  aws_eks_node_group.\(name) = \(json.string(body))")
+        continue
     }
+    for (group, settings) in groups { print("  aws_eks_node_group.\(name)[\"\(group)\"] = \(json.string(settings))") }
 }
 
 let addons = resources("aws_eks_addon").compactMap { $0.body["addon_name"]?.stringValue }
 print("\nAdd-ons: " + addons.joined(separator: ", "))
-print("\(result.inventory.count) resources, data sources and outputs in \(result.artifacts.count) files")
+print("\(result.inventory.count) Terraform blocks in \(result.artifacts.count) files")
