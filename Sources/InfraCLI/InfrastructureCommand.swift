@@ -61,7 +61,8 @@ public struct InfrastructureCLI<D: InfrastructureCommand>: AsyncParsableCommand 
             discussion: "With no subcommand, runs `synth` into infra.out/.",
             subcommands: [
                 SynthCommand<D>.self, ListCommand<D>.self, CheckCommand<D>.self, GraphCommand<D>.self,
-                DiffCommand<D>.self, SignCommand.self,
+                DiffCommand<D>.self, DriftCommand<D>.self, BootstrapCommand.self, WhoamiCommand.self,
+                EKSTokenCommand.self, KubeconfigCommand.self, SignCommand.self,
             ],
             defaultSubcommand: SynthCommand<D>.self)
     }

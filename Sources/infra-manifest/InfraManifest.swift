@@ -16,5 +16,7 @@ struct InfraManifest: InfrastructureCommand {
 
     var body: Infrastructure { Infrastructure(units: OVESReference.terraformUnits + OVESKubernetes.manifests) }
 
-    var policySuppressions: [PolicySuppression] { OVESReference.policySuppressions }
+    var policySuppressions: [PolicySuppression] {
+        OVESReference.policySuppressions + OVESKubernetes.policySuppressions
+    }
 }

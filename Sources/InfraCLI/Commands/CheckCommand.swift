@@ -31,26 +31,13 @@ public struct CheckCommand<D: InfrastructureCommand>: ParsableCommand {
         var diagnostics = result.diagnostics
         if !result.diagnostics.hasErrors {
             let report = PolicyEngine(suppressions: definition.policySuppressions)
-                .evaluate(CheckCommand.policyDocuments(result.artifacts))
-            diagnostics.append(contentsOf: report.diagnostics)
+                .evaluate(PolicyDocument.documents(of: result.artifacts))
+            diagnostics.append(contentsOf: report.diagnostics(inventory: result.inventory))
         }
         Synthesis.report(diagnostics)
         let errors = diagnostics.errors.count
         let warnings = diagnostics.all.filter { $0.severity == .warning }.count
         Console.out("check: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 { throw ExitCode.failure }
-    }
-
-    /// The synthesized documents in the form the policy engine reads.
-    public static func policyDocuments(_ artifacts: [Artifact]) -> [PolicyDocument] {
-        artifacts.flatMap { artifact -> [PolicyDocument] in
-            if artifact.path.hasSuffix(".tf.json") {
-                return artifact.documents.map { .terraform(file: artifact.path, $0) }
-            }
-            if artifact.path.hasSuffix(".yaml") || artifact.path.hasSuffix(".yml") {
-                return artifact.documents.map { .kubernetes(file: artifact.path, $0) }
-            }
-            return []
-        }
     }
 }

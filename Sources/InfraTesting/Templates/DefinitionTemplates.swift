@@ -1,0 +1,34 @@
+// Templates straight from definitions: synthesize a stack or manifest and assert on it,
+// failing with the definition's diagnostics when it does not synthesize.
+
+import InfraCore
+import InfraKubernetes
+import InfraTerraform
+
+extension TerraformTemplate {
+    /// Synthesizes `stack` and reads its files.
+    ///
+    /// ```swift
+    /// let template = try TerraformTemplate(stack: devStack)
+    /// template.resourceCountIs("aws_subnet", 3)
+    /// ```
+    public init(stack: Stack) throws(AssertionFailure) {
+        let result = stack.synthesize()
+        if result.diagnostics.hasErrors {
+            throw AssertionFailure(
+                summary: "\(stack.name) does not synthesize", details: result.diagnostics.sorted.map(\.description))
+        }
+        try self.init(artifacts: result.artifacts, directory: stack.outputDirectory)
+    }
+}
+
+extension KubernetesTemplate {
+    /// Synthesizes `manifest` and reads its objects.
+    ///
+    /// ```swift
+    /// KubernetesTemplate(manifest: prod).hasObject(kind: "Deployment", named: "account", namespace: "prod", [:])
+    /// ```
+    public init(manifest: Manifest) {
+        self.init(artifacts: manifest.synthesize().artifacts)
+    }
+}
