@@ -1,5 +1,5 @@
-// The OVES reference infrastructure (Terraform half): the roots the CLI synthesizes by
-// default, and the policy findings we accept with their reasons.
+// The OVES reference infrastructure: the Terraform roots the CLI synthesizes by default,
+// the Kubernetes manifests of the other half, and the policy findings accepted on purpose.
 
 import InfraCore
 import InfraPolicy
@@ -8,7 +8,8 @@ import InfraTerraform
 /// The OVES platform of `shared/seed/oves-infrastructure.md`, written with the library.
 ///
 /// ```swift
-/// let infrastructure = Infrastructure(units: OVESReference.terraformUnits)
+/// let infrastructure = Infrastructure(units: OVESReference.units)
+/// let engine = PolicyEngine(suppressions: OVESReference.allPolicySuppressions)
 /// ```
 public enum OVESReference {
     /// The Terraform roots: environments/dev, environments/prod, shared and dns. Their local
@@ -17,8 +18,19 @@ public enum OVESReference {
         [DevEnvironment.stack, ProdEnvironment.stack, SharedRoot.stack, CloudflareRoot.stack]
     }
 
-    /// Policy findings accepted on purpose, each with its reason (also in Documentation/OVESReference.md).
+    /// Everything: the Terraform roots and the Kubernetes manifests (`kubernetes/dev`, `kubernetes/prod`).
+    public static var units: [any SynthesisUnit] {
+        terraformUnits + OVESKubernetes.manifests
+    }
+
+    /// Accepted findings of the built-in rules on the Terraform output, each with its reason
+    /// (listed in Documentation/OVESReference.md).
     public static var policySuppressions: [PolicySuppression] {
         OVESPolicySuppressions.all
+    }
+
+    /// Accepted findings of both halves.
+    public static var allPolicySuppressions: [PolicySuppression] {
+        policySuppressions + OVESKubernetes.policySuppressions
     }
 }

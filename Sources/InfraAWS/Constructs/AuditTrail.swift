@@ -71,7 +71,9 @@ public struct AuditTrail: StackContent {
         let bucketARN = "arn:aws:s3:::\(bucketName)"
         let bucket = SecureBucket(
             "\(name)-bucket", bucketName: bucketName, logBucket: logBucket,
-            lifecycle: .init(infrequentAccessAfterDays: 90, glacierAfterDays: 180, noncurrentVersionExpirationDays: 90),
+            lifecycle: .init(
+                infrequentAccessAfterDays: 90, archiveAfterDays: 180, archiveStorageClass: "GLACIER",
+                noncurrentVersionExpirationDays: 90),
             policyStatements: [
                 IAMStatement(
                     sid: "CloudTrailAclCheck", effect: .allow, actions: ["s3:GetBucketAcl"], resources: [Expr(.string(bucketARN))],

@@ -223,7 +223,17 @@ public struct DatabaseTier: ModularConstruct {
                 ).forEach(.raw("{ for c in \(inputs.hcl("allowed_cidr_blocks")) : c => c }")))
         }
 
-        // RDS: PostgreSQL and MySQL with TLS enforced.
+        // RDS: PostgreSQL and MySQL with TLS enforced and enhanced monitoring every 60 s.
+        let monitoringTrust = IAMPolicyDocument {
+            IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("monitoring.rds.amazonaws.com")])
+        }
+        let monitoring = AWSIAMRole(
+            "\(n)_rds_monitoring", assumeRolePolicy: monitoringTrust.policyJSON, namePrefix: "\(id)-rds-monitoring-", tags: tags)
+        content.append(monitoring)
+        content.append(
+            AWSIAMRolePolicyAttachment(
+                "\(n)_rds_monitoring", policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+                role: monitoring.nameRef))
         content.append(
             AWSDBSubnetGroup(
                 n, subnetIds: subnets, description: "Database subnets of \(id)", name: "\(id)-rds", tags: tags))
@@ -251,7 +261,8 @@ public struct DatabaseTier: ModularConstruct {
                     finalSnapshotIdentifier: "\(id)-\(entry.engine)-final", iamDatabaseAuthenticationEnabled: true,
                     identifier: "\(id)-\(entry.engine)", kmsKeyId: key.arn, maintenanceWindow: "sun:03:30-sun:04:30",
                     manageMasterUserPassword: true, masterUserSecretKmsKeyId: key.keyId,
-                    maxAllocatedStorage: Expr(inputs.field(entry.engine, "max_allocated_storage")), multiAz: true,
+                    maxAllocatedStorage: Expr(inputs.field(entry.engine, "max_allocated_storage")),
+                    monitoringInterval: 60, monitoringRoleArn: monitoring.arn, multiAz: true,
                     parameterGroupName: parameters.nameRef, performanceInsightsEnabled: true,
                     performanceInsightsKmsKeyId: key.arn, publiclyAccessible: false, skipFinalSnapshot: false,
                     storageEncrypted: true, storageType: "gp3", tags: tags, username: "oves_admin",

@@ -211,7 +211,7 @@ public struct EKSCluster: ModularConstruct {
                             volumeType: "gp3"))
                 ],
                 description: "Nodes of \(cluster) group \(Expression.eachKey)",
-                metadataOptions: .init(httpEndpoint: "enabled", httpPutResponseHopLimit: 2, httpTokens: "required"),
+                metadataOptions: .init(httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpTokens: "required"),
                 namePrefix: "\(cluster)-\(Expression.eachKey)-",
                 tagSpecifications: [
                     .init(resourceType: "instance", tags: Expr.raw("merge(\(inputs.hcl("tags")), { Name = \"${\(cluster.expression.hcl)}-${each.key}\" })")),

@@ -381,8 +381,10 @@ public struct Network: ModularConstruct {
                 "database_subnet_ids", .raw("values(aws_subnet.\(n)_database)[*].id"), "Database subnet ids, by zone"),
             ConstructOutput(
                 "private_route_table_ids",
-                .raw("concat(values(aws_route_table.\(n)_private)[*].id, aws_route_table.\(n)_database[*].id)"),
-                "Route tables of the private and database subnets (for peering routes)"),
+                .raw(
+                    "merge({ for k, rt in aws_route_table.\(n)_private : k => rt.id }, { for i, rt in aws_route_table.\(n)_database : \"database-${i}\" => rt.id })"
+                ),
+                "Route tables of the private and database subnets by zone (keys known at plan time, for peering routes)"),
             ConstructOutput("flow_log_id", .reference("aws_flow_log", n, "id"), "The VPC flow log's id"),
         ]
     }

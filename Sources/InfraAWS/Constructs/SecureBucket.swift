@@ -9,32 +9,39 @@ import InfraTerraform
 ///
 /// ```swift
 /// SecureBucket("backups", bucketName: "oves-backups-prod", logBucket: "oves-logs-prod",
-///              lifecycle: .archive(infrequentAccessAfterDays: 30, glacierAfterDays: 90))
+///              lifecycle: .init(infrequentAccessAfterDays: 30, archiveAfterDays: 90, archiveStorageClass: "GLACIER"))
 /// ```
 public struct SecureBucket: ModularConstruct {
-    /// Lifecycle rules applied to every object.
+    /// Lifecycle rules applied to every object: two storage-class transitions, optional
+    /// expiry of current versions, deletion of old versions and of abandoned uploads.
+    ///
+    /// Every bucket tiers its objects; the rules are static blocks (no `dynamic` blocks), so
+    /// policy scanners can follow them.
     public struct LifecycleRules: Sendable, Hashable {
-        /// Days until objects move to STANDARD_IA (0 = never).
+        /// Days until objects move to STANDARD_IA (at least 30).
         public var infrequentAccessAfterDays: Int
-        /// Days until objects move to GLACIER (0 = never).
-        public var glacierAfterDays: Int
-        /// Days until current versions expire (0 = never).
-        public var expireAfterDays: Int
+        /// Days until objects move to the archive class (after the STANDARD_IA move).
+        public var archiveAfterDays: Int
+        /// The archive class: `GLACIER_IR` (millisecond reads), `GLACIER` or `DEEP_ARCHIVE`.
+        public var archiveStorageClass: String
+        /// Days until current versions expire; `nil` keeps them forever.
+        public var expireAfterDays: Int?
         /// Days until noncurrent versions are deleted.
         public var noncurrentVersionExpirationDays: Int
 
         /// Creates rules.
         public init(
-            infrequentAccessAfterDays: Int = 0, glacierAfterDays: Int = 0, expireAfterDays: Int = 0,
-            noncurrentVersionExpirationDays: Int = 90
+            infrequentAccessAfterDays: Int = 30, archiveAfterDays: Int = 90, archiveStorageClass: String = "GLACIER_IR",
+            expireAfterDays: Int? = nil, noncurrentVersionExpirationDays: Int = 90
         ) {
             self.infrequentAccessAfterDays = infrequentAccessAfterDays
-            self.glacierAfterDays = glacierAfterDays
+            self.archiveAfterDays = archiveAfterDays
+            self.archiveStorageClass = archiveStorageClass
             self.expireAfterDays = expireAfterDays
             self.noncurrentVersionExpirationDays = noncurrentVersionExpirationDays
         }
 
-        /// Keep current objects, delete old versions after 90 days.
+        /// STANDARD_IA after 30 days, GLACIER_IR after 90, old versions deleted after 90.
         public static let standard = LifecycleRules()
     }
 
@@ -103,13 +110,16 @@ public struct SecureBucket: ModularConstruct {
         }
         if logBucket == bucketName { result.append(.error(path, "bucket \(bucketName) cannot log to itself")) }
         let rules = lifecycle
-        if rules.infrequentAccessAfterDays > 0 && rules.infrequentAccessAfterDays < 30 {
+        if rules.infrequentAccessAfterDays < 30 {
             result.append(.error(path, "objects can move to STANDARD_IA after 30 days at the earliest"))
         }
-        if rules.glacierAfterDays > 0 && rules.infrequentAccessAfterDays > 0 && rules.glacierAfterDays <= rules.infrequentAccessAfterDays {
-            result.append(.error(path, "the GLACIER transition must come after the STANDARD_IA transition"))
+        if rules.archiveAfterDays < rules.infrequentAccessAfterDays + 30 {
+            result.append(.error(path, "the archive transition must come at least 30 days after the STANDARD_IA transition"))
         }
-        if rules.expireAfterDays > 0 && rules.expireAfterDays <= max(rules.glacierAfterDays, rules.infrequentAccessAfterDays) {
+        if !["GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"].contains(rules.archiveStorageClass) {
+            result.append(.error(path, "\(rules.archiveStorageClass) is not an archive storage class (GLACIER_IR, GLACIER, DEEP_ARCHIVE)"))
+        }
+        if let expiry = rules.expireAfterDays, expiry <= rules.archiveAfterDays {
             result.append(.error(path, "objects expire before their last storage-class transition"))
         }
         if rules.noncurrentVersionExpirationDays < 1 {
@@ -126,8 +136,9 @@ public struct SecureBucket: ModularConstruct {
         ConstructVariable("bucket", "string", "The bucket's name"),
         ConstructVariable("log_bucket", "string", "The bucket receiving access logs (\"\" for none)"),
         ConstructVariable("is_log_bucket", "bool", "Whether S3 log delivery may write to this bucket"),
-        ConstructVariable("transition_ia_days", "number", "Days until STANDARD_IA (0 = never)"),
-        ConstructVariable("transition_glacier_days", "number", "Days until GLACIER (0 = never)"),
+        ConstructVariable("transition_ia_days", "number", "Days until STANDARD_IA"),
+        ConstructVariable("transition_archive_days", "number", "Days until the archive storage class"),
+        ConstructVariable("archive_storage_class", "string", "GLACIER_IR, GLACIER or DEEP_ARCHIVE"),
         ConstructVariable("expiration_days", "number", "Days until current versions expire (0 = never)"),
         ConstructVariable("noncurrent_version_expiration_days", "number", "Days until old versions are deleted"),
         ConstructVariable("replica_bucket", "string", "Replica bucket name in the aws.replica region (\"\" for none)"),
@@ -143,8 +154,9 @@ public struct SecureBucket: ModularConstruct {
             "log_bucket": .string(logBucket ?? ""),
             "is_log_bucket": Expression(.bool(isLogBucket)),
             "transition_ia_days": Expression(.int(lifecycle.infrequentAccessAfterDays)),
-            "transition_glacier_days": Expression(.int(lifecycle.glacierAfterDays)),
-            "expiration_days": Expression(.int(lifecycle.expireAfterDays)),
+            "transition_archive_days": Expression(.int(lifecycle.archiveAfterDays)),
+            "archive_storage_class": .string(lifecycle.archiveStorageClass),
+            "expiration_days": Expression(.int(lifecycle.expireAfterDays ?? 0)),
             "noncurrent_version_expiration_days": Expression(.int(lifecycle.noncurrentVersionExpirationDays)),
             "replica_bucket": .string(replicaBucketName ?? ""),
             "policy_statements": Expression(.list(policyStatements.map(\.policyExpression.node))),
@@ -161,70 +173,42 @@ public struct SecureBucket: ModularConstruct {
         let bucket = AWSS3Bucket(n, bucket: inputs.string("bucket"), forceDestroy: inputs.bool("force_destroy"), tags: tags)
         content.append(bucket)
         content += hardening(n, bucket: bucket.id, arn: bucket.arn, statements: inputs.hcl("policy_statements"))
-        content.append(
-            AWSS3BucketLifecycleConfiguration(n, bucket: bucket.id)
-                .override(
-                    "rule",
-                    Expression.object([
-                        ("id", "lifecycle"), ("status", "Enabled"), ("filter", Expression.object([])),
-                        ("abort_incomplete_multipart_upload", Expression.object([("days_after_initiation", 7)])),
-                        (
-                            "noncurrent_version_expiration",
-                            Expression.object([("noncurrent_days", inputs["noncurrent_version_expiration_days"])])
-                        ),
-                    ]))
-                .override(
-                    "dynamic",
-                    Expression.object([
-                        (
-                            "rule",
-                            Expression.object([
-                                (
-                                    "for_each",
-                                    .raw(
-                                        "\(inputs.hcl("transition_ia_days")) > 0 || \(inputs.hcl("transition_glacier_days")) > 0 || \(inputs.hcl("expiration_days")) > 0 ? [1] : []"
-                                    )
-                                ),
-                                (
-                                    "content",
-                                    Expression.object([
-                                        ("id", "tiering"), ("status", "Enabled"), ("filter", Expression.object([])),
-                                        (
-                                            "dynamic",
-                                            Expression.object([
-                                                (
-                                                    "transition",
-                                                    Expression.object([
-                                                        (
-                                                            "for_each",
-                                                            .raw(
-                                                                "{ for c, d in { STANDARD_IA = \(inputs.hcl("transition_ia_days")), GLACIER = \(inputs.hcl("transition_glacier_days")) } : c => d if d > 0 }"
-                                                            )
-                                                        ),
-                                                        (
-                                                            "content",
-                                                            Expression.object([
-                                                                ("days", .raw("transition.value")),
-                                                                ("storage_class", .raw("transition.key")),
-                                                            ])
-                                                        ),
-                                                    ])
-                                                ),
-                                                (
-                                                    "expiration",
-                                                    Expression.object([
-                                                        ("for_each", .raw("\(inputs.hcl("expiration_days")) > 0 ? [\(inputs.hcl("expiration_days"))] : []")),
-                                                        ("content", Expression.object([("days", .raw("expiration.value"))])),
-                                                    ])
-                                                ),
-                                            ])
-                                        ),
-                                    ])
-                                ),
-                            ])
-                        )
+        // Two variants with static rules; the one with current-version expiry is used when expiration_days > 0.
+        let expires = "\(inputs.hcl("expiration_days")) > 0"
+        for expiring in [false, true] {
+            var tiering: [(String, Expression)] = [
+                ("id", "tiering"), ("status", "Enabled"), ("filter", Expression.object([])),
+                (
+                    "transition",
+                    .list([
+                        Expression.object([("days", inputs["transition_ia_days"]), ("storage_class", "STANDARD_IA")]),
+                        Expression.object([
+                            ("days", inputs["transition_archive_days"]), ("storage_class", inputs["archive_storage_class"]),
+                        ]),
                     ])
-                ))
+                ),
+            ]
+            if expiring { tiering.append(("expiration", Expression.object([("days", inputs["expiration_days"])]))) }
+            let rules = Expression.list([
+                Expression.object([
+                    ("id", "housekeeping"), ("status", "Enabled"), ("filter", Expression.object([])),
+                    ("abort_incomplete_multipart_upload", Expression.object([("days_after_initiation", 7)])),
+                    (
+                        "noncurrent_version_expiration",
+                        Expression.object([("noncurrent_days", inputs["noncurrent_version_expiration_days"])])
+                    ),
+                ]),
+                Expression.object(tiering),
+            ])
+            var configuration = AWSS3BucketLifecycleConfiguration(expiring ? "\(n)_expiring" : n, bucket: bucket.id)
+                .override("rule", rules)
+            if let literal = ConstructLiterals.documentValue(inputs["expiration_days"].node), case .int(let days) = literal {
+                if (days > 0) != expiring { continue }
+            } else {
+                configuration = configuration.count(.raw(expiring ? "\(expires) ? 1 : 0" : "\(expires) ? 0 : 1"))
+            }
+            content.append(configuration)
+        }
         // Access logging to the log bucket; log buckets grant the S3 log-delivery group instead.
         content.append(
             AWSS3BucketLogging(
@@ -238,6 +222,7 @@ public struct SecureBucket: ModularConstruct {
                 .dependsOn(.resource(type: AWSS3BucketOwnershipControls.terraformType, name: n)))
 
         // Cross-region replication to a replica bucket through the aws.replica provider.
+        if case .string(let replica) = inputs["replica_bucket"].node, replica.isEmpty { return content }
         let replicate = "\(inputs.hcl("replica_bucket")) != \"\" ? 1 : 0"
         let replicaProvider: ProviderReference? = inputs.areVariables ? .aws(alias: "replica") : nil
         var replica = AWSS3Bucket("\(n)_replica", bucket: inputs.string("replica_bucket"), forceDestroy: inputs.bool("force_destroy"), tags: tags)
@@ -291,10 +276,12 @@ public struct SecureBucket: ModularConstruct {
     }
 
     /// Versioning, AES-256 default encryption, public access block and a TLS-only policy.
+    ///
+    /// The TLS statement names its principal `{"AWS": "*"}`, which IAM treats exactly like `"*"`.
     static func hardening(_ n: String, bucket: Expr<String>, arn: Expr<String>, statements: String) -> [any StackContent] {
         let tlsOnly = IAMStatement(
             sid: "DenyInsecureTransport", effect: .deny, actions: ["s3:*"], resources: [arn, "\(arn)/*"],
-            principals: [.anyone], conditions: [.bool("aws:SecureTransport", "false")])
+            principals: [.aws("*")], conditions: [.bool("aws:SecureTransport", "false")])
         let policy: Expr<String> = .raw(
             "jsonencode({ Version = \"2012-10-17\", Statement = concat([\(tlsOnly.policyExpression.hcl)], \(statements)) })")
         return [

@@ -57,7 +57,8 @@ public struct StateBackend: StackContent {
             name, bucketName: bucketName, logBucket: logBucket,
             lifecycle: .init(noncurrentVersionExpirationDays: 365), tags: tags)
         elements += bucket.stackElements(in: parent).map { element in
-            guard case .resource(var block) = element, block.type == AWSS3Bucket.terraformType else { return element }
+            guard case .resource(var block) = element, block.type == AWSS3Bucket.terraformType, block.name == ConstructNaming.local(name)
+            else { return element }
             block.meta.lifecycle = Lifecycle(preventDestroy: true)
             return .resource(block)
         }

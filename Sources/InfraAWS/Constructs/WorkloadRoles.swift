@@ -1,6 +1,8 @@
 // `WorkloadRoles`: IAM roles for Kubernetes service accounts (IRSA) — each role trusts
 // exactly one namespace/service account through the cluster's OIDC provider and carries
-// managed policies and/or an inline policy (e.g. the cluster autoscaler's).
+// managed policies and/or an inline policy (e.g. the cluster autoscaler's). Roles are named
+// `<cluster>-<key>` exactly, so Kubernetes manifests can annotate service accounts with
+// the ARN without reading Terraform state.
 
 import InfraCore
 import InfraTerraform
@@ -79,6 +81,9 @@ public struct WorkloadRoles: ModularConstruct {
         for role in roles {
             let rolePath = path.appending("role").appending(role.name)
             if !seen.insert(role.name).inserted { result.append(.error(rolePath, "role \"\(role.name)\" is defined twice")) }
+            if clusterName.count + role.name.count + 1 > 64 {
+                result.append(.error(rolePath, "role name \(clusterName)-\(role.name) is longer than IAM's 64 characters"))
+            }
             if !ConstructNaming.isValidConstructName(role.name) {
                 result.append(.error(rolePath, "role key \"\(role.name)\" must start with a letter and use letters, digits, - or _"))
             }
@@ -138,8 +143,7 @@ public struct WorkloadRoles: ModularConstruct {
         let roles = inputs.hcl("roles")
         return [
             AWSIAMRole(
-                n, assumeRolePolicy: trust.policyJSON, namePrefix: .raw("substr(\"${\(inputs.hcl("cluster_name"))}-${each.key}-\", 0, 38)"),
-                tags: tags
+                n, assumeRolePolicy: trust.policyJSON, name: "\(inputs.string("cluster_name"))-\(Expression.eachKey)", tags: tags
             ).forEach(inputs["roles"]),
             AWSIAMRolePolicy(n, policy: .raw("each.value.policy"), role: .raw("aws_iam_role.\(n)[each.key].id"))
                 .forEach(.raw("{ for k, r in \(roles) : k => r if r.policy != \"\" }")),

@@ -13,17 +13,21 @@ public enum OVESBuckets {
         [
             SecureBucket(
                 "logs", bucketName: OVESSettings.logBucket, logBucket: nil, isLogBucket: true,
-                lifecycle: .init(infrequentAccessAfterDays: 30, glacierAfterDays: 90, expireAfterDays: 730), tags: tags),
+                lifecycle: .init(infrequentAccessAfterDays: 30, archiveAfterDays: 90, archiveStorageClass: "GLACIER", expireAfterDays: 730),
+                tags: tags),
             SecureBucket(
                 "backups", bucketName: OVESSettings.backupsBucket, logBucket: OVESSettings.logBucket,
-                lifecycle: .init(infrequentAccessAfterDays: 30, glacierAfterDays: 90, noncurrentVersionExpirationDays: 180),
+                lifecycle: .init(
+                    infrequentAccessAfterDays: 30, archiveAfterDays: 90, archiveStorageClass: "GLACIER",
+                    noncurrentVersionExpirationDays: 180),
                 replicaBucketName: OVESSettings.backupsReplicaBucket, tags: tags),
             SecureBucket(
                 "artifacts", bucketName: OVESSettings.artifactsBucket, logBucket: OVESSettings.logBucket,
-                lifecycle: .init(infrequentAccessAfterDays: 90, noncurrentVersionExpirationDays: 90), tags: tags),
+                lifecycle: .init(infrequentAccessAfterDays: 90, archiveAfterDays: 180, noncurrentVersionExpirationDays: 90), tags: tags),
             SecureBucket(
                 "static", bucketName: OVESSettings.staticBucket, logBucket: OVESSettings.logBucket,
-                lifecycle: .init(noncurrentVersionExpirationDays: 30), tags: tags),
+                lifecycle: .init(infrequentAccessAfterDays: 90, archiveAfterDays: 365, noncurrentVersionExpirationDays: 30),
+                tags: tags),
         ]
     }
 

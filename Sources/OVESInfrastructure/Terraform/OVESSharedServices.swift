@@ -29,7 +29,7 @@ public enum OVESSharedServices {
         let cluster = ["ClusterName": OVESSettings.prodClusterName]
         return Alarms(
             "alerts", topicName: "oves-alerts", emailSubscribers: [OVESSettings.alertEmail],
-            logGroups: ["/oves/prod/applications": 90, "/oves/dev/applications": 30],
+            logGroups: ["/oves/prod/applications": 365, "/oves/dev/applications": 30],
             alarms: [
                 MetricAlarm(
                     "oves-prod-node-cpu-high", namespace: "ContainerInsights", metric: "node_cpu_utilization",
