@@ -102,18 +102,27 @@ public struct Alarms: StackContent {
         var names: Set<String> = []
         for alarm in alarms {
             let alarmPath = path.appending("alarm").appending(alarm.name)
-            if !names.insert(alarm.name).inserted { diagnostics.append(.error(alarmPath, "alarm \(alarm.name) is defined twice")) }
+            if !names.insert(alarm.name).inserted {
+                diagnostics.append(.error(alarmPath, "alarm \(alarm.name) is defined twice"))
+            }
             if !comparisons.contains(alarm.comparison) {
                 diagnostics.append(.error(alarmPath, "\"\(alarm.comparison)\" is not a comparison operator"))
             }
-            if !statistics.contains(alarm.statistic) { diagnostics.append(.error(alarmPath, "\"\(alarm.statistic)\" is not a statistic")) }
-            if alarm.evaluationPeriods < 1 { diagnostics.append(.error(alarmPath, "an alarm needs at least one evaluation period")) }
+            if !statistics.contains(alarm.statistic) {
+                diagnostics.append(.error(alarmPath, "\"\(alarm.statistic)\" is not a statistic"))
+            }
+            if alarm.evaluationPeriods < 1 {
+                diagnostics.append(.error(alarmPath, "an alarm needs at least one evaluation period"))
+            }
             if !(alarm.period == 10 || alarm.period == 30 || (alarm.period >= 60 && alarm.period % 60 == 0)) {
                 diagnostics.append(.error(alarmPath, "period \(alarm.period) s must be 10, 30 or a multiple of 60"))
             }
         }
         for (group, days) in logGroups where !Self.retentionValues.contains(days) {
-            diagnostics.append(.error(path.appending("log-group").appending(group), "\(days) days is not a CloudWatch Logs retention value"))
+            diagnostics.append(
+                .error(
+                    path.appending("log-group").appending(group),
+                    "\(days) days is not a CloudWatch Logs retention value"))
         }
         for address in emailSubscribers where !address.contains("@") {
             diagnostics.append(.error(path, "\"\(address)\" is not an e-mail address"))
@@ -125,22 +134,27 @@ public struct Alarms: StackContent {
         for address in emailSubscribers.sorted() {
             content.append(
                 AWSSNSTopicSubscription(
-                    ConstructNaming.local(n, address), endpoint: Expr(.string(address)), protocol: "email", topicArn: topic.arn))
+                    ConstructNaming.local(n, address), endpoint: Expr(.string(address)), protocol: "email",
+                    topicArn: topic.arn))
         }
         for (group, days) in logGroups.sorted(by: { $0.key < $1.key }) {
             content.append(
                 AWSCloudWatchLogGroup(
-                    ConstructNaming.local(n, group), name: Expr(.string(group)), retentionInDays: ConstructLiterals.number(days), tags: tagValue))
+                    ConstructNaming.local(n, group), name: Expr(.string(group)),
+                    retentionInDays: ConstructLiterals.number(days), tags: tagValue))
         }
         for alarm in alarms.sorted(by: { $0.name < $1.name }) {
             content.append(
                 AWSCloudWatchMetricAlarm(
                     ConstructNaming.local(n, alarm.name), alarmName: Expr(.string(alarm.name)),
-                    comparisonOperator: Expr(.string(alarm.comparison)), evaluationPeriods: ConstructLiterals.number(alarm.evaluationPeriods),
-                    alarmActions: Expr<[String]>.list([topic.arn]).unsafeCast(), alarmDescription: Expr(.string(alarm.description)),
+                    comparisonOperator: Expr(.string(alarm.comparison)),
+                    evaluationPeriods: ConstructLiterals.number(alarm.evaluationPeriods),
+                    alarmActions: Expr<[String]>.list([topic.arn]).unsafeCast(),
+                    alarmDescription: Expr(.string(alarm.description)),
                     dimensions: Expr(ConstructLiterals.map(alarm.dimensions)), metricName: Expr(.string(alarm.metric)),
                     namespace: Expr(.string(alarm.namespace)), okActions: Expr<[String]>.list([topic.arn]).unsafeCast(),
-                    period: ConstructLiterals.number(alarm.period), statistic: Expr(.string(alarm.statistic)), tags: tagValue,
+                    period: ConstructLiterals.number(alarm.period), statistic: Expr(.string(alarm.statistic)),
+                    tags: tagValue,
                     threshold: ConstructLiterals.number(alarm.threshold), treatMissingData: "missing"))
         }
         let elements = content.flatMap { $0.stackElements(in: path) }.map { element -> StackElement in

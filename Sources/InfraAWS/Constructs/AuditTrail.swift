@@ -43,7 +43,9 @@ public struct AuditTrail: StackContent {
         if !Alarms.retentionValues.contains(retentionDays) {
             diagnostics.append(.error(path, "\(retentionDays) days is not a CloudWatch Logs retention value"))
         }
-        if trailName.isEmpty || trailName.count > 128 { diagnostics.append(.error(path, "trail name must be 1–128 characters")) }
+        if trailName.isEmpty || trailName.count > 128 {
+            diagnostics.append(.error(path, "trail name must be 1–128 characters"))
+        }
         let n = ConstructNaming.local(name)
         let tagValue = Expr<[String: String]>(ConstructLiterals.map(tags))
         let account = DataAWSCallerIdentity("\(n)_current")
@@ -76,7 +78,8 @@ public struct AuditTrail: StackContent {
                 noncurrentVersionExpirationDays: 90),
             policyStatements: [
                 IAMStatement(
-                    sid: "CloudTrailAclCheck", effect: .allow, actions: ["s3:GetBucketAcl"], resources: [Expr(.string(bucketARN))],
+                    sid: "CloudTrailAclCheck", effect: .allow, actions: ["s3:GetBucketAcl"],
+                    resources: [Expr(.string(bucketARN))],
                     principals: [.service("cloudtrail.amazonaws.com")]),
                 IAMStatement(
                     sid: "CloudTrailWrite", effect: .allow, actions: ["s3:PutObject"],
@@ -85,23 +88,31 @@ public struct AuditTrail: StackContent {
                     conditions: [.stringEquals("s3:x-amz-acl", "bucket-owner-full-control")]),
             ], tags: tags)
         let logGroup = AWSCloudWatchLogGroup(
-            "\(n)_trail", name: Expr(.string("/aws/cloudtrail/\(trailName)")), retentionInDays: ConstructLiterals.number(retentionDays),
+            "\(n)_trail", name: Expr(.string("/aws/cloudtrail/\(trailName)")),
+            retentionInDays: ConstructLiterals.number(retentionDays),
             tags: tagValue)
         let trust = IAMPolicyDocument {
-            IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("cloudtrail.amazonaws.com")])
+            IAMStatement(
+                effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("cloudtrail.amazonaws.com")])
         }
-        let role = AWSIAMRole("\(n)_trail", assumeRolePolicy: trust.policyJSON, namePrefix: Expr(.string("\(trailName)-logs-")), tags: tagValue)
+        let role = AWSIAMRole(
+            "\(n)_trail", assumeRolePolicy: trust.policyJSON, namePrefix: Expr(.string("\(trailName)-logs-")),
+            tags: tagValue)
         let write = IAMPolicyDocument {
-            IAMStatement(effect: .allow, actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: ["\(logGroup.arn):*"])
+            IAMStatement(
+                effect: .allow, actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: ["\(logGroup.arn):*"]
+            )
         }
         let bucketN = ConstructNaming.local("\(name)-bucket")
         let trail = AWSCloudTrail(
             n, name: Expr(.string(trailName)), s3BucketName: Expr(.reference("aws_s3_bucket", bucketN, "id")),
             cloudWatchLogsGroupArn: "\(logGroup.arn):*", cloudWatchLogsRoleArn: role.arn, enableLogFileValidation: true,
-            enableLogging: true, includeGlobalServiceEvents: true, isMultiRegionTrail: true, kmsKeyId: key.arn, tags: tagValue
+            enableLogging: true, includeGlobalServiceEvents: true, isMultiRegionTrail: true, kmsKeyId: key.arn,
+            tags: tagValue
         ).dependsOn(.resource(type: AWSS3BucketPolicy.terraformType, name: bucketN))
         let content: [any StackContent] = [
-            account, key, AWSKMSAlias("\(n)_trail", targetKeyId: key.keyId, name: Expr(.string("alias/cloudtrail/\(trailName)"))),
+            account, key,
+            AWSKMSAlias("\(n)_trail", targetKeyId: key.keyId, name: Expr(.string("alias/cloudtrail/\(trailName)"))),
             logGroup, role, AWSIAMRolePolicy("\(n)_trail", policy: write.policyJSON, role: role.id), trail,
         ]
         return diagnostics.map(StackElement.diagnostic) + bucket.stackElements(in: path)

@@ -40,9 +40,11 @@ public struct DatabaseTier: ModularConstruct {
         }
 
         /// PostgreSQL 16 on db.r6g.large.
-        public static let postgres = RDSEngine(instanceClass: "db.r6g.large", engineVersion: "16.4", parameterFamily: "postgres16")
+        public static let postgres = RDSEngine(
+            instanceClass: "db.r6g.large", engineVersion: "16.4", parameterFamily: "postgres16")
         /// MySQL 8.0 on db.r6g.large.
-        public static let mysql = RDSEngine(instanceClass: "db.r6g.large", engineVersion: "8.0.39", parameterFamily: "mysql8.0")
+        public static let mysql = RDSEngine(
+            instanceClass: "db.r6g.large", engineVersion: "8.0.39", parameterFamily: "mysql8.0")
     }
 
     /// The construct's name.
@@ -118,26 +120,34 @@ public struct DatabaseTier: ModularConstruct {
             }
             if network.prefixLength < 8 {
                 result.append(
-                    .error(cidrPath, "database ports would be open to \(cidr) — the whole internet or close to it",
-                           hint: "allow only the peered application VPC's range"))
+                    .error(
+                        cidrPath, "database ports would be open to \(cidr) — the whole internet or close to it",
+                        hint: "allow only the peered application VPC's range"))
             }
         }
-        let validIdentifier = (1...40).contains(identifier.count) && identifier.first?.isLetter == true
+        let validIdentifier =
+            (1...40).contains(identifier.count) && identifier.first?.isLetter == true
             && identifier.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
             && !identifier.hasSuffix("-") && !identifier.contains("--")
         if !validIdentifier {
-            result.append(.error(path, "identifier \"\(identifier)\" must be 1–40 lowercase letters, digits and single hyphens"))
+            result.append(
+                .error(path, "identifier \"\(identifier)\" must be 1–40 lowercase letters, digits and single hyphens"))
         }
         if !(1...35).contains(backupRetentionDays) {
             result.append(.error(path, "backup retention of \(backupRetentionDays) days is outside 1…35"))
         } else if backupRetentionDays < 7 {
             result.append(.warning(path, "backups are kept only \(backupRetentionDays) days"))
         }
-        if documentDBInstances < 2 { result.append(.error(path, "DocumentDB needs at least two instances for multi-AZ")) }
+        if documentDBInstances < 2 {
+            result.append(.error(path, "DocumentDB needs at least two instances for multi-AZ"))
+        }
         if redisNodes < 2 { result.append(.error(path, "Redis needs at least two nodes for multi-AZ failover")) }
         for (label, engine) in [("postgres", postgres), ("mysql", mysql)] {
             if engine.allocatedStorage < 20 || engine.maxAllocatedStorage < engine.allocatedStorage {
-                result.append(.error(path.appending(label), "storage must be ≥ 20 GiB and the autoscaling ceiling ≥ the initial size"))
+                result.append(
+                    .error(
+                        path.appending(label), "storage must be ≥ 20 GiB and the autoscaling ceiling ≥ the initial size"
+                    ))
             }
         }
         return result
@@ -219,20 +229,24 @@ public struct DatabaseTier: ModularConstruct {
             content.append(
                 AWSVPCSecurityGroupIngressRule(
                     "\(n)_\(engine)", ipProtocol: "tcp", securityGroupId: group.id, cidrIpv4: Expr(.eachValue),
-                    description: "\(engine) from \(Expression.eachValue)", fromPort: ConstructLiterals.number(port), toPort: ConstructLiterals.number(port)
+                    description: "\(engine) from \(Expression.eachValue)", fromPort: ConstructLiterals.number(port),
+                    toPort: ConstructLiterals.number(port)
                 ).forEach(.raw("{ for c in \(inputs.hcl("allowed_cidr_blocks")) : c => c }")))
         }
 
         // RDS: PostgreSQL and MySQL with TLS enforced and enhanced monitoring every 60 s.
         let monitoringTrust = IAMPolicyDocument {
-            IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("monitoring.rds.amazonaws.com")])
+            IAMStatement(
+                effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("monitoring.rds.amazonaws.com")])
         }
         let monitoring = AWSIAMRole(
-            "\(n)_rds_monitoring", assumeRolePolicy: monitoringTrust.policyJSON, namePrefix: "\(id)-rds-monitoring-", tags: tags)
+            "\(n)_rds_monitoring", assumeRolePolicy: monitoringTrust.policyJSON, namePrefix: "\(id)-rds-monitoring-",
+            tags: tags)
         content.append(monitoring)
         content.append(
             AWSIAMRolePolicyAttachment(
-                "\(n)_rds_monitoring", policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+                "\(n)_rds_monitoring",
+                policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
                 role: monitoring.nameRef))
         content.append(
             AWSDBSubnetGroup(
@@ -245,18 +259,24 @@ public struct DatabaseTier: ModularConstruct {
             let parameters = AWSDBParameterGroup(
                 "\(n)_\(entry.engine)", family: Expr(inputs.field(entry.engine, "parameter_family")),
                 description: "TLS-only \(entry.engine) for \(id)", namePrefix: "\(id)-\(entry.engine)-",
-                parameter: [.init(name: Expr(.string(entry.parameter)), value: Expr(.string(entry.value)), applyMethod: "pending-reboot")],
+                parameter: [
+                    .init(
+                        name: Expr(.string(entry.parameter)), value: Expr(.string(entry.value)),
+                        applyMethod: "pending-reboot")
+                ],
                 tags: tags
             ).lifecycle(Lifecycle(createBeforeDestroy: true))
             content.append(parameters)
             content.append(
                 AWSDBInstance(
                     "\(n)_\(entry.engine)", instanceClass: Expr(inputs.field(entry.engine, "instance_class")),
-                    allocatedStorage: Expr(inputs.field(entry.engine, "allocated_storage")), autoMinorVersionUpgrade: true,
+                    allocatedStorage: Expr(inputs.field(entry.engine, "allocated_storage")),
+                    autoMinorVersionUpgrade: true,
                     backupRetentionPeriod: inputs.number("backup_retention_days"), backupWindow: "02:00-03:00",
                     copyTagsToSnapshot: true, dbSubnetGroupName: .raw("aws_db_subnet_group.\(n).name"),
                     deletionProtection: inputs.bool("deletion_protection"),
-                    enabledCloudwatchLogsExports: Expr(ConstructLiterals.list(entry.logs)), engine: Expr(.string(entry.engine)),
+                    enabledCloudwatchLogsExports: Expr(ConstructLiterals.list(entry.logs)),
+                    engine: Expr(.string(entry.engine)),
                     engineVersion: Expr(inputs.field(entry.engine, "engine_version")),
                     finalSnapshotIdentifier: "\(id)-\(entry.engine)-final", iamDatabaseAuthenticationEnabled: true,
                     identifier: "\(id)-\(entry.engine)", kmsKeyId: key.arn, maintenanceWindow: "sun:03:30-sun:04:30",
@@ -272,7 +292,8 @@ public struct DatabaseTier: ModularConstruct {
 
         // DocumentDB: TLS and audit logs on, instances spread over zones.
         content.append(
-            AWSDocDBSubnetGroup(n, subnetIds: subnets, description: "DocumentDB subnets of \(id)", name: "\(id)-docdb", tags: tags))
+            AWSDocDBSubnetGroup(
+                n, subnetIds: subnets, description: "DocumentDB subnets of \(id)", name: "\(id)-docdb", tags: tags))
         let docdbParameters = AWSDocDBClusterParameterGroup(
             n, family: "docdb5.0", description: "TLS and audit logs for \(id)", namePrefix: "\(id)-docdb-",
             parameter: [.init(name: "tls", value: "enabled"), .init(name: "audit_logs", value: "enabled")], tags: tags
@@ -280,8 +301,10 @@ public struct DatabaseTier: ModularConstruct {
         content.append(docdbParameters)
         let docdb = AWSDocDBCluster(
             n, backupRetentionPeriod: inputs.number("backup_retention_days"), clusterIdentifier: "\(id)-docdb",
-            dbClusterParameterGroupName: docdbParameters.nameRef, dbSubnetGroupName: .raw("aws_docdb_subnet_group.\(n).name"),
-            deletionProtection: inputs.bool("deletion_protection"), enabledCloudwatchLogsExports: ["audit", "profiler"],
+            dbClusterParameterGroupName: docdbParameters.nameRef,
+            dbSubnetGroupName: .raw("aws_docdb_subnet_group.\(n).name"),
+            deletionProtection: inputs.bool("deletion_protection"),
+            enabledCloudwatchLogsExports: ["audit", "profiler"],
             engine: "docdb", engineVersion: "5.0.0", finalSnapshotIdentifier: "\(id)-docdb-final", kmsKeyId: key.arn,
             manageMasterUserPassword: true, masterUsername: "oves_admin", preferredBackupWindow: "02:00-03:00",
             skipFinalSnapshot: false, storageEncrypted: true, tags: tags,
@@ -295,13 +318,15 @@ public struct DatabaseTier: ModularConstruct {
 
         // ElastiCache Redis: encrypted at rest and in transit, automatic failover across zones.
         content.append(
-            AWSElastiCacheSubnetGroup(n, name: "\(id)-redis", subnetIds: subnets, description: "Redis subnets of \(id)", tags: tags))
+            AWSElastiCacheSubnetGroup(
+                n, name: "\(id)-redis", subnetIds: subnets, description: "Redis subnets of \(id)", tags: tags))
         content.append(
             AWSElastiCacheReplicationGroup(
                 n, description: "Redis for \(id)", replicationGroupId: "\(id)-redis", atRestEncryptionEnabled: "true",
                 autoMinorVersionUpgrade: "true", automaticFailoverEnabled: true, engine: "redis", engineVersion: "7.1",
                 kmsKeyId: key.arn, maintenanceWindow: "sun:04:30-sun:05:30", multiAzEnabled: true,
-                nodeType: inputs.string("redis_node_type"), numCacheClusters: inputs.number("redis_node_count"), port: 6379,
+                nodeType: inputs.string("redis_node_type"), numCacheClusters: inputs.number("redis_node_count"),
+                port: 6379,
                 securityGroupIds: Expr<[String]>.list([groups["redis"]?.id ?? ""]).unsafeCast(),
                 snapshotRetentionLimit: inputs.number("backup_retention_days"), snapshotWindow: "02:00-03:00",
                 subnetGroupName: .raw("aws_elasticache_subnet_group.\(n).name"), tags: tags,
@@ -313,9 +338,12 @@ public struct DatabaseTier: ModularConstruct {
     public static func outputs(name: String) -> [ConstructOutput] {
         let n = ConstructNaming.local(name)
         return [
-            ConstructOutput("postgres_endpoint", .reference("aws_db_instance", "\(n)_postgres", "endpoint"), "PostgreSQL endpoint"),
-            ConstructOutput("mysql_endpoint", .reference("aws_db_instance", "\(n)_mysql", "endpoint"), "MySQL endpoint"),
-            ConstructOutput("docdb_endpoint", .reference("aws_docdb_cluster", n, "endpoint"), "DocumentDB cluster endpoint"),
+            ConstructOutput(
+                "postgres_endpoint", .reference("aws_db_instance", "\(n)_postgres", "endpoint"), "PostgreSQL endpoint"),
+            ConstructOutput(
+                "mysql_endpoint", .reference("aws_db_instance", "\(n)_mysql", "endpoint"), "MySQL endpoint"),
+            ConstructOutput(
+                "docdb_endpoint", .reference("aws_docdb_cluster", n, "endpoint"), "DocumentDB cluster endpoint"),
             ConstructOutput(
                 "redis_endpoint", .reference("aws_elasticache_replication_group", n, "primary_endpoint_address"),
                 "Redis primary endpoint"),

@@ -71,10 +71,12 @@ public struct EKSCluster: ModularConstruct {
             (major, minor) < (Self.minimumKubernetesVersion.major, Self.minimumKubernetesVersion.minor)
         {
             result.append(
-                .error(path, "Kubernetes version \(kubernetesVersion) is below the supported minimum 1.28",
-                       hint: "use 1.28 or later"))
+                .error(
+                    path, "Kubernetes version \(kubernetesVersion) is below the supported minimum 1.28",
+                    hint: "use 1.28 or later"))
         }
-        let validName = !clusterName.isEmpty && clusterName.count <= 100
+        let validName =
+            !clusterName.isEmpty && clusterName.count <= 100
             && clusterName.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
             && clusterName.first.map { $0.isLetter || $0.isNumber } == true
         if !validName {
@@ -82,8 +84,9 @@ public struct EKSCluster: ModularConstruct {
         }
         if endpointPublicAccess && (publicAccessCIDRs.isEmpty || publicAccessCIDRs.contains { $0.hasSuffix("/0") }) {
             result.append(
-                .error(path, "a public API endpoint must be restricted to known CIDRs, not the whole internet",
-                       hint: "set publicAccessCIDRs, or keep endpointPublicAccess false"))
+                .error(
+                    path, "a public API endpoint must be restricted to known CIDRs, not the whole internet",
+                    hint: "set publicAccessCIDRs, or keep endpointPublicAccess false"))
         }
         if nodeGroups.isEmpty { result.append(.error(path, "a cluster needs at least one node group")) }
         var names: Set<String> = []
@@ -152,7 +155,9 @@ public struct EKSCluster: ModularConstruct {
         content.append(logs)
 
         let clusterTrust = IAMPolicyDocument {
-            IAMStatement(effect: .allow, actions: ["sts:AssumeRole", "sts:TagSession"], principals: [.service("eks.amazonaws.com")])
+            IAMStatement(
+                effect: .allow, actions: ["sts:AssumeRole", "sts:TagSession"],
+                principals: [.service("eks.amazonaws.com")])
         }
         let clusterRole = AWSIAMRole(
             "\(n)_cluster", assumeRolePolicy: clusterTrust.policyJSON, namePrefix: "\(cluster)-cluster-", tags: tags)
@@ -168,7 +173,8 @@ public struct EKSCluster: ModularConstruct {
                 endpointPublicAccess: inputs.bool("endpoint_public_access"),
                 publicAccessCidrs: Expr.raw(
                     "\(inputs.hcl("endpoint_public_access")) ? toset(\(inputs.hcl("public_access_cidrs"))) : null")),
-            accessConfig: .init(authenticationMode: "API_AND_CONFIG_MAP", bootstrapClusterCreatorAdminPermissions: true),
+            accessConfig: .init(
+                authenticationMode: "API_AND_CONFIG_MAP", bootstrapClusterCreatorAdminPermissions: true),
             enabledClusterLogTypes: Expr(ConstructLiterals.list(controlPlaneLogTypes)),
             encryptionConfig: .init(provider: .init(keyArn: key.arn), resources: ["secrets"]),
             tags: tags, version: inputs.string("kubernetes_version")
@@ -185,7 +191,8 @@ public struct EKSCluster: ModularConstruct {
         let nodeTrust = IAMPolicyDocument {
             IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("ec2.amazonaws.com")])
         }
-        let nodeRole = AWSIAMRole("\(n)_node", assumeRolePolicy: nodeTrust.policyJSON, namePrefix: "\(cluster)-node-", tags: tags)
+        let nodeRole = AWSIAMRole(
+            "\(n)_node", assumeRolePolicy: nodeTrust.policyJSON, namePrefix: "\(cluster)-node-", tags: tags)
         content.append(nodeRole)
         let nodePolicies = [
             "worker": "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
@@ -195,7 +202,8 @@ public struct EKSCluster: ModularConstruct {
         ]
         var nodeAttachments: [ReferenceTarget] = []
         for (suffix, arn) in nodePolicies.sorted(by: { $0.key < $1.key }) {
-            let attachment = AWSIAMRolePolicyAttachment("\(n)_node_\(suffix)", policyArn: Expr(.string(arn)), role: nodeRole.nameRef)
+            let attachment = AWSIAMRolePolicyAttachment(
+                "\(n)_node_\(suffix)", policyArn: Expr(.string(arn)), role: nodeRole.nameRef)
             nodeAttachments.append(attachment.address)
             content.append(attachment)
         }
@@ -214,7 +222,10 @@ public struct EKSCluster: ModularConstruct {
                 metadataOptions: .init(httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpTokens: "required"),
                 namePrefix: "\(cluster)-\(Expression.eachKey)-",
                 tagSpecifications: [
-                    .init(resourceType: "instance", tags: Expr.raw("merge(\(inputs.hcl("tags")), { Name = \"${\(cluster.expression.hcl)}-${each.key}\" })")),
+                    .init(
+                        resourceType: "instance",
+                        tags: Expr.raw(
+                            "merge(\(inputs.hcl("tags")), { Name = \"${\(cluster.expression.hcl)}-${each.key}\" })")),
                     .init(resourceType: "volume", tags: tags),
                 ],
                 tags: tags, updateDefaultVersion: true
@@ -227,9 +238,13 @@ public struct EKSCluster: ModularConstruct {
                     minSize: .raw("each.value.min_size")),
                 subnetIds: Fn.toset(inputs.strings("subnet_ids")), capacityType: .raw("each.value.capacity_type"),
                 instanceTypes: .raw("each.value.instance_types"), labels: .raw("each.value.labels"),
-                launchTemplate: .init(version: .raw("aws_launch_template.\(n)_node[each.key].latest_version"), id: .raw("aws_launch_template.\(n)_node[each.key].id")),
+                launchTemplate: .init(
+                    version: .raw("aws_launch_template.\(n)_node[each.key].latest_version"),
+                    id: .raw("aws_launch_template.\(n)_node[each.key].id")),
                 nodeGroupNamePrefix: "\(cluster)-\(Expression.eachKey)-",
-                tags: Expr.raw("merge(\(inputs.hcl("tags")), { \"k8s.io/cluster-autoscaler/enabled\" = \"true\", \"k8s.io/cluster-autoscaler/${\(cluster.expression.hcl)}\" = \"owned\" })"),
+                tags: Expr.raw(
+                    "merge(\(inputs.hcl("tags")), { \"k8s.io/cluster-autoscaler/enabled\" = \"true\", \"k8s.io/cluster-autoscaler/${\(cluster.expression.hcl)}\" = \"owned\" })"
+                ),
                 updateConfig: .init(maxUnavailablePercentage: 33)
             )
             .forEach(groups)
@@ -251,14 +266,16 @@ public struct EKSCluster: ModularConstruct {
                     )
                 ])
             )
-            .lifecycle(Lifecycle(createBeforeDestroy: true, ignoreChanges: .attributes(["scaling_config[0].desired_size"])))
+            .lifecycle(
+                Lifecycle(createBeforeDestroy: true, ignoreChanges: .attributes(["scaling_config[0].desired_size"])))
         nodeGroup.meta.dependsOn = nodeAttachments
         content.append(nodeGroup)
 
         // The EBS CSI driver's controller assumes its own role through IRSA.
         let ebsTrust = IRSATrust.document(
             providerARN: oidc.arn, issuer: issuer, namespace: "kube-system", serviceAccount: "ebs-csi-controller-sa")
-        let ebsRole = AWSIAMRole("\(n)_ebs_csi", assumeRolePolicy: ebsTrust.policyJSON, namePrefix: "\(cluster)-ebs-csi-", tags: tags)
+        let ebsRole = AWSIAMRole(
+            "\(n)_ebs_csi", assumeRolePolicy: ebsTrust.policyJSON, namePrefix: "\(cluster)-ebs-csi-", tags: tags)
         content.append(ebsRole)
         content.append(
             AWSIAMRolePolicyAttachment(
@@ -284,14 +301,19 @@ public struct EKSCluster: ModularConstruct {
         return [
             ConstructOutput("cluster_name", .reference("aws_eks_cluster", n, "name"), "The cluster's name"),
             ConstructOutput("cluster_arn", .reference("aws_eks_cluster", n, "arn"), "The cluster's ARN"),
-            ConstructOutput("cluster_endpoint", .reference("aws_eks_cluster", n, "endpoint"), "The API server endpoint"),
+            ConstructOutput(
+                "cluster_endpoint", .reference("aws_eks_cluster", n, "endpoint"), "The API server endpoint"),
             ConstructOutput(
                 "cluster_security_group_id", .raw("aws_eks_cluster.\(n).vpc_config[0].cluster_security_group_id"),
                 "The security group EKS created for the control plane and nodes"),
-            ConstructOutput("oidc_provider_arn", .reference("aws_iam_openid_connect_provider", n, "arn"), "The IRSA OIDC provider's ARN"),
-            ConstructOutput("oidc_issuer", .raw("aws_eks_cluster.\(n).identity[0].oidc[0].issuer"), "The OIDC issuer URL"),
+            ConstructOutput(
+                "oidc_provider_arn", .reference("aws_iam_openid_connect_provider", n, "arn"),
+                "The IRSA OIDC provider's ARN"),
+            ConstructOutput(
+                "oidc_issuer", .raw("aws_eks_cluster.\(n).identity[0].oidc[0].issuer"), "The OIDC issuer URL"),
             ConstructOutput("node_role_arn", .reference("aws_iam_role", "\(n)_node", "arn"), "The nodes' IAM role"),
-            ConstructOutput("secrets_kms_key_arn", .reference("aws_kms_key", "\(n)_secrets", "arn"), "The secrets encryption key"),
+            ConstructOutput(
+                "secrets_kms_key_arn", .reference("aws_kms_key", "\(n)_secrets", "arn"), "The secrets encryption key"),
         ]
     }
 }
@@ -367,7 +389,8 @@ public struct EKSNodeGroup: Sendable, Hashable {
     public func diagnostics(at path: ComponentPath) -> [Diagnostic] {
         var result: [Diagnostic] = []
         if !ConstructNaming.isValidConstructName(name) {
-            result.append(.error(path, "node group name \"\(name)\" must start with a letter and use letters, digits, - or _"))
+            result.append(
+                .error(path, "node group name \"\(name)\" must start with a letter and use letters, digits, - or _"))
         }
         if minSize < 0 { result.append(.error(path, "minimum node count \(minSize) is negative")) }
         if maxSize < 1 { result.append(.error(path, "maximum node count \(maxSize) must be at least 1")) }
@@ -378,11 +401,13 @@ public struct EKSNodeGroup: Sendable, Hashable {
         }
         if instanceTypes.isEmpty { result.append(.error(path, "a node group needs at least one instance type")) }
         if capacity == .spot && instanceTypes.count < 2 {
-            result.append(.warning(path, "spot node groups should allow several instance types to survive interruptions"))
+            result.append(
+                .warning(path, "spot node groups should allow several instance types to survive interruptions"))
         }
         if diskSize < 20 { result.append(.error(path, "node disk size \(diskSize) GiB is below the 20 GiB minimum")) }
         for taint in taints where !["NO_SCHEDULE", "NO_EXECUTE", "PREFER_NO_SCHEDULE"].contains(taint.effect) {
-            result.append(.error(path, "taint effect \"\(taint.effect)\" is not NO_SCHEDULE, NO_EXECUTE or PREFER_NO_SCHEDULE"))
+            result.append(
+                .error(path, "taint effect \"\(taint.effect)\" is not NO_SCHEDULE, NO_EXECUTE or PREFER_NO_SCHEDULE"))
         }
         return result
     }
@@ -399,7 +424,11 @@ public struct EKSNodeGroup: Sendable, Hashable {
                 "disk_size": .int(diskSize),
                 "labels": .sortedObject(labels.mapValues(Value.string)),
                 "taints": .array(
-                    taints.map { .sortedObject(["key": .string($0.key), "value": .string($0.value), "effect": .string($0.effect)]) }
+                    taints.map {
+                        .sortedObject([
+                            "key": .string($0.key), "value": .string($0.value), "effect": .string($0.effect),
+                        ])
+                    }
                 ),
             ]))
     }

@@ -100,13 +100,17 @@ public struct HostedZone: StackContent {
             if !seen.insert(key).inserted { diagnostics.append(.error(recordPath, "record \(key) is defined twice")) }
             if record.values.isEmpty { diagnostics.append(.error(recordPath, "record \(record.name) has no values")) }
             if record.type == .cname && record.isApex {
-                diagnostics.append(.error(recordPath, "a CNAME cannot be at the zone apex \(domain)", hint: "use an A alias"))
+                diagnostics.append(
+                    .error(recordPath, "a CNAME cannot be at the zone apex \(domain)", hint: "use an A alias"))
             }
             if record.type == .cname && record.values.count > 1 {
                 diagnostics.append(.error(recordPath, "a CNAME has exactly one value"))
             }
-            if record.ttl < 0 || record.ttl > 604_800 { diagnostics.append(.error(recordPath, "TTL \(record.ttl) is outside 0…604800")) }
-            let relative = record.name.replacingOccurrences(of: "*.", with: "x.").replacingOccurrences(of: "*", with: "x")
+            if record.ttl < 0 || record.ttl > 604_800 {
+                diagnostics.append(.error(recordPath, "TTL \(record.ttl) is outside 0…604800"))
+            }
+            let relative = record.name.replacingOccurrences(of: "*.", with: "x.").replacingOccurrences(
+                of: "*", with: "x")
             if !record.isApex && !Self.isValidDomain("\(relative).\(domain)") {
                 diagnostics.append(.error(recordPath, "\"\(record.name)\" is not a valid name inside \(domain)"))
             }
@@ -118,7 +122,9 @@ public struct HostedZone: StackContent {
         var content: [any StackContent] = [zone]
         for record in records {
             let fqdn = record.isApex ? domain : "\(record.name).\(domain)"
-            let local = ConstructNaming.local(n, record.isApex ? "apex" : record.name.replacingOccurrences(of: "*", with: "wildcard"), record.type.rawValue.lowercased())
+            let local = ConstructNaming.local(
+                n, record.isApex ? "apex" : record.name.replacingOccurrences(of: "*", with: "wildcard"),
+                record.type.rawValue.lowercased())
             var resource = AWSRoute53Record(
                 local, name: Expr(.string(fqdn)), type: Expr(.string(record.type.rawValue)), zoneId: zone.zoneId,
                 records: Expr<[String]>.list(record.values).unsafeCast(), ttl: ConstructLiterals.number(record.ttl))

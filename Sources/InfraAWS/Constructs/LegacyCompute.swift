@@ -85,8 +85,12 @@ public struct LegacyCompute: ModularConstruct {
         } else if desiredCapacity < minSize || desiredCapacity > maxSize {
             result.append(.error(path, "desired instance count \(desiredCapacity) is outside \(minSize)…\(maxSize)"))
         }
-        if !(8...16384).contains(volumeSize) { result.append(.error(path, "gp3 volume size \(volumeSize) GiB is outside 8…16384")) }
-        if !(3000...16000).contains(volumeIOPS) { result.append(.error(path, "gp3 IOPS \(volumeIOPS) is outside 3000…16000")) }
+        if !(8...16384).contains(volumeSize) {
+            result.append(.error(path, "gp3 volume size \(volumeSize) GiB is outside 8…16384"))
+        }
+        if !(3000...16000).contains(volumeIOPS) {
+            result.append(.error(path, "gp3 IOPS \(volumeIOPS) is outside 3000…16000"))
+        }
         if !(125...1000).contains(volumeThroughput) {
             result.append(.error(path, "gp3 throughput \(volumeThroughput) MiB/s is outside 125…1000"))
         }
@@ -101,8 +105,9 @@ public struct LegacyCompute: ModularConstruct {
             }
             if network.prefixLength == 0 {
                 result.append(
-                    .error(cidrPath, "application ports \(appPorts) would be open to the whole internet",
-                           hint: "put a load balancer in front, or allow only internal ranges"))
+                    .error(
+                        cidrPath, "application ports \(appPorts) would be open to the whole internet",
+                        hint: "put a load balancer in front, or allow only internal ranges"))
             }
         }
         if !(1...1000).contains(snapshotRetentionDays) {
@@ -180,9 +185,12 @@ public struct LegacyCompute: ModularConstruct {
         let role = AWSIAMRole(n, assumeRolePolicy: trust.policyJSON, namePrefix: "\(label)-", tags: tags)
         content.append(role)
         content.append(
-            AWSIAMRolePolicyAttachment("\(n)_ssm", policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", role: role.nameRef))
+            AWSIAMRolePolicyAttachment(
+                "\(n)_ssm", policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", role: role.nameRef))
         content.append(
-            AWSIAMRolePolicyAttachment("\(n)_cloudwatch", policyArn: "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", role: role.nameRef))
+            AWSIAMRolePolicyAttachment(
+                "\(n)_cloudwatch", policyArn: "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", role: role.nameRef)
+        )
         let profile = AWSIAMInstanceProfile(n, namePrefix: "\(label)-", role: role.nameRef, tags: tags)
         content.append(profile)
 
@@ -197,12 +205,15 @@ public struct LegacyCompute: ModularConstruct {
                         volumeType: "gp3"))
             ],
             description: "Legacy application instances of \(label)", ebsOptimized: "true",
-            iamInstanceProfile: .init(arn: profile.arn), imageId: ami.value, instanceType: inputs.string("instance_type"),
+            iamInstanceProfile: .init(arn: profile.arn), imageId: ami.value,
+            instanceType: inputs.string("instance_type"),
             metadataOptions: .init(httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpTokens: "required"),
             monitoring: .init(enabled: true), namePrefix: "\(label)-",
             tagSpecifications: [
                 .init(resourceType: "instance", tags: ConstructLiterals.tags(tags, name: label)),
-                .init(resourceType: "volume", tags: Fn.merge(tags, Expr(Expression.object([("Snapshot", snapshotTag.expression)])))),
+                .init(
+                    resourceType: "volume",
+                    tags: Fn.merge(tags, Expr(Expression.object([("Snapshot", snapshotTag.expression)])))),
             ],
             tags: tags, updateDefaultVersion: true, vpcSecurityGroupIds: Expr<[String]>.list([group.id]).unsafeCast())
         content.append(template)
@@ -220,7 +231,8 @@ public struct LegacyCompute: ModularConstruct {
         let dlmTrust = IAMPolicyDocument {
             IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("dlm.amazonaws.com")])
         }
-        let dlmRole = AWSIAMRole("\(n)_dlm", assumeRolePolicy: dlmTrust.policyJSON, namePrefix: "\(label)-dlm-", tags: tags)
+        let dlmRole = AWSIAMRole(
+            "\(n)_dlm", assumeRolePolicy: dlmTrust.policyJSON, namePrefix: "\(label)-dlm-", tags: tags)
         content.append(dlmRole)
         content.append(
             AWSIAMRolePolicyAttachment(
@@ -230,13 +242,17 @@ public struct LegacyCompute: ModularConstruct {
             AWSDLMLifecyclePolicy(
                 n, description: "Daily snapshots of \(label) volumes", executionRoleArn: dlmRole.arn,
                 policyDetails: .init(
-                    resourceTypes: ["VOLUME"], targetTags: Expr(Expression.object([("Snapshot", snapshotTag.expression)]))),
+                    resourceTypes: ["VOLUME"],
+                    targetTags: Expr(Expression.object([("Snapshot", snapshotTag.expression)]))),
                 state: "ENABLED", tags: tags
             ).override(
                 "policy_details.schedule",
                 Expression.object([
                     ("name", "daily"), ("copy_tags", true),
-                    ("create_rule", Expression.object([("interval", 24), ("interval_unit", "HOURS"), ("times", ["03:00"])])),
+                    (
+                        "create_rule",
+                        Expression.object([("interval", 24), ("interval_unit", "HOURS"), ("times", ["03:00"])])
+                    ),
                     ("retain_rule", Expression.object([("count", inputs["snapshot_retention_days"])])),
                 ])))
         return content
@@ -246,8 +262,10 @@ public struct LegacyCompute: ModularConstruct {
     public static func outputs(name: String) -> [ConstructOutput] {
         let n = ConstructNaming.local(name)
         return [
-            ConstructOutput("autoscaling_group_name", .reference("aws_autoscaling_group", n, "name"), "The Auto Scaling group"),
-            ConstructOutput("security_group_id", .reference("aws_security_group", n, "id"), "The instances' security group"),
+            ConstructOutput(
+                "autoscaling_group_name", .reference("aws_autoscaling_group", n, "name"), "The Auto Scaling group"),
+            ConstructOutput(
+                "security_group_id", .reference("aws_security_group", n, "id"), "The instances' security group"),
             ConstructOutput("launch_template_id", .reference("aws_launch_template", n, "id"), "The launch template"),
         ]
     }

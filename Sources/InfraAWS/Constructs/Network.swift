@@ -86,7 +86,9 @@ public struct Network: ModularConstruct {
     }
 
     /// The subnet CIDRs per tier and zone, as planned (`nil` entries when the layout does not fit).
-    public var plannedSubnets: (publicTier: [String: String], privateTier: [String: String], databaseTier: [String: String]) {
+    public var plannedSubnets:
+        (publicTier: [String: String], privateTier: [String: String], databaseTier: [String: String])
+    {
         let zones = availabilityZones
         var pub: [String] = []
         var priv: [String] = []
@@ -121,7 +123,8 @@ public struct Network: ModularConstruct {
             return [.error(path, "VPC CIDR \"\(cidrBlock)\" is not a valid IPv4 network (a.b.c.d/n, host bits zero)")]
         }
         if vpc.prefixLength < 16 || vpc.prefixLength > 28 {
-            result.append(.error(path, "VPC CIDR \(cidrBlock) must have a prefix length between /16 and /28 (AWS limit)"))
+            result.append(
+                .error(path, "VPC CIDR \(cidrBlock) must have a prefix length between /16 and /28 (AWS limit)"))
         }
         if availabilityZones.isEmpty {
             result.append(.error(path, "a network needs at least one availability zone"))
@@ -143,16 +146,18 @@ public struct Network: ModularConstruct {
             let planned = plannedSubnets
             if planned.privateTier.count != availabilityZones.count {
                 result.append(
-                    .error(path, "the subnets for \(availabilityZones.count) zones do not fit in \(cidrBlock)",
-                           hint: "use longer subnet prefixes or a larger VPC range"))
+                    .error(
+                        path, "the subnets for \(availabilityZones.count) zones do not fit in \(cidrBlock)",
+                        hint: "use longer subnet prefixes or a larger VPC range"))
             }
         }
         var seen: [(ComponentPath, IPv4CIDR)] = []
         for (tier, list, enabled) in tiers where enabled {
             if list.count != availabilityZones.count {
                 result.append(
-                    .error(path.appending("\(tier)-subnets"),
-                           "\(list.count) \(tier) subnet CIDRs for \(availabilityZones.count) availability zones"))
+                    .error(
+                        path.appending("\(tier)-subnets"),
+                        "\(list.count) \(tier) subnet CIDRs for \(availabilityZones.count) availability zones"))
             }
             for (index, text) in list.enumerated() {
                 let subnetPath = path.appending("\(tier)-subnet", index: index)
@@ -172,7 +177,10 @@ public struct Network: ModularConstruct {
         if ![1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
             .contains(flowLogRetentionDays)
         {
-            result.append(.error(path, "flow log retention of \(flowLogRetentionDays) days is not a CloudWatch Logs retention value"))
+            result.append(
+                .error(
+                    path, "flow log retention of \(flowLogRetentionDays) days is not a CloudWatch Logs retention value")
+            )
         }
         return result
     }
@@ -218,13 +226,15 @@ public struct Network: ModularConstruct {
         let vpc = AWSVPC(
             n, cidrBlock: inputs.string("cidr_block"), enableDnsHostnames: true, enableDnsSupport: true,
             tags: ConstructLiterals.tags(tags, name: "\(label)-vpc"))
-        let clusterTags = "{ for c in \(inputs.hcl("eks_cluster_names")) : \"kubernetes.io/cluster/${c}\" => \"shared\" }"
+        let clusterTags =
+            "{ for c in \(inputs.hcl("eks_cluster_names")) : \"kubernetes.io/cluster/${c}\" => \"shared\" }"
         let hasPublic = "length(\(inputs.hcl("public_subnets"))) > 0"
         var content: [any StackContent] = [vpc]
 
         // The default security group of a VPC allows all traffic between its members; empty it.
         content.append(
-            AWSDefaultSecurityGroup(n, tags: ConstructLiterals.tags(tags, name: "\(label)-default-deny"), vpcId: vpc.id))
+            AWSDefaultSecurityGroup(n, tags: ConstructLiterals.tags(tags, name: "\(label)-default-deny"), vpcId: vpc.id)
+        )
 
         // Public tier: internet gateway, subnets, one route table.
         let gateway = AWSInternetGateway(n, tags: ConstructLiterals.tags(tags, name: "\(label)-igw"), vpcId: vpc.id)
@@ -258,13 +268,18 @@ public struct Network: ModularConstruct {
             "\(inputs.hcl("enable_nat_gateway")) ? (\(inputs.hcl("single_nat_gateway")) ? { for k in slice(sort(keys(\(inputs.hcl("public_subnets")))), 0, 1) : k => \(inputs.hcl("public_subnets"))[k] } : \(inputs.hcl("public_subnets"))) : {}"
         )
         content.append(
-            AWSEIP("\(n)_nat", domain: "vpc", tags: Expr.raw("merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-nat-${each.key}\" })"))
-                .forEach(natZones))
+            AWSEIP(
+                "\(n)_nat", domain: "vpc",
+                tags: Expr.raw(
+                    "merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-nat-${each.key}\" })")
+            )
+            .forEach(natZones))
         content.append(
             AWSNATGateway(
                 "\(n)", subnetId: .raw("aws_subnet.\(n)_public[each.key].id"),
                 allocationId: .raw("aws_eip.\(n)_nat[each.key].id"),
-                tags: Expr.raw("merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-nat-${each.key}\" })")
+                tags: Expr.raw(
+                    "merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-nat-${each.key}\" })")
             ).forEach(natZones).dependsOn(.resource(type: AWSInternetGateway.terraformType, name: n)))
 
         // Private tier: one route table per zone, default route through that zone's NAT.
@@ -279,7 +294,8 @@ public struct Network: ModularConstruct {
         content.append(
             AWSRouteTable(
                 "\(n)_private", vpcId: vpc.id,
-                tags: Expr.raw("merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-private-${each.key}\" })")
+                tags: Expr.raw(
+                    "merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-private-${each.key}\" })")
             ).forEach(inputs["private_subnets"]))
         content.append(
             AWSRoute(
@@ -301,7 +317,8 @@ public struct Network: ModularConstruct {
             AWSSubnet(
                 "\(n)_database", vpcId: vpc.id, availabilityZone: Expr(.eachKey), cidrBlock: Expr(.eachValue),
                 mapPublicIpOnLaunch: false,
-                tags: Expr.raw("merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-database-${each.key}\" })")
+                tags: Expr.raw(
+                    "merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-database-${each.key}\" })")
             ).forEach(inputs["database_subnets"]))
         content.append(
             AWSRouteTable("\(n)_database", vpcId: vpc.id, tags: ConstructLiterals.tags(tags, name: "\(label)-database"))
@@ -333,7 +350,8 @@ public struct Network: ModularConstruct {
         content.append(
             AWSNetworkACL(
                 "\(n)_private", vpcId: vpc.id,
-                subnetIds: .raw("toset(concat(values(aws_subnet.\(n)_private)[*].id, values(aws_subnet.\(n)_database)[*].id))"),
+                subnetIds: .raw(
+                    "toset(concat(values(aws_subnet.\(n)_private)[*].id, values(aws_subnet.\(n)_database)[*].id))"),
                 tags: ConstructLiterals.tags(tags, name: "\(label)-private")))
         content.append(
             networkACLRules(
@@ -351,17 +369,22 @@ public struct Network: ModularConstruct {
             retentionInDays: inputs.number("flow_log_retention_days"), tags: tags)
         content.append(logGroup)
         let trust = IAMPolicyDocument {
-            IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("vpc-flow-logs.amazonaws.com")])
+            IAMStatement(
+                effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("vpc-flow-logs.amazonaws.com")])
         }
-        let role = AWSIAMRole("\(n)_flow_logs", assumeRolePolicy: trust.policyJSON, namePrefix: "\(label)-flow-logs-", tags: tags)
+        let role = AWSIAMRole(
+            "\(n)_flow_logs", assumeRolePolicy: trust.policyJSON, namePrefix: "\(label)-flow-logs-", tags: tags)
         content.append(role)
         let write = IAMPolicyDocument {
             IAMStatement(
                 effect: .allow,
-                actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
+                actions: [
+                    "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams",
+                ],
                 resources: [logGroup.arn, "\(logGroup.arn):*"])
         }
-        content.append(AWSIAMRolePolicy("\(n)_flow_logs", policy: write.policyJSON, role: role.id, namePrefix: "flow-logs-"))
+        content.append(
+            AWSIAMRolePolicy("\(n)_flow_logs", policy: write.policyJSON, role: role.id, namePrefix: "flow-logs-"))
         content.append(
             AWSFlowLog(
                 n, iamRoleArn: role.arn, logDestination: logGroup.arn, logDestinationType: "cloud-watch-logs",
@@ -375,8 +398,10 @@ public struct Network: ModularConstruct {
         return [
             ConstructOutput("vpc_id", .reference("aws_vpc", n, "id"), "The VPC's id"),
             ConstructOutput("vpc_cidr_block", .reference("aws_vpc", n, "cidr_block"), "The VPC's IPv4 range"),
-            ConstructOutput("public_subnet_ids", .raw("values(aws_subnet.\(n)_public)[*].id"), "Public subnet ids, by zone"),
-            ConstructOutput("private_subnet_ids", .raw("values(aws_subnet.\(n)_private)[*].id"), "Private subnet ids, by zone"),
+            ConstructOutput(
+                "public_subnet_ids", .raw("values(aws_subnet.\(n)_public)[*].id"), "Public subnet ids, by zone"),
+            ConstructOutput(
+                "private_subnet_ids", .raw("values(aws_subnet.\(n)_private)[*].id"), "Private subnet ids, by zone"),
             ConstructOutput(
                 "database_subnet_ids", .raw("values(aws_subnet.\(n)_database)[*].id"), "Database subnet ids, by zone"),
             ConstructOutput(
@@ -384,7 +409,8 @@ public struct Network: ModularConstruct {
                 .raw(
                     "merge({ for k, rt in aws_route_table.\(n)_private : k => rt.id }, { for i, rt in aws_route_table.\(n)_database : \"database-${i}\" => rt.id })"
                 ),
-                "Route tables of the private and database subnets by zone (keys known at plan time, for peering routes)"),
+                "Route tables of the private and database subnets by zone (keys known at plan time, for peering routes)"
+            ),
             ConstructOutput("flow_log_id", .reference("aws_flow_log", n, "id"), "The VPC flow log's id"),
         ]
     }
@@ -424,7 +450,8 @@ public struct Network: ModularConstruct {
         return AWSNetworkACLRule(
             name, networkAclId: .raw("\(acl).id"), protocol: .raw("each.value.protocol"), ruleAction: "allow",
             ruleNumber: .raw("each.value.rule_number"), cidrBlock: .raw("each.value.cidr_block"),
-            egress: .raw("each.value.egress"), fromPort: .raw("each.value.from_port"), toPort: .raw("each.value.to_port")
+            egress: .raw("each.value.egress"), fromPort: .raw("each.value.from_port"),
+            toPort: .raw("each.value.to_port")
         ).forEach(.raw(map))
     }
 }

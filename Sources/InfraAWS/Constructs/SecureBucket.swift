@@ -90,8 +90,10 @@ public struct SecureBucket: ModularConstruct {
         guard (3...63).contains(name.count), let first = name.first, let last = name.last else { return false }
         let allowed = name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "." || $0 == "-" }
         let edges = (first.isLowercase || first.isNumber) && (last.isLowercase || last.isNumber)
-        let looksLikeIP = name.split(separator: ".").count == 4 && name.split(separator: ".").allSatisfy { Int($0) != nil }
-        let reserved = name.hasPrefix("xn--") || name.hasPrefix("sthree-") || name.hasSuffix("-s3alias")
+        let looksLikeIP =
+            name.split(separator: ".").count == 4 && name.split(separator: ".").allSatisfy { Int($0) != nil }
+        let reserved =
+            name.hasPrefix("xn--") || name.hasPrefix("sthree-") || name.hasSuffix("-s3alias")
             || name.hasSuffix("--ol-s3") || name.contains("..")
         return allowed && edges && !looksLikeIP && !reserved
     }
@@ -99,11 +101,15 @@ public struct SecureBucket: ModularConstruct {
     /// Naming and lifecycle problems.
     public func diagnostics(at path: ComponentPath) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        for (label, bucket) in [("bucket", bucketName), ("log bucket", logBucket ?? "logs"), ("replica bucket", replicaBucketName ?? "replica")]
+        for (label, bucket) in [
+            ("bucket", bucketName), ("log bucket", logBucket ?? "logs"),
+            ("replica bucket", replicaBucketName ?? "replica"),
+        ]
         where !Self.isValidBucketName(bucket) {
             result.append(
-                .error(path, "\(label) name \"\(bucket)\" is not a valid S3 bucket name",
-                       hint: "3–63 lowercase letters, digits, . and -, starting and ending with a letter or digit"))
+                .error(
+                    path, "\(label) name \"\(bucket)\" is not a valid S3 bucket name",
+                    hint: "3–63 lowercase letters, digits, . and -, starting and ending with a letter or digit"))
         }
         if logBucket == nil && !isLogBucket {
             result.append(.error(path, "bucket \(bucketName) has no access-log bucket", hint: "pass logBucket:"))
@@ -114,10 +120,14 @@ public struct SecureBucket: ModularConstruct {
             result.append(.error(path, "objects can move to STANDARD_IA after 30 days at the earliest"))
         }
         if rules.archiveAfterDays < rules.infrequentAccessAfterDays + 30 {
-            result.append(.error(path, "the archive transition must come at least 30 days after the STANDARD_IA transition"))
+            result.append(
+                .error(path, "the archive transition must come at least 30 days after the STANDARD_IA transition"))
         }
         if !["GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"].contains(rules.archiveStorageClass) {
-            result.append(.error(path, "\(rules.archiveStorageClass) is not an archive storage class (GLACIER_IR, GLACIER, DEEP_ARCHIVE)"))
+            result.append(
+                .error(
+                    path,
+                    "\(rules.archiveStorageClass) is not an archive storage class (GLACIER_IR, GLACIER, DEEP_ARCHIVE)"))
         }
         if let expiry = rules.expireAfterDays, expiry <= rules.archiveAfterDays {
             result.append(.error(path, "objects expire before their last storage-class transition"))
@@ -126,7 +136,8 @@ public struct SecureBucket: ModularConstruct {
             result.append(.error(path, "noncurrent versions must be kept at least one day"))
         }
         for (index, statement) in policyStatements.enumerated() where statement.principals.isEmpty {
-            result.append(.error(path.appending("policy-statement", index: index), "bucket policy statements need principals"))
+            result.append(
+                .error(path.appending("policy-statement", index: index), "bucket policy statements need principals"))
         }
         return result
     }
@@ -170,7 +181,8 @@ public struct SecureBucket: ModularConstruct {
         let n = ConstructNaming.local(name)
         let tags = inputs.stringMap("tags")
         var content: [any StackContent] = []
-        let bucket = AWSS3Bucket(n, bucket: inputs.string("bucket"), forceDestroy: inputs.bool("force_destroy"), tags: tags)
+        let bucket = AWSS3Bucket(
+            n, bucket: inputs.string("bucket"), forceDestroy: inputs.bool("force_destroy"), tags: tags)
         content.append(bucket)
         content += hardening(n, bucket: bucket.id, arn: bucket.arn, statements: inputs.hcl("policy_statements"))
         // Two variants with static rules; the one with current-version expiry is used when expiration_days > 0.
@@ -183,7 +195,8 @@ public struct SecureBucket: ModularConstruct {
                     .list([
                         Expression.object([("days", inputs["transition_ia_days"]), ("storage_class", "STANDARD_IA")]),
                         Expression.object([
-                            ("days", inputs["transition_archive_days"]), ("storage_class", inputs["archive_storage_class"]),
+                            ("days", inputs["transition_archive_days"]),
+                            ("storage_class", inputs["archive_storage_class"]),
                         ]),
                     ])
                 ),
@@ -202,7 +215,9 @@ public struct SecureBucket: ModularConstruct {
             ])
             var configuration = AWSS3BucketLifecycleConfiguration(expiring ? "\(n)_expiring" : n, bucket: bucket.id)
                 .override("rule", rules)
-            if let literal = ConstructLiterals.documentValue(inputs["expiration_days"].node), case .int(let days) = literal {
+            if let literal = ConstructLiterals.documentValue(inputs["expiration_days"].node),
+                case .int(let days) = literal
+            {
                 if (days > 0) != expiring { continue }
             } else {
                 configuration = configuration.count(.raw(expiring ? "\(expires) ? 1 : 0" : "\(expires) ? 0 : 1"))
@@ -212,10 +227,15 @@ public struct SecureBucket: ModularConstruct {
         // Access logging to the log bucket; log buckets grant the S3 log-delivery group instead.
         content.append(
             AWSS3BucketLogging(
-                n, bucket: bucket.id, targetBucket: inputs.string("log_bucket"), targetPrefix: "s3/\(inputs.string("bucket"))/"
+                n, bucket: bucket.id, targetBucket: inputs.string("log_bucket"),
+                targetPrefix: "s3/\(inputs.string("bucket"))/"
             ).count(.raw("\(inputs.hcl("log_bucket")) != \"\" ? 1 : 0")))
         content.append(
-            AWSS3BucketOwnershipControls(n, bucket: bucket.id, rule: .init(objectOwnership: .raw("\(inputs.hcl("is_log_bucket")) ? \"BucketOwnerPreferred\" : \"BucketOwnerEnforced\""))))
+            AWSS3BucketOwnershipControls(
+                n, bucket: bucket.id,
+                rule: .init(
+                    objectOwnership: .raw(
+                        "\(inputs.hcl("is_log_bucket")) ? \"BucketOwnerPreferred\" : \"BucketOwnerEnforced\""))))
         content.append(
             AWSS3BucketACL(n, bucket: bucket.id, acl: "log-delivery-write")
                 .count(.raw("\(inputs.hcl("is_log_bucket")) ? 1 : 0"))
@@ -225,12 +245,16 @@ public struct SecureBucket: ModularConstruct {
         if case .string(let replica) = inputs["replica_bucket"].node, replica.isEmpty { return content }
         let replicate = "\(inputs.hcl("replica_bucket")) != \"\" ? 1 : 0"
         let replicaProvider: ProviderReference? = inputs.areVariables ? .aws(alias: "replica") : nil
-        var replica = AWSS3Bucket("\(n)_replica", bucket: inputs.string("replica_bucket"), forceDestroy: inputs.bool("force_destroy"), tags: tags)
-            .count(.raw(replicate))
+        var replica = AWSS3Bucket(
+            "\(n)_replica", bucket: inputs.string("replica_bucket"), forceDestroy: inputs.bool("force_destroy"),
+            tags: tags
+        )
+        .count(.raw(replicate))
         if let replicaProvider { replica = replica.provider(replicaProvider) }
         content.append(replica)
         var replicaHardening = hardening(
-            "\(n)_replica", bucket: .raw("aws_s3_bucket.\(n)_replica[0].id"), arn: .raw("aws_s3_bucket.\(n)_replica[0].arn"),
+            "\(n)_replica", bucket: .raw("aws_s3_bucket.\(n)_replica[0].id"),
+            arn: .raw("aws_s3_bucket.\(n)_replica[0].arn"),
             statements: "[]")
         replicaHardening = replicaHardening.map { element in
             guard var carrier = element as? any MetaArgumentCarrier & StackContent else { return element }
@@ -242,12 +266,15 @@ public struct SecureBucket: ModularConstruct {
         let trust = IAMPolicyDocument {
             IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("s3.amazonaws.com")])
         }
-        let role = AWSIAMRole("\(n)_replication", assumeRolePolicy: trust.policyJSON, namePrefix: "s3-replication-", tags: tags)
-            .count(.raw(replicate))
+        let role = AWSIAMRole(
+            "\(n)_replication", assumeRolePolicy: trust.policyJSON, namePrefix: "s3-replication-", tags: tags
+        )
+        .count(.raw(replicate))
         content.append(role)
         let replicaARN: Expr<String> = .raw("aws_s3_bucket.\(n)_replica[0].arn")
         let permissions = IAMPolicyDocument {
-            IAMStatement(effect: .allow, actions: ["s3:GetReplicationConfiguration", "s3:ListBucket"], resources: [bucket.arn])
+            IAMStatement(
+                effect: .allow, actions: ["s3:GetReplicationConfiguration", "s3:ListBucket"], resources: [bucket.arn])
             IAMStatement(
                 effect: .allow,
                 actions: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"],
@@ -257,8 +284,10 @@ public struct SecureBucket: ModularConstruct {
                 resources: ["\(replicaARN)/*"])
         }
         content.append(
-            AWSIAMRolePolicy("\(n)_replication", policy: permissions.policyJSON, role: .raw("aws_iam_role.\(n)_replication[0].id"))
-                .count(.raw(replicate)))
+            AWSIAMRolePolicy(
+                "\(n)_replication", policy: permissions.policyJSON, role: .raw("aws_iam_role.\(n)_replication[0].id")
+            )
+            .count(.raw(replicate)))
         content.append(
             AWSS3BucketReplicationConfiguration(
                 n, bucket: bucket.id, role: .raw("aws_iam_role.\(n)_replication[0].arn"),
@@ -271,23 +300,30 @@ public struct SecureBucket: ModularConstruct {
             .override("rule.filter", Expression.object([]))
             .override("rule.delete_marker_replication", Expression.object([("status", "Enabled")]))
             .count(.raw(replicate))
-            .dependsOn(.resource(type: AWSS3BucketVersioning.terraformType, name: n), .resource(type: AWSS3BucketVersioning.terraformType, name: "\(n)_replica")))
+            .dependsOn(
+                .resource(type: AWSS3BucketVersioning.terraformType, name: n),
+                .resource(type: AWSS3BucketVersioning.terraformType, name: "\(n)_replica")))
         return content
     }
 
     /// Versioning, AES-256 default encryption, public access block and a TLS-only policy.
     ///
     /// The TLS statement names its principal `{"AWS": "*"}`, which IAM treats exactly like `"*"`.
-    static func hardening(_ n: String, bucket: Expr<String>, arn: Expr<String>, statements: String) -> [any StackContent] {
+    static func hardening(
+        _ n: String, bucket: Expr<String>, arn: Expr<String>, statements: String
+    ) -> [any StackContent] {
         let tlsOnly = IAMStatement(
             sid: "DenyInsecureTransport", effect: .deny, actions: ["s3:*"], resources: [arn, "\(arn)/*"],
             principals: [.aws("*")], conditions: [.bool("aws:SecureTransport", "false")])
         let policy: Expr<String> = .raw(
-            "jsonencode({ Version = \"2012-10-17\", Statement = concat([\(tlsOnly.policyExpression.hcl)], \(statements)) })")
+            "jsonencode({ Version = \"2012-10-17\", Statement = concat([\(tlsOnly.policyExpression.hcl)], \(statements)) })"
+        )
         return [
             AWSS3BucketVersioning(n, bucket: bucket, versioningConfiguration: .init(status: "Enabled")),
             AWSS3BucketServerSideEncryptionConfiguration(
-                n, bucket: bucket, rule: [.init(applyServerSideEncryptionByDefault: .init(sseAlgorithm: "AES256"), bucketKeyEnabled: true)]),
+                n, bucket: bucket,
+                rule: [.init(applyServerSideEncryptionByDefault: .init(sseAlgorithm: "AES256"), bucketKeyEnabled: true)]
+            ),
             AWSS3BucketPublicAccessBlock(
                 n, bucket: bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true,
                 restrictPublicBuckets: true),
@@ -303,7 +339,8 @@ public struct SecureBucket: ModularConstruct {
             ConstructOutput("bucket_id", .reference("aws_s3_bucket", n, "id"), "The bucket's name"),
             ConstructOutput("bucket_arn", .reference("aws_s3_bucket", n, "arn"), "The bucket's ARN"),
             ConstructOutput(
-                "replica_bucket_arn", .raw("one(aws_s3_bucket.\(n)_replica[*].arn)"), "The replica bucket's ARN, if any"),
+                "replica_bucket_arn", .raw("one(aws_s3_bucket.\(n)_replica[*].arn)"), "The replica bucket's ARN, if any"
+            ),
         ]
     }
 }

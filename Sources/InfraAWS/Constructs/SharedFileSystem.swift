@@ -49,15 +49,21 @@ public struct SharedFileSystem: StackContent {
         for (index, cidr) in allowedCIDRs.enumerated() {
             if let network = IPv4CIDR(cidr) {
                 if network.prefixLength == 0 {
-                    diagnostics.append(.error(path.appending("allowed-cidr", index: index), "NFS would be open to the whole internet"))
+                    diagnostics.append(
+                        .error(path.appending("allowed-cidr", index: index), "NFS would be open to the whole internet"))
                 }
             } else {
-                diagnostics.append(.error(path.appending("allowed-cidr", index: index), "\"\(cidr)\" is not a valid IPv4 network"))
+                diagnostics.append(
+                    .error(path.appending("allowed-cidr", index: index), "\"\(cidr)\" is not a valid IPv4 network"))
             }
         }
-        let validTransitions = ["AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS"]
+        let validTransitions = [
+            "AFTER_1_DAY", "AFTER_7_DAYS", "AFTER_14_DAYS", "AFTER_30_DAYS", "AFTER_60_DAYS", "AFTER_90_DAYS",
+        ]
         if !validTransitions.contains(transitionToIA) {
-            diagnostics.append(.error(path, "\(transitionToIA) is not an EFS transition (\(validTransitions.joined(separator: ", ")))"))
+            diagnostics.append(
+                .error(path, "\(transitionToIA) is not an EFS transition (\(validTransitions.joined(separator: ", ")))")
+            )
         }
         let n = ConstructNaming.local(name)
         let tagValue = Expr<[String: String]>(ConstructLiterals.map(tags))
@@ -79,9 +85,13 @@ public struct SharedFileSystem: StackContent {
             AWSVPCSecurityGroupIngressRule(
                 "\(n)_efs", ipProtocol: "tcp", securityGroupId: group.id, cidrIpv4: Expr(.eachValue),
                 description: "NFS from an allowed range", fromPort: 2049, toPort: 2049
-            ).forEach(Expression(literal: .sortedObject(Dictionary(allowedCIDRs.map { ($0, Value.string($0)) }, uniquingKeysWith: { a, _ in a })))),
+            ).forEach(
+                Expression(
+                    literal: .sortedObject(
+                        Dictionary(allowedCIDRs.map { ($0, Value.string($0)) }, uniquingKeysWith: { a, _ in a })))),
             AWSEFSMountTarget(
-                n, fileSystemId: fileSystem.id, subnetId: Expr(.eachValue), securityGroups: Expr<[String]>.list([group.id]).unsafeCast()
+                n, fileSystemId: fileSystem.id, subnetId: Expr(.eachValue),
+                securityGroups: Expr<[String]>.list([group.id]).unsafeCast()
             ).forEach(.raw("{ for i, id in \(subnetIDs.expression.hcl) : tostring(i) => id }")),
         ]
         return diagnostics.map(StackElement.diagnostic) + content.flatMap { $0.stackElements(in: path) }

@@ -51,13 +51,15 @@ public struct StateBackend: StackContent {
         if lockTable.count < 3 || lockTable.count > 255
             || !lockTable.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
         {
-            elements.append(.diagnostic(.error(path, "lock table name \"\(lockTable)\" is not a valid DynamoDB table name")))
+            elements.append(
+                .diagnostic(.error(path, "lock table name \"\(lockTable)\" is not a valid DynamoDB table name")))
         }
         let bucket = SecureBucket(
             name, bucketName: bucketName, logBucket: logBucket,
             lifecycle: .init(noncurrentVersionExpirationDays: 365), tags: tags)
         elements += bucket.stackElements(in: parent).map { element in
-            guard case .resource(var block) = element, block.type == AWSS3Bucket.terraformType, block.name == ConstructNaming.local(name)
+            guard case .resource(var block) = element, block.type == AWSS3Bucket.terraformType,
+                block.name == ConstructNaming.local(name)
             else { return element }
             block.meta.lifecycle = Lifecycle(preventDestroy: true)
             return .resource(block)

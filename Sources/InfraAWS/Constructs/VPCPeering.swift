@@ -62,12 +62,18 @@ public struct VPCPeering: ModularConstruct {
         var result: [Diagnostic] = []
         let requester = IPv4CIDR(requesterCIDR)
         let accepter = IPv4CIDR(accepterCIDR)
-        if requester == nil { result.append(.error(path, "requester CIDR \"\(requesterCIDR)\" is not a valid IPv4 network")) }
-        if accepter == nil { result.append(.error(path, "accepter CIDR \"\(accepterCIDR)\" is not a valid IPv4 network")) }
+        if requester == nil {
+            result.append(.error(path, "requester CIDR \"\(requesterCIDR)\" is not a valid IPv4 network"))
+        }
+        if accepter == nil {
+            result.append(.error(path, "accepter CIDR \"\(accepterCIDR)\" is not a valid IPv4 network"))
+        }
         if let requester, let accepter, requester.overlaps(accepter) {
             result.append(
-                .error(path, "peered VPC ranges \(requesterCIDR) and \(accepterCIDR) overlap; peering needs disjoint CIDRs",
-                       hint: "give one VPC a range outside the other"))
+                .error(
+                    path,
+                    "peered VPC ranges \(requesterCIDR) and \(accepterCIDR) overlap; peering needs disjoint CIDRs",
+                    hint: "give one VPC a range outside the other"))
         }
         if accepterRegion.isEmpty { result.append(.error(path, "the accepter region is empty")) }
         return result
@@ -81,7 +87,8 @@ public struct VPCPeering: ModularConstruct {
         ConstructVariable("accepter_vpc_id", "string", "The accepting VPC (aws.peer provider)"),
         ConstructVariable("accepter_cidr_block", "string", "The accepting VPC's range"),
         ConstructVariable("accepter_region", "string", "The accepting VPC's region"),
-        ConstructVariable("requester_route_table_ids", "map(string)", "Requester route tables to route to the accepter"),
+        ConstructVariable(
+            "requester_route_table_ids", "map(string)", "Requester route tables to route to the accepter"),
         ConstructVariable("accepter_route_table_ids", "map(string)", "Accepter route tables to route back"),
         ConstructVariable("tags", "map(string)", "Tags for every resource"),
     ]
@@ -123,11 +130,13 @@ public struct VPCPeering: ModularConstruct {
                 .override("accepter", Expression.object([("allow_remote_vpc_dns_resolution", true)]))
                 .provider(peer),
             AWSRoute(
-                "\(n)_requester", routeTableId: Expr(.eachValue), destinationCidrBlock: inputs.string("accepter_cidr_block"),
+                "\(n)_requester", routeTableId: Expr(.eachValue),
+                destinationCidrBlock: inputs.string("accepter_cidr_block"),
                 vpcPeeringConnectionId: connection.id
             ).forEach(inputs["requester_route_table_ids"]).dependsOn(accepter.address),
             AWSRoute(
-                "\(n)_accepter", routeTableId: Expr(.eachValue), destinationCidrBlock: inputs.string("requester_cidr_block"),
+                "\(n)_accepter", routeTableId: Expr(.eachValue),
+                destinationCidrBlock: inputs.string("requester_cidr_block"),
                 vpcPeeringConnectionId: connection.id
             ).forEach(inputs["accepter_route_table_ids"]).provider(peer).dependsOn(accepter.address),
         ]
@@ -137,7 +146,9 @@ public struct VPCPeering: ModularConstruct {
     public static func outputs(name: String) -> [ConstructOutput] {
         let n = ConstructNaming.local(name)
         return [
-            ConstructOutput("peering_connection_id", .reference("aws_vpc_peering_connection", n, "id"), "The peering connection's id")
+            ConstructOutput(
+                "peering_connection_id", .reference("aws_vpc_peering_connection", n, "id"),
+                "The peering connection's id")
         ]
     }
 }

@@ -80,19 +80,25 @@ public struct WorkloadRoles: ModularConstruct {
         var seen: Set<String> = []
         for role in roles {
             let rolePath = path.appending("role").appending(role.name)
-            if !seen.insert(role.name).inserted { result.append(.error(rolePath, "role \"\(role.name)\" is defined twice")) }
+            if !seen.insert(role.name).inserted {
+                result.append(.error(rolePath, "role \"\(role.name)\" is defined twice"))
+            }
             if clusterName.count + role.name.count + 1 > 64 {
-                result.append(.error(rolePath, "role name \(clusterName)-\(role.name) is longer than IAM's 64 characters"))
+                result.append(
+                    .error(rolePath, "role name \(clusterName)-\(role.name) is longer than IAM's 64 characters"))
             }
             if !ConstructNaming.isValidConstructName(role.name) {
-                result.append(.error(rolePath, "role key \"\(role.name)\" must start with a letter and use letters, digits, - or _"))
+                result.append(
+                    .error(
+                        rolePath, "role key \"\(role.name)\" must start with a letter and use letters, digits, - or _"))
             }
             for (label, value) in [("namespace", role.namespace), ("service account", role.serviceAccount)]
             where !IRSATrust.isValidKubernetesName(value) {
                 result.append(.error(rolePath, "\(label) \"\(value)\" is not a valid Kubernetes name"))
             }
             if role.managedPolicyARNs.isEmpty && role.policy == nil {
-                result.append(.error(rolePath, "role \"\(role.name)\" grants nothing: give managed policies or a policy"))
+                result.append(
+                    .error(rolePath, "role \"\(role.name)\" grants nothing: give managed policies or a policy"))
             }
             result += role.policy?.diagnostics(at: rolePath.appending("policy")) ?? []
         }
@@ -143,19 +149,26 @@ public struct WorkloadRoles: ModularConstruct {
         let roles = inputs.hcl("roles")
         return [
             AWSIAMRole(
-                n, assumeRolePolicy: trust.policyJSON, name: "\(inputs.string("cluster_name"))-\(Expression.eachKey)", tags: tags
+                n, assumeRolePolicy: trust.policyJSON, name: "\(inputs.string("cluster_name"))-\(Expression.eachKey)",
+                tags: tags
             ).forEach(inputs["roles"]),
             AWSIAMRolePolicy(n, policy: .raw("each.value.policy"), role: .raw("aws_iam_role.\(n)[each.key].id"))
                 .forEach(.raw("{ for k, r in \(roles) : k => r if r.policy != \"\" }")),
-            AWSIAMRolePolicyAttachment(n, policyArn: .raw("each.value.arn"), role: .raw("aws_iam_role.\(n)[each.value.role].name"))
-                .forEach(
-                    .raw("merge([for k, r in \(roles) : { for arn in r.managed_policy_arns : \"${k}:${arn}\" => { role = k, arn = arn } }]...)")),
+            AWSIAMRolePolicyAttachment(
+                n, policyArn: .raw("each.value.arn"), role: .raw("aws_iam_role.\(n)[each.value.role].name")
+            )
+            .forEach(
+                .raw(
+                    "merge([for k, r in \(roles) : { for arn in r.managed_policy_arns : \"${k}:${arn}\" => { role = k, arn = arn } }]...)"
+                )),
         ]
     }
 
     /// The roles' ARNs by key.
     public static func outputs(name: String) -> [ConstructOutput] {
         let n = ConstructNaming.local(name)
-        return [ConstructOutput("role_arns", .raw("{ for k, r in aws_iam_role.\(n) : k => r.arn }"), "Role ARNs by key")]
+        return [
+            ConstructOutput("role_arns", .raw("{ for k, r in aws_iam_role.\(n) : k => r.arn }"), "Role ARNs by key")
+        ]
     }
 }

@@ -29,7 +29,9 @@ public enum CloudflareRoot {
         return Stack(
             "dns", directory: "terraform/dns",
             settings: TerraformSettings(
-                requiredProviders: [RequiredProvider("cloudflare", source: "cloudflare/cloudflare", version: "~> 4.40")],
+                requiredProviders: [
+                    RequiredProvider("cloudflare", source: "cloudflare/cloudflare", version: "~> 4.40")
+                ],
                 backend: OVESSettings.backend(key: "dns/terraform.tfstate"))
         ) {
             prodIngress

@@ -13,7 +13,8 @@ public enum DevEnvironment {
     /// The development VPC.
     public static var network: Network {
         Network(
-            "dev", vpcName: "oves-dev", cidrBlock: OVESSettings.devVPCCIDR, availabilityZones: OVESSettings.primaryZones,
+            "dev", vpcName: "oves-dev", cidrBlock: OVESSettings.devVPCCIDR,
+            availabilityZones: OVESSettings.primaryZones,
             natGateways: .single, eksClusterNames: [OVESSettings.devClusterName], flowLogRetentionDays: 90, tags: tags)
     }
 
@@ -42,8 +43,10 @@ public enum DevEnvironment {
             tags: tags
         ).call("iam", module: OVESModules.iam)
         let legacy = LegacyCompute(
-            "dev", groupName: "oves-dev-legacy", vpcID: vpc.output("vpc_id"), subnetIDs: vpc.output("private_subnet_ids"),
-            instanceType: "t3.medium", minSize: 1, maxSize: 2, appPorts: [8080], allowedCIDRs: [OVESSettings.devVPCCIDR],
+            "dev", groupName: "oves-dev-legacy", vpcID: vpc.output("vpc_id"),
+            subnetIDs: vpc.output("private_subnet_ids"),
+            instanceType: "t3.medium", minSize: 1, maxSize: 2, appPorts: [8080],
+            allowedCIDRs: [OVESSettings.devVPCCIDR],
             snapshotRetentionDays: 7, tags: tags
         ).call("ec2", module: OVESModules.ec2)
             .tunable(["instance_type": "legacy_instance_type", "volume_size": "legacy_volume_size"])
@@ -60,10 +63,12 @@ public enum DevEnvironment {
             settings: TerraformSettings(backend: OVESSettings.backend(key: "environments/dev/terraform.tfstate")),
             tfvars: tfvars
         ) {
-            Provider.aws(region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
+            Provider.aws(
+                region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
             calls
             Output("vpc_id", calls[0].output("vpc_id") as Expr<String>, description: "The development VPC")
-            Output("cluster_name", calls[1].output("cluster_name") as Expr<String>, description: "The development cluster")
+            Output(
+                "cluster_name", calls[1].output("cluster_name") as Expr<String>, description: "The development cluster")
         }
     }
 }

@@ -13,7 +13,9 @@ public enum OVESBuckets {
         [
             SecureBucket(
                 "logs", bucketName: OVESSettings.logBucket, logBucket: nil, isLogBucket: true,
-                lifecycle: .init(infrequentAccessAfterDays: 30, archiveAfterDays: 90, archiveStorageClass: "GLACIER", expireAfterDays: 730),
+                lifecycle: .init(
+                    infrequentAccessAfterDays: 30, archiveAfterDays: 90, archiveStorageClass: "GLACIER",
+                    expireAfterDays: 730),
                 tags: tags),
             SecureBucket(
                 "backups", bucketName: OVESSettings.backupsBucket, logBucket: OVESSettings.logBucket,
@@ -23,10 +25,13 @@ public enum OVESBuckets {
                 replicaBucketName: OVESSettings.backupsReplicaBucket, tags: tags),
             SecureBucket(
                 "artifacts", bucketName: OVESSettings.artifactsBucket, logBucket: OVESSettings.logBucket,
-                lifecycle: .init(infrequentAccessAfterDays: 90, archiveAfterDays: 180, noncurrentVersionExpirationDays: 90), tags: tags),
+                lifecycle: .init(
+                    infrequentAccessAfterDays: 90, archiveAfterDays: 180, noncurrentVersionExpirationDays: 90),
+                tags: tags),
             SecureBucket(
                 "static", bucketName: OVESSettings.staticBucket, logBucket: OVESSettings.logBucket,
-                lifecycle: .init(infrequentAccessAfterDays: 90, archiveAfterDays: 365, noncurrentVersionExpirationDays: 30),
+                lifecycle: .init(
+                    infrequentAccessAfterDays: 90, archiveAfterDays: 365, noncurrentVersionExpirationDays: 30),
                 tags: tags),
         ]
     }
@@ -34,7 +39,9 @@ public enum OVESBuckets {
     /// One `s3` module call per bucket; the replica provider is the EU one.
     public static func calls(tags: [String: String]) -> [ConstructModuleCall] {
         buckets(tags: tags).map { bucket in
-            bucket.call("s3_\(bucket.name)", module: OVESModules.s3, providers: ["aws": .aws(), "aws.replica": .aws(alias: "eu")])
+            bucket.call(
+                "s3_\(bucket.name)", module: OVESModules.s3,
+                providers: ["aws": .aws(), "aws.replica": .aws(alias: "eu")])
         }
     }
 }

@@ -9,7 +9,8 @@ import InfraTerraform
 public enum OVESSharedServices {
     /// The ingress hostname the China-accessible names point to (the production NLB; known after the cluster's ingress exists).
     public static let chinaIngress = Variable<String>(
-        "china_ingress_hostname", description: "DNS name of the production ingress load balancer serving cn.omnivoltaic.com",
+        "china_ingress_hostname",
+        description: "DNS name of the production ingress load balancer serving cn.omnivoltaic.com",
         providedAtApply: true)
 
     /// The Route53 zone for China access.
@@ -33,7 +34,8 @@ public enum OVESSharedServices {
             alarms: [
                 MetricAlarm(
                     "oves-prod-node-cpu-high", namespace: "ContainerInsights", metric: "node_cpu_utilization",
-                    dimensions: cluster, threshold: 80, description: "Production nodes above 80% CPU (autoscaler scale-up threshold)"),
+                    dimensions: cluster, threshold: 80,
+                    description: "Production nodes above 80% CPU (autoscaler scale-up threshold)"),
                 MetricAlarm(
                     "oves-prod-node-memory-high", namespace: "ContainerInsights", metric: "node_memory_utilization",
                     dimensions: cluster, threshold: 80, description: "Production nodes above 80% memory"),

@@ -34,12 +34,15 @@ public enum OVESWorkloadRoles {
             IRSARole(
                 "cert-manager", namespace: "cert-manager", serviceAccount: "cert-manager",
                 policy: IAMPolicyDocument {
-                    IAMStatement(sid: "Changes", effect: .allow, actions: ["route53:GetChange"], resources: ["arn:aws:route53:::change/*"])
+                    IAMStatement(
+                        sid: "Changes", effect: .allow, actions: ["route53:GetChange"],
+                        resources: ["arn:aws:route53:::change/*"])
                     IAMStatement(
                         sid: "Records", effect: .allow,
                         actions: ["route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"],
                         resources: ["arn:aws:route53:::hostedzone/*"])
-                    IAMStatement(sid: "Zones", effect: .allow, actions: ["route53:ListHostedZonesByName"], resources: ["*"])
+                    IAMStatement(
+                        sid: "Zones", effect: .allow, actions: ["route53:ListHostedZonesByName"], resources: ["*"])
                 }),
         ]
     }

@@ -13,7 +13,8 @@ public enum ProdEnvironment {
     /// The production VPC.
     public static var network: Network {
         Network(
-            "prod", vpcName: "oves-prod", cidrBlock: OVESSettings.prodVPCCIDR, availabilityZones: OVESSettings.primaryZones,
+            "prod", vpcName: "oves-prod", cidrBlock: OVESSettings.prodVPCCIDR,
+            availabilityZones: OVESSettings.primaryZones,
             natGateways: .onePerZone, eksClusterNames: [OVESSettings.prodClusterName],
             peerCIDRBlocks: [OVESSettings.databaseVPCCIDR], tags: tags)
     }
@@ -47,7 +48,8 @@ public enum ProdEnvironment {
             .tunable(["kubernetes_version": "kubernetes_version", "log_retention_days": "cluster_log_retention_days"])
         let iam = WorkloadRoles(
             "prod", clusterName: OVESSettings.prodClusterName, oidcProviderARN: eks.output("oidc_provider_arn"),
-            oidcIssuer: eks.output("oidc_issuer"), roles: OVESWorkloadRoles.roles(cluster: OVESSettings.prodClusterName),
+            oidcIssuer: eks.output("oidc_issuer"),
+            roles: OVESWorkloadRoles.roles(cluster: OVESSettings.prodClusterName),
             tags: tags
         ).call("iam", module: OVESModules.iam)
         let peering = VPCPeering(
@@ -66,8 +68,10 @@ public enum ProdEnvironment {
                 "redis_node_type": "redis_node_type", "backup_retention_days": "database_backup_retention_days",
             ])
         let legacy = LegacyCompute(
-            "prod", groupName: "oves-prod-legacy", vpcID: vpc.output("vpc_id"), subnetIDs: vpc.output("private_subnet_ids"),
-            instanceType: "t3.large", minSize: 2, maxSize: 4, appPorts: [8080], allowedCIDRs: [OVESSettings.prodVPCCIDR],
+            "prod", groupName: "oves-prod-legacy", vpcID: vpc.output("vpc_id"),
+            subnetIDs: vpc.output("private_subnet_ids"),
+            instanceType: "t3.large", minSize: 2, maxSize: 4, appPorts: [8080],
+            allowedCIDRs: [OVESSettings.prodVPCCIDR],
             tags: tags
         ).call("ec2", module: OVESModules.ec2)
             .tunable(["instance_type": "legacy_instance_type", "volume_size": "legacy_volume_size"])
@@ -84,7 +88,8 @@ public enum ProdEnvironment {
             settings: TerraformSettings(backend: OVESSettings.backend(key: "environments/prod/terraform.tfstate")),
             tfvars: tfvars
         ) {
-            Provider.aws(region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
+            Provider.aws(
+                region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
             Provider.aws(
                 region: Expr(.string(OVESSettings.databaseRegion)), alias: "eu",
                 defaultTags: Expr(ConstructLiterals.map(tags)))
@@ -93,7 +98,8 @@ public enum ProdEnvironment {
                 "shared_files", fileSystemName: "oves-prod-shared", vpcID: calls[0].output("vpc_id"),
                 subnetIDs: calls[0].output("private_subnet_ids"), allowedCIDRs: [OVESSettings.prodVPCCIDR], tags: tags)
             Output("vpc_id", calls[0].output("vpc_id") as Expr<String>, description: "The production VPC")
-            Output("cluster_name", calls[2].output("cluster_name") as Expr<String>, description: "The production cluster")
+            Output(
+                "cluster_name", calls[2].output("cluster_name") as Expr<String>, description: "The production cluster")
         }
     }
 }

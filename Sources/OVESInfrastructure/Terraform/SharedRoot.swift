@@ -21,7 +21,8 @@ public enum SharedRoot {
             "shared", directory: "terraform/shared",
             settings: TerraformSettings(backend: OVESSettings.backend(key: "shared/terraform.tfstate"))
         ) {
-            Provider.aws(region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
+            Provider.aws(
+                region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
             stateBackend
             OVESSharedServices.content(tags: tags)
         }

@@ -49,8 +49,10 @@ struct ConstructValidationTests {
 
     @Test(
         "invalid bucket names are refused",
-        arguments: ["Oves-Backups", "ab", "oves_backups", "-oves", "oves-", "192.168.1.1", "oves..logs", "xn--oves",
-            String(repeating: "a", count: 64)])
+        arguments: [
+            "Oves-Backups", "ab", "oves_backups", "-oves", "oves-", "192.168.1.1", "oves..logs", "xn--oves",
+            String(repeating: "a", count: 64),
+        ])
     func invalidBucketName(name: String) {
         let result = synthesizeConstructs { SecureBucket("bucket", bucketName: name, logBucket: "oves-logs") }
         expectRefused(result, path: "t/bucket", containing: "not a valid S3 bucket name")
@@ -88,7 +90,9 @@ struct ConstructValidationTests {
     @Test("a database port open to the world is refused", arguments: ["0.0.0.0/0", "0.0.0.0/1"])
     func databaseOpenToWorld(cidr: String) {
         let result = synthesizeConstructs {
-            DatabaseTier("db", identifier: "oves-test", vpcID: "vpc-a", subnetIDs: ["subnet-a", "subnet-b"], allowedCIDRs: [cidr])
+            DatabaseTier(
+                "db", identifier: "oves-test", vpcID: "vpc-a", subnetIDs: ["subnet-a", "subnet-b"], allowedCIDRs: [cidr]
+            )
         }
         expectRefused(result, path: "t/db/allowed-cidr[0]", containing: "open to \(cidr)")
     }

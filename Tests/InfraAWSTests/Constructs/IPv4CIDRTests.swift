@@ -5,7 +5,9 @@ import Testing
 
 @Suite("IPv4 CIDR arithmetic")
 struct IPv4CIDRTests {
-    @Test("well-formed networks parse and print back", arguments: ["10.0.0.0/16", "0.0.0.0/0", "192.168.1.128/25", "10.30.96.0/24"])
+    @Test(
+        "well-formed networks parse and print back",
+        arguments: ["10.0.0.0/16", "0.0.0.0/0", "192.168.1.128/25", "10.30.96.0/24"])
     func parsesAndPrints(text: String) throws {
         let cidr = try #require(IPv4CIDR(text))
         #expect(cidr.description == text)
@@ -13,7 +15,10 @@ struct IPv4CIDRTests {
 
     @Test(
         "malformed networks and set host bits are refused",
-        arguments: ["10.0.0.0", "10.0.0.0/33", "10.0.0/16", "256.0.0.0/8", "10.0.0.1/16", "a.b.c.d/8", "10.0.0.0/-1", "", "10..0.0/16"])
+        arguments: [
+            "10.0.0.0", "10.0.0.0/33", "10.0.0/16", "256.0.0.0/8", "10.0.0.1/16", "a.b.c.d/8", "10.0.0.0/-1", "",
+            "10..0.0/16",
+        ])
     func refusesMalformed(text: String) {
         #expect(IPv4CIDR(text) == nil)
     }

@@ -28,13 +28,17 @@ struct LocalApplyTests {
             app
             ProviderScoped(.aws(alias: "peer")) { data }
             VPCPeering(
-                "link", requesterVPCID: app.output("vpc_id"), requesterCIDR: "10.40.0.0/16", accepterVPCID: data.output("vpc_id"),
+                "link", requesterVPCID: app.output("vpc_id"), requesterCIDR: "10.40.0.0/16",
+                accepterVPCID: data.output("vpc_id"),
                 accepterCIDR: "10.41.0.0/16", accepterRegion: "us-west-2",
                 requesterRouteTables: app.output("private_route_table_ids"),
                 accepterRouteTables: data.output("private_route_table_ids"))
-            SecureBucket("logs", bucketName: "swift-infra-apply-logs", logBucket: nil, isLogBucket: true, forceDestroy: true)
-            SecureBucket("data", bucketName: "swift-infra-apply-data", logBucket: "swift-infra-apply-logs", forceDestroy: true)
-                .dependingOnLogBucket("logs")
+            SecureBucket(
+                "logs", bucketName: "swift-infra-apply-logs", logBucket: nil, isLogBucket: true, forceDestroy: true)
+            SecureBucket(
+                "data", bucketName: "swift-infra-apply-data", logBucket: "swift-infra-apply-logs", forceDestroy: true
+            )
+            .dependingOnLogBucket("logs")
         }
     }
 
@@ -54,10 +58,12 @@ struct LocalApplyTests {
 extension SecureBucket {
     /// The bucket's access logging waits for the log bucket's grants (moto checks them at once).
     func dependingOnLogBucket(_ logConstruct: String) -> some StackContent {
-        DependentContent(content: self, dependsOn: [
-            .resource(type: "aws_s3_bucket_acl", name: ConstructNaming.local(logConstruct)),
-            .resource(type: "aws_s3_bucket_policy", name: ConstructNaming.local(logConstruct)),
-        ], onType: "aws_s3_bucket_logging")
+        DependentContent(
+            content: self,
+            dependsOn: [
+                .resource(type: "aws_s3_bucket_acl", name: ConstructNaming.local(logConstruct)),
+                .resource(type: "aws_s3_bucket_policy", name: ConstructNaming.local(logConstruct)),
+            ], onType: "aws_s3_bucket_logging")
     }
 }
 

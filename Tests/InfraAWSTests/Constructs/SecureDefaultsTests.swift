@@ -10,9 +10,12 @@ import Testing
 struct SecureDefaultsTests {
     @Test("a bucket is versioned, AES-256 encrypted, private, TLS-only and logged")
     func bucketDefaults() throws {
-        let result = synthesizeConstructs { SecureBucket("data", bucketName: "oves-data-test", logBucket: "oves-logs-test") }
+        let result = synthesizeConstructs {
+            SecureBucket("data", bucketName: "oves-data-test", logBucket: "oves-logs-test")
+        }
         #expect(result.diagnostics.errors.isEmpty, "\(result.errorLines)")
-        #expect(result.resource("aws_s3_bucket_versioning", "data")?["versioning_configuration"]?["status"] == "Enabled")
+        #expect(
+            result.resource("aws_s3_bucket_versioning", "data")?["versioning_configuration"]?["status"] == "Enabled")
         let sse = result.resource("aws_s3_bucket_server_side_encryption_configuration", "data")?["rule"]
         #expect(sse?["apply_server_side_encryption_by_default"]?["sse_algorithm"] == "AES256")
         let block = try #require(result.resource("aws_s3_bucket_public_access_block", "data"))
@@ -50,7 +53,9 @@ struct SecureDefaultsTests {
     @Test("databases are encrypted, multi-AZ, backed up and use managed master passwords")
     func databaseDefaults() throws {
         let result = synthesizeConstructs {
-            DatabaseTier("db", identifier: "oves-test", vpcID: "vpc-a", subnetIDs: ["subnet-a", "subnet-b"], allowedCIDRs: ["10.10.0.0/16"])
+            DatabaseTier(
+                "db", identifier: "oves-test", vpcID: "vpc-a", subnetIDs: ["subnet-a", "subnet-b"],
+                allowedCIDRs: ["10.10.0.0/16"])
         }
         #expect(result.diagnostics.errors.isEmpty, "\(result.errorLines)")
         for engine in ["postgres", "mysql"] {

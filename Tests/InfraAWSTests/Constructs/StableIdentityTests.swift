@@ -10,7 +10,8 @@ import Testing
 @Suite("construct identity is stable")
 struct StableIdentityTests {
     static func network(_ name: String, formerName: String? = nil) -> Network {
-        Network(name, cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], formerName: formerName)
+        Network(
+            name, cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], formerName: formerName)
     }
 
     static let bucket = SecureBucket("assets", bucketName: "oves-assets-test", logBucket: "oves-logs-test")
@@ -48,7 +49,11 @@ struct StableIdentityTests {
         #expect(pairs.contains("aws_vpc.net -> aws_vpc.core"))
         #expect(pairs.contains("aws_subnet.net_private -> aws_subnet.core_private"))
         #expect(pairs.contains("aws_flow_log.net -> aws_flow_log.core"))
-        #expect(pairs.count == (result.document()?["resource"]?.objectValue?.members.reduce(0) { $0 + ($1.value.objectValue?.count ?? 0) } ?? -1))
+        #expect(
+            pairs.count
+                == (result.document()?["resource"]?.objectValue?.members.reduce(0) {
+                    $0 + ($1.value.objectValue?.count ?? 0)
+                } ?? -1))
     }
 
     @Test("a renamed module call declaring its former name emits a moved block for the module")

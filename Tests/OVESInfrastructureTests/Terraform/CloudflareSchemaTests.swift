@@ -28,7 +28,8 @@ struct CloudflareSchemaTests {
         for (name, body) in records {
             let keys = Set(body.objectValue?.keys ?? [])
             #expect(Self.recordRequired.isSubset(of: keys), "\(name) misses \(Self.recordRequired.subtracting(keys))")
-            let unknown = keys.subtracting(Self.recordRequired).subtracting(Self.recordOptional).subtracting(Self.metaArguments)
+            let unknown = keys.subtracting(Self.recordRequired).subtracting(Self.recordOptional).subtracting(
+                Self.metaArguments)
             #expect(unknown.isEmpty, "\(name) has undocumented arguments \(unknown)")
             #expect(!(keys.contains("content") && keys.contains("value")), "content and value are exclusive")
             if let ttl = body["ttl"], case .int(let seconds) = ttl { #expect(seconds == 1 || seconds >= 60) }

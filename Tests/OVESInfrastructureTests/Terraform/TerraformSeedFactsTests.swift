@@ -40,7 +40,9 @@ struct TerraformSeedFactsTests {
             let minor = try #require(Int(version.split(separator: ".").last ?? ""))
             #expect(version.hasPrefix("1.") && minor >= 28)
             let provider = OVESSynthesis.document("terraform/environments/\(root)/main.tf.json")?["provider"]?["aws"]
-            let regions = (provider?.arrayValue ?? [provider].compactMap { $0 }).compactMap { $0["region"]?.stringValue }
+            let regions = (provider?.arrayValue ?? [provider].compactMap { $0 }).compactMap {
+                $0["region"]?.stringValue
+            }
             #expect(regions.contains("us-east-1"))
         }
         #expect(module("prod", "eks")?["cluster_name"] == "oves-prod")
@@ -49,7 +51,8 @@ struct TerraformSeedFactsTests {
 
     @Test("the database VPC is in eu-central-1 and peered with the production VPC")
     func peering() throws {
-        let providers = try #require(OVESSynthesis.document("terraform/environments/prod/main.tf.json")?["provider"]?["aws"]?.arrayValue)
+        let providers = try #require(
+            OVESSynthesis.document("terraform/environments/prod/main.tf.json")?["provider"]?["aws"]?.arrayValue)
         #expect(providers.contains { $0["alias"] == "eu" && $0["region"] == "eu-central-1" })
         #expect(module("prod", "database_vpc")?["providers"]?["aws"] == "aws.eu")
         let peering = try #require(module("prod", "peering"))
@@ -96,7 +99,8 @@ struct TerraformSeedFactsTests {
     func stateBackend() throws {
         var keys: Set<String> = []
         for root in ["environments/dev", "environments/prod", "shared", "dns"] {
-            let s3 = try #require(OVESSynthesis.document("terraform/\(root)/backend.tf.json")?["terraform"]?["backend"]?["s3"])
+            let s3 = try #require(
+                OVESSynthesis.document("terraform/\(root)/backend.tf.json")?["terraform"]?["backend"]?["s3"])
             #expect(s3["bucket"] == "oves-terraform-state")
             #expect(s3["dynamodb_table"] == "oves-terraform-locks")
             #expect(s3["encrypt"] == .bool(true))
@@ -110,7 +114,8 @@ struct TerraformSeedFactsTests {
 
     @Test("cn.omnivoltaic.com is a Route53 zone in the shared root's route53 file")
     func route53() throws {
-        let zone = try #require(OVESSynthesis.document("terraform/shared/route53.tf.json")?["resource"]?["aws_route53_zone"]?["cn"])
+        let zone = try #require(
+            OVESSynthesis.document("terraform/shared/route53.tf.json")?["resource"]?["aws_route53_zone"]?["cn"])
         #expect(zone["name"] == "cn.omnivoltaic.com")
     }
 
@@ -123,11 +128,13 @@ struct TerraformSeedFactsTests {
 
     @Test("legacy EC2 volumes are gp3 and encrypted; production has an encrypted EFS")
     func storage() throws {
-        let template = try #require(OVESSynthesis.document("terraform/modules/ec2/main.tf.json")?["resource"]?["aws_launch_template"]?["this"])
+        let template = try #require(
+            OVESSynthesis.document("terraform/modules/ec2/main.tf.json")?["resource"]?["aws_launch_template"]?["this"])
         #expect(template["block_device_mappings"]?["ebs"]?["volume_type"] == "gp3")
         #expect(template["block_device_mappings"]?["ebs"]?["encrypted"] == "true")
         let efs = try #require(
-            OVESSynthesis.document("terraform/environments/prod/main.tf.json")?["resource"]?["aws_efs_file_system"]?["shared_files"])
+            OVESSynthesis.document("terraform/environments/prod/main.tf.json")?["resource"]?["aws_efs_file_system"]?[
+                "shared_files"])
         #expect(efs["encrypted"] == .bool(true))
     }
 
@@ -156,7 +163,8 @@ struct TerraformSeedFactsTests {
 
     @Test("IRSA roles are named <cluster>-<role> for the Kubernetes manifests")
     func irsaRoleNames() throws {
-        let role = try #require(OVESSynthesis.document("terraform/modules/iam/main.tf.json")?["resource"]?["aws_iam_role"]?["this"])
+        let role = try #require(
+            OVESSynthesis.document("terraform/modules/iam/main.tf.json")?["resource"]?["aws_iam_role"]?["this"])
         #expect(role["name"] == "${var.cluster_name}-${each.key}")
         let roles = try #require(module("prod", "iam")?["roles"]?.objectValue)
         #expect(roles.keys.sorted() == ["cert-manager", "cluster-autoscaler"])

@@ -26,6 +26,8 @@ struct TerraformValidateTests {
         let roots = ["terraform/environments/dev", "terraform/environments/prod", "terraform/shared"]
         let output = try ExternalTools.run(tool, roots.map { directory.appendingPathComponent($0).path })
         #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
-        if ProcessInfo.processInfo.environment["OVES_KEEP_OUTPUT"] != nil { print("OVES output kept in \(directory.path)") }
+        if ProcessInfo.processInfo.environment["OVES_KEEP_OUTPUT"] != nil {
+            print("OVES output kept in \(directory.path)")
+        }
     }
 }

@@ -125,7 +125,9 @@ extension ModularConstruct {
         if !ConstructNaming.isValidConstructName(name) {
             elements.append(
                 .diagnostic(
-                    .error(path, "construct name \"\(name)\" must start with a letter and use only letters, digits, - and _")
+                    .error(
+                        path,
+                        "construct name \"\(name)\" must start with a letter and use only letters, digits, - and _")
                 ))
         }
         let current = Self.body(name: name, inputs: .literal(inputs)).flatMap { $0.stackElements(in: path) }
@@ -260,7 +262,9 @@ enum ConstructMoves {
         guard old.count == new.count else { return [] }
         return zip(old, new).compactMap { pair in
             guard pair.0.type == pair.1.type, pair.0.name != pair.1.name else { return nil }
-            return Moved(from: .resource(type: pair.0.type, name: pair.0.name), to: .resource(type: pair.1.type, name: pair.1.name))
+            return Moved(
+                from: .resource(type: pair.0.type, name: pair.0.name),
+                to: .resource(type: pair.1.type, name: pair.1.name))
         }
     }
 
