@@ -20,6 +20,9 @@ struct IAMPolicyDocumentTests {
         #expect(hcl.contains("\"Allow\""))
         #expect(hcl.contains("sts:AssumeRole"))
         #expect(hcl.contains("\"Service\""))
+        #expect(hcl.contains("\"Statement\" = [{"))
+        #expect(hcl.contains("\"Principal\" = {"))
+        #expect(!hcl.contains("IAMStatement") && !hcl.contains("IAMPrincipal"))
         #expect(trust.diagnostics(at: "iam/trust").isEmpty)
     }
 

@@ -69,7 +69,7 @@ public struct AuditTrail: StackContent {
         }
         let key = AWSKMSKey(
             "\(n)_trail", deletionWindowInDays: 30, description: Expr(.string("CloudTrail \(trailName)")),
-            enableKeyRotation: true, policy: keyPolicy.policyJSON, tags: tagValue)
+            enableKeyRotation: true, policy: keyPolicy.json, tags: tagValue)
         let bucketARN = "arn:aws:s3:::\(bucketName)"
         let bucket = SecureBucket(
             "\(name)-bucket", bucketName: bucketName, logBucket: logBucket,
@@ -96,7 +96,7 @@ public struct AuditTrail: StackContent {
                 effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("cloudtrail.amazonaws.com")])
         }
         let role = AWSIAMRole(
-            "\(n)_trail", assumeRolePolicy: trust.policyJSON, namePrefix: Expr(.string("\(trailName)-logs-")),
+            "\(n)_trail", assumeRolePolicy: trust.json, namePrefix: Expr(.string("\(trailName)-logs-")),
             tags: tagValue)
         let write = IAMPolicyDocument {
             IAMStatement(
@@ -113,7 +113,7 @@ public struct AuditTrail: StackContent {
         let content: [any StackContent] = [
             account, key,
             AWSKMSAlias("\(n)_trail", targetKeyId: key.keyId, name: Expr(.string("alias/cloudtrail/\(trailName)"))),
-            logGroup, role, AWSIAMRolePolicy("\(n)_trail", policy: write.policyJSON, role: role.id), trail,
+            logGroup, role, AWSIAMRolePolicy("\(n)_trail", policy: write.json, role: role.id), trail,
         ]
         return diagnostics.map(StackElement.diagnostic) + bucket.stackElements(in: path)
             + content.flatMap { $0.stackElements(in: path) }

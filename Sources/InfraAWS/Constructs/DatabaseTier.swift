@@ -240,7 +240,7 @@ public struct DatabaseTier: ModularConstruct {
                 effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("monitoring.rds.amazonaws.com")])
         }
         let monitoring = AWSIAMRole(
-            "\(n)_rds_monitoring", assumeRolePolicy: monitoringTrust.policyJSON, namePrefix: "\(id)-rds-monitoring-",
+            "\(n)_rds_monitoring", assumeRolePolicy: monitoringTrust.json, namePrefix: "\(id)-rds-monitoring-",
             tags: tags)
         content.append(monitoring)
         content.append(

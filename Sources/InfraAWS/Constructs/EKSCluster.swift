@@ -160,7 +160,7 @@ public struct EKSCluster: ModularConstruct {
                 principals: [.service("eks.amazonaws.com")])
         }
         let clusterRole = AWSIAMRole(
-            "\(n)_cluster", assumeRolePolicy: clusterTrust.policyJSON, namePrefix: "\(cluster)-cluster-", tags: tags)
+            "\(n)_cluster", assumeRolePolicy: clusterTrust.json, namePrefix: "\(cluster)-cluster-", tags: tags)
         content.append(clusterRole)
         let clusterPolicy = AWSIAMRolePolicyAttachment(
             "\(n)_cluster", policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy", role: clusterRole.nameRef)
@@ -192,7 +192,7 @@ public struct EKSCluster: ModularConstruct {
             IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("ec2.amazonaws.com")])
         }
         let nodeRole = AWSIAMRole(
-            "\(n)_node", assumeRolePolicy: nodeTrust.policyJSON, namePrefix: "\(cluster)-node-", tags: tags)
+            "\(n)_node", assumeRolePolicy: nodeTrust.json, namePrefix: "\(cluster)-node-", tags: tags)
         content.append(nodeRole)
         let nodePolicies = [
             "worker": "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
@@ -275,7 +275,7 @@ public struct EKSCluster: ModularConstruct {
         let ebsTrust = IRSATrust.document(
             providerARN: oidc.arn, issuer: issuer, namespace: "kube-system", serviceAccount: "ebs-csi-controller-sa")
         let ebsRole = AWSIAMRole(
-            "\(n)_ebs_csi", assumeRolePolicy: ebsTrust.policyJSON, namePrefix: "\(cluster)-ebs-csi-", tags: tags)
+            "\(n)_ebs_csi", assumeRolePolicy: ebsTrust.json, namePrefix: "\(cluster)-ebs-csi-", tags: tags)
         content.append(ebsRole)
         content.append(
             AWSIAMRolePolicyAttachment(

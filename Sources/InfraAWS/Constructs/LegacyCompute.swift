@@ -182,7 +182,7 @@ public struct LegacyCompute: ModularConstruct {
         let trust = IAMPolicyDocument {
             IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("ec2.amazonaws.com")])
         }
-        let role = AWSIAMRole(n, assumeRolePolicy: trust.policyJSON, namePrefix: "\(label)-", tags: tags)
+        let role = AWSIAMRole(n, assumeRolePolicy: trust.json, namePrefix: "\(label)-", tags: tags)
         content.append(role)
         content.append(
             AWSIAMRolePolicyAttachment(
@@ -232,7 +232,7 @@ public struct LegacyCompute: ModularConstruct {
             IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("dlm.amazonaws.com")])
         }
         let dlmRole = AWSIAMRole(
-            "\(n)_dlm", assumeRolePolicy: dlmTrust.policyJSON, namePrefix: "\(label)-dlm-", tags: tags)
+            "\(n)_dlm", assumeRolePolicy: dlmTrust.json, namePrefix: "\(label)-dlm-", tags: tags)
         content.append(dlmRole)
         content.append(
             AWSIAMRolePolicyAttachment(

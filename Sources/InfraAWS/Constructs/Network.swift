@@ -373,7 +373,7 @@ public struct Network: ModularConstruct {
                 effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("vpc-flow-logs.amazonaws.com")])
         }
         let role = AWSIAMRole(
-            "\(n)_flow_logs", assumeRolePolicy: trust.policyJSON, namePrefix: "\(label)-flow-logs-", tags: tags)
+            "\(n)_flow_logs", assumeRolePolicy: trust.json, namePrefix: "\(label)-flow-logs-", tags: tags)
         content.append(role)
         let write = IAMPolicyDocument {
             IAMStatement(
@@ -384,7 +384,7 @@ public struct Network: ModularConstruct {
                 resources: [logGroup.arn, "\(logGroup.arn):*"])
         }
         content.append(
-            AWSIAMRolePolicy("\(n)_flow_logs", policy: write.policyJSON, role: role.id, namePrefix: "flow-logs-"))
+            AWSIAMRolePolicy("\(n)_flow_logs", policy: write.json, role: role.id, namePrefix: "flow-logs-"))
         content.append(
             AWSFlowLog(
                 n, iamRoleArn: role.arn, logDestination: logGroup.arn, logDestinationType: "cloud-watch-logs",

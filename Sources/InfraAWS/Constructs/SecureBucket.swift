@@ -170,7 +170,7 @@ public struct SecureBucket: ModularConstruct {
             "expiration_days": Expression(.int(lifecycle.expireAfterDays ?? 0)),
             "noncurrent_version_expiration_days": Expression(.int(lifecycle.noncurrentVersionExpirationDays)),
             "replica_bucket": .string(replicaBucketName ?? ""),
-            "policy_statements": Expression(.list(policyStatements.map(\.policyExpression.node))),
+            "policy_statements": Expression(.list(policyStatements.map(\.expression.node))),
             "force_destroy": Expression(.bool(forceDestroy)),
             "tags": ConstructLiterals.map(tags),
         ]
@@ -267,7 +267,7 @@ public struct SecureBucket: ModularConstruct {
             IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("s3.amazonaws.com")])
         }
         let role = AWSIAMRole(
-            "\(n)_replication", assumeRolePolicy: trust.policyJSON, namePrefix: "s3-replication-", tags: tags
+            "\(n)_replication", assumeRolePolicy: trust.json, namePrefix: "s3-replication-", tags: tags
         )
         .count(.raw(replicate))
         content.append(role)
@@ -285,7 +285,7 @@ public struct SecureBucket: ModularConstruct {
         }
         content.append(
             AWSIAMRolePolicy(
-                "\(n)_replication", policy: permissions.policyJSON, role: .raw("aws_iam_role.\(n)_replication[0].id")
+                "\(n)_replication", policy: permissions.json, role: .raw("aws_iam_role.\(n)_replication[0].id")
             )
             .count(.raw(replicate)))
         content.append(
@@ -316,7 +316,7 @@ public struct SecureBucket: ModularConstruct {
             sid: "DenyInsecureTransport", effect: .deny, actions: ["s3:*"], resources: [arn, "\(arn)/*"],
             principals: [.aws("*")], conditions: [.bool("aws:SecureTransport", "false")])
         let policy: Expr<String> = .raw(
-            "jsonencode({ Version = \"2012-10-17\", Statement = concat([\(tlsOnly.policyExpression.hcl)], \(statements)) })"
+            "jsonencode({ Version = \"2012-10-17\", Statement = concat([\(tlsOnly.expression.hcl)], \(statements)) })"
         )
         return [
             AWSS3BucketVersioning(n, bucket: bucket, versioningConfiguration: .init(status: "Enabled")),

@@ -131,7 +131,7 @@ public struct WorkloadRoles: ModularConstruct {
                             ("namespace", .string(role.namespace)),
                             ("service_account", .string(role.serviceAccount)),
                             ("managed_policy_arns", ConstructLiterals.list(role.managedPolicyARNs)),
-                            ("policy", role.policy?.policyJSON.expression ?? .string("")),
+                            ("policy", role.policy?.json.expression ?? .string("")),
                         ])
                     )
                 }),
@@ -149,7 +149,7 @@ public struct WorkloadRoles: ModularConstruct {
         let roles = inputs.hcl("roles")
         return [
             AWSIAMRole(
-                n, assumeRolePolicy: trust.policyJSON, name: "\(inputs.string("cluster_name"))-\(Expression.eachKey)",
+                n, assumeRolePolicy: trust.json, name: "\(inputs.string("cluster_name"))-\(Expression.eachKey)",
                 tags: tags
             ).forEach(inputs["roles"]),
             AWSIAMRolePolicy(n, policy: .raw("each.value.policy"), role: .raw("aws_iam_role.\(n)[each.key].id"))

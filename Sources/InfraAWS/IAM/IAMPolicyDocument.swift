@@ -42,7 +42,7 @@ public struct IAMPolicyDocument: Sendable, Hashable {
     public var expression: Expression {
         var members: [Expression.ObjectMember] = [.init(key: "Version", value: .string(version))]
         if let id { members.append(.init(key: "Id", value: .string(id))) }
-        members.append(.init(key: "IAMStatement", value: .list(statements.map(\.expression.node))))
+        members.append(.init(key: "Statement", value: .list(statements.map(\.expression.node))))
         return Expression(.object(members))
     }
 

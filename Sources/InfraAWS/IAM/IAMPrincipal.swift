@@ -4,7 +4,7 @@
 import InfraCore
 import InfraTerraform
 
-/// A principal entry of a statement (`"IAMPrincipal": {"Service": [...]}`).
+/// A principal entry of a statement (`"Principal": {"Service": [...]}`).
 ///
 /// ```swift
 /// IAMPrincipal.service("ec2.amazonaws.com")
@@ -38,7 +38,7 @@ public struct IAMPrincipal: Sendable, Hashable {
     public static func canonicalUser(_ identifiers: Expr<String>...) -> IAMPrincipal {
         IAMPrincipal(type: "CanonicalUser", identifiers: identifiers)
     }
-    /// Everyone: `"IAMPrincipal": "*"`.
+    /// Everyone: `"Principal": "*"`.
     public static let anyone = IAMPrincipal(type: "*", identifiers: [])
 
     /// `"*"` for anyone, else `{Type: [ids]}` grouped by type in first-seen order; nil when empty.

@@ -66,9 +66,9 @@ public struct IAMStatement: Sendable, Hashable {
         list("NotAction", notActions)
         list("Resource", resources)
         list("NotResource", notResources)
-        if let node = IAMPrincipal.node(principals) { members.append(.init(key: "IAMPrincipal", value: node)) }
+        if let node = IAMPrincipal.node(principals) { members.append(.init(key: "Principal", value: node)) }
         if let node = IAMPrincipal.node(notPrincipals) { members.append(.init(key: "NotPrincipal", value: node)) }
-        if let node = IAMCondition.node(conditions) { members.append(.init(key: "IAMCondition", value: node)) }
+        if let node = IAMCondition.node(conditions) { members.append(.init(key: "Condition", value: node)) }
         return Expression(.object(members))
     }
 
