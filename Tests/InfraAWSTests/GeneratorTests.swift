@@ -39,9 +39,10 @@ struct GeneratorTests {
         let sources = files.filter { $0.key.hasPrefix("Sources/") }.values
         var declared = 0
         for text in sources {
-            declared += text.components(separatedBy: "\n").filter {
-                $0.hasPrefix("public struct AWS") || $0.hasPrefix("public struct DataAWS")
-            }.count
+            declared +=
+                text.components(separatedBy: "\n").filter {
+                    $0.hasPrefix("public struct AWS") || $0.hasPrefix("public struct DataAWS")
+                }.count
         }
         #expect(declared == 1526 + 608)
         #expect(GenerationPlan.unmatchedCuratedPatterns(generator.provider).isEmpty)
@@ -109,7 +110,8 @@ struct GeneratorTests {
                 }
             }
             for reference in model.references {
-                let base = reference.swiftName.hasSuffix("Ref") ? String(reference.swiftName.dropLast(3)) : reference.swiftName
+                let base =
+                    reference.swiftName.hasSuffix("Ref") ? String(reference.swiftName.dropLast(3)) : reference.swiftName
                 if Naming.terraformName(fromProperty: base) != reference.terraformName {
                     failures.append("\(entry.type).\(reference.terraformName) ↔ \(reference.swiftName)")
                 }
@@ -118,18 +120,36 @@ struct GeneratorTests {
         #expect(failures.isEmpty, "\(failures.prefix(20))")
     }
 
-    @Test("type names follow the documented rule", arguments: [
-        ("aws_vpc", false, "AWSVPC"), ("aws_s3_bucket_versioning", false, "AWSS3BucketVersioning"),
-        ("aws_region", true, "DataAWSRegion"), ("aws_iam_openid_connect_provider", false, "AWSIAMOpenIDConnectProvider"),
-        ("aws_eks_cluster_auth", true, "DataAWSEKSClusterAuth"), ("aws_db_instance", false, "AWSDBInstance"),
-    ])
+    @Test(
+        "type names follow the documented rule",
+        arguments: [
+            ("aws_vpc", false, "AWSVPC"), ("aws_s3_bucket_versioning", false, "AWSS3BucketVersioning"),
+            ("aws_region", true, "DataAWSRegion"),
+            ("aws_iam_openid_connect_provider", false, "AWSIAMOpenIDConnectProvider"),
+            ("aws_eks_cluster_auth", true, "DataAWSEKSClusterAuth"), ("aws_db_instance", false, "AWSDBInstance"),
+        ])
     func typeNames(terraform: String, dataSource: Bool, swift: String) {
         #expect(Naming.topLevelType(terraform, dataSource: dataSource) == swift)
     }
 
+    @Test("--types generates exactly the requested resources and data sources into one file")
+    func selectedTypes() throws {
+        let generator = try Self.generator()
+        let files = try generator.selectedFile(
+            types: ["aws_shield_protection", "data.aws_region"], fileName: "X.swift")
+        let text = try #require(files["X.swift"])
+        #expect(text.contains("public struct AWSShieldProtection: TerraformResource"))
+        #expect(text.contains("public struct DataAWSRegion: TerraformDataSource"))
+        #expect(text.contains("DO NOT EDIT"))
+        #expect(throws: SchemaError.self) {
+            try generator.selectedFile(types: ["aws_no_such_thing"], fileName: "Y.swift")
+        }
+    }
+
     @Test("the Package.swift block only touches the text between its markers")
     func manifestBlock() {
-        let manifest = "let package = 1\n// BEGIN generated AWS family targets\nold\n// END generated AWS family targets\ntail\n"
+        let manifest =
+            "let package = 1\n// BEGIN generated AWS family targets\nold\n// END generated AWS family targets\ntail\n"
         let block = "// BEGIN generated AWS family targets\nnew\n// END generated AWS family targets\n"
         let updated = PackageManifestBlock.replacing(in: manifest, with: block)
         #expect(updated == "let package = 1\n" + block + "tail\n")
