@@ -20,7 +20,9 @@ struct ReferenceTests {
     func dataSourceReference() {
         let region = DataAWSRegion("current")
         #expect(region.nameRef.expression.jsonValue == .string("${data.aws_region.current.name}"))
-        #expect(DataAWSCallerIdentity("me").accountId.expression.jsonValue == .string("${data.aws_caller_identity.me.account_id}"))
+        #expect(
+            DataAWSCallerIdentity("me").accountId.expression.jsonValue
+                == .string("${data.aws_caller_identity.me.account_id}"))
     }
 
     @Test("a reference used as an argument renders inside the consuming block")
