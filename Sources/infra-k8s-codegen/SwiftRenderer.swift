@@ -111,7 +111,7 @@ struct SwiftRenderer {
             out += "\n    /// `\(kind.kind)`.\n"
             out += "    public var kind: String { \"\(kind.kind)\" }\n"
         }
-        out += "\n    /// The object as a ``Value``, keys in the conventional order.\n"
+        out += "\n    /// The object as an InfraCore `Value`, keys in the conventional order.\n"
         out += "    public func renderValue() -> Value {\n"
         out += "        var json = ValueObject()\n"
         if type.kind != nil {
@@ -132,8 +132,10 @@ struct SwiftRenderer {
         return out
     }
 
-    /// A `///` comment wrapped to fit 120 columns.
+    /// A `///` comment wrapped to fit 120 columns. Schema text's ``double backticks`` become
+    /// single ones: DocC would read them as links to symbols that do not exist here.
     func doc(_ text: String, indent: String) -> String {
+        let text = text.replacingOccurrences(of: "``", with: "`")
         let width = 120 - indent.count - 4
         var lines: [String] = []
         var line = ""

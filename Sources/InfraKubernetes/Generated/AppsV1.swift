@@ -29,7 +29,7 @@ public struct ControllerRevision: KubernetesObject, APIValue {
     /// `ControllerRevision`.
     public var kind: String { "ControllerRevision" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -64,7 +64,7 @@ public struct DaemonSet: KubernetesObject, APIValue {
     /// `DaemonSet`.
     public var kind: String { "DaemonSet" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -106,7 +106,7 @@ public struct DaemonSetSpec: APIValue {
         self.updateStrategy = updateStrategy
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("minReadySeconds", self.minReadySeconds)
@@ -131,7 +131,7 @@ public struct DaemonSetUpdateStrategy: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("rollingUpdate", self.rollingUpdate)
@@ -162,7 +162,7 @@ public struct Deployment: KubernetesObject, APIValue {
     /// `Deployment`.
     public var kind: String { "Deployment" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -217,7 +217,7 @@ public struct DeploymentSpec: APIValue {
         self.template = template
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("minReadySeconds", self.minReadySeconds)
@@ -245,7 +245,7 @@ public struct DeploymentStrategy: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("rollingUpdate", self.rollingUpdate)
@@ -276,7 +276,7 @@ public struct ReplicaSet: KubernetesObject, APIValue {
     /// `ReplicaSet`.
     public var kind: String { "ReplicaSet" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -313,7 +313,7 @@ public struct ReplicaSetSpec: APIValue {
         self.template = template
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("minReadySeconds", self.minReadySeconds)
@@ -338,7 +338,7 @@ public struct RollingUpdateDaemonSet: APIValue {
         self.maxUnavailable = maxUnavailable
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("maxSurge", self.maxSurge)
@@ -360,7 +360,7 @@ public struct RollingUpdateDeployment: APIValue {
         self.maxUnavailable = maxUnavailable
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("maxSurge", self.maxSurge)
@@ -382,7 +382,7 @@ public struct RollingUpdateStatefulSetStrategy: APIValue {
         self.partition = partition
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("maxUnavailable", self.maxUnavailable)
@@ -413,7 +413,7 @@ public struct StatefulSet: KubernetesObject, APIValue {
     /// `StatefulSet`.
     public var kind: String { "StatefulSet" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -436,7 +436,7 @@ public struct StatefulSetOrdinals: APIValue {
         self.start = start
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("start", self.start)
@@ -460,7 +460,7 @@ public struct StatefulSetPersistentVolumeClaimRetentionPolicy: APIValue {
         self.whenScaled = whenScaled
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("whenDeleted", self.whenDeleted)
@@ -526,7 +526,7 @@ public struct StatefulSetSpec: APIValue {
         self.volumeClaimTemplates = volumeClaimTemplates
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("minReadySeconds", self.minReadySeconds)
@@ -557,7 +557,7 @@ public struct StatefulSetUpdateStrategy: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("rollingUpdate", self.rollingUpdate)

@@ -27,7 +27,7 @@ public struct VerticalPodAutoscaler: KubernetesObject, APIValue {
     /// `VerticalPodAutoscaler`.
     public var kind: String { "VerticalPodAutoscaler" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -93,7 +93,7 @@ public struct VerticalPodAutoscalerContainerPolicy: APIValue {
         self.startupBoost = startupBoost
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("containerName", self.containerName)
@@ -131,7 +131,7 @@ public struct VerticalPodAutoscalerCpu: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("durationSeconds", self.durationSeconds)
@@ -156,7 +156,7 @@ public struct VerticalPodAutoscalerEvictionRequirement: APIValue {
         self.resources = resources
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("changeRequirement", self.changeRequirement)
@@ -176,7 +176,7 @@ public struct VerticalPodAutoscalerResourcePolicy: APIValue {
         self.containerPolicies = containerPolicies
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("containerPolicies", self.containerPolicies)
@@ -216,7 +216,7 @@ public struct VerticalPodAutoscalerSpec: APIValue {
         self.updatePolicy = updatePolicy
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("recommenders", self.recommenders)
@@ -238,7 +238,7 @@ public struct VerticalPodAutoscalerStartupBoost: APIValue {
         self.cpu = cpu
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("cpu", self.cpu)
@@ -265,7 +265,7 @@ public struct VerticalPodAutoscalerTargetRef: APIValue {
         self.name = name
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("apiVersion", self.apiVersion)
@@ -303,7 +303,7 @@ public struct VerticalPodAutoscalerUpdatePolicy: APIValue {
         self.updateMode = updateMode
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("evictAfterOOMSeconds", self.evictAfterOOMSeconds)

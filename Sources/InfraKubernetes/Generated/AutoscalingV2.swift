@@ -21,7 +21,7 @@ public struct ContainerResourceMetricSource: APIValue {
         self.target = target
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -49,7 +49,7 @@ public struct CrossVersionObjectReference: APIValue {
         self.name = name
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("apiVersion", self.apiVersion)
@@ -73,7 +73,7 @@ public struct ExternalMetricSource: APIValue {
         self.target = target
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("metric", self.metric)
@@ -98,7 +98,7 @@ public struct HPAScalingPolicy: APIValue {
         self.value = value
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("periodSeconds", self.periodSeconds)
@@ -129,7 +129,7 @@ public struct HPAScalingRules: APIValue {
         self.stabilizationWindowSeconds = stabilizationWindowSeconds
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("policies", self.policies)
@@ -162,7 +162,7 @@ public struct HorizontalPodAutoscaler: KubernetesObject, APIValue {
     /// `HorizontalPodAutoscaler`.
     public var kind: String { "HorizontalPodAutoscaler" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -190,7 +190,7 @@ public struct HorizontalPodAutoscalerBehavior: APIValue {
         self.scaleUp = scaleUp
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("scaleDown", self.scaleDown)
@@ -230,7 +230,7 @@ public struct HorizontalPodAutoscalerSpec: APIValue {
         self.scaleTargetRef = scaleTargetRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("behavior", self.behavior)
@@ -256,7 +256,7 @@ public struct MetricIdentifier: APIValue {
         self.selector = selector
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -303,7 +303,7 @@ public struct MetricSpec: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("containerResource", self.containerResource)
@@ -336,7 +336,7 @@ public struct MetricTarget: APIValue {
         self.value = value
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("averageUtilization", self.averageUtilization)
@@ -364,7 +364,7 @@ public struct ObjectMetricSource: APIValue {
         self.target = target
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("describedObject", self.describedObject)
@@ -388,7 +388,7 @@ public struct PodsMetricSource: APIValue {
         self.target = target
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("metric", self.metric)
@@ -411,7 +411,7 @@ public struct ResourceMetricSource: APIValue {
         self.target = target
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)

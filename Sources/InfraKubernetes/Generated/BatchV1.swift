@@ -26,7 +26,7 @@ public struct CronJob: KubernetesObject, APIValue {
     /// `CronJob`.
     public var kind: String { "CronJob" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -80,7 +80,7 @@ public struct CronJobSpec: APIValue {
         self.timeZone = timeZone
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("concurrencyPolicy", self.concurrencyPolicy)
@@ -118,7 +118,7 @@ public struct Job: KubernetesObject, APIValue {
     /// `Job`.
     public var kind: String { "Job" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -196,7 +196,7 @@ public struct JobSpec: APIValue {
         self.ttlSecondsAfterFinished = ttlSecondsAfterFinished
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("activeDeadlineSeconds", self.activeDeadlineSeconds)
@@ -231,7 +231,7 @@ public struct JobTemplateSpec: APIValue {
         self.spec = spec
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("metadata", self.metadata)
@@ -250,7 +250,7 @@ public struct PodFailurePolicy: APIValue {
         self.rules = rules
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("rules", self.rules)
@@ -276,7 +276,7 @@ public struct PodFailurePolicyOnExitCodesRequirement: APIValue {
         self.values = values
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("containerName", self.containerName)
@@ -301,7 +301,7 @@ public struct PodFailurePolicyOnPodConditionsPattern: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("status", self.status)
@@ -331,7 +331,7 @@ public struct PodFailurePolicyRule: APIValue {
         self.onPodConditions = onPodConditions
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("action", self.action)

@@ -26,7 +26,7 @@ public struct Certificate: KubernetesObject, APIValue {
     /// `Certificate`.
     public var kind: String { "Certificate" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -47,7 +47,7 @@ public struct CertificateAdditionalOutputFormat: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("type", self.type)
@@ -80,7 +80,7 @@ public struct CertificateExcluded: APIValue {
         self.uriDomains = uriDomains
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("dnsDomains", self.dnsDomains)
@@ -107,7 +107,7 @@ public struct CertificateIssuerRef: APIValue {
         self.group = group
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("kind", self.kind)
@@ -143,7 +143,7 @@ public struct CertificateJks: APIValue {
         self.passwordSecretRef = passwordSecretRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("alias", self.alias)
@@ -167,7 +167,7 @@ public struct CertificateKeystores: APIValue {
         self.pkcs12 = pkcs12
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("jks", self.jks)
@@ -193,7 +193,7 @@ public struct CertificateNameConstraints: APIValue {
         self.permitted = permitted
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("critical", self.critical)
@@ -218,7 +218,7 @@ public struct CertificateOtherName: APIValue {
         self.utf8Value = utf8Value
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("oid", self.oid)
@@ -253,7 +253,7 @@ public struct CertificatePkcs12: APIValue {
         self.profile = profile
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("create", self.create)
@@ -283,7 +283,7 @@ public struct CertificatePrivateKey: APIValue {
         self.size = size
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("algorithm", self.algorithm)
@@ -307,7 +307,7 @@ public struct CertificateRenewal: APIValue {
         self.windows = windows
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("policy", self.policy)
@@ -430,7 +430,7 @@ public struct CertificateSpec: APIValue {
         self.usages = usages
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("additionalOutputFormats", self.additionalOutputFormats)
@@ -503,7 +503,7 @@ public struct CertificateSubject: APIValue {
         self.streetAddresses = streetAddresses
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("countries", self.countries)
@@ -534,7 +534,7 @@ public struct CertificateWindow: APIValue {
         self.windowDuration = windowDuration
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("cron", self.cron)
@@ -565,7 +565,7 @@ public struct ClusterIssuer: KubernetesObject, APIValue {
     /// `ClusterIssuer`.
     public var kind: String { "ClusterIssuer" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -597,7 +597,7 @@ public struct Issuer: KubernetesObject, APIValue {
     /// `Issuer`.
     public var kind: String { "Issuer" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -663,7 +663,7 @@ public struct IssuerAcme: APIValue {
         self.solvers = solvers
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("caBundle", self.caBundle)
@@ -694,7 +694,7 @@ public struct IssuerAcmeDNS: APIValue {
         self.host = host
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("accountSecretRef", self.accountSecretRef)
@@ -725,7 +725,7 @@ public struct IssuerAffinity: APIValue {
         self.podAntiAffinity = podAntiAffinity
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("nodeAffinity", self.nodeAffinity)
@@ -759,7 +759,7 @@ public struct IssuerAkamai: APIValue {
         self.serviceConsumerDomain = serviceConsumerDomain
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("accessTokenSecretRef", self.accessTokenSecretRef)
@@ -787,7 +787,7 @@ public struct IssuerAppRole: APIValue {
         self.secretRef = secretRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("path", self.path)
@@ -829,7 +829,7 @@ public struct IssuerAuth: APIValue {
         self.tokenSecretRef = tokenSecretRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("appRole", self.appRole)
@@ -876,7 +876,7 @@ public struct IssuerAws: APIValue {
         self.vaultHeaderValue = vaultHeaderValue
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("iamRoleArn", self.iamRoleArn)
@@ -936,7 +936,7 @@ public struct IssuerAzureDNS: APIValue {
         self.zoneType = zoneType
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("clientID", self.clientID)
@@ -977,7 +977,7 @@ public struct IssuerCa: APIValue {
         self.secretName = secretName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("crlDistributionPoints", self.crlDistributionPoints)
@@ -1005,7 +1005,7 @@ public struct IssuerClientCertificate: APIValue {
         self.secretName = secretName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -1028,7 +1028,7 @@ public struct IssuerCloud: APIValue {
         self.url = url
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("apiTokenSecretRef", self.apiTokenSecretRef)
@@ -1058,7 +1058,7 @@ public struct IssuerCloudDNS: APIValue {
         self.serviceAccountSecretRef = serviceAccountSecretRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("hostedZoneName", self.hostedZoneName)
@@ -1089,7 +1089,7 @@ public struct IssuerCloudflare: APIValue {
         self.email = email
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("apiKeySecretRef", self.apiKeySecretRef)
@@ -1110,7 +1110,7 @@ public struct IssuerCredentialsRef: APIValue {
         self.name = name
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -1128,7 +1128,7 @@ public struct IssuerDigitalocean: APIValue {
         self.tokenSecretRef = tokenSecretRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("tokenSecretRef", self.tokenSecretRef)
@@ -1185,7 +1185,7 @@ public struct IssuerDns01: APIValue {
         self.webhook = webhook
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("acmeDNS", self.acmeDNS)
@@ -1219,7 +1219,7 @@ public struct IssuerExternalAccountBinding: APIValue {
         self.keySecretRef = keySecretRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("keyAlgorithm", self.keyAlgorithm)
@@ -1254,7 +1254,7 @@ public struct IssuerGatewayHTTPRoute: APIValue {
         self.serviceType = serviceType
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("labels", self.labels)
@@ -1281,7 +1281,7 @@ public struct IssuerHttp01: APIValue {
         self.ingress = ingress
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("gatewayHTTPRoute", self.gatewayHTTPRoute)
@@ -1301,7 +1301,7 @@ public struct IssuerImagePullSecret: APIValue {
         self.name = name
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -1346,7 +1346,7 @@ public struct IssuerIngress: APIValue {
         self.serviceType = serviceType
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -1369,7 +1369,7 @@ public struct IssuerIngressTemplate: APIValue {
         self.metadata = metadata
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("metadata", self.metadata)
@@ -1403,7 +1403,7 @@ public struct IssuerKubernetes: APIValue {
         self.serviceAccountRef = serviceAccountRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("mountPath", self.mountPath)
@@ -1429,7 +1429,7 @@ public struct IssuerLabelSelector: APIValue {
         self.matchLabels = matchLabels
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("matchExpressions", self.matchExpressions)
@@ -1456,7 +1456,7 @@ public struct IssuerManagedIdentity: APIValue {
         self.tenantID = tenantID
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("clientID", self.clientID)
@@ -1483,7 +1483,7 @@ public struct IssuerMatchExpression: APIValue {
         self.values = values
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("key", self.key)
@@ -1506,7 +1506,7 @@ public struct IssuerMetadata: APIValue {
         self.annotations = annotations
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("labels", self.labels)
@@ -1537,7 +1537,7 @@ public struct IssuerNgts: APIValue {
         self.url = url
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("credentialsRef", self.credentialsRef)
@@ -1566,7 +1566,7 @@ public struct IssuerNodeAffinity: APIValue {
         self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render(
@@ -1613,7 +1613,7 @@ public struct IssuerParentRef: APIValue {
         self.sectionName = sectionName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("kind", self.kind)
@@ -1644,7 +1644,7 @@ public struct IssuerPodAffinity: APIValue {
         self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render(
@@ -1669,7 +1669,7 @@ public struct IssuerPodAffinityPreferred: APIValue {
         self.weight = weight
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("podAffinityTerm", self.podAffinityTerm)
@@ -1715,7 +1715,7 @@ public struct IssuerPodAffinityRequired: APIValue {
         self.topologyKey = topologyKey
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("labelSelector", self.labelSelector)
@@ -1741,7 +1741,7 @@ public struct IssuerPodTemplate: APIValue {
         self.spec = spec
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("metadata", self.metadata)
@@ -1790,7 +1790,7 @@ public struct IssuerPodTemplateSpec: APIValue {
         self.tolerations = tolerations
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("affinity", self.affinity)
@@ -1818,7 +1818,7 @@ public struct IssuerPreference: APIValue {
         self.matchFields = matchFields
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("matchExpressions", self.matchExpressions)
@@ -1840,7 +1840,7 @@ public struct IssuerPreferred: APIValue {
         self.weight = weight
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("preference", self.preference)
@@ -1864,7 +1864,7 @@ public struct IssuerPrivateKeySecretRef: APIValue {
         self.key = key
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -1884,7 +1884,7 @@ public struct IssuerRequired: APIValue {
         self.nodeSelectorTerms = nodeSelectorTerms
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("nodeSelectorTerms", self.nodeSelectorTerms)
@@ -1905,7 +1905,7 @@ public struct IssuerResources: APIValue {
         self.requests = requests
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("limits", self.limits)
@@ -1919,14 +1919,14 @@ public struct IssuerResources: APIValue {
 public struct IssuerRfc2136: APIValue {
     /// The IP address or hostname of an authoritative DNS server supporting RFC2136 in the form host:port.
     public var nameserver: String
-    /// Protocol to use for dynamic DNS update queries. Valid values are (case-sensitive) ``TCP`` and ``UDP``; ``UDP``
+    /// Protocol to use for dynamic DNS update queries. Valid values are (case-sensitive) `TCP` and `UDP`; `UDP`
     /// (default).
     public var `protocol`: String?
     /// The TSIG Algorithm configured in the DNS supporting RFC2136.
     public var tsigAlgorithm: String?
-    /// The TSIG Key name configured in the DNS. If ``tsigSecretSecretRef`` is defined, this field is required.
+    /// The TSIG Key name configured in the DNS. If `tsigSecretSecretRef` is defined, this field is required.
     public var tsigKeyName: String?
-    /// The name of the secret containing the TSIG value. If ``tsigKeyName`` is defined, this field is required.
+    /// The name of the secret containing the TSIG value. If `tsigKeyName` is defined, this field is required.
     public var tsigSecretSecretRef: IssuerPrivateKeySecretRef?
 
     /// Creates a `IssuerRfc2136`; optional properties default to `nil`.
@@ -1944,7 +1944,7 @@ public struct IssuerRfc2136: APIValue {
         self.tsigSecretSecretRef = tsigSecretSecretRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("nameserver", self.nameserver)
@@ -2000,7 +2000,7 @@ public struct IssuerRoute53: APIValue {
         self.secretAccessKeySecretRef = secretAccessKeySecretRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("accessKeyID", self.accessKeyID)
@@ -2024,7 +2024,7 @@ public struct IssuerRoute53Auth: APIValue {
         self.kubernetes = kubernetes
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("kubernetes", self.kubernetes)
@@ -2042,7 +2042,7 @@ public struct IssuerRoute53AuthKubernetes: APIValue {
         self.serviceAccountRef = serviceAccountRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("serviceAccountRef", self.serviceAccountRef)
@@ -2070,7 +2070,7 @@ public struct IssuerSeLinuxOptions: APIValue {
         self.user = user
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("level", self.level)
@@ -2095,7 +2095,7 @@ public struct IssuerSeccompProfile: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("localhostProfile", self.localhostProfile)
@@ -2156,7 +2156,7 @@ public struct IssuerSecurityContext: APIValue {
         self.sysctls = sysctls
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsGroup", self.fsGroup)
@@ -2191,7 +2191,7 @@ public struct IssuerSelector: APIValue {
         self.matchLabels = matchLabels
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("dnsNames", self.dnsNames)
@@ -2213,7 +2213,7 @@ public struct IssuerSelfSigned: APIValue {
         self.crlDistributionPoints = crlDistributionPoints
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("crlDistributionPoints", self.crlDistributionPoints)
@@ -2235,7 +2235,7 @@ public struct IssuerServiceAccountRef: APIValue {
         self.audiences = audiences
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -2270,7 +2270,7 @@ public struct IssuerSolver: APIValue {
         self.waitInsteadOfSelfCheck = waitInsteadOfSelfCheck
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("dns01", self.dns01)
@@ -2311,7 +2311,7 @@ public struct IssuerSpec: APIValue {
         self.venafi = venafi
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("acme", self.acme)
@@ -2336,7 +2336,7 @@ public struct IssuerSysctl: APIValue {
         self.value = value
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -2376,7 +2376,7 @@ public struct IssuerToleration: APIValue {
         self.value = value
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("effect", self.effect)
@@ -2416,7 +2416,7 @@ public struct IssuerTpp: APIValue {
         self.url = url
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("caBundle", self.caBundle)
@@ -2473,7 +2473,7 @@ public struct IssuerVault: APIValue {
         self.serverName = serverName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("namespace", self.namespace)
@@ -2510,7 +2510,7 @@ public struct IssuerVenafi: APIValue {
         self.zone = zone
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("cloud", self.cloud)
@@ -2537,7 +2537,7 @@ public struct IssuerWebhook: APIValue {
         self.solverName = solverName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("config", self.config)

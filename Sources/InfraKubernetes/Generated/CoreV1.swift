@@ -23,7 +23,7 @@ public struct AWSElasticBlockStoreVolumeSource: APIValue {
         self.volumeID = volumeID
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -56,7 +56,7 @@ public struct Affinity: APIValue {
         self.podAntiAffinity = podAntiAffinity
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("nodeAffinity", self.nodeAffinity)
@@ -99,7 +99,7 @@ public struct AzureDiskVolumeSource: APIValue {
         self.readOnly = readOnly
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("kind", self.kind)
@@ -132,7 +132,7 @@ public struct AzureFilePersistentVolumeSource: APIValue {
         self.shareName = shareName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("readOnly", self.readOnly)
@@ -159,7 +159,7 @@ public struct AzureFileVolumeSource: APIValue {
         self.shareName = shareName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("readOnly", self.readOnly)
@@ -223,7 +223,7 @@ public struct CSIPersistentVolumeSource: APIValue {
         self.volumeHandle = volumeHandle
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("controllerExpandSecretRef", self.controllerExpandSecretRef)
@@ -269,7 +269,7 @@ public struct CSIVolumeSource: APIValue {
         self.volumeAttributes = volumeAttributes
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("driver", self.driver)
@@ -294,7 +294,7 @@ public struct Capabilities: APIValue {
         self.drop = drop
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("add", self.add)
@@ -340,7 +340,7 @@ public struct CephFSPersistentVolumeSource: APIValue {
         self.user = user
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("monitors", self.monitors)
@@ -390,7 +390,7 @@ public struct CephFSVolumeSource: APIValue {
         self.user = user
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("monitors", self.monitors)
@@ -423,7 +423,7 @@ public struct CinderPersistentVolumeSource: APIValue {
         self.volumeID = volumeID
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -458,7 +458,7 @@ public struct CinderVolumeSource: APIValue {
         self.volumeID = volumeID
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -482,7 +482,7 @@ public struct ClaimSource: APIValue {
         self.resourceClaimTemplateName = resourceClaimTemplateName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("resourceClaimName", self.resourceClaimName)
@@ -501,7 +501,7 @@ public struct ClientIPConfig: APIValue {
         self.timeoutSeconds = timeoutSeconds
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("timeoutSeconds", self.timeoutSeconds)
@@ -538,7 +538,7 @@ public struct ClusterTrustBundleProjection: APIValue {
         self.signerName = signerName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -584,7 +584,7 @@ public struct ConfigMap: KubernetesObject, APIValue {
     /// `ConfigMap`.
     public var kind: String { "ConfigMap" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -610,7 +610,7 @@ public struct ConfigMapEnvSource: APIValue {
         self.optional = optional
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -635,7 +635,7 @@ public struct ConfigMapKeySelector: APIValue {
         self.optional = optional
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -675,7 +675,7 @@ public struct ConfigMapNodeConfigSource: APIValue {
         self.uid = uid
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -706,7 +706,7 @@ public struct ConfigMapProjection: APIValue {
         self.optional = optional
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -738,7 +738,7 @@ public struct ConfigMapVolumeSource: APIValue {
         self.optional = optional
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -860,7 +860,7 @@ public struct Container: APIValue {
         self.workingDir = workingDir
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -919,7 +919,7 @@ public struct ContainerPort: APIValue {
         self.`protocol` = `protocol`
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -944,7 +944,7 @@ public struct ContainerResizePolicy: APIValue {
         self.restartPolicy = restartPolicy
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("resourceName", self.resourceName)
@@ -963,7 +963,7 @@ public struct DownwardAPIProjection: APIValue {
         self.items = items
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("items", self.items)
@@ -997,7 +997,7 @@ public struct DownwardAPIVolumeFile: APIValue {
         self.resourceFieldRef = resourceFieldRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fieldRef", self.fieldRef)
@@ -1022,7 +1022,7 @@ public struct DownwardAPIVolumeSource: APIValue {
         self.items = items
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("defaultMode", self.defaultMode)
@@ -1045,7 +1045,7 @@ public struct EmptyDirVolumeSource: APIValue {
         self.sizeLimit = sizeLimit
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("medium", self.medium)
@@ -1074,7 +1074,7 @@ public struct EndpointAddress: APIValue {
         self.targetRef = targetRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("hostname", self.hostname)
@@ -1105,7 +1105,7 @@ public struct EndpointPort: APIValue {
         self.`protocol` = `protocol`
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -1137,7 +1137,7 @@ public struct EndpointSubset: APIValue {
         self.ports = ports
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("addresses", self.addresses)
@@ -1170,7 +1170,7 @@ public struct Endpoints: KubernetesObject, APIValue {
     /// `Endpoints`.
     public var kind: String { "Endpoints" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -1197,7 +1197,7 @@ public struct EnvFromSource: APIValue {
         self.secretRef = secretRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("configMapRef", self.configMapRef)
@@ -1224,7 +1224,7 @@ public struct EnvVar: APIValue {
         self.valueFrom = valueFrom
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -1261,7 +1261,7 @@ public struct EnvVarSource: APIValue {
         self.secretKeyRef = secretKeyRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("configMapKeyRef", self.configMapKeyRef)
@@ -1386,7 +1386,7 @@ public struct EphemeralContainer: APIValue {
         self.workingDir = workingDir
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -1428,7 +1428,7 @@ public struct EphemeralVolumeSource: APIValue {
         self.volumeClaimTemplate = volumeClaimTemplate
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("volumeClaimTemplate", self.volumeClaimTemplate)
@@ -1447,7 +1447,7 @@ public struct ExecAction: APIValue {
         self.command = command
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("command", self.command)
@@ -1485,7 +1485,7 @@ public struct FCVolumeSource: APIValue {
         self.wwids = wwids
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -1528,7 +1528,7 @@ public struct FlexPersistentVolumeSource: APIValue {
         self.secretRef = secretRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("driver", self.driver)
@@ -1570,7 +1570,7 @@ public struct FlexVolumeSource: APIValue {
         self.secretRef = secretRef
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("driver", self.driver)
@@ -1597,7 +1597,7 @@ public struct FlockerVolumeSource: APIValue {
         self.datasetUUID = datasetUUID
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("datasetName", self.datasetName)
@@ -1625,7 +1625,7 @@ public struct GCEPersistentDiskVolumeSource: APIValue {
         self.readOnly = readOnly
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -1650,7 +1650,7 @@ public struct GRPCAction: APIValue {
         self.service = service
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("port", self.port)
@@ -1675,7 +1675,7 @@ public struct GitRepoVolumeSource: APIValue {
         self.revision = revision
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("directory", self.directory)
@@ -1704,7 +1704,7 @@ public struct GlusterfsPersistentVolumeSource: APIValue {
         self.readOnly = readOnly
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("endpoints", self.endpoints)
@@ -1731,7 +1731,7 @@ public struct GlusterfsVolumeSource: APIValue {
         self.readOnly = readOnly
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("endpoints", self.endpoints)
@@ -1769,7 +1769,7 @@ public struct HTTPGetAction: APIValue {
         self.scheme = scheme
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("host", self.host)
@@ -1795,7 +1795,7 @@ public struct HTTPHeader: APIValue {
         self.value = value
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -1817,7 +1817,7 @@ public struct HostAlias: APIValue {
         self.ip = ip
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("hostnames", self.hostnames)
@@ -1840,7 +1840,7 @@ public struct HostPathVolumeSource: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("path", self.path)
@@ -1904,7 +1904,7 @@ public struct ISCSIPersistentVolumeSource: APIValue {
         self.targetPortal = targetPortal
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("chapAuthDiscovery", self.chapAuthDiscovery)
@@ -1977,7 +1977,7 @@ public struct ISCSIVolumeSource: APIValue {
         self.targetPortal = targetPortal
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("chapAuthDiscovery", self.chapAuthDiscovery)
@@ -2011,7 +2011,7 @@ public struct KeyToPath: APIValue {
         self.path = path
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("key", self.key)
@@ -2036,7 +2036,7 @@ public struct Lifecycle: APIValue {
         self.preStop = preStop
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("postStart", self.postStart)
@@ -2070,7 +2070,7 @@ public struct LifecycleHandler: APIValue {
         self.tcpSocket = tcpSocket
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("exec", self.exec)
@@ -2104,7 +2104,7 @@ public struct LimitRange: KubernetesObject, APIValue {
     /// `LimitRange`.
     public var kind: String { "LimitRange" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -2150,7 +2150,7 @@ public struct LimitRangeItem: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("default", self.`default`)
@@ -2173,7 +2173,7 @@ public struct LimitRangeSpec: APIValue {
         self.limits = limits
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("limits", self.limits)
@@ -2191,7 +2191,7 @@ public struct LocalObjectReference: APIValue {
         self.name = name
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -2213,7 +2213,7 @@ public struct LocalVolumeSource: APIValue {
         self.path = path
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -2240,7 +2240,7 @@ public struct NFSVolumeSource: APIValue {
         self.server = server
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("path", self.path)
@@ -2273,7 +2273,7 @@ public struct Namespace: KubernetesObject, APIValue {
     /// `Namespace`.
     public var kind: String { "Namespace" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -2294,7 +2294,7 @@ public struct NamespaceSpec: APIValue {
         self.finalizers = finalizers
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("finalizers", self.finalizers)
@@ -2325,7 +2325,7 @@ public struct Node: KubernetesObject, APIValue {
     /// `Node`.
     public var kind: String { "Node" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -2354,7 +2354,7 @@ public struct NodeAffinity: APIValue {
         self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render(
@@ -2376,7 +2376,7 @@ public struct NodeConfigSource: APIValue {
         self.configMap = configMap
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("configMap", self.configMap)
@@ -2395,7 +2395,7 @@ public struct NodeSelector: APIValue {
         self.nodeSelectorTerms = nodeSelectorTerms
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("nodeSelectorTerms", self.nodeSelectorTerms)
@@ -2420,7 +2420,7 @@ public struct NodeSelectorRequirement: APIValue {
         self.values = values
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("key", self.key)
@@ -2443,7 +2443,7 @@ public struct NodeSelectorTerm: APIValue {
         self.matchFields = matchFields
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("matchExpressions", self.matchExpressions)
@@ -2489,7 +2489,7 @@ public struct NodeSpec: APIValue {
         self.unschedulable = unschedulable
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("configSource", self.configSource)
@@ -2516,7 +2516,7 @@ public struct ObjectFieldSelector: APIValue {
         self.fieldPath = fieldPath
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("apiVersion", self.apiVersion)
@@ -2564,7 +2564,7 @@ public struct ObjectReference: APIValue {
         self.uid = uid
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("apiVersion", self.apiVersion)
@@ -2600,7 +2600,7 @@ public struct PersistentVolume: KubernetesObject, APIValue {
     /// `PersistentVolume`.
     public var kind: String { "PersistentVolume" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -2633,7 +2633,7 @@ public struct PersistentVolumeClaim: KubernetesObject, APIValue {
     /// `PersistentVolumeClaim`.
     public var kind: String { "PersistentVolumeClaim" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -2693,7 +2693,7 @@ public struct PersistentVolumeClaimSpec: APIValue {
         self.volumeName = volumeName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("accessModes", self.accessModes)
@@ -2723,7 +2723,7 @@ public struct PersistentVolumeClaimTemplate: APIValue {
         self.spec = spec
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("metadata", self.metadata)
@@ -2745,7 +2745,7 @@ public struct PersistentVolumeClaimVolumeSource: APIValue {
         self.readOnly = readOnly
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("claimName", self.claimName)
@@ -2893,7 +2893,7 @@ public struct PersistentVolumeSpec: APIValue {
         self.vsphereVolume = vsphereVolume
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("accessModes", self.accessModes)
@@ -2944,7 +2944,7 @@ public struct PhotonPersistentDiskVolumeSource: APIValue {
         self.pdID = pdID
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -2977,7 +2977,7 @@ public struct Pod: KubernetesObject, APIValue {
     /// `Pod`.
     public var kind: String { "Pod" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -3006,7 +3006,7 @@ public struct PodAffinity: APIValue {
         self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render(
@@ -3056,7 +3056,7 @@ public struct PodAffinityTerm: APIValue {
         self.topologyKey = topologyKey
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("labelSelector", self.labelSelector)
@@ -3087,7 +3087,7 @@ public struct PodAntiAffinity: APIValue {
         self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render(
@@ -3115,7 +3115,7 @@ public struct PodDNSConfig: APIValue {
         self.searches = searches
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("nameservers", self.nameservers)
@@ -3138,7 +3138,7 @@ public struct PodDNSConfigOption: APIValue {
         self.value = value
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -3157,7 +3157,7 @@ public struct PodOS: APIValue {
         self.name = name
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -3175,7 +3175,7 @@ public struct PodReadinessGate: APIValue {
         self.conditionType = conditionType
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("conditionType", self.conditionType)
@@ -3196,7 +3196,7 @@ public struct PodResourceClaim: APIValue {
         self.source = source
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -3215,7 +3215,7 @@ public struct PodSchedulingGate: APIValue {
         self.name = name
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -3280,7 +3280,7 @@ public struct PodSecurityContext: APIValue {
         self.windowsOptions = windowsOptions
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsGroup", self.fsGroup)
@@ -3469,7 +3469,7 @@ public struct PodSpec: APIValue {
         self.volumes = volumes
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("activeDeadlineSeconds", self.activeDeadlineSeconds)
@@ -3537,7 +3537,7 @@ public struct PodTemplate: KubernetesObject, APIValue {
     /// `PodTemplate`.
     public var kind: String { "PodTemplate" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -3563,7 +3563,7 @@ public struct PodTemplateSpec: APIValue {
         self.spec = spec
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("metadata", self.metadata)
@@ -3588,7 +3588,7 @@ public struct PortworxVolumeSource: APIValue {
         self.volumeID = volumeID
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -3611,7 +3611,7 @@ public struct PreferredSchedulingTerm: APIValue {
         self.weight = weight
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("preference", self.preference)
@@ -3669,7 +3669,7 @@ public struct Probe: APIValue {
         self.timeoutSeconds = timeoutSeconds
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("exec", self.exec)
@@ -3699,7 +3699,7 @@ public struct ProjectedVolumeSource: APIValue {
         self.sources = sources
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("defaultMode", self.defaultMode)
@@ -3742,7 +3742,7 @@ public struct QuobyteVolumeSource: APIValue {
         self.volume = volume
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("group", self.group)
@@ -3796,7 +3796,7 @@ public struct RBDPersistentVolumeSource: APIValue {
         self.user = user
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -3852,7 +3852,7 @@ public struct RBDVolumeSource: APIValue {
         self.user = user
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -3889,7 +3889,7 @@ public struct ReplicationController: KubernetesObject, APIValue {
     /// `ReplicationController`.
     public var kind: String { "ReplicationController" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -3926,7 +3926,7 @@ public struct ReplicationControllerSpec: APIValue {
         self.template = template
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("minReadySeconds", self.minReadySeconds)
@@ -3947,7 +3947,7 @@ public struct ResourceClaim: APIValue {
         self.name = name
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -3971,7 +3971,7 @@ public struct ResourceFieldSelector: APIValue {
         self.resource = resource
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("containerName", self.containerName)
@@ -4004,7 +4004,7 @@ public struct ResourceQuota: KubernetesObject, APIValue {
     /// `ResourceQuota`.
     public var kind: String { "ResourceQuota" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -4032,7 +4032,7 @@ public struct ResourceQuotaSpec: APIValue {
         self.scopes = scopes
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("hard", self.hard)
@@ -4062,7 +4062,7 @@ public struct ResourceRequirements: APIValue {
         self.requests = requests
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("claims", self.claims)
@@ -4091,7 +4091,7 @@ public struct SELinuxOptions: APIValue {
         self.user = user
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("level", self.level)
@@ -4151,7 +4151,7 @@ public struct ScaleIOPersistentVolumeSource: APIValue {
         self.volumeName = volumeName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -4217,7 +4217,7 @@ public struct ScaleIOVolumeSource: APIValue {
         self.volumeName = volumeName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -4244,7 +4244,7 @@ public struct ScopeSelector: APIValue {
         self.matchExpressions = matchExpressions
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("matchExpressions", self.matchExpressions)
@@ -4269,7 +4269,7 @@ public struct ScopedResourceSelectorRequirement: APIValue {
         self.values = values
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("operator", self.`operator`)
@@ -4292,7 +4292,7 @@ public struct SeccompProfile: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("localhostProfile", self.localhostProfile)
@@ -4341,7 +4341,7 @@ public struct Secret: KubernetesObject, APIValue {
     /// `Secret`.
     public var kind: String { "Secret" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -4368,7 +4368,7 @@ public struct SecretEnvSource: APIValue {
         self.optional = optional
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -4393,7 +4393,7 @@ public struct SecretKeySelector: APIValue {
         self.optional = optional
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -4421,7 +4421,7 @@ public struct SecretProjection: APIValue {
         self.optional = optional
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -4444,7 +4444,7 @@ public struct SecretReference: APIValue {
         self.namespace = namespace
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -4474,7 +4474,7 @@ public struct SecretVolumeSource: APIValue {
         self.secretName = secretName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("defaultMode", self.defaultMode)
@@ -4544,7 +4544,7 @@ public struct SecurityContext: APIValue {
         self.windowsOptions = windowsOptions
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("allowPrivilegeEscalation", self.allowPrivilegeEscalation)
@@ -4586,7 +4586,7 @@ public struct Service: KubernetesObject, APIValue {
     /// `Service`.
     public var kind: String { "Service" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -4634,7 +4634,7 @@ public struct ServiceAccount: KubernetesObject, APIValue {
     /// `ServiceAccount`.
     public var kind: String { "ServiceAccount" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -4664,7 +4664,7 @@ public struct ServiceAccountTokenProjection: APIValue {
         self.path = path
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("audience", self.audience)
@@ -4707,7 +4707,7 @@ public struct ServicePort: APIValue {
         self.targetPort = targetPort
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -4811,7 +4811,7 @@ public struct ServiceSpec: APIValue {
         self.type = type
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("allocateLoadBalancerNodePorts", self.allocateLoadBalancerNodePorts)
@@ -4847,7 +4847,7 @@ public struct SessionAffinityConfig: APIValue {
         self.clientIP = clientIP
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("clientIP", self.clientIP)
@@ -4865,7 +4865,7 @@ public struct SleepAction: APIValue {
         self.seconds = seconds
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("seconds", self.seconds)
@@ -4901,7 +4901,7 @@ public struct StorageOSPersistentVolumeSource: APIValue {
         self.volumeNamespace = volumeNamespace
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -4941,7 +4941,7 @@ public struct StorageOSVolumeSource: APIValue {
         self.volumeNamespace = volumeNamespace
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -4966,7 +4966,7 @@ public struct Sysctl: APIValue {
         self.value = value
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -4988,7 +4988,7 @@ public struct TCPSocketAction: APIValue {
         self.port = port
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("host", self.host)
@@ -5016,7 +5016,7 @@ public struct Taint: APIValue {
         self.value = value
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("effect", self.effect)
@@ -5058,7 +5058,7 @@ public struct Toleration: APIValue {
         self.value = value
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("effect", self.effect)
@@ -5083,7 +5083,7 @@ public struct TopologySelectorLabelRequirement: APIValue {
         self.values = values
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("key", self.key)
@@ -5102,7 +5102,7 @@ public struct TopologySelectorTerm: APIValue {
         self.matchLabelExpressions = matchLabelExpressions
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("matchLabelExpressions", self.matchLabelExpressions)
@@ -5155,7 +5155,7 @@ public struct TopologySpreadConstraint: APIValue {
         self.whenUnsatisfiable = whenUnsatisfiable
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("labelSelector", self.labelSelector)
@@ -5188,7 +5188,7 @@ public struct TypedLocalObjectReference: APIValue {
         self.apiGroup = apiGroup
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("kind", self.kind)
@@ -5220,7 +5220,7 @@ public struct TypedObjectReference: APIValue {
         self.apiGroup = apiGroup
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("kind", self.kind)
@@ -5365,7 +5365,7 @@ public struct Volume: APIValue {
         self.vsphereVolume = vsphereVolume
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -5415,7 +5415,7 @@ public struct VolumeDevice: APIValue {
         self.devicePath = devicePath
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -5456,7 +5456,7 @@ public struct VolumeMount: APIValue {
         self.subPathExpr = subPathExpr
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -5479,7 +5479,7 @@ public struct VolumeNodeAffinity: APIValue {
         self.required = required
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("required", self.required)
@@ -5516,7 +5516,7 @@ public struct VolumeProjection: APIValue {
         self.serviceAccountToken = serviceAccountToken
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("clusterTrustBundle", self.clusterTrustBundle)
@@ -5541,7 +5541,7 @@ public struct VolumeResourceRequirements: APIValue {
         self.requests = requests
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("limits", self.limits)
@@ -5574,7 +5574,7 @@ public struct VsphereVirtualDiskVolumeSource: APIValue {
         self.volumePath = volumePath
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("fsType", self.fsType)
@@ -5599,7 +5599,7 @@ public struct WeightedPodAffinityTerm: APIValue {
         self.weight = weight
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("podAffinityTerm", self.podAffinityTerm)
@@ -5633,7 +5633,7 @@ public struct WindowsSecurityContextOptions: APIValue {
         self.runAsUserName = runAsUserName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("gmsaCredentialSpec", self.gmsaCredentialSpec)

@@ -19,7 +19,7 @@ public struct LabelSelector: APIValue {
         self.matchLabels = matchLabels
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("matchExpressions", self.matchExpressions)
@@ -45,7 +45,7 @@ public struct LabelSelectorRequirement: APIValue {
         self.values = values
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("key", self.key)
@@ -92,7 +92,7 @@ public struct ManagedFieldsEntry: APIValue {
         self.time = time
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("apiVersion", self.apiVersion)
@@ -180,7 +180,7 @@ public struct ObjectMeta: APIValue {
         self.uid = uid
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -236,7 +236,7 @@ public struct OwnerReference: APIValue {
         self.uid = uid
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("apiVersion", self.apiVersion)

@@ -21,7 +21,7 @@ public struct HTTPIngressPath: APIValue {
         self.pathType = pathType
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("backend", self.backend)
@@ -41,7 +41,7 @@ public struct HTTPIngressRuleValue: APIValue {
         self.paths = paths
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("paths", self.paths)
@@ -64,7 +64,7 @@ public struct IPBlock: APIValue {
         self.except = except
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("cidr", self.cidr)
@@ -96,7 +96,7 @@ public struct Ingress: KubernetesObject, APIValue {
     /// `Ingress`.
     public var kind: String { "Ingress" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -120,7 +120,7 @@ public struct IngressBackend: APIValue {
         self.service = service
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("resource", self.resource)
@@ -152,7 +152,7 @@ public struct IngressClass: KubernetesObject, APIValue {
     /// `IngressClass`.
     public var kind: String { "IngressClass" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -187,7 +187,7 @@ public struct IngressClassParametersReference: APIValue {
         self.scope = scope
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("kind", self.kind)
@@ -212,7 +212,7 @@ public struct IngressClassSpec: APIValue {
         self.parameters = parameters
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("controller", self.controller)
@@ -234,7 +234,7 @@ public struct IngressRule: APIValue {
         self.http = http
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("host", self.host)
@@ -256,7 +256,7 @@ public struct IngressServiceBackend: APIValue {
         self.port = port
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -289,7 +289,7 @@ public struct IngressSpec: APIValue {
         self.tls = tls
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("defaultBackend", self.defaultBackend)
@@ -314,7 +314,7 @@ public struct IngressTLS: APIValue {
         self.secretName = secretName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("hosts", self.hosts)
@@ -345,7 +345,7 @@ public struct NetworkPolicy: KubernetesObject, APIValue {
     /// `NetworkPolicy`.
     public var kind: String { "NetworkPolicy" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -371,7 +371,7 @@ public struct NetworkPolicyEgressRule: APIValue {
         self.to = to
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("ports", self.ports)
@@ -394,7 +394,7 @@ public struct NetworkPolicyIngressRule: APIValue {
         self.ports = ports
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("from", self.from)
@@ -420,7 +420,7 @@ public struct NetworkPolicyPeer: APIValue {
         self.podSelector = podSelector
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("ipBlock", self.ipBlock)
@@ -447,7 +447,7 @@ public struct NetworkPolicyPort: APIValue {
         self.`protocol` = `protocol`
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("endPort", self.endPort)
@@ -481,7 +481,7 @@ public struct NetworkPolicySpec: APIValue {
         self.policyTypes = policyTypes
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("egress", self.egress)
@@ -505,7 +505,7 @@ public struct ServiceBackendPort: APIValue {
         self.number = number
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)

@@ -26,7 +26,7 @@ public struct PodDisruptionBudget: KubernetesObject, APIValue {
     /// `PodDisruptionBudget`.
     public var kind: String { "PodDisruptionBudget" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -63,7 +63,7 @@ public struct PodDisruptionBudgetSpec: APIValue {
         self.unhealthyPodEvictionPolicy = unhealthyPodEvictionPolicy
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("maxUnavailable", self.maxUnavailable)

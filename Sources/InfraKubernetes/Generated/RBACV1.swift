@@ -14,7 +14,7 @@ public struct AggregationRule: APIValue {
         self.clusterRoleSelectors = clusterRoleSelectors
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("clusterRoleSelectors", self.clusterRoleSelectors)
@@ -47,7 +47,7 @@ public struct ClusterRole: KubernetesObject, APIValue {
     /// `ClusterRole`.
     public var kind: String { "ClusterRole" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -83,7 +83,7 @@ public struct ClusterRoleBinding: KubernetesObject, APIValue {
     /// `ClusterRoleBinding`.
     public var kind: String { "ClusterRoleBinding" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -124,7 +124,7 @@ public struct PolicyRule: APIValue {
         self.verbs = verbs
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("apiGroups", self.apiGroups)
@@ -157,7 +157,7 @@ public struct Role: KubernetesObject, APIValue {
     /// `Role`.
     public var kind: String { "Role" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -193,7 +193,7 @@ public struct RoleBinding: KubernetesObject, APIValue {
     /// `RoleBinding`.
     public var kind: String { "RoleBinding" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -221,7 +221,7 @@ public struct RoleRef: APIValue {
         self.apiGroup = apiGroup
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("kind", self.kind)
@@ -251,7 +251,7 @@ public struct Subject: APIValue {
         self.apiGroup = apiGroup
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("kind", self.kind)

@@ -43,7 +43,7 @@ public struct PriorityClass: KubernetesObject, APIValue {
     /// `PriorityClass`.
     public var kind: String { "PriorityClass" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))

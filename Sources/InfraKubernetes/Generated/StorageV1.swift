@@ -26,7 +26,7 @@ public struct CSIDriver: KubernetesObject, APIValue {
     /// `CSIDriver`.
     public var kind: String { "CSIDriver" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -85,7 +85,7 @@ public struct CSIDriverSpec: APIValue {
         self.volumeLifecycleModes = volumeLifecycleModes
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("attachRequired", self.attachRequired)
@@ -121,7 +121,7 @@ public struct CSINode: KubernetesObject, APIValue {
     /// `CSINode`.
     public var kind: String { "CSINode" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -153,7 +153,7 @@ public struct CSINodeDriver: APIValue {
         self.topologyKeys = topologyKeys
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("name", self.name)
@@ -174,7 +174,7 @@ public struct CSINodeSpec: APIValue {
         self.drivers = drivers
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("drivers", self.drivers)
@@ -220,7 +220,7 @@ public struct CSIStorageCapacity: KubernetesObject, APIValue {
     /// `CSIStorageCapacity`.
     public var kind: String { "CSIStorageCapacity" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -284,7 +284,7 @@ public struct StorageClass: KubernetesObject, APIValue {
     /// `StorageClass`.
     public var kind: String { "StorageClass" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -314,7 +314,7 @@ public struct TokenRequest: APIValue {
         self.expirationSeconds = expirationSeconds
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("audience", self.audience)
@@ -345,7 +345,7 @@ public struct VolumeAttachment: KubernetesObject, APIValue {
     /// `VolumeAttachment`.
     public var kind: String { "VolumeAttachment" }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.appendUnique("apiVersion", .string(apiVersion))
@@ -370,7 +370,7 @@ public struct VolumeAttachmentSource: APIValue {
         self.persistentVolumeName = persistentVolumeName
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("inlineVolumeSpec", self.inlineVolumeSpec)
@@ -395,7 +395,7 @@ public struct VolumeAttachmentSpec: APIValue {
         self.source = source
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("attacher", self.attacher)
@@ -415,7 +415,7 @@ public struct VolumeNodeResources: APIValue {
         self.count = count
     }
 
-    /// The object as a ``Value``, keys in the conventional order.
+    /// The object as an InfraCore `Value`, keys in the conventional order.
     public func renderValue() -> Value {
         var json = ValueObject()
         json.render("count", self.count)

@@ -4,7 +4,7 @@
 
 import InfraCore
 
-/// A Kubernetes API value that renders itself as an InfraCore ``Value``.
+/// A Kubernetes API value that renders itself as an InfraCore `Value`.
 ///
 /// ```swift
 /// let value = Container(name: "app", image: "nginx:1.27").renderValue()

@@ -4,7 +4,7 @@
 
 import InfraCore
 
-/// A pattern to compare a synthesized ``InfraCore/Value`` against.
+/// A pattern to compare a synthesized `Value` against.
 ///
 /// Build matchers with the factories on ``Match`` or write literals directly:
 ///

@@ -144,7 +144,7 @@ extension ModularConstruct {
         Expr(Self.outputs(name: name).first { $0.name == outputName }?.value ?? Expression(.null))
     }
 
-    /// Calls `module` (built with ``TerraformModule/construct(_:_:directory:configurationAliases:)``)
+    /// Calls `module` (built with `TerraformModule.construct(_:_:directory:configurationAliases:)`)
     /// with this construct's parameters; the parameters are validated at the call site.
     public func call(
         _ callName: String? = nil, module: TerraformModule, providers: [String: ProviderReference] = [:]
