@@ -37,7 +37,7 @@ let package = Package(
     targets: [
         .target(name: "InfraCore", swiftSettings: strictSettings),
         .target(name: "InfraTerraform", dependencies: ["InfraCore"], swiftSettings: strictSettings),
-        .target(name: "InfraAWS", dependencies: ["InfraTerraform"], swiftSettings: strictSettings),
+        .target(name: "InfraAWS", dependencies: ["InfraCore", "InfraTerraform"], swiftSettings: strictSettings),
         .target(name: "InfraKubernetes", dependencies: ["InfraCore"], swiftSettings: strictSettings),
         .target(
             name: "InfraSigV4",
