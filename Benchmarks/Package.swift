@@ -23,16 +23,25 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        // The workloads, shared by the benchmarks and the whole-process runner.
+        // The workloads, shared by the benchmarks and the whole-process runner (no SigV4 here,
+        // InfraAWS here, so the runner builds
+        // neither swift-crypto nor the large generated module).
         .target(
             name: "InfraWorkloads",
             dependencies: [
                 .product(name: "InfraCore", package: infra),
                 .product(name: "InfraTerraform", package: infra),
-                .product(name: "InfraAWS", package: infra),
                 .product(name: "InfraKubernetes", package: infra),
-                .product(name: "InfraSigV4", package: infra),
                 // TODO(issue 9): add `.product(name: "OVESInfrastructure", package: infra)` with the OVES workload.
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The same scale-N stack from the typed generated InfraAWS values (benchmarks only).
+        .target(
+            name: "InfraTypedWorkloads",
+            dependencies: [
+                .product(name: "InfraTerraform", package: infra),
+                .product(name: "InfraAWS", package: infra),
             ],
             swiftSettings: strictSettings
         ),
@@ -46,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "InfraBenchmarks",
             dependencies: [
-                "InfraWorkloads",
+                "InfraWorkloads", "InfraTypedWorkloads",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "InfraCore", package: infra),
                 .product(name: "InfraSigV4", package: infra),

@@ -6,6 +6,7 @@
 import Benchmark
 import InfraCore
 import InfraSigV4
+import InfraTypedWorkloads
 import InfraWorkloads
 
 /// Wall clock, CPU, allocations and peak memory for every benchmark; bounded run time.
@@ -30,7 +31,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("generated types: construct scale-5000 resources", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(TerraformScale.typedResources(5000))
+            blackHole(TypedTerraformScale.typedResources(5000))
         }
     }
 

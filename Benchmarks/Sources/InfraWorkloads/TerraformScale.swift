@@ -1,8 +1,10 @@
-// The `scale-N` workload of the foundation issue, written the way a user would: one aws
-// provider and, for each i, a typed `aws_s3_bucket` plus an `aws_s3_bucket_versioning`
-// that references it — 2N resources. The same workload as the peers' `cdktf_scale.py`.
+// The `scale-N` workload of the foundation issue: one aws provider and, for each i, an
+// `aws_s3_bucket` plus an `aws_s3_bucket_versioning` that references it — 2N resources,
+// built exactly like `StackFixtures.scale(_:)` of the tests (untyped `Resource`, so the
+// whole-process runner does not need the large generated InfraAWS module). The same
+// workload as the peers' `cdktf_scale.py`; TypedTerraformScale builds it with typed values.
 
-import InfraAWS
+import InfraCore
 import InfraTerraform
 
 /// Builds the `scale-N` Terraform stack.
@@ -16,26 +18,17 @@ public enum TerraformScale {
         Stack("scale", directory: "scale") {
             Provider.aws(region: "us-east-1")
             for i in 0..<n {
-                let bucket = AWSS3Bucket(
-                    "b\(i)", bucket: "oves-scale-\(i)", tags: ["env": "bench", "index": "\(i)"])
+                let bucket = Resource(
+                    "aws_s3_bucket", "b\(i)",
+                    [
+                        "bucket": .string("oves-scale-\(i)"),
+                        "tags": ["env": "bench", "index": .string("\(i)")],
+                    ])
                 bucket
-                AWSS3BucketVersioning(
-                    "v\(i)", bucket: bucket.id, versioningConfiguration: .init(status: "Enabled"))
+                Resource(
+                    "aws_s3_bucket_versioning", "v\(i)", ["bucket": bucket.ref("id")],
+                    blocks: ["versioning_configuration": [Block(["status": "Enabled"])]])
             }
         }
-    }
-
-    /// The same 2N resources as typed values, without a stack around them
-    /// (measures construction of generated types alone).
-    public static func typedResources(_ n: Int) -> [any StackContent] {
-        var resources: [any StackContent] = []
-        resources.reserveCapacity(2 * n)
-        for i in 0..<n {
-            let bucket = AWSS3Bucket("b\(i)", bucket: "oves-scale-\(i)", tags: ["env": "bench", "index": "\(i)"])
-            resources.append(bucket)
-            resources.append(
-                AWSS3BucketVersioning("v\(i)", bucket: bucket.id, versioningConfiguration: .init(status: "Enabled")))
-        }
-        return resources
     }
 }

@@ -8,17 +8,17 @@ import InfraSigV4
 /// ```swift
 /// let signature = SigningWorkload.sign()
 /// ```
-public enum SigningWorkload {
+enum SigningWorkload {
     /// Example credentials (AWS documentation's example keys, not real ones).
-    public static let credentials = SigV4Credentials(
+    static let credentials = SigV4Credentials(
         accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
         sessionToken: "FQoGZXIvYXdzEXAMPLETOKEN")
 
     /// A fixed time, so every run signs exactly the same bytes.
-    public static let time = SigV4Timestamp(secondsSince1970: 1_700_000_000)
+    static let time = SigV4Timestamp(secondsSince1970: 1_700_000_000)
 
     /// An S3 `PutObject` of 1 KiB with query parameters and several headers.
-    public static let request = SigV4Request(
+    static let request = SigV4Request(
         method: "PUT", path: "/oves-scale-1/reports/2026/11/25/summary.json",
         query: "x-id=PutObject&versionId=null",
         headers: [
@@ -30,13 +30,13 @@ public enum SigningWorkload {
         payload: .bytes(Array(repeating: 0x61, count: 1024)))
 
     /// Signs ``request`` with S3's rules, deriving the signing key afresh.
-    public static func sign(signingKey: SigV4SigningKey? = nil) -> SigV4Signature {
+    static func sign(signingKey: SigV4SigningKey? = nil) -> SigV4Signature {
         SigV4.sign(
             request, credentials: credentials, region: "us-east-1", service: "s3", time: time, options: .s3,
             signingKey: signingKey)
     }
 
     /// The signing key for ``credentials`` on the day of ``time`` (what a client caches).
-    public static let signingKey = SigV4SigningKey(
+    static let signingKey = SigV4SigningKey(
         credentials: credentials, dateStamp: time.dateStamp, region: "us-east-1", service: "s3")
 }
