@@ -23,9 +23,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        // The workloads, shared by the benchmarks and the whole-process runner (no SigV4 here,
-        // InfraAWS here, so the runner builds
-        // neither swift-crypto nor the large generated module).
+        // The workloads, shared by the benchmarks and the whole-process runner (neither SigV4
+        // nor InfraAWS here, so the runner builds neither swift-crypto nor the large generated module).
         .target(
             name: "InfraWorkloads",
             dependencies: [
