@@ -16,7 +16,9 @@ extension ManifestValidator {
         if ports.isEmpty && spec?.type != "ExternalName" && spec?.clusterIP != "None" {
             found.append(.error(path.appending("ports"), "Service has no ports"))
         }
-        let selected = selectedPods(namespace: service.metadata.namespace) { selectorMatches(selector, $0) }
+        let selected = selectedPods(namespace: service.metadata.namespace, requiredLabels: selector) {
+            selectorMatches(selector, $0)
+        }
         var names: Set<String> = []
         for (offset, port) in ports.enumerated() {
             let here = path.appending("ports", index: offset)

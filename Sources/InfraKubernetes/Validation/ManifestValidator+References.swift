@@ -58,10 +58,14 @@ extension ManifestValidator {
         switch object {
         case let service as Service:
             let selector = service.spec?.selector ?? [:]
-            return selectedPods(namespace: service.metadata.namespace) { selectorMatches(selector, $0) }.map(\.offset)
+            return selectedPods(namespace: service.metadata.namespace, requiredLabels: selector) {
+                selectorMatches(selector, $0)
+            }.map(\.offset)
         case let pdb as PodDisruptionBudget:
             guard let selector = pdb.spec?.selector, !selector.isEmpty else { return [] }
-            return selectedPods(namespace: pdb.metadata.namespace) { selector.matches($0) }.map(\.offset)
+            return selectedPods(namespace: pdb.metadata.namespace, requiredLabels: selector.matchLabels ?? [:]) {
+                selector.matches($0)
+            }.map(\.offset)
         default:
             return []
         }

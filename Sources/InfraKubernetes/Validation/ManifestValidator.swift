@@ -22,16 +22,33 @@ struct ManifestValidator {
     let paths: [ComponentPath]
     /// Objects by key (the first one when there are duplicates).
     let index: [ObjectKey: Int]
+    /// Pod templates by namespace, built once: selections look here instead of re-reading
+    /// every object for every Service (which made large manifests quadratic).
+    let podTemplates: [String: [(offset: Int, pods: PodTemplateInfo)]]
+    /// Offsets of pod templates by namespace and `key=value` label, to narrow selections.
+    let podsByLabel: [String: [String: [Int]]]
 
     init(manifest: Manifest, objects: [any KubernetesObject]) {
         self.manifest = manifest
         self.objects = objects
         self.paths = objects.map(manifest.address(of:))
         var index: [ObjectKey: Int] = [:]
-        for (offset, object) in objects.enumerated() where index[ManifestValidator.key(object)] == nil {
-            index[ManifestValidator.key(object)] = offset
+        var podTemplates: [String: [(offset: Int, pods: PodTemplateInfo)]] = [:]
+        var podsByLabel: [String: [String: [Int]]] = [:]
+        for (offset, object) in objects.enumerated() {
+            let key = ManifestValidator.key(object)
+            if index[key] == nil { index[key] = offset }
+            if let pods = PodTemplateInfo(object) {
+                let namespace = object.metadata.namespace ?? ""
+                podTemplates[namespace, default: []].append((offset, pods))
+                for (label, value) in pods.labels {
+                    podsByLabel[namespace, default: [:]]["\(label)=\(value)", default: []].append(offset)
+                }
+            }
         }
         self.index = index
+        self.podTemplates = podTemplates
+        self.podsByLabel = podsByLabel
     }
 
     /// The key of an object; cluster-scoped objects have an empty namespace.
@@ -75,14 +92,21 @@ struct ManifestValidator {
     }
 
     /// The pod templates (with paths) of manifest objects whose template labels satisfy `matches`.
+    ///
+    /// `requiredLabels` are labels every match must carry (a Service selector, a PDB's
+    /// `matchLabels`); they narrow the candidates through the label index first.
     func selectedPods(
-        namespace: String?, where matches: ([String: String]) -> Bool
+        namespace: String?, requiredLabels: [String: String] = [:], where matches: ([String: String]) -> Bool
     ) -> [(offset: Int, pods: PodTemplateInfo)] {
-        objects.enumerated().compactMap { offset, object in
-            guard object.metadata.namespace == namespace, let pods = PodTemplateInfo(object),
-                matches(pods.labels)
-            else { return nil }
-            return (offset, pods)
+        let inNamespace = podTemplates[namespace ?? ""] ?? []
+        var candidates = inNamespace
+        if !requiredLabels.isEmpty {
+            let labelIndex = podsByLabel[namespace ?? ""] ?? [:]
+            let narrowest =
+                requiredLabels.map { labelIndex["\($0.key)=\($0.value)"] ?? [] }.min { $0.count < $1.count } ?? []
+            let allowed = Set(narrowest)
+            candidates = inNamespace.filter { allowed.contains($0.offset) }
         }
+        return candidates.filter { matches($0.pods.labels) }
     }
 }
