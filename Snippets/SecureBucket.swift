@@ -19,7 +19,7 @@ let stack = Stack("storage", directory: "terraform/storage") {
     SecureBucket(
         "reports", bucketName: "acme-reports-prod", logBucket: "acme-logs-prod",
         lifecycle: SecureBucket.LifecycleRules(
-            infrequentAccessAfterDays: 30, glacierAfterDays: 90, expireAfterDays: 365),
+            infrequentAccessAfterDays: 30, archiveAfterDays: 90, expireAfterDays: 365),
         tags: ["Team": "finance"])
 }
 
