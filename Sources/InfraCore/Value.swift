@@ -96,8 +96,13 @@ public struct ValueObject: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
     /// The object with its members sorted by key (Unicode scalar order).
     public func sortedByKey() -> ValueObject {
-        ValueObject(
-            uniqueMembers: members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) })
+        func precedes(_ a: Member, _ b: Member) -> Bool {
+            a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars)
+        }
+        // Renderers usually build objects already sorted; the writer then sorts again. A
+        // linear check keeps that second pass from allocating and sorting every object.
+        if zip(members, members.dropFirst()).allSatisfy({ !precedes($1, $0) }) { return self }
+        return ValueObject(uniqueMembers: members.sorted(by: precedes))
     }
 
     /// Iterates the members as `(key, value)` pairs.
