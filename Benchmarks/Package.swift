@@ -23,15 +23,15 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        // The workloads, shared by the benchmarks and the whole-process runner (neither SigV4
-        // nor InfraAWS here, so the runner builds neither swift-crypto nor the large generated module).
+        // The workloads, shared by the benchmarks and the whole-process runner (no SigV4 here, so
+        // the runner does not build swift-crypto; InfraAWS comes in with the OVES reference).
         .target(
             name: "InfraWorkloads",
             dependencies: [
                 .product(name: "InfraCore", package: infra),
                 .product(name: "InfraTerraform", package: infra),
                 .product(name: "InfraKubernetes", package: infra),
-                // TODO(issue 9): add `.product(name: "OVESInfrastructure", package: infra)` with the OVES workload.
+                .product(name: "OVESInfrastructure", package: infra),
             ],
             swiftSettings: strictSettings
         ),

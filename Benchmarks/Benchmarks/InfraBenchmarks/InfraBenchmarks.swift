@@ -76,11 +76,10 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    if let oves = OVESWorkload.infrastructure {
-        Benchmark("OVES full synth (Terraform + Kubernetes)", configuration: configuration) { benchmark in
-            for _ in benchmark.scaledIterations {
-                blackHole(oves.synthesize())
-            }
+    let oves = OVESWorkload.infrastructure
+    Benchmark("OVES full synth (Terraform + Kubernetes)", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(oves.synthesize())
         }
     }
 }

@@ -1,14 +1,16 @@
-// The OVES reference infrastructure (Terraform + Kubernetes), synthesized whole.
-//
-// TODO(issue 9): `OVESReference` / `OVESKubernetes` in Sources/OVESInfrastructure are still
-// being written; `infrastructure` returns nil until they land. Then replace the body with
-// the real definition (e.g. `OVESReference.infrastructure`) and the `oves` benchmark and
-// `infra-bench oves` start measuring it with no other change.
+// The OVES reference infrastructure (Terraform + Kubernetes), synthesized whole: the same
+// units `infra-manifest synth` writes by default, so `infra-bench oves OUTDIR` times
+// exactly what a user of the CLI waits for (without argument parsing and the CLI's policy run).
 
 import InfraCore
+import OVESInfrastructure
 
-/// The OVES reference workload, once it exists.
+/// The OVES reference workload.
+///
+/// ```swift
+/// let result = OVESWorkload.infrastructure.synthesize()   // 52 files: terraform/ and kubernetes/
+/// ```
 public enum OVESWorkload {
-    /// The full OVES infrastructure, or `nil` while it is not written yet.
-    public static var infrastructure: Infrastructure? { nil }
+    /// The full OVES infrastructure: the Terraform roots and the Kubernetes manifests.
+    public static var infrastructure: Infrastructure { Infrastructure(units: OVESReference.units) }
 }

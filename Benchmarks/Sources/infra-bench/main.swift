@@ -4,7 +4,7 @@
 //
 //   infra-bench scale N OUTDIR   scale-N Terraform stack  -> OUTDIR/scale/main.tf.json
 //   infra-bench k8s N OUTDIR     k8s-scale-N manifest     -> OUTDIR/scale/default.yaml
-//   infra-bench oves OUTDIR      OVES reference (Terraform + Kubernetes), once it exists
+//   infra-bench oves OUTDIR      OVES reference (Terraform + Kubernetes) -> OUTDIR/terraform, OUTDIR/kubernetes
 
 import Foundation
 import InfraCore
@@ -31,11 +31,7 @@ func workload(_ arguments: [String]) -> (Infrastructure, String)? {
         return (Infrastructure(units: [unit]), arguments[2])
     case "oves":
         guard arguments.count == 2 else { return nil }
-        guard let infrastructure = OVESWorkload.infrastructure else {
-            report("infra-bench: the OVES reference is not written yet (see OVESWorkload.swift)")
-            exit(2)
-        }
-        return (infrastructure, arguments[1])
+        return (OVESWorkload.infrastructure, arguments[1])
     default:
         return nil
     }
