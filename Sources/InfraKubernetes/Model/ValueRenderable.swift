@@ -15,22 +15,22 @@ public protocol ValueRenderable: Sendable {
 }
 
 extension String: ValueRenderable {
-    /// The string as a ``Value/string(_:)``.
+    /// The string as a `Value.string(_:)` (InfraCore).
     public func renderValue() -> Value { .string(self) }
 }
 
 extension Int: ValueRenderable {
-    /// The integer as a ``Value/int(_:)``.
+    /// The integer as a `Value.int(_:)` (InfraCore).
     public func renderValue() -> Value { .int(self) }
 }
 
 extension Double: ValueRenderable {
-    /// The number as a ``Value/double(_:)``.
+    /// The number as a `Value.double(_:)` (InfraCore).
     public func renderValue() -> Value { .double(self) }
 }
 
 extension Bool: ValueRenderable {
-    /// The boolean as a ``Value/bool(_:)``.
+    /// The boolean as a `Value.bool(_:)` (InfraCore).
     public func renderValue() -> Value { .bool(self) }
 }
 

@@ -6,7 +6,7 @@ import InfraCore
 /// An ``Expression`` known to produce a value of Terraform type `T`.
 ///
 /// `T` is a phantom: `String`, `Double` (Terraform `number`), `Bool`, `[E]` (list),
-/// `Set<E>` (set), `[String: E]` (map) or ``Value`` (any).
+/// `Set<E>` (set), `[String: E]` (map) or `Value` (any, from InfraCore).
 ///
 /// ```swift
 /// let cidr: Expr<String> = "10.0.0.0/16"

@@ -148,7 +148,7 @@ extension Expression {
         return Expression(.getAttribute(node, name))
     }
 
-    /// Converts a document ``Value`` into a literal expression.
+    /// Converts a document `Value` (InfraCore) into a literal expression.
     public init(literal value: InfraCore.Value) {
         self.init(Node(literal: value))
     }

@@ -17,7 +17,14 @@ public struct Variable<T: TerraformTyped>: StackContent, Hashable {
     /// Declares a variable.
     ///
     /// - Parameters:
-    ///   - default: the value used when none is given; `nil` makes the variable required.
+    ///   - name: the variable's name, referenced as `var.<name>`.
+    ///   - type: the type constraint; `nil` uses the one of `T` (e.g. `string`, `list(string)`).
+    ///   - defaultValue: the value used when none is given (label `default:`); `nil` makes the
+    ///     variable required.
+    ///   - description: what the variable is for, shown by `terraform plan` prompts and docs.
+    ///   - sensitive: hides the value in Terraform's output.
+    ///   - nullable: whether `null` is an accepted value.
+    ///   - validations: `validation` rules; each condition must reference the variable.
     ///   - providedAtApply: a required variable deliberately left for apply time (e.g. a secret
     ///     passed with `TF_VAR_…`); without it a required variable with no value is an error.
     public init(

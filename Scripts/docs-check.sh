@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the DocC documentation of every public module in one run and fails when DocC
+# (or the compiler) reports any warning: broken symbol links, undocumented or unknown
+# parameters, unresolved articles, curation problems.
+#
+#   Scripts/docs-check.sh [--scratch-path PATH]     (default: .build, the one `swift test` uses)
+#
+# The opt-in InfraAWSAll<Group> targets (Sources/InfraAWSFamilies) are left out on purpose:
+# they are 35 generated modules (~257k lines) mirroring the AWS provider reference, have no
+# catalogs, and building their symbol graphs would dominate the run; their doc comments come
+# from the same generator code path as the curated InfraAWS types, which are checked here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scratch=".build"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --scratch-path) scratch="$2"; shift 2 ;;
+        *) echo "usage: $0 [--scratch-path PATH]" >&2; exit 64 ;;
+    esac
+done
+
+modules=(InfraCore InfraTerraform InfraAWS InfraKubernetes InfraSigV4 InfraExecutor InfraTesting InfraPolicy
+    InfraCLI OVESInfrastructure)
+targets=()
+for module in "${modules[@]}"; do targets+=(--target "$module"); done
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+start=$SECONDS
+set +e
+swift package --scratch-path "$scratch" generate-documentation "${targets[@]}" >"$log" 2>&1
+status=$?
+set -e
+
+# The one warning we cannot fix here: SwiftPM notes CMakeLists.txt files inside the
+# swift-distributed-tracing dependency (pulled in by async-http-client) on every build.
+third_party="'swift-distributed-tracing': found 1 file(s) which are unhandled"
+warnings="$(grep -F 'warning:' "$log" | grep -vF "$third_party" || true)"
+
+if [ "$status" -ne 0 ]; then
+    cat "$log"
+    echo "docs-check: generate-documentation failed (exit $status) after $((SECONDS - start))s" >&2
+    exit 1
+fi
+if [ -n "$warnings" ]; then
+    # Show each warning with the source excerpt DocC prints under it.
+    grep -vF "$third_party" "$log" | grep -A8 -F 'warning:' || true
+    echo "docs-check: $(printf '%s\n' "$warnings" | wc -l) warning(s) after $((SECONDS - start))s" >&2
+    exit 1
+fi
+echo "docs-check: ${#modules[@]} modules documented without warnings in $((SECONDS - start))s"
+echo "archives: $scratch/plugins/Swift-DocC/outputs/<Module>.doccarchive"
