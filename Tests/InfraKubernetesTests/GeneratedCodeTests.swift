@@ -2,6 +2,7 @@
 // input: the test runs the built generator into a temporary folder and compares every file.
 
 import Foundation
+import InfraTestSupport
 import Testing
 
 @Suite("Generated code")
@@ -15,11 +16,9 @@ struct GeneratedCodeTests {
     @Test("Sources/InfraKubernetes/Generated is up to date with the generator and its input")
     func generatedCodeIsFresh() throws {
         let generator = Self.generator.path
-        guard ExternalTools.require(generator, "regenerating the Kubernetes types; run `swift build` first") else {
-            return
-        }
+        guard ExternalTools.require("infra-k8s-codegen (built by `swift build`)", at: generator) else { return }
         let root = ExternalTools.packageRoot
-        let output = try ExternalTools.temporaryDirectory()
+        let output = try ExternalTools.temporaryDirectory("infra-k8s-tests")
         defer { try? FileManager.default.removeItem(at: output) }
         let result = try ExternalTools.run(
             generator, ["--input", root.appendingPathComponent("codegen/kubernetes").path, "--output", output.path])

@@ -4,6 +4,7 @@
 import Foundation
 import InfraCore
 import InfraKubernetes
+import InfraTestSupport
 import Testing
 
 @Suite("k8s-validate accepts synthesized YAML")
@@ -13,16 +14,10 @@ struct SchemaValidationTests {
         let result = Samples.manifest.synthesize()
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.errors)")
         #expect(!result.artifacts.isEmpty)
-        let tool = ExternalTools.sharedTool("k8s-validate").path
-        guard ExternalTools.require(tool, "strict Kubernetes schema validation") else { return }
-        let directory = try ExternalTools.temporaryDirectory()
+        guard let tool = ExternalTools.sharedTool("k8s-validate") else { return }
+        let directory = try ExternalTools.temporaryDirectory("infra-k8s-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
-        for artifact in result.artifacts {
-            let url = directory.appendingPathComponent(artifact.path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(artifact.bytes).write(to: url)
-        }
+        try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: directory)
         let output = try ExternalTools.run(tool, [directory.path])
         #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
     }
@@ -33,9 +28,8 @@ struct SchemaValidationTests {
             apiVersion: "cert-manager.io/v1", kind: "Issuer", metadata: .init(name: "self", namespace: "prod"),
             fields: ["spec": ["selfSigned": [:]]])
         let yaml = YAMLWriter().write(issuer.renderValue())
-        let tool = ExternalTools.sharedTool("k8s-validate").path
-        guard ExternalTools.require(tool, "strict Kubernetes schema validation") else { return }
-        let directory = try ExternalTools.temporaryDirectory()
+        guard let tool = ExternalTools.sharedTool("k8s-validate") else { return }
+        let directory = try ExternalTools.temporaryDirectory("infra-k8s-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("issuer.yaml")
         try Data(yaml).write(to: file)

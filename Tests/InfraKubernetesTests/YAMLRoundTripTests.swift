@@ -5,6 +5,7 @@
 import Foundation
 import InfraCore
 import InfraKubernetes
+import InfraTestSupport
 import Testing
 
 /// A small deterministic random generator (SplitMix64), so failures are reproducible.
@@ -51,9 +52,7 @@ struct YAMLRoundTripTests {
 
     @Test("labels, annotations and ConfigMap data survive a PyYAML round trip")
     func pyYAMLRoundTrip() throws {
-        guard let python = ExternalTools.python3 ?? (ExternalTools.isCI ? "/usr/bin/python3" : nil),
-            ExternalTools.require(python, "PyYAML round trip")
-        else { return }
+        guard let python = ExternalTools.pythonWithYAML() else { return }
         let strings = Self.samples()
         var expected: [[String: [String: String]]] = []
         var documents: [Value] = []
@@ -71,11 +70,17 @@ struct YAMLRoundTripTests {
         let yaml = YAMLWriter().writeStream(documents)
         let script = """
             import json, sys, yaml
-            docs = list(yaml.safe_load_all(sys.stdin.buffer.read().decode("utf-8")))
+            with open(sys.argv[1], "rb") as stream:
+                docs = list(yaml.safe_load_all(stream.read().decode("utf-8")))
             out = [{"labels": d["metadata"]["labels"], "annotations": d["metadata"]["annotations"], "data": d["data"]} for d in docs]
             sys.stdout.write(json.dumps(out))
             """
-        let output = try ExternalTools.run(python, ["-c", script], input: yaml)
+        // The stream goes through a file, not stdin, so its bytes reach PyYAML exactly as written.
+        let directory = try ExternalTools.temporaryDirectory("infra-k8s-tests")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("stream.yaml")
+        try Data(yaml).write(to: file)
+        let output = try ExternalTools.run(python, ["-c", script, file.path])
         try #require(output.status == 0, "PyYAML failed: \(output.stderr)")
         let decoded = try JSONDecoder().decode([[String: [String: String]]].self, from: Data(output.stdout.utf8))
         try #require(decoded.count == expected.count)

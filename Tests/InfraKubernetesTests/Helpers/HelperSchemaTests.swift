@@ -4,6 +4,7 @@
 import Foundation
 import InfraCore
 import InfraKubernetes
+import InfraTestSupport
 import Testing
 
 @Suite("Helpers pass k8s-validate")
@@ -33,16 +34,10 @@ struct HelperSchemaTests {
     func everyHelperValidates() throws {
         let result = Self.manifest.synthesize()
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.errors)")
-        let tool = ExternalTools.sharedTool("k8s-validate").path
-        guard ExternalTools.require(tool, "strict Kubernetes schema validation") else { return }
-        let directory = try ExternalTools.temporaryDirectory()
+        guard let tool = ExternalTools.sharedTool("k8s-validate") else { return }
+        let directory = try ExternalTools.temporaryDirectory("infra-k8s-tests")
         defer { try? FileManager.default.removeItem(at: directory) }
-        for artifact in result.artifacts {
-            let url = directory.appendingPathComponent(artifact.path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(artifact.bytes).write(to: url)
-        }
+        try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: directory)
         let output = try ExternalTools.run(tool, [directory.path])
         #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
     }
