@@ -50,6 +50,13 @@ let package = Package(
             dependencies: ["InfraWorkloads", .product(name: "InfraCore", package: infra)],
             swiftSettings: strictSettings
         ),
+        // `sigv4-bench FILE`: signs a signing-contract file as one whole process (what `sigv4-compare.sh`
+        // times beside botocore).
+        .executableTarget(
+            name: "sigv4-bench",
+            dependencies: [.product(name: "InfraSigV4", package: infra)],
+            swiftSettings: strictSettings
+        ),
         // In-process benchmarks (ordo-one/benchmark).
         .executableTarget(
             name: "InfraBenchmarks",

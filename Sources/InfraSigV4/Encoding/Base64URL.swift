@@ -42,21 +42,22 @@ public enum Base64URL {
     /// Base64URL.decode("aGk/")  // [104, 105, 63]
     /// ```
     public static func decode(_ text: String) -> [UInt8]? {
+        decode(bytes: text.utf8)
+    }
+
+    /// Decodes base64 given as UTF-8 bytes (the signing contract decodes bodies straight from its input).
+    static func decode<Bytes: Collection>(bytes text: Bytes) -> [UInt8]? where Bytes.Element == UInt8 {
         var output = [UInt8]()
+        output.reserveCapacity(text.count / 4 * 3 + 3)
         var accumulator: UInt32 = 0
         var bits = 0
-        for byte in text.utf8 {
-            let value: UInt32
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = UInt32(byte - UInt8(ascii: "A"))
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): value = UInt32(byte - UInt8(ascii: "a") + 26)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt32(byte - UInt8(ascii: "0") + 52)
-            case UInt8(ascii: "+"), UInt8(ascii: "-"): value = 62
-            case UInt8(ascii: "/"), UInt8(ascii: "_"): value = 63
-            case UInt8(ascii: "="), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
-            default: return nil
+        for byte in text {
+            let value = decodeTable[Int(byte)]
+            if value >= 64 {
+                if value == skip { continue }
+                return nil
             }
-            accumulator = accumulator << 6 | value
+            accumulator = accumulator << 6 | UInt32(value)
             bits += 6
             if bits >= 8 {
                 bits -= 8
@@ -64,5 +65,53 @@ public enum Base64URL {
             }
         }
         return output
+    }
+
+    /// Decodes base64 from a raw buffer into an output sized once (the signing contract's request bodies).
+    static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var valid = true
+        let output = [UInt8](unsafeUninitializedCapacity: text.count / 4 * 3 + 3) { output, count in
+            decodeTable.withUnsafeBufferPointer { table in
+                var accumulator: UInt32 = 0
+                var bits = 0
+                var written = 0
+                for byte in text {
+                    let value = table[Int(byte)]
+                    if value >= 64 {
+                        if value == skip { continue }
+                        valid = false
+                        break
+                    }
+                    accumulator = accumulator << 6 | UInt32(value)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        output[written] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+                        written += 1
+                    }
+                }
+                count = written
+            }
+        }
+        return valid ? output : nil
+    }
+
+    /// Marks `=` padding and whitespace in ``decodeTable``.
+    private static let skip: UInt8 = 64
+    /// Marks bytes that are not base64 in ``decodeTable``.
+    private static let invalid: UInt8 = 255
+
+    /// The 6-bit value of each byte (standard and url-safe alphabets), ``skip`` or ``invalid``.
+    private static let decodeTable: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte - UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte - UInt8(ascii: "a") + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0") + 52
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): return 62
+        case UInt8(ascii: "/"), UInt8(ascii: "_"): return 63
+        case UInt8(ascii: "="), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"): return skip
+        default: return invalid
+        }
     }
 }

@@ -2,8 +2,6 @@
 // Follows the AWS "Create a signed AWS API request" steps: 1 canonical request, 2 string to sign,
 // 3 signing key, 4 signature, 5 add it to the request (header or query string).
 
-import Crypto
-
 /// The Signature Version 4 signer.
 ///
 /// ```swift
@@ -28,7 +26,7 @@ public enum SigV4 {
     /// ```
     public static func payloadHash(_ bytes: [UInt8]) -> String {
         if bytes.isEmpty { return emptyPayloadHash }
-        return Hex.string(SHA256.hash(data: bytes))
+        return Hex.string(SHA256Bytes.digest(bytes))
     }
 
     /// Signs `request`; pass `signingKey` (derived once per day/region/service) to skip task 3.
@@ -109,7 +107,7 @@ public enum SigV4 {
         stringToSign.append(UInt8(ascii: "\n"))
         stringToSign.append(contentsOf: scope.utf8)
         stringToSign.append(UInt8(ascii: "\n"))
-        Hex.append(SHA256.hash(data: canonical), to: &stringToSign)
+        Hex.append(SHA256Bytes.digest(canonical), to: &stringToSign)
 
         // Tasks 3 and 4: the signing key and the signature.
         let key =
@@ -117,8 +115,7 @@ public enum SigV4 {
                 $0.matches(credentials: credentials, dateStamp: dateStamp, region: region, service: service) ? $0 : nil
             }
             ?? SigV4SigningKey(credentials: credentials, dateStamp: dateStamp, region: region, service: service)
-        let signature = Hex.string(
-            HMAC<SHA256>.authenticationCode(for: stringToSign, using: SymmetricKey(data: key.keyBytes)))
+        let signature = Hex.string(key.mac.code(stringToSign))
 
         // Task 5: add the signature to the request.
         var result = SigV4Signature(
@@ -127,9 +124,18 @@ public enum SigV4 {
             signature: signature, authorization: nil, headers: [], signedQuery: nil, eksToken: nil)
         switch options.mode {
         case .header:
-            let authorization =
-                algorithm + " Credential=" + credentials.accessKeyId + "/" + scope + ", SignedHeaders="
-                + signedHeaders + ", Signature=" + signature
+            var authorizationBytes = [UInt8]()
+            authorizationBytes.reserveCapacity(160 + signedHeaderBytes.count)
+            authorizationBytes.append(contentsOf: algorithm.utf8)
+            authorizationBytes.append(contentsOf: " Credential=".utf8)
+            authorizationBytes.append(contentsOf: credentials.accessKeyId.utf8)
+            authorizationBytes.append(UInt8(ascii: "/"))
+            authorizationBytes.append(contentsOf: scope.utf8)
+            authorizationBytes.append(contentsOf: ", SignedHeaders=".utf8)
+            authorizationBytes.append(contentsOf: signedHeaderBytes)
+            authorizationBytes.append(contentsOf: ", Signature=".utf8)
+            authorizationBytes.append(contentsOf: signature.utf8)
+            let authorization = String(decoding: authorizationBytes, as: UTF8.self)
             result.authorization = authorization
             result.headers.append(SigV4Header("X-Amz-Date", amzDate))
             if let token { result.headers.append(SigV4Header("X-Amz-Security-Token", token)) }

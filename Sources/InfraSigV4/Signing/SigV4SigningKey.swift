@@ -1,8 +1,6 @@
 // Task 3 of SigV4: the derived signing key, HMAC("AWS4"+secret, date) → region → service → "aws4_request".
 // It changes only once a day per region and service, so callers that sign many requests derive it once.
 
-import Crypto
-
 /// A derived SigV4 signing key for one access key, date, region and service.
 ///
 /// ```swift
@@ -17,8 +15,8 @@ public struct SigV4SigningKey: Sendable, Hashable {
     public let region: String
     /// The service of the scope.
     public let service: String
-    /// The derived key bytes (secret; never printed).
-    let keyBytes: [UInt8]
+    /// The derived key, ready to sign strings (secret; never printed).
+    let mac: HMACSHA256Key
 
     /// Derives the key (task 3: kDate, kRegion, kService, kSigning).
     public init(credentials: SigV4Credentials, dateStamp: String, region: String, service: String) {
@@ -28,12 +26,11 @@ public struct SigV4SigningKey: Sendable, Hashable {
         self.service = service
         var secret = Array("AWS4".utf8)
         secret.append(contentsOf: credentials.secretAccessKey.utf8)
-        let kDate = HMAC<SHA256>.authenticationCode(for: Array(dateStamp.utf8), using: SymmetricKey(data: secret))
-        let kRegion = HMAC<SHA256>.authenticationCode(for: Array(region.utf8), using: SymmetricKey(data: kDate))
-        let kService = HMAC<SHA256>.authenticationCode(for: Array(service.utf8), using: SymmetricKey(data: kRegion))
-        let kSigning = HMAC<SHA256>.authenticationCode(
-            for: Array("aws4_request".utf8), using: SymmetricKey(data: kService))
-        keyBytes = Array(kSigning)
+        let kDate = HMACSHA256Key(secret).code(Array(dateStamp.utf8))
+        let kRegion = HMACSHA256Key(Array(kDate)).code(Array(region.utf8))
+        let kService = HMACSHA256Key(Array(kRegion)).code(Array(service.utf8))
+        let kSigning = HMACSHA256Key(Array(kService)).code(Array("aws4_request".utf8))
+        mac = HMACSHA256Key(Array(kSigning))
     }
 
     /// `true` when this key signs for these credentials and scope.

@@ -1,0 +1,101 @@
+// sigv4-bench: signs every request of a signing-contract file (`shared/testdata/sigv4/README.md` format, a JSON
+// array) as one whole process and prints one hex signature per line, so `sigv4-compare.sh` can time it beside
+// botocore on the same file and check that both produce identical signatures.
+//
+//   sigv4-bench FILE                 parse, sign (signing keys cached per scope, as the AWS SDKs do), print
+//   sigv4-bench --derive-each FILE   the same, deriving the signing key afresh for every request (as botocore)
+//   sigv4-bench --contract FILE      `SigningContract.run`, exactly what `infra-manifest sign --batch` does: the
+//                                    full contract JSON (canonical request, string to sign, signature, …) out
+//
+// Plain libc I/O (no Foundation), because process start-up and reading the file are part of what is timed.
+
+import InfraSigV4
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes all of `bytes` to the file descriptor `fd`.
+func writeAll(_ bytes: [UInt8], to fd: Int32) {
+    bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written: Int = write(fd, base + offset, buffer.count - offset)
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}
+
+/// Writes `message` and a newline to standard error.
+func complain(_ message: String) {
+    writeAll(Array((message + "\n").utf8), to: 2)
+}
+
+/// The whole contents of the file at `path` (one read into a buffer of the file's size), or `nil`.
+func readFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var status = stat()
+    guard fstat(fd, &status) == 0 else { return nil }
+    let size = Int(status.st_size)
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) {
+        (buffer: inout UnsafeMutableBufferPointer<UInt8>, count: inout Int) in
+        guard let base = buffer.baseAddress else { return }
+        while count < size {
+            let got: Int = read(fd, UnsafeMutableRawPointer(base + count), size - count)
+            if got <= 0 {
+                failed = got < 0
+                return
+            }
+            count += got
+        }
+    }
+    return failed ? nil : bytes
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let mode = arguments.count == 2 ? arguments.removeFirst() : ""
+guard arguments.count == 1, ["", "--derive-each", "--contract"].contains(mode) else {
+    complain("usage: sigv4-bench [--derive-each | --contract] FILE   (a JSON array of signing-contract cases)")
+    exit(2)
+}
+guard let input = readFile(arguments[0]) else {
+    complain("sigv4-bench: cannot read \(arguments[0])")
+    exit(1)
+}
+if mode == "--contract" {
+    do {
+        writeAll(try SigningContract.run(input: input, batch: true), to: 1)
+    } catch {
+        complain("sigv4-bench: \(error.message)")
+        exit(1)
+    }
+    exit(0)
+}
+let cases: [SigningCase]
+do {
+    cases = try SigningContract.cases(in: input)
+} catch {
+    complain("sigv4-bench: \(error.message)")
+    exit(1)
+}
+var cache = SigV4SigningKeyCache()
+var output = [UInt8]()
+output.reserveCapacity(cases.count * 65)
+for item in cases {
+    let signed =
+        mode == "--derive-each"
+        ? SigV4.sign(
+            item.request, credentials: item.credentials, region: item.region, service: item.service, time: item.time,
+            options: item.options)
+        : item.sign(cache: &cache)
+    output.append(contentsOf: signed.signature.utf8)
+    output.append(UInt8(ascii: "\n"))
+}
+writeAll(output, to: 1)

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# sigv4-compare.sh — SigV4 signing throughput, swift-infra vs. botocore, on the same N requests, whole process,
+# side by side in one run (issue 7). Both sides read one JSON file (the signing contract of
+# shared/testdata/sigv4/README.md, written by SigV4/generate-requests.py) and print one signature per line;
+# the run fails unless every signature is identical. Each measurement is a fresh process (1 warm-up, then
+# RUNS runs; median), wall time and user+sys CPU, peak RSS from GNU `/usr/bin/time -v`.
+#
+#   Benchmarks/sigv4-compare.sh                   # 10,000 requests, 7 runs per row
+#   N=1000 RUNS=3 Benchmarks/sigv4-compare.sh
+#
+# Settings (environment):
+#   N               requests in the workload                          (default: 10000)
+#   RUNS            runs per row                                      (default: 7)
+#   PYTHON          python3 with botocore                             (default: python3)
+#   INFRA_MANIFEST  a release infra-manifest binary for an extra `sign --batch` row (default: none; not built
+#                   here, because the CLI links every generated AWS module). Without it the row
+#                   `sigv4-bench --contract` runs the same code (`SigningContract.run`, full contract JSON out).
+#   SCRATCH         SwiftPM build folder for the release sigv4-bench  (default: Benchmarks/.build-sigv4)
+#   WORK            scratch folder                                    (default: ${TMPDIR:-/tmp}/swift-infra-sigv4)
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+N=${N:-10000}
+RUNS=${RUNS:-7}
+PYTHON=${PYTHON:-python3}
+SCRATCH=${SCRATCH:-$HERE/.build-sigv4}
+WORK=${WORK:-${TMPDIR:-/tmp}/swift-infra-sigv4}
+INFRA_MANIFEST=${INFRA_MANIFEST:-}
+
+log() { printf '%s\n' "$*" >&2; }
+
+if [ ! -x /usr/bin/time ]; then
+    log "installing GNU time (Debian package 'time') for peak-memory figures"
+    if [ "$(id -u)" = 0 ]; then apt-get install -y -qq time >&2; else sudo apt-get install -y -qq time >&2; fi
+fi
+"$PYTHON" -c 'import botocore' 2>/dev/null || { log "botocore is missing: $PYTHON -m pip install botocore"; exit 1; }
+
+log "building sigv4-bench (release)"
+swift build -c release --package-path "$HERE" --scratch-path "$SCRATCH" --product sigv4-bench >&2
+BENCH="$(swift build -c release --package-path "$HERE" --scratch-path "$SCRATCH" --show-bin-path)/sigv4-bench"
+
+mkdir -p "$WORK"
+REQUESTS="$WORK/requests-$N.json"
+"$PYTHON" "$HERE/SigV4/generate-requests.py" "$REQUESTS" "$N"
+log "workload: $N requests, $(wc -c <"$REQUESTS") bytes, sha256 $(sha256sum "$REQUESTS" | cut -c1-16)"
+
+BOTO=("$PYTHON" "$HERE/SigV4/botocore-sign.py" "$REQUESTS")
+OURS=("$BENCH" "$REQUESTS")
+OURS_DERIVE=("$BENCH" --derive-each "$REQUESTS")
+OURS_CONTRACT=("$BENCH" --contract "$REQUESTS")
+# infra-manifest reads stdin and prints the full contract JSON; reduce it to signatures for the check.
+cat >"$WORK/infra-manifest-sign.sh" <<SH
+#!/bin/sh
+exec "$INFRA_MANIFEST" sign --batch <"$REQUESTS"
+SH
+chmod +x "$WORK/infra-manifest-sign.sh"
+
+# --- identical signatures, all N of them ----------------------------------------------------------------
+check() {   # check NAME FILE: FILE must equal botocore's signatures line by line
+    "$PYTHON" - "$REQUESTS" "$WORK/botocore.txt" "$2" "$1" <<'PY'
+import json, sys
+cases = json.load(open(sys.argv[1], encoding="utf-8"))
+expected = open(sys.argv[2]).read().split()
+got = open(sys.argv[3]).read().split()
+name = sys.argv[4]
+bad = [i for i in range(len(cases)) if i >= len(got) or got[i] != expected[i]]
+if len(expected) != len(cases) or len(got) != len(cases) or bad:
+    print(f"FAIL {name}: {len(bad)} of {len(cases)} signatures differ from botocore "
+          f"({len(got)} produced); first: {[cases[i]['name'] for i in bad[:5]]}", file=sys.stderr)
+    sys.exit(1)
+print(f"{name}: all {len(cases)} signatures identical to botocore", file=sys.stderr)
+PY
+}
+log "checking signatures"
+"${BOTO[@]}" >"$WORK/botocore.txt"
+"${OURS[@]}" >"$WORK/ours.txt"
+check sigv4-bench "$WORK/ours.txt"
+"${OURS_DERIVE[@]}" >"$WORK/ours-derive.txt"
+check "sigv4-bench --derive-each" "$WORK/ours-derive.txt"
+signatures_of_contract() {
+    "$PYTHON" -c 'import json, sys; print("\n".join(r["signature"] for r in json.load(sys.stdin)))'
+}
+"${OURS_CONTRACT[@]}" | signatures_of_contract >"$WORK/ours-contract.txt"
+check "sigv4-bench --contract" "$WORK/ours-contract.txt"
+WITH_CLI=0
+if [ -n "$INFRA_MANIFEST" ] && [ -x "$INFRA_MANIFEST" ]; then
+    "$WORK/infra-manifest-sign.sh" | signatures_of_contract >"$WORK/cli.txt"
+    check "infra-manifest sign --batch" "$WORK/cli.txt"
+    WITH_CLI=1
+fi
+
+# --- measuring -----------------------------------------------------------------------------------------
+# measure CMD... → prints "wall_median cpu_median wall_min wall_max peak_mib" (fresh process per run, 1 warm-up)
+measure() {
+    local times=() cpus=() peaks=() i start end
+    "$@" >/dev/null
+    for ((i = 0; i < RUNS; i++)); do
+        start=$(date +%s%N)
+        /usr/bin/time -v -o "$WORK/time.txt" "$@" >/dev/null
+        end=$(date +%s%N)
+        times+=("$((end - start))")
+        cpus+=("$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.3f", u + s}' "$WORK/time.txt")")
+        peaks+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")")
+    done
+    "$PYTHON" - "${times[*]}" "${cpus[*]}" "${peaks[*]}" <<'PY'
+import statistics, sys
+t = sorted(int(x) / 1e9 for x in sys.argv[1].split())
+c = sorted(float(x) for x in sys.argv[2].split())
+p = max(int(x) for x in sys.argv[3].split()) / 1024
+print(f"{statistics.median(t):.4f} {statistics.median(c):.4f} {t[0]:.4f} {t[-1]:.4f} {p:.1f}")
+PY
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+ROWS=()
+log "botocore $("$PYTHON" -c 'import botocore; print(botocore.__version__)') ($RUNS runs)"
+ROWS+=("botocore $("$PYTHON" -c 'import botocore; print(botocore.__version__)') (SigV4Auth / S3SigV4Auth)|$(measure "${BOTO[@]}")")
+log "sigv4-bench ($RUNS runs)"
+ROWS+=("swift-infra sigv4-bench (signing keys cached)|$(measure "${OURS[@]}")")
+log "sigv4-bench --derive-each ($RUNS runs)"
+ROWS+=("swift-infra sigv4-bench --derive-each (key per request, as botocore)|$(measure "${OURS_DERIVE[@]}")")
+log "sigv4-bench --contract ($RUNS runs)"
+ROWS+=("swift-infra sigv4-bench --contract (= sign --batch: full contract JSON out)|$(measure "${OURS_CONTRACT[@]}")")
+if [ "$WITH_CLI" = 1 ]; then
+    log "infra-manifest sign --batch ($RUNS runs)"
+    ROWS+=("swift-infra infra-manifest sign --batch (full contract JSON out)|$(measure "$WORK/infra-manifest-sign.sh")")
+fi
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+"$PYTHON" - "$N" "$RUNS" "$LOAD_BEFORE" "$LOAD_AFTER" "$(nproc)" "${ROWS[@]}" <<'PY'
+import sys
+n, runs, before, after, cores, rows = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6:]
+print()
+print(f"SigV4 signing, {n:,} requests, whole process, median of {runs} runs (fresh process each, 1 warm-up);")
+print(f"all signatures identical to botocore. {cores} cores, load average {before} before / {after} after.")
+print()
+print("| signer | requests/s (wall) | wall s (min–max) | user+sys s | peak RSS MiB | ratio wall | ratio CPU |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+base_wall = base_cpu = None
+for line in rows:
+    name, numbers = line.split("|")
+    wall, cpu, low, high, peak = map(float, numbers.split())
+    if base_wall is None:
+        base_wall, base_cpu = wall, cpu
+        ratio_wall = ratio_cpu = "1×"
+    else:
+        ratio_wall, ratio_cpu = f"**{base_wall / wall:.1f}×**", f"**{base_cpu / cpu:.1f}×**"
+    print(f"| {name} | {n / wall:,.0f} | {wall:.3f} ({low:.3f}–{high:.3f}) | {cpu:.3f} | {peak:.1f} | {ratio_wall} | {ratio_cpu} |")
+PY
