@@ -37,11 +37,18 @@ public enum OVESBuckets {
     }
 
     /// One `s3` module call per bucket; the replica provider is the EU one.
+    ///
+    /// Buckets that log to the log bucket depend on its module: S3 refuses access logging to a
+    /// bucket that does not yet grant the log-delivery group (InvalidTargetBucketForLogging).
     public static func calls(tags: [String: String]) -> [ConstructModuleCall] {
-        buckets(tags: tags).map { bucket in
-            bucket.call(
+        let all = buckets(tags: tags)
+        let logCalls = all.filter(\.isLogBucket).map { "s3_\($0.name)" }
+        return all.map { bucket in
+            var call = bucket.call(
                 "s3_\(bucket.name)", module: OVESModules.s3,
                 providers: ["aws": .aws(), "aws.replica": .aws(alias: "eu")])
+            if !bucket.isLogBucket { call.call.block.meta.dependsOn += logCalls.map { .module($0) } }
+            return call
         }
     }
 }

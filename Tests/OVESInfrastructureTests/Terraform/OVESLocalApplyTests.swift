@@ -1,0 +1,48 @@
+// Every AWS root of the OVES reference (dev, prod, shared) applies against the local AWS
+// endpoint (moto, through ../shared/tools/tf-apply-local): apply, a second plan with no
+// changes, destroy. Before that, a copy of the synthesized output loses the resource types moto
+// cannot serve (`MotoUnsupportedType.all`) and everything that depends on them; protected
+// resources are made destroyable, and the shared root gets a stand-in for the prod log bucket
+// its buckets log to. The reference itself is never changed for moto.
+
+import Foundation
+import InfraTestSupport
+import Testing
+
+@Suite("OVES reference applies against the local AWS endpoint", .timeLimit(.minutes(25)))
+struct OVESLocalApplyTests {
+    @Test("the root applies, re-plans with no changes and destroys", arguments: OVESLocalAWS.roots)
+    func applies(root: String) throws {
+        guard let python = OVESLocalAWS.python(), let tool = ExternalTools.sharedTool("tf-apply-local") else { return }
+        let json = try OVESLocalAWS.write(.json)
+        let pruned = json.deletingLastPathComponent().appendingPathComponent("pruned")
+        defer { try? FileManager.default.removeItem(at: json.deletingLastPathComponent()) }
+        let removed = try OVESLocalAWS.prune(json, into: pruned, python: python)
+        #expect(!removed.isEmpty)
+        let report = json.deletingLastPathComponent().appendingPathComponent("report.json")
+        let start = Date()
+        let output = try ExternalTools.run(
+            tool, [pruned.appendingPathComponent(root).path, "--report-json", report.path],
+            environment: OVESLocalAWS.environment)
+        print("tf-apply-local \(root): \(Int(Date().timeIntervalSince(start))) s\n\(output.stdout.suffix(2000))")
+        #expect(output.status == 0, "\(output.stdout.suffix(8000))\n\(output.stderr.suffix(3000))")
+    }
+}
+
+@Suite("the moto limits are documented")
+struct LocalAWSDocumentationTests {
+    @Test("Documentation/OVESReference.md lists exactly the types moto cannot apply")
+    func documentationListsUnsupportedTypes() throws {
+        let text = try String(
+            contentsOf: ExternalTools.packageRoot.appendingPathComponent("Documentation/OVESReference.md"),
+            encoding: .utf8)
+        let section =
+            text.components(separatedBy: "### What cannot be applied against moto, and why").dropFirst()
+            .first?.components(separatedBy: "\n### ").first ?? ""
+        let listed = section.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `aws_") else { return nil }
+            return line.dropFirst(3).split(separator: "`").first.map(String.init)
+        }
+        #expect(listed.sorted() == MotoUnsupportedType.all.map(\.type).sorted())
+    }
+}
