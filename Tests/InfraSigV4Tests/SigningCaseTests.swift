@@ -33,6 +33,16 @@ struct SigningCaseTests {
         #expect(cache.count < cases.count, "cases sharing a scope share a key")
     }
 
+    @Test("decoding from raw memory gives the same cases as decoding an array")
+    func rawMemoryMatchesArray() throws {
+        let batch = try Self.vectorBatch()
+        let fromArray = try SigningContract.cases(in: batch.input)
+        let fromMemory = try batch.input.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            try SigningContract.cases(in: bytes)
+        }
+        #expect(fromMemory == fromArray)
+    }
+
     @Test("one object decodes to one case")
     func singleObject() throws {
         let json = """

@@ -8,14 +8,21 @@ struct ContractDecoder {
     static func decode(_ input: [UInt8]) throws(SigningContractError) -> (cases: [SigningCase], isArray: Bool) {
         let result: Result<(cases: [SigningCase], isArray: Bool), SigningContractError> =
             input.withUnsafeBufferPointer { buffer in
-                var decoder = ContractDecoder(bytes: buffer)
                 do throws(SigningContractError) {
-                    return .success(try decoder.document())
+                    return .success(try decode(buffer))
                 } catch {
                     return .failure(error)
                 }
             }
         return try result.get()
+    }
+
+    /// Decodes `input`, which must stay valid for the duration of the call.
+    static func decode(
+        _ input: UnsafeBufferPointer<UInt8>
+    ) throws(SigningContractError) -> (cases: [SigningCase], isArray: Bool) {
+        var decoder = ContractDecoder(bytes: input)
+        return try decoder.document()
     }
 
     /// The input; valid during ``decode(_:)`` only (the decoder never escapes it).
@@ -31,6 +38,8 @@ struct ContractDecoder {
         var cases = [SigningCase]()
         let isArray = peek == UInt8(ascii: "[")
         if isArray {
+            // A case object takes at least a few hundred bytes; reserving (untouched) room avoids regrowing.
+            cases.reserveCapacity(bytes.count / 256)
             index += 1
             skipWhitespace()
             if peek == UInt8(ascii: "]") {
@@ -305,14 +314,38 @@ struct ContractDecoder {
             return peek == nil ? nil : []
         }
         let start = index + 1
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        let end = endOfPlainText(from: start)
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
             // Escapes inside base64 are unusual; take the general path.
             return Base64URL.decode(try string())
         }
         index = end + 1
         return Base64URL.decode(buffer: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+
+    /// The index of the first `"` or `\\` at or after `start` (or the end of the input). Reads eight bytes at a time
+    /// (SWAR): string contents are most of the input, and most of them need no unescaping.
+    private func endOfPlainText(from start: Int) -> Int {
+        var position = start
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let quotes = ones &* UInt64(UInt8(ascii: "\""))
+            let backslashes = ones &* UInt64(UInt8(ascii: "\\"))
+            while position + 8 <= bytes.count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                let quote = word ^ quotes
+                let backslash = word ^ backslashes
+                // A zero byte in `quote` or `backslash` marks a hit (the classic "has zero byte" test).
+                let hits = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs
+                if hits != 0 { return position + hits.trailingZeroBitCount / 8 }
+                position += 8
+            }
+        }
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
+            position += 1
+        }
+        return position
     }
 
     /// Consumes one value of any type.
@@ -358,11 +391,8 @@ struct ContractDecoder {
 
     /// A string literal (the reader is on its opening quote), escapes decoded.
     private mutating func string() throws(SigningContractError) -> String {
-        index += 1
-        let start = index
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
-            index += 1
-        }
+        let start = index + 1
+        index = endOfPlainText(from: start)
         guard index < bytes.count else { throw failure("unterminated string") }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1

@@ -38,6 +38,15 @@ public enum SigningContract {
         try ContractDecoder.decode(input).cases
     }
 
+    /// Decodes cases straight from memory the caller owns, e.g. a memory-mapped file (no copy of the input).
+    ///
+    /// ```swift
+    /// let cases = try SigningContract.cases(in: UnsafeRawBufferPointer(start: mapped, count: size))
+    /// ```
+    public static func cases(in input: UnsafeRawBufferPointer) throws(SigningContractError) -> [SigningCase] {
+        try ContractDecoder.decode(input.assumingMemoryBound(to: UInt8.self)).cases
+    }
+
     /// Appends one result object: canonicalRequest, stringToSign, signature and the mode's own fields.
     private static func append(_ signed: SigV4Signature, to output: inout [UInt8]) {
         output.append(contentsOf: #"{"canonicalRequest":"#.utf8)

@@ -75,7 +75,23 @@ public enum Base64URL {
                 var accumulator: UInt32 = 0
                 var bits = 0
                 var written = 0
-                for byte in text {
+                // Four characters → three bytes while the input is plain base64; the rest (padding,
+                // whitespace, an invalid byte) goes through the general loop below.
+                var position = 0
+                while position + 4 <= text.count {
+                    let a = table[Int(text[position])]
+                    let b = table[Int(text[position + 1])]
+                    let c = table[Int(text[position + 2])]
+                    let d = table[Int(text[position + 3])]
+                    if (a | b | c | d) >= 64 { break }
+                    let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    output[written] = UInt8(truncatingIfNeeded: group >> 16)
+                    output[written + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                    output[written + 2] = UInt8(truncatingIfNeeded: group)
+                    written += 3
+                    position += 4
+                }
+                for byte in text[position...] {
                     let value = table[Int(byte)]
                     if value >= 64 {
                         if value == skip { continue }

@@ -64,8 +64,8 @@ public enum SigV4 {
         let canonicalHeaders = CanonicalHeaders(headers: request.headers, extra: extraHeaders)
         var signedHeaderBytes = [UInt8]()
         canonicalHeaders.appendSignedHeaders(to: &signedHeaderBytes)
-        let signedHeaders = String(decoding: signedHeaderBytes, as: UTF8.self)
         if let expiresIn {
+            let signedHeaders = String(decoding: signedHeaderBytes, as: UTF8.self)
             presignParameters = [
                 ("X-Amz-Algorithm", algorithm),
                 ("X-Amz-Credential", PercentEncoding.encode(credentials.accessKeyId + "/" + scope)),
