@@ -2,14 +2,16 @@
 """Test helper for the OVES reference against moto (the local AWS endpoint).
 
   oves-moto.py prune SRC DEST --type T [--type T ...] [--destroyable]
-                     [--log-bucket-stub ROOT=BUCKET]
+                     [--log-bucket-stub ROOT=BUCKET] [--ignore-changes TYPE=ATTR,...]
       Copies the synthesized terraform tree SRC (.tf.json) to DEST and removes every
       resource and data block of the given types and, transitively, everything that
       references a removed item: resources, data, locals, outputs, module calls, and
       callers' references to removed module outputs (depends_on entries on removed items
       are dropped instead). --destroyable turns off deletion_protection(_enabled) and
       prevent_destroy and turns on force_destroy, so destroy can run. --log-bucket-stub
-      adds to ROOT a stand-in for an access-log bucket another root creates. Prints
+      adds to ROOT a stand-in for an access-log bucket another root creates.
+      --ignore-changes TYPE=ATTR,ATTR adds lifecycle.ignore_changes to every resource of
+      TYPE (attributes moto does not read back as written). Prints
       {"removed": {"<dir>": ["aws_x.y", "output.z", ...]}} as JSON.
 
   oves-moto.py plan ROOT [ROOT ...]
@@ -91,7 +93,7 @@ def refs(body):
     return out
 
 
-def prune(src, dest, types, destroyable=False, stubs=()):
+def prune(src, dest, types, destroyable=False, stubs=(), ignore=None):
     src, dest = os.path.abspath(src), os.path.abspath(dest)
     if os.path.exists(dest):
         shutil.rmtree(dest)
@@ -151,6 +153,13 @@ def prune(src, dest, types, destroyable=False, stubs=()):
                     body["force_destroy"] = True
                 for lc in c._iter_blocks(body.get("lifecycle")):
                     lc.pop("prevent_destroy", None)
+    for doc in docs.values():
+        for blk in c._iter_blocks(doc.get("resource")):
+            for typ, named in blk.items():
+                for body in named.values():
+                    if (ignore or {}).get(typ) and isinstance(body, dict):
+                        lc = body.setdefault("lifecycle", {})
+                        lc["ignore_changes"] = sorted(set(lc.get("ignore_changes", [])) | set(ignore[typ]))
     for rel, bucket in stubs:
         stub_log_bucket(os.path.join(dest, rel), bucket, docs)
     for p, doc in docs.items():
@@ -240,7 +249,7 @@ def plan(roots):
                                        if rc.get("mode") == "managed")
                 else:
                     log.append(out.stdout)
-            results[root] = {"ok": ok, "addresses": addresses, "log": "\n".join(log)[-8000:]}
+            results[root] = {"ok": ok, "addresses": addresses, "log": "\n".join(log)[-20000:]}
     finally:
         subprocess.run([os.path.join(TOOLS, "aws-local"), "stop", "--state-dir", state],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -253,7 +262,8 @@ def main():
         opts = [(a, sys.argv[i + 1]) for i, a in enumerate(sys.argv[:-1]) if a.startswith("--")]
         types = {v for a, v in opts if a == "--type"}
         stubs = [tuple(v.split("=", 1)) for a, v in opts if a == "--log-bucket-stub"]
-        removed = prune(sys.argv[2], sys.argv[3], types, "--destroyable" in sys.argv, stubs)
+        ignore = {t: a.split(",") for t, a in (v.split("=", 1) for k, v in opts if k == "--ignore-changes")}
+        removed = prune(sys.argv[2], sys.argv[3], types, "--destroyable" in sys.argv, stubs, ignore)
         print(json.dumps({"removed": removed}, indent=2))
     elif len(sys.argv) >= 3 and sys.argv[1] == "plan":
         results = plan(sys.argv[2:])

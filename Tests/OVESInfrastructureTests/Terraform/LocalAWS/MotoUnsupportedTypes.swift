@@ -40,3 +40,38 @@ extension MotoUnsupportedType {
         ),
     ]
 }
+
+/// Attributes of a resource type that moto does not read back as written, so a second plan
+/// would show a change (or a replacement) although nothing changed; the local apply ignores
+/// them (`lifecycle.ignore_changes` in its copy) and still applies and destroys the type.
+struct MotoRoundTripGap: Sendable, Hashable {
+    /// The Terraform resource type.
+    var type: String
+    /// The attributes moto does not return.
+    var attributes: [String]
+    /// What the second plan showed, as measured.
+    var reason: String
+}
+
+extension MotoRoundTripGap {
+    /// Every round-trip gap met by the reference's roots.
+    static let all: [MotoRoundTripGap] = [
+        MotoRoundTripGap(
+            type: "aws_eks_cluster", attributes: ["access_config"],
+            reason: "moto returns no accessConfig: bootstrap_cluster_creator_admin_permissions forces a replacement"),
+        MotoRoundTripGap(
+            type: "aws_eks_node_group", attributes: ["remote_access", "update_config"],
+            reason:
+                "moto invents remote_access (ec2_ssh_key \"eksKeypair\", forces a replacement) and returns no update_config"
+        ),
+        MotoRoundTripGap(
+            type: "aws_launch_template", attributes: ["tag_specifications"],
+            reason: "moto returns no TagSpecifications in the launch template data: update in place"),
+        MotoRoundTripGap(
+            type: "aws_db_parameter_group", attributes: ["parameter"],
+            reason: "update in place of the TLS parameter (rds.force_ssl, require_secure_transport)"),
+        MotoRoundTripGap(
+            type: "aws_s3_bucket_replication_configuration", attributes: ["rule"],
+            reason: "update in place of the replication rule"),
+    ]
+}

@@ -79,6 +79,9 @@ enum OVESLocalAWS {
         var arguments = [helper.path, "prune", tree.path, destination.path, "--destroyable", "--log-bucket-stub"]
         arguments.append("shared=\(OVESSettings.logBucket)")
         for unsupported in MotoUnsupportedType.all { arguments += ["--type", unsupported.type] }
+        for gap in MotoRoundTripGap.all {
+            arguments += ["--ignore-changes", "\(gap.type)=\(gap.attributes.joined(separator: ","))"]
+        }
         let output = try ExternalTools.run(python, arguments, environment: environment)
         guard output.status == 0,
             let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any],
