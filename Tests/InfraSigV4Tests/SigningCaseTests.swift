@@ -33,7 +33,7 @@ struct SigningCaseTests {
         #expect(cache.count < cases.count, "cases sharing a scope share a key")
     }
 
-    @Test("decoding from raw memory gives the same cases as decoding an array")
+    @Test("decoding from raw memory, whole or streamed, gives the same cases as decoding an array")
     func rawMemoryMatchesArray() throws {
         let batch = try Self.vectorBatch()
         let fromArray = try SigningContract.cases(in: batch.input)
@@ -41,6 +41,11 @@ struct SigningCaseTests {
             try SigningContract.cases(in: bytes)
         }
         #expect(fromMemory == fromArray)
+        var streamed = [SigningCase]()
+        try batch.input.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            try SigningContract.forEachCase(in: bytes) { streamed.append($0) }
+        }
+        #expect(streamed == fromArray, "streaming hands over the same cases in order")
     }
 
     @Test("one object decodes to one case")

@@ -95,28 +95,28 @@ if mode == "--contract" {
     }
     exit(0)
 }
-// The signing runs decode straight from the mapped file (`SigningContract.cases(in:)` on raw memory); the
-// contract run above needs the bytes as an array, as `infra-manifest sign --batch` reads stdin into one.
-let cases: [SigningCase]
+// The signing runs decode straight from the mapped file and sign each case as soon as it is read
+// (`SigningContract.forEachCase`); the contract run above reads the bytes into an array, as
+// `infra-manifest sign --batch` reads stdin into one.
+let deriveEach = mode == "--derive-each"
+var cache = SigV4SigningKeyCache()
+var output = [UInt8]()
+output.reserveCapacity(1 << 20)
 do {
-    cases = try mapFile(arguments[0]) { (bytes: UnsafeRawBufferPointer) throws(SigningContractError) in
-        try SigningContract.cases(in: bytes)
+    try mapFile(arguments[0]) { (bytes: UnsafeRawBufferPointer) throws(SigningContractError) in
+        try SigningContract.forEachCase(in: bytes) { item in
+            let signed =
+                deriveEach
+                ? SigV4.sign(
+                    item.request, credentials: item.credentials, region: item.region, service: item.service,
+                    time: item.time, options: item.options)
+                : item.sign(cache: &cache)
+            output.append(contentsOf: signed.signature.utf8)
+            output.append(UInt8(ascii: "\n"))
+        }
     }
 } catch {
     complain("sigv4-bench: \(error.message)")
     exit(1)
-}
-var cache = SigV4SigningKeyCache()
-var output = [UInt8]()
-output.reserveCapacity(cases.count * 65)
-for item in cases {
-    let signed =
-        mode == "--derive-each"
-        ? SigV4.sign(
-            item.request, credentials: item.credentials, region: item.region, service: item.service, time: item.time,
-            options: item.options)
-        : item.sign(cache: &cache)
-    output.append(contentsOf: signed.signature.utf8)
-    output.append(UInt8(ascii: "\n"))
 }
 writeAll(output, to: 1)

@@ -21,8 +21,20 @@ struct ContractDecoder {
     static func decode(
         _ input: UnsafeBufferPointer<UInt8>
     ) throws(SigningContractError) -> (cases: [SigningCase], isArray: Bool) {
+        var cases = [SigningCase]()
+        // A case object takes at least a few hundred bytes; reserving (untouched) room avoids regrowing.
+        cases.reserveCapacity(input.count / 256)
+        let isArray = try decode(input) { cases.append($0) }
+        return (cases, isArray)
+    }
+
+    /// Decodes `input` one case at a time, handing each to `body` as soon as it is read; returns whether the
+    /// input was an array. Cases before an invalid one have already been handed over when the error is thrown.
+    static func decode(
+        _ input: UnsafeBufferPointer<UInt8>, each body: (SigningCase) -> Void
+    ) throws(SigningContractError) -> Bool {
         var decoder = ContractDecoder(bytes: input)
-        return try decoder.document()
+        return try decoder.document(body)
     }
 
     /// The input; valid during ``decode(_:)`` only (the decoder never escapes it).
@@ -33,20 +45,19 @@ struct ContractDecoder {
 
     private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    private mutating func document() throws(SigningContractError) -> (cases: [SigningCase], isArray: Bool) {
+    private mutating func document(_ body: (SigningCase) -> Void) throws(SigningContractError) -> Bool {
         skipWhitespace()
-        var cases = [SigningCase]()
         let isArray = peek == UInt8(ascii: "[")
         if isArray {
-            // A case object takes at least a few hundred bytes; reserving (untouched) room avoids regrowing.
-            cases.reserveCapacity(bytes.count / 256)
             index += 1
             skipWhitespace()
             if peek == UInt8(ascii: "]") {
                 index += 1
             } else {
+                var position = 0
                 while true {
-                    cases.append(try caseObject(position: cases.count))
+                    body(try caseObject(position: position))
+                    position += 1
                     skipWhitespace()
                     guard let byte = peek else { throw failure("unterminated array") }
                     index += 1
@@ -55,11 +66,11 @@ struct ContractDecoder {
                 }
             }
         } else {
-            cases.append(try caseObject(position: nil))
+            body(try caseObject(position: nil))
         }
         skipWhitespace()
         guard index == bytes.count else { throw failure("unexpected text after the JSON value") }
-        return (cases, isArray)
+        return isArray
     }
 
     /// The timestamp `text` denotes, parsed once per distinct text.

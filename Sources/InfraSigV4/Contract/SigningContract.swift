@@ -12,18 +12,27 @@ public enum SigningContract {
     /// An array is always signed as a batch, so a batch-capable caller that forgets `--batch` still gets an array.
     /// Signing keys are derived once per credentials and scope within the input.
     public static func run(input: [UInt8], batch: Bool) throws(SigningContractError) -> [UInt8] {
-        if batch, input.first(where: { $0 != 32 && $0 != 10 && $0 != 13 && $0 != 9 }) != UInt8(ascii: "[") {
-            throw SigningContractError("--batch expects a JSON array of request objects")
-        }
-        let (cases, isArray) = try ContractDecoder.decode(input)
+        let isArray = input.first(where: { $0 != 32 && $0 != 10 && $0 != 13 && $0 != 9 }) == UInt8(ascii: "[")
+        if batch && !isArray { throw SigningContractError("--batch expects a JSON array of request objects") }
         var keys = SigV4SigningKeyCache()
         var output = [UInt8]()
-        output.reserveCapacity(cases.count * 1200 + 16)
+        output.reserveCapacity(input.count + 16)
         if isArray { output.append(UInt8(ascii: "[")) }
-        for (index, item) in cases.enumerated() {
-            if index > 0 { output.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
-            append(item.sign(cache: &keys), to: &output)
+        // Each case is signed as soon as it is read; on an error the partial output is dropped.
+        var count = 0
+        let result: Result<Bool, SigningContractError> = input.withUnsafeBufferPointer { buffer in
+            do throws(SigningContractError) {
+                return .success(
+                    try ContractDecoder.decode(buffer) { item in
+                        if count > 0 { output.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+                        append(item.sign(cache: &keys), to: &output)
+                        count += 1
+                    })
+            } catch {
+                return .failure(error)
+            }
         }
+        _ = try result.get()
         if isArray { output.append(UInt8(ascii: "]")) }
         output.append(UInt8(ascii: "\n"))
         return output
@@ -45,6 +54,20 @@ public enum SigningContract {
     /// ```
     public static func cases(in input: UnsafeRawBufferPointer) throws(SigningContractError) -> [SigningCase] {
         try ContractDecoder.decode(input.assumingMemoryBound(to: UInt8.self)).cases
+    }
+
+    /// Decodes cases one at a time and hands each to `body` as soon as it is read, so a large batch is signed
+    /// while it is parsed without holding every request in memory. Cases before an invalid one have already
+    /// been handed to `body` when the error is thrown.
+    ///
+    /// ```swift
+    /// var cache = SigV4SigningKeyCache()
+    /// try SigningContract.forEachCase(in: bytes) { item in print(item.sign(cache: &cache).signature) }
+    /// ```
+    public static func forEachCase(
+        in input: UnsafeRawBufferPointer, _ body: (SigningCase) -> Void
+    ) throws(SigningContractError) {
+        _ = try ContractDecoder.decode(input.assumingMemoryBound(to: UInt8.self), each: body)
     }
 
     /// Appends one result object: canonicalRequest, stringToSign, signature and the mode's own fields.
