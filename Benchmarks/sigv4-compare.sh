@@ -3,7 +3,7 @@
 # side by side in one run (issue 7). Both sides read one JSON file (the signing contract of
 # shared/testdata/sigv4/README.md, written by SigV4/generate-requests.py) and print one signature per line;
 # the run fails unless every signature is identical. Each measurement is a fresh process (1 warm-up, then
-# RUNS runs; median), wall time and user+sys CPU, peak RSS from GNU `/usr/bin/time -v`.
+# RUNS interleaved rounds; median), wall time and user+sys CPU, peak RSS from GNU `/usr/bin/time -v`.
 #
 #   Benchmarks/sigv4-compare.sh                   # 10,000 requests, 7 runs per row
 #   N=1000 RUNS=3 Benchmarks/sigv4-compare.sh
@@ -91,48 +91,56 @@ if [ -n "$INFRA_MANIFEST" ] && [ -x "$INFRA_MANIFEST" ]; then
 fi
 
 # --- measuring -----------------------------------------------------------------------------------------
-# measure CMD... → prints "wall_median cpu_median wall_min wall_max peak_mib" (fresh process per run, 1 warm-up)
-measure() {
-    local times=() cpus=() peaks=() i start end
-    "$@" >/dev/null
-    for ((i = 0; i < RUNS; i++)); do
-        start=$(date +%s%N)
-        /usr/bin/time -v -o "$WORK/time.txt" "$@" >/dev/null
-        end=$(date +%s%N)
-        times+=("$((end - start))")
-        cpus+=("$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.3f", u + s}' "$WORK/time.txt")")
-        peaks+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")")
-    done
-    "$PYTHON" - "${times[*]}" "${cpus[*]}" "${peaks[*]}" <<'PY'
-import statistics, sys
-t = sorted(int(x) / 1e9 for x in sys.argv[1].split())
-c = sorted(float(x) for x in sys.argv[2].split())
-p = max(int(x) for x in sys.argv[3].split()) / 1024
-print(f"{statistics.median(t):.4f} {statistics.median(c):.4f} {t[0]:.4f} {t[-1]:.4f} {p:.1f}")
-PY
-}
+# Each row is a one-line script exec-ing the command, so /usr/bin/time sees the process itself. Runs are
+# interleaved (round r runs every row once), so load changes on a shared machine hit all rows alike.
+NAMES=("botocore $("$PYTHON" -c 'import botocore; print(botocore.__version__)') (SigV4Auth / S3SigV4Auth)"
+    "swift-infra sigv4-bench (signing keys cached)"
+    "swift-infra sigv4-bench --derive-each (key per request, as botocore)"
+    "swift-infra sigv4-bench --contract (= sign --batch: full contract JSON out)")
+COMMANDS=("${BOTO[*]@Q}" "${OURS[*]@Q}" "${OURS_DERIVE[*]@Q}" "${OURS_CONTRACT[*]@Q}")
+if [ "$WITH_CLI" = 1 ]; then
+    NAMES+=("swift-infra infra-manifest sign --batch (full contract JSON out)")
+    COMMANDS+=("${WORK@Q}/infra-manifest-sign.sh")
+fi
+for r in "${!COMMANDS[@]}"; do
+    printf '#!/bin/sh\nexec %s\n' "${COMMANDS[$r]}" >"$WORK/row-$r.sh"
+    chmod +x "$WORK/row-$r.sh"
+    : >"$WORK/samples-$r.txt"
+    "$WORK/row-$r.sh" >/dev/null   # warm-up
+done
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-ROWS=()
-log "botocore $("$PYTHON" -c 'import botocore; print(botocore.__version__)') ($RUNS runs)"
-ROWS+=("botocore $("$PYTHON" -c 'import botocore; print(botocore.__version__)') (SigV4Auth / S3SigV4Auth)|$(measure "${BOTO[@]}")")
-log "sigv4-bench ($RUNS runs)"
-ROWS+=("swift-infra sigv4-bench (signing keys cached)|$(measure "${OURS[@]}")")
-log "sigv4-bench --derive-each ($RUNS runs)"
-ROWS+=("swift-infra sigv4-bench --derive-each (key per request, as botocore)|$(measure "${OURS_DERIVE[@]}")")
-log "sigv4-bench --contract ($RUNS runs)"
-ROWS+=("swift-infra sigv4-bench --contract (= sign --batch: full contract JSON out)|$(measure "${OURS_CONTRACT[@]}")")
-if [ "$WITH_CLI" = 1 ]; then
-    log "infra-manifest sign --batch ($RUNS runs)"
-    ROWS+=("swift-infra infra-manifest sign --batch (full contract JSON out)|$(measure "$WORK/infra-manifest-sign.sh")")
-fi
+for ((i = 1; i <= RUNS; i++)); do
+    log "round $i of $RUNS"
+    for r in "${!COMMANDS[@]}"; do
+        start=$(date +%s%N)
+        /usr/bin/time -v -o "$WORK/time.txt" "$WORK/row-$r.sh" >/dev/null
+        end=$(date +%s%N)
+        awk -F': ' -v wall="$((end - start))" '/User time/ {u=$2} /System time/ {s=$2}
+            /Maximum resident set size/ {m=$2} END {printf "%s %.3f %d\n", wall, u + s, m}' \
+            "$WORK/time.txt" >>"$WORK/samples-$r.txt"
+    done
+done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+ROWS=()
+for r in "${!COMMANDS[@]}"; do
+    ROWS+=("${NAMES[$r]}|$("$PYTHON" - "$WORK/samples-$r.txt" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+t = sorted(int(w) / 1e9 for w, _, _ in rows)
+c = sorted(float(x) for _, x, _ in rows)
+p = max(int(m) for _, _, m in rows) / 1024
+print(f"{statistics.median(t):.4f} {statistics.median(c):.4f} {t[0]:.4f} {t[-1]:.4f} {p:.1f}")
+PY
+)")
+done
 
 "$PYTHON" - "$N" "$RUNS" "$LOAD_BEFORE" "$LOAD_AFTER" "$(nproc)" "${ROWS[@]}" <<'PY'
 import sys
 n, runs, before, after, cores, rows = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6:]
 print()
-print(f"SigV4 signing, {n:,} requests, whole process, median of {runs} runs (fresh process each, 1 warm-up);")
+print(f"SigV4 signing, {n:,} requests, whole process, median of {runs} interleaved runs (fresh process each, 1 warm-up);")
 print(f"all signatures identical to botocore. {cores} cores, load average {before} before / {after} after.")
 print()
 print("| signer | requests/s (wall) | wall s (min–max) | user+sys s | peak RSS MiB | ratio wall | ratio CPU |")
