@@ -37,7 +37,7 @@ public struct YAMLWriter: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(1024 * documents.count)
         for (index, document) in documents.enumerated() {
-            if index > 0 { out.append(contentsOf: Array("---\n".utf8)) }
+            if index > 0 { out.append(contentsOf: "---\n".utf8) }
             appendDocument(document, to: &out)
         }
         return out
@@ -72,7 +72,8 @@ public struct YAMLWriter: Sendable {
     private func appendSequence(_ a: [Value], indent: Int, to out: inout [UInt8]) {
         for (index, element) in a.enumerated() {
             if index > 0 { spaces(indent, &out) }
-            out.append(contentsOf: [0x2D, 0x20])
+            out.append(0x2D)
+            out.append(0x20)
             switch element {
             case .object(let o) where !o.isEmpty:
                 appendMapping(o, indent: indent + 2, to: &out)
@@ -105,8 +106,8 @@ public struct YAMLWriter: Sendable {
 
     private func appendScalar(_ value: Value, indent: Int, to out: inout [UInt8]) {
         switch value {
-        case .null: out.append(contentsOf: Array("null".utf8))
-        case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d): YAMLWriter.appendNumber(d, to: &out)
         case .string(let s): YAMLWriter.appendString(s, indent: indent, allowBlock: true, to: &out)
@@ -151,14 +152,20 @@ public struct YAMLWriter: Sendable {
     static func isPlainSafe(_ s: String) -> Bool {
         let utf8 = s.utf8
         guard let first = utf8.first, isASCIILetter(first) else { return false }
-        for byte in utf8
-        where
-            !(isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2D
-            || byte == 0x2E || byte == 0x5F || byte == 0x2F)
-        {
-            return false
+        func isPlainByte(_ byte: UInt8) -> Bool {
+            isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2E || byte == 0x5F
+                || byte == 0x2F
         }
-        if utf8.count <= 5 && reservedWords.contains(s.lowercased()) { return false }
+        let allPlain =
+            utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlainByte) } ?? utf8.allSatisfy(isPlainByte)
+        if !allPlain { return false }
+        // Every reserved word starts with y, n, t, f or o (either case); other strings skip the lookup.
+        switch first | 0x20 {
+        case 0x66, 0x6E, 0x6F, 0x74, 0x79:
+            if utf8.count <= 5 && reservedWords.contains(s.lowercased()) { return false }
+        default:
+            break
+        }
         return true
     }
 
@@ -181,7 +188,7 @@ public struct YAMLWriter: Sendable {
     /// (which would need an indentation indicator) and no whitespace-only or trailing
     /// whitespace lines (which some readers fold away).
     private static func canUseLiteralBlock(_ s: String) -> Bool {
-        guard s.contains("\n") else { return false }
+        guard s.utf8.contains(0x0A) else { return false }
         // The first non-empty line fixes the block's indentation (leading empty lines do not),
         // so it must not start with a space or tab.
         let firstContentLine = s.split(separator: "\n").first ?? ""
@@ -229,6 +236,12 @@ public struct YAMLWriter: Sendable {
     /// Appends `s` in double quotes with YAML escapes; printable Unicode is kept as UTF-8.
     static func appendDoubleQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
+        // Printable ASCII without `"` or `\\` is written as it is (the common case).
+        if s.utf8.allSatisfy({ (0x20...0x7E).contains($0) && $0 != 0x22 && $0 != 0x5C }) {
+            out.append(contentsOf: s.utf8)
+            out.append(0x22)
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out.append(contentsOf: [0x5C, 0x22])

@@ -47,7 +47,7 @@ func run() throws {
     }
     let renderer = SwiftRenderer(inputDescription: inputs)
     var files = renderer.render(models)
-    files["VersionAvailability"] = renderer.versionAvailability(models, input: "codegen/kubernetes/\(definitionsFile)")
+    files["CheckedFields"] = CheckedFieldsRenderer(models: models).render(input: "codegen/kubernetes/*.json")
 
     let manager = FileManager.default
     try manager.createDirectory(atPath: output, withIntermediateDirectories: true)

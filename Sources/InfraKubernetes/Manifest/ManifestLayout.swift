@@ -34,23 +34,49 @@ public enum ManifestLayout {
 
     /// The deterministic order of objects: by file, apply order of the kind, kind, namespace, name.
     public static func precedes(_ lhs: any KubernetesObject, _ rhs: any KubernetesObject) -> Bool {
-        let l = sortKey(lhs)
-        let r = sortKey(rhs)
-        if l.file != r.file { return l.file < r.file }
-        if l.rank != r.rank { return l.rank < r.rank }
-        if l.kind != r.kind { return l.kind < r.kind }
-        if l.group != r.group { return l.group < r.group }
-        if l.namespace != r.namespace { return l.namespace < r.namespace }
-        return l.name < r.name
+        SortKey(lhs) < SortKey(rhs)
     }
 
-    private static func sortKey(
-        _ object: any KubernetesObject
-    ) -> (file: String, rank: Int, kind: String, group: String, namespace: String, name: String) {
-        (
-            fileName(of: object), applyOrder.firstIndex(of: object.kind) ?? applyOrder.count, object.kind,
-            object.apiGroup, object.metadata.namespace ?? "", object.name
-        )
+    /// The offsets of `objects` in the order of ``precedes(_:_:)``, each object's key computed once.
+    ///
+    /// ```swift
+    /// let ordered = ManifestLayout.order(objects).map { objects[$0] }
+    /// ```
+    public static func order(_ objects: [any KubernetesObject]) -> [Int] {
+        let keys = objects.map(SortKey.init)
+        return keys.indices.sorted { keys[$0] < keys[$1] }
+    }
+
+    /// The ranks of ``applyOrder``, by kind.
+    private static let applyRank: [String: Int] = Dictionary(
+        applyOrder.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+
+    /// What objects are ordered by.
+    private struct SortKey: Comparable {
+        var file: String
+        var rank: Int
+        var kind: String
+        var group: String
+        var namespace: String
+        var name: String
+
+        init(_ object: any KubernetesObject) {
+            file = ManifestLayout.fileName(of: object)
+            kind = object.kind
+            rank = ManifestLayout.applyRank[kind] ?? ManifestLayout.applyOrder.count
+            group = object.apiGroup
+            namespace = object.metadata.namespace ?? ""
+            name = object.name
+        }
+
+        static func < (l: SortKey, r: SortKey) -> Bool {
+            if l.file != r.file { return l.file < r.file }
+            if l.rank != r.rank { return l.rank < r.rank }
+            if l.kind != r.kind { return l.kind < r.kind }
+            if l.group != r.group { return l.group < r.group }
+            if l.namespace != r.namespace { return l.namespace < r.namespace }
+            return l.name < r.name
+        }
     }
 }
 

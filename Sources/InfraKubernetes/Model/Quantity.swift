@@ -51,8 +51,50 @@ public struct Quantity: Sendable, Hashable, ValueRenderable, ExpressibleByString
 
     /// Why the text is not a valid quantity, or `nil` when it is.
     public var problem: String? {
+        if Quantity.hasCommonForm(text) { return nil }
         if case .failure(let error) = Quantity.parse(text) { return error.message }
         return nil
+    }
+
+    /// Whether `text` is plainly valid: an optional sign, at most 20 digits with at most one
+    /// inner `.`, and a binary or decimal SI suffix (or none). Checked on the bytes, without
+    /// allocating; ``parse(_:)`` handles everything else.
+    static func hasCommonForm(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        if let sign = bytes.first, sign == 0x2B || sign == 0x2D { bytes = bytes.dropFirst() }
+        var digits = 0
+        var dot = false
+        var previous: UInt8 = 0x2E
+        while let byte = bytes.first, (0x30...0x39).contains(byte) || byte == 0x2E {
+            if byte == 0x2E {
+                guard !dot, previous != 0x2E else { return false }
+                dot = true
+            } else {
+                digits += 1
+            }
+            previous = byte
+            bytes = bytes.dropFirst()
+        }
+        guard digits > 0, digits <= 20, previous != 0x2E else { return false }
+        switch bytes.count {
+        case 0:
+            return true
+        case 1:
+            // n u m k M G T P E
+            switch bytes.first {
+            case 0x6E, 0x75, 0x6D, 0x6B, 0x4D, 0x47, 0x54, 0x50, 0x45: return true
+            default: return false
+            }
+        case 2:
+            // Ki Mi Gi Ti Pi Ei
+            guard bytes.last == 0x69 else { return false }
+            switch bytes.first {
+            case 0x4B, 0x4D, 0x47, 0x54, 0x50, 0x45: return true
+            default: return false
+            }
+        default:
+            return false
+        }
     }
 
     /// A parsed quantity: the signed number and its suffix.

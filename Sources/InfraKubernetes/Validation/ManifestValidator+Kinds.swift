@@ -7,7 +7,7 @@ extension ManifestValidator {
     /// The API server's default NodePort range.
     static let nodePortRange = 30000...32767
 
-    func serviceDiagnostics(_ service: Service, path: ComponentPath) -> [Diagnostic] {
+    func serviceDiagnostics(_ service: Service, offset: Int, path: ComponentPath) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let spec = service.spec
         let selector = spec?.selector ?? [:]
@@ -16,8 +16,8 @@ extension ManifestValidator {
         if ports.isEmpty && spec?.type != "ExternalName" && spec?.clusterIP != "None" {
             found.append(.error(path.appending("ports"), "Service has no ports"))
         }
-        let selected = selectedPods(namespace: service.metadata.namespace, requiredLabels: selector) {
-            selectorMatches(selector, $0)
+        let selected = objectSelections[offset].compactMap { podOffset in
+            podTemplateOfObject[podOffset].map { (offset: podOffset, pods: $0) }
         }
         var names: Set<String> = []
         for (offset, port) in ports.enumerated() {

@@ -20,8 +20,9 @@ extension ManifestValidator {
     /// ServiceAccounts that every namespace has.
     static let builtInServiceAccounts: Set<String> = ["default"]
 
-    func referenceDiagnostics(_ object: any KubernetesObject, path: ComponentPath) -> [Diagnostic] {
-        references(of: object, path: path).compactMap { reference in
+    /// Warnings about references of the object at `offset` to objects the manifest does not define.
+    func referenceDiagnostics(_ offset: Int) -> [Diagnostic] {
+        objectReferences[offset].compactMap { reference in
             guard reference.warnWhenExternal, index[reference.key] == nil else { return nil }
             let place = reference.key.namespace.isEmpty ? "" : " in namespace '\(reference.key.namespace)'"
             return .warning(
@@ -35,9 +36,17 @@ extension ManifestValidator {
     func edges() -> [DependencyEdge] {
         var result: [DependencyEdge] = []
         var seen: Set<DependencyEdge> = []
+        var descriptions: [String?] = Array(repeating: nil, count: paths.count)
+        func description(_ offset: Int) -> String {
+            if let known = descriptions[offset] { return known }
+            let text = paths[offset].description
+            descriptions[offset] = text
+            return text
+        }
         func add(_ from: Int, _ to: Int) {
-            let edge = DependencyEdge(from: paths[from].description, to: paths[to].description)
-            if from != to && seen.insert(edge).inserted { result.append(edge) }
+            guard from != to else { return }
+            let edge = DependencyEdge(from: description(from), to: description(to))
+            if seen.insert(edge).inserted { result.append(edge) }
         }
         for (offset, object) in objects.enumerated() {
             if let namespace = object.metadata.namespace, !object.isClusterScoped,
@@ -45,10 +54,10 @@ extension ManifestValidator {
             {
                 add(offset, target)
             }
-            for reference in references(of: object, path: paths[offset]) {
+            for reference in objectReferences[offset] {
                 if let target = index[reference.key] { add(offset, target) }
             }
-            for target in selections(of: object) { add(offset, target) }
+            for target in objectSelections[offset] { add(offset, target) }
         }
         return result
     }
@@ -71,14 +80,16 @@ extension ManifestValidator {
         }
     }
 
-    /// Everything `object` refers to by name.
-    func references(of object: any KubernetesObject, path: ComponentPath) -> [ManifestReference] {
+    /// Everything `object` (whose pod template is `pods`) refers to by name.
+    func references(
+        of object: any KubernetesObject, pods: PodTemplateInfo?, path: ComponentPath
+    ) -> [ManifestReference] {
         let namespace = object.metadata.namespace ?? ""
         func key(_ kind: String, _ name: String, group: String = "", clusterScoped: Bool = false) -> ObjectKey {
             ObjectKey(group: group, kind: kind, namespace: clusterScoped ? "" : namespace, name: name)
         }
         var found: [ManifestReference] = []
-        if let pods = PodTemplateInfo(object) { found += podReferences(pods, namespace: namespace, path: path) }
+        if let pods { found += podReferences(pods, namespace: namespace, path: path) }
         switch object {
         case let claim as PersistentVolumeClaim:
             if let storageClass = claim.spec?.storageClassName, !storageClass.isEmpty {

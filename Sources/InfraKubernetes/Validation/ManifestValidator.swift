@@ -20,6 +20,8 @@ struct ManifestValidator {
     let objects: [any KubernetesObject]
     /// Each object's component path, parallel to ``objects``.
     let paths: [ComponentPath]
+    /// Each object rendered (what the YAML files hold), parallel to ``objects``.
+    let rendered: [Value]
     /// Objects by key (the first one when there are duplicates).
     let index: [ObjectKey: Int]
     /// Pod templates by namespace, built once: selections look here instead of re-reading
@@ -27,18 +29,30 @@ struct ManifestValidator {
     let podTemplates: [String: [(offset: Int, pods: PodTemplateInfo)]]
     /// Offsets of pod templates by namespace and `key=value` label, to narrow selections.
     let podsByLabel: [String: [String: [Int]]]
+    /// Each object's pod template (`nil` for objects that run no pods), parallel to ``objects``.
+    let podTemplateOfObject: [PodTemplateInfo?]
+    /// What each object refers to by name, parallel to ``objects`` (computed once for
+    /// diagnostics and edges).
+    private(set) var objectReferences: [[ManifestReference]] = []
+    /// The offsets of the workloads each Service or PodDisruptionBudget selects, parallel to ``objects``.
+    private(set) var objectSelections: [[Int]] = []
 
     init(manifest: Manifest, objects: [any KubernetesObject]) {
         self.manifest = manifest
         self.objects = objects
         self.paths = objects.map(manifest.address(of:))
+        self.rendered = objects.map { $0.renderValue() }
         var index: [ObjectKey: Int] = [:]
         var podTemplates: [String: [(offset: Int, pods: PodTemplateInfo)]] = [:]
         var podsByLabel: [String: [String: [Int]]] = [:]
+        var podTemplateOfObject: [PodTemplateInfo?] = []
+        podTemplateOfObject.reserveCapacity(objects.count)
         for (offset, object) in objects.enumerated() {
             let key = ManifestValidator.key(object)
             if index[key] == nil { index[key] = offset }
-            if let pods = PodTemplateInfo(object) {
+            let pods = PodTemplateInfo(object)
+            podTemplateOfObject.append(pods)
+            if let pods {
                 let namespace = object.metadata.namespace ?? ""
                 podTemplates[namespace, default: []].append((offset, pods))
                 for (label, value) in pods.labels {
@@ -49,6 +63,11 @@ struct ManifestValidator {
         self.index = index
         self.podTemplates = podTemplates
         self.podsByLabel = podsByLabel
+        self.podTemplateOfObject = podTemplateOfObject
+        objectReferences = objects.indices.map { offset in
+            references(of: objects[offset], pods: podTemplateOfObject[offset], path: paths[offset])
+        }
+        objectSelections = objects.map(selections(of:))
     }
 
     /// The key of an object; cluster-scoped objects have an empty namespace.
@@ -73,18 +92,18 @@ struct ManifestValidator {
                         path, "duplicate \(object.kind) '\(key.name)'\(place): each kind/namespace/name must be unique",
                         hint: "rename one of them"))
             }
-            if let pods = PodTemplateInfo(object) { found += podDiagnostics(pods, path: path) }
-            found += kindDiagnostics(object, path: path)
-            found += fieldDiagnostics(object, path: path)
-            found += referenceDiagnostics(object, path: path)
+            if let pods = podTemplateOfObject[offset] { found += podDiagnostics(pods, path: path) }
+            found += kindDiagnostics(object, offset: offset, path: path)
+            found += fieldDiagnostics(object, rendered: rendered[offset], path: path)
+            found += referenceDiagnostics(offset)
         }
         return found
     }
 
     /// Checks of specific kinds (Service ports, HPA bounds, PDB budgets).
-    func kindDiagnostics(_ object: any KubernetesObject, path: ComponentPath) -> [Diagnostic] {
+    func kindDiagnostics(_ object: any KubernetesObject, offset: Int, path: ComponentPath) -> [Diagnostic] {
         switch object {
-        case let service as Service: serviceDiagnostics(service, path: path)
+        case let service as Service: serviceDiagnostics(service, offset: offset, path: path)
         case let hpa as HorizontalPodAutoscaler: autoscalerDiagnostics(hpa, path: path)
         case let pdb as PodDisruptionBudget: disruptionBudgetDiagnostics(pdb, path: path)
         default: []
@@ -98,15 +117,22 @@ struct ManifestValidator {
     func selectedPods(
         namespace: String?, requiredLabels: [String: String] = [:], where matches: ([String: String]) -> Bool
     ) -> [(offset: Int, pods: PodTemplateInfo)] {
-        let inNamespace = podTemplates[namespace ?? ""] ?? []
-        var candidates = inNamespace
-        if !requiredLabels.isEmpty {
-            let labelIndex = podsByLabel[namespace ?? ""] ?? [:]
-            let narrowest =
-                requiredLabels.map { labelIndex["\($0.key)=\($0.value)"] ?? [] }.min { $0.count < $1.count } ?? []
-            let allowed = Set(narrowest)
-            candidates = inNamespace.filter { allowed.contains($0.offset) }
+        if requiredLabels.isEmpty {
+            return (podTemplates[namespace ?? ""] ?? []).filter { matches($0.pods.labels) }
         }
-        return candidates.filter { matches($0.pods.labels) }
+        // The offsets under the rarest required label, in object order, are all candidates.
+        let labelIndex = podsByLabel[namespace ?? ""] ?? [:]
+        var narrowest: [Int] = []
+        var first = true
+        for (label, value) in requiredLabels {
+            let offsets = labelIndex["\(label)=\(value)"] ?? []
+            if first || offsets.count < narrowest.count { narrowest = offsets }
+            first = false
+            if narrowest.isEmpty { break }
+        }
+        return narrowest.compactMap { offset in
+            guard let pods = podTemplateOfObject[offset], matches(pods.labels) else { return nil }
+            return (offset, pods)
+        }
     }
 }

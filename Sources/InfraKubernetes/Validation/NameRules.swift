@@ -40,6 +40,58 @@ public enum NameRules {
         }
     }
 
+    // Fast paths: most names are short ASCII and valid, so each rule first checks the UTF-8
+    // bytes without allocating and answers `nil` at once; anything else takes the slow path,
+    // which words the problem.
+
+    @inline(__always)
+    private static func isLowerAlphanumericByte(_ b: UInt8) -> Bool {
+        (0x61...0x7A).contains(b) || (0x30...0x39).contains(b)
+    }
+
+    @inline(__always)
+    private static func isAlphanumericByte(_ b: UInt8) -> Bool {
+        isLowerAlphanumericByte(b) || (0x41...0x5A).contains(b)
+    }
+
+    /// Whether `text` is a valid RFC 1123 label, checked on its bytes.
+    private static func isSimpleDNS1123Label(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, utf8.count <= 63,
+            isLowerAlphanumericByte(first), isLowerAlphanumericByte(last)
+        else { return false }
+        return utf8.allSatisfy { isLowerAlphanumericByte($0) || $0 == 0x2D }
+    }
+
+    /// Whether `text` is a valid RFC 1123 subdomain, checked on its bytes.
+    private static func isSimpleDNS1123Subdomain(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count <= 253 else { return false }
+        var labelLength = 0
+        var previous: UInt8 = 0x2E
+        for byte in utf8 {
+            if byte == 0x2E {
+                guard isLowerAlphanumericByte(previous) else { return false }
+                labelLength = 0
+            } else {
+                guard isLowerAlphanumericByte(byte) || (byte == 0x2D && previous != 0x2E) else { return false }
+                labelLength += 1
+                if labelLength > 63 { return false }
+            }
+            previous = byte
+        }
+        return isLowerAlphanumericByte(previous)
+    }
+
+    /// Whether `text` is 1–63 bytes of alphanumerics, `-`, `_` or `.`, alphanumeric at both ends.
+    private static func isSimpleNamePart(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, utf8.count <= 63,
+            isAlphanumericByte(first), isAlphanumericByte(last)
+        else { return false }
+        return utf8.allSatisfy { isAlphanumericByte($0) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+    }
+
     private static func isLowerAlphanumeric(_ c: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(c) || ("0"..."9").contains(c)
     }
@@ -50,6 +102,7 @@ public enum NameRules {
 
     /// An RFC 1123 label (`my-name`, `123-abc`).
     public static func dns1123Label(_ text: String) -> String? {
+        if isSimpleDNS1123Label(text) { return nil }
         if text.isEmpty { return "must not be empty" }
         if text.unicodeScalars.count > 63 { return "must be no more than 63 characters" }
         let scalars = Array(text.unicodeScalars)
@@ -72,6 +125,7 @@ public enum NameRules {
 
     /// An RFC 1123 subdomain (`example.com`, `my-name`).
     public static func dns1123Subdomain(_ text: String) -> String? {
+        if isSimpleDNS1123Subdomain(text) { return nil }
         if text.isEmpty { return "must not be empty" }
         if text.unicodeScalars.count > 253 { return "must be no more than 253 characters" }
         for label in text.split(separator: ".", omittingEmptySubsequences: false)
@@ -92,6 +146,7 @@ public enum NameRules {
 
     /// The name part of a qualified name: at most 63 characters, alphanumerics with `-`, `_`, `.` inside.
     private static func qualifiedNamePart(_ text: String) -> String? {
+        if isSimpleNamePart(text) { return nil }
         if text.isEmpty { return "name part must not be empty" }
         if text.unicodeScalars.count > 63 { return "name part must be no more than 63 characters" }
         let scalars = Array(text.unicodeScalars)
@@ -105,6 +160,7 @@ public enum NameRules {
 
     /// A label or annotation key: `[prefix/]name`, where the prefix is a DNS subdomain.
     public static func qualifiedName(_ text: String) -> String? {
+        if isSimpleNamePart(text) { return nil }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         switch parts.count {
         case 1:
@@ -120,7 +176,7 @@ public enum NameRules {
 
     /// A label value: empty, or at most 63 alphanumerics with `-`, `_`, `.` inside.
     public static func labelValue(_ text: String) -> String? {
-        if text.isEmpty { return nil }
+        if text.isEmpty || isSimpleNamePart(text) { return nil }
         if text.unicodeScalars.count > 63 { return "must be no more than 63 characters" }
         let scalars = Array(text.unicodeScalars)
         let valid =

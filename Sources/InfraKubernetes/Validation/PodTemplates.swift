@@ -16,6 +16,9 @@ struct PodTemplateInfo {
     var templateMetadata: ObjectMeta?
     /// Claim templates of a StatefulSet: volumes may refer to them by name.
     var claimTemplates: [PersistentVolumeClaim] = []
+    /// Every container (init, regular; ephemeral ones are not declarable) with its path segment,
+    /// listed once here because several rules walk them.
+    let containers: [(segment: String, index: Int, container: Container)]
 
     /// The pod template of `object`, or `nil` when it runs no pods.
     init?(_ object: any KubernetesObject) {
@@ -51,13 +54,14 @@ struct PodTemplateInfo {
         self.labels = template?.metadata?.labels ?? [:]
         self.spec = template?.spec
         self.templateMetadata = template?.metadata
-    }
-
-    /// Every container (init, regular, ephemeral is not declarable) with its path segment.
-    var containers: [(segment: String, index: Int, container: Container)] {
-        let initContainers = (spec?.initContainers ?? []).enumerated().map { ("initContainers", $0.offset, $0.element) }
-        let regular = (spec?.containers ?? []).enumerated().map { ("containers", $0.offset, $0.element) }
-        return initContainers + regular
+        var containers: [(segment: String, index: Int, container: Container)] = []
+        for (offset, container) in (template?.spec?.initContainers ?? []).enumerated() {
+            containers.append(("initContainers", offset, container))
+        }
+        for (offset, container) in (template?.spec?.containers ?? []).enumerated() {
+            containers.append(("containers", offset, container))
+        }
+        self.containers = containers
     }
 
     /// The names of all container ports.
