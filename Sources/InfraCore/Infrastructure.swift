@@ -43,8 +43,10 @@ public struct Infrastructure: Sendable {
     public func synthesize(options: SynthesisOptions = SynthesisOptions()) -> SynthesisResult {
         var combined = SynthesisResult()
         var owners: [String: ComponentPath] = [:]
-        for unit in allUnits {
-            let result = unit.synthesize(options: options)
+        let units = allUnits
+        // Units are independent: synthesize them side by side, then merge in unit order.
+        let results = Parallel.map(units) { $0.synthesize(options: options) }
+        for (unit, result) in zip(units, results) {
             combined.diagnostics.append(contentsOf: result.diagnostics)
             combined.inventory += result.inventory
             combined.edges += result.edges

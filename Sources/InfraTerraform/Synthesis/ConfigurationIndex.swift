@@ -4,7 +4,7 @@
 import InfraCore
 
 /// The blocks of one root or module, split by kind and indexed by address.
-struct ConfigurationIndex {
+struct ConfigurationIndex: Sendable {
     var resources: [ResourceBlock] = []
     var dataSources: [ResourceBlock] = []
     var variables: [VariableBlock] = []

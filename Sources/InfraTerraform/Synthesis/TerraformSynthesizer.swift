@@ -5,7 +5,7 @@
 import InfraCore
 
 /// Synthesizes the blocks of a root or module into `.tf.json` files.
-struct TerraformSynthesizer {
+struct TerraformSynthesizer: Sendable {
     enum Kind { case root, module }
 
     let kind: Kind
@@ -17,14 +17,22 @@ struct TerraformSynthesizer {
 
     func synthesize(format: SynthesisOptions.TerraformFormat = .json) -> SynthesisResult {
         let index = ConfigurationIndex(elements: elements)
+        // Checking and rendering read the same index and nothing else: run them side by
+        // side and drop the rendered files when the checks found an error.
+        var (result, artifacts) = Parallel.pair(
+            { check(index) }, { format == .json ? render(index) : renderHCL(index) })
+        if !result.diagnostics.hasErrors { result.artifacts = artifacts }
+        return result
+    }
+
+    /// Diagnostics, inventory and dependency edges of the configuration.
+    private func check(_ index: ConfigurationIndex) -> SynthesisResult {
         var validator = StackValidator(kind: kind, name: name, settings: settings, tfvars: tfvars, index: index)
         let diagnostics = validator.validate()
         let graph = DependencyAnalysis(index: index)
         var result = SynthesisResult(
             diagnostics: diagnostics, inventory: inventory(index), edges: graph.edges(prefix: directory))
         result.diagnostics.append(contentsOf: graph.cycleDiagnostics())
-        guard !result.diagnostics.hasErrors else { return result }
-        result.artifacts = format == .json ? render(index) : renderHCL(index)
         return result
     }
 
@@ -180,26 +188,35 @@ struct TerraformSynthesizer {
     // MARK: Inventory
 
     private func inventory(_ index: ConfigurationIndex) -> [InventoryEntry] {
+        // Thousands of blocks share a handful of files: build each file path once.
+        var filePaths: [String: String] = [:]
+        func filePath(_ meta: MetaArguments) -> String {
+            let file = meta.file ?? "main"
+            if let path = filePaths[file] { return path }
+            let path = directory + "/" + file + ".tf.json"
+            filePaths[file] = path
+            return path
+        }
         var entries: [InventoryEntry] = []
+        entries.reserveCapacity(index.resources.count + index.dataSources.count + index.modules.count)
         for block in index.resources {
             entries.append(
                 InventoryEntry(
-                    kind: block.type, address: "\(block.type).\(block.name)", path: block.path,
-                    file: "\(directory)/\(block.meta.file ?? "main").tf.json"))
+                    kind: block.type, address: block.type + "." + block.name, path: block.path,
+                    file: filePath(block.meta)))
         }
         for block in index.dataSources {
             entries.append(
                 InventoryEntry(
-                    kind: "data.\(block.type)", address: "data.\(block.type).\(block.name)", path: block.path,
-                    file: "\(directory)/\(block.meta.file ?? "main").tf.json"))
+                    kind: "data." + block.type, address: "data." + block.type + "." + block.name, path: block.path,
+                    file: filePath(block.meta)))
         }
         for call in index.modules {
             entries.append(
                 InventoryEntry(
-                    kind: "module", address: "module.\(call.name)", path: call.path,
-                    file: "\(directory)/\(call.meta.file ?? "main").tf.json"))
+                    kind: "module", address: "module." + call.name, path: call.path, file: filePath(call.meta)))
         }
-        return entries.sorted { ($0.file, $0.address) < ($1.file, $1.address) }
+        return entries.sorted { $0.file != $1.file ? $0.file < $1.file : $0.address < $1.address }
     }
 
     /// The local modules called by `elements`, each once.

@@ -8,6 +8,10 @@ struct DependencyAnalysis {
     /// Node address → (addresses it depends on, component path).
     private(set) var dependencies: [String: Set<String>] = [:]
     private(set) var paths: [String: ComponentPath] = [:]
+    /// Node addresses in sorted order; the cycle search and the edge list use their indices.
+    private var names: [String] = []
+    /// For each node index, the sorted indices of the defined nodes it depends on.
+    private var successors: [[Int]] = []
 
     init(index: ConfigurationIndex) {
         func targets(_ traversals: [Traversal], _ explicit: [ReferenceTarget]) -> Set<String> {
@@ -38,6 +42,7 @@ struct DependencyAnalysis {
         for v in index.variables {
             add("var.\(v.name)", v.path ?? .root, [])
         }
+        numberNodes()
     }
 
     private mutating func add(_ node: String, _ path: ComponentPath, _ deps: Set<String>) {
@@ -45,67 +50,78 @@ struct DependencyAnalysis {
         paths[node] = path
     }
 
+    /// Numbers the nodes in address order and keeps only edges between defined nodes, so
+    /// the cycle search and the edge list work on integers, not hashed strings.
+    private mutating func numberNodes() {
+        names = dependencies.keys.sorted()
+        var number: [String: Int] = [:]
+        number.reserveCapacity(names.count)
+        for (index, name) in names.enumerated() { number[name] = index }
+        successors = names.map { name in
+            (dependencies[name] ?? []).compactMap { number[$0] }.sorted()
+        }
+    }
+
     /// Edges `prefix/from → prefix/to`, sorted, only between defined nodes.
     func edges(prefix: String) -> [DependencyEdge] {
+        let qualified = names.map { prefix + "/" + $0 }
+        // Names are sorted and each successor list is sorted, so this order is (from, to) order.
         var result: [DependencyEdge] = []
-        for (from, deps) in dependencies {
-            for to in deps where dependencies[to] != nil {
-                result.append(DependencyEdge(from: "\(prefix)/\(from)", to: "\(prefix)/\(to)"))
-            }
+        for (from, list) in successors.enumerated() {
+            for to in list { result.append(DependencyEdge(from: qualified[from], to: qualified[to])) }
         }
-        return result.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        return result
     }
 
     /// One error per dependency cycle (strongly connected component with more than one
     /// node, or a node that depends on itself), naming the nodes in order.
     func cycleDiagnostics() -> [Diagnostic] {
         // Tarjan's algorithm, iterative so deep graphs cannot overflow the stack.
-        var indexOf: [String: Int] = [:]
-        var lowlink: [String: Int] = [:]
-        var onStack: Set<String> = []
-        var stack: [String] = []
+        let count = names.count
+        var indexOf = [Int](repeating: -1, count: count)
+        var lowlink = [Int](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var stack: [Int] = []
         var nextIndex = 0
         var components: [[String]] = []
-        let nodes = dependencies.keys.sorted()
-        let successors = dependencies.mapValues { $0.filter { dependencies[$0] != nil }.sorted() }
 
-        for start in nodes where indexOf[start] == nil {
-            var work: [(node: String, next: Int)] = [(start, 0)]
+        for start in 0..<count where indexOf[start] < 0 {
+            var work: [(node: Int, next: Int)] = [(start, 0)]
             indexOf[start] = nextIndex
             lowlink[start] = nextIndex
             nextIndex += 1
             stack.append(start)
-            onStack.insert(start)
+            onStack[start] = true
             while var frame = work.popLast() {
-                let succ = successors[frame.node] ?? []
+                let succ = successors[frame.node]
                 if frame.next < succ.count {
                     let w = succ[frame.next]
                     frame.next += 1
                     work.append(frame)
-                    if indexOf[w] == nil {
+                    if indexOf[w] < 0 {
                         indexOf[w] = nextIndex
                         lowlink[w] = nextIndex
                         nextIndex += 1
                         stack.append(w)
-                        onStack.insert(w)
+                        onStack[w] = true
                         work.append((w, 0))
-                    } else if onStack.contains(w) {
-                        lowlink[frame.node] = min(lowlink[frame.node] ?? 0, indexOf[w] ?? 0)
+                    } else if onStack[w] {
+                        lowlink[frame.node] = min(lowlink[frame.node], indexOf[w])
                     }
                     continue
                 }
                 if let parent = work.last {
-                    lowlink[parent.node] = min(lowlink[parent.node] ?? 0, lowlink[frame.node] ?? 0)
+                    lowlink[parent.node] = min(lowlink[parent.node], lowlink[frame.node])
                 }
                 if lowlink[frame.node] == indexOf[frame.node] {
-                    var component: [String] = []
+                    var component: [Int] = []
                     while let w = stack.popLast() {
-                        onStack.remove(w)
+                        onStack[w] = false
                         component.append(w)
                         if w == frame.node { break }
                     }
-                    let selfLoop = component.count == 1 && (successors[frame.node] ?? []).contains(frame.node)
-                    if component.count > 1 || selfLoop { components.append(component.sorted()) }
+                    let selfLoop = component.count == 1 && successors[frame.node].contains(frame.node)
+                    if component.count > 1 || selfLoop { components.append(component.sorted().map { names[$0] }) }
                 }
             }
         }
