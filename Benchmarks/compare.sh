@@ -134,7 +134,9 @@ SH
         chmod +x "$WORK/peer-oves.sh"
         peer=$(measure "$PEER_RUNS" "$WORK/peer-oves.sh")
     fi
-    row "OVES (TF + k8s)" 189 "$ours" "$peer" "$(size "$WORK/ours-oves")" \
+    # Ours writes 171 Terraform blocks and 183 Kubernetes objects; the peers' OVES has the same
+    # 171 Terraform resources but only 18 Kubernetes objects (their README), so ours does more.
+    row "OVES (TF + k8s)" 354 "$ours" "$peer" "$(size "$WORK/ours-oves")" \
         "$(( $(size "$WORK/cdktf-oves/stacks") + $(size "$WORK/cdk8s-oves") ))"
 fi
 
