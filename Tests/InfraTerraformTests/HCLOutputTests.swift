@@ -46,6 +46,38 @@ struct HCLOutputTests {
                 """) == true)
     }
 
+    @Test("object-valued overrides become nested blocks in HCL, dynamic blocks get their label, map arguments stay")
+    func overridesOfNestedBlocks() {
+        let stack = Stack("s") {
+            Resource("aws_s3_bucket_lifecycle_configuration", "l", ["bucket": "x"])
+                .override(
+                    "rule",
+                    Expression(
+                        literal: [
+                            ["id": "a", "filter": [:], "transition": [["days": 30], ["days": 90]]], ["id": "b"],
+                        ])
+                )
+                .override("tags", Expression(literal: ["Name": "x"]))
+            Resource("aws_eks_node_group", "n", ["cluster_name": "c"])
+                .override(
+                    "dynamic",
+                    Expression(literal: ["taint": ["for_each": "${var.taints}", "content": ["key": "${taint.value}"]]]))
+        }
+        let text =
+            stack.synthesize(options: SynthesisOptions(terraformFormat: .hcl)).artifacts.first {
+                $0.path == "s/main.tf"
+            }?.text ?? ""
+        #expect(text.components(separatedBy: "  rule {").count - 1 == 2, "\(text)")
+        #expect(text.components(separatedBy: "    transition {").count - 1 == 2, "\(text)")
+        #expect(text.contains("    filter {"), "\(text)")
+        #expect(
+            text.contains("  tags   = { \"Name\" = \"x\" }") || text.contains("  tags = { \"Name\" = \"x\" }"),
+            "\(text)")
+        #expect(text.contains("  dynamic \"taint\" {"), "\(text)")
+        #expect(text.contains("    content {"), "\(text)")
+        #expect(!text.contains("rule ="), "\(text)")
+    }
+
     @Test("terraform fmt -check accepts the HCL, and it validates and graphs to the same resources as the JSON")
     func terraformAgrees() throws {
         guard let terraform = ExternalTools.terraform(), let validate = ExternalTools.sharedTool("tf-validate") else {

@@ -165,7 +165,8 @@ struct HCLRenderer {
         let rest = segments.dropFirst()
         if rest.isEmpty {
             block.blocks[head] = nil
-            block.attributes[head] = value
+            block.attributes[head] = nil
+            if let value { assign(head, value.node, to: &block) }
             return
         }
         if var nested = block.blocks[head], !nested.isEmpty {
@@ -182,6 +183,48 @@ struct HCLRenderer {
         var node = block.attributes[head]?.node ?? .object([])
         setInObject(&node, rest, value?.node)
         block.attributes[head] = Expression(node)
+    }
+
+    /// Map arguments that overrides commonly set: they stay attributes even though their value
+    /// is an object (every other object-valued override sets a nested block).
+    private static let mapArguments: Set<String> = [
+        "tags", "tags_all", "tags_to_add", "labels", "parameters", "variables", "environment",
+    ]
+
+    /// Sets `name` from an override value. Terraform JSON writes a nested block as an object
+    /// (or a list of objects) and `dynamic "x"` blocks as `"dynamic": {"x": {…}}`; HCL needs
+    /// block syntax for both, so such values become nested blocks.
+    private static func assign(_ name: String, _ node: Expression.Node, to block: inout Block) {
+        if name == "dynamic", case .object(let generators) = node {
+            for generator in generators {
+                block.blocks["dynamic " + quoted(generator.key), default: []] +=
+                    blocks(from: generator.value)
+                    ?? [Block()]
+            }
+        } else if !mapArguments.contains(name), let nested = blocks(from: node) {
+            block.blocks[name, default: []] += nested
+        } else {
+            block.attributes[name] = Expression(node)
+        }
+    }
+
+    /// The nested blocks an object (one block) or a non-empty list of objects (several) stands for.
+    private static func blocks(from node: Expression.Node) -> [Block]? {
+        switch node {
+        case .object(let members):
+            var result = Block()
+            for member in members { assign(member.key, member.value, to: &result) }
+            return [result]
+        case .list(let items) where !items.isEmpty:
+            var result: [Block] = []
+            for item in items {
+                guard case .object = item, let converted = blocks(from: item) else { return nil }
+                result += converted
+            }
+            return result
+        default:
+            return nil
+        }
     }
 
     private static func setInObject(

@@ -78,19 +78,15 @@ struct LocalPlanTests {
         #expect(jsonPlan.succeeded, "JSON plan of \(root) failed:\n\(jsonPlan.log)")
         guard jsonPlan.succeeded else { return }
         #expect(!jsonPlan.addresses.isEmpty)
-        // Known: the HCL renderer writes raw overrides of nested blocks (`.override("rule", …)`,
-        // `requester`, `schedule`, `dynamic`) as attributes (`rule = [...]`), which terraform
-        // rejects ("Unsupported argument"); JSON syntax accepts both. When the renderer or the
-        // constructs are fixed, this known issue stops occurring and the test says so.
-        withKnownIssue("HCL writes overridden nested blocks as attributes") {
-            #expect(hclPlan.succeeded, "HCL plan of \(root) failed:\n\(hclPlan.log)")
-            #expect(
-                Set(jsonPlan.addresses) == Set(hclPlan.addresses),
-                """
-                only in JSON: \(Set(jsonPlan.addresses).subtracting(hclPlan.addresses).sorted())
-                only in HCL: \(Set(hclPlan.addresses).subtracting(jsonPlan.addresses).sorted())
-                """)
-        }
+        // The HCL form must plan too, to exactly the same resources (overrides of nested blocks,
+        // `rule`, `requester`, `schedule`, `dynamic "taint"`, are written as blocks in HCL).
+        #expect(hclPlan.succeeded, "HCL plan of \(root) failed:\n\(hclPlan.log)")
+        #expect(
+            Set(jsonPlan.addresses) == Set(hclPlan.addresses),
+            """
+            only in JSON: \(Set(jsonPlan.addresses).subtracting(hclPlan.addresses).sorted())
+            only in HCL: \(Set(hclPlan.addresses).subtracting(jsonPlan.addresses).sorted())
+            """)
         let planned = Set(jsonPlan.addresses.map(OVESLocalAWS.blockAddress))
         let declared = OVESLocalAWS.declaredBlocks(root: root)
         let missing = Set(declared.keys).subtracting(planned)
