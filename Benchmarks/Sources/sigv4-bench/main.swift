@@ -3,6 +3,7 @@
 // botocore on the same file and check that both produce identical signatures.
 //
 //   sigv4-bench FILE                 parse, sign (signing keys cached per scope, as the AWS SDKs do), print
+//                                    (`SigningContract.appendSignatures`: signs from the input bytes)
 //   sigv4-bench --derive-each FILE   the same, deriving the signing key afresh for every request (as botocore)
 //   sigv4-bench --contract FILE      `SigningContract.run`, exactly what `infra-manifest sign --batch` does: the
 //                                    full contract JSON (canonical request, string to sign, signature, …) out
@@ -95,25 +96,14 @@ if mode == "--contract" {
     }
     exit(0)
 }
-// The signing runs decode straight from the mapped file and sign each case as soon as it is read
-// (`SigningContract.forEachCase`); the contract run above reads the bytes into an array, as
+// The signing runs sign straight from the mapped file, each case as soon as it is decoded, with no `String`
+// per field (`SigningContract.appendSignatures`); the contract run above reads the bytes into an array, as
 // `infra-manifest sign --batch` reads stdin into one.
-let deriveEach = mode == "--derive-each"
-var cache = SigV4SigningKeyCache()
 var output = [UInt8]()
 output.reserveCapacity(1 << 20)
 do {
     try mapFile(arguments[0]) { (bytes: UnsafeRawBufferPointer) throws(SigningContractError) in
-        try SigningContract.forEachCase(in: bytes) { item in
-            let signed =
-                deriveEach
-                ? SigV4.sign(
-                    item.request, credentials: item.credentials, region: item.region, service: item.service,
-                    time: item.time, options: item.options)
-                : item.sign(cache: &cache)
-            output.append(contentsOf: signed.signature.utf8)
-            output.append(UInt8(ascii: "\n"))
-        }
+        try SigningContract.appendSignatures(of: bytes, to: &output, reuseSigningKeys: mode != "--derive-each")
     }
 } catch {
     complain("sigv4-bench: \(error.message)")

@@ -1,150 +1,145 @@
 // Task 1, steps 4 and 5 of SigV4: canonical headers and the signed-headers list.
 // Names are lower-cased, values trimmed with inner whitespace runs collapsed, repeats joined with `,`,
 // and hop-by-hop or proxy-rewritten headers (user-agent, connection, …) left out, as botocore does.
-// All names and values go into one byte buffer (ranges are sorted, not arrays), so a request costs a few
-// allocations rather than two per header.
+// All names and values go into one reusable byte buffer (ranges are sorted, not arrays), so a request costs
+// no allocation once the buffers have grown.
 
 /// Builds the CanonicalHeaders and SignedHeaders lines of the canonical request.
 struct CanonicalHeaders {
     /// `name:value\n` for every header, sorted by name, repeats joined (task 1 step 4).
-    private(set) var canonical: [UInt8]
+    private(set) var canonical = [UInt8]()
     /// `name;name;…` (task 1 step 5).
-    private(set) var signed: [UInt8]
+    private(set) var signed = [UInt8]()
 
-    /// Header names never signed: they are changed by proxies or by the HTTP client after signing.
-    static let unsigned: [[UInt8]] = [
-        "authorization", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization",
-        "te", "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id",
-    ].map { Array($0.utf8) }
-
-    /// Lengths of the names in ``unsigned`` as a bit mask, so most names are decided by their length.
-    private static let unsignedLengths: UInt64 = unsigned.reduce(0) { $0 | 1 << UInt64($1.count & 63) }
-
-    /// `true` for a lower-cased name that is never signed.
-    static func isUnsigned(_ name: ArraySlice<UInt8>) -> Bool {
-        guard name.count < 64, unsignedLengths & 1 << UInt64(name.count) != 0 else { return false }
-        return unsigned.contains { $0.count == name.count && $0.elementsEqual(name) }
-    }
-
-    /// One header: its lower-cased name and canonical value as ranges of the shared buffer.
+    /// One header: its lower-cased name and canonical value as ranges of ``storage``.
     private struct Entry {
         var name: Range<Int>
         var value: Range<Int>
     }
 
-    /// Canonicalises `headers` plus the signer's own `extra` headers (already lower-case).
-    init(headers: [SigV4Header], extra: [(name: String, value: String)]) {
-        var buffer = [UInt8]()
-        buffer.reserveCapacity(512)
-        var entries = [Entry]()
-        entries.reserveCapacity(headers.count + extra.count)
-        for header in headers {
-            let nameStart = buffer.count
-            buffer.append(contentsOf: header.name.utf8)
-            for index in nameStart..<buffer.count where buffer[index] &- 65 < 26 { buffer[index] += 32 }
-            if Self.isUnsigned(buffer[nameStart...]) {
-                buffer.removeSubrange(nameStart...)
-                continue
-            }
-            let valueStart = buffer.count
-            Self.appendCanonicalValue(header.value, to: &buffer)
-            entries.append(Entry(name: nameStart..<valueStart, value: valueStart..<buffer.count))
+    private var storage = [UInt8]()
+    private var entries = [Entry]()
+
+    /// `true` for a lower-cased name that is never signed: authorization, connection, expect, keep-alive,
+    /// proxy-authenticate, proxy-authorization, te, trailer, transfer-encoding, upgrade, user-agent, x-amzn-trace-id.
+    static func isUnsigned(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch name.count {
+        case 2: return Bytes.equal(name, "te")
+        case 6: return Bytes.equal(name, "expect")
+        case 7: return Bytes.equal(name, "trailer") || Bytes.equal(name, "upgrade")
+        case 10:
+            return Bytes.equal(name, "connection") || Bytes.equal(name, "keep-alive") || Bytes.equal(name, "user-agent")
+        case 13: return Bytes.equal(name, "authorization")
+        case 15: return Bytes.equal(name, "x-amzn-trace-id")
+        case 17: return Bytes.equal(name, "transfer-encoding")
+        case 18: return Bytes.equal(name, "proxy-authenticate")
+        case 19: return Bytes.equal(name, "proxy-authorization")
+        default: return false
         }
-        for header in extra {
-            let nameStart = buffer.count
-            buffer.append(contentsOf: header.name.utf8)
-            let valueStart = buffer.count
-            buffer.append(contentsOf: header.value.utf8)
-            entries.append(Entry(name: nameStart..<valueStart, value: valueStart..<buffer.count))
+    }
+
+    /// Forgets the previous request's headers (keeping the buffers).
+    mutating func reset() {
+        storage.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        canonical.removeAll(keepingCapacity: true)
+        signed.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds a request header: the name lower-cased, the value canonicalised; unsigned names are skipped.
+    mutating func add(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+        let nameStart = storage.count
+        for byte in name { storage.append(byte &- 65 < 26 ? byte | 0x20 : byte) }
+        let isUnsigned = storage.withUnsafeBufferPointer {
+            Self.isUnsigned(UnsafeBufferPointer(rebasing: $0[nameStart...]))
         }
-        var canonical = [UInt8]()
-        canonical.reserveCapacity(buffer.count + entries.count * 2)
-        var signed = [UInt8]()
-        signed.reserveCapacity(buffer.count / 2)
-        buffer.withUnsafeBufferPointer { bytes in
-            // Stable insertion sort by name (a request has a handful of headers) keeps the original order of
-            // repeated headers, which are then joined with ",".
+        if isUnsigned {
+            storage.removeSubrange(nameStart...)
+            return
+        }
+        let valueStart = storage.count
+        Self.appendCanonicalValue(value, to: &storage)
+        entries.append(Entry(name: nameStart..<valueStart, value: valueStart..<storage.count))
+    }
+
+    /// Adds one of the signer's own headers (`name` already lower-case, `value` already canonical).
+    mutating func addOwn(name: StaticString, value: UnsafeBufferPointer<UInt8>) {
+        let nameStart = storage.count
+        storage.append(literal: name)
+        let valueStart = storage.count
+        storage.append(contentsOf: value)
+        entries.append(Entry(name: nameStart..<valueStart, value: valueStart..<storage.count))
+    }
+
+    /// Sorts the headers by name (stable, so repeats keep their order) and writes ``canonical`` and ``signed``.
+    mutating func finish() {
+        canonical.reserveCapacity(storage.count + entries.count * 2)
+        storage.withUnsafeBufferPointer { bytes in
+            // Insertion sort by name: a request has a handful of headers.
             if entries.count > 1 {
                 for index in 1..<entries.count {
                     let entry = entries[index]
+                    let name = UnsafeBufferPointer(rebasing: bytes[entry.name])
                     var slot = index
-                    while slot > 0 && bytes[entry.name].lexicographicallyPrecedes(bytes[entries[slot - 1].name]) {
+                    while slot > 0 && Bytes.precedes(name, UnsafeBufferPointer(rebasing: bytes[entries[slot - 1].name]))
+                    {
                         entries[slot] = entries[slot - 1]
                         slot -= 1
                     }
                     if slot != index { entries[slot] = entry }
                 }
             }
+            var previousName = Bytes.empty
             for (index, entry) in entries.enumerated() {
-                if index > 0 && bytes[entry.name].elementsEqual(bytes[entries[index - 1].name]) {
+                let name = UnsafeBufferPointer(rebasing: bytes[entry.name])
+                if index > 0 && Bytes.equal(name, previousName) {
                     canonical.removeLast()  // the previous "\n"
                     canonical.append(UInt8(ascii: ","))
                 } else {
                     if index > 0 { signed.append(UInt8(ascii: ";")) }
-                    signed.append(contentsOf: bytes[entry.name])
-                    canonical.append(contentsOf: bytes[entry.name])
+                    signed.append(contentsOf: name)
+                    canonical.append(contentsOf: name)
                     canonical.append(UInt8(ascii: ":"))
                 }
-                canonical.append(contentsOf: bytes[entry.value])
+                canonical.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[entry.value]))
                 canonical.append(UInt8(ascii: "\n"))
+                previousName = name
             }
         }
-        self.canonical = canonical
-        self.signed = signed
-    }
-
-    /// Appends `name:value\n` for every header (task 1 step 4).
-    func appendCanonical(to output: inout [UInt8]) {
-        output.append(contentsOf: canonical)
-    }
-
-    /// Appends `name;name;…` (task 1 step 5).
-    func appendSignedHeaders(to output: inout [UInt8]) {
-        output.append(contentsOf: signed)
-    }
-
-    /// The trimmed value with each run of space, tab, CR or LF collapsed into one space.
-    static func canonicalValue(_ value: String) -> [UInt8] {
-        var output = [UInt8]()
-        appendCanonicalValue(value, to: &output)
-        return output
     }
 
     /// Appends the trimmed value with each run of space, tab, CR or LF collapsed into one space.
-    static func appendCanonicalValue(_ value: String, to output: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { bytes in
-            // Most values are already canonical: single spaces between words, nothing to trim.
-            var previousWasSpace = true
-            var clean = true
-            for byte in bytes {
-                if byte == 32 {
-                    if previousWasSpace {
-                        clean = false
-                        break
-                    }
-                    previousWasSpace = true
-                } else if byte == 9 || byte == 10 || byte == 13 {
+    static func appendCanonicalValue(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        // Most values are already canonical: single spaces between words, nothing to trim.
+        var previousWasSpace = true
+        var clean = true
+        for byte in bytes {
+            if byte == 32 {
+                if previousWasSpace {
                     clean = false
                     break
-                } else {
-                    previousWasSpace = false
                 }
+                previousWasSpace = true
+            } else if byte == 9 || byte == 10 || byte == 13 {
+                clean = false
+                break
+            } else {
+                previousWasSpace = false
             }
-            if clean && !previousWasSpace {
-                output.append(contentsOf: bytes)
-                return
-            }
-            let start = output.count
-            var pendingSpace = false
-            for byte in bytes {
-                if byte == 32 || byte == 9 || byte == 10 || byte == 13 {
-                    pendingSpace = output.count > start
-                } else {
-                    if pendingSpace { output.append(32) }
-                    pendingSpace = false
-                    output.append(byte)
-                }
+        }
+        if clean && !previousWasSpace {
+            output.append(contentsOf: bytes)
+            return
+        }
+        let start = output.count
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == 32 || byte == 9 || byte == 10 || byte == 13 {
+                pendingSpace = output.count > start
+            } else {
+                if pendingSpace { output.append(32) }
+                pendingSpace = false
+                output.append(byte)
             }
         }
     }

@@ -1,60 +1,100 @@
 // Task 1, step 3 of SigV4: the canonical query string.
 // Each `key=value` pair is decoded and re-encoded with SigV4's encoding, then sorted by key and value (byte order).
-
-/// A query parameter in canonical (encoded) form.
-struct EncodedQueryParameter {
-    /// The encoded name.
-    var name: [UInt8]
-    /// The encoded value (empty for `key` without `=`).
-    var value: [UInt8]
-}
+// Pairs that are already canonical (the usual case) are copied as they are. All names and values live in one
+// reusable buffer and only their ranges are sorted, so a request costs no allocation here.
 
 /// Builds the CanonicalQueryString line of the canonical request.
-enum CanonicalQuery {
+struct CanonicalQuery {
+    /// One parameter: its encoded name and value as ranges of ``storage``.
+    private struct Entry {
+        var name: Range<Int>
+        var value: Range<Int>
+    }
+
+    /// Encoded names and values of the current request.
+    private var storage = [UInt8]()
+    private var entries = [Entry]()
+    /// Decoded bytes of a piece that needs re-encoding (reused).
+    private var decoded = [UInt8]()
+
+    /// Forgets the previous request's parameters (keeping the buffers).
+    mutating func reset() {
+        storage.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+    }
+
     /// Splits `query` on `&`, decodes and re-encodes each name and value. Empty pieces are ignored.
-    static func parameters(of query: String) -> [EncodedQueryParameter] {
-        guard !query.isEmpty else { return [] }
-        let bytes = Array(query.utf8)
-        var result = [EncodedQueryParameter]()
-        for piece in bytes.split(separator: UInt8(ascii: "&")) {
-            let name: ArraySlice<UInt8>
-            let value: ArraySlice<UInt8>
-            if let equals = piece.firstIndex(of: UInt8(ascii: "=")) {
-                name = piece[piece.startIndex..<equals]
-                value = piece[(equals + 1)...]
-            } else {
-                name = piece
-                value = []
+    mutating func add(query: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        while start < query.count {
+            var end = start
+            var equals = -1
+            while end < query.count {
+                let byte = query[end]
+                if byte == UInt8(ascii: "&") { break }
+                if byte == UInt8(ascii: "=") && equals < 0 { equals = end }
+                end += 1
             }
-            result.append(EncodedQueryParameter(name: reencode(name), value: reencode(value)))
+            if end > start {
+                let nameEnd = equals < 0 ? end : equals
+                let nameStart = storage.count
+                appendReencoded(UnsafeBufferPointer(rebasing: query[start..<nameEnd]))
+                let valueStart = storage.count
+                if equals >= 0 { appendReencoded(UnsafeBufferPointer(rebasing: query[(equals + 1)..<end])) }
+                entries.append(Entry(name: nameStart..<valueStart, value: valueStart..<storage.count))
+            }
+            start = end + 1
         }
-        return result
+    }
+
+    /// Adds a parameter whose name and value are already encoded; `value` appends the value to the buffer.
+    mutating func addEncoded(name: StaticString, value: (inout [UInt8]) -> Void) {
+        let nameStart = storage.count
+        storage.append(literal: name)
+        let valueStart = storage.count
+        value(&storage)
+        entries.append(Entry(name: nameStart..<valueStart, value: valueStart..<storage.count))
     }
 
     /// Sorts by encoded name, then encoded value, and appends `name=value&…` to `output`.
-    static func append(_ parameters: [EncodedQueryParameter], to output: inout [UInt8]) {
-        let sorted = parameters.sorted { left, right in
-            if left.name != right.name { return left.name.lexicographicallyPrecedes(right.name) }
-            return left.value.lexicographicallyPrecedes(right.value)
-        }
-        for (index, parameter) in sorted.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: "&")) }
-            output.append(contentsOf: parameter.name)
-            output.append(UInt8(ascii: "="))
-            output.append(contentsOf: parameter.value)
+    mutating func appendCanonical(to output: inout [UInt8]) {
+        storage.withUnsafeBufferPointer { bytes in
+            // Insertion sort: a request has a handful of parameters.
+            if entries.count > 1 {
+                for index in 1..<entries.count {
+                    let entry = entries[index]
+                    var slot = index
+                    while slot > 0 && Self.precedes(entry, entries[slot - 1], in: bytes) {
+                        entries[slot] = entries[slot - 1]
+                        slot -= 1
+                    }
+                    if slot != index { entries[slot] = entry }
+                }
+            }
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: "&")) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[entry.name]))
+                output.append(UInt8(ascii: "="))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[entry.value]))
+            }
         }
     }
 
-    private static func reencode(_ raw: ArraySlice<UInt8>) -> [UInt8] {
-        var needsWork = false
-        for byte in raw where !PercentEncoding.isUnreserved[Int(byte)] {
-            needsWork = true
-            break
+    private static func precedes(_ left: Entry, _ right: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let leftName = UnsafeBufferPointer(rebasing: bytes[left.name])
+        let rightName = UnsafeBufferPointer(rebasing: bytes[right.name])
+        if !Bytes.equal(leftName, rightName) { return Bytes.precedes(leftName, rightName) }
+        return Bytes.precedes(
+            UnsafeBufferPointer(rebasing: bytes[left.value]), UnsafeBufferPointer(rebasing: bytes[right.value]))
+    }
+
+    private mutating func appendReencoded(_ raw: UnsafeBufferPointer<UInt8>) {
+        if PercentEncoding.isCanonical(raw) {
+            storage.append(contentsOf: raw)
+            return
         }
-        guard needsWork else { return Array(raw) }
-        var output = [UInt8]()
-        output.reserveCapacity(raw.count * 3)
-        PercentEncoding.encode(PercentEncoding.decode(raw), keepSlash: false, to: &output)
-        return output
+        decoded.removeAll(keepingCapacity: true)
+        PercentEncoding.decode(raw, to: &decoded)
+        decoded.withUnsafeBufferPointer { PercentEncoding.encode($0, keepSlash: false, to: &storage) }
     }
 }

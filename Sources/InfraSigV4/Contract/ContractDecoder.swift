@@ -1,6 +1,8 @@
-// Reads signing-contract JSON straight into `SigningCase` values: one pass over the bytes, no intermediate
-// tree of dictionaries, unknown members ("name", "source", "expected") skipped without building them.
-// `infra-manifest sign --batch` and the benchmark runner parse thousands of cases, so this is on the hot path.
+// Reads signing-contract JSON in one pass over the bytes, with no intermediate tree of dictionaries and no
+// `String` per field: each case's strings stay where they are in the input (only strings with escapes, decoded
+// bodies and dates go into a small reusable arena) and reach the signer as byte spans (`RawSigningCase`).
+// Unknown members ("name", "source", "expected") are skipped without building them. `infra-manifest sign
+// --batch` and the benchmark runner parse thousands of cases, so this is on the hot path.
 
 /// A single-pass reader of contract case objects (a JSON object, or an array of them).
 struct ContractDecoder {
@@ -33,19 +35,93 @@ struct ContractDecoder {
     static func decode(
         _ input: UnsafeBufferPointer<UInt8>, each body: (SigningCase) -> Void
     ) throws(SigningContractError) -> Bool {
+        try decodeRaw(input) { body($0.signingCase) }
+    }
+
+    /// Decodes `input` one case at a time as byte spans (valid only during `body`); returns whether the input
+    /// was an array. Cases before an invalid one have already been handed over when the error is thrown.
+    static func decodeRaw(
+        _ input: UnsafeBufferPointer<UInt8>, each body: (RawSigningCase) -> Void
+    ) throws(SigningContractError) -> Bool {
         var decoder = ContractDecoder(bytes: input)
         return try decoder.document(body)
+    }
+
+    /// Where a decoded string is: a range of the input, or of ``arena``.
+    private struct TextRef {
+        var start: Int
+        var count: Int
+        var inArena: Bool
+    }
+
+    /// The members of one case object, as references (resolved to spans once the object is complete).
+    private struct CaseRefs {
+        var accessKeyId: TextRef
+        var secret: TextRef
+        var token: TextRef?
+        var region: TextRef
+        var service: TextRef
+        var time: SigV4Timestamp
+        var amzDate: TextRef
+        var method: TextRef
+        var path: TextRef?
+        var query: TextRef?
+        var body: TextRef
+        var unsigned: Bool
+        var options: SigV4Options
+    }
+
+    /// The member names the contract knows (anything else is skipped).
+    private enum Key {
+        case credentials, accessKeyId, secretAccessKey, sessionToken, region, service, timestamp, request
+        case method, path, query, headers, bodyBase64, options
+        case mode, normalizePath, doubleURIEncode, signedBodyHeader, omitSessionToken, unsignedPayload, expiresIn
+        case other
+
+        init(_ name: UnsafeBufferPointer<UInt8>) {
+            func is_(_ text: StaticString) -> Bool { Bytes.equal(name, text) }
+            switch name.count {
+            case 4: self = is_("path") ? .path : is_("mode") ? .mode : .other
+            case 5: self = is_("query") ? .query : .other
+            case 6: self = is_("region") ? .region : is_("method") ? .method : .other
+            case 7:
+                self =
+                    is_("service")
+                    ? .service
+                    : is_("request") ? .request : is_("headers") ? .headers : is_("options") ? .options : .other
+            case 9: self = is_("timestamp") ? .timestamp : is_("expiresIn") ? .expiresIn : .other
+            case 10: self = is_("bodyBase64") ? .bodyBase64 : .other
+            case 11: self = is_("credentials") ? .credentials : is_("accessKeyId") ? .accessKeyId : .other
+            case 12: self = is_("sessionToken") ? .sessionToken : .other
+            case 13: self = is_("normalizePath") ? .normalizePath : .other
+            case 15:
+                self =
+                    is_("secretAccessKey")
+                    ? .secretAccessKey
+                    : is_("doubleURIEncode") ? .doubleURIEncode : is_("unsignedPayload") ? .unsignedPayload : .other
+            case 16:
+                self =
+                    is_("signedBodyHeader") ? .signedBodyHeader : is_("omitSessionToken") ? .omitSessionToken : .other
+            default: self = .other
+            }
+        }
     }
 
     /// The input; valid during ``decode(_:)`` only (the decoder never escapes it).
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     /// Timestamps already parsed: a batch repeats a few of them thousands of times.
-    private var times = [(text: String, time: SigV4Timestamp)]()
+    private var times = [(text: [UInt8], time: SigV4Timestamp)]()
+    /// The current case's strings that are not plain ranges of the input (reset per case).
+    private var arena = [UInt8]()
+    /// The current case's headers.
+    private var headerRefs = [(name: TextRef, value: TextRef)]()
+    /// Reused storage for the resolved headers.
+    private var rawHeaders = [RawHeader]()
 
     private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    private mutating func document(_ body: (SigningCase) -> Void) throws(SigningContractError) -> Bool {
+    private mutating func document(_ body: (RawSigningCase) -> Void) throws(SigningContractError) -> Bool {
         skipWhitespace()
         let isArray = peek == UInt8(ascii: "[")
         if isArray {
@@ -56,7 +132,7 @@ struct ContractDecoder {
             } else {
                 var position = 0
                 while true {
-                    body(try caseObject(position: position))
+                    emit(try caseObject(position: position), to: body)
                     position += 1
                     skipWhitespace()
                     guard let byte = peek else { throw failure("unterminated array") }
@@ -66,19 +142,59 @@ struct ContractDecoder {
                 }
             }
         } else {
-            body(try caseObject(position: nil))
+            emit(try caseObject(position: nil), to: body)
         }
         skipWhitespace()
         guard index == bytes.count else { throw failure("unexpected text after the JSON value") }
         return isArray
     }
 
+    /// Resolves the references of a complete case to spans and hands the case to `body`.
+    private mutating func emit(_ refs: CaseRefs, to body: (RawSigningCase) -> Void) {
+        var headers = rawHeaders
+        rawHeaders = []
+        headers.removeAll(keepingCapacity: true)
+        let input = bytes
+        let headerRefs = self.headerRefs
+        arena.withUnsafeBufferPointer { arena in
+            func span(_ text: TextRef) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: (text.inArena ? arena : input)[text.start..<text.start + text.count])
+            }
+            for header in headerRefs { headers.append(RawHeader(name: span(header.name), value: span(header.value))) }
+            let request = RawSigningRequest(
+                method: span(refs.method), path: refs.path.map(span) ?? Bytes.span("/"),
+                query: refs.query.map(span) ?? Bytes.empty, headers: headers,
+                payload: refs.unsigned ? .unsigned : .bytes(span(refs.body)), accessKeyId: span(refs.accessKeyId),
+                sessionToken: refs.token.map(span), region: span(refs.region), service: span(refs.service),
+                amzDate: span(refs.amzDate), options: refs.options)
+            body(RawSigningCase(request: request, secretAccessKey: span(refs.secret), time: refs.time))
+        }
+        rawHeaders = headers
+    }
+
     /// The timestamp `text` denotes, parsed once per distinct text.
-    private mutating func timestamp(_ text: String) -> SigV4Timestamp? {
-        for known in times where known.text == text { return known.time }
-        guard let time = SigV4Timestamp(amzDate: text) else { return nil }
-        if times.count < 16 { times.append((text, time)) }
+    private mutating func timestamp(_ text: TextRef) -> SigV4Timestamp? {
+        let found: SigV4Timestamp?? = withSpan(text) { span in
+            for known in times where Bytes.equal(span, known.text.withUnsafeBufferPointer { $0 }) {
+                return .some(known.time)
+            }
+            return nil
+        }
+        if let found { return found }
+        let bytes = withSpan(text) { Array($0) }
+        guard let time = SigV4Timestamp(amzDate: String(decoding: bytes, as: UTF8.self)) else { return nil }
+        if times.count < 16 { times.append((bytes, time)) }
         return time
+    }
+
+    /// Calls `body` with the bytes `text` refers to.
+    private func withSpan<Result>(_ text: TextRef, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if text.inArena {
+            return arena.withUnsafeBufferPointer {
+                body(UnsafeBufferPointer(rebasing: $0[text.start..<text.start + text.count]))
+            }
+        }
+        return body(UnsafeBufferPointer(rebasing: bytes[text.start..<text.start + text.count]))
     }
 
     private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -89,7 +205,7 @@ struct ContractDecoder {
 
     // MARK: - The case object
 
-    private mutating func caseObject(position: Int?) throws(SigningContractError) -> SigningCase {
+    private mutating func caseObject(position: Int?) throws(SigningContractError) -> CaseRefs {
         let prefix = position.map { "request[\($0)]: " } ?? ""
         func fail(_ message: String) -> SigningContractError { SigningContractError(prefix + message) }
         skipWhitespace()
@@ -99,59 +215,60 @@ struct ContractDecoder {
             }
             throw fail("expected an object")
         }
-        var accessKeyId: String?
-        var secret: String?
-        var token: String?
-        var region: String?
-        var service: String?
-        var timestamp: String?
-        var method: String?
-        var path = "/"
-        var query = ""
-        var headers = [SigV4Header]()
-        var body = [UInt8]()
+        arena.removeAll(keepingCapacity: true)
+        headerRefs.removeAll(keepingCapacity: true)
+        var accessKeyId: TextRef?
+        var secret: TextRef?
+        var token: TextRef?
+        var region: TextRef?
+        var service: TextRef?
+        var timestamp: TextRef?
+        var method: TextRef?
+        var path: TextRef?
+        var query: TextRef?
+        var body: TextRef?
         var bodyIsValid = true
         var options = SigV4Options()
-        var mode = "header"
+        var mode: TextRef?
         var expiresIn: Int?
         var unsigned = false
         var headersAreValid = true
         try members { (decoder, key) throws(SigningContractError) in
             switch key {
-            case "credentials":
+            case .credentials:
                 try decoder.members { (decoder, key) throws(SigningContractError) in
                     switch key {
-                    case "accessKeyId": accessKeyId = try decoder.optionalString()
-                    case "secretAccessKey": secret = try decoder.optionalString()
-                    case "sessionToken": token = try decoder.optionalString()
+                    case .accessKeyId: accessKeyId = try decoder.optionalText()
+                    case .secretAccessKey: secret = try decoder.optionalText()
+                    case .sessionToken: token = try decoder.optionalText()
                     default: try decoder.skipValue(depth: 2)
                     }
                 }
-            case "region": region = try decoder.optionalString()
-            case "service": service = try decoder.optionalString()
-            case "timestamp": timestamp = try decoder.optionalString()
-            case "request":
+            case .region: region = try decoder.optionalText()
+            case .service: service = try decoder.optionalText()
+            case .timestamp: timestamp = try decoder.optionalText()
+            case .request:
                 try decoder.members { (decoder, key) throws(SigningContractError) in
                     switch key {
-                    case "method": method = try decoder.optionalString()
-                    case "path": path = try decoder.optionalString() ?? "/"
-                    case "query": query = try decoder.optionalString() ?? ""
-                    case "headers": headersAreValid = try decoder.headers(into: &headers)
-                    case "bodyBase64":
+                    case .method: method = try decoder.optionalText()
+                    case .path: path = try decoder.optionalText()
+                    case .query: query = try decoder.optionalText()
+                    case .headers: headersAreValid = try decoder.headers()
+                    case .bodyBase64:
                         if let decoded = try decoder.base64() { body = decoded } else { bodyIsValid = false }
                     default: try decoder.skipValue(depth: 2)
                     }
                 }
-            case "options":
+            case .options:
                 try decoder.members { (decoder, key) throws(SigningContractError) in
                     switch key {
-                    case "mode": mode = try decoder.optionalString() ?? "header"
-                    case "normalizePath": options.normalizePath = try decoder.optionalBool() ?? true
-                    case "doubleURIEncode": options.doubleURIEncode = try decoder.optionalBool() ?? true
-                    case "signedBodyHeader": options.signedBodyHeader = try decoder.optionalBool() ?? false
-                    case "omitSessionToken": options.omitSessionToken = try decoder.optionalBool() ?? false
-                    case "unsignedPayload": unsigned = try decoder.optionalBool() ?? false
-                    case "expiresIn": expiresIn = try decoder.optionalInt()
+                    case .mode: mode = try decoder.optionalText()
+                    case .normalizePath: options.normalizePath = try decoder.optionalBool() ?? true
+                    case .doubleURIEncode: options.doubleURIEncode = try decoder.optionalBool() ?? true
+                    case .signedBodyHeader: options.signedBodyHeader = try decoder.optionalBool() ?? false
+                    case .omitSessionToken: options.omitSessionToken = try decoder.optionalBool() ?? false
+                    case .unsignedPayload: unsigned = try decoder.optionalBool() ?? false
+                    case .expiresIn: expiresIn = try decoder.optionalInt()
                     default: try decoder.skipValue(depth: 2)
                     }
                 }
@@ -168,22 +285,25 @@ struct ContractDecoder {
         guard let method else { throw fail("request.method is required") }
         guard headersAreValid else { throw fail("request.headers must be [name, value] pairs") }
         guard bodyIsValid else { throw fail("request.bodyBase64 is not base64") }
-        switch mode {
+        let modeName = mode.map { withSpan($0) { String(decoding: $0, as: UTF8.self) } } ?? "header"
+        switch modeName {
         case "header": options.mode = .header
         case "query": options.mode = .query(expiresIn: expiresIn ?? 3600)
         case "eks-token": options.mode = .eksToken(expiresIn: expiresIn ?? 60)
-        default: throw fail("unknown options.mode \"\(mode)\" (header, query or eks-token)")
+        default: throw fail("unknown options.mode \"\(modeName)\" (header, query or eks-token)")
         }
-        return SigningCase(
-            request: SigV4Request(
-                method: method, path: path, query: query, headers: headers, payload: unsigned ? .unsigned : .bytes(body)
-            ),
-            credentials: SigV4Credentials(accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: token),
-            region: region, service: service, time: time, options: options)
+        let amzDateStart = arena.count
+        arena.append(contentsOf: time.amzDate.utf8)
+        return CaseRefs(
+            accessKeyId: accessKeyId, secret: secret, token: token, region: region, service: service, time: time,
+            amzDate: TextRef(start: amzDateStart, count: arena.count - amzDateStart, inArena: true), method: method,
+            path: path, query: query, body: body ?? TextRef(start: 0, count: 0, inArena: false), unsigned: unsigned,
+            options: options)
     }
 
-    /// `[[name, value], …]`; returns `false` (after consuming the value) when it has another shape.
-    private mutating func headers(into headers: inout [SigV4Header]) throws(SigningContractError) -> Bool {
+    /// `[[name, value], …]` into ``headerRefs``; returns `false` (after consuming the value) when it has another
+    /// shape.
+    private mutating func headers() throws(SigningContractError) -> Bool {
         skipWhitespace()
         guard peek == UInt8(ascii: "[") else {
             try skipValue(depth: 2)
@@ -201,11 +321,11 @@ struct ContractDecoder {
             if peek == UInt8(ascii: "[") {
                 index += 1
                 skipWhitespace()
-                let name = try optionalString()
+                let name = try optionalText()
                 skipWhitespace()
                 guard peek == UInt8(ascii: ",") else { throw failure("expected ',' in a header pair") }
                 index += 1
-                let value = try optionalString()
+                let value = try optionalText()
                 skipWhitespace()
                 if peek == UInt8(ascii: "]") {
                     index += 1
@@ -219,7 +339,7 @@ struct ContractDecoder {
                     guard peek == UInt8(ascii: "]") else { throw failure("expected ']'") }
                     index += 1
                 }
-                if let name, let value { headers.append(SigV4Header(name, value)) } else { valid = false }
+                if let name, let value { headerRefs.append((name, value)) } else { valid = false }
             } else {
                 try skipValue(depth: 3)
                 valid = false
@@ -245,7 +365,7 @@ struct ContractDecoder {
     /// Calls `body` with each member name of an object (`null` counts as an empty object); `body` must consume
     /// the member's value.
     private mutating func members(
-        _ body: (inout ContractDecoder, String) throws(SigningContractError) -> Void
+        _ body: (inout ContractDecoder, Key) throws(SigningContractError) -> Void
     ) throws(SigningContractError) {
         skipWhitespace()
         if peek == UInt8(ascii: "n") {
@@ -262,7 +382,10 @@ struct ContractDecoder {
         while true {
             skipWhitespace()
             guard peek == UInt8(ascii: "\"") else { throw failure("expected a key") }
-            let key = try string()
+            let arenaCount = arena.count
+            let name = try text()
+            let key = withSpan(name) { Key($0) }
+            if name.inArena { arena.removeSubrange(arenaCount...) }
             skipWhitespace()
             guard peek == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
@@ -285,9 +408,9 @@ struct ContractDecoder {
     }
 
     /// A string, or `nil` for any other value (which is consumed).
-    private mutating func optionalString() throws(SigningContractError) -> String? {
+    private mutating func optionalText() throws(SigningContractError) -> TextRef? {
         skipWhitespace()
-        if peek == UInt8(ascii: "\"") { return try string() }
+        if peek == UInt8(ascii: "\"") { return try text() }
         try skipValue(depth: 3)
         return nil
     }
@@ -317,45 +440,64 @@ struct ContractDecoder {
         return Int(text) ?? Double(text).flatMap { Int(exactly: $0) }
     }
 
-    /// Decodes a base64 string value in place (no intermediate `String`); `nil` if it is not valid base64.
-    private mutating func base64() throws(SigningContractError) -> [UInt8]? {
+    /// Decodes a base64 string value into the arena (no intermediate `String`); `nil` if it is not valid base64.
+    /// Any other JSON value counts as an empty body.
+    private mutating func base64() throws(SigningContractError) -> TextRef? {
         skipWhitespace()
         guard peek == UInt8(ascii: "\"") else {
             try skipValue(depth: 3)
-            return peek == nil ? nil : []
+            return peek == nil ? nil : TextRef(start: 0, count: 0, inArena: false)
         }
-        let start = index + 1
-        let end = endOfPlainText(from: start)
-        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
-            // Escapes inside base64 are unusual; take the general path.
-            return Base64URL.decode(try string())
+        let encoded = try text()
+        if encoded.inArena {
+            // Escapes inside base64 are unusual: decode from a copy, since the output goes into the arena too.
+            let copy = withSpan(encoded) { Array($0) }
+            arena.removeSubrange(encoded.start...)
+            return copy.withUnsafeBufferPointer { copy in decodeBase64(copy) }
         }
-        index = end + 1
-        return Base64URL.decode(buffer: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        return decodeBase64(UnsafeBufferPointer(rebasing: bytes[encoded.start..<encoded.start + encoded.count]))
     }
 
-    /// The index of the first `"` or `\\` at or after `start` (or the end of the input). Reads eight bytes at a time
-    /// (SWAR): string contents are most of the input, and most of them need no unescaping.
-    private func endOfPlainText(from start: Int) -> Int {
+    private mutating func decodeBase64(_ encoded: UnsafeBufferPointer<UInt8>) -> TextRef? {
+        let start = arena.count
+        guard Base64URL.decode(buffer: encoded, appendingTo: &arena) else { return nil }
+        return TextRef(start: start, count: arena.count - start, inArena: true)
+    }
+
+    /// The index of the first `"` or `\\` at or after `start` (or the end of the input); `ascii` becomes `false`
+    /// when a byte before it is not ASCII. Reads eight bytes at a time (SWAR): string contents are most of the
+    /// input, and most of them need no unescaping.
+    private func endOfPlainText(from start: Int, ascii: inout Bool) -> Int {
         var position = start
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var seen: UInt64 = 0
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             let quotes = ones &* UInt64(UInt8(ascii: "\""))
             let backslashes = ones &* UInt64(UInt8(ascii: "\\"))
             while position + 8 <= bytes.count {
                 let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
                 let quote = word ^ quotes
                 let backslash = word ^ backslashes
-                // A zero byte in `quote` or `backslash` marks a hit (the classic "has zero byte" test).
+                // A zero byte in `quote` or `backslash` marks a hit (the classic "has zero byte" test; bytes after
+                // the first hit may be flagged wrongly, the first one never is).
                 let hits = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs
-                if hits != 0 { return position + hits.trailingZeroBitCount / 8 }
+                if hits != 0 {
+                    let offset = hits.trailingZeroBitCount / 8
+                    // The bytes before the hit: a mask of `offset` low bytes.
+                    seen |= word & ((1 &<< UInt64(offset * 8)) &- 1)
+                    if seen & highs != 0 { ascii = false }
+                    return position + offset
+                }
+                seen |= word
                 position += 8
             }
         }
         while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
+            seen |= UInt64(bytes[position])
             position += 1
         }
+        if seen & highs != 0 { ascii = false }
         return position
     }
 
@@ -382,7 +524,10 @@ struct ContractDecoder {
                 if next == UInt8(ascii: "]") { return }
                 guard next == UInt8(ascii: ",") else { throw failure("expected ',' or ']'") }
             }
-        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "\""):
+            let arenaCount = arena.count
+            _ = try text()
+            if arena.count > arenaCount { arena.removeSubrange(arenaCount...) }
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
@@ -400,25 +545,31 @@ struct ContractDecoder {
         }
     }
 
-    /// A string literal (the reader is on its opening quote), escapes decoded.
-    private mutating func string() throws(SigningContractError) -> String {
+    /// A string literal (the reader is on its opening quote), escapes decoded: a range of the input when it has
+    /// no escapes and is valid UTF-8 (nearly always), else its decoded bytes in the arena. Invalid UTF-8 is
+    /// repaired with U+FFFD, as `String(decoding:as:)` does.
+    private mutating func text() throws(SigningContractError) -> TextRef {
         let start = index + 1
-        index = endOfPlainText(from: start)
+        var ascii = true
+        index = endOfPlainText(from: start, ascii: &ascii)
         guard index < bytes.count else { throw failure("unterminated string") }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), as: UTF8.self)
+            let plain = TextRef(start: start, count: index - 1 - start, inArena: false)
+            return ascii ? plain : repaired(plain)
         }
-        var output = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        let arenaStart = arena.count
+        arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return String(decoding: output, as: UTF8.self)
+                return repaired(TextRef(start: arenaStart, count: arena.count - arenaStart, inArena: true))
             }
             if byte != UInt8(ascii: "\\") {
-                output.append(byte)
-                index += 1
+                let runStart = index
+                index = endOfPlainText(from: index, ascii: &ascii)
+                arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 continue
             }
             index += 1
@@ -426,11 +577,11 @@ struct ContractDecoder {
             let escape = bytes[index]
             index += 1
             switch escape {
-            case UInt8(ascii: "n"): output.append(10)
-            case UInt8(ascii: "t"): output.append(9)
-            case UInt8(ascii: "r"): output.append(13)
-            case UInt8(ascii: "b"): output.append(8)
-            case UInt8(ascii: "f"): output.append(12)
+            case UInt8(ascii: "n"): arena.append(10)
+            case UInt8(ascii: "t"): arena.append(9)
+            case UInt8(ascii: "r"): arena.append(13)
+            case UInt8(ascii: "b"): arena.append(8)
+            case UInt8(ascii: "f"): arena.append(12)
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
                 if (0xD800..<0xDC00).contains(scalar), index + 1 < bytes.count, bytes[index] == 92,
@@ -442,11 +593,29 @@ struct ContractDecoder {
                         (0xDC00..<0xE000).contains(low) ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
                 }
                 let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                output.append(contentsOf: String(Character(character)).utf8)
-            default: output.append(escape)
+                arena.append(contentsOf: character.utf8)
+            default: arena.append(escape)
             }
         }
         throw failure("unterminated string")
+    }
+
+    /// `text` itself when its bytes are valid UTF-8, else the repaired bytes appended to the arena.
+    private mutating func repaired(_ text: TextRef) -> TextRef {
+        let (isValid, repaired) = withSpan(text) { span -> (Bool, String?) in
+            var ascii = true
+            for byte in span where byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if ascii { return (true, nil) }
+            let string = String(decoding: span, as: UTF8.self)
+            return string.utf8.elementsEqual(span) ? (true, nil) : (false, string)
+        }
+        guard !isValid, let repaired else { return text }
+        let start = arena.count
+        arena.append(contentsOf: repaired.utf8)
+        return TextRef(start: start, count: arena.count - start, inArena: true)
     }
 
     private mutating func hex4() throws(SigningContractError) -> UInt32 {

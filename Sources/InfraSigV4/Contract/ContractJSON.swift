@@ -7,29 +7,37 @@ enum ContractJSON {
 
     /// Appends `text` as a JSON string literal.
     static func appendString(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index + 1
-                switch byte {
-                case UInt8(ascii: "\""): output.append(contentsOf: [92, 34])
-                case UInt8(ascii: "\\"): output.append(contentsOf: [92, 92])
-                case UInt8(ascii: "\n"): output.append(contentsOf: [92, UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): output.append(contentsOf: [92, UInt8(ascii: "r")])
-                case UInt8(ascii: "\t"): output.append(contentsOf: [92, UInt8(ascii: "t")])
-                default:
-                    output.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48])
-                    output.append(hex[Int(byte >> 4)])
-                    output.append(hex[Int(byte & 0x0F)])
-                }
+        text.withUTF8 { appendString($0, to: &output) }
+    }
+
+    /// Appends UTF-8 `bytes` as a JSON string literal.
+    static func appendString(_ bytes: [UInt8], to output: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendString($0, to: &output) }
+    }
+
+    /// Appends UTF-8 `bytes` as a JSON string literal.
+    static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
+            switch byte {
+            case UInt8(ascii: "\""): output.append(literal: "\\\"")
+            case UInt8(ascii: "\\"): output.append(literal: "\\\\")
+            case UInt8(ascii: "\n"): output.append(literal: "\\n")
+            case UInt8(ascii: "\r"): output.append(literal: "\\r")
+            case UInt8(ascii: "\t"): output.append(literal: "\\t")
+            default:
+                output.append(literal: "\\u00")
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0x0F)])
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         output.append(UInt8(ascii: "\""))
     }
 }

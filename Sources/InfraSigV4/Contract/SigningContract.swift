@@ -14,7 +14,8 @@ public enum SigningContract {
     public static func run(input: [UInt8], batch: Bool) throws(SigningContractError) -> [UInt8] {
         let isArray = input.first(where: { $0 != 32 && $0 != 10 && $0 != 13 && $0 != 9 }) == UInt8(ascii: "[")
         if batch && !isArray { throw SigningContractError("--batch expects a JSON array of request objects") }
-        var keys = SigV4SigningKeyCache()
+        var keys = SigningKeyTable()
+        var signer = SigV4ByteSigner()
         var output = [UInt8]()
         output.reserveCapacity(input.count + 16)
         if isArray { output.append(UInt8(ascii: "[")) }
@@ -23,9 +24,11 @@ public enum SigningContract {
         let result: Result<Bool, SigningContractError> = input.withUnsafeBufferPointer { buffer in
             do throws(SigningContractError) {
                 return .success(
-                    try ContractDecoder.decode(buffer) { item in
+                    try ContractDecoder.decodeRaw(buffer) { item in
                         if count > 0 { output.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
-                        append(item.sign(cache: &keys), to: &output)
+                        let key = keys.key(for: item.request, secret: item.secretAccessKey)
+                        signer.sign(item.request, key: key, details: true)
+                        appendResult(of: signer, mode: item.request.options.mode, to: &output)
                         count += 1
                     })
             } catch {
@@ -36,6 +39,30 @@ public enum SigningContract {
         if isArray { output.append(UInt8(ascii: "]")) }
         output.append(UInt8(ascii: "\n"))
         return output
+    }
+
+    /// Signs every case of `input` (a JSON array of case objects, or one object) and appends each lowercase hex
+    /// signature and a newline to `output` — the signature-only batch path: the cases are signed straight from
+    /// the input bytes, and no canonical request or string-to-sign text is kept.
+    ///
+    /// `reuseSigningKeys: false` derives the signing key for every request instead of once per credentials
+    /// and scope (what signers without a key cache, such as botocore, do; for comparisons).
+    ///
+    /// ```swift
+    /// var lines = [UInt8]()
+    /// try SigningContract.appendSignatures(of: UnsafeRawBufferPointer(start: mapped, count: size), to: &lines)
+    /// ```
+    public static func appendSignatures(
+        of input: UnsafeRawBufferPointer, to output: inout [UInt8], reuseSigningKeys: Bool = true
+    ) throws(SigningContractError) {
+        var keys = SigningKeyTable(reuse: reuseSigningKeys)
+        var signer = SigV4ByteSigner()
+        _ = try ContractDecoder.decodeRaw(input.assumingMemoryBound(to: UInt8.self)) { item in
+            let key = keys.key(for: item.request, secret: item.secretAccessKey)
+            signer.sign(item.request, key: key, details: false)
+            output.append(contentsOf: signer.signature)
+            output.append(UInt8(ascii: "\n"))
+        }
     }
 
     /// Decodes a JSON array of case objects (or one object) into the signer's inputs, without signing.
@@ -71,24 +98,25 @@ public enum SigningContract {
     }
 
     /// Appends one result object: canonicalRequest, stringToSign, signature and the mode's own fields.
-    private static func append(_ signed: SigV4Signature, to output: inout [UInt8]) {
-        output.append(contentsOf: #"{"canonicalRequest":"#.utf8)
-        ContractJSON.appendString(signed.canonicalRequest, to: &output)
-        output.append(contentsOf: #","stringToSign":"#.utf8)
-        ContractJSON.appendString(signed.stringToSign, to: &output)
-        output.append(contentsOf: #","signature":"#.utf8)
-        ContractJSON.appendString(signed.signature, to: &output)
-        if let authorization = signed.authorization {
-            output.append(contentsOf: #","authorization":"#.utf8)
-            ContractJSON.appendString(authorization, to: &output)
-        }
-        if let signedQuery = signed.signedQuery {
-            output.append(contentsOf: #","signedQuery":"#.utf8)
-            ContractJSON.appendString(signedQuery, to: &output)
-        }
-        if let eksToken = signed.eksToken {
-            output.append(contentsOf: #","eksToken":"#.utf8)
-            ContractJSON.appendString(eksToken, to: &output)
+    private static func appendResult(of signer: SigV4ByteSigner, mode: SigV4Mode, to output: inout [UInt8]) {
+        output.append(literal: #"{"canonicalRequest":"#)
+        ContractJSON.appendString(signer.canonicalRequest, to: &output)
+        output.append(literal: #","stringToSign":"#)
+        ContractJSON.appendString(signer.stringToSign, to: &output)
+        output.append(literal: #","signature":"#)
+        ContractJSON.appendString(signer.signature, to: &output)
+        switch mode {
+        case .header:
+            output.append(literal: #","authorization":"#)
+            ContractJSON.appendString(signer.authorization, to: &output)
+        case .query:
+            output.append(literal: #","signedQuery":"#)
+            ContractJSON.appendString(signer.signedQuery, to: &output)
+        case .eksToken:
+            output.append(literal: #","signedQuery":"#)
+            ContractJSON.appendString(signer.signedQuery, to: &output)
+            output.append(literal: #","eksToken":"#)
+            ContractJSON.appendString(signer.eksToken, to: &output)
         }
         output.append(UInt8(ascii: "}"))
     }

@@ -12,28 +12,35 @@ public enum Base64URL {
     /// ```
     public static func encode(_ bytes: [UInt8]) -> String {
         var output = [UInt8]()
-        output.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index + 3 <= bytes.count {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            output.append(alphabet[Int(chunk >> 18 & 63)])
-            output.append(alphabet[Int(chunk >> 12 & 63)])
-            output.append(alphabet[Int(chunk >> 6 & 63)])
-            output.append(alphabet[Int(chunk & 63)])
-            index += 3
-        }
-        let rest = bytes.count - index
-        if rest == 1 {
-            let chunk = UInt32(bytes[index]) << 16
-            output.append(alphabet[Int(chunk >> 18 & 63)])
-            output.append(alphabet[Int(chunk >> 12 & 63)])
-        } else if rest == 2 {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-            output.append(alphabet[Int(chunk >> 18 & 63)])
-            output.append(alphabet[Int(chunk >> 12 & 63)])
-            output.append(alphabet[Int(chunk >> 6 & 63)])
-        }
+        bytes.withUnsafeBufferPointer { encode($0, to: &output) }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the base64url form of `bytes` (no padding) to `output`.
+    static func encode(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        output.reserveCapacity(output.count + (bytes.count + 2) / 3 * 4)
+        alphabet.withUnsafeBufferPointer { alphabet in
+            var index = 0
+            while index + 3 <= bytes.count {
+                let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+                output.append(alphabet[Int(chunk >> 18 & 63)])
+                output.append(alphabet[Int(chunk >> 12 & 63)])
+                output.append(alphabet[Int(chunk >> 6 & 63)])
+                output.append(alphabet[Int(chunk & 63)])
+                index += 3
+            }
+            let rest = bytes.count - index
+            if rest == 1 {
+                let chunk = UInt32(bytes[index]) << 16
+                output.append(alphabet[Int(chunk >> 18 & 63)])
+                output.append(alphabet[Int(chunk >> 12 & 63)])
+            } else if rest == 2 {
+                let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
+                output.append(alphabet[Int(chunk >> 18 & 63)])
+                output.append(alphabet[Int(chunk >> 12 & 63)])
+                output.append(alphabet[Int(chunk >> 6 & 63)])
+            }
+        }
     }
 
     /// Decodes standard or url-safe base64 (padding optional, whitespace ignored); `nil` on invalid input.
@@ -69,12 +76,23 @@ public enum Base64URL {
 
     /// Decodes base64 from a raw buffer into an output sized once (the signing contract's request bodies).
     static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var output = [UInt8]()
+        return decode(buffer: text, appendingTo: &output) ? output : nil
+    }
+
+    /// Decodes base64 from a raw buffer and appends the bytes to `output`; `false` (with `output` unchanged) if
+    /// `text` is not base64.
+    static func decode(buffer text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) -> Bool {
+        let start = output.count
+        let capacity = text.count / 4 * 3 + 3
+        output.append(contentsOf: repeatElement(0, count: capacity))
         var valid = true
-        let output = [UInt8](unsafeUninitializedCapacity: text.count / 4 * 3 + 3) { output, count in
+        var written = 0
+        output.withUnsafeMutableBufferPointer { whole in
+            let output = UnsafeMutableBufferPointer(rebasing: whole[start...])
             decodeTable.withUnsafeBufferPointer { table in
                 var accumulator: UInt32 = 0
                 var bits = 0
-                var written = 0
                 // Four characters → three bytes while the input is plain base64; the rest (padding,
                 // whitespace, an invalid byte) goes through the general loop below.
                 var position = 0
@@ -106,10 +124,10 @@ public enum Base64URL {
                         written += 1
                     }
                 }
-                count = written
             }
         }
-        return valid ? output : nil
+        output.removeSubrange((valid ? start + written : start)...)
+        return valid
     }
 
     /// Marks `=` padding and whitespace in ``decodeTable``.

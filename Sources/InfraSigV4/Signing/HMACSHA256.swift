@@ -1,43 +1,82 @@
 // SHA-256 and HMAC-SHA256 (RFC 2104) over swift-crypto's BoringSSL-backed `SHA256`, fed through raw buffers.
-// The HMAC key's inner and outer pads are computed once per key (SigV4 signs many strings with one signing key),
-// which skips `HMAC.init`'s per-call key padding, and raw buffers skip the generic `DataProtocol` path.
+// An HMAC key keeps the hash states that have already absorbed its inner and outer pads: SigV4 signs many
+// strings with one signing key, so each signature skips `HMAC.init`'s key padding and two block compressions,
+// and raw buffers skip the generic `DataProtocol` path.
 
 import Crypto
 
-/// SHA-256 of byte arrays through swift-crypto's raw-buffer entry point.
+/// SHA-256 of byte buffers through swift-crypto's raw-buffer entry point.
 enum SHA256Bytes {
     /// The SHA-256 digest of `bytes`.
     static func digest(_ bytes: [UInt8]) -> SHA256.Digest {
+        bytes.withUnsafeBytes { digest($0) }
+    }
+
+    /// The SHA-256 digest of `bytes`.
+    static func digest(_ bytes: UnsafeRawBufferPointer) -> SHA256.Digest {
         var hasher = SHA256()
-        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        hasher.update(bufferPointer: bytes)
         return hasher.finalize()
     }
 }
 
-/// An HMAC-SHA256 key with its inner and outer pads precomputed.
-struct HMACSHA256Key: Sendable {
-    /// `key ^ 0x36` padded to the 64-byte block.
-    private let innerPad: [UInt8]
-    /// `key ^ 0x5c` padded to the 64-byte block.
-    private let outerPad: [UInt8]
+/// An HMAC-SHA256 key with its inner and outer pads already absorbed.
+///
+/// `@unchecked Sendable`: the two states are never mutated in place. `SHA256` is a copy-on-write value (its
+/// `update` copies the shared context first), so every ``code(_:)`` works on its own copy.
+struct HMACSHA256Key: @unchecked Sendable {
+    /// The hash state after `key ^ 0x36` padded to the 64-byte block.
+    private let inner: SHA256
+    /// The hash state after `key ^ 0x5c` padded to the 64-byte block.
+    private let outer: SHA256
 
     /// Prepares `key` (keys longer than one block are hashed first, as RFC 2104 says).
+    init(_ key: UnsafeRawBufferPointer) {
+        var block = [UInt8](repeating: 0, count: 64)
+        if key.count > 64 {
+            SHA256Bytes.digest(key).withUnsafeBytes { digest in
+                for index in 0..<digest.count { block[index] = digest[index] }
+            }
+        } else {
+            for index in 0..<key.count { block[index] = key[index] }
+        }
+        var inner = SHA256()
+        var outer = SHA256()
+        var pad = block.map { $0 ^ 0x36 }
+        pad.withUnsafeBytes { inner.update(bufferPointer: $0) }
+        pad = block.map { $0 ^ 0x5c }
+        pad.withUnsafeBytes { outer.update(bufferPointer: $0) }
+        self.inner = inner
+        self.outer = outer
+    }
+
+    /// Prepares `key`.
     init(_ key: [UInt8]) {
-        var block = key.count > 64 ? Array(SHA256Bytes.digest(key)) : key
-        block.append(contentsOf: repeatElement(0, count: 64 - block.count))
-        innerPad = block.map { $0 ^ 0x36 }
-        outerPad = block.map { $0 ^ 0x5c }
+        self = key.withUnsafeBytes { HMACSHA256Key($0) }
+    }
+
+    /// Prepares a key that is itself a digest (the chained keys of task 3).
+    init(_ key: SHA256.Digest) {
+        self = key.withUnsafeBytes { HMACSHA256Key($0) }
+    }
+
+    /// The HMAC-SHA256 of `message`.
+    func code(_ message: UnsafeRawBufferPointer) -> SHA256.Digest {
+        var inner = self.inner
+        inner.update(bufferPointer: message)
+        let innerDigest = inner.finalize()
+        var outer = self.outer
+        innerDigest.withUnsafeBytes { outer.update(bufferPointer: $0) }
+        return outer.finalize()
     }
 
     /// The HMAC-SHA256 of `message`.
     func code(_ message: [UInt8]) -> SHA256.Digest {
-        var inner = SHA256()
-        innerPad.withUnsafeBytes { inner.update(bufferPointer: $0) }
-        message.withUnsafeBytes { inner.update(bufferPointer: $0) }
-        let innerDigest = inner.finalize()
-        var outer = SHA256()
-        outerPad.withUnsafeBytes { outer.update(bufferPointer: $0) }
-        innerDigest.withUnsafeBytes { outer.update(bufferPointer: $0) }
-        return outer.finalize()
+        message.withUnsafeBytes { code($0) }
+    }
+
+    /// The HMAC-SHA256 of `message`.
+    func code(_ message: UnsafeBufferPointer<UInt8>) -> SHA256.Digest {
+        code(UnsafeRawBufferPointer(message))
     }
 }

@@ -24,13 +24,34 @@ public struct SigV4SigningKey: Sendable, Hashable {
         self.dateStamp = dateStamp
         self.region = region
         self.service = service
-        var secret = Array("AWS4".utf8)
-        secret.append(contentsOf: credentials.secretAccessKey.utf8)
-        let kDate = HMACSHA256Key(secret).code(Array(dateStamp.utf8))
-        let kRegion = HMACSHA256Key(Array(kDate)).code(Array(region.utf8))
-        let kService = HMACSHA256Key(Array(kRegion)).code(Array(service.utf8))
-        let kSigning = HMACSHA256Key(Array(kService)).code(Array("aws4_request".utf8))
-        mac = HMACSHA256Key(Array(kSigning))
+        let secret = Array(credentials.secretAccessKey.utf8)
+        let scope = Array(dateStamp.utf8) + Array(region.utf8) + Array(service.utf8)
+        let dateEnd = dateStamp.utf8.count
+        let regionEnd = dateEnd + region.utf8.count
+        mac = secret.withUnsafeBufferPointer { secret in
+            scope.withUnsafeBufferPointer { scope in
+                Self.derive(
+                    secret: secret, dateStamp: UnsafeBufferPointer(rebasing: scope[0..<dateEnd]),
+                    region: UnsafeBufferPointer(rebasing: scope[dateEnd..<regionEnd]),
+                    service: UnsafeBufferPointer(rebasing: scope[regionEnd...]))
+            }
+        }
+    }
+
+    /// Task 3 on raw bytes: the signing key for `secret` and the scope, ready to sign strings to sign.
+    static func derive(
+        secret: UnsafeBufferPointer<UInt8>, dateStamp: UnsafeBufferPointer<UInt8>, region: UnsafeBufferPointer<UInt8>,
+        service: UnsafeBufferPointer<UInt8>
+    ) -> HMACSHA256Key {
+        var prefixed = [UInt8]()
+        prefixed.reserveCapacity(4 + secret.count)
+        prefixed.append(literal: "AWS4")
+        prefixed.append(contentsOf: secret)
+        let kDate = HMACSHA256Key(prefixed).code(dateStamp)
+        let kRegion = HMACSHA256Key(kDate).code(region)
+        let kService = HMACSHA256Key(kRegion).code(service)
+        let kSigning = HMACSHA256Key(kService).code(Bytes.span("aws4_request"))
+        return HMACSHA256Key(kSigning)
     }
 
     /// `true` when this key signs for these credentials and scope.
