@@ -23,6 +23,36 @@ public enum Parallel {
         return slots.values()
     }
 
+    /// `body` applied to every index in `0..<count`, concurrently in contiguous chunks of at least
+    /// `minimumChunk` indices; the results are in index order.
+    ///
+    /// For many small pieces of work (one per object of a large manifest), where one task per
+    /// element would cost more than the work.
+    /// ```swift
+    /// let lengths = Parallel.map(count: names.count) { names[$0].utf8.count }
+    /// ```
+    public static func map<Result: Sendable>(
+        count: Int, minimumChunk: Int = 64, _ body: @Sendable (Int) -> Result
+    ) -> [Result] {
+        let chunks = chunkRanges(count: count, minimumChunk: minimumChunk)
+        if chunks.count <= 1 { return (0..<count).map(body) }
+        let parts = map(chunks) { range in range.map(body) }
+        var results: [Result] = []
+        results.reserveCapacity(count)
+        for part in parts { results.append(contentsOf: part) }
+        return results
+    }
+
+    /// `0..<count` split into contiguous ranges of at least `minimumChunk` indices, a few per core
+    /// so that uneven work still keeps every core busy.
+    public static func chunkRanges(count: Int, minimumChunk: Int = 64) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunkCount = max(1, min(cores * 4, count / max(1, minimumChunk)))
+        let size = (count + chunkCount - 1) / chunkCount
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
     /// Runs `first` and `second` concurrently and returns both results.
     public static func pair<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B)
     {

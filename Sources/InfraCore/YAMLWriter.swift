@@ -56,6 +56,20 @@ public struct YAMLWriter: Sendable {
         }
     }
 
+    /// Appends `value` where its first line's column is already reached: a non-empty object's
+    /// members or a non-empty array's items at `indent` (the first one on the current line), or
+    /// the scalar (`{}` and `[]` for empty ones) without the line break that follows it.
+    ///
+    /// Writers that emit typed values directly use it for the free-form parts, so their
+    /// output is byte for byte what ``appendDocument(_:to:)`` writes for the whole value.
+    public func appendBody(_ value: Value, indent: Int, to out: inout [UInt8]) {
+        switch value {
+        case .object(let o) where !o.isEmpty: appendMapping(o, indent: indent, to: &out)
+        case .array(let a) where !a.isEmpty: appendSequence(a, indent: indent, to: &out)
+        default: appendScalar(value, indent: indent, to: &out)
+        }
+    }
+
     private func members(_ o: ValueObject) -> [ValueObject.Member] {
         sortKeys ? o.sortedByKey().members : o.members
     }
@@ -121,7 +135,8 @@ public struct YAMLWriter: Sendable {
         for _ in 0..<n { out.append(0x20) }
     }
 
-    static func appendNumber(_ d: Double, to out: inout [UInt8]) {
+    /// Appends a floating-point number as YAML 1.1 reads it back (`.nan`, `.inf`, `1.0e-07`).
+    public static func appendNumber(_ d: Double, to out: inout [UInt8]) {
         if d.isNaN {
             out.append(contentsOf: Array(".nan".utf8))
         } else if d.isInfinite {
@@ -207,7 +222,9 @@ public struct YAMLWriter: Sendable {
     }
 
     /// Appends `s` as a plain, literal-block or double-quoted scalar, whichever reads back exactly.
-    static func appendString(_ s: String, indent: Int, allowBlock: Bool, to out: inout [UInt8]) {
+    ///
+    /// `indent` is the column of a literal block's lines; keys pass `allowBlock: false`.
+    public static func appendString(_ s: String, indent: Int, allowBlock: Bool, to out: inout [UInt8]) {
         if isPlainSafe(s) {
             out.append(contentsOf: s.utf8)
             return

@@ -16,6 +16,16 @@ func identifier(_ name: String) -> String {
     swiftKeywords.contains(name) ? "`\(name)`" : name
 }
 
+/// A call statement at 8 spaces of indentation broken after its opening parenthesis, with one
+/// argument per line when the arguments do not fit on one (as swift-format lays it out).
+func wrappedCall(_ call: String) -> String {
+    let open = call.firstIndex(of: "(").map { call.index(after: $0) } ?? call.startIndex
+    let arguments = call[open...]
+    if arguments.count + 12 <= 120 { return "        \(call[..<open])\n            \(arguments)\n" }
+    let parts = arguments.dropLast().components(separatedBy: ", ")
+    return "        \(call[..<open])\n" + parts.map { "            \($0)" }.joined(separator: ",\n") + ")\n"
+}
+
 /// Renders the files of all models.
 struct SwiftRenderer {
     /// What the header names as the generator's input for each file.
@@ -105,8 +115,79 @@ struct SwiftRenderer {
         }
         out += "        return .object(json)\n"
         out += "    }\n"
+        if type.kind != nil {
+            out += "\n    /// Appends the object as one YAML document, written from the fields directly.\n"
+            out += "    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }\n"
+        }
+        out += "}\n"
+        out += renderYAMLEmitting(type)
+        return out
+    }
+
+    /// The `YAMLEmitting` conformance: the members in `renderValue()` order, written directly.
+    func renderYAMLEmitting(_ type: TypeModel) -> String {
+        let alwaysSet = type.kind != nil || type.fields.contains(where: \.required)
+        var out = "\nextension \(type.name): YAMLEmitting {\n"
+        if alwaysSet {
+            out += "    var yamlLayout: YAMLLayout { .mapping }\n"
+        } else if type.fields.isEmpty {
+            out += "    var yamlLayout: YAMLLayout { .inline }\n"
+        } else {
+            let unset = type.fields.map { "\(identifier($0.jsonName)) == nil" }
+            let oneLine = "    var yamlLayout: YAMLLayout { \(unset.joined(separator: " && ")) ? .inline : .mapping }"
+            if oneLine.count <= 120 {
+                out += oneLine + "\n"
+            } else {
+                out += "    var yamlLayout: YAMLLayout {\n"
+                out += "        let unset =\n"
+                out += "            " + unset.joined(separator: "\n            && ") + "\n"
+                out += "        return unset ? .inline : .mapping\n"
+                out += "    }\n"
+            }
+        }
+        if type.fields.isEmpty && type.kind == nil {
+            out += "    func emitYAML(indent: Int, to out: inout [UInt8]) { out.append(contentsOf: [0x7B, 0x7D]) }\n"
+            out += "}\n"
+            return out
+        }
+        out += "    func emitYAML(indent: Int, to out: inout [UInt8]) {\n"
+        out += "        var mapping = YAMLMappingEmitter(indent: indent)\n"
+        var members: [(key: String, value: String)] = []
+        if type.kind != nil {
+            members.append(("apiVersion", "apiVersion"))
+            members.append(("kind", "kind"))
+        }
+        for field in type.fields {
+            members.append((field.jsonName, "self.\(identifier(field.jsonName))"))
+        }
+        for (key, value) in members {
+            let call =
+                isPlainSafeKey(key)
+                ? "mapping.member(\"\(key)\", \(value), to: &out)"
+                : "mapping.member(quoting: \"\(key)\", \(value), to: &out)"
+            if call.count + 8 <= 120 {
+                out += "        \(call)\n"
+            } else {
+                out += wrappedCall(call)
+            }
+        }
+        if !alwaysSet {
+            out += "        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }\n"
+        }
+        out += "    }\n"
         out += "}\n"
         return out
+    }
+
+    /// Whether YAML 1.1 reads `key` back as this string when written plain (the rule of
+    /// InfraCore's `YAMLWriter.isPlainSafe`): a letter first, then letters, digits and `-._/`,
+    /// and not a boolean or null word.
+    func isPlainSafeKey(_ key: String) -> Bool {
+        let letters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let others = Set("0123456789-._/")
+        guard let first = key.first, letters.contains(first) else { return false }
+        guard key.allSatisfy({ letters.contains($0) || others.contains($0) }) else { return false }
+        return !["y", "yes", "n", "no", "true", "false", "on", "off", "null"].contains(key.lowercased())
     }
 
     /// A `///` comment wrapped to fit 120 columns. Schema text's ``double backticks`` become

@@ -39,6 +39,21 @@ public struct ControllerRevision: KubernetesObject, APIValue {
         json.render("revision", self.revision)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension ControllerRevision: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("data", self.data, to: &out)
+        mapping.member("revision", self.revision, to: &out)
+    }
 }
 
 /// DaemonSet represents the configuration of a daemon set.
@@ -72,6 +87,20 @@ public struct DaemonSet: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension DaemonSet: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -118,6 +147,18 @@ public struct DaemonSetSpec: APIValue {
     }
 }
 
+extension DaemonSetSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("minReadySeconds", self.minReadySeconds, to: &out)
+        mapping.member("revisionHistoryLimit", self.revisionHistoryLimit, to: &out)
+        mapping.member("selector", self.selector, to: &out)
+        mapping.member("template", self.template, to: &out)
+        mapping.member("updateStrategy", self.updateStrategy, to: &out)
+    }
+}
+
 /// DaemonSetUpdateStrategy is a struct used to control the update strategy for a DaemonSet.
 public struct DaemonSetUpdateStrategy: APIValue {
     /// Rolling update config params. Present only if type = "RollingUpdate".
@@ -137,6 +178,16 @@ public struct DaemonSetUpdateStrategy: APIValue {
         json.render("rollingUpdate", self.rollingUpdate)
         json.render("type", self.type)
         return .object(json)
+    }
+}
+
+extension DaemonSetUpdateStrategy: YAMLEmitting {
+    var yamlLayout: YAMLLayout { rollingUpdate == nil && type == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("rollingUpdate", self.rollingUpdate, to: &out)
+        mapping.member("type", self.type, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -170,6 +221,20 @@ public struct Deployment: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Deployment: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -232,6 +297,21 @@ public struct DeploymentSpec: APIValue {
     }
 }
 
+extension DeploymentSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("minReadySeconds", self.minReadySeconds, to: &out)
+        mapping.member("paused", self.paused, to: &out)
+        mapping.member("progressDeadlineSeconds", self.progressDeadlineSeconds, to: &out)
+        mapping.member("replicas", self.replicas, to: &out)
+        mapping.member("revisionHistoryLimit", self.revisionHistoryLimit, to: &out)
+        mapping.member("selector", self.selector, to: &out)
+        mapping.member("strategy", self.strategy, to: &out)
+        mapping.member("template", self.template, to: &out)
+    }
+}
+
 /// DeploymentStrategy describes how to replace existing pods with new ones.
 public struct DeploymentStrategy: APIValue {
     /// Rolling update config params. Present only if DeploymentStrategyType = RollingUpdate.
@@ -251,6 +331,16 @@ public struct DeploymentStrategy: APIValue {
         json.render("rollingUpdate", self.rollingUpdate)
         json.render("type", self.type)
         return .object(json)
+    }
+}
+
+extension DeploymentStrategy: YAMLEmitting {
+    var yamlLayout: YAMLLayout { rollingUpdate == nil && type == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("rollingUpdate", self.rollingUpdate, to: &out)
+        mapping.member("type", self.type, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -284,6 +374,20 @@ public struct ReplicaSet: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension ReplicaSet: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -324,6 +428,17 @@ public struct ReplicaSetSpec: APIValue {
     }
 }
 
+extension ReplicaSetSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("minReadySeconds", self.minReadySeconds, to: &out)
+        mapping.member("replicas", self.replicas, to: &out)
+        mapping.member("selector", self.selector, to: &out)
+        mapping.member("template", self.template, to: &out)
+    }
+}
+
 /// Spec to control the desired behavior of daemon set rolling update.
 public struct RollingUpdateDaemonSet: APIValue {
     /// The maximum number of nodes with an existing available DaemonSet pod that can have an updated DaemonSet pod
@@ -344,6 +459,16 @@ public struct RollingUpdateDaemonSet: APIValue {
         json.render("maxSurge", self.maxSurge)
         json.render("maxUnavailable", self.maxUnavailable)
         return .object(json)
+    }
+}
+
+extension RollingUpdateDaemonSet: YAMLEmitting {
+    var yamlLayout: YAMLLayout { maxSurge == nil && maxUnavailable == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("maxSurge", self.maxSurge, to: &out)
+        mapping.member("maxUnavailable", self.maxUnavailable, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -369,6 +494,16 @@ public struct RollingUpdateDeployment: APIValue {
     }
 }
 
+extension RollingUpdateDeployment: YAMLEmitting {
+    var yamlLayout: YAMLLayout { maxSurge == nil && maxUnavailable == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("maxSurge", self.maxSurge, to: &out)
+        mapping.member("maxUnavailable", self.maxUnavailable, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// RollingUpdateStatefulSetStrategy is used to communicate parameter for RollingUpdateStatefulSetStrategyType.
 public struct RollingUpdateStatefulSetStrategy: APIValue {
     /// The maximum number of pods that can be unavailable during the update.
@@ -388,6 +523,16 @@ public struct RollingUpdateStatefulSetStrategy: APIValue {
         json.render("maxUnavailable", self.maxUnavailable)
         json.render("partition", self.partition)
         return .object(json)
+    }
+}
+
+extension RollingUpdateStatefulSetStrategy: YAMLEmitting {
+    var yamlLayout: YAMLLayout { maxUnavailable == nil && partition == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("maxUnavailable", self.maxUnavailable, to: &out)
+        mapping.member("partition", self.partition, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -422,6 +567,20 @@ public struct StatefulSet: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension StatefulSet: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// StatefulSetOrdinals describes the policy used for replica ordinal assignment in this StatefulSet.
@@ -441,6 +600,15 @@ public struct StatefulSetOrdinals: APIValue {
         var json = ValueObject()
         json.render("start", self.start)
         return .object(json)
+    }
+}
+
+extension StatefulSetOrdinals: YAMLEmitting {
+    var yamlLayout: YAMLLayout { start == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("start", self.start, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -466,6 +634,16 @@ public struct StatefulSetPersistentVolumeClaimRetentionPolicy: APIValue {
         json.render("whenDeleted", self.whenDeleted)
         json.render("whenScaled", self.whenScaled)
         return .object(json)
+    }
+}
+
+extension StatefulSetPersistentVolumeClaimRetentionPolicy: YAMLEmitting {
+    var yamlLayout: YAMLLayout { whenDeleted == nil && whenScaled == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("whenDeleted", self.whenDeleted, to: &out)
+        mapping.member("whenScaled", self.whenScaled, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -544,6 +722,24 @@ public struct StatefulSetSpec: APIValue {
     }
 }
 
+extension StatefulSetSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("minReadySeconds", self.minReadySeconds, to: &out)
+        mapping.member("ordinals", self.ordinals, to: &out)
+        mapping.member("persistentVolumeClaimRetentionPolicy", self.persistentVolumeClaimRetentionPolicy, to: &out)
+        mapping.member("podManagementPolicy", self.podManagementPolicy, to: &out)
+        mapping.member("replicas", self.replicas, to: &out)
+        mapping.member("revisionHistoryLimit", self.revisionHistoryLimit, to: &out)
+        mapping.member("selector", self.selector, to: &out)
+        mapping.member("serviceName", self.serviceName, to: &out)
+        mapping.member("template", self.template, to: &out)
+        mapping.member("updateStrategy", self.updateStrategy, to: &out)
+        mapping.member("volumeClaimTemplates", self.volumeClaimTemplates, to: &out)
+    }
+}
+
 /// StatefulSetUpdateStrategy indicates the strategy that the StatefulSet controller will use to perform updates.
 public struct StatefulSetUpdateStrategy: APIValue {
     /// RollingUpdate is used to communicate parameters when Type is RollingUpdateStatefulSetStrategyType.
@@ -563,5 +759,15 @@ public struct StatefulSetUpdateStrategy: APIValue {
         json.render("rollingUpdate", self.rollingUpdate)
         json.render("type", self.type)
         return .object(json)
+    }
+}
+
+extension StatefulSetUpdateStrategy: YAMLEmitting {
+    var yamlLayout: YAMLLayout { rollingUpdate == nil && type == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("rollingUpdate", self.rollingUpdate, to: &out)
+        mapping.member("type", self.type, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }

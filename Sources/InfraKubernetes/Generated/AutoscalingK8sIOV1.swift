@@ -36,6 +36,20 @@ public struct VerticalPodAutoscaler: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension VerticalPodAutoscaler: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// ContainerResourcePolicy controls how autoscaler computes the recommended resources for a specific container.
@@ -111,6 +125,39 @@ public struct VerticalPodAutoscalerContainerPolicy: APIValue {
     }
 }
 
+extension VerticalPodAutoscalerContainerPolicy: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            containerName == nil
+            && controlledResources == nil
+            && controlledValues == nil
+            && maxAllowed == nil
+            && memoryAggregationIntervalCount == nil
+            && memoryAggregationIntervalSeconds == nil
+            && minAllowed == nil
+            && mode == nil
+            && oomBumpUpRatio == nil
+            && oomMinBumpUp == nil
+            && startupBoost == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("containerName", self.containerName, to: &out)
+        mapping.member("controlledResources", self.controlledResources, to: &out)
+        mapping.member("controlledValues", self.controlledValues, to: &out)
+        mapping.member("maxAllowed", self.maxAllowed, to: &out)
+        mapping.member("memoryAggregationIntervalCount", self.memoryAggregationIntervalCount, to: &out)
+        mapping.member("memoryAggregationIntervalSeconds", self.memoryAggregationIntervalSeconds, to: &out)
+        mapping.member("minAllowed", self.minAllowed, to: &out)
+        mapping.member("mode", self.mode, to: &out)
+        mapping.member("oomBumpUpRatio", self.oomBumpUpRatio, to: &out)
+        mapping.member("oomMinBumpUp", self.oomMinBumpUp, to: &out)
+        mapping.member("startupBoost", self.startupBoost, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// cpu specifies the CPU startup boost policy. If this field is not set, no startup boost is applied.
 public struct VerticalPodAutoscalerCpu: APIValue {
     /// durationSeconds indicates for how long to keep the pod boosted after it goes to Ready.
@@ -142,6 +189,17 @@ public struct VerticalPodAutoscalerCpu: APIValue {
     }
 }
 
+extension VerticalPodAutoscalerCpu: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("durationSeconds", self.durationSeconds, to: &out)
+        mapping.member("factor", self.factor, to: &out)
+        mapping.member("quantity", self.quantity, to: &out)
+        mapping.member("type", self.type, to: &out)
+    }
+}
+
 /// EvictionRequirement defines a single condition which needs to be true in order to evict a Pod
 public struct VerticalPodAutoscalerEvictionRequirement: APIValue {
     /// EvictionChangeRequirement refers to the relationship between the new target recommendation for a Pod and its
@@ -165,6 +223,15 @@ public struct VerticalPodAutoscalerEvictionRequirement: APIValue {
     }
 }
 
+extension VerticalPodAutoscalerEvictionRequirement: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("changeRequirement", self.changeRequirement, to: &out)
+        mapping.member("resources", self.resources, to: &out)
+    }
+}
+
 /// Controls how the autoscaler computes recommended resources. The resource policy may be used to set constraints on
 /// the recommendations for individual containers.
 public struct VerticalPodAutoscalerResourcePolicy: APIValue {
@@ -181,6 +248,15 @@ public struct VerticalPodAutoscalerResourcePolicy: APIValue {
         var json = ValueObject()
         json.render("containerPolicies", self.containerPolicies)
         return .object(json)
+    }
+}
+
+extension VerticalPodAutoscalerResourcePolicy: YAMLEmitting {
+    var yamlLayout: YAMLLayout { containerPolicies == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("containerPolicies", self.containerPolicies, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -228,6 +304,18 @@ public struct VerticalPodAutoscalerSpec: APIValue {
     }
 }
 
+extension VerticalPodAutoscalerSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("recommenders", self.recommenders, to: &out)
+        mapping.member("resourcePolicy", self.resourcePolicy, to: &out)
+        mapping.member("startupBoost", self.startupBoost, to: &out)
+        mapping.member("targetRef", self.targetRef, to: &out)
+        mapping.member("updatePolicy", self.updatePolicy, to: &out)
+    }
+}
+
 /// startupBoost specifies the startup boost policy for the pod.
 public struct VerticalPodAutoscalerStartupBoost: APIValue {
     /// cpu specifies the CPU startup boost policy. If this field is not set, no startup boost is applied.
@@ -243,6 +331,15 @@ public struct VerticalPodAutoscalerStartupBoost: APIValue {
         var json = ValueObject()
         json.render("cpu", self.cpu)
         return .object(json)
+    }
+}
+
+extension VerticalPodAutoscalerStartupBoost: YAMLEmitting {
+    var yamlLayout: YAMLLayout { cpu == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("cpu", self.cpu, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -272,6 +369,16 @@ public struct VerticalPodAutoscalerTargetRef: APIValue {
         json.render("kind", self.kind)
         json.render("name", self.name)
         return .object(json)
+    }
+}
+
+extension VerticalPodAutoscalerTargetRef: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", self.apiVersion, to: &out)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("name", self.name, to: &out)
     }
 }
 
@@ -311,5 +418,24 @@ public struct VerticalPodAutoscalerUpdatePolicy: APIValue {
         json.render("minReplicas", self.minReplicas)
         json.render("updateMode", self.updateMode)
         return .object(json)
+    }
+}
+
+extension VerticalPodAutoscalerUpdatePolicy: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            evictAfterOOMSeconds == nil
+            && evictionRequirements == nil
+            && minReplicas == nil
+            && updateMode == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("evictAfterOOMSeconds", self.evictAfterOOMSeconds, to: &out)
+        mapping.member("evictionRequirements", self.evictionRequirements, to: &out)
+        mapping.member("minReplicas", self.minReplicas, to: &out)
+        mapping.member("updateMode", self.updateMode, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }

@@ -31,6 +31,16 @@ public struct ContainerResourceMetricSource: APIValue {
     }
 }
 
+extension ContainerResourceMetricSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("container", self.container, to: &out)
+        mapping.member("target", self.target, to: &out)
+    }
+}
+
 /// CrossVersionObjectReference contains enough information to let you identify the referred resource.
 public struct CrossVersionObjectReference: APIValue {
     /// apiVersion is the API version of the referent
@@ -59,6 +69,16 @@ public struct CrossVersionObjectReference: APIValue {
     }
 }
 
+extension CrossVersionObjectReference: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", self.apiVersion, to: &out)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("name", self.name, to: &out)
+    }
+}
+
 /// ExternalMetricSource indicates how to scale on a metric not associated with any Kubernetes object (for example
 /// length of queue in cloud messaging service, or QPS from loadbalancer running outside of cluster).
 public struct ExternalMetricSource: APIValue {
@@ -79,6 +99,15 @@ public struct ExternalMetricSource: APIValue {
         json.render("metric", self.metric)
         json.render("target", self.target)
         return .object(json)
+    }
+}
+
+extension ExternalMetricSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("metric", self.metric, to: &out)
+        mapping.member("target", self.target, to: &out)
     }
 }
 
@@ -105,6 +134,16 @@ public struct HPAScalingPolicy: APIValue {
         json.render("type", self.type)
         json.render("value", self.value)
         return .object(json)
+    }
+}
+
+extension HPAScalingPolicy: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("periodSeconds", self.periodSeconds, to: &out)
+        mapping.member("type", self.type, to: &out)
+        mapping.member("value", self.value, to: &out)
     }
 }
 
@@ -136,6 +175,23 @@ public struct HPAScalingRules: APIValue {
         json.render("selectPolicy", self.selectPolicy)
         json.render("stabilizationWindowSeconds", self.stabilizationWindowSeconds)
         return .object(json)
+    }
+}
+
+extension HPAScalingRules: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            policies == nil
+            && selectPolicy == nil
+            && stabilizationWindowSeconds == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("policies", self.policies, to: &out)
+        mapping.member("selectPolicy", self.selectPolicy, to: &out)
+        mapping.member("stabilizationWindowSeconds", self.stabilizationWindowSeconds, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -171,6 +227,20 @@ public struct HorizontalPodAutoscaler: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension HorizontalPodAutoscaler: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// HorizontalPodAutoscalerBehavior configures the scaling behavior of the target in both Up and Down directions
@@ -196,6 +266,16 @@ public struct HorizontalPodAutoscalerBehavior: APIValue {
         json.render("scaleDown", self.scaleDown)
         json.render("scaleUp", self.scaleUp)
         return .object(json)
+    }
+}
+
+extension HorizontalPodAutoscalerBehavior: YAMLEmitting {
+    var yamlLayout: YAMLLayout { scaleDown == nil && scaleUp == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("scaleDown", self.scaleDown, to: &out)
+        mapping.member("scaleUp", self.scaleUp, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -242,6 +322,18 @@ public struct HorizontalPodAutoscalerSpec: APIValue {
     }
 }
 
+extension HorizontalPodAutoscalerSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("behavior", self.behavior, to: &out)
+        mapping.member("maxReplicas", self.maxReplicas, to: &out)
+        mapping.member("metrics", self.metrics, to: &out)
+        mapping.member("minReplicas", self.minReplicas, to: &out)
+        mapping.member("scaleTargetRef", self.scaleTargetRef, to: &out)
+    }
+}
+
 /// MetricIdentifier defines the name and optionally selector for a metric
 public struct MetricIdentifier: APIValue {
     /// name is the name of the given metric
@@ -262,6 +354,15 @@ public struct MetricIdentifier: APIValue {
         json.render("name", self.name)
         json.render("selector", self.selector)
         return .object(json)
+    }
+}
+
+extension MetricIdentifier: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("selector", self.selector, to: &out)
     }
 }
 
@@ -316,6 +417,19 @@ public struct MetricSpec: APIValue {
     }
 }
 
+extension MetricSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("containerResource", self.containerResource, to: &out)
+        mapping.member("external", self.external, to: &out)
+        mapping.member("object", self.object, to: &out)
+        mapping.member("pods", self.pods, to: &out)
+        mapping.member("resource", self.resource, to: &out)
+        mapping.member("type", self.type, to: &out)
+    }
+}
+
 /// MetricTarget defines the target value, average value, or average utilization of a specific metric
 public struct MetricTarget: APIValue {
     /// averageUtilization is the target value of the average of the resource metric across all relevant pods,
@@ -347,6 +461,17 @@ public struct MetricTarget: APIValue {
     }
 }
 
+extension MetricTarget: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("averageUtilization", self.averageUtilization, to: &out)
+        mapping.member("averageValue", self.averageValue, to: &out)
+        mapping.member("type", self.type, to: &out)
+        mapping.member("value", self.value, to: &out)
+    }
+}
+
 /// ObjectMetricSource indicates how to scale on a metric describing a kubernetes object (for example, hits-per-second
 /// on an Ingress object).
 public struct ObjectMetricSource: APIValue {
@@ -374,6 +499,16 @@ public struct ObjectMetricSource: APIValue {
     }
 }
 
+extension ObjectMetricSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("describedObject", self.describedObject, to: &out)
+        mapping.member("metric", self.metric, to: &out)
+        mapping.member("target", self.target, to: &out)
+    }
+}
+
 /// PodsMetricSource indicates how to scale on a metric describing each pod in the current scale target (for example,
 /// transactions-processed-per-second).
 public struct PodsMetricSource: APIValue {
@@ -397,6 +532,15 @@ public struct PodsMetricSource: APIValue {
     }
 }
 
+extension PodsMetricSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("metric", self.metric, to: &out)
+        mapping.member("target", self.target, to: &out)
+    }
+}
+
 /// ResourceMetricSource indicates how to scale on a resource metric known to Kubernetes, as specified in requests and
 /// limits, describing each pod in the current scale target (e.g. CPU or memory).
 public struct ResourceMetricSource: APIValue {
@@ -417,5 +561,14 @@ public struct ResourceMetricSource: APIValue {
         json.render("name", self.name)
         json.render("target", self.target)
         return .object(json)
+    }
+}
+
+extension ResourceMetricSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("target", self.target, to: &out)
     }
 }

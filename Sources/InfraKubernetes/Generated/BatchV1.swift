@@ -35,6 +35,20 @@ public struct CronJob: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension CronJob: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// CronJobSpec describes how the job execution will look like and when it will actually run.
@@ -95,6 +109,21 @@ public struct CronJobSpec: APIValue {
     }
 }
 
+extension CronJobSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("concurrencyPolicy", self.concurrencyPolicy, to: &out)
+        mapping.member("failedJobsHistoryLimit", self.failedJobsHistoryLimit, to: &out)
+        mapping.member("jobTemplate", self.jobTemplate, to: &out)
+        mapping.member("schedule", self.schedule, to: &out)
+        mapping.member("startingDeadlineSeconds", self.startingDeadlineSeconds, to: &out)
+        mapping.member("successfulJobsHistoryLimit", self.successfulJobsHistoryLimit, to: &out)
+        mapping.member("suspend", self.suspend, to: &out)
+        mapping.member("timeZone", self.timeZone, to: &out)
+    }
+}
+
 /// Job represents the configuration of a single job.
 ///
 /// `apiVersion: batch/v1`, `kind: Job`.
@@ -126,6 +155,20 @@ public struct Job: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Job: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -217,6 +260,27 @@ public struct JobSpec: APIValue {
     }
 }
 
+extension JobSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("activeDeadlineSeconds", self.activeDeadlineSeconds, to: &out)
+        mapping.member("backoffLimit", self.backoffLimit, to: &out)
+        mapping.member("backoffLimitPerIndex", self.backoffLimitPerIndex, to: &out)
+        mapping.member("completionMode", self.completionMode, to: &out)
+        mapping.member("completions", self.completions, to: &out)
+        mapping.member("manualSelector", self.manualSelector, to: &out)
+        mapping.member("maxFailedIndexes", self.maxFailedIndexes, to: &out)
+        mapping.member("parallelism", self.parallelism, to: &out)
+        mapping.member("podFailurePolicy", self.podFailurePolicy, to: &out)
+        mapping.member("podReplacementPolicy", self.podReplacementPolicy, to: &out)
+        mapping.member("selector", self.selector, to: &out)
+        mapping.member("suspend", self.suspend, to: &out)
+        mapping.member("template", self.template, to: &out)
+        mapping.member("ttlSecondsAfterFinished", self.ttlSecondsAfterFinished, to: &out)
+    }
+}
+
 /// JobTemplateSpec describes the data a Job should have when created from a template
 public struct JobTemplateSpec: APIValue {
     /// Standard object's metadata of the jobs created from this template.
@@ -240,6 +304,16 @@ public struct JobTemplateSpec: APIValue {
     }
 }
 
+extension JobTemplateSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { metadata == nil && spec == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// PodFailurePolicy describes how failed pods influence the backoffLimit.
 public struct PodFailurePolicy: APIValue {
     /// A list of pod failure policy rules. The rules are evaluated in order.
@@ -255,6 +329,14 @@ public struct PodFailurePolicy: APIValue {
         var json = ValueObject()
         json.render("rules", self.rules)
         return .object(json)
+    }
+}
+
+extension PodFailurePolicy: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("rules", self.rules, to: &out)
     }
 }
 
@@ -286,6 +368,16 @@ public struct PodFailurePolicyOnExitCodesRequirement: APIValue {
     }
 }
 
+extension PodFailurePolicyOnExitCodesRequirement: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("containerName", self.containerName, to: &out)
+        mapping.member("operator", self.`operator`, to: &out)
+        mapping.member("values", self.values, to: &out)
+    }
+}
+
 /// PodFailurePolicyOnPodConditionsPattern describes a pattern for matching an actual pod condition type.
 public struct PodFailurePolicyOnPodConditionsPattern: APIValue {
     /// Specifies the required Pod condition status. To match a pod condition it is required that the specified status
@@ -307,6 +399,15 @@ public struct PodFailurePolicyOnPodConditionsPattern: APIValue {
         json.render("status", self.status)
         json.render("type", self.type)
         return .object(json)
+    }
+}
+
+extension PodFailurePolicyOnPodConditionsPattern: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("status", self.status, to: &out)
+        mapping.member("type", self.type, to: &out)
     }
 }
 
@@ -338,5 +439,15 @@ public struct PodFailurePolicyRule: APIValue {
         json.render("onExitCodes", self.onExitCodes)
         json.render("onPodConditions", self.onPodConditions)
         return .object(json)
+    }
+}
+
+extension PodFailurePolicyRule: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("action", self.action, to: &out)
+        mapping.member("onExitCodes", self.onExitCodes, to: &out)
+        mapping.member("onPodConditions", self.onPodConditions, to: &out)
     }
 }

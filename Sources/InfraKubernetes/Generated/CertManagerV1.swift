@@ -35,6 +35,20 @@ public struct Certificate: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Certificate: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// CertificateAdditionalOutputFormat defines an additional output format of a Certificate resource.
@@ -52,6 +66,14 @@ public struct CertificateAdditionalOutputFormat: APIValue {
         var json = ValueObject()
         json.render("type", self.type)
         return .object(json)
+    }
+}
+
+extension CertificateAdditionalOutputFormat: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("type", self.type, to: &out)
     }
 }
 
@@ -91,6 +113,25 @@ public struct CertificateExcluded: APIValue {
     }
 }
 
+extension CertificateExcluded: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            dnsDomains == nil
+            && emailAddresses == nil
+            && ipRanges == nil
+            && uriDomains == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("dnsDomains", self.dnsDomains, to: &out)
+        mapping.member("emailAddresses", self.emailAddresses, to: &out)
+        mapping.member("ipRanges", self.ipRanges, to: &out)
+        mapping.member("uriDomains", self.uriDomains, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Reference to the issuer responsible for issuing the certificate.
 public struct CertificateIssuerRef: APIValue {
     /// Kind of the issuer being referred to. Defaults to 'Issuer'.
@@ -114,6 +155,16 @@ public struct CertificateIssuerRef: APIValue {
         json.render("name", self.name)
         json.render("group", self.group)
         return .object(json)
+    }
+}
+
+extension CertificateIssuerRef: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("group", self.group, to: &out)
     }
 }
 
@@ -154,6 +205,17 @@ public struct CertificateJks: APIValue {
     }
 }
 
+extension CertificateJks: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("alias", self.alias, to: &out)
+        mapping.member("create", self.create, to: &out)
+        mapping.member("password", self.password, to: &out)
+        mapping.member("passwordSecretRef", self.passwordSecretRef, to: &out)
+    }
+}
+
 /// Additional keystore output formats to be stored in the Certificate's Secret.
 public struct CertificateKeystores: APIValue {
     /// JKS configures options for storing a JKS keystore in the `spec.secretName` Secret resource.
@@ -173,6 +235,16 @@ public struct CertificateKeystores: APIValue {
         json.render("jks", self.jks)
         json.render("pkcs12", self.pkcs12)
         return .object(json)
+    }
+}
+
+extension CertificateKeystores: YAMLEmitting {
+    var yamlLayout: YAMLLayout { jks == nil && pkcs12 == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("jks", self.jks, to: &out)
+        mapping.member("pkcs12", self.pkcs12, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -203,6 +275,17 @@ public struct CertificateNameConstraints: APIValue {
     }
 }
 
+extension CertificateNameConstraints: YAMLEmitting {
+    var yamlLayout: YAMLLayout { critical == nil && excluded == nil && permitted == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("critical", self.critical, to: &out)
+        mapping.member("excluded", self.excluded, to: &out)
+        mapping.member("permitted", self.permitted, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// The `CertificateOtherName` API type.
 public struct CertificateOtherName: APIValue {
     /// OID is the object identifier for the otherName SAN. The object identifier must be expressed as a dotted string,
@@ -224,6 +307,16 @@ public struct CertificateOtherName: APIValue {
         json.render("oid", self.oid)
         json.render("utf8Value", self.utf8Value)
         return .object(json)
+    }
+}
+
+extension CertificateOtherName: YAMLEmitting {
+    var yamlLayout: YAMLLayout { oid == nil && utf8Value == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("oid", self.oid, to: &out)
+        mapping.member("utf8Value", self.utf8Value, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -264,6 +357,17 @@ public struct CertificatePkcs12: APIValue {
     }
 }
 
+extension CertificatePkcs12: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("create", self.create, to: &out)
+        mapping.member("password", self.password, to: &out)
+        mapping.member("passwordSecretRef", self.passwordSecretRef, to: &out)
+        mapping.member("profile", self.profile, to: &out)
+    }
+}
+
 /// Private key options. These include the key algorithm and size, the used encoding and the rotation policy.
 public struct CertificatePrivateKey: APIValue {
     /// Algorithm is the private key algorithm of the corresponding private key for this certificate.
@@ -294,6 +398,25 @@ public struct CertificatePrivateKey: APIValue {
     }
 }
 
+extension CertificatePrivateKey: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            algorithm == nil
+            && encoding == nil
+            && rotationPolicy == nil
+            && size == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("algorithm", self.algorithm, to: &out)
+        mapping.member("encoding", self.encoding, to: &out)
+        mapping.member("rotationPolicy", self.rotationPolicy, to: &out)
+        mapping.member("size", self.size, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// `renewal` allows configuration of how your certificate is renewed.
 public struct CertificateRenewal: APIValue {
     /// `policy` must be one of `Disabled`, `RenewBefore`.
@@ -313,6 +436,16 @@ public struct CertificateRenewal: APIValue {
         json.render("policy", self.policy)
         json.render("windows", self.windows)
         return .object(json)
+    }
+}
+
+extension CertificateRenewal: YAMLEmitting {
+    var yamlLayout: YAMLLayout { policy == nil && windows == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("policy", self.policy, to: &out)
+        mapping.member("windows", self.windows, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -461,6 +594,37 @@ public struct CertificateSpec: APIValue {
     }
 }
 
+extension CertificateSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("additionalOutputFormats", self.additionalOutputFormats, to: &out)
+        mapping.member("commonName", self.commonName, to: &out)
+        mapping.member("dnsNames", self.dnsNames, to: &out)
+        mapping.member("duration", self.duration, to: &out)
+        mapping.member("emailAddresses", self.emailAddresses, to: &out)
+        mapping.member("encodeUsagesInRequest", self.encodeUsagesInRequest, to: &out)
+        mapping.member("ipAddresses", self.ipAddresses, to: &out)
+        mapping.member("isCA", self.isCA, to: &out)
+        mapping.member("issuerRef", self.issuerRef, to: &out)
+        mapping.member("keystores", self.keystores, to: &out)
+        mapping.member("literalSubject", self.literalSubject, to: &out)
+        mapping.member("nameConstraints", self.nameConstraints, to: &out)
+        mapping.member("otherNames", self.otherNames, to: &out)
+        mapping.member("privateKey", self.privateKey, to: &out)
+        mapping.member("renewBefore", self.renewBefore, to: &out)
+        mapping.member("renewBeforePercentage", self.renewBeforePercentage, to: &out)
+        mapping.member("renewal", self.renewal, to: &out)
+        mapping.member("revisionHistoryLimit", self.revisionHistoryLimit, to: &out)
+        mapping.member("secretName", self.secretName, to: &out)
+        mapping.member("secretTemplate", self.secretTemplate, to: &out)
+        mapping.member("signatureAlgorithm", self.signatureAlgorithm, to: &out)
+        mapping.member("subject", self.subject, to: &out)
+        mapping.member("uris", self.uris, to: &out)
+        mapping.member("usages", self.usages, to: &out)
+    }
+}
+
 /// Requested set of X509 certificate subject attributes. More info:
 /// https://datatracker.ietf.org/doc/html/rfc5280#section-4.1.2.6 The common name attribute is specified separately in
 /// the `commonName` field.
@@ -518,6 +682,33 @@ public struct CertificateSubject: APIValue {
     }
 }
 
+extension CertificateSubject: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            countries == nil
+            && localities == nil
+            && organizationalUnits == nil
+            && organizations == nil
+            && postalCodes == nil
+            && provinces == nil
+            && serialNumber == nil
+            && streetAddresses == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("countries", self.countries, to: &out)
+        mapping.member("localities", self.localities, to: &out)
+        mapping.member("organizationalUnits", self.organizationalUnits, to: &out)
+        mapping.member("organizations", self.organizations, to: &out)
+        mapping.member("postalCodes", self.postalCodes, to: &out)
+        mapping.member("provinces", self.provinces, to: &out)
+        mapping.member("serialNumber", self.serialNumber, to: &out)
+        mapping.member("streetAddresses", self.streetAddresses, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// CertificateRenewalWindows is the definition for renewal windows
 public struct CertificateWindow: APIValue {
     /// `cron` is a cron compliant string to allow when the renewal should be allowed.
@@ -541,6 +732,16 @@ public struct CertificateWindow: APIValue {
         json.render("timezone", self.timezone)
         json.render("windowDuration", self.windowDuration)
         return .object(json)
+    }
+}
+
+extension CertificateWindow: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("cron", self.cron, to: &out)
+        mapping.member("timezone", self.timezone, to: &out)
+        mapping.member("windowDuration", self.windowDuration, to: &out)
     }
 }
 
@@ -574,6 +775,20 @@ public struct ClusterIssuer: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension ClusterIssuer: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// An Issuer represents a certificate issuing authority which can be referenced as part of `issuerRef` fields.
@@ -605,6 +820,20 @@ public struct Issuer: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Issuer: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -681,6 +910,24 @@ public struct IssuerAcme: APIValue {
     }
 }
 
+extension IssuerAcme: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("caBundle", self.caBundle, to: &out)
+        mapping.member("disableAccountKeyGeneration", self.disableAccountKeyGeneration, to: &out)
+        mapping.member("email", self.email, to: &out)
+        mapping.member("enableDurationFeature", self.enableDurationFeature, to: &out)
+        mapping.member("externalAccountBinding", self.externalAccountBinding, to: &out)
+        mapping.member("preferredChain", self.preferredChain, to: &out)
+        mapping.member("privateKeySecretRef", self.privateKeySecretRef, to: &out)
+        mapping.member("profile", self.profile, to: &out)
+        mapping.member("server", self.server, to: &out)
+        mapping.member("skipTLSVerify", self.skipTLSVerify, to: &out)
+        mapping.member("solvers", self.solvers, to: &out)
+    }
+}
+
 /// Use the 'ACME DNS' (https://github.com/joohoi/acme-dns) API to manage DNS01 challenge records.
 public struct IssuerAcmeDNS: APIValue {
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
@@ -700,6 +947,15 @@ public struct IssuerAcmeDNS: APIValue {
         json.render("accountSecretRef", self.accountSecretRef)
         json.render("host", self.host)
         return .object(json)
+    }
+}
+
+extension IssuerAcmeDNS: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("accountSecretRef", self.accountSecretRef, to: &out)
+        mapping.member("host", self.host, to: &out)
     }
 }
 
@@ -732,6 +988,23 @@ public struct IssuerAffinity: APIValue {
         json.render("podAffinity", self.podAffinity)
         json.render("podAntiAffinity", self.podAntiAffinity)
         return .object(json)
+    }
+}
+
+extension IssuerAffinity: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            nodeAffinity == nil
+            && podAffinity == nil
+            && podAntiAffinity == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("nodeAffinity", self.nodeAffinity, to: &out)
+        mapping.member("podAffinity", self.podAffinity, to: &out)
+        mapping.member("podAntiAffinity", self.podAntiAffinity, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -770,6 +1043,17 @@ public struct IssuerAkamai: APIValue {
     }
 }
 
+extension IssuerAkamai: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("accessTokenSecretRef", self.accessTokenSecretRef, to: &out)
+        mapping.member("clientSecretSecretRef", self.clientSecretSecretRef, to: &out)
+        mapping.member("clientTokenSecretRef", self.clientTokenSecretRef, to: &out)
+        mapping.member("serviceConsumerDomain", self.serviceConsumerDomain, to: &out)
+    }
+}
+
 /// AppRole authenticates with Vault using the App Role auth mechanism, with the role and secret stored in a Kubernetes
 /// Secret resource.
 public struct IssuerAppRole: APIValue {
@@ -794,6 +1078,16 @@ public struct IssuerAppRole: APIValue {
         json.render("roleId", self.roleId)
         json.render("secretRef", self.secretRef)
         return .object(json)
+    }
+}
+
+extension IssuerAppRole: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("roleId", self.roleId, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
     }
 }
 
@@ -838,6 +1132,27 @@ public struct IssuerAuth: APIValue {
         json.render("kubernetes", self.kubernetes)
         json.render("tokenSecretRef", self.tokenSecretRef)
         return .object(json)
+    }
+}
+
+extension IssuerAuth: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            appRole == nil
+            && aws == nil
+            && clientCertificate == nil
+            && kubernetes == nil
+            && tokenSecretRef == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("appRole", self.appRole, to: &out)
+        mapping.member("aws", self.aws, to: &out)
+        mapping.member("clientCertificate", self.clientCertificate, to: &out)
+        mapping.member("kubernetes", self.kubernetes, to: &out)
+        mapping.member("tokenSecretRef", self.tokenSecretRef, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -886,6 +1201,19 @@ public struct IssuerAws: APIValue {
         json.render("serviceAccountRef", self.serviceAccountRef)
         json.render("vaultHeaderValue", self.vaultHeaderValue)
         return .object(json)
+    }
+}
+
+extension IssuerAws: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("iamRoleArn", self.iamRoleArn, to: &out)
+        mapping.member("mountPath", self.mountPath, to: &out)
+        mapping.member("region", self.region, to: &out)
+        mapping.member("role", self.role, to: &out)
+        mapping.member("serviceAccountRef", self.serviceAccountRef, to: &out)
+        mapping.member("vaultHeaderValue", self.vaultHeaderValue, to: &out)
     }
 }
 
@@ -952,6 +1280,22 @@ public struct IssuerAzureDNS: APIValue {
     }
 }
 
+extension IssuerAzureDNS: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("clientID", self.clientID, to: &out)
+        mapping.member("clientSecretSecretRef", self.clientSecretSecretRef, to: &out)
+        mapping.member("environment", self.environment, to: &out)
+        mapping.member("hostedZoneName", self.hostedZoneName, to: &out)
+        mapping.member("managedIdentity", self.managedIdentity, to: &out)
+        mapping.member("resourceGroupName", self.resourceGroupName, to: &out)
+        mapping.member("subscriptionID", self.subscriptionID, to: &out)
+        mapping.member("tenantID", self.tenantID, to: &out)
+        mapping.member("zoneType", self.zoneType, to: &out)
+    }
+}
+
 /// CA configures this issuer to sign certificates using a signing CA keypair stored in a Secret resource.
 public struct IssuerCa: APIValue {
     /// The CRL distribution points is an X.509 v3 certificate extension which identifies the location of the CRL from
@@ -988,6 +1332,17 @@ public struct IssuerCa: APIValue {
     }
 }
 
+extension IssuerCa: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("crlDistributionPoints", self.crlDistributionPoints, to: &out)
+        mapping.member("issuingCertificateURLs", self.issuingCertificateURLs, to: &out)
+        mapping.member("ocspServers", self.ocspServers, to: &out)
+        mapping.member("secretName", self.secretName, to: &out)
+    }
+}
+
 /// ClientCertificate authenticates with Vault by presenting a client certificate during the request's TLS handshake.
 public struct IssuerClientCertificate: APIValue {
     /// Name of the certificate role to authenticate against. If not set, matching any certificate role, if available.
@@ -1015,6 +1370,17 @@ public struct IssuerClientCertificate: APIValue {
     }
 }
 
+extension IssuerClientCertificate: YAMLEmitting {
+    var yamlLayout: YAMLLayout { name == nil && mountPath == nil && secretName == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("mountPath", self.mountPath, to: &out)
+        mapping.member("secretName", self.secretName, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Cloud specifies the CyberArk Certificate Manager SaaS configuration settings.
 public struct IssuerCloud: APIValue {
     /// APITokenSecretRef is a secret key selector for the CyberArk Certificate Manager SaaS API token.
@@ -1034,6 +1400,15 @@ public struct IssuerCloud: APIValue {
         json.render("apiTokenSecretRef", self.apiTokenSecretRef)
         json.render("url", self.url)
         return .object(json)
+    }
+}
+
+extension IssuerCloud: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiTokenSecretRef", self.apiTokenSecretRef, to: &out)
+        mapping.member("url", self.url, to: &out)
     }
 }
 
@@ -1068,6 +1443,16 @@ public struct IssuerCloudDNS: APIValue {
     }
 }
 
+extension IssuerCloudDNS: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("hostedZoneName", self.hostedZoneName, to: &out)
+        mapping.member("project", self.project, to: &out)
+        mapping.member("serviceAccountSecretRef", self.serviceAccountSecretRef, to: &out)
+    }
+}
+
 /// Use the Cloudflare API to manage DNS01 challenge records.
 public struct IssuerCloudflare: APIValue {
     /// API key to use to authenticate with Cloudflare. Note: using an API token to authenticate is now the recommended
@@ -1099,6 +1484,23 @@ public struct IssuerCloudflare: APIValue {
     }
 }
 
+extension IssuerCloudflare: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            apiKeySecretRef == nil
+            && apiTokenSecretRef == nil
+            && email == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiKeySecretRef", self.apiKeySecretRef, to: &out)
+        mapping.member("apiTokenSecretRef", self.apiTokenSecretRef, to: &out)
+        mapping.member("email", self.email, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// CredentialsRef is a reference to a Kubernetes Secret containing the OAuth 2.0 Client ID and Client Secret.
 public struct IssuerCredentialsRef: APIValue {
     /// Name of the resource being referred to. More info:
@@ -1118,6 +1520,14 @@ public struct IssuerCredentialsRef: APIValue {
     }
 }
 
+extension IssuerCredentialsRef: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+    }
+}
+
 /// Use the DigitalOcean DNS API to manage DNS01 challenge records.
 public struct IssuerDigitalocean: APIValue {
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
@@ -1133,6 +1543,14 @@ public struct IssuerDigitalocean: APIValue {
         var json = ValueObject()
         json.render("tokenSecretRef", self.tokenSecretRef)
         return .object(json)
+    }
+}
+
+extension IssuerDigitalocean: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("tokenSecretRef", self.tokenSecretRef, to: &out)
     }
 }
 
@@ -1202,6 +1620,37 @@ public struct IssuerDns01: APIValue {
     }
 }
 
+extension IssuerDns01: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            acmeDNS == nil
+            && akamai == nil
+            && azureDNS == nil
+            && cloudDNS == nil
+            && cloudflare == nil
+            && cnameStrategy == nil
+            && digitalocean == nil
+            && rfc2136 == nil
+            && route53 == nil
+            && webhook == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("acmeDNS", self.acmeDNS, to: &out)
+        mapping.member("akamai", self.akamai, to: &out)
+        mapping.member("azureDNS", self.azureDNS, to: &out)
+        mapping.member("cloudDNS", self.cloudDNS, to: &out)
+        mapping.member("cloudflare", self.cloudflare, to: &out)
+        mapping.member("cnameStrategy", self.cnameStrategy, to: &out)
+        mapping.member("digitalocean", self.digitalocean, to: &out)
+        mapping.member("rfc2136", self.rfc2136, to: &out)
+        mapping.member("route53", self.route53, to: &out)
+        mapping.member("webhook", self.webhook, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// ExternalAccountBinding is a reference to a CA external account of the ACME server.
 public struct IssuerExternalAccountBinding: APIValue {
     /// Deprecated: keyAlgorithm field exists for historical compatibility reasons and should not be used.
@@ -1226,6 +1675,16 @@ public struct IssuerExternalAccountBinding: APIValue {
         json.render("keyID", self.keyID)
         json.render("keySecretRef", self.keySecretRef)
         return .object(json)
+    }
+}
+
+extension IssuerExternalAccountBinding: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("keyAlgorithm", self.keyAlgorithm, to: &out)
+        mapping.member("keyID", self.keyID, to: &out)
+        mapping.member("keySecretRef", self.keySecretRef, to: &out)
     }
 }
 
@@ -1265,6 +1724,25 @@ public struct IssuerGatewayHTTPRoute: APIValue {
     }
 }
 
+extension IssuerGatewayHTTPRoute: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            labels == nil
+            && parentRefs == nil
+            && podTemplate == nil
+            && serviceType == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("labels", self.labels, to: &out)
+        mapping.member("parentRefs", self.parentRefs, to: &out)
+        mapping.member("podTemplate", self.podTemplate, to: &out)
+        mapping.member("serviceType", self.serviceType, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Configures cert-manager to attempt to complete authorizations by performing the HTTP01 challenge flow.
 public struct IssuerHttp01: APIValue {
     /// The Gateway API is a sig-network community API that models service networking in Kubernetes
@@ -1290,6 +1768,16 @@ public struct IssuerHttp01: APIValue {
     }
 }
 
+extension IssuerHttp01: YAMLEmitting {
+    var yamlLayout: YAMLLayout { gatewayHTTPRoute == nil && ingress == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("gatewayHTTPRoute", self.gatewayHTTPRoute, to: &out)
+        mapping.member("ingress", self.ingress, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.
 public struct IssuerImagePullSecret: APIValue {
     /// Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be
@@ -1306,6 +1794,15 @@ public struct IssuerImagePullSecret: APIValue {
         var json = ValueObject()
         json.render("name", self.name)
         return .object(json)
+    }
+}
+
+extension IssuerImagePullSecret: YAMLEmitting {
+    var yamlLayout: YAMLLayout { name == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1359,6 +1856,29 @@ public struct IssuerIngress: APIValue {
     }
 }
 
+extension IssuerIngress: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            name == nil
+            && `class` == nil
+            && ingressClassName == nil
+            && ingressTemplate == nil
+            && podTemplate == nil
+            && serviceType == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("class", self.`class`, to: &out)
+        mapping.member("ingressClassName", self.ingressClassName, to: &out)
+        mapping.member("ingressTemplate", self.ingressTemplate, to: &out)
+        mapping.member("podTemplate", self.podTemplate, to: &out)
+        mapping.member("serviceType", self.serviceType, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Optional ingress template used to configure the ACME challenge solver ingress used for HTTP01 challenges.
 public struct IssuerIngressTemplate: APIValue {
     /// ObjectMeta overrides for the ingress used to solve HTTP01 challenges.
@@ -1374,6 +1894,15 @@ public struct IssuerIngressTemplate: APIValue {
         var json = ValueObject()
         json.render("metadata", self.metadata)
         return .object(json)
+    }
+}
+
+extension IssuerIngressTemplate: YAMLEmitting {
+    var yamlLayout: YAMLLayout { metadata == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("metadata", self.metadata, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1414,6 +1943,17 @@ public struct IssuerKubernetes: APIValue {
     }
 }
 
+extension IssuerKubernetes: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("mountPath", self.mountPath, to: &out)
+        mapping.member("role", self.role, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("serviceAccountRef", self.serviceAccountRef, to: &out)
+    }
+}
+
 /// A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.
 public struct IssuerLabelSelector: APIValue {
     /// matchExpressions is a list of label selector requirements. The requirements are ANDed.
@@ -1435,6 +1975,16 @@ public struct IssuerLabelSelector: APIValue {
         json.render("matchExpressions", self.matchExpressions)
         json.render("matchLabels", self.matchLabels)
         return .object(json)
+    }
+}
+
+extension IssuerLabelSelector: YAMLEmitting {
+    var yamlLayout: YAMLLayout { matchExpressions == nil && matchLabels == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("matchExpressions", self.matchExpressions, to: &out)
+        mapping.member("matchLabels", self.matchLabels, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1466,6 +2016,17 @@ public struct IssuerManagedIdentity: APIValue {
     }
 }
 
+extension IssuerManagedIdentity: YAMLEmitting {
+    var yamlLayout: YAMLLayout { clientID == nil && resourceID == nil && tenantID == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("clientID", self.clientID, to: &out)
+        mapping.member("resourceID", self.resourceID, to: &out)
+        mapping.member("tenantID", self.tenantID, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// A node selector requirement is a selector that contains values, a key, and an operator that relates the key and
 /// values.
 public struct IssuerMatchExpression: APIValue {
@@ -1493,6 +2054,16 @@ public struct IssuerMatchExpression: APIValue {
     }
 }
 
+extension IssuerMatchExpression: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("key", self.key, to: &out)
+        mapping.member("operator", self.`operator`, to: &out)
+        mapping.member("values", self.values, to: &out)
+    }
+}
+
 /// ObjectMeta overrides for the pod used to solve HTTP01 challenges.
 public struct IssuerMetadata: APIValue {
     /// Labels that should be added to the created ACME HTTP01 solver pods.
@@ -1512,6 +2083,16 @@ public struct IssuerMetadata: APIValue {
         json.render("labels", self.labels)
         json.render("annotations", self.annotations)
         return .object(json)
+    }
+}
+
+extension IssuerMetadata: YAMLEmitting {
+    var yamlLayout: YAMLLayout { labels == nil && annotations == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("labels", self.labels, to: &out)
+        mapping.member("annotations", self.annotations, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1548,6 +2129,17 @@ public struct IssuerNgts: APIValue {
     }
 }
 
+extension IssuerNgts: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("credentialsRef", self.credentialsRef, to: &out)
+        mapping.member("tokenEndpoint", self.tokenEndpoint, to: &out)
+        mapping.member("tsgID", self.tsgID, to: &out)
+        mapping.member("url", self.url, to: &out)
+    }
+}
+
 /// Describes node affinity scheduling rules for the pod.
 public struct IssuerNodeAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this
@@ -1574,6 +2166,27 @@ public struct IssuerNodeAffinity: APIValue {
         json.render(
             "requiredDuringSchedulingIgnoredDuringExecution", self.requiredDuringSchedulingIgnoredDuringExecution)
         return .object(json)
+    }
+}
+
+extension IssuerNodeAffinity: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            preferredDuringSchedulingIgnoredDuringExecution == nil
+            && requiredDuringSchedulingIgnoredDuringExecution == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member(
+            "preferredDuringSchedulingIgnoredDuringExecution",
+            self.preferredDuringSchedulingIgnoredDuringExecution,
+            to: &out)
+        mapping.member(
+            "requiredDuringSchedulingIgnoredDuringExecution",
+            self.requiredDuringSchedulingIgnoredDuringExecution,
+            to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1626,6 +2239,19 @@ public struct IssuerParentRef: APIValue {
     }
 }
 
+extension IssuerParentRef: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("namespace", self.namespace, to: &out)
+        mapping.member("group", self.group, to: &out)
+        mapping.member("port", self.port, to: &out)
+        mapping.member("sectionName", self.sectionName, to: &out)
+    }
+}
+
 /// Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
 public struct IssuerPodAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this
@@ -1655,6 +2281,27 @@ public struct IssuerPodAffinity: APIValue {
     }
 }
 
+extension IssuerPodAffinity: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            preferredDuringSchedulingIgnoredDuringExecution == nil
+            && requiredDuringSchedulingIgnoredDuringExecution == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member(
+            "preferredDuringSchedulingIgnoredDuringExecution",
+            self.preferredDuringSchedulingIgnoredDuringExecution,
+            to: &out)
+        mapping.member(
+            "requiredDuringSchedulingIgnoredDuringExecution",
+            self.requiredDuringSchedulingIgnoredDuringExecution,
+            to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred
 /// node(s)
 public struct IssuerPodAffinityPreferred: APIValue {
@@ -1675,6 +2322,15 @@ public struct IssuerPodAffinityPreferred: APIValue {
         json.render("podAffinityTerm", self.podAffinityTerm)
         json.render("weight", self.weight)
         return .object(json)
+    }
+}
+
+extension IssuerPodAffinityPreferred: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("podAffinityTerm", self.podAffinityTerm, to: &out)
+        mapping.member("weight", self.weight, to: &out)
     }
 }
 
@@ -1728,6 +2384,19 @@ public struct IssuerPodAffinityRequired: APIValue {
     }
 }
 
+extension IssuerPodAffinityRequired: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("labelSelector", self.labelSelector, to: &out)
+        mapping.member("matchLabelKeys", self.matchLabelKeys, to: &out)
+        mapping.member("mismatchLabelKeys", self.mismatchLabelKeys, to: &out)
+        mapping.member("namespaceSelector", self.namespaceSelector, to: &out)
+        mapping.member("namespaces", self.namespaces, to: &out)
+        mapping.member("topologyKey", self.topologyKey, to: &out)
+    }
+}
+
 /// Optional pod template used to configure the ACME challenge solver pods used for HTTP01 challenges.
 public struct IssuerPodTemplate: APIValue {
     /// ObjectMeta overrides for the pod used to solve HTTP01 challenges.
@@ -1747,6 +2416,16 @@ public struct IssuerPodTemplate: APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+}
+
+extension IssuerPodTemplate: YAMLEmitting {
+    var yamlLayout: YAMLLayout { metadata == nil && spec == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1805,6 +2484,33 @@ public struct IssuerPodTemplateSpec: APIValue {
     }
 }
 
+extension IssuerPodTemplateSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            affinity == nil
+            && imagePullSecrets == nil
+            && nodeSelector == nil
+            && priorityClassName == nil
+            && resources == nil
+            && securityContext == nil
+            && serviceAccountName == nil
+            && tolerations == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("affinity", self.affinity, to: &out)
+        mapping.member("imagePullSecrets", self.imagePullSecrets, to: &out)
+        mapping.member("nodeSelector", self.nodeSelector, to: &out)
+        mapping.member("priorityClassName", self.priorityClassName, to: &out)
+        mapping.member("resources", self.resources, to: &out)
+        mapping.member("securityContext", self.securityContext, to: &out)
+        mapping.member("serviceAccountName", self.serviceAccountName, to: &out)
+        mapping.member("tolerations", self.tolerations, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// A node selector term, associated with the corresponding weight.
 public struct IssuerPreference: APIValue {
     /// A list of node selector requirements by node's labels.
@@ -1827,6 +2533,16 @@ public struct IssuerPreference: APIValue {
     }
 }
 
+extension IssuerPreference: YAMLEmitting {
+    var yamlLayout: YAMLLayout { matchExpressions == nil && matchFields == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("matchExpressions", self.matchExpressions, to: &out)
+        mapping.member("matchFields", self.matchFields, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op).
 public struct IssuerPreferred: APIValue {
     /// A node selector term, associated with the corresponding weight.
@@ -1846,6 +2562,15 @@ public struct IssuerPreferred: APIValue {
         json.render("preference", self.preference)
         json.render("weight", self.weight)
         return .object(json)
+    }
+}
+
+extension IssuerPreferred: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("preference", self.preference, to: &out)
+        mapping.member("weight", self.weight, to: &out)
     }
 }
 
@@ -1873,6 +2598,15 @@ public struct IssuerPrivateKeySecretRef: APIValue {
     }
 }
 
+extension IssuerPrivateKeySecretRef: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("key", self.key, to: &out)
+    }
+}
+
 /// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled
 /// onto the node.
 public struct IssuerRequired: APIValue {
@@ -1889,6 +2623,14 @@ public struct IssuerRequired: APIValue {
         var json = ValueObject()
         json.render("nodeSelectorTerms", self.nodeSelectorTerms)
         return .object(json)
+    }
+}
+
+extension IssuerRequired: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("nodeSelectorTerms", self.nodeSelectorTerms, to: &out)
     }
 }
 
@@ -1911,6 +2653,16 @@ public struct IssuerResources: APIValue {
         json.render("limits", self.limits)
         json.render("requests", self.requests)
         return .object(json)
+    }
+}
+
+extension IssuerResources: YAMLEmitting {
+    var yamlLayout: YAMLLayout { limits == nil && requests == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("limits", self.limits, to: &out)
+        mapping.member("requests", self.requests, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1953,6 +2705,18 @@ public struct IssuerRfc2136: APIValue {
         json.render("tsigKeyName", self.tsigKeyName)
         json.render("tsigSecretSecretRef", self.tsigSecretSecretRef)
         return .object(json)
+    }
+}
+
+extension IssuerRfc2136: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("nameserver", self.nameserver, to: &out)
+        mapping.member("protocol", self.`protocol`, to: &out)
+        mapping.member("tsigAlgorithm", self.tsigAlgorithm, to: &out)
+        mapping.member("tsigKeyName", self.tsigKeyName, to: &out)
+        mapping.member("tsigSecretSecretRef", self.tsigSecretSecretRef, to: &out)
     }
 }
 
@@ -2014,6 +2778,31 @@ public struct IssuerRoute53: APIValue {
     }
 }
 
+extension IssuerRoute53: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            accessKeyID == nil
+            && accessKeyIDSecretRef == nil
+            && auth == nil
+            && hostedZoneID == nil
+            && region == nil
+            && role == nil
+            && secretAccessKeySecretRef == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("accessKeyID", self.accessKeyID, to: &out)
+        mapping.member("accessKeyIDSecretRef", self.accessKeyIDSecretRef, to: &out)
+        mapping.member("auth", self.auth, to: &out)
+        mapping.member("hostedZoneID", self.hostedZoneID, to: &out)
+        mapping.member("region", self.region, to: &out)
+        mapping.member("role", self.role, to: &out)
+        mapping.member("secretAccessKeySecretRef", self.secretAccessKeySecretRef, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Auth configures how cert-manager authenticates.
 public struct IssuerRoute53Auth: APIValue {
     /// Kubernetes authenticates with Route53 using AssumeRoleWithWebIdentity by passing a bound ServiceAccount token.
@@ -2032,6 +2821,14 @@ public struct IssuerRoute53Auth: APIValue {
     }
 }
 
+extension IssuerRoute53Auth: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("kubernetes", self.kubernetes, to: &out)
+    }
+}
+
 /// Kubernetes authenticates with Route53 using AssumeRoleWithWebIdentity by passing a bound ServiceAccount token.
 public struct IssuerRoute53AuthKubernetes: APIValue {
     /// A reference to a service account that will be used to request a bound token (also known as "projected token").
@@ -2047,6 +2844,14 @@ public struct IssuerRoute53AuthKubernetes: APIValue {
         var json = ValueObject()
         json.render("serviceAccountRef", self.serviceAccountRef)
         return .object(json)
+    }
+}
+
+extension IssuerRoute53AuthKubernetes: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("serviceAccountRef", self.serviceAccountRef, to: &out)
     }
 }
 
@@ -2081,6 +2886,18 @@ public struct IssuerSeLinuxOptions: APIValue {
     }
 }
 
+extension IssuerSeLinuxOptions: YAMLEmitting {
+    var yamlLayout: YAMLLayout { level == nil && role == nil && type == nil && user == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("level", self.level, to: &out)
+        mapping.member("role", self.role, to: &out)
+        mapping.member("type", self.type, to: &out)
+        mapping.member("user", self.user, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// The seccomp options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is
 /// windows.
 public struct IssuerSeccompProfile: APIValue {
@@ -2101,6 +2918,15 @@ public struct IssuerSeccompProfile: APIValue {
         json.render("localhostProfile", self.localhostProfile)
         json.render("type", self.type)
         return .object(json)
+    }
+}
+
+extension IssuerSeccompProfile: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("localhostProfile", self.localhostProfile, to: &out)
+        mapping.member("type", self.type, to: &out)
     }
 }
 
@@ -2172,6 +2998,35 @@ public struct IssuerSecurityContext: APIValue {
     }
 }
 
+extension IssuerSecurityContext: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            fsGroup == nil
+            && fsGroupChangePolicy == nil
+            && runAsGroup == nil
+            && runAsNonRoot == nil
+            && runAsUser == nil
+            && seLinuxOptions == nil
+            && seccompProfile == nil
+            && supplementalGroups == nil
+            && sysctls == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsGroup", self.fsGroup, to: &out)
+        mapping.member("fsGroupChangePolicy", self.fsGroupChangePolicy, to: &out)
+        mapping.member("runAsGroup", self.runAsGroup, to: &out)
+        mapping.member("runAsNonRoot", self.runAsNonRoot, to: &out)
+        mapping.member("runAsUser", self.runAsUser, to: &out)
+        mapping.member("seLinuxOptions", self.seLinuxOptions, to: &out)
+        mapping.member("seccompProfile", self.seccompProfile, to: &out)
+        mapping.member("supplementalGroups", self.supplementalGroups, to: &out)
+        mapping.member("sysctls", self.sysctls, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Selector selects a set of DNSNames on the Certificate resource that should be solved using this challenge solver.
 public struct IssuerSelector: APIValue {
     /// List of DNSNames that this solver will be used to solve. If specified and a match is found, a dnsNames selector
@@ -2201,6 +3056,17 @@ public struct IssuerSelector: APIValue {
     }
 }
 
+extension IssuerSelector: YAMLEmitting {
+    var yamlLayout: YAMLLayout { dnsNames == nil && dnsZones == nil && matchLabels == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("dnsNames", self.dnsNames, to: &out)
+        mapping.member("dnsZones", self.dnsZones, to: &out)
+        mapping.member("matchLabels", self.matchLabels, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// SelfSigned configures this issuer to 'self sign' certificates using the private key used to create the
 /// CertificateRequest object.
 public struct IssuerSelfSigned: APIValue {
@@ -2218,6 +3084,15 @@ public struct IssuerSelfSigned: APIValue {
         var json = ValueObject()
         json.render("crlDistributionPoints", self.crlDistributionPoints)
         return .object(json)
+    }
+}
+
+extension IssuerSelfSigned: YAMLEmitting {
+    var yamlLayout: YAMLLayout { crlDistributionPoints == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("crlDistributionPoints", self.crlDistributionPoints, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -2241,6 +3116,15 @@ public struct IssuerServiceAccountRef: APIValue {
         json.render("name", self.name)
         json.render("audiences", self.audiences)
         return .object(json)
+    }
+}
+
+extension IssuerServiceAccountRef: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("audiences", self.audiences, to: &out)
     }
 }
 
@@ -2278,6 +3162,25 @@ public struct IssuerSolver: APIValue {
         json.render("selector", self.selector)
         json.render("waitInsteadOfSelfCheck", self.waitInsteadOfSelfCheck)
         return .object(json)
+    }
+}
+
+extension IssuerSolver: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            dns01 == nil
+            && http01 == nil
+            && selector == nil
+            && waitInsteadOfSelfCheck == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("dns01", self.dns01, to: &out)
+        mapping.member("http01", self.http01, to: &out)
+        mapping.member("selector", self.selector, to: &out)
+        mapping.member("waitInsteadOfSelfCheck", self.waitInsteadOfSelfCheck, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -2323,6 +3226,27 @@ public struct IssuerSpec: APIValue {
     }
 }
 
+extension IssuerSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            acme == nil
+            && ca == nil
+            && selfSigned == nil
+            && vault == nil
+            && venafi == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("acme", self.acme, to: &out)
+        mapping.member("ca", self.ca, to: &out)
+        mapping.member("selfSigned", self.selfSigned, to: &out)
+        mapping.member("vault", self.vault, to: &out)
+        mapping.member("venafi", self.venafi, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Sysctl defines a kernel parameter to be set
 public struct IssuerSysctl: APIValue {
     /// Name of a property to set
@@ -2342,6 +3266,15 @@ public struct IssuerSysctl: APIValue {
         json.render("name", self.name)
         json.render("value", self.value)
         return .object(json)
+    }
+}
+
+extension IssuerSysctl: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("value", self.value, to: &out)
     }
 }
 
@@ -2388,6 +3321,27 @@ public struct IssuerToleration: APIValue {
     }
 }
 
+extension IssuerToleration: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            effect == nil
+            && key == nil
+            && `operator` == nil
+            && tolerationSeconds == nil
+            && value == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("effect", self.effect, to: &out)
+        mapping.member("key", self.key, to: &out)
+        mapping.member("operator", self.`operator`, to: &out)
+        mapping.member("tolerationSeconds", self.tolerationSeconds, to: &out)
+        mapping.member("value", self.value, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// TPP specifies CyberArk Certificate Manager Self-Hosted configuration settings.
 public struct IssuerTpp: APIValue {
     /// Base64-encoded bundle of PEM CAs which will be used to validate the certificate chain presented by the CyberArk
@@ -2424,6 +3378,17 @@ public struct IssuerTpp: APIValue {
         json.render("credentialsRef", self.credentialsRef)
         json.render("url", self.url)
         return .object(json)
+    }
+}
+
+extension IssuerTpp: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("caBundle", self.caBundle, to: &out)
+        mapping.member("caBundleSecretRef", self.caBundleSecretRef, to: &out)
+        mapping.member("credentialsRef", self.credentialsRef, to: &out)
+        mapping.member("url", self.url, to: &out)
     }
 }
 
@@ -2489,6 +3454,22 @@ public struct IssuerVault: APIValue {
     }
 }
 
+extension IssuerVault: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("namespace", self.namespace, to: &out)
+        mapping.member("auth", self.auth, to: &out)
+        mapping.member("caBundle", self.caBundle, to: &out)
+        mapping.member("caBundleSecretRef", self.caBundleSecretRef, to: &out)
+        mapping.member("clientCertSecretRef", self.clientCertSecretRef, to: &out)
+        mapping.member("clientKeySecretRef", self.clientKeySecretRef, to: &out)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("server", self.server, to: &out)
+        mapping.member("serverName", self.serverName, to: &out)
+    }
+}
+
 /// Venafi configures this issuer to sign certificates using a CyberArk Certificate Manager Self-Hosted or SaaS policy
 /// zone.
 public struct IssuerVenafi: APIValue {
@@ -2521,6 +3502,17 @@ public struct IssuerVenafi: APIValue {
     }
 }
 
+extension IssuerVenafi: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("cloud", self.cloud, to: &out)
+        mapping.member("ngts", self.ngts, to: &out)
+        mapping.member("tpp", self.tpp, to: &out)
+        mapping.member("zone", self.zone, to: &out)
+    }
+}
+
 /// Configure an external webhook based DNS01 challenge solver to manage DNS01 challenge records.
 public struct IssuerWebhook: APIValue {
     /// Additional configuration that should be passed to the webhook apiserver when challenges are processed.
@@ -2544,5 +3536,15 @@ public struct IssuerWebhook: APIValue {
         json.render("groupName", self.groupName)
         json.render("solverName", self.solverName)
         return .object(json)
+    }
+}
+
+extension IssuerWebhook: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("config", self.config, to: &out)
+        mapping.member("groupName", self.groupName, to: &out)
+        mapping.member("solverName", self.solverName, to: &out)
     }
 }

@@ -34,6 +34,17 @@ public struct AWSElasticBlockStoreVolumeSource: APIValue {
     }
 }
 
+extension AWSElasticBlockStoreVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("partition", self.partition, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("volumeID", self.volumeID, to: &out)
+    }
+}
+
 /// Affinity is a group of affinity scheduling rules.
 public struct Affinity: APIValue {
     /// Describes node affinity scheduling rules for the pod.
@@ -63,6 +74,23 @@ public struct Affinity: APIValue {
         json.render("podAffinity", self.podAffinity)
         json.render("podAntiAffinity", self.podAntiAffinity)
         return .object(json)
+    }
+}
+
+extension Affinity: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            nodeAffinity == nil
+            && podAffinity == nil
+            && podAntiAffinity == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("nodeAffinity", self.nodeAffinity, to: &out)
+        mapping.member("podAffinity", self.podAffinity, to: &out)
+        mapping.member("podAntiAffinity", self.podAntiAffinity, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -112,6 +140,19 @@ public struct AzureDiskVolumeSource: APIValue {
     }
 }
 
+extension AzureDiskVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("cachingMode", self.cachingMode, to: &out)
+        mapping.member("diskName", self.diskName, to: &out)
+        mapping.member("diskURI", self.diskURI, to: &out)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+    }
+}
+
 /// AzureFile represents an Azure File Service mount on the host and bind mount to the pod.
 public struct AzureFilePersistentVolumeSource: APIValue {
     /// readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
@@ -143,6 +184,17 @@ public struct AzureFilePersistentVolumeSource: APIValue {
     }
 }
 
+extension AzureFilePersistentVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretName", self.secretName, to: &out)
+        mapping.member("secretNamespace", self.secretNamespace, to: &out)
+        mapping.member("shareName", self.shareName, to: &out)
+    }
+}
+
 /// AzureFile represents an Azure File Service mount on the host and bind mount to the pod.
 public struct AzureFileVolumeSource: APIValue {
     /// readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
@@ -166,6 +218,16 @@ public struct AzureFileVolumeSource: APIValue {
         json.render("secretName", self.secretName)
         json.render("shareName", self.shareName)
         return .object(json)
+    }
+}
+
+extension AzureFileVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretName", self.secretName, to: &out)
+        mapping.member("shareName", self.shareName, to: &out)
     }
 }
 
@@ -240,6 +302,23 @@ public struct CSIPersistentVolumeSource: APIValue {
     }
 }
 
+extension CSIPersistentVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("controllerExpandSecretRef", self.controllerExpandSecretRef, to: &out)
+        mapping.member("controllerPublishSecretRef", self.controllerPublishSecretRef, to: &out)
+        mapping.member("driver", self.driver, to: &out)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("nodeExpandSecretRef", self.nodeExpandSecretRef, to: &out)
+        mapping.member("nodePublishSecretRef", self.nodePublishSecretRef, to: &out)
+        mapping.member("nodeStageSecretRef", self.nodeStageSecretRef, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("volumeAttributes", self.volumeAttributes, to: &out)
+        mapping.member("volumeHandle", self.volumeHandle, to: &out)
+    }
+}
+
 /// Represents a source location of a volume to mount, managed by an external CSI driver
 public struct CSIVolumeSource: APIValue {
     /// driver is the name of the CSI driver that handles this volume.
@@ -281,6 +360,18 @@ public struct CSIVolumeSource: APIValue {
     }
 }
 
+extension CSIVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("driver", self.driver, to: &out)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("nodePublishSecretRef", self.nodePublishSecretRef, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("volumeAttributes", self.volumeAttributes, to: &out)
+    }
+}
+
 /// Adds and removes POSIX capabilities from running containers.
 public struct Capabilities: APIValue {
     /// Added capabilities
@@ -300,6 +391,16 @@ public struct Capabilities: APIValue {
         json.render("add", self.add)
         json.render("drop", self.drop)
         return .object(json)
+    }
+}
+
+extension Capabilities: YAMLEmitting {
+    var yamlLayout: YAMLLayout { add == nil && drop == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("add", self.add, to: &out)
+        mapping.member("drop", self.drop, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -353,6 +454,19 @@ public struct CephFSPersistentVolumeSource: APIValue {
     }
 }
 
+extension CephFSPersistentVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("monitors", self.monitors, to: &out)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretFile", self.secretFile, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("user", self.user, to: &out)
+    }
+}
+
 /// Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership
 /// management or SELinux relabeling.
 public struct CephFSVolumeSource: APIValue {
@@ -403,6 +517,19 @@ public struct CephFSVolumeSource: APIValue {
     }
 }
 
+extension CephFSVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("monitors", self.monitors, to: &out)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretFile", self.secretFile, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("user", self.user, to: &out)
+    }
+}
+
 /// Represents a cinder volume resource in Openstack. A Cinder volume must exist before mounting to a container.
 public struct CinderPersistentVolumeSource: APIValue {
     /// fsType Filesystem type to mount. Must be a filesystem type supported by the host operating system.
@@ -431,6 +558,17 @@ public struct CinderPersistentVolumeSource: APIValue {
         json.render("secretRef", self.secretRef)
         json.render("volumeID", self.volumeID)
         return .object(json)
+    }
+}
+
+extension CinderPersistentVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("volumeID", self.volumeID, to: &out)
     }
 }
 
@@ -469,6 +607,17 @@ public struct CinderVolumeSource: APIValue {
     }
 }
 
+extension CinderVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("volumeID", self.volumeID, to: &out)
+    }
+}
+
 /// ClaimSource describes a reference to a ResourceClaim. Exactly one of these fields should be set.
 public struct ClaimSource: APIValue {
     /// ResourceClaimName is the name of a ResourceClaim object in the same namespace as this pod.
@@ -491,6 +640,16 @@ public struct ClaimSource: APIValue {
     }
 }
 
+extension ClaimSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { resourceClaimName == nil && resourceClaimTemplateName == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("resourceClaimName", self.resourceClaimName, to: &out)
+        mapping.member("resourceClaimTemplateName", self.resourceClaimTemplateName, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// ClientIPConfig represents the configurations of Client IP based session affinity.
 public struct ClientIPConfig: APIValue {
     /// timeoutSeconds specifies the seconds of ClientIP type session sticky time.
@@ -506,6 +665,15 @@ public struct ClientIPConfig: APIValue {
         var json = ValueObject()
         json.render("timeoutSeconds", self.timeoutSeconds)
         return .object(json)
+    }
+}
+
+extension ClientIPConfig: YAMLEmitting {
+    var yamlLayout: YAMLLayout { timeoutSeconds == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("timeoutSeconds", self.timeoutSeconds, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -547,6 +715,18 @@ public struct ClusterTrustBundleProjection: APIValue {
         json.render("path", self.path)
         json.render("signerName", self.signerName)
         return .object(json)
+    }
+}
+
+extension ClusterTrustBundleProjection: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("labelSelector", self.labelSelector, to: &out)
+        mapping.member("optional", self.optional, to: &out)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("signerName", self.signerName, to: &out)
     }
 }
 
@@ -595,6 +775,22 @@ public struct ConfigMap: KubernetesObject, APIValue {
         json.render("immutable", self.immutable)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension ConfigMap: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("binaryData", self.binaryData, to: &out)
+        mapping.member("data", self.data, to: &out)
+        mapping.member("immutable", self.immutable, to: &out)
+    }
 }
 
 /// ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.
@@ -616,6 +812,16 @@ public struct ConfigMapEnvSource: APIValue {
         json.render("name", self.name)
         json.render("optional", self.optional)
         return .object(json)
+    }
+}
+
+extension ConfigMapEnvSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { name == nil && optional == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("optional", self.optional, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -642,6 +848,16 @@ public struct ConfigMapKeySelector: APIValue {
         json.render("key", self.key)
         json.render("optional", self.optional)
         return .object(json)
+    }
+}
+
+extension ConfigMapKeySelector: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("key", self.key, to: &out)
+        mapping.member("optional", self.optional, to: &out)
     }
 }
 
@@ -687,6 +903,18 @@ public struct ConfigMapNodeConfigSource: APIValue {
     }
 }
 
+extension ConfigMapNodeConfigSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("namespace", self.namespace, to: &out)
+        mapping.member("kubeletConfigKey", self.kubeletConfigKey, to: &out)
+        mapping.member("resourceVersion", self.resourceVersion, to: &out)
+        mapping.member("uid", self.uid, to: &out)
+    }
+}
+
 /// Adapts a ConfigMap into a projected volume. The contents of the target ConfigMap's Data field will be presented in a
 /// projected volume as files using the keys in the Data field as the file names, unless the items element is populated
 /// with specific mappings of keys to paths.
@@ -713,6 +941,17 @@ public struct ConfigMapProjection: APIValue {
         json.render("items", self.items)
         json.render("optional", self.optional)
         return .object(json)
+    }
+}
+
+extension ConfigMapProjection: YAMLEmitting {
+    var yamlLayout: YAMLLayout { name == nil && items == nil && optional == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("items", self.items, to: &out)
+        mapping.member("optional", self.optional, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -746,6 +985,25 @@ public struct ConfigMapVolumeSource: APIValue {
         json.render("items", self.items)
         json.render("optional", self.optional)
         return .object(json)
+    }
+}
+
+extension ConfigMapVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            name == nil
+            && defaultMode == nil
+            && items == nil
+            && optional == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("defaultMode", self.defaultMode, to: &out)
+        mapping.member("items", self.items, to: &out)
+        mapping.member("optional", self.optional, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -891,6 +1149,37 @@ public struct Container: APIValue {
     }
 }
 
+extension Container: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("args", self.args, to: &out)
+        mapping.member("command", self.command, to: &out)
+        mapping.member("env", self.env, to: &out)
+        mapping.member("envFrom", self.envFrom, to: &out)
+        mapping.member("image", self.image, to: &out)
+        mapping.member("imagePullPolicy", self.imagePullPolicy, to: &out)
+        mapping.member("lifecycle", self.lifecycle, to: &out)
+        mapping.member("livenessProbe", self.livenessProbe, to: &out)
+        mapping.member("ports", self.ports, to: &out)
+        mapping.member("readinessProbe", self.readinessProbe, to: &out)
+        mapping.member("resizePolicy", self.resizePolicy, to: &out)
+        mapping.member("resources", self.resources, to: &out)
+        mapping.member("restartPolicy", self.restartPolicy, to: &out)
+        mapping.member("securityContext", self.securityContext, to: &out)
+        mapping.member("startupProbe", self.startupProbe, to: &out)
+        mapping.member("stdin", self.stdin, to: &out)
+        mapping.member("stdinOnce", self.stdinOnce, to: &out)
+        mapping.member("terminationMessagePath", self.terminationMessagePath, to: &out)
+        mapping.member("terminationMessagePolicy", self.terminationMessagePolicy, to: &out)
+        mapping.member("tty", self.tty, to: &out)
+        mapping.member("volumeDevices", self.volumeDevices, to: &out)
+        mapping.member("volumeMounts", self.volumeMounts, to: &out)
+        mapping.member("workingDir", self.workingDir, to: &out)
+    }
+}
+
 /// ContainerPort represents a network port in a single container.
 public struct ContainerPort: APIValue {
     /// If specified, this must be an IANA_SVC_NAME and unique within the pod.
@@ -931,6 +1220,18 @@ public struct ContainerPort: APIValue {
     }
 }
 
+extension ContainerPort: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("containerPort", self.containerPort, to: &out)
+        mapping.member("hostIP", self.hostIP, to: &out)
+        mapping.member("hostPort", self.hostPort, to: &out)
+        mapping.member("protocol", self.`protocol`, to: &out)
+    }
+}
+
 /// ContainerResizePolicy represents resource resize policy for the container.
 public struct ContainerResizePolicy: APIValue {
     /// Name of the resource to which this resource resize policy applies.
@@ -953,6 +1254,15 @@ public struct ContainerResizePolicy: APIValue {
     }
 }
 
+extension ContainerResizePolicy: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("resourceName", self.resourceName, to: &out)
+        mapping.member("restartPolicy", self.restartPolicy, to: &out)
+    }
+}
+
 /// Represents downward API info for projecting into a projected volume.
 public struct DownwardAPIProjection: APIValue {
     /// Items is a list of DownwardAPIVolume file
@@ -968,6 +1278,15 @@ public struct DownwardAPIProjection: APIValue {
         var json = ValueObject()
         json.render("items", self.items)
         return .object(json)
+    }
+}
+
+extension DownwardAPIProjection: YAMLEmitting {
+    var yamlLayout: YAMLLayout { items == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("items", self.items, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1008,6 +1327,17 @@ public struct DownwardAPIVolumeFile: APIValue {
     }
 }
 
+extension DownwardAPIVolumeFile: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fieldRef", self.fieldRef, to: &out)
+        mapping.member("mode", self.mode, to: &out)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("resourceFieldRef", self.resourceFieldRef, to: &out)
+    }
+}
+
 /// DownwardAPIVolumeSource represents a volume containing downward API info.
 public struct DownwardAPIVolumeSource: APIValue {
     /// Optional: mode bits to use on created files by default. Must be a Optional: mode bits used to set permissions on
@@ -1031,6 +1361,16 @@ public struct DownwardAPIVolumeSource: APIValue {
     }
 }
 
+extension DownwardAPIVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { defaultMode == nil && items == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("defaultMode", self.defaultMode, to: &out)
+        mapping.member("items", self.items, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Represents an empty directory for a pod. Empty directory volumes support ownership management and SELinux
 /// relabeling.
 public struct EmptyDirVolumeSource: APIValue {
@@ -1051,6 +1391,16 @@ public struct EmptyDirVolumeSource: APIValue {
         json.render("medium", self.medium)
         json.render("sizeLimit", self.sizeLimit)
         return .object(json)
+    }
+}
+
+extension EmptyDirVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { medium == nil && sizeLimit == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("medium", self.medium, to: &out)
+        mapping.member("sizeLimit", self.sizeLimit, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1085,6 +1435,17 @@ public struct EndpointAddress: APIValue {
     }
 }
 
+extension EndpointAddress: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("hostname", self.hostname, to: &out)
+        mapping.member("ip", self.ip, to: &out)
+        mapping.member("nodeName", self.nodeName, to: &out)
+        mapping.member("targetRef", self.targetRef, to: &out)
+    }
+}
+
 /// EndpointPort is a tuple that describes a single port.
 public struct EndpointPort: APIValue {
     /// The name of this port. This must match the 'name' field in the corresponding ServicePort.
@@ -1116,6 +1477,17 @@ public struct EndpointPort: APIValue {
     }
 }
 
+extension EndpointPort: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("appProtocol", self.appProtocol, to: &out)
+        mapping.member("port", self.port, to: &out)
+        mapping.member("protocol", self.`protocol`, to: &out)
+    }
+}
+
 /// EndpointSubset is a group of addresses with a common set of ports.
 public struct EndpointSubset: APIValue {
     /// IP addresses which offer the related ports that are marked as ready.
@@ -1144,6 +1516,17 @@ public struct EndpointSubset: APIValue {
         json.render("notReadyAddresses", self.notReadyAddresses)
         json.render("ports", self.ports)
         return .object(json)
+    }
+}
+
+extension EndpointSubset: YAMLEmitting {
+    var yamlLayout: YAMLLayout { addresses == nil && notReadyAddresses == nil && ports == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("addresses", self.addresses, to: &out)
+        mapping.member("notReadyAddresses", self.notReadyAddresses, to: &out)
+        mapping.member("ports", self.ports, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1179,6 +1562,20 @@ public struct Endpoints: KubernetesObject, APIValue {
         json.render("subsets", self.subsets)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Endpoints: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("subsets", self.subsets, to: &out)
+    }
 }
 
 /// EnvFromSource represents the source of a set of ConfigMaps
@@ -1207,6 +1604,17 @@ public struct EnvFromSource: APIValue {
     }
 }
 
+extension EnvFromSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { configMapRef == nil && prefix == nil && secretRef == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("configMapRef", self.configMapRef, to: &out)
+        mapping.member("prefix", self.prefix, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// EnvVar represents an environment variable present in a Container.
 public struct EnvVar: APIValue {
     /// Name of the environment variable. Must be a C_IDENTIFIER.
@@ -1231,6 +1639,16 @@ public struct EnvVar: APIValue {
         json.render("value", self.value)
         json.render("valueFrom", self.valueFrom)
         return .object(json)
+    }
+}
+
+extension EnvVar: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("value", self.value, to: &out)
+        mapping.member("valueFrom", self.valueFrom, to: &out)
     }
 }
 
@@ -1269,6 +1687,25 @@ public struct EnvVarSource: APIValue {
         json.render("resourceFieldRef", self.resourceFieldRef)
         json.render("secretKeyRef", self.secretKeyRef)
         return .object(json)
+    }
+}
+
+extension EnvVarSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            configMapKeyRef == nil
+            && fieldRef == nil
+            && resourceFieldRef == nil
+            && secretKeyRef == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("configMapKeyRef", self.configMapKeyRef, to: &out)
+        mapping.member("fieldRef", self.fieldRef, to: &out)
+        mapping.member("resourceFieldRef", self.resourceFieldRef, to: &out)
+        mapping.member("secretKeyRef", self.secretKeyRef, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1418,6 +1855,38 @@ public struct EphemeralContainer: APIValue {
     }
 }
 
+extension EphemeralContainer: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("args", self.args, to: &out)
+        mapping.member("command", self.command, to: &out)
+        mapping.member("env", self.env, to: &out)
+        mapping.member("envFrom", self.envFrom, to: &out)
+        mapping.member("image", self.image, to: &out)
+        mapping.member("imagePullPolicy", self.imagePullPolicy, to: &out)
+        mapping.member("lifecycle", self.lifecycle, to: &out)
+        mapping.member("livenessProbe", self.livenessProbe, to: &out)
+        mapping.member("ports", self.ports, to: &out)
+        mapping.member("readinessProbe", self.readinessProbe, to: &out)
+        mapping.member("resizePolicy", self.resizePolicy, to: &out)
+        mapping.member("resources", self.resources, to: &out)
+        mapping.member("restartPolicy", self.restartPolicy, to: &out)
+        mapping.member("securityContext", self.securityContext, to: &out)
+        mapping.member("startupProbe", self.startupProbe, to: &out)
+        mapping.member("stdin", self.stdin, to: &out)
+        mapping.member("stdinOnce", self.stdinOnce, to: &out)
+        mapping.member("targetContainerName", self.targetContainerName, to: &out)
+        mapping.member("terminationMessagePath", self.terminationMessagePath, to: &out)
+        mapping.member("terminationMessagePolicy", self.terminationMessagePolicy, to: &out)
+        mapping.member("tty", self.tty, to: &out)
+        mapping.member("volumeDevices", self.volumeDevices, to: &out)
+        mapping.member("volumeMounts", self.volumeMounts, to: &out)
+        mapping.member("workingDir", self.workingDir, to: &out)
+    }
+}
+
 /// Represents an ephemeral volume that is handled by a normal storage driver.
 public struct EphemeralVolumeSource: APIValue {
     /// Will be used to create a stand-alone PVC to provision the volume.
@@ -1433,6 +1902,15 @@ public struct EphemeralVolumeSource: APIValue {
         var json = ValueObject()
         json.render("volumeClaimTemplate", self.volumeClaimTemplate)
         return .object(json)
+    }
+}
+
+extension EphemeralVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { volumeClaimTemplate == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("volumeClaimTemplate", self.volumeClaimTemplate, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1452,6 +1930,15 @@ public struct ExecAction: APIValue {
         var json = ValueObject()
         json.render("command", self.command)
         return .object(json)
+    }
+}
+
+extension ExecAction: YAMLEmitting {
+    var yamlLayout: YAMLLayout { command == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("command", self.command, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1494,6 +1981,27 @@ public struct FCVolumeSource: APIValue {
         json.render("targetWWNs", self.targetWWNs)
         json.render("wwids", self.wwids)
         return .object(json)
+    }
+}
+
+extension FCVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            fsType == nil
+            && lun == nil
+            && readOnly == nil
+            && targetWWNs == nil
+            && wwids == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("lun", self.lun, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("targetWWNs", self.targetWWNs, to: &out)
+        mapping.member("wwids", self.wwids, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1540,6 +2048,18 @@ public struct FlexPersistentVolumeSource: APIValue {
     }
 }
 
+extension FlexPersistentVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("driver", self.driver, to: &out)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("options", self.options, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+    }
+}
+
 /// FlexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin.
 public struct FlexVolumeSource: APIValue {
     /// driver is the name of the driver to use for this volume.
@@ -1582,6 +2102,18 @@ public struct FlexVolumeSource: APIValue {
     }
 }
 
+extension FlexVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("driver", self.driver, to: &out)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("options", self.options, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+    }
+}
+
 /// Represents a Flocker volume mounted by the Flocker agent. One and only one of datasetName and datasetUUID should be
 /// set.
 public struct FlockerVolumeSource: APIValue {
@@ -1603,6 +2135,16 @@ public struct FlockerVolumeSource: APIValue {
         json.render("datasetName", self.datasetName)
         json.render("datasetUUID", self.datasetUUID)
         return .object(json)
+    }
+}
+
+extension FlockerVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { datasetName == nil && datasetUUID == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("datasetName", self.datasetName, to: &out)
+        mapping.member("datasetUUID", self.datasetUUID, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -1636,6 +2178,17 @@ public struct GCEPersistentDiskVolumeSource: APIValue {
     }
 }
 
+extension GCEPersistentDiskVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("partition", self.partition, to: &out)
+        mapping.member("pdName", self.pdName, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+    }
+}
+
 /// The `GRPCAction` API type.
 public struct GRPCAction: APIValue {
     /// Port number of the gRPC service. Number must be in the range 1 to 65535.
@@ -1656,6 +2209,15 @@ public struct GRPCAction: APIValue {
         json.render("port", self.port)
         json.render("service", self.service)
         return .object(json)
+    }
+}
+
+extension GRPCAction: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("port", self.port, to: &out)
+        mapping.member("service", self.service, to: &out)
     }
 }
 
@@ -1682,6 +2244,16 @@ public struct GitRepoVolumeSource: APIValue {
         json.render("repository", self.repository)
         json.render("revision", self.revision)
         return .object(json)
+    }
+}
+
+extension GitRepoVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("directory", self.directory, to: &out)
+        mapping.member("repository", self.repository, to: &out)
+        mapping.member("revision", self.revision, to: &out)
     }
 }
 
@@ -1715,6 +2287,17 @@ public struct GlusterfsPersistentVolumeSource: APIValue {
     }
 }
 
+extension GlusterfsPersistentVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("endpoints", self.endpoints, to: &out)
+        mapping.member("endpointsNamespace", self.endpointsNamespace, to: &out)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+    }
+}
+
 /// Represents a Glusterfs mount that lasts the lifetime of a pod.
 public struct GlusterfsVolumeSource: APIValue {
     /// endpoints is the endpoint name that details Glusterfs topology.
@@ -1738,6 +2321,16 @@ public struct GlusterfsVolumeSource: APIValue {
         json.render("path", self.path)
         json.render("readOnly", self.readOnly)
         return .object(json)
+    }
+}
+
+extension GlusterfsVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("endpoints", self.endpoints, to: &out)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
     }
 }
 
@@ -1781,6 +2374,18 @@ public struct HTTPGetAction: APIValue {
     }
 }
 
+extension HTTPGetAction: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("host", self.host, to: &out)
+        mapping.member("httpHeaders", self.httpHeaders, to: &out)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("port", self.port, to: &out)
+        mapping.member("scheme", self.scheme, to: &out)
+    }
+}
+
 /// HTTPHeader describes a custom header to be used in HTTP probes
 public struct HTTPHeader: APIValue {
     /// The header field name. This will be canonicalized upon output, so case-variant names will be understood as the
@@ -1801,6 +2406,15 @@ public struct HTTPHeader: APIValue {
         json.render("name", self.name)
         json.render("value", self.value)
         return .object(json)
+    }
+}
+
+extension HTTPHeader: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("value", self.value, to: &out)
     }
 }
 
@@ -1826,6 +2440,16 @@ public struct HostAlias: APIValue {
     }
 }
 
+extension HostAlias: YAMLEmitting {
+    var yamlLayout: YAMLLayout { hostnames == nil && ip == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("hostnames", self.hostnames, to: &out)
+        mapping.member("ip", self.ip, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Represents a host path mapped into a pod. Host path volumes do not support ownership management or SELinux
 /// relabeling.
 public struct HostPathVolumeSource: APIValue {
@@ -1846,6 +2470,15 @@ public struct HostPathVolumeSource: APIValue {
         json.render("path", self.path)
         json.render("type", self.type)
         return .object(json)
+    }
+}
+
+extension HostPathVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("type", self.type, to: &out)
     }
 }
 
@@ -1922,6 +2555,24 @@ public struct ISCSIPersistentVolumeSource: APIValue {
     }
 }
 
+extension ISCSIPersistentVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("chapAuthDiscovery", self.chapAuthDiscovery, to: &out)
+        mapping.member("chapAuthSession", self.chapAuthSession, to: &out)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("initiatorName", self.initiatorName, to: &out)
+        mapping.member("iqn", self.iqn, to: &out)
+        mapping.member("iscsiInterface", self.iscsiInterface, to: &out)
+        mapping.member("lun", self.lun, to: &out)
+        mapping.member("portals", self.portals, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("targetPortal", self.targetPortal, to: &out)
+    }
+}
+
 /// Represents an ISCSI disk. ISCSI volumes can only be mounted as read/write once.
 public struct ISCSIVolumeSource: APIValue {
     /// chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication
@@ -1995,6 +2646,24 @@ public struct ISCSIVolumeSource: APIValue {
     }
 }
 
+extension ISCSIVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("chapAuthDiscovery", self.chapAuthDiscovery, to: &out)
+        mapping.member("chapAuthSession", self.chapAuthSession, to: &out)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("initiatorName", self.initiatorName, to: &out)
+        mapping.member("iqn", self.iqn, to: &out)
+        mapping.member("iscsiInterface", self.iscsiInterface, to: &out)
+        mapping.member("lun", self.lun, to: &out)
+        mapping.member("portals", self.portals, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("targetPortal", self.targetPortal, to: &out)
+    }
+}
+
 /// Maps a string key to a path within a volume.
 public struct KeyToPath: APIValue {
     /// key is the key to project.
@@ -2021,6 +2690,16 @@ public struct KeyToPath: APIValue {
     }
 }
 
+extension KeyToPath: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("key", self.key, to: &out)
+        mapping.member("mode", self.mode, to: &out)
+        mapping.member("path", self.path, to: &out)
+    }
+}
+
 /// Lifecycle describes actions that the management system should take in response to container lifecycle events.
 public struct Lifecycle: APIValue {
     /// PostStart is called immediately after a container is created.
@@ -2042,6 +2721,16 @@ public struct Lifecycle: APIValue {
         json.render("postStart", self.postStart)
         json.render("preStop", self.preStop)
         return .object(json)
+    }
+}
+
+extension Lifecycle: YAMLEmitting {
+    var yamlLayout: YAMLLayout { postStart == nil && preStop == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("postStart", self.postStart, to: &out)
+        mapping.member("preStop", self.preStop, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -2081,6 +2770,25 @@ public struct LifecycleHandler: APIValue {
     }
 }
 
+extension LifecycleHandler: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            exec == nil
+            && httpGet == nil
+            && sleep == nil
+            && tcpSocket == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("exec", self.exec, to: &out)
+        mapping.member("httpGet", self.httpGet, to: &out)
+        mapping.member("sleep", self.sleep, to: &out)
+        mapping.member("tcpSocket", self.tcpSocket, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// LimitRange sets resource usage limits for each kind of resource in a Namespace.
 ///
 /// `apiVersion: v1`, `kind: LimitRange`.
@@ -2112,6 +2820,20 @@ public struct LimitRange: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension LimitRange: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -2163,6 +2885,19 @@ public struct LimitRangeItem: APIValue {
     }
 }
 
+extension LimitRangeItem: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("default", self.`default`, to: &out)
+        mapping.member("defaultRequest", self.defaultRequest, to: &out)
+        mapping.member("max", self.max, to: &out)
+        mapping.member("maxLimitRequestRatio", self.maxLimitRequestRatio, to: &out)
+        mapping.member("min", self.min, to: &out)
+        mapping.member("type", self.type, to: &out)
+    }
+}
+
 /// LimitRangeSpec defines a min/max usage limit for resources that match on kind.
 public struct LimitRangeSpec: APIValue {
     /// Limits is the list of LimitRangeItem objects that are enforced.
@@ -2181,6 +2916,14 @@ public struct LimitRangeSpec: APIValue {
     }
 }
 
+extension LimitRangeSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("limits", self.limits, to: &out)
+    }
+}
+
 /// LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.
 public struct LocalObjectReference: APIValue {
     /// Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
@@ -2196,6 +2939,15 @@ public struct LocalObjectReference: APIValue {
         var json = ValueObject()
         json.render("name", self.name)
         return .object(json)
+    }
+}
+
+extension LocalObjectReference: YAMLEmitting {
+    var yamlLayout: YAMLLayout { name == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -2219,6 +2971,15 @@ public struct LocalVolumeSource: APIValue {
         json.render("fsType", self.fsType)
         json.render("path", self.path)
         return .object(json)
+    }
+}
+
+extension LocalVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("path", self.path, to: &out)
     }
 }
 
@@ -2247,6 +3008,16 @@ public struct NFSVolumeSource: APIValue {
         json.render("readOnly", self.readOnly)
         json.render("server", self.server)
         return .object(json)
+    }
+}
+
+extension NFSVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("server", self.server, to: &out)
     }
 }
 
@@ -2282,6 +3053,20 @@ public struct Namespace: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Namespace: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// NamespaceSpec describes the attributes on a Namespace.
@@ -2299,6 +3084,15 @@ public struct NamespaceSpec: APIValue {
         var json = ValueObject()
         json.render("finalizers", self.finalizers)
         return .object(json)
+    }
+}
+
+extension NamespaceSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { finalizers == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("finalizers", self.finalizers, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -2334,6 +3128,20 @@ public struct Node: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Node: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// Node affinity is a group of node affinity scheduling rules.
@@ -2365,6 +3173,27 @@ public struct NodeAffinity: APIValue {
     }
 }
 
+extension NodeAffinity: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            preferredDuringSchedulingIgnoredDuringExecution == nil
+            && requiredDuringSchedulingIgnoredDuringExecution == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member(
+            "preferredDuringSchedulingIgnoredDuringExecution",
+            self.preferredDuringSchedulingIgnoredDuringExecution,
+            to: &out)
+        mapping.member(
+            "requiredDuringSchedulingIgnoredDuringExecution",
+            self.requiredDuringSchedulingIgnoredDuringExecution,
+            to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// NodeConfigSource specifies a source of node configuration. Exactly one subfield (excluding metadata) must be
 /// non-nil.
 public struct NodeConfigSource: APIValue {
@@ -2384,6 +3213,15 @@ public struct NodeConfigSource: APIValue {
     }
 }
 
+extension NodeConfigSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { configMap == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("configMap", self.configMap, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it
 /// represents the OR of the selectors represented by the node selector terms.
 public struct NodeSelector: APIValue {
@@ -2400,6 +3238,14 @@ public struct NodeSelector: APIValue {
         var json = ValueObject()
         json.render("nodeSelectorTerms", self.nodeSelectorTerms)
         return .object(json)
+    }
+}
+
+extension NodeSelector: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("nodeSelectorTerms", self.nodeSelectorTerms, to: &out)
     }
 }
 
@@ -2430,6 +3276,16 @@ public struct NodeSelectorRequirement: APIValue {
     }
 }
 
+extension NodeSelectorRequirement: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("key", self.key, to: &out)
+        mapping.member("operator", self.`operator`, to: &out)
+        mapping.member("values", self.values, to: &out)
+    }
+}
+
 /// A null or empty node selector term matches no objects. The requirements of them are ANDed.
 public struct NodeSelectorTerm: APIValue {
     /// A list of node selector requirements by node's labels.
@@ -2449,6 +3305,16 @@ public struct NodeSelectorTerm: APIValue {
         json.render("matchExpressions", self.matchExpressions)
         json.render("matchFields", self.matchFields)
         return .object(json)
+    }
+}
+
+extension NodeSelectorTerm: YAMLEmitting {
+    var yamlLayout: YAMLLayout { matchExpressions == nil && matchFields == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("matchExpressions", self.matchExpressions, to: &out)
+        mapping.member("matchFields", self.matchFields, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -2503,6 +3369,31 @@ public struct NodeSpec: APIValue {
     }
 }
 
+extension NodeSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            configSource == nil
+            && externalID == nil
+            && podCIDR == nil
+            && podCIDRs == nil
+            && providerID == nil
+            && taints == nil
+            && unschedulable == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("configSource", self.configSource, to: &out)
+        mapping.member("externalID", self.externalID, to: &out)
+        mapping.member("podCIDR", self.podCIDR, to: &out)
+        mapping.member("podCIDRs", self.podCIDRs, to: &out)
+        mapping.member("providerID", self.providerID, to: &out)
+        mapping.member("taints", self.taints, to: &out)
+        mapping.member("unschedulable", self.unschedulable, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// ObjectFieldSelector selects an APIVersioned field of an object.
 public struct ObjectFieldSelector: APIValue {
     /// Version of the schema the FieldPath is written in terms of, defaults to "v1".
@@ -2522,6 +3413,15 @@ public struct ObjectFieldSelector: APIValue {
         json.render("apiVersion", self.apiVersion)
         json.render("fieldPath", self.fieldPath)
         return .object(json)
+    }
+}
+
+extension ObjectFieldSelector: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", self.apiVersion, to: &out)
+        mapping.member("fieldPath", self.fieldPath, to: &out)
     }
 }
 
@@ -2578,6 +3478,31 @@ public struct ObjectReference: APIValue {
     }
 }
 
+extension ObjectReference: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            apiVersion == nil
+            && kind == nil
+            && name == nil
+            && namespace == nil
+            && fieldPath == nil
+            && resourceVersion == nil
+            && uid == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", self.apiVersion, to: &out)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("namespace", self.namespace, to: &out)
+        mapping.member("fieldPath", self.fieldPath, to: &out)
+        mapping.member("resourceVersion", self.resourceVersion, to: &out)
+        mapping.member("uid", self.uid, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// PersistentVolume (PV) is a storage resource provisioned by an administrator.
 ///
 /// `apiVersion: v1`, `kind: PersistentVolume`.
@@ -2608,6 +3533,20 @@ public struct PersistentVolume: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension PersistentVolume: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -2641,6 +3580,20 @@ public struct PersistentVolumeClaim: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension PersistentVolumeClaim: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -2709,6 +3662,35 @@ public struct PersistentVolumeClaimSpec: APIValue {
     }
 }
 
+extension PersistentVolumeClaimSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            accessModes == nil
+            && dataSource == nil
+            && dataSourceRef == nil
+            && resources == nil
+            && selector == nil
+            && storageClassName == nil
+            && volumeAttributesClassName == nil
+            && volumeMode == nil
+            && volumeName == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("accessModes", self.accessModes, to: &out)
+        mapping.member("dataSource", self.dataSource, to: &out)
+        mapping.member("dataSourceRef", self.dataSourceRef, to: &out)
+        mapping.member("resources", self.resources, to: &out)
+        mapping.member("selector", self.selector, to: &out)
+        mapping.member("storageClassName", self.storageClassName, to: &out)
+        mapping.member("volumeAttributesClassName", self.volumeAttributesClassName, to: &out)
+        mapping.member("volumeMode", self.volumeMode, to: &out)
+        mapping.member("volumeName", self.volumeName, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// PersistentVolumeClaimTemplate is used to produce PersistentVolumeClaim objects as part of an EphemeralVolumeSource.
 public struct PersistentVolumeClaimTemplate: APIValue {
     /// May contain labels and annotations that will be copied into the PVC when creating it.
@@ -2732,6 +3714,15 @@ public struct PersistentVolumeClaimTemplate: APIValue {
     }
 }
 
+extension PersistentVolumeClaimTemplate: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
+}
+
 /// PersistentVolumeClaimVolumeSource references the user's PVC in the same namespace.
 public struct PersistentVolumeClaimVolumeSource: APIValue {
     /// claimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume.
@@ -2751,6 +3742,15 @@ public struct PersistentVolumeClaimVolumeSource: APIValue {
         json.render("claimName", self.claimName)
         json.render("readOnly", self.readOnly)
         return .object(json)
+    }
+}
+
+extension PersistentVolumeClaimVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("claimName", self.claimName, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
     }
 }
 
@@ -2931,6 +3931,79 @@ public struct PersistentVolumeSpec: APIValue {
     }
 }
 
+extension PersistentVolumeSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            accessModes == nil
+            && awsElasticBlockStore == nil
+            && azureDisk == nil
+            && azureFile == nil
+            && capacity == nil
+            && cephfs == nil
+            && cinder == nil
+            && claimRef == nil
+            && csi == nil
+            && fc == nil
+            && flexVolume == nil
+            && flocker == nil
+            && gcePersistentDisk == nil
+            && glusterfs == nil
+            && hostPath == nil
+            && iscsi == nil
+            && local == nil
+            && mountOptions == nil
+            && nfs == nil
+            && nodeAffinity == nil
+            && persistentVolumeReclaimPolicy == nil
+            && photonPersistentDisk == nil
+            && portworxVolume == nil
+            && quobyte == nil
+            && rbd == nil
+            && scaleIO == nil
+            && storageClassName == nil
+            && storageos == nil
+            && volumeAttributesClassName == nil
+            && volumeMode == nil
+            && vsphereVolume == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("accessModes", self.accessModes, to: &out)
+        mapping.member("awsElasticBlockStore", self.awsElasticBlockStore, to: &out)
+        mapping.member("azureDisk", self.azureDisk, to: &out)
+        mapping.member("azureFile", self.azureFile, to: &out)
+        mapping.member("capacity", self.capacity, to: &out)
+        mapping.member("cephfs", self.cephfs, to: &out)
+        mapping.member("cinder", self.cinder, to: &out)
+        mapping.member("claimRef", self.claimRef, to: &out)
+        mapping.member("csi", self.csi, to: &out)
+        mapping.member("fc", self.fc, to: &out)
+        mapping.member("flexVolume", self.flexVolume, to: &out)
+        mapping.member("flocker", self.flocker, to: &out)
+        mapping.member("gcePersistentDisk", self.gcePersistentDisk, to: &out)
+        mapping.member("glusterfs", self.glusterfs, to: &out)
+        mapping.member("hostPath", self.hostPath, to: &out)
+        mapping.member("iscsi", self.iscsi, to: &out)
+        mapping.member("local", self.local, to: &out)
+        mapping.member("mountOptions", self.mountOptions, to: &out)
+        mapping.member("nfs", self.nfs, to: &out)
+        mapping.member("nodeAffinity", self.nodeAffinity, to: &out)
+        mapping.member("persistentVolumeReclaimPolicy", self.persistentVolumeReclaimPolicy, to: &out)
+        mapping.member("photonPersistentDisk", self.photonPersistentDisk, to: &out)
+        mapping.member("portworxVolume", self.portworxVolume, to: &out)
+        mapping.member("quobyte", self.quobyte, to: &out)
+        mapping.member("rbd", self.rbd, to: &out)
+        mapping.member("scaleIO", self.scaleIO, to: &out)
+        mapping.member("storageClassName", self.storageClassName, to: &out)
+        mapping.member("storageos", self.storageos, to: &out)
+        mapping.member("volumeAttributesClassName", self.volumeAttributesClassName, to: &out)
+        mapping.member("volumeMode", self.volumeMode, to: &out)
+        mapping.member("vsphereVolume", self.vsphereVolume, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Represents a Photon Controller persistent disk resource.
 public struct PhotonPersistentDiskVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
@@ -2950,6 +4023,15 @@ public struct PhotonPersistentDiskVolumeSource: APIValue {
         json.render("fsType", self.fsType)
         json.render("pdID", self.pdID)
         return .object(json)
+    }
+}
+
+extension PhotonPersistentDiskVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("pdID", self.pdID, to: &out)
     }
 }
 
@@ -2986,6 +4068,20 @@ public struct Pod: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Pod: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// Pod affinity is a group of inter pod affinity scheduling rules.
@@ -3014,6 +4110,27 @@ public struct PodAffinity: APIValue {
         json.render(
             "requiredDuringSchedulingIgnoredDuringExecution", self.requiredDuringSchedulingIgnoredDuringExecution)
         return .object(json)
+    }
+}
+
+extension PodAffinity: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            preferredDuringSchedulingIgnoredDuringExecution == nil
+            && requiredDuringSchedulingIgnoredDuringExecution == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member(
+            "preferredDuringSchedulingIgnoredDuringExecution",
+            self.preferredDuringSchedulingIgnoredDuringExecution,
+            to: &out)
+        mapping.member(
+            "requiredDuringSchedulingIgnoredDuringExecution",
+            self.requiredDuringSchedulingIgnoredDuringExecution,
+            to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -3069,6 +4186,19 @@ public struct PodAffinityTerm: APIValue {
     }
 }
 
+extension PodAffinityTerm: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("labelSelector", self.labelSelector, to: &out)
+        mapping.member("matchLabelKeys", self.matchLabelKeys, to: &out)
+        mapping.member("mismatchLabelKeys", self.mismatchLabelKeys, to: &out)
+        mapping.member("namespaceSelector", self.namespaceSelector, to: &out)
+        mapping.member("namespaces", self.namespaces, to: &out)
+        mapping.member("topologyKey", self.topologyKey, to: &out)
+    }
+}
+
 /// Pod anti affinity is a group of inter pod anti affinity scheduling rules.
 public struct PodAntiAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this
@@ -3095,6 +4225,27 @@ public struct PodAntiAffinity: APIValue {
         json.render(
             "requiredDuringSchedulingIgnoredDuringExecution", self.requiredDuringSchedulingIgnoredDuringExecution)
         return .object(json)
+    }
+}
+
+extension PodAntiAffinity: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            preferredDuringSchedulingIgnoredDuringExecution == nil
+            && requiredDuringSchedulingIgnoredDuringExecution == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member(
+            "preferredDuringSchedulingIgnoredDuringExecution",
+            self.preferredDuringSchedulingIgnoredDuringExecution,
+            to: &out)
+        mapping.member(
+            "requiredDuringSchedulingIgnoredDuringExecution",
+            self.requiredDuringSchedulingIgnoredDuringExecution,
+            to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -3125,6 +4276,17 @@ public struct PodDNSConfig: APIValue {
     }
 }
 
+extension PodDNSConfig: YAMLEmitting {
+    var yamlLayout: YAMLLayout { nameservers == nil && options == nil && searches == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("nameservers", self.nameservers, to: &out)
+        mapping.member("options", self.options, to: &out)
+        mapping.member("searches", self.searches, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// PodDNSConfigOption defines DNS resolver options of a pod.
 public struct PodDNSConfigOption: APIValue {
     /// Required.
@@ -3147,6 +4309,16 @@ public struct PodDNSConfigOption: APIValue {
     }
 }
 
+extension PodDNSConfigOption: YAMLEmitting {
+    var yamlLayout: YAMLLayout { name == nil && value == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("value", self.value, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// PodOS defines the OS parameters of a pod.
 public struct PodOS: APIValue {
     /// Name is the name of the operating system. The currently supported values are linux and windows.
@@ -3165,6 +4337,14 @@ public struct PodOS: APIValue {
     }
 }
 
+extension PodOS: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+    }
+}
+
 /// PodReadinessGate contains the reference to a pod condition
 public struct PodReadinessGate: APIValue {
     /// ConditionType refers to a condition in the pod's condition list with matching type.
@@ -3180,6 +4360,14 @@ public struct PodReadinessGate: APIValue {
         var json = ValueObject()
         json.render("conditionType", self.conditionType)
         return .object(json)
+    }
+}
+
+extension PodReadinessGate: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("conditionType", self.conditionType, to: &out)
     }
 }
 
@@ -3205,6 +4393,15 @@ public struct PodResourceClaim: APIValue {
     }
 }
 
+extension PodResourceClaim: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("source", self.source, to: &out)
+    }
+}
+
 /// PodSchedulingGate is associated to a Pod to guard its scheduling.
 public struct PodSchedulingGate: APIValue {
     /// Name of the scheduling gate. Each scheduling gate must have a unique name field.
@@ -3220,6 +4417,14 @@ public struct PodSchedulingGate: APIValue {
         var json = ValueObject()
         json.render("name", self.name)
         return .object(json)
+    }
+}
+
+extension PodSchedulingGate: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
     }
 }
 
@@ -3294,6 +4499,37 @@ public struct PodSecurityContext: APIValue {
         json.render("sysctls", self.sysctls)
         json.render("windowsOptions", self.windowsOptions)
         return .object(json)
+    }
+}
+
+extension PodSecurityContext: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            fsGroup == nil
+            && fsGroupChangePolicy == nil
+            && runAsGroup == nil
+            && runAsNonRoot == nil
+            && runAsUser == nil
+            && seLinuxOptions == nil
+            && seccompProfile == nil
+            && supplementalGroups == nil
+            && sysctls == nil
+            && windowsOptions == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsGroup", self.fsGroup, to: &out)
+        mapping.member("fsGroupChangePolicy", self.fsGroupChangePolicy, to: &out)
+        mapping.member("runAsGroup", self.runAsGroup, to: &out)
+        mapping.member("runAsNonRoot", self.runAsNonRoot, to: &out)
+        mapping.member("runAsUser", self.runAsUser, to: &out)
+        mapping.member("seLinuxOptions", self.seLinuxOptions, to: &out)
+        mapping.member("seccompProfile", self.seccompProfile, to: &out)
+        mapping.member("supplementalGroups", self.supplementalGroups, to: &out)
+        mapping.member("sysctls", self.sysctls, to: &out)
+        mapping.member("windowsOptions", self.windowsOptions, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -3515,6 +4751,52 @@ public struct PodSpec: APIValue {
     }
 }
 
+extension PodSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("activeDeadlineSeconds", self.activeDeadlineSeconds, to: &out)
+        mapping.member("affinity", self.affinity, to: &out)
+        mapping.member("automountServiceAccountToken", self.automountServiceAccountToken, to: &out)
+        mapping.member("containers", self.containers, to: &out)
+        mapping.member("dnsConfig", self.dnsConfig, to: &out)
+        mapping.member("dnsPolicy", self.dnsPolicy, to: &out)
+        mapping.member("enableServiceLinks", self.enableServiceLinks, to: &out)
+        mapping.member("ephemeralContainers", self.ephemeralContainers, to: &out)
+        mapping.member("hostAliases", self.hostAliases, to: &out)
+        mapping.member("hostIPC", self.hostIPC, to: &out)
+        mapping.member("hostNetwork", self.hostNetwork, to: &out)
+        mapping.member("hostPID", self.hostPID, to: &out)
+        mapping.member("hostUsers", self.hostUsers, to: &out)
+        mapping.member("hostname", self.hostname, to: &out)
+        mapping.member("imagePullSecrets", self.imagePullSecrets, to: &out)
+        mapping.member("initContainers", self.initContainers, to: &out)
+        mapping.member("nodeName", self.nodeName, to: &out)
+        mapping.member("nodeSelector", self.nodeSelector, to: &out)
+        mapping.member("os", self.os, to: &out)
+        mapping.member("overhead", self.overhead, to: &out)
+        mapping.member("preemptionPolicy", self.preemptionPolicy, to: &out)
+        mapping.member("priority", self.priority, to: &out)
+        mapping.member("priorityClassName", self.priorityClassName, to: &out)
+        mapping.member("readinessGates", self.readinessGates, to: &out)
+        mapping.member("resourceClaims", self.resourceClaims, to: &out)
+        mapping.member("restartPolicy", self.restartPolicy, to: &out)
+        mapping.member("runtimeClassName", self.runtimeClassName, to: &out)
+        mapping.member("schedulerName", self.schedulerName, to: &out)
+        mapping.member("schedulingGates", self.schedulingGates, to: &out)
+        mapping.member("securityContext", self.securityContext, to: &out)
+        mapping.member("serviceAccount", self.serviceAccount, to: &out)
+        mapping.member("serviceAccountName", self.serviceAccountName, to: &out)
+        mapping.member("setHostnameAsFQDN", self.setHostnameAsFQDN, to: &out)
+        mapping.member("shareProcessNamespace", self.shareProcessNamespace, to: &out)
+        mapping.member("subdomain", self.subdomain, to: &out)
+        mapping.member("terminationGracePeriodSeconds", self.terminationGracePeriodSeconds, to: &out)
+        mapping.member("tolerations", self.tolerations, to: &out)
+        mapping.member("topologySpreadConstraints", self.topologySpreadConstraints, to: &out)
+        mapping.member("volumes", self.volumes, to: &out)
+    }
+}
+
 /// PodTemplate describes a template for creating copies of a predefined pod.
 ///
 /// `apiVersion: v1`, `kind: PodTemplate`.
@@ -3546,6 +4828,20 @@ public struct PodTemplate: KubernetesObject, APIValue {
         json.render("template", self.template)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension PodTemplate: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("template", self.template, to: &out)
+    }
 }
 
 /// PodTemplateSpec describes the data a pod should have when created from a template
@@ -3569,6 +4865,16 @@ public struct PodTemplateSpec: APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+}
+
+extension PodTemplateSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { metadata == nil && spec == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -3598,6 +4904,16 @@ public struct PortworxVolumeSource: APIValue {
     }
 }
 
+extension PortworxVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("volumeID", self.volumeID, to: &out)
+    }
+}
+
 /// An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op).
 public struct PreferredSchedulingTerm: APIValue {
     /// A node selector term, associated with the corresponding weight.
@@ -3617,6 +4933,15 @@ public struct PreferredSchedulingTerm: APIValue {
         json.render("preference", self.preference)
         json.render("weight", self.weight)
         return .object(json)
+    }
+}
+
+extension PreferredSchedulingTerm: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("preference", self.preference, to: &out)
+        mapping.member("weight", self.weight, to: &out)
     }
 }
 
@@ -3686,6 +5011,37 @@ public struct Probe: APIValue {
     }
 }
 
+extension Probe: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            exec == nil
+            && failureThreshold == nil
+            && grpc == nil
+            && httpGet == nil
+            && initialDelaySeconds == nil
+            && periodSeconds == nil
+            && successThreshold == nil
+            && tcpSocket == nil
+            && terminationGracePeriodSeconds == nil
+            && timeoutSeconds == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("exec", self.exec, to: &out)
+        mapping.member("failureThreshold", self.failureThreshold, to: &out)
+        mapping.member("grpc", self.grpc, to: &out)
+        mapping.member("httpGet", self.httpGet, to: &out)
+        mapping.member("initialDelaySeconds", self.initialDelaySeconds, to: &out)
+        mapping.member("periodSeconds", self.periodSeconds, to: &out)
+        mapping.member("successThreshold", self.successThreshold, to: &out)
+        mapping.member("tcpSocket", self.tcpSocket, to: &out)
+        mapping.member("terminationGracePeriodSeconds", self.terminationGracePeriodSeconds, to: &out)
+        mapping.member("timeoutSeconds", self.timeoutSeconds, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Represents a projected volume source
 public struct ProjectedVolumeSource: APIValue {
     /// defaultMode are the mode bits used to set permissions on created files by default.
@@ -3705,6 +5061,16 @@ public struct ProjectedVolumeSource: APIValue {
         json.render("defaultMode", self.defaultMode)
         json.render("sources", self.sources)
         return .object(json)
+    }
+}
+
+extension ProjectedVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { defaultMode == nil && sources == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("defaultMode", self.defaultMode, to: &out)
+        mapping.member("sources", self.sources, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -3752,6 +5118,19 @@ public struct QuobyteVolumeSource: APIValue {
         json.render("user", self.user)
         json.render("volume", self.volume)
         return .object(json)
+    }
+}
+
+extension QuobyteVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("group", self.group, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("registry", self.registry, to: &out)
+        mapping.member("tenant", self.tenant, to: &out)
+        mapping.member("user", self.user, to: &out)
+        mapping.member("volume", self.volume, to: &out)
     }
 }
 
@@ -3811,6 +5190,21 @@ public struct RBDPersistentVolumeSource: APIValue {
     }
 }
 
+extension RBDPersistentVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("image", self.image, to: &out)
+        mapping.member("keyring", self.keyring, to: &out)
+        mapping.member("monitors", self.monitors, to: &out)
+        mapping.member("pool", self.pool, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("user", self.user, to: &out)
+    }
+}
+
 /// Represents a Rados Block Device mount that lasts the lifetime of a pod.
 public struct RBDVolumeSource: APIValue {
     /// fsType is the filesystem type of the volume that you want to mount.
@@ -3867,6 +5261,21 @@ public struct RBDVolumeSource: APIValue {
     }
 }
 
+extension RBDVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("image", self.image, to: &out)
+        mapping.member("keyring", self.keyring, to: &out)
+        mapping.member("monitors", self.monitors, to: &out)
+        mapping.member("pool", self.pool, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("user", self.user, to: &out)
+    }
+}
+
 /// ReplicationController represents the configuration of a replication controller.
 ///
 /// `apiVersion: v1`, `kind: ReplicationController`.
@@ -3897,6 +5306,20 @@ public struct ReplicationController: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension ReplicationController: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -3937,6 +5360,25 @@ public struct ReplicationControllerSpec: APIValue {
     }
 }
 
+extension ReplicationControllerSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            minReadySeconds == nil
+            && replicas == nil
+            && selector == nil
+            && template == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("minReadySeconds", self.minReadySeconds, to: &out)
+        mapping.member("replicas", self.replicas, to: &out)
+        mapping.member("selector", self.selector, to: &out)
+        mapping.member("template", self.template, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// ResourceClaim references one entry in PodSpec.ResourceClaims.
 public struct ResourceClaim: APIValue {
     /// Name must match the name of one entry in pod.spec.resourceClaims of the Pod where this field is used.
@@ -3952,6 +5394,14 @@ public struct ResourceClaim: APIValue {
         var json = ValueObject()
         json.render("name", self.name)
         return .object(json)
+    }
+}
+
+extension ResourceClaim: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
     }
 }
 
@@ -3978,6 +5428,16 @@ public struct ResourceFieldSelector: APIValue {
         json.render("divisor", self.divisor)
         json.render("resource", self.resource)
         return .object(json)
+    }
+}
+
+extension ResourceFieldSelector: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("containerName", self.containerName, to: &out)
+        mapping.member("divisor", self.divisor, to: &out)
+        mapping.member("resource", self.resource, to: &out)
     }
 }
 
@@ -4013,6 +5473,20 @@ public struct ResourceQuota: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension ResourceQuota: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// ResourceQuotaSpec defines the desired hard limits to enforce for Quota.
@@ -4039,6 +5513,17 @@ public struct ResourceQuotaSpec: APIValue {
         json.render("scopeSelector", self.scopeSelector)
         json.render("scopes", self.scopes)
         return .object(json)
+    }
+}
+
+extension ResourceQuotaSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { hard == nil && scopeSelector == nil && scopes == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("hard", self.hard, to: &out)
+        mapping.member("scopeSelector", self.scopeSelector, to: &out)
+        mapping.member("scopes", self.scopes, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -4072,6 +5557,17 @@ public struct ResourceRequirements: APIValue {
     }
 }
 
+extension ResourceRequirements: YAMLEmitting {
+    var yamlLayout: YAMLLayout { claims == nil && limits == nil && requests == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("claims", self.claims, to: &out)
+        mapping.member("limits", self.limits, to: &out)
+        mapping.member("requests", self.requests, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// SELinuxOptions are the labels to be applied to the container
 public struct SELinuxOptions: APIValue {
     /// Level is SELinux level label that applies to the container.
@@ -4099,6 +5595,18 @@ public struct SELinuxOptions: APIValue {
         json.render("type", self.type)
         json.render("user", self.user)
         return .object(json)
+    }
+}
+
+extension SELinuxOptions: YAMLEmitting {
+    var yamlLayout: YAMLLayout { level == nil && role == nil && type == nil && user == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("level", self.level, to: &out)
+        mapping.member("role", self.role, to: &out)
+        mapping.member("type", self.type, to: &out)
+        mapping.member("user", self.user, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -4168,6 +5676,23 @@ public struct ScaleIOPersistentVolumeSource: APIValue {
     }
 }
 
+extension ScaleIOPersistentVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("gateway", self.gateway, to: &out)
+        mapping.member("protectionDomain", self.protectionDomain, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("sslEnabled", self.sslEnabled, to: &out)
+        mapping.member("storageMode", self.storageMode, to: &out)
+        mapping.member("storagePool", self.storagePool, to: &out)
+        mapping.member("system", self.system, to: &out)
+        mapping.member("volumeName", self.volumeName, to: &out)
+    }
+}
+
 /// ScaleIOVolumeSource represents a persistent ScaleIO volume
 public struct ScaleIOVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
@@ -4234,6 +5759,23 @@ public struct ScaleIOVolumeSource: APIValue {
     }
 }
 
+extension ScaleIOVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("gateway", self.gateway, to: &out)
+        mapping.member("protectionDomain", self.protectionDomain, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("sslEnabled", self.sslEnabled, to: &out)
+        mapping.member("storageMode", self.storageMode, to: &out)
+        mapping.member("storagePool", self.storagePool, to: &out)
+        mapping.member("system", self.system, to: &out)
+        mapping.member("volumeName", self.volumeName, to: &out)
+    }
+}
+
 /// A scope selector represents the AND of the selectors represented by the scoped-resource selector requirements.
 public struct ScopeSelector: APIValue {
     /// A list of scope selector requirements by scope of the resources.
@@ -4249,6 +5791,15 @@ public struct ScopeSelector: APIValue {
         var json = ValueObject()
         json.render("matchExpressions", self.matchExpressions)
         return .object(json)
+    }
+}
+
+extension ScopeSelector: YAMLEmitting {
+    var yamlLayout: YAMLLayout { matchExpressions == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("matchExpressions", self.matchExpressions, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -4279,6 +5830,16 @@ public struct ScopedResourceSelectorRequirement: APIValue {
     }
 }
 
+extension ScopedResourceSelectorRequirement: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("operator", self.`operator`, to: &out)
+        mapping.member("scopeName", self.scopeName, to: &out)
+        mapping.member("values", self.values, to: &out)
+    }
+}
+
 /// SeccompProfile defines a pod/container's seccomp profile settings.
 public struct SeccompProfile: APIValue {
     /// localhostProfile indicates a profile defined in a file on the node should be used.
@@ -4298,6 +5859,15 @@ public struct SeccompProfile: APIValue {
         json.render("localhostProfile", self.localhostProfile)
         json.render("type", self.type)
         return .object(json)
+    }
+}
+
+extension SeccompProfile: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("localhostProfile", self.localhostProfile, to: &out)
+        mapping.member("type", self.type, to: &out)
     }
 }
 
@@ -4353,6 +5923,23 @@ public struct Secret: KubernetesObject, APIValue {
         json.render("type", self.type)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Secret: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("data", self.data, to: &out)
+        mapping.member("immutable", self.immutable, to: &out)
+        mapping.member("stringData", self.stringData, to: &out)
+        mapping.member("type", self.type, to: &out)
+    }
 }
 
 /// SecretEnvSource selects a Secret to populate the environment variables with.
@@ -4374,6 +5961,16 @@ public struct SecretEnvSource: APIValue {
         json.render("name", self.name)
         json.render("optional", self.optional)
         return .object(json)
+    }
+}
+
+extension SecretEnvSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { name == nil && optional == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("optional", self.optional, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -4400,6 +5997,16 @@ public struct SecretKeySelector: APIValue {
         json.render("key", self.key)
         json.render("optional", self.optional)
         return .object(json)
+    }
+}
+
+extension SecretKeySelector: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("key", self.key, to: &out)
+        mapping.member("optional", self.optional, to: &out)
     }
 }
 
@@ -4431,6 +6038,17 @@ public struct SecretProjection: APIValue {
     }
 }
 
+extension SecretProjection: YAMLEmitting {
+    var yamlLayout: YAMLLayout { name == nil && items == nil && optional == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("items", self.items, to: &out)
+        mapping.member("optional", self.optional, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// SecretReference represents a Secret Reference. It has enough information to retrieve secret in any namespace
 public struct SecretReference: APIValue {
     /// name is unique within a namespace to reference a secret resource.
@@ -4450,6 +6068,16 @@ public struct SecretReference: APIValue {
         json.render("name", self.name)
         json.render("namespace", self.namespace)
         return .object(json)
+    }
+}
+
+extension SecretReference: YAMLEmitting {
+    var yamlLayout: YAMLLayout { name == nil && namespace == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("namespace", self.namespace, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -4482,6 +6110,25 @@ public struct SecretVolumeSource: APIValue {
         json.render("optional", self.optional)
         json.render("secretName", self.secretName)
         return .object(json)
+    }
+}
+
+extension SecretVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            defaultMode == nil
+            && items == nil
+            && optional == nil
+            && secretName == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("defaultMode", self.defaultMode, to: &out)
+        mapping.member("items", self.items, to: &out)
+        mapping.member("optional", self.optional, to: &out)
+        mapping.member("secretName", self.secretName, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -4562,6 +6209,39 @@ public struct SecurityContext: APIValue {
     }
 }
 
+extension SecurityContext: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            allowPrivilegeEscalation == nil
+            && capabilities == nil
+            && privileged == nil
+            && procMount == nil
+            && readOnlyRootFilesystem == nil
+            && runAsGroup == nil
+            && runAsNonRoot == nil
+            && runAsUser == nil
+            && seLinuxOptions == nil
+            && seccompProfile == nil
+            && windowsOptions == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("allowPrivilegeEscalation", self.allowPrivilegeEscalation, to: &out)
+        mapping.member("capabilities", self.capabilities, to: &out)
+        mapping.member("privileged", self.privileged, to: &out)
+        mapping.member("procMount", self.procMount, to: &out)
+        mapping.member("readOnlyRootFilesystem", self.readOnlyRootFilesystem, to: &out)
+        mapping.member("runAsGroup", self.runAsGroup, to: &out)
+        mapping.member("runAsNonRoot", self.runAsNonRoot, to: &out)
+        mapping.member("runAsUser", self.runAsUser, to: &out)
+        mapping.member("seLinuxOptions", self.seLinuxOptions, to: &out)
+        mapping.member("seccompProfile", self.seccompProfile, to: &out)
+        mapping.member("windowsOptions", self.windowsOptions, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Service is a named abstraction of software service (for example, mysql) consisting of local port (for example 3306)
 /// that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.
 ///
@@ -4594,6 +6274,20 @@ public struct Service: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Service: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -4645,6 +6339,22 @@ public struct ServiceAccount: KubernetesObject, APIValue {
         json.render("secrets", self.secrets)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension ServiceAccount: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("automountServiceAccountToken", self.automountServiceAccountToken, to: &out)
+        mapping.member("imagePullSecrets", self.imagePullSecrets, to: &out)
+        mapping.member("secrets", self.secrets, to: &out)
+    }
 }
 
 /// ServiceAccountTokenProjection represents a projected service account token volume.
@@ -4671,6 +6381,16 @@ public struct ServiceAccountTokenProjection: APIValue {
         json.render("expirationSeconds", self.expirationSeconds)
         json.render("path", self.path)
         return .object(json)
+    }
+}
+
+extension ServiceAccountTokenProjection: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("audience", self.audience, to: &out)
+        mapping.member("expirationSeconds", self.expirationSeconds, to: &out)
+        mapping.member("path", self.path, to: &out)
     }
 }
 
@@ -4717,6 +6437,19 @@ public struct ServicePort: APIValue {
         json.render("protocol", self.`protocol`)
         json.render("targetPort", self.targetPort)
         return .object(json)
+    }
+}
+
+extension ServicePort: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("appProtocol", self.appProtocol, to: &out)
+        mapping.member("nodePort", self.nodePort, to: &out)
+        mapping.member("port", self.port, to: &out)
+        mapping.member("protocol", self.`protocol`, to: &out)
+        mapping.member("targetPort", self.targetPort, to: &out)
     }
 }
 
@@ -4837,6 +6570,55 @@ public struct ServiceSpec: APIValue {
     }
 }
 
+extension ServiceSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            allocateLoadBalancerNodePorts == nil
+            && clusterIP == nil
+            && clusterIPs == nil
+            && externalIPs == nil
+            && externalName == nil
+            && externalTrafficPolicy == nil
+            && healthCheckNodePort == nil
+            && internalTrafficPolicy == nil
+            && ipFamilies == nil
+            && ipFamilyPolicy == nil
+            && loadBalancerClass == nil
+            && loadBalancerIP == nil
+            && loadBalancerSourceRanges == nil
+            && ports == nil
+            && publishNotReadyAddresses == nil
+            && selector == nil
+            && sessionAffinity == nil
+            && sessionAffinityConfig == nil
+            && type == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("allocateLoadBalancerNodePorts", self.allocateLoadBalancerNodePorts, to: &out)
+        mapping.member("clusterIP", self.clusterIP, to: &out)
+        mapping.member("clusterIPs", self.clusterIPs, to: &out)
+        mapping.member("externalIPs", self.externalIPs, to: &out)
+        mapping.member("externalName", self.externalName, to: &out)
+        mapping.member("externalTrafficPolicy", self.externalTrafficPolicy, to: &out)
+        mapping.member("healthCheckNodePort", self.healthCheckNodePort, to: &out)
+        mapping.member("internalTrafficPolicy", self.internalTrafficPolicy, to: &out)
+        mapping.member("ipFamilies", self.ipFamilies, to: &out)
+        mapping.member("ipFamilyPolicy", self.ipFamilyPolicy, to: &out)
+        mapping.member("loadBalancerClass", self.loadBalancerClass, to: &out)
+        mapping.member("loadBalancerIP", self.loadBalancerIP, to: &out)
+        mapping.member("loadBalancerSourceRanges", self.loadBalancerSourceRanges, to: &out)
+        mapping.member("ports", self.ports, to: &out)
+        mapping.member("publishNotReadyAddresses", self.publishNotReadyAddresses, to: &out)
+        mapping.member("selector", self.selector, to: &out)
+        mapping.member("sessionAffinity", self.sessionAffinity, to: &out)
+        mapping.member("sessionAffinityConfig", self.sessionAffinityConfig, to: &out)
+        mapping.member("type", self.type, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// SessionAffinityConfig represents the configurations of session affinity.
 public struct SessionAffinityConfig: APIValue {
     /// clientIP contains the configurations of Client IP based session affinity.
@@ -4855,6 +6637,15 @@ public struct SessionAffinityConfig: APIValue {
     }
 }
 
+extension SessionAffinityConfig: YAMLEmitting {
+    var yamlLayout: YAMLLayout { clientIP == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("clientIP", self.clientIP, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// SleepAction describes a "sleep" action.
 public struct SleepAction: APIValue {
     /// Seconds is the number of seconds to sleep.
@@ -4870,6 +6661,14 @@ public struct SleepAction: APIValue {
         var json = ValueObject()
         json.render("seconds", self.seconds)
         return .object(json)
+    }
+}
+
+extension SleepAction: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("seconds", self.seconds, to: &out)
     }
 }
 
@@ -4913,6 +6712,27 @@ public struct StorageOSPersistentVolumeSource: APIValue {
     }
 }
 
+extension StorageOSPersistentVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            fsType == nil
+            && readOnly == nil
+            && secretRef == nil
+            && volumeName == nil
+            && volumeNamespace == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("volumeName", self.volumeName, to: &out)
+        mapping.member("volumeNamespace", self.volumeNamespace, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Represents a StorageOS persistent volume resource.
 public struct StorageOSVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
@@ -4953,6 +6773,27 @@ public struct StorageOSVolumeSource: APIValue {
     }
 }
 
+extension StorageOSVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            fsType == nil
+            && readOnly == nil
+            && secretRef == nil
+            && volumeName == nil
+            && volumeNamespace == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("secretRef", self.secretRef, to: &out)
+        mapping.member("volumeName", self.volumeName, to: &out)
+        mapping.member("volumeNamespace", self.volumeNamespace, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// Sysctl defines a kernel parameter to be set
 public struct Sysctl: APIValue {
     /// Name of a property to set
@@ -4975,6 +6816,15 @@ public struct Sysctl: APIValue {
     }
 }
 
+extension Sysctl: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("value", self.value, to: &out)
+    }
+}
+
 /// TCPSocketAction describes an action based on opening a socket
 public struct TCPSocketAction: APIValue {
     /// Optional: Host name to connect to, defaults to the pod IP.
@@ -4994,6 +6844,15 @@ public struct TCPSocketAction: APIValue {
         json.render("host", self.host)
         json.render("port", self.port)
         return .object(json)
+    }
+}
+
+extension TCPSocketAction: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("host", self.host, to: &out)
+        mapping.member("port", self.port, to: &out)
     }
 }
 
@@ -5024,6 +6883,17 @@ public struct Taint: APIValue {
         json.render("timeAdded", self.timeAdded)
         json.render("value", self.value)
         return .object(json)
+    }
+}
+
+extension Taint: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("effect", self.effect, to: &out)
+        mapping.member("key", self.key, to: &out)
+        mapping.member("timeAdded", self.timeAdded, to: &out)
+        mapping.member("value", self.value, to: &out)
     }
 }
 
@@ -5070,6 +6940,27 @@ public struct Toleration: APIValue {
     }
 }
 
+extension Toleration: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            effect == nil
+            && key == nil
+            && `operator` == nil
+            && tolerationSeconds == nil
+            && value == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("effect", self.effect, to: &out)
+        mapping.member("key", self.key, to: &out)
+        mapping.member("operator", self.`operator`, to: &out)
+        mapping.member("tolerationSeconds", self.tolerationSeconds, to: &out)
+        mapping.member("value", self.value, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// A topology selector requirement is a selector that matches given label.
 public struct TopologySelectorLabelRequirement: APIValue {
     /// The label key that the selector applies to.
@@ -5092,6 +6983,15 @@ public struct TopologySelectorLabelRequirement: APIValue {
     }
 }
 
+extension TopologySelectorLabelRequirement: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("key", self.key, to: &out)
+        mapping.member("values", self.values, to: &out)
+    }
+}
+
 /// A topology selector term represents the result of label queries.
 public struct TopologySelectorTerm: APIValue {
     /// A list of topology selector requirements by labels.
@@ -5107,6 +7007,15 @@ public struct TopologySelectorTerm: APIValue {
         var json = ValueObject()
         json.render("matchLabelExpressions", self.matchLabelExpressions)
         return .object(json)
+    }
+}
+
+extension TopologySelectorTerm: YAMLEmitting {
+    var yamlLayout: YAMLLayout { matchLabelExpressions == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("matchLabelExpressions", self.matchLabelExpressions, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -5170,6 +7079,21 @@ public struct TopologySpreadConstraint: APIValue {
     }
 }
 
+extension TopologySpreadConstraint: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("labelSelector", self.labelSelector, to: &out)
+        mapping.member("matchLabelKeys", self.matchLabelKeys, to: &out)
+        mapping.member("maxSkew", self.maxSkew, to: &out)
+        mapping.member("minDomains", self.minDomains, to: &out)
+        mapping.member("nodeAffinityPolicy", self.nodeAffinityPolicy, to: &out)
+        mapping.member("nodeTaintsPolicy", self.nodeTaintsPolicy, to: &out)
+        mapping.member("topologyKey", self.topologyKey, to: &out)
+        mapping.member("whenUnsatisfiable", self.whenUnsatisfiable, to: &out)
+    }
+}
+
 /// TypedLocalObjectReference contains enough information to let you locate the typed referenced object inside the same
 /// namespace.
 public struct TypedLocalObjectReference: APIValue {
@@ -5195,6 +7119,16 @@ public struct TypedLocalObjectReference: APIValue {
         json.render("name", self.name)
         json.render("apiGroup", self.apiGroup)
         return .object(json)
+    }
+}
+
+extension TypedLocalObjectReference: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("apiGroup", self.apiGroup, to: &out)
     }
 }
 
@@ -5228,6 +7162,17 @@ public struct TypedObjectReference: APIValue {
         json.render("namespace", self.namespace)
         json.render("apiGroup", self.apiGroup)
         return .object(json)
+    }
+}
+
+extension TypedObjectReference: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("namespace", self.namespace, to: &out)
+        mapping.member("apiGroup", self.apiGroup, to: &out)
     }
 }
 
@@ -5402,6 +7347,43 @@ public struct Volume: APIValue {
     }
 }
 
+extension Volume: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("awsElasticBlockStore", self.awsElasticBlockStore, to: &out)
+        mapping.member("azureDisk", self.azureDisk, to: &out)
+        mapping.member("azureFile", self.azureFile, to: &out)
+        mapping.member("cephfs", self.cephfs, to: &out)
+        mapping.member("cinder", self.cinder, to: &out)
+        mapping.member("configMap", self.configMap, to: &out)
+        mapping.member("csi", self.csi, to: &out)
+        mapping.member("downwardAPI", self.downwardAPI, to: &out)
+        mapping.member("emptyDir", self.emptyDir, to: &out)
+        mapping.member("ephemeral", self.ephemeral, to: &out)
+        mapping.member("fc", self.fc, to: &out)
+        mapping.member("flexVolume", self.flexVolume, to: &out)
+        mapping.member("flocker", self.flocker, to: &out)
+        mapping.member("gcePersistentDisk", self.gcePersistentDisk, to: &out)
+        mapping.member("gitRepo", self.gitRepo, to: &out)
+        mapping.member("glusterfs", self.glusterfs, to: &out)
+        mapping.member("hostPath", self.hostPath, to: &out)
+        mapping.member("iscsi", self.iscsi, to: &out)
+        mapping.member("nfs", self.nfs, to: &out)
+        mapping.member("persistentVolumeClaim", self.persistentVolumeClaim, to: &out)
+        mapping.member("photonPersistentDisk", self.photonPersistentDisk, to: &out)
+        mapping.member("portworxVolume", self.portworxVolume, to: &out)
+        mapping.member("projected", self.projected, to: &out)
+        mapping.member("quobyte", self.quobyte, to: &out)
+        mapping.member("rbd", self.rbd, to: &out)
+        mapping.member("scaleIO", self.scaleIO, to: &out)
+        mapping.member("secret", self.secret, to: &out)
+        mapping.member("storageos", self.storageos, to: &out)
+        mapping.member("vsphereVolume", self.vsphereVolume, to: &out)
+    }
+}
+
 /// volumeDevice describes a mapping of a raw block device within a container.
 public struct VolumeDevice: APIValue {
     /// name must match the name of a persistentVolumeClaim in the pod
@@ -5421,6 +7403,15 @@ public struct VolumeDevice: APIValue {
         json.render("name", self.name)
         json.render("devicePath", self.devicePath)
         return .object(json)
+    }
+}
+
+extension VolumeDevice: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("devicePath", self.devicePath, to: &out)
     }
 }
 
@@ -5469,6 +7460,19 @@ public struct VolumeMount: APIValue {
     }
 }
 
+extension VolumeMount: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("mountPath", self.mountPath, to: &out)
+        mapping.member("mountPropagation", self.mountPropagation, to: &out)
+        mapping.member("readOnly", self.readOnly, to: &out)
+        mapping.member("subPath", self.subPath, to: &out)
+        mapping.member("subPathExpr", self.subPathExpr, to: &out)
+    }
+}
+
 /// VolumeNodeAffinity defines constraints that limit what nodes this volume can be accessed from.
 public struct VolumeNodeAffinity: APIValue {
     /// required specifies hard node constraints that must be met.
@@ -5484,6 +7488,15 @@ public struct VolumeNodeAffinity: APIValue {
         var json = ValueObject()
         json.render("required", self.required)
         return .object(json)
+    }
+}
+
+extension VolumeNodeAffinity: YAMLEmitting {
+    var yamlLayout: YAMLLayout { required == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("required", self.required, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -5528,6 +7541,27 @@ public struct VolumeProjection: APIValue {
     }
 }
 
+extension VolumeProjection: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            clusterTrustBundle == nil
+            && configMap == nil
+            && downwardAPI == nil
+            && secret == nil
+            && serviceAccountToken == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("clusterTrustBundle", self.clusterTrustBundle, to: &out)
+        mapping.member("configMap", self.configMap, to: &out)
+        mapping.member("downwardAPI", self.downwardAPI, to: &out)
+        mapping.member("secret", self.secret, to: &out)
+        mapping.member("serviceAccountToken", self.serviceAccountToken, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// VolumeResourceRequirements describes the storage resource requirements for a volume.
 public struct VolumeResourceRequirements: APIValue {
     /// Limits describes the maximum amount of compute resources allowed.
@@ -5547,6 +7581,16 @@ public struct VolumeResourceRequirements: APIValue {
         json.render("limits", self.limits)
         json.render("requests", self.requests)
         return .object(json)
+    }
+}
+
+extension VolumeResourceRequirements: YAMLEmitting {
+    var yamlLayout: YAMLLayout { limits == nil && requests == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("limits", self.limits, to: &out)
+        mapping.member("requests", self.requests, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -5585,6 +7629,17 @@ public struct VsphereVirtualDiskVolumeSource: APIValue {
     }
 }
 
+extension VsphereVirtualDiskVolumeSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("fsType", self.fsType, to: &out)
+        mapping.member("storagePolicyID", self.storagePolicyID, to: &out)
+        mapping.member("storagePolicyName", self.storagePolicyName, to: &out)
+        mapping.member("volumePath", self.volumePath, to: &out)
+    }
+}
+
 /// The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred
 /// node(s)
 public struct WeightedPodAffinityTerm: APIValue {
@@ -5605,6 +7660,15 @@ public struct WeightedPodAffinityTerm: APIValue {
         json.render("podAffinityTerm", self.podAffinityTerm)
         json.render("weight", self.weight)
         return .object(json)
+    }
+}
+
+extension WeightedPodAffinityTerm: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("podAffinityTerm", self.podAffinityTerm, to: &out)
+        mapping.member("weight", self.weight, to: &out)
     }
 }
 
@@ -5641,5 +7705,24 @@ public struct WindowsSecurityContextOptions: APIValue {
         json.render("hostProcess", self.hostProcess)
         json.render("runAsUserName", self.runAsUserName)
         return .object(json)
+    }
+}
+
+extension WindowsSecurityContextOptions: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            gmsaCredentialSpec == nil
+            && gmsaCredentialSpecName == nil
+            && hostProcess == nil
+            && runAsUserName == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("gmsaCredentialSpec", self.gmsaCredentialSpec, to: &out)
+        mapping.member("gmsaCredentialSpecName", self.gmsaCredentialSpecName, to: &out)
+        mapping.member("hostProcess", self.hostProcess, to: &out)
+        mapping.member("runAsUserName", self.runAsUserName, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }

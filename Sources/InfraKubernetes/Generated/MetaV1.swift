@@ -28,6 +28,16 @@ public struct LabelSelector: APIValue {
     }
 }
 
+extension LabelSelector: YAMLEmitting {
+    var yamlLayout: YAMLLayout { matchExpressions == nil && matchLabels == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("matchExpressions", self.matchExpressions, to: &out)
+        mapping.member("matchLabels", self.matchLabels, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// A label selector requirement is a selector that contains values, a key, and an operator that relates the key and
 /// values.
 public struct LabelSelectorRequirement: APIValue {
@@ -52,6 +62,16 @@ public struct LabelSelectorRequirement: APIValue {
         json.render("operator", self.`operator`)
         json.render("values", self.values)
         return .object(json)
+    }
+}
+
+extension LabelSelectorRequirement: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("key", self.key, to: &out)
+        mapping.member("operator", self.`operator`, to: &out)
+        mapping.member("values", self.values, to: &out)
     }
 }
 
@@ -103,6 +123,31 @@ public struct ManagedFieldsEntry: APIValue {
         json.render("subresource", self.subresource)
         json.render("time", self.time)
         return .object(json)
+    }
+}
+
+extension ManagedFieldsEntry: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            apiVersion == nil
+            && fieldsType == nil
+            && fieldsV1 == nil
+            && manager == nil
+            && operation == nil
+            && subresource == nil
+            && time == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", self.apiVersion, to: &out)
+        mapping.member("fieldsType", self.fieldsType, to: &out)
+        mapping.member("fieldsV1", self.fieldsV1, to: &out)
+        mapping.member("manager", self.manager, to: &out)
+        mapping.member("operation", self.operation, to: &out)
+        mapping.member("subresource", self.subresource, to: &out)
+        mapping.member("time", self.time, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -202,6 +247,47 @@ public struct ObjectMeta: APIValue {
     }
 }
 
+extension ObjectMeta: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            name == nil
+            && namespace == nil
+            && labels == nil
+            && annotations == nil
+            && creationTimestamp == nil
+            && deletionGracePeriodSeconds == nil
+            && deletionTimestamp == nil
+            && finalizers == nil
+            && generateName == nil
+            && generation == nil
+            && managedFields == nil
+            && ownerReferences == nil
+            && resourceVersion == nil
+            && selfLink == nil
+            && uid == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("namespace", self.namespace, to: &out)
+        mapping.member("labels", self.labels, to: &out)
+        mapping.member("annotations", self.annotations, to: &out)
+        mapping.member("creationTimestamp", self.creationTimestamp, to: &out)
+        mapping.member("deletionGracePeriodSeconds", self.deletionGracePeriodSeconds, to: &out)
+        mapping.member("deletionTimestamp", self.deletionTimestamp, to: &out)
+        mapping.member("finalizers", self.finalizers, to: &out)
+        mapping.member("generateName", self.generateName, to: &out)
+        mapping.member("generation", self.generation, to: &out)
+        mapping.member("managedFields", self.managedFields, to: &out)
+        mapping.member("ownerReferences", self.ownerReferences, to: &out)
+        mapping.member("resourceVersion", self.resourceVersion, to: &out)
+        mapping.member("selfLink", self.selfLink, to: &out)
+        mapping.member("uid", self.uid, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// OwnerReference contains enough information to let you identify an owning object.
 public struct OwnerReference: APIValue {
     /// API version of the referent.
@@ -246,5 +332,18 @@ public struct OwnerReference: APIValue {
         json.render("controller", self.controller)
         json.render("uid", self.uid)
         return .object(json)
+    }
+}
+
+extension OwnerReference: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", self.apiVersion, to: &out)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("blockOwnerDeletion", self.blockOwnerDeletion, to: &out)
+        mapping.member("controller", self.controller, to: &out)
+        mapping.member("uid", self.uid, to: &out)
     }
 }

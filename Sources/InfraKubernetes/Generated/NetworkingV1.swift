@@ -31,6 +31,16 @@ public struct HTTPIngressPath: APIValue {
     }
 }
 
+extension HTTPIngressPath: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("backend", self.backend, to: &out)
+        mapping.member("path", self.path, to: &out)
+        mapping.member("pathType", self.pathType, to: &out)
+    }
+}
+
 /// HTTPIngressRuleValue is a list of http selectors pointing to backends.
 public struct HTTPIngressRuleValue: APIValue {
     /// paths is a collection of paths that map requests to backends.
@@ -46,6 +56,14 @@ public struct HTTPIngressRuleValue: APIValue {
         var json = ValueObject()
         json.render("paths", self.paths)
         return .object(json)
+    }
+}
+
+extension HTTPIngressRuleValue: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("paths", self.paths, to: &out)
     }
 }
 
@@ -70,6 +88,15 @@ public struct IPBlock: APIValue {
         json.render("cidr", self.cidr)
         json.render("except", self.except)
         return .object(json)
+    }
+}
+
+extension IPBlock: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("cidr", self.cidr, to: &out)
+        mapping.member("except", self.except, to: &out)
     }
 }
 
@@ -105,6 +132,20 @@ public struct Ingress: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Ingress: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// IngressBackend describes all endpoints for a given service and port.
@@ -126,6 +167,16 @@ public struct IngressBackend: APIValue {
         json.render("resource", self.resource)
         json.render("service", self.service)
         return .object(json)
+    }
+}
+
+extension IngressBackend: YAMLEmitting {
+    var yamlLayout: YAMLLayout { resource == nil && service == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("resource", self.resource, to: &out)
+        mapping.member("service", self.service, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -160,6 +211,20 @@ public struct IngressClass: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension IngressClass: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -199,6 +264,18 @@ public struct IngressClassParametersReference: APIValue {
     }
 }
 
+extension IngressClassParametersReference: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("namespace", self.namespace, to: &out)
+        mapping.member("apiGroup", self.apiGroup, to: &out)
+        mapping.member("scope", self.scope, to: &out)
+    }
+}
+
 /// IngressClassSpec provides information about the class of an Ingress.
 public struct IngressClassSpec: APIValue {
     /// controller refers to the name of the controller that should handle this class.
@@ -218,6 +295,16 @@ public struct IngressClassSpec: APIValue {
         json.render("controller", self.controller)
         json.render("parameters", self.parameters)
         return .object(json)
+    }
+}
+
+extension IngressClassSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { controller == nil && parameters == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("controller", self.controller, to: &out)
+        mapping.member("parameters", self.parameters, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -243,6 +330,16 @@ public struct IngressRule: APIValue {
     }
 }
 
+extension IngressRule: YAMLEmitting {
+    var yamlLayout: YAMLLayout { host == nil && http == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("host", self.host, to: &out)
+        mapping.member("http", self.http, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// IngressServiceBackend references a Kubernetes Service as a Backend.
 public struct IngressServiceBackend: APIValue {
     /// name is the referenced service. The service must exist in the same namespace as the Ingress object.
@@ -262,6 +359,15 @@ public struct IngressServiceBackend: APIValue {
         json.render("name", self.name)
         json.render("port", self.port)
         return .object(json)
+    }
+}
+
+extension IngressServiceBackend: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("port", self.port, to: &out)
     }
 }
 
@@ -300,6 +406,25 @@ public struct IngressSpec: APIValue {
     }
 }
 
+extension IngressSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            defaultBackend == nil
+            && ingressClassName == nil
+            && rules == nil
+            && tls == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("defaultBackend", self.defaultBackend, to: &out)
+        mapping.member("ingressClassName", self.ingressClassName, to: &out)
+        mapping.member("rules", self.rules, to: &out)
+        mapping.member("tls", self.tls, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// IngressTLS describes the transport layer security associated with an ingress.
 public struct IngressTLS: APIValue {
     /// hosts is a list of hosts included in the TLS certificate. The values in this list must match the name/s used in
@@ -320,6 +445,16 @@ public struct IngressTLS: APIValue {
         json.render("hosts", self.hosts)
         json.render("secretName", self.secretName)
         return .object(json)
+    }
+}
+
+extension IngressTLS: YAMLEmitting {
+    var yamlLayout: YAMLLayout { hosts == nil && secretName == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("hosts", self.hosts, to: &out)
+        mapping.member("secretName", self.secretName, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -354,6 +489,20 @@ public struct NetworkPolicy: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension NetworkPolicy: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// NetworkPolicyEgressRule describes a particular set of traffic that is allowed out of pods matched by a
@@ -380,6 +529,16 @@ public struct NetworkPolicyEgressRule: APIValue {
     }
 }
 
+extension NetworkPolicyEgressRule: YAMLEmitting {
+    var yamlLayout: YAMLLayout { ports == nil && to == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("ports", self.ports, to: &out)
+        mapping.member("to", self.to, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// NetworkPolicyIngressRule describes a particular set of traffic that is allowed to the pods matched by a
 /// NetworkPolicySpec's podSelector.
 public struct NetworkPolicyIngressRule: APIValue {
@@ -400,6 +559,16 @@ public struct NetworkPolicyIngressRule: APIValue {
         json.render("from", self.from)
         json.render("ports", self.ports)
         return .object(json)
+    }
+}
+
+extension NetworkPolicyIngressRule: YAMLEmitting {
+    var yamlLayout: YAMLLayout { from == nil && ports == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("from", self.from, to: &out)
+        mapping.member("ports", self.ports, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -430,6 +599,17 @@ public struct NetworkPolicyPeer: APIValue {
     }
 }
 
+extension NetworkPolicyPeer: YAMLEmitting {
+    var yamlLayout: YAMLLayout { ipBlock == nil && namespaceSelector == nil && podSelector == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("ipBlock", self.ipBlock, to: &out)
+        mapping.member("namespaceSelector", self.namespaceSelector, to: &out)
+        mapping.member("podSelector", self.podSelector, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// NetworkPolicyPort describes a port to allow traffic on
 public struct NetworkPolicyPort: APIValue {
     /// endPort indicates that the range of ports from port to endPort if set, inclusive, should be allowed by the
@@ -454,6 +634,17 @@ public struct NetworkPolicyPort: APIValue {
         json.render("port", self.port)
         json.render("protocol", self.`protocol`)
         return .object(json)
+    }
+}
+
+extension NetworkPolicyPort: YAMLEmitting {
+    var yamlLayout: YAMLLayout { endPort == nil && port == nil && `protocol` == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("endPort", self.endPort, to: &out)
+        mapping.member("port", self.port, to: &out)
+        mapping.member("protocol", self.`protocol`, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -492,6 +683,17 @@ public struct NetworkPolicySpec: APIValue {
     }
 }
 
+extension NetworkPolicySpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("egress", self.egress, to: &out)
+        mapping.member("ingress", self.ingress, to: &out)
+        mapping.member("podSelector", self.podSelector, to: &out)
+        mapping.member("policyTypes", self.policyTypes, to: &out)
+    }
+}
+
 /// ServiceBackendPort is the service port being referenced.
 public struct ServiceBackendPort: APIValue {
     /// name is the name of the port on the Service. This is a mutually exclusive setting with "Number".
@@ -511,5 +713,15 @@ public struct ServiceBackendPort: APIValue {
         json.render("name", self.name)
         json.render("number", self.number)
         return .object(json)
+    }
+}
+
+extension ServiceBackendPort: YAMLEmitting {
+    var yamlLayout: YAMLLayout { name == nil && number == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("number", self.number, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }

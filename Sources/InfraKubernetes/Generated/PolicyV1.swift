@@ -35,6 +35,20 @@ public struct PodDisruptionBudget: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension PodDisruptionBudget: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// PodDisruptionBudgetSpec is a description of a PodDisruptionBudget.
@@ -71,5 +85,24 @@ public struct PodDisruptionBudgetSpec: APIValue {
         json.render("selector", self.selector)
         json.render("unhealthyPodEvictionPolicy", self.unhealthyPodEvictionPolicy)
         return .object(json)
+    }
+}
+
+extension PodDisruptionBudgetSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            maxUnavailable == nil
+            && minAvailable == nil
+            && selector == nil
+            && unhealthyPodEvictionPolicy == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("maxUnavailable", self.maxUnavailable, to: &out)
+        mapping.member("minAvailable", self.minAvailable, to: &out)
+        mapping.member("selector", self.selector, to: &out)
+        mapping.member("unhealthyPodEvictionPolicy", self.unhealthyPodEvictionPolicy, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }

@@ -22,6 +22,15 @@ public struct AggregationRule: APIValue {
     }
 }
 
+extension AggregationRule: YAMLEmitting {
+    var yamlLayout: YAMLLayout { clusterRoleSelectors == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("clusterRoleSelectors", self.clusterRoleSelectors, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// ClusterRole is a cluster level, logical grouping of PolicyRules that can be referenced as a unit by a RoleBinding or
 /// ClusterRoleBinding.
 ///
@@ -56,6 +65,21 @@ public struct ClusterRole: KubernetesObject, APIValue {
         json.render("aggregationRule", self.aggregationRule)
         json.render("rules", self.rules)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension ClusterRole: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("aggregationRule", self.aggregationRule, to: &out)
+        mapping.member("rules", self.rules, to: &out)
     }
 }
 
@@ -92,6 +116,21 @@ public struct ClusterRoleBinding: KubernetesObject, APIValue {
         json.render("roleRef", self.roleRef)
         json.render("subjects", self.subjects)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension ClusterRoleBinding: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("roleRef", self.roleRef, to: &out)
+        mapping.member("subjects", self.subjects, to: &out)
     }
 }
 
@@ -136,6 +175,18 @@ public struct PolicyRule: APIValue {
     }
 }
 
+extension PolicyRule: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiGroups", self.apiGroups, to: &out)
+        mapping.member("nonResourceURLs", self.nonResourceURLs, to: &out)
+        mapping.member("resourceNames", self.resourceNames, to: &out)
+        mapping.member("resources", self.resources, to: &out)
+        mapping.member("verbs", self.verbs, to: &out)
+    }
+}
+
 /// Role is a namespaced, logical grouping of PolicyRules that can be referenced as a unit by a RoleBinding.
 ///
 /// `apiVersion: rbac.authorization.k8s.io/v1`, `kind: Role`.
@@ -165,6 +216,20 @@ public struct Role: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("rules", self.rules)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension Role: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("rules", self.rules, to: &out)
     }
 }
 
@@ -203,6 +268,21 @@ public struct RoleBinding: KubernetesObject, APIValue {
         json.render("subjects", self.subjects)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension RoleBinding: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("roleRef", self.roleRef, to: &out)
+        mapping.member("subjects", self.subjects, to: &out)
+    }
 }
 
 /// RoleRef contains information that points to the role being used
@@ -228,6 +308,16 @@ public struct RoleRef: APIValue {
         json.render("name", self.name)
         json.render("apiGroup", self.apiGroup)
         return .object(json)
+    }
+}
+
+extension RoleRef: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("apiGroup", self.apiGroup, to: &out)
     }
 }
 
@@ -259,5 +349,16 @@ public struct Subject: APIValue {
         json.render("namespace", self.namespace)
         json.render("apiGroup", self.apiGroup)
         return .object(json)
+    }
+}
+
+extension Subject: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("kind", self.kind, to: &out)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("namespace", self.namespace, to: &out)
+        mapping.member("apiGroup", self.apiGroup, to: &out)
     }
 }

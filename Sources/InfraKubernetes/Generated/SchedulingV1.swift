@@ -55,4 +55,21 @@ public struct PriorityClass: KubernetesObject, APIValue {
         json.render("value", self.value)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension PriorityClass: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("description", self.description, to: &out)
+        mapping.member("globalDefault", self.globalDefault, to: &out)
+        mapping.member("preemptionPolicy", self.preemptionPolicy, to: &out)
+        mapping.member("value", self.value, to: &out)
+    }
 }

@@ -35,6 +35,20 @@ public struct CSIDriver: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension CSIDriver: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// CSIDriverSpec is the specification of a CSIDriver.
@@ -100,6 +114,33 @@ public struct CSIDriverSpec: APIValue {
     }
 }
 
+extension CSIDriverSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout {
+        let unset =
+            attachRequired == nil
+            && fsGroupPolicy == nil
+            && podInfoOnMount == nil
+            && requiresRepublish == nil
+            && seLinuxMount == nil
+            && storageCapacity == nil
+            && tokenRequests == nil
+            && volumeLifecycleModes == nil
+        return unset ? .inline : .mapping
+    }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("attachRequired", self.attachRequired, to: &out)
+        mapping.member("fsGroupPolicy", self.fsGroupPolicy, to: &out)
+        mapping.member("podInfoOnMount", self.podInfoOnMount, to: &out)
+        mapping.member("requiresRepublish", self.requiresRepublish, to: &out)
+        mapping.member("seLinuxMount", self.seLinuxMount, to: &out)
+        mapping.member("storageCapacity", self.storageCapacity, to: &out)
+        mapping.member("tokenRequests", self.tokenRequests, to: &out)
+        mapping.member("volumeLifecycleModes", self.volumeLifecycleModes, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
 /// CSINode holds information about all CSI drivers installed on a node.
 ///
 /// `apiVersion: storage.k8s.io/v1`, `kind: CSINode`.
@@ -129,6 +170,20 @@ public struct CSINode: KubernetesObject, APIValue {
         json.render("metadata", self.metadata)
         json.render("spec", self.spec)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension CSINode: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
     }
 }
 
@@ -164,6 +219,17 @@ public struct CSINodeDriver: APIValue {
     }
 }
 
+extension CSINodeDriver: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("name", self.name, to: &out)
+        mapping.member("allocatable", self.allocatable, to: &out)
+        mapping.member("nodeID", self.nodeID, to: &out)
+        mapping.member("topologyKeys", self.topologyKeys, to: &out)
+    }
+}
+
 /// CSINodeSpec holds information about the specification of all CSI drivers installed on a node
 public struct CSINodeSpec: APIValue {
     /// drivers is a list of information of all CSI Drivers existing on a node.
@@ -179,6 +245,14 @@ public struct CSINodeSpec: APIValue {
         var json = ValueObject()
         json.render("drivers", self.drivers)
         return .object(json)
+    }
+}
+
+extension CSINodeSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("drivers", self.drivers, to: &out)
     }
 }
 
@@ -231,6 +305,23 @@ public struct CSIStorageCapacity: KubernetesObject, APIValue {
         json.render("nodeTopology", self.nodeTopology)
         json.render("storageClassName", self.storageClassName)
         return .object(json)
+    }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension CSIStorageCapacity: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("capacity", self.capacity, to: &out)
+        mapping.member("maximumVolumeSize", self.maximumVolumeSize, to: &out)
+        mapping.member("nodeTopology", self.nodeTopology, to: &out)
+        mapping.member("storageClassName", self.storageClassName, to: &out)
     }
 }
 
@@ -299,6 +390,26 @@ public struct StorageClass: KubernetesObject, APIValue {
         json.render("volumeBindingMode", self.volumeBindingMode)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension StorageClass: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("allowVolumeExpansion", self.allowVolumeExpansion, to: &out)
+        mapping.member("allowedTopologies", self.allowedTopologies, to: &out)
+        mapping.member("mountOptions", self.mountOptions, to: &out)
+        mapping.member("parameters", self.parameters, to: &out)
+        mapping.member("provisioner", self.provisioner, to: &out)
+        mapping.member("reclaimPolicy", self.reclaimPolicy, to: &out)
+        mapping.member("volumeBindingMode", self.volumeBindingMode, to: &out)
+    }
 }
 
 /// TokenRequest contains parameters of a service account token.
@@ -320,6 +431,15 @@ public struct TokenRequest: APIValue {
         json.render("audience", self.audience)
         json.render("expirationSeconds", self.expirationSeconds)
         return .object(json)
+    }
+}
+
+extension TokenRequest: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("audience", self.audience, to: &out)
+        mapping.member("expirationSeconds", self.expirationSeconds, to: &out)
     }
 }
 
@@ -354,6 +474,20 @@ public struct VolumeAttachment: KubernetesObject, APIValue {
         json.render("spec", self.spec)
         return .object(json)
     }
+
+    /// Appends the object as one YAML document, written from the fields directly.
+    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+}
+
+extension VolumeAttachment: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("apiVersion", apiVersion, to: &out)
+        mapping.member("kind", kind, to: &out)
+        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("spec", self.spec, to: &out)
+    }
 }
 
 /// VolumeAttachmentSource represents a volume that should be attached.
@@ -376,6 +510,16 @@ public struct VolumeAttachmentSource: APIValue {
         json.render("inlineVolumeSpec", self.inlineVolumeSpec)
         json.render("persistentVolumeName", self.persistentVolumeName)
         return .object(json)
+    }
+}
+
+extension VolumeAttachmentSource: YAMLEmitting {
+    var yamlLayout: YAMLLayout { inlineVolumeSpec == nil && persistentVolumeName == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("inlineVolumeSpec", self.inlineVolumeSpec, to: &out)
+        mapping.member("persistentVolumeName", self.persistentVolumeName, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }
 
@@ -405,6 +549,16 @@ public struct VolumeAttachmentSpec: APIValue {
     }
 }
 
+extension VolumeAttachmentSpec: YAMLEmitting {
+    var yamlLayout: YAMLLayout { .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("attacher", self.attacher, to: &out)
+        mapping.member("nodeName", self.nodeName, to: &out)
+        mapping.member("source", self.source, to: &out)
+    }
+}
+
 /// VolumeNodeResources is a set of resource limits for scheduling of volumes.
 public struct VolumeNodeResources: APIValue {
     /// count indicates the maximum number of unique volumes managed by the CSI driver that can be used on a node.
@@ -420,5 +574,14 @@ public struct VolumeNodeResources: APIValue {
         var json = ValueObject()
         json.render("count", self.count)
         return .object(json)
+    }
+}
+
+extension VolumeNodeResources: YAMLEmitting {
+    var yamlLayout: YAMLLayout { count == nil ? .inline : .mapping }
+    func emitYAML(indent: Int, to out: inout [UInt8]) {
+        var mapping = YAMLMappingEmitter(indent: indent)
+        mapping.member("count", self.count, to: &out)
+        if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
     }
 }

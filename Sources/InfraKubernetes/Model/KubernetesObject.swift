@@ -19,6 +19,15 @@ public protocol KubernetesObject: ValueRenderable, ManifestContent {
     var metadata: ObjectMeta { get set }
     /// Whether the object is cluster-scoped (has no namespace); decides which file it goes to.
     var isClusterScoped: Bool { get }
+    /// Appends the object as one YAML document (the bytes of ``yaml``), as a ``Manifest`` writes it.
+    ///
+    /// Generated kinds write their fields directly; other conformers get a default that
+    /// writes ``ValueRenderable/renderValue()`` with InfraCore's `YAMLWriter`.
+    /// ```swift
+    /// var bytes: [UInt8] = []
+    /// deployment.appendYAMLDocument(to: &bytes)
+    /// ```
+    func appendYAMLDocument(to out: inout [UInt8])
 }
 
 extension KubernetesObject {
@@ -42,5 +51,14 @@ extension KubernetesObject {
     /// ```swift
     /// print(ConfigMap(metadata: .init(name: "settings"), data: ["mode": "fast"]).yaml)
     /// ```
-    public var yaml: String { YAMLWriter().string(renderValue()) }
+    public var yaml: String {
+        var out: [UInt8] = []
+        appendYAMLDocument(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes ``ValueRenderable/renderValue()`` as one YAML document with InfraCore's `YAMLWriter`.
+    public func appendYAMLDocument(to out: inout [UInt8]) {
+        YAMLWriter().appendDocument(renderValue(), to: &out)
+    }
 }

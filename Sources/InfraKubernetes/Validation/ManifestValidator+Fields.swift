@@ -1,17 +1,17 @@
 // Field-level checks over a whole object: every `Quantity` must parse (requests, limits,
 // storage sizes, quotas, CRD fields), and fields that some supported Kubernetes version
 // (1.28–1.31) lacks are flagged, because strict validation for that version would reject
-// the file. The walk follows the generated `checkedFields` table through the rendered object,
-// so it only visits the few keys that can lead to such a field.
+// the file. The walk follows the generated `walkCheckedFields` of each type (Generated/CheckedFields.swift),
+// so it only visits the few fields that can lead to such a field.
 
 import InfraCore
 
 extension ManifestValidator {
-    /// The quantity errors and version warnings of `object`, whose rendering is `rendered`.
-    func fieldDiagnostics(_ object: any KubernetesObject, rendered: Value, path: ComponentPath) -> [Diagnostic] {
-        guard let typeName = checkedKinds[ObjectIdentifier(type(of: object))] else { return [] }
+    /// The quantity errors and version warnings of `object`.
+    func fieldDiagnostics(_ object: any KubernetesObject, path: ComponentPath) -> [Diagnostic] {
+        guard let walkObject = checkedKinds[ObjectIdentifier(type(of: object))] else { return [] }
         var walk = FieldWalk(path: path)
-        walk.object(rendered, typeName)
+        walkObject(object, &walk)
         return walk.found
     }
 
@@ -26,8 +26,57 @@ extension ManifestValidator {
     }
 }
 
-/// One walk through a rendered object along ``checkedFields``, collecting diagnostics.
-private struct FieldWalk {
+/// A value that field validation looks into: a generated type with checked fields, a
+/// `Quantity`, or an array or map of them.
+protocol FieldCheckable {
+    /// Reports a problem with the value itself (a quantity that does not parse).
+    func checkItself(_ walk: inout FieldWalk)
+    /// Visits the checked fields (or elements) inside the value.
+    func walkCheckedFields(_ walk: inout FieldWalk)
+}
+
+extension FieldCheckable {
+    /// Most values have nothing to check about themselves, only inside.
+    func checkItself(_ walk: inout FieldWalk) {}
+}
+
+extension Quantity: FieldCheckable {
+    func checkItself(_ walk: inout FieldWalk) {
+        if let problem { walk.found.append(.error(walk.here, "invalid quantity: \(problem)")) }
+    }
+
+    func walkCheckedFields(_ walk: inout FieldWalk) {}
+}
+
+extension Array: FieldCheckable where Element: FieldCheckable {
+    /// Each element, at `<field>[<offset>]`.
+    func walkCheckedFields(_ walk: inout FieldWalk) {
+        let last = walk.segments.popLast() ?? ""
+        for (offset, element) in enumerated() {
+            walk.segments.append("\(last)[\(offset)]")
+            element.checkItself(&walk)
+            element.walkCheckedFields(&walk)
+            walk.segments.removeLast()
+        }
+        walk.segments.append(last)
+    }
+}
+
+extension Dictionary: FieldCheckable where Key == String, Value: FieldCheckable {
+    /// Each value under its key, keys in the rendered (Unicode scalar) order.
+    func walkCheckedFields(_ walk: inout FieldWalk) {
+        for key in keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }) {
+            guard let value = self[key] else { continue }
+            walk.segments.append(key)
+            value.checkItself(&walk)
+            value.walkCheckedFields(&walk)
+            walk.segments.removeLast()
+        }
+    }
+}
+
+/// One walk through a typed object along its checked fields, collecting diagnostics.
+struct FieldWalk {
     /// The object's component path.
     let path: ComponentPath
     /// The path segments below the object of the value being visited (`containers[0]`, `resources`).
@@ -42,56 +91,32 @@ private struct FieldWalk {
         path.appending(ComponentPath(segments: ManifestValidator.collapsePodSpec(segments)))
     }
 
-    /// Visits the checked fields of an object of generated type `typeName`.
-    mutating func object(_ value: Value, _ typeName: String) {
-        guard case .object(let members) = value, let fields = checkedFields[typeName] else { return }
-        for field in fields {
-            guard let child = members[field.name] else { continue }
-            segments.append(field.name)
-            check(child, field.shape)
-            if !field.missingIn.isEmpty {
-                let versions = field.missingIn.joined(separator: ", ")
-                found.append(
-                    .warning(
-                        here,
-                        "\(typeName).\(field.name) does not exist in Kubernetes \(versions); strict validation for it fails",
-                        hint: "leave it unset while \(versions) is supported"))
-            }
-            descend(child, field.shape)
-            segments.removeLast()
-        }
+    /// Visits the field `name` when it is set: its own check, the version warning, then inside.
+    mutating func field(
+        _ name: String, _ value: (some FieldCheckable)?, of typeName: String = "", missingIn: [String] = []
+    ) {
+        guard let value else { return }
+        segments.append(name)
+        value.checkItself(&self)
+        if !missingIn.isEmpty { versionWarning(name, of: typeName, missingIn: missingIn) }
+        value.walkCheckedFields(&self)
+        segments.removeLast()
     }
 
-    /// Reports a quantity that does not parse.
-    mutating func check(_ value: Value, _ shape: CheckedShape) {
-        if case .quantity = shape, case .string(let text) = value, let problem = Quantity(text).problem {
-            found.append(.error(here, "invalid quantity: \(problem)"))
-        }
+    /// Warns about the field `name` when it is set (a field nothing else is checked in).
+    mutating func field(_ name: String, isSet: Bool, of typeName: String, missingIn: [String]) {
+        guard isSet else { return }
+        segments.append(name)
+        versionWarning(name, of: typeName, missingIn: missingIn)
+        segments.removeLast()
     }
 
-    /// Visits what is inside `value`: the fields of an object, the elements of an array or map.
-    mutating func descend(_ value: Value, _ shape: CheckedShape) {
-        switch (shape, value) {
-        case (.object(let typeName), _):
-            object(value, typeName)
-        case (.array(let element), .array(let items)):
-            let last = segments.popLast() ?? ""
-            for (offset, item) in items.enumerated() {
-                segments.append("\(last)[\(offset)]")
-                check(item, element)
-                descend(item, element)
-                segments.removeLast()
-            }
-            segments.append(last)
-        case (.map(let element), .object(let members)):
-            for member in members.members {
-                segments.append(member.key)
-                check(member.value, element)
-                descend(member.value, element)
-                segments.removeLast()
-            }
-        default:
-            return
-        }
+    private mutating func versionWarning(_ name: String, of typeName: String, missingIn: [String]) {
+        let versions = missingIn.joined(separator: ", ")
+        found.append(
+            .warning(
+                here,
+                "\(typeName).\(name) does not exist in Kubernetes \(versions); strict validation for it fails",
+                hint: "leave it unset while \(versions) is supported"))
     }
 }

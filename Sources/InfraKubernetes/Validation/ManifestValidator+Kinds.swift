@@ -21,40 +21,40 @@ extension ManifestValidator {
         }
         var names: Set<String> = []
         for (offset, port) in ports.enumerated() {
-            let here = path.appending("ports", index: offset)
+            func here() -> ComponentPath { path.appending("ports", index: offset) }
             if !(1...ManifestValidator.maxPort).contains(port.port) {
-                found.append(.error(here, "port \(port.port) is outside 1–65535"))
+                found.append(.error(here(), "port \(port.port) is outside 1–65535"))
             }
             if let name = port.name {
                 if let problem = NameRules.portName(name) {
-                    found.append(.error(here, "port name '\(name)' is invalid: \(problem)"))
+                    found.append(.error(here(), "port name '\(name)' is invalid: \(problem)"))
                 } else if !names.insert(name).inserted {
-                    found.append(.error(here, "port name '\(name)' is used twice"))
+                    found.append(.error(here(), "port name '\(name)' is used twice"))
                 }
             } else if ports.count > 1 {
-                found.append(.error(here, "a Service with several ports must name each of them"))
+                found.append(.error(here(), "a Service with several ports must name each of them"))
             }
             if let nodePort = port.nodePort {
                 if !(1...ManifestValidator.maxPort).contains(nodePort) {
-                    found.append(.error(here, "nodePort \(nodePort) is outside 1–65535"))
+                    found.append(.error(here(), "nodePort \(nodePort) is outside 1–65535"))
                 } else if !ManifestValidator.nodePortRange.contains(nodePort) {
                     found.append(
-                        .warning(here, "nodePort \(nodePort) is outside the default NodePort range 30000–32767"))
+                        .warning(here(), "nodePort \(nodePort) is outside the default NodePort range 30000–32767"))
                 }
             }
             switch port.targetPort {
             case .int(let target)?:
                 if !(1...ManifestValidator.maxPort).contains(target) {
-                    found.append(.error(here, "targetPort \(target) is outside 1–65535"))
+                    found.append(.error(here(), "targetPort \(target) is outside 1–65535"))
                 }
             case .string(let target)?:
                 if let problem = NameRules.portName(target) {
-                    found.append(.error(here, "targetPort name '\(target)' is invalid: \(problem)"))
+                    found.append(.error(here(), "targetPort name '\(target)' is invalid: \(problem)"))
                 } else {
                     for (podOffset, pods) in selected where !pods.portNames.contains(target) {
                         found.append(
                             .error(
-                                here,
+                                here(),
                                 "targetPort '\(target)' is not a container port name of the selected \(paths[podOffset])",
                                 hint: "name a container port '\(target)' or use a port number"))
                     }

@@ -41,13 +41,21 @@ extension ManifestValidator {
     }
 
     /// Checks label keys (qualified names) and values.
-    func labelDiagnostics(_ labels: [String: String]?, path: ComponentPath) -> [Diagnostic] {
+    ///
+    /// `path` is only built when there is something to report (most labels are valid).
+    func labelDiagnostics(_ labels: [String: String]?, path: @autoclosure () -> ComponentPath) -> [Diagnostic] {
+        guard let labels, !labels.isEmpty else { return [] }
+        let valid = labels.allSatisfy { key, value in
+            NameRules.qualifiedName(key) == nil && NameRules.labelValue(value) == nil
+        }
+        if valid { return [] }
+        let path = path()
         var found: [Diagnostic] = []
-        for key in (labels ?? [:]).keys.sorted() {
+        for key in labels.keys.sorted() {
             if let problem = NameRules.qualifiedName(key) {
                 found.append(.error(path, "label key '\(key)' is invalid: \(problem)"))
             }
-            if let value = labels?[key], let problem = NameRules.labelValue(value) {
+            if let value = labels[key], let problem = NameRules.labelValue(value) {
                 found.append(.error(path, "label value '\(value)' of '\(key)' is invalid: \(problem)"))
             }
         }
@@ -55,14 +63,23 @@ extension ManifestValidator {
     }
 
     /// Checks annotation keys (qualified names) and the total size.
-    func annotationDiagnostics(_ annotations: [String: String]?, path: ComponentPath) -> [Diagnostic] {
-        var found: [Diagnostic] = []
+    func annotationDiagnostics(
+        _ annotations: [String: String]?, path: @autoclosure () -> ComponentPath
+    ) -> [Diagnostic] {
+        guard let annotations, !annotations.isEmpty else { return [] }
         var size = 0
-        for key in (annotations ?? [:]).keys.sorted() {
+        var keysValid = true
+        for (key, value) in annotations {
+            size += key.utf8.count + value.utf8.count
+            if keysValid && NameRules.qualifiedName(key) != nil { keysValid = false }
+        }
+        if keysValid && size <= ManifestValidator.annotationSizeLimit { return [] }
+        let path = path()
+        var found: [Diagnostic] = []
+        for key in annotations.keys.sorted() {
             if let problem = NameRules.qualifiedName(key) {
                 found.append(.error(path, "annotation key '\(key)' is invalid: \(problem)"))
             }
-            size += key.utf8.count + (annotations?[key]?.utf8.count ?? 0)
         }
         if size > ManifestValidator.annotationSizeLimit {
             found.append(.error(path, "annotations total \(size) bytes, more than the limit of 256 KiB"))
@@ -71,25 +88,25 @@ extension ManifestValidator {
     }
 
     /// Checks the keys and values of a label selector.
-    func selectorDiagnostics(_ selector: LabelSelector, path: ComponentPath) -> [Diagnostic] {
-        var found = labelDiagnostics(selector.matchLabels, path: path)
+    func selectorDiagnostics(_ selector: LabelSelector, path: @autoclosure () -> ComponentPath) -> [Diagnostic] {
+        var found = labelDiagnostics(selector.matchLabels, path: path())
         for (offset, requirement) in (selector.matchExpressions ?? []).enumerated() {
-            let here = path.appending("matchExpressions", index: offset)
+            func here() -> ComponentPath { path().appending("matchExpressions", index: offset) }
             if let problem = NameRules.qualifiedName(requirement.key) {
-                found.append(.error(here, "label key '\(requirement.key)' is invalid: \(problem)"))
+                found.append(.error(here(), "label key '\(requirement.key)' is invalid: \(problem)"))
             }
             let values = requirement.values ?? []
             switch requirement.operator {
             case "In", "NotIn":
-                if values.isEmpty { found.append(.error(here, "operator \(requirement.operator) needs values")) }
+                if values.isEmpty { found.append(.error(here(), "operator \(requirement.operator) needs values")) }
             case "Exists", "DoesNotExist":
                 if !values.isEmpty {
-                    found.append(.error(here, "operator \(requirement.operator) must not have values"))
+                    found.append(.error(here(), "operator \(requirement.operator) must not have values"))
                 }
             default:
                 found.append(
                     .error(
-                        here, "unknown operator '\(requirement.operator)'",
+                        here(), "unknown operator '\(requirement.operator)'",
                         hint: "use In, NotIn, Exists or DoesNotExist"))
             }
         }

@@ -64,6 +64,10 @@ extension ManifestValidator {
 
     /// The workloads a Service or PodDisruptionBudget selects.
     func selections(of object: any KubernetesObject) -> [Int] {
+        let type = ObjectIdentifier(type(of: object))
+        guard type == ObjectIdentifier(Service.self) || type == ObjectIdentifier(PodDisruptionBudget.self) else {
+            return []
+        }
         switch object {
         case let service as Service:
             let selector = service.spec?.selector ?? [:]
@@ -80,6 +84,14 @@ extension ManifestValidator {
         }
     }
 
+    /// The types whose own fields name other objects (besides pod templates).
+    static let referringTypes: Set<ObjectIdentifier> = [
+        ObjectIdentifier(PersistentVolumeClaim.self), ObjectIdentifier(StatefulSet.self),
+        ObjectIdentifier(HorizontalPodAutoscaler.self), ObjectIdentifier(VerticalPodAutoscaler.self),
+        ObjectIdentifier(Ingress.self), ObjectIdentifier(RoleBinding.self), ObjectIdentifier(ClusterRoleBinding.self),
+        ObjectIdentifier(Certificate.self),
+    ]
+
     /// Everything `object` (whose pod template is `pods`) refers to by name.
     func references(
         of object: any KubernetesObject, pods: PodTemplateInfo?, path: ComponentPath
@@ -90,6 +102,7 @@ extension ManifestValidator {
         }
         var found: [ManifestReference] = []
         if let pods { found += podReferences(pods, namespace: namespace, path: path) }
+        guard ManifestValidator.referringTypes.contains(ObjectIdentifier(type(of: object))) else { return found }
         switch object {
         case let claim as PersistentVolumeClaim:
             if let storageClass = claim.spec?.storageClassName, !storageClass.isEmpty {

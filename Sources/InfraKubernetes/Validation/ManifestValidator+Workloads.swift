@@ -38,28 +38,28 @@ extension ManifestValidator {
         var containerNames: Set<String> = []
         var portNames: Set<String> = []
         for (segment, offset, container) in pods.containers {
-            let here = path.appending(segment, index: offset)
+            func here() -> ComponentPath { path.appending(segment, index: offset) }
             if let problem = NameRules.dns1123Label(container.name) {
-                found.append(.error(here, "container name '\(container.name)' is invalid: \(problem)"))
+                found.append(.error(here(), "container name '\(container.name)' is invalid: \(problem)"))
             } else if !containerNames.insert(container.name).inserted {
-                found.append(.error(here, "container name '\(container.name)' is used twice in the pod"))
+                found.append(.error(here(), "container name '\(container.name)' is used twice in the pod"))
             }
             if (container.image ?? "").isEmpty {
-                found.append(.error(here, "container '\(container.name)' has no image"))
+                found.append(.error(here(), "container '\(container.name)' has no image"))
             }
             for (portOffset, port) in (container.ports ?? []).enumerated() {
-                let portPath = here.appending("ports", index: portOffset)
+                func portPath() -> ComponentPath { here().appending("ports", index: portOffset) }
                 if !(1...ManifestValidator.maxPort).contains(port.containerPort) {
-                    found.append(.error(portPath, "containerPort \(port.containerPort) is outside 1–65535"))
+                    found.append(.error(portPath(), "containerPort \(port.containerPort) is outside 1–65535"))
                 }
                 if let hostPort = port.hostPort, !(1...ManifestValidator.maxPort).contains(hostPort) {
-                    found.append(.error(portPath, "hostPort \(hostPort) is outside 1–65535"))
+                    found.append(.error(portPath(), "hostPort \(hostPort) is outside 1–65535"))
                 }
                 if let name = port.name {
                     if let problem = NameRules.portName(name) {
-                        found.append(.error(portPath, "port name '\(name)' is invalid: \(problem)"))
+                        found.append(.error(portPath(), "port name '\(name)' is invalid: \(problem)"))
                     } else if !portNames.insert(name).inserted {
-                        found.append(.error(portPath, "port name '\(name)' is used twice in the pod"))
+                        found.append(.error(portPath(), "port name '\(name)' is used twice in the pod"))
                     }
                 }
             }

@@ -20,8 +20,6 @@ struct ManifestValidator {
     let objects: [any KubernetesObject]
     /// Each object's component path, parallel to ``objects``.
     let paths: [ComponentPath]
-    /// Each object rendered (what the YAML files hold), parallel to ``objects``.
-    let rendered: [Value]
     /// Objects by key (the first one when there are duplicates).
     let index: [ObjectKey: Int]
     /// Pod templates by namespace, built once: selections look here instead of re-reading
@@ -37,37 +35,41 @@ struct ManifestValidator {
     /// The offsets of the workloads each Service or PodDisruptionBudget selects, parallel to ``objects``.
     private(set) var objectSelections: [[Int]] = []
 
+    /// Each object's key, parallel to ``objects``.
+    let keys: [ObjectKey]
+
     init(manifest: Manifest, objects: [any KubernetesObject]) {
         self.manifest = manifest
         self.objects = objects
-        self.paths = objects.map(manifest.address(of:))
-        self.rendered = objects.map { $0.renderValue() }
+        // What each object is on its own, side by side on all cores.
+        let paths = Parallel.map(count: objects.count) { manifest.address(of: objects[$0]) }
+        let keys = Parallel.map(count: objects.count) { ManifestValidator.key(objects[$0]) }
+        let podTemplateOfObject = Parallel.map(count: objects.count) { PodTemplateInfo.of(objects[$0]) }
         var index: [ObjectKey: Int] = [:]
+        index.reserveCapacity(objects.count)
         var podTemplates: [String: [(offset: Int, pods: PodTemplateInfo)]] = [:]
         var podsByLabel: [String: [String: [Int]]] = [:]
-        var podTemplateOfObject: [PodTemplateInfo?] = []
-        podTemplateOfObject.reserveCapacity(objects.count)
-        for (offset, object) in objects.enumerated() {
-            let key = ManifestValidator.key(object)
+        for (offset, key) in keys.enumerated() {
             if index[key] == nil { index[key] = offset }
-            let pods = PodTemplateInfo(object)
-            podTemplateOfObject.append(pods)
-            if let pods {
-                let namespace = object.metadata.namespace ?? ""
+            if let pods = podTemplateOfObject[offset] {
+                let namespace = objects[offset].metadata.namespace ?? ""
                 podTemplates[namespace, default: []].append((offset, pods))
                 for (label, value) in pods.labels {
                     podsByLabel[namespace, default: [:]]["\(label)=\(value)", default: []].append(offset)
                 }
             }
         }
+        self.paths = paths
+        self.keys = keys
         self.index = index
         self.podTemplates = podTemplates
         self.podsByLabel = podsByLabel
         self.podTemplateOfObject = podTemplateOfObject
-        objectReferences = objects.indices.map { offset in
-            references(of: objects[offset], pods: podTemplateOfObject[offset], path: paths[offset])
+        let partial = self
+        objectReferences = Parallel.map(count: objects.count) { offset in
+            partial.references(of: objects[offset], pods: podTemplateOfObject[offset], path: paths[offset])
         }
-        objectSelections = objects.map(selections(of:))
+        objectSelections = Parallel.map(count: objects.count) { partial.selections(of: objects[$0]) }
     }
 
     /// The key of an object; cluster-scoped objects have an empty namespace.
@@ -77,32 +79,45 @@ struct ManifestValidator {
             namespace: object.isClusterScoped ? "" : (object.metadata.namespace ?? ""), name: object.name)
     }
 
-    /// Every diagnostic, in object order.
+    /// Every diagnostic, in object order (objects are checked side by side on all cores).
     func diagnostics() -> [Diagnostic] {
+        let perObject = Parallel.map(count: objects.count) { objectDiagnostics($0) }
         var found: [Diagnostic] = []
-        var seen: Set<ObjectKey> = []
-        for (offset, object) in objects.enumerated() {
-            let path = paths[offset]
-            found += metadataDiagnostics(object, path: path)
-            let key = ManifestValidator.key(object)
-            if !key.name.isEmpty && !seen.insert(key).inserted {
-                let place = key.namespace.isEmpty ? "" : " in namespace '\(key.namespace)'"
-                found.append(
-                    .error(
-                        path, "duplicate \(object.kind) '\(key.name)'\(place): each kind/namespace/name must be unique",
-                        hint: "rename one of them"))
-            }
-            if let pods = podTemplateOfObject[offset] { found += podDiagnostics(pods, path: path) }
-            found += kindDiagnostics(object, offset: offset, path: path)
-            found += fieldDiagnostics(object, rendered: rendered[offset], path: path)
-            found += referenceDiagnostics(offset)
-        }
+        for diagnostics in perObject { found += diagnostics }
         return found
     }
 
+    /// The diagnostics of the object at `offset`.
+    func objectDiagnostics(_ offset: Int) -> [Diagnostic] {
+        let object = objects[offset]
+        let path = paths[offset]
+        var found = metadataDiagnostics(object, path: path)
+        let key = keys[offset]
+        // The index holds the first object with each key; any later one is a duplicate.
+        if !key.name.isEmpty && index[key] != offset {
+            let place = key.namespace.isEmpty ? "" : " in namespace '\(key.namespace)'"
+            found.append(
+                .error(
+                    path, "duplicate \(object.kind) '\(key.name)'\(place): each kind/namespace/name must be unique",
+                    hint: "rename one of them"))
+        }
+        if let pods = podTemplateOfObject[offset] { found += podDiagnostics(pods, path: path) }
+        found += kindDiagnostics(object, offset: offset, path: path)
+        found += fieldDiagnostics(object, path: path)
+        found += referenceDiagnostics(offset)
+        return found
+    }
+
+    /// The types ``kindDiagnostics(_:offset:path:)`` has rules for.
+    static let kindCheckedTypes: Set<ObjectIdentifier> = [
+        ObjectIdentifier(Service.self), ObjectIdentifier(HorizontalPodAutoscaler.self),
+        ObjectIdentifier(PodDisruptionBudget.self),
+    ]
+
     /// Checks of specific kinds (Service ports, HPA bounds, PDB budgets).
     func kindDiagnostics(_ object: any KubernetesObject, offset: Int, path: ComponentPath) -> [Diagnostic] {
-        switch object {
+        guard ManifestValidator.kindCheckedTypes.contains(ObjectIdentifier(type(of: object))) else { return [] }
+        return switch object {
         case let service as Service: serviceDiagnostics(service, offset: offset, path: path)
         case let hpa as HorizontalPodAutoscaler: autoscalerDiagnostics(hpa, path: path)
         case let pdb as PodDisruptionBudget: disruptionBudgetDiagnostics(pdb, path: path)
