@@ -16,6 +16,8 @@
 #                   here, because the CLI links every generated AWS module). Without it the row
 #                   `sigv4-bench --contract` runs the same code (`SigningContract.run`, full contract JSON out).
 #   SCRATCH         SwiftPM build folder for the release sigv4-bench  (default: Benchmarks/.build-sigv4)
+#   STATIC          1 = also time a `--static-swift-stdlib` build (no dynamic loading of the Swift runtime and
+#                   Foundation at start-up; built once into SCRATCH-static)            (default: 1)
 #   WORK            scratch folder                                    (default: ${TMPDIR:-/tmp}/swift-infra-sigv4)
 set -euo pipefail
 
@@ -27,6 +29,7 @@ PYTHON=${PYTHON:-python3}
 SCRATCH=${SCRATCH:-$HERE/.build-sigv4}
 WORK=${WORK:-${TMPDIR:-/tmp}/swift-infra-sigv4}
 INFRA_MANIFEST=${INFRA_MANIFEST:-}
+STATIC=${STATIC:-1}
 
 log() { printf '%s\n' "$*" >&2; }
 
@@ -39,6 +42,13 @@ fi
 log "building sigv4-bench (release)"
 swift build -c release --package-path "$HERE" --scratch-path "$SCRATCH" --product sigv4-bench >&2
 BENCH="$(swift build -c release --package-path "$HERE" --scratch-path "$SCRATCH" --show-bin-path)/sigv4-bench"
+if [ "$STATIC" = 1 ]; then
+    log "building sigv4-bench (release, --static-swift-stdlib)"
+    swift build -c release --static-swift-stdlib --package-path "$HERE" --scratch-path "$SCRATCH-static" \
+        --product sigv4-bench >&2
+    BENCH_STATIC="$(swift build -c release --static-swift-stdlib --package-path "$HERE" \
+        --scratch-path "$SCRATCH-static" --show-bin-path)/sigv4-bench"
+fi
 
 mkdir -p "$WORK"
 REQUESTS="$WORK/requests-$N.json"
@@ -78,6 +88,10 @@ log "checking signatures"
 check sigv4-bench "$WORK/ours.txt"
 "${OURS_DERIVE[@]}" >"$WORK/ours-derive.txt"
 check "sigv4-bench --derive-each" "$WORK/ours-derive.txt"
+if [ "$STATIC" = 1 ]; then
+    "$BENCH_STATIC" "$REQUESTS" >"$WORK/ours-static.txt"
+    check "sigv4-bench (static)" "$WORK/ours-static.txt"
+fi
 signatures_of_contract() {
     "$PYTHON" -c 'import json, sys; print("\n".join(r["signature"] for r in json.load(sys.stdin)))'
 }
@@ -98,6 +112,11 @@ NAMES=("botocore $("$PYTHON" -c 'import botocore; print(botocore.__version__)') 
     "swift-infra sigv4-bench --derive-each (key per request, as botocore)"
     "swift-infra sigv4-bench --contract (= sign --batch: full contract JSON out)")
 COMMANDS=("${BOTO[*]@Q}" "${OURS[*]@Q}" "${OURS_DERIVE[*]@Q}" "${OURS_CONTRACT[*]@Q}")
+if [ "$STATIC" = 1 ]; then
+    NAMES+=("swift-infra sigv4-bench, --static-swift-stdlib build (signing keys cached)")
+    OURS_STATIC=("$BENCH_STATIC" "$REQUESTS")
+    COMMANDS+=("${OURS_STATIC[*]@Q}")
+fi
 if [ "$WITH_CLI" = 1 ]; then
     NAMES+=("swift-infra infra-manifest sign --batch (full contract JSON out)")
     COMMANDS+=("${WORK@Q}/infra-manifest-sign.sh")

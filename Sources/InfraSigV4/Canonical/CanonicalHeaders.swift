@@ -11,10 +11,12 @@ struct CanonicalHeaders {
     /// `name;name;…` (task 1 step 5).
     private(set) var signed = [UInt8]()
 
-    /// One header: its lower-cased name and canonical value as ranges of ``storage``.
+    /// One header as ranges of ``storage``, which holds it as `name:value\n`.
     private struct Entry {
+        /// The lower-cased name.
         var name: Range<Int>
-        var value: Range<Int>
+        /// The whole `name:value\n` line.
+        var line: Range<Int>
     }
 
     private var storage = [UInt8]()
@@ -49,31 +51,37 @@ struct CanonicalHeaders {
     /// Adds a request header: the name lower-cased, the value canonicalised; unsigned names are skipped.
     mutating func add(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
         let nameStart = storage.count
-        for byte in name { storage.append(byte &- 65 < 26 ? byte | 0x20 : byte) }
-        let isUnsigned = storage.withUnsafeBufferPointer {
-            Self.isUnsigned(UnsafeBufferPointer(rebasing: $0[nameStart...]))
+        storage.append(contentsOf: name)
+        let isUnsigned = storage.withUnsafeMutableBufferPointer { bytes in
+            let name = UnsafeMutableBufferPointer(rebasing: bytes[nameStart...])
+            for index in name.indices where name[index] &- 65 < 26 { name[index] |= 0x20 }
+            return Self.isUnsigned(UnsafeBufferPointer(name))
         }
         if isUnsigned {
-            storage.removeSubrange(nameStart...)
+            storage.removeLast(storage.count - nameStart)
             return
         }
-        let valueStart = storage.count
+        let nameEnd = storage.count
+        storage.append(UInt8(ascii: ":"))
         Self.appendCanonicalValue(value, to: &storage)
-        entries.append(Entry(name: nameStart..<valueStart, value: valueStart..<storage.count))
+        storage.append(UInt8(ascii: "\n"))
+        entries.append(Entry(name: nameStart..<nameEnd, line: nameStart..<storage.count))
     }
 
     /// Adds one of the signer's own headers (`name` already lower-case, `value` already canonical).
     mutating func addOwn(name: StaticString, value: UnsafeBufferPointer<UInt8>) {
         let nameStart = storage.count
         storage.append(literal: name)
-        let valueStart = storage.count
+        let nameEnd = storage.count
+        storage.append(UInt8(ascii: ":"))
         storage.append(contentsOf: value)
-        entries.append(Entry(name: nameStart..<valueStart, value: valueStart..<storage.count))
+        storage.append(UInt8(ascii: "\n"))
+        entries.append(Entry(name: nameStart..<nameEnd, line: nameStart..<storage.count))
     }
 
     /// Sorts the headers by name (stable, so repeats keep their order) and writes ``canonical`` and ``signed``.
     mutating func finish() {
-        canonical.reserveCapacity(storage.count + entries.count * 2)
+        canonical.reserveCapacity(storage.count)
         storage.withUnsafeBufferPointer { bytes in
             // Insertion sort by name: a request has a handful of headers.
             if entries.count > 1 {
@@ -81,7 +89,8 @@ struct CanonicalHeaders {
                     let entry = entries[index]
                     let name = UnsafeBufferPointer(rebasing: bytes[entry.name])
                     var slot = index
-                    while slot > 0 && Bytes.precedes(name, UnsafeBufferPointer(rebasing: bytes[entries[slot - 1].name]))
+                    while slot > 0
+                        && Bytes.precedes(name, UnsafeBufferPointer(rebasing: bytes[entries[slot - 1].name]))
                     {
                         entries[slot] = entries[slot - 1]
                         slot -= 1
@@ -93,16 +102,16 @@ struct CanonicalHeaders {
             for (index, entry) in entries.enumerated() {
                 let name = UnsafeBufferPointer(rebasing: bytes[entry.name])
                 if index > 0 && Bytes.equal(name, previousName) {
-                    canonical.removeLast()  // the previous "\n"
-                    canonical.append(UInt8(ascii: ","))
+                    // A repeated header: its value joins the previous line's, separated by ",".
+                    canonical[canonical.count - 1] = UInt8(ascii: ",")
+                    canonical.append(
+                        contentsOf: UnsafeBufferPointer(
+                            rebasing: bytes[(entry.name.upperBound + 1)..<entry.line.upperBound]))
                 } else {
                     if index > 0 { signed.append(UInt8(ascii: ";")) }
                     signed.append(contentsOf: name)
-                    canonical.append(contentsOf: name)
-                    canonical.append(UInt8(ascii: ":"))
+                    canonical.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[entry.line]))
                 }
-                canonical.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[entry.value]))
-                canonical.append(UInt8(ascii: "\n"))
                 previousName = name
             }
         }

@@ -32,27 +32,39 @@ struct HMACSHA256Key: @unchecked Sendable {
 
     /// Prepares `key` (keys longer than one block are hashed first, as RFC 2104 says).
     init(_ key: UnsafeRawBufferPointer) {
-        var block = [UInt8](repeating: 0, count: 64)
-        if key.count > 64 {
-            SHA256Bytes.digest(key).withUnsafeBytes { digest in
-                for index in 0..<digest.count { block[index] = digest[index] }
-            }
-        } else {
-            for index in 0..<key.count { block[index] = key[index] }
-        }
-        var inner = SHA256()
-        var outer = SHA256()
-        var pad = block.map { $0 ^ 0x36 }
-        pad.withUnsafeBytes { inner.update(bufferPointer: $0) }
-        pad = block.map { $0 ^ 0x5c }
-        pad.withUnsafeBytes { outer.update(bufferPointer: $0) }
-        self.inner = inner
-        self.outer = outer
+        (inner, outer) = Self.padStates(key)
     }
 
-    /// Prepares `key`.
-    init(_ key: [UInt8]) {
-        self = key.withUnsafeBytes { HMACSHA256Key($0) }
+    /// The hash states after absorbing `key ^ 0x36` and `key ^ 0x5c`, each padded to the 64-byte block.
+    private static func padStates(_ key: UnsafeRawBufferPointer) -> (SHA256, SHA256) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { pads in
+            pads.initialize(repeating: 0)
+            if key.count > 64 {
+                SHA256Bytes.digest(key).withUnsafeBytes { digest in
+                    for index in 0..<digest.count { pads[index] = digest[index] }
+                }
+            } else {
+                for index in 0..<key.count { pads[index] = key[index] }
+            }
+            for index in 0..<64 {
+                pads[64 + index] = pads[index] ^ 0x5c
+                pads[index] ^= 0x36
+            }
+            var inner = SHA256()
+            var outer = SHA256()
+            inner.update(bufferPointer: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(pads)[0..<64]))
+            outer.update(bufferPointer: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(pads)[64..<128]))
+            return (inner, outer)
+        }
+    }
+
+    /// The HMAC-SHA256 of `message` under `key`, for a key used once (task 3's chain): the states are
+    /// updated in place rather than copied.
+    static func code(key: UnsafeRawBufferPointer, message: UnsafeRawBufferPointer) -> SHA256.Digest {
+        var (inner, outer) = padStates(key)
+        inner.update(bufferPointer: message)
+        inner.finalize().withUnsafeBytes { outer.update(bufferPointer: $0) }
+        return outer.finalize()
     }
 
     /// Prepares a key that is itself a digest (the chained keys of task 3).

@@ -43,14 +43,19 @@ public struct SigV4SigningKey: Sendable, Hashable {
         secret: UnsafeBufferPointer<UInt8>, dateStamp: UnsafeBufferPointer<UInt8>, region: UnsafeBufferPointer<UInt8>,
         service: UnsafeBufferPointer<UInt8>
     ) -> HMACSHA256Key {
-        var prefixed = [UInt8]()
-        prefixed.reserveCapacity(4 + secret.count)
-        prefixed.append(literal: "AWS4")
-        prefixed.append(contentsOf: secret)
-        let kDate = HMACSHA256Key(prefixed).code(dateStamp)
-        let kRegion = HMACSHA256Key(kDate).code(region)
-        let kService = HMACSHA256Key(kRegion).code(service)
-        let kSigning = HMACSHA256Key(kService).code(Bytes.span("aws4_request"))
+        let kSigning = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 + secret.count) { prefixed in
+            _ = prefixed.initialize(from: "AWS4".utf8)
+            _ = UnsafeMutableBufferPointer(rebasing: prefixed[4...]).initialize(from: secret)
+            let kDate = HMACSHA256Key.code(
+                key: UnsafeRawBufferPointer(UnsafeBufferPointer(prefixed)), message: UnsafeRawBufferPointer(dateStamp))
+            let kRegion = kDate.withUnsafeBytes { HMACSHA256Key.code(key: $0, message: UnsafeRawBufferPointer(region)) }
+            let kService = kRegion.withUnsafeBytes {
+                HMACSHA256Key.code(key: $0, message: UnsafeRawBufferPointer(service))
+            }
+            return kService.withUnsafeBytes {
+                HMACSHA256Key.code(key: $0, message: UnsafeRawBufferPointer(Bytes.span("aws4_request")))
+            }
+        }
         return HMACSHA256Key(kSigning)
     }
 

@@ -1,20 +1,38 @@
 // Derived signing keys looked up by the raw bytes of (access key id, secret, date, region, service): the batch
-// signer's counterpart of `SigV4SigningKeyCache`, without building a `String` per field for the lookup.
-// Consecutive requests usually share a scope, so the last key is checked first.
+// signer's counterpart of `SigV4SigningKeyCache`, without building a `String` (or any buffer) per lookup.
+// Consecutive requests often share a scope, so the last key is checked first.
 
 /// A cache of derived signing keys keyed by credential and scope bytes.
 struct SigningKeyTable {
     private struct Entry {
-        /// Length-prefixed access key id, secret, date stamp, region and service.
-        var scope: [UInt8]
+        /// Access key id, secret, date stamp, region and service, one after the other.
+        var fields: [UInt8]
+        /// Where each of the five fields ends in ``fields``.
+        var ends: (Int, Int, Int, Int, Int)
         var key: HMACSHA256Key
+
+        /// `true` when the entry was derived for exactly these fields.
+        func matches(
+            _ fields: (
+                UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>,
+                UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>
+            )
+        ) -> Bool {
+            self.fields.withUnsafeBufferPointer { stored in
+                func field(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: stored[start..<end])
+                }
+                return Bytes.equal(field(0, ends.0), fields.0) && Bytes.equal(field(ends.0, ends.1), fields.1)
+                    && Bytes.equal(field(ends.1, ends.2), fields.2) && Bytes.equal(field(ends.2, ends.3), fields.3)
+                    && Bytes.equal(field(ends.3, ends.4), fields.4)
+            }
+        }
     }
 
     private var entries = [Entry]()
-    /// FNV-1a of an entry's scope bytes → its index.
+    /// Hash of an entry's fields → its index.
     private var index = [UInt64: Int]()
     private var last = -1
-    private var scratch = [UInt8]()
     /// `false` derives the key for every request (as botocore does; for comparisons).
     private let reuse: Bool
 
@@ -29,53 +47,51 @@ struct SigningKeyTable {
             return SigV4SigningKey.derive(
                 secret: secret, dateStamp: request.dateStamp, region: request.region, service: request.service)
         }
-        scratch.removeAll(keepingCapacity: true)
-        func add(_ field: UnsafeBufferPointer<UInt8>) {
-            for shift in stride(from: 0, to: 32, by: 8) {
-                scratch.append(UInt8(truncatingIfNeeded: field.count >> shift))
-            }
-            scratch.append(contentsOf: field)
-        }
-        add(request.accessKeyId)
-        add(secret)
-        add(request.dateStamp)
-        add(request.region)
-        add(request.service)
-        if last >= 0 && Self.equal(entries[last].scope, scratch) { return entries[last].key }
-        let hash = Self.fingerprint(scratch)
-        if let found = index[hash], Self.equal(entries[found].scope, scratch) {
+        let fields = (request.accessKeyId, secret, request.dateStamp, request.region, request.service)
+        if last >= 0 && entries[last].matches(fields) { return entries[last].key }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        Self.mix(fields.0, into: &hash)
+        Self.mix(fields.1, into: &hash)
+        Self.mix(fields.2, into: &hash)
+        Self.mix(fields.3, into: &hash)
+        Self.mix(fields.4, into: &hash)
+        if let found = index[hash], entries[found].matches(fields) {
             last = found
             return entries[found].key
         }
         let key = SigV4SigningKey.derive(
             secret: secret, dateStamp: request.dateStamp, region: request.region, service: request.service)
         if index[hash] == nil {
+            var stored = [UInt8]()
+            stored.append(contentsOf: fields.0)
+            let end0 = stored.count
+            stored.append(contentsOf: fields.1)
+            let end1 = stored.count
+            stored.append(contentsOf: fields.2)
+            let end2 = stored.count
+            stored.append(contentsOf: fields.3)
+            let end3 = stored.count
+            stored.append(contentsOf: fields.4)
             index[hash] = entries.count
             last = entries.count
-            entries.append(Entry(scope: scratch, key: key))
+            entries.append(Entry(fields: stored, ends: (end0, end1, end2, end3, stored.count), key: key))
         }
         return key
     }
 
-    private static func equal(_ left: [UInt8], _ right: [UInt8]) -> Bool {
-        left.withUnsafeBufferPointer { left in right.withUnsafeBufferPointer { Bytes.equal(left, $0) } }
-    }
-
-    /// A multiply-xorshift hash of `bytes`, eight bytes at a time.
-    private static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { raw in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                hash ^= hash >> 29
-                offset += 8
-            }
-            while offset < raw.count {
-                hash = (hash ^ UInt64(raw[offset])) &* 0x100_0000_01b3
-                offset += 1
-            }
-            return hash
+    /// Mixes `bytes` (and their length) into `hash`, eight bytes at a time.
+    private static func mix(_ bytes: UnsafeBufferPointer<UInt8>, into hash: inout UInt64) {
+        hash = (hash ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
+        let raw = UnsafeRawBufferPointer(bytes)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+            offset += 8
+        }
+        while offset < raw.count {
+            hash = (hash ^ UInt64(raw[offset])) &* 0x100_0000_01b3
+            offset += 1
         }
     }
 }
