@@ -1,4 +1,5 @@
-// Tests of the batch API the benchmark runner uses: `SigningContract.cases(in:)`, `SigningCase.sign(cache:)` and
+// Tests of the batch API the benchmark runner uses: `SigningContract.cases(in:)`, `SigningCase.sign(cache:)`,
+// `SigningContract.appendSignatures(of:to:reuseSigningKeys:)` (signing straight from the input bytes) and
 // `SigV4SigningKeyCache` (one derived key per credentials and scope, never a stale one).
 
 import Foundation
@@ -108,5 +109,84 @@ struct SigningCaseTests {
         let fresh = SigV4.sign(request, credentials: new, region: "eu-west-1", service: "sts", time: time)
         #expect(rotated == fresh.signature)
         #expect(cache.count == 2)
+    }
+
+    /// The signatures `appendSignatures` writes for `input`, one per line.
+    static func signatureLines(_ input: [UInt8], reuseSigningKeys: Bool = true) throws -> [String] {
+        var output = [UInt8]()
+        try input.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            try SigningContract.appendSignatures(of: bytes, to: &output, reuseSigningKeys: reuseSigningKeys)
+        }
+        return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test("signature-only batch signing gives every vector's signature", arguments: [true, false])
+    func appendSignaturesMatchVectors(reuseSigningKeys: Bool) throws {
+        let batch = try Self.vectorBatch()
+        #expect(try Self.signatureLines(batch.input, reuseSigningKeys: reuseSigningKeys) == batch.signatures)
+    }
+
+    @Test("escaped and non-ASCII JSON strings decode to their text and sign like the decoded request")
+    func escapedStrings() throws {
+        let json = #"""
+            [{"credentials": {"accessKeyId": "AKIDEXAMPLE", "secretAccessKey": "wJalr\/K7MDENG"},
+              "region": "eu-west-1", "service": "s3", "timestamp": "20261125T161645Z",
+              "request": {"method": "GET", "path": "/r\u00e9sum\u00e9/caf\u00e9 \ud83d\ude00", "query": "a=\"b\"",
+                          "headers": [["Host", "bucket.s3.amazonaws.com"], ["If-None-Match", "\"abc\""],
+                                      ["x-amz-meta-name", "Zoë\tand  \u00e9"]],
+                          "bodyBase64": ""},
+              "options": {"normalizePath": false, "doubleURIEncode": false, "signedBodyHeader": true}}]
+            """#
+        let input = Array(json.utf8)
+        let item = try #require(try SigningContract.cases(in: input).first)
+        #expect(item.credentials.secretAccessKey == "wJalr/K7MDENG")
+        #expect(item.request.path == "/résumé/café 😀")
+        #expect(item.request.query == "a=\"b\"")
+        #expect(item.request.headers[1] == SigV4Header("If-None-Match", "\"abc\""))
+        #expect(item.request.headers[2] == SigV4Header("x-amz-meta-name", "Zoë\tand  é"))
+        let expected = SigV4.sign(
+            item.request, credentials: item.credentials, region: item.region, service: item.service, time: item.time,
+            options: item.options)
+        #expect(expected.canonicalRequest.contains("x-amz-meta-name:Zoë and é\n"))
+        #expect(try Self.signatureLines(input) == [expected.signature])
+        let contract = try JSONSerialization.jsonObject(with: Data(try SigningContract.run(input: input, batch: true)))
+        let first = try #require((contract as? [[String: String]])?.first)
+        #expect(first["canonicalRequest"] == expected.canonicalRequest)
+        #expect(first["signature"] == expected.signature)
+    }
+
+    @Test("invalid UTF-8 in a string is repaired the way String(decoding:) repairs it")
+    func invalidUTF8IsRepaired() throws {
+        var input = Array(
+            #"[{"credentials": {"accessKeyId": "AKID", "secretAccessKey": "s"}, "region": "r", "service": "sts", "#
+                .utf8)
+        input += Array(#""timestamp": "20261125T161645Z", "request": {"method": "GET", "path": "/a"#.utf8)
+        input += [0xFF, 0xC3]
+        input += Array(#"b", "headers": [["Host", "h"]]}}]"#.utf8)
+        let item = try #require(try SigningContract.cases(in: input).first)
+        #expect(item.request.path == "/a\u{FFFD}\u{FFFD}b")
+        let expected = SigV4.sign(
+            item.request, credentials: item.credentials, region: item.region, service: item.service, time: item.time)
+        #expect(try Self.signatureLines(input) == [expected.signature])
+    }
+
+    @Test("a batch with a rotated secret signs each case with its own secret")
+    func rotatedSecretInOneBatch() throws {
+        func object(_ secret: String) -> String {
+            #"{"credentials": {"accessKeyId": "AKIDEXAMPLE", "secretAccessKey": "\#(secret)"}, "region": "eu-west-1", "#
+                + #""service": "sts", "timestamp": "20261125T161645Z", "#
+                + #""request": {"method": "GET", "path": "/", "headers": [["Host", "sts.amazonaws.com"]]}}"#
+        }
+        let input = Array("[\(object("old")), \(object("new")), \(object("old"))]".utf8)
+        let request = SigV4Request(method: "GET", path: "/", headers: [SigV4Header("Host", "sts.amazonaws.com")])
+        let time = try #require(SigV4Timestamp(amzDate: "20261125T161645Z"))
+        let expected = ["old", "new", "old"].map { secret in
+            SigV4.sign(
+                request, credentials: SigV4Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: secret),
+                region: "eu-west-1", service: "sts", time: time
+            ).signature
+        }
+        #expect(expected[0] != expected[1])
+        #expect(try Self.signatureLines(input) == expected)
     }
 }
