@@ -59,6 +59,7 @@ BOTO=("$PYTHON" "$HERE/SigV4/botocore-sign.py" "$REQUESTS")
 OURS=("$BENCH" "$REQUESTS")
 OURS_DERIVE=("$BENCH" --derive-each "$REQUESTS")
 OURS_CONTRACT=("$BENCH" --contract "$REQUESTS")
+OURS_PARALLEL=("$BENCH" --parallel "$REQUESTS")
 # infra-manifest reads stdin and prints the full contract JSON; reduce it to signatures for the check.
 cat >"$WORK/infra-manifest-sign.sh" <<SH
 #!/bin/sh
@@ -95,6 +96,8 @@ fi
 signatures_of_contract() {
     "$PYTHON" -c 'import json, sys; print("\n".join(r["signature"] for r in json.load(sys.stdin)))'
 }
+"${OURS_PARALLEL[@]}" >"$WORK/ours-parallel.txt"
+check "sigv4-bench --parallel" "$WORK/ours-parallel.txt"
 "${OURS_CONTRACT[@]}" | signatures_of_contract >"$WORK/ours-contract.txt"
 check "sigv4-bench --contract" "$WORK/ours-contract.txt"
 WITH_CLI=0
@@ -112,6 +115,8 @@ NAMES=("botocore $("$PYTHON" -c 'import botocore; print(botocore.__version__)') 
     "swift-infra sigv4-bench --derive-each (key per request, as botocore)"
     "swift-infra sigv4-bench --contract (= sign --batch: full contract JSON out)")
 COMMANDS=("${BOTO[*]@Q}" "${OURS[*]@Q}" "${OURS_DERIVE[*]@Q}" "${OURS_CONTRACT[*]@Q}")
+NAMES+=("swift-infra sigv4-bench --parallel ($(nproc) threads, one part of the batch each; not the headline)")
+COMMANDS+=("${OURS_PARALLEL[*]@Q}")
 if [ "$STATIC" = 1 ]; then
     NAMES+=("swift-infra sigv4-bench, --static-swift-stdlib build (signing keys cached)")
     OURS_STATIC=("$BENCH_STATIC" "$REQUESTS")

@@ -1,6 +1,6 @@
 // Tests of the batch API the benchmark runner uses: `SigningContract.cases(in:)`, `SigningCase.sign(cache:)`,
-// `SigningContract.appendSignatures(of:to:reuseSigningKeys:)` (signing straight from the input bytes) and
-// `SigV4SigningKeyCache` (one derived key per credentials and scope, never a stale one).
+// `SigningContract.appendSignatures(of:to:reuseSigningKeys:)` (signing straight from the input bytes, whole or
+// in `batchParts`) and `SigV4SigningKeyCache` (one derived key per credentials and scope, never a stale one).
 
 import Foundation
 import InfraSigV4
@@ -188,5 +188,31 @@ struct SigningCaseTests {
         }
         #expect(expected[0] != expected[1])
         #expect(try Self.signatureLines(input) == expected)
+    }
+
+    @Test("a batch split into parts signs, part by part, exactly like the whole batch", arguments: [1, 2, 3, 7, 500])
+    func batchPartsSignLikeTheWhole(count: Int) throws {
+        let batch = try Self.vectorBatch()
+        let joined = try batch.input.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            let parts = try SigningContract.batchParts(of: bytes, count: count)
+            #expect(parts.count == min(count, batch.signatures.count))
+            var output = [UInt8]()
+            for part in parts {
+                try SigningContract.appendSignatures(of: UnsafeRawBufferPointer(rebasing: bytes[part]), to: &output)
+            }
+            return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        #expect(joined == batch.signatures)
+    }
+
+    @Test("batch parts need an array; an empty array has none")
+    func batchPartsOfNonArrays() throws {
+        for json in ["{}", "[{\"a\": \"]\"}", ""] {
+            #expect(throws: SigningContractError.self) {
+                _ = try Array(json.utf8).withUnsafeBytes { try SigningContract.batchParts(of: $0, count: 2) }
+            }
+        }
+        let none = try Array(" [ ] ".utf8).withUnsafeBytes { try SigningContract.batchParts(of: $0, count: 2) }
+        #expect(none.isEmpty)
     }
 }

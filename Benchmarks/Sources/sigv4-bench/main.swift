@@ -5,11 +5,14 @@
 //   sigv4-bench FILE                 parse, sign (signing keys cached per scope, as the AWS SDKs do), print
 //                                    (`SigningContract.appendSignatures`: signs from the input bytes)
 //   sigv4-bench --derive-each FILE   the same, deriving the signing key afresh for every request (as botocore)
+//   sigv4-bench --parallel FILE      the same as the first, on one thread per core: the batch is split into parts
+//                                    of whole cases (`SigningContract.batchParts`), outputs joined in order
 //   sigv4-bench --contract FILE      `SigningContract.run`, exactly what `infra-manifest sign --batch` does: the
 //                                    full contract JSON (canonical request, string to sign, signature, …) out
 //
 // Plain libc I/O (no Foundation), because process start-up and reading the file are part of what is timed.
 
+import Dispatch
 import InfraSigV4
 
 #if canImport(Glibc)
@@ -79,8 +82,9 @@ func mapFile<Result>(
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.count == 2 ? arguments.removeFirst() : ""
-guard arguments.count == 1, ["", "--derive-each", "--contract"].contains(mode) else {
-    complain("usage: sigv4-bench [--derive-each | --contract] FILE   (a JSON array of signing-contract cases)")
+guard arguments.count == 1, ["", "--derive-each", "--contract", "--parallel"].contains(mode) else {
+    complain(
+        "usage: sigv4-bench [--derive-each | --contract | --parallel] FILE   (a JSON array of signing-contract cases)")
     exit(2)
 }
 if mode == "--contract" {
@@ -99,11 +103,50 @@ if mode == "--contract" {
 // The signing runs sign straight from the mapped file, each case as soon as it is decoded, with no `String`
 // per field (`SigningContract.appendSignatures`); the contract run above reads the bytes into an array, as
 // `infra-manifest sign --batch` reads stdin into one.
+/// What the signing threads share: the mapped input (read only) and one output and error slot per part, each
+/// written by its own thread only (hence `@unchecked Sendable`).
+struct SharedParts: @unchecked Sendable {
+    let input: UnsafeRawBufferPointer
+    let parts: [Range<Int>]
+    let outputs: UnsafeMutableBufferPointer<[UInt8]>
+    let errors: UnsafeMutableBufferPointer<SigningContractError?>
+}
+
+/// Signs the parts of `bytes` on one thread each and returns their outputs in order.
+func signInParallel(_ bytes: UnsafeRawBufferPointer) throws(SigningContractError) -> [UInt8] {
+    let parts = try SigningContract.batchParts(of: bytes, count: max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let shared = SharedParts(
+        input: bytes, parts: parts, outputs: .allocate(capacity: parts.count), errors: .allocate(capacity: parts.count))
+    shared.outputs.initialize(repeating: [])
+    shared.errors.initialize(repeating: nil)
+    defer {
+        shared.outputs.deinitialize().deallocate()
+        shared.errors.deinitialize().deallocate()
+    }
+    DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+        var output = [UInt8]()
+        output.reserveCapacity(1 << 20)
+        do throws(SigningContractError) {
+            let part = UnsafeRawBufferPointer(rebasing: shared.input[shared.parts[index]])
+            try SigningContract.appendSignatures(of: part, to: &output)
+        } catch {
+            shared.errors[index] = error
+        }
+        shared.outputs[index] = output
+    }
+    if let error = shared.errors.lazy.compactMap({ $0 }).first { throw error }
+    return shared.outputs.flatMap { $0 }
+}
+
 var output = [UInt8]()
 output.reserveCapacity(1 << 20)
 do {
     try mapFile(arguments[0]) { (bytes: UnsafeRawBufferPointer) throws(SigningContractError) in
-        try SigningContract.appendSignatures(of: bytes, to: &output, reuseSigningKeys: mode != "--derive-each")
+        if mode == "--parallel" {
+            output = try signInParallel(bytes)
+        } else {
+            try SigningContract.appendSignatures(of: bytes, to: &output, reuseSigningKeys: mode != "--derive-each")
+        }
     }
 } catch {
     complain("sigv4-bench: \(error.message)")

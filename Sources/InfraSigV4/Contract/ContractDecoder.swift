@@ -47,6 +47,15 @@ struct ContractDecoder {
         return try decoder.document(body)
     }
 
+    /// Decodes `input`, a run of comma-separated case objects (the inside of a batch array, as split by
+    /// ``ContractBatchSplit``), one case at a time; positions in error messages count from the run's start.
+    static func decodeRawElements(
+        _ input: UnsafeBufferPointer<UInt8>, each body: (RawSigningCase) -> Void
+    ) throws(SigningContractError) {
+        var decoder = ContractDecoder(bytes: input)
+        try decoder.elements(body)
+    }
+
     /// Where a decoded string is: a range of the input, or of ``arena``.
     private struct TextRef {
         var start: Int
@@ -147,6 +156,19 @@ struct ContractDecoder {
         skipWhitespace()
         guard index == bytes.count else { throw failure("unexpected text after the JSON value") }
         return isArray
+    }
+
+    private mutating func elements(_ body: (RawSigningCase) -> Void) throws(SigningContractError) {
+        skipWhitespace()
+        var position = 0
+        while index < bytes.count {
+            emit(try caseObject(position: position), to: body)
+            position += 1
+            skipWhitespace()
+            guard let byte = peek else { break }
+            guard byte == UInt8(ascii: ",") else { throw failure("expected ','") }
+            index += 1
+        }
     }
 
     /// Resolves the references of a complete case to spans and hands the case to `body`.

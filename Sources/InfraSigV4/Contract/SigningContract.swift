@@ -41,9 +41,10 @@ public enum SigningContract {
         return output
     }
 
-    /// Signs every case of `input` (a JSON array of case objects, or one object) and appends each lowercase hex
-    /// signature and a newline to `output` — the signature-only batch path: the cases are signed straight from
-    /// the input bytes, and no canonical request or string-to-sign text is kept.
+    /// Signs every case of `input` and appends each lowercase hex signature and a newline to `output` — the
+    /// signature-only batch path: the cases are signed straight from the input bytes, and no canonical request or
+    /// string-to-sign text is kept. `input` is a JSON array of case objects, one object, or a comma-separated run
+    /// of objects (one of the ``batchParts(of:count:)`` of an array).
     ///
     /// `reuseSigningKeys: false` derives the signing key for every request instead of once per credentials
     /// and scope (what signers without a key cache, such as botocore, do; for comparisons).
@@ -57,12 +58,37 @@ public enum SigningContract {
     ) throws(SigningContractError) {
         var keys = SigningKeyTable(reuse: reuseSigningKeys)
         var signer = SigV4ByteSigner()
-        _ = try ContractDecoder.decodeRaw(input.assumingMemoryBound(to: UInt8.self)) { item in
+        let bytes = input.assumingMemoryBound(to: UInt8.self)
+        func sign(_ item: RawSigningCase) {
             let key = keys.key(for: item.request, secret: item.secretAccessKey)
             signer.sign(item.request, key: key, details: false)
             output.append(contentsOf: signer.signature)
             output.append(UInt8(ascii: "\n"))
         }
+        if bytes.first(where: { $0 != 32 && $0 != 10 && $0 != 13 && $0 != 9 }) == UInt8(ascii: "[") {
+            _ = try ContractDecoder.decodeRaw(bytes, each: sign)
+        } else {
+            try ContractDecoder.decodeRawElements(bytes, each: sign)
+        }
+    }
+
+    /// Splits a JSON array of case objects into up to `count` parts of whole cases and similar size, in order,
+    /// so that several threads can each sign one part with ``appendSignatures(of:to:reuseSigningKeys:)`` and
+    /// the outputs, concatenated in order, equal a single-threaded run. Only the array's structure is read
+    /// (strings are skipped, not decoded).
+    ///
+    /// ```swift
+    /// let parts = try SigningContract.batchParts(of: bytes, count: 2)
+    /// // thread i: try SigningContract.appendSignatures(of: UnsafeRawBufferPointer(rebasing: bytes[parts[i]]), to: &out[i])
+    /// ```
+    public static func batchParts(
+        of input: UnsafeRawBufferPointer, count: Int
+    ) throws(SigningContractError)
+        -> [Range<Int>]
+    {
+        guard let runs = ContractBatchSplit.elementRuns(of: input.assumingMemoryBound(to: UInt8.self), parts: count)
+        else { throw SigningContractError("batchParts expects a JSON array of request objects") }
+        return runs
     }
 
     /// Decodes a JSON array of case objects (or one object) into the signer's inputs, without signing.
