@@ -34,9 +34,21 @@ public enum Parallel {
     public static func map<Result: Sendable>(
         count: Int, minimumChunk: Int = 64, _ body: @Sendable (Int) -> Result
     ) -> [Result] {
+        // Plain loops: `Range.map` is not specialized across the module boundary and cost more
+        // per element than a small body.
+        @Sendable func run(_ range: Range<Int>) -> [Result] {
+            var results: [Result] = []
+            results.reserveCapacity(range.count)
+            var index = range.lowerBound
+            while index < range.upperBound {
+                results.append(body(index))
+                index += 1
+            }
+            return results
+        }
         let chunks = chunkRanges(count: count, minimumChunk: minimumChunk)
-        if chunks.count <= 1 { return (0..<count).map(body) }
-        let parts = map(chunks) { range in range.map(body) }
+        if chunks.count <= 1 { return run(0..<count) }
+        let parts = map(chunks) { range in run(range) }
         var results: [Result] = []
         results.reserveCapacity(count)
         for part in parts { results.append(contentsOf: part) }

@@ -226,7 +226,7 @@ public struct YAMLWriter: Sendable {
     /// `indent` is the column of a literal block's lines; keys pass `allowBlock: false`.
     public static func appendString(_ s: String, indent: Int, allowBlock: Bool, to out: inout [UInt8]) {
         if isPlainSafe(s) {
-            out.append(contentsOf: s.utf8)
+            appendUTF8(s, to: &out)
             return
         }
         if allowBlock && canUseLiteralBlock(s) {
@@ -248,6 +248,14 @@ public struct YAMLWriter: Sendable {
         appendDoubleQuoted(s, to: &out)
     }
 
+    /// Appends the UTF-8 bytes of `s` with one copy (the generic `append(contentsOf: s.utf8)`
+    /// goes byte by byte).
+    @inline(__always)
+    static func appendUTF8(_ s: String, to out: inout [UInt8]) {
+        if s.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) != nil { return }
+        out.append(contentsOf: s.utf8)
+    }
+
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// Appends `s` in double quotes with YAML escapes; printable Unicode is kept as UTF-8.
@@ -255,7 +263,7 @@ public struct YAMLWriter: Sendable {
         out.append(0x22)
         // Printable ASCII without `"` or `\\` is written as it is (the common case).
         if s.utf8.allSatisfy({ (0x20...0x7E).contains($0) && $0 != 0x22 && $0 != 0x5C }) {
-            out.append(contentsOf: s.utf8)
+            appendUTF8(s, to: &out)
             out.append(0x22)
             return
         }

@@ -63,11 +63,18 @@ public struct Manifest: SynthesisUnit {
     /// inserted (`<manifest>/<Kind>/<namespace>/<name>`) when it differs from the manifest's
     /// default namespace.
     public func address(of object: any KubernetesObject) -> ComponentPath {
-        var segments = [name, object.kind]
-        if let objectNamespace = object.metadata.namespace, objectNamespace != namespace {
+        let metadata = object.metadata
+        return address(kind: object.kind, namespace: metadata.namespace, name: metadata.name ?? "")
+    }
+
+    /// The component path of an object of `kind` with this namespace and name (see ``address(of:)``).
+    func address(kind: String, namespace objectNamespace: String?, name objectName: String) -> ComponentPath {
+        var segments = [name, kind]
+        segments.reserveCapacity(4)
+        if let objectNamespace, objectNamespace != namespace {
             segments.append(objectNamespace)
         }
-        segments.append(object.name.isEmpty ? "<unnamed>" : object.name)
+        segments.append(objectName.isEmpty ? "<unnamed>" : objectName)
         return ComponentPath(segments: segments)
     }
 
@@ -95,19 +102,30 @@ public struct Manifest: SynthesisUnit {
         diagnostics.append(contentsOf: validator.diagnostics())
         let edges = validator.edges()
         let order = ManifestLayout.order(objects)
-        let inventory = Parallel.map(count: order.count, minimumChunk: 256) { position in
+        // Each object's file, grouped in order; every file's path is built once.
+        var byFile: [String: [Int]] = [:]
+        var fileOfObject = [Int](repeating: 0, count: objects.count)
+        var filePaths: [String] = []
+        var fileNumbers: [String: Int] = [:]
+        for offset in order {
+            let fileName = ManifestLayout.fileName(of: objects[offset])
+            byFile[fileName, default: []].append(offset)
+            if let number = fileNumbers[fileName] {
+                fileOfObject[offset] = number
+            } else {
+                fileNumbers[fileName] = filePaths.count
+                fileOfObject[offset] = filePaths.count
+                filePaths.append("\(outputDirectory)/\(fileName)")
+            }
+        }
+        let inventory = Parallel.map(count: order.count, minimumChunk: 256) { [fileOfObject, filePaths] position in
             let offset = order[position]
-            let object = objects[offset]
-            let address = validator.paths[offset]
             return InventoryEntry(
-                kind: object.kind, address: address.description, path: address, file: file(of: object))
+                kind: objects[offset].kind, address: validator.addresses[offset], path: validator.paths[offset],
+                file: filePaths[fileOfObject[offset]])
         }
         if diagnostics.hasErrors {
             return SynthesisResult(diagnostics: diagnostics, inventory: inventory, edges: edges)
-        }
-        var byFile: [String: [Int]] = [:]
-        for offset in order {
-            byFile[ManifestLayout.fileName(of: objects[offset]), default: []].append(offset)
         }
         let artifacts = byFile.keys.sorted().map { fileName in
             let offsets = byFile[fileName] ?? []

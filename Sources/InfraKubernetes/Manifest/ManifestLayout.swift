@@ -2,6 +2,8 @@
 // names (one file per namespace, `_cluster.yaml` for cluster-scoped kinds) and an apply
 // order in which what others depend on (namespaces, accounts, config) comes first.
 
+import InfraCore
+
 /// File naming and ordering of manifest objects.
 ///
 /// ```swift
@@ -43,7 +45,7 @@ public enum ManifestLayout {
     /// let ordered = ManifestLayout.order(objects).map { objects[$0] }
     /// ```
     public static func order(_ objects: [any KubernetesObject]) -> [Int] {
-        let keys = objects.map(SortKey.init)
+        let keys = Parallel.map(count: objects.count, minimumChunk: 256) { SortKey(objects[$0]) }
         return keys.indices.sorted { keys[$0] < keys[$1] }
     }
 

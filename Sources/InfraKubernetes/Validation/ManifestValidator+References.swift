@@ -34,30 +34,28 @@ extension ManifestValidator {
 
     /// Dependency edges: references to defined objects, and Service/PDB selections of workloads.
     func edges() -> [DependencyEdge] {
-        var result: [DependencyEdge] = []
-        var seen: Set<DependencyEdge> = []
-        var descriptions: [String?] = Array(repeating: nil, count: paths.count)
-        func description(_ offset: Int) -> String {
-            if let known = descriptions[offset] { return known }
-            let text = paths[offset].description
-            descriptions[offset] = text
-            return text
-        }
-        func add(_ from: Int, _ to: Int) {
-            guard from != to else { return }
-            let edge = DependencyEdge(from: description(from), to: description(to))
-            if seen.insert(edge).inserted { result.append(edge) }
-        }
-        for (offset, object) in objects.enumerated() {
-            if let namespace = object.metadata.namespace, !object.isClusterScoped,
+        // What each object depends on, found side by side; then deduplicated in object order.
+        let targets = Parallel.map(count: objects.count) { offset -> [Int] in
+            var found: [Int] = []
+            let object = objects[offset]
+            if let namespace = namespaces[offset], !object.isClusterScoped,
                 let target = index[ObjectKey(group: "", kind: "Namespace", namespace: "", name: namespace)]
             {
-                add(offset, target)
+                found.append(target)
             }
             for reference in objectReferences[offset] {
-                if let target = index[reference.key] { add(offset, target) }
+                if let target = index[reference.key] { found.append(target) }
             }
-            for target in objectSelections[offset] { add(offset, target) }
+            found += objectSelections[offset]
+            return found
+        }
+        var result: [DependencyEdge] = []
+        var seen: Set<DependencyEdge> = []
+        for (from, targets) in targets.enumerated() {
+            for to in targets where to != from {
+                let edge = DependencyEdge(from: addresses[from], to: addresses[to])
+                if seen.insert(edge).inserted { result.append(edge) }
+            }
         }
         return result
     }
@@ -92,11 +90,10 @@ extension ManifestValidator {
         ObjectIdentifier(Certificate.self),
     ]
 
-    /// Everything `object` (whose pod template is `pods`) refers to by name.
+    /// Everything `object` (in `namespace`, whose pod template is `pods`) refers to by name.
     func references(
-        of object: any KubernetesObject, pods: PodTemplateInfo?, path: ComponentPath
+        of object: any KubernetesObject, namespace: String, pods: PodTemplateInfo?, path: ComponentPath
     ) -> [ManifestReference] {
-        let namespace = object.metadata.namespace ?? ""
         func key(_ kind: String, _ name: String, group: String = "", clusterScoped: Bool = false) -> ObjectKey {
             ObjectKey(group: group, kind: kind, namespace: clusterScoped ? "" : namespace, name: name)
         }

@@ -35,15 +35,31 @@ struct ManifestValidator {
     /// The offsets of the workloads each Service or PodDisruptionBudget selects, parallel to ``objects``.
     private(set) var objectSelections: [[Int]] = []
 
+    /// Each object's address (its path as text), parallel to ``objects``.
+    let addresses: [String]
+    /// Each object's `metadata.namespace`, parallel to ``objects``.
+    let namespaces: [String?]
     /// Each object's key, parallel to ``objects``.
     let keys: [ObjectKey]
 
     init(manifest: Manifest, objects: [any KubernetesObject]) {
         self.manifest = manifest
         self.objects = objects
-        // What each object is on its own, side by side on all cores.
-        let paths = Parallel.map(count: objects.count) { manifest.address(of: objects[$0]) }
-        let keys = Parallel.map(count: objects.count) { ManifestValidator.key(objects[$0]) }
+        // What each object is on its own, side by side on all cores. The metadata is read once
+        // per object: through the protocol every read copies it.
+        let names = Parallel.map(count: objects.count) { offset -> (namespace: String?, key: ObjectKey) in
+            let object = objects[offset]
+            let metadata = object.metadata
+            let key = ObjectKey(
+                group: object.apiGroup, kind: object.kind,
+                namespace: object.isClusterScoped ? "" : (metadata.namespace ?? ""), name: metadata.name ?? "")
+            return (metadata.namespace, key)
+        }
+        let namespaces = names.map { $0.namespace }
+        let keys = names.map { $0.key }
+        let paths = Parallel.map(count: objects.count) {
+            manifest.address(kind: keys[$0].kind, namespace: namespaces[$0], name: keys[$0].name)
+        }
         let podTemplateOfObject = Parallel.map(count: objects.count) { PodTemplateInfo.of(objects[$0]) }
         var index: [ObjectKey: Int] = [:]
         index.reserveCapacity(objects.count)
@@ -52,7 +68,7 @@ struct ManifestValidator {
         for (offset, key) in keys.enumerated() {
             if index[key] == nil { index[key] = offset }
             if let pods = podTemplateOfObject[offset] {
-                let namespace = objects[offset].metadata.namespace ?? ""
+                let namespace = namespaces[offset] ?? ""
                 podTemplates[namespace, default: []].append((offset, pods))
                 for (label, value) in pods.labels {
                     podsByLabel[namespace, default: [:]]["\(label)=\(value)", default: []].append(offset)
@@ -60,23 +76,20 @@ struct ManifestValidator {
             }
         }
         self.paths = paths
+        self.addresses = Parallel.map(count: objects.count) { paths[$0].description }
         self.keys = keys
+        self.namespaces = namespaces
         self.index = index
         self.podTemplates = podTemplates
         self.podsByLabel = podsByLabel
         self.podTemplateOfObject = podTemplateOfObject
         let partial = self
         objectReferences = Parallel.map(count: objects.count) { offset in
-            partial.references(of: objects[offset], pods: podTemplateOfObject[offset], path: paths[offset])
+            partial.references(
+                of: objects[offset], namespace: namespaces[offset] ?? "", pods: podTemplateOfObject[offset],
+                path: paths[offset])
         }
         objectSelections = Parallel.map(count: objects.count) { partial.selections(of: objects[$0]) }
-    }
-
-    /// The key of an object; cluster-scoped objects have an empty namespace.
-    static func key(_ object: any KubernetesObject) -> ObjectKey {
-        ObjectKey(
-            group: object.apiGroup, kind: object.kind,
-            namespace: object.isClusterScoped ? "" : (object.metadata.namespace ?? ""), name: object.name)
     }
 
     /// Every diagnostic, in object order (objects are checked side by side on all cores).
