@@ -120,23 +120,7 @@ struct CanonicalHeaders {
     /// Appends the trimmed value with each run of space, tab, CR or LF collapsed into one space.
     static func appendCanonicalValue(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         // Most values are already canonical: single spaces between words, nothing to trim.
-        var previousWasSpace = true
-        var clean = true
-        for byte in bytes {
-            if byte == 32 {
-                if previousWasSpace {
-                    clean = false
-                    break
-                }
-                previousWasSpace = true
-            } else if byte == 9 || byte == 10 || byte == 13 {
-                clean = false
-                break
-            } else {
-                previousWasSpace = false
-            }
-        }
-        if clean && !previousWasSpace {
+        if isCanonicalValue(bytes) {
             output.append(contentsOf: bytes)
             return
         }
@@ -151,5 +135,42 @@ struct CanonicalHeaders {
                 output.append(byte)
             }
         }
+    }
+
+    /// `true` when `bytes` is non-empty and has no tab, CR or LF, no leading or trailing space and no two spaces
+    /// in a row. Eight bytes at a time (SWAR): only words with a byte below `!` are looked at byte by byte.
+    private static func isCanonicalValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 32, last != 32 else { return false }
+        var previousWasSpace = false
+        func check(_ range: Range<Int>) -> Bool {
+            for index in range {
+                let byte = bytes[index]
+                if byte == 32 {
+                    if previousWasSpace { return false }
+                    previousWasSpace = true
+                } else if byte == 9 || byte == 10 || byte == 13 {
+                    return false
+                } else {
+                    previousWasSpace = false
+                }
+            }
+            return true
+        }
+        var position = 0
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while position + 8 <= bytes.count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                // Any byte below 0x21 (space or a control character) flags the word.
+                if (word &- ones &* 0x21) & ~word & highs != 0 {
+                    guard check(position..<position + 8) else { return false }
+                } else {
+                    previousWasSpace = false
+                }
+                position += 8
+            }
+        }
+        return check(position..<bytes.count)
     }
 }

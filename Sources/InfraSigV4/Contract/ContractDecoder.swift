@@ -228,8 +228,9 @@ struct ContractDecoder {
     // MARK: - The case object
 
     private mutating func caseObject(position: Int?) throws(SigningContractError) -> CaseRefs {
-        let prefix = position.map { "request[\($0)]: " } ?? ""
-        func fail(_ message: String) -> SigningContractError { SigningContractError(prefix + message) }
+        func fail(_ message: String) -> SigningContractError {
+            SigningContractError((position.map { "request[\($0)]: " } ?? "") + message)
+        }
         skipWhitespace()
         guard peek == UInt8(ascii: "{") else {
             guard position != nil else {
