@@ -27,6 +27,9 @@ struct ManifestValidator {
     let podTemplates: [String: [(offset: Int, pods: PodTemplateInfo)]]
     /// Offsets of pod templates by namespace and `key=value` label, to narrow selections.
     let podsByLabel: [String: [String: [Int]]]
+    /// The field diagnostics of each workload, found with its pod template (`nil` for other
+    /// objects), parallel to ``objects``.
+    let workloadFieldDiagnostics: [[Diagnostic]?]
     /// Each object's pod template (`nil` for objects that run no pods), parallel to ``objects``.
     let podTemplateOfObject: [PodTemplateInfo?]
     /// What each object refers to by name, parallel to ``objects`` (computed once for
@@ -60,7 +63,8 @@ struct ManifestValidator {
         let paths = Parallel.map(count: objects.count) {
             manifest.address(kind: keys[$0].kind, namespace: namespaces[$0], name: keys[$0].name)
         }
-        let podTemplateOfObject = Parallel.map(count: objects.count) { PodTemplateInfo.of(objects[$0]) }
+        let workloads = Parallel.map(count: objects.count) { PodTemplateInfo.of(objects[$0], path: paths[$0]) }
+        let podTemplateOfObject = workloads.map { $0.pods }
         var index: [ObjectKey: Int] = [:]
         index.reserveCapacity(objects.count)
         var podTemplates: [String: [(offset: Int, pods: PodTemplateInfo)]] = [:]
@@ -83,6 +87,7 @@ struct ManifestValidator {
         self.podTemplates = podTemplates
         self.podsByLabel = podsByLabel
         self.podTemplateOfObject = podTemplateOfObject
+        self.workloadFieldDiagnostics = workloads.map { $0.fieldDiagnostics }
         let partial = self
         objectReferences = Parallel.map(count: objects.count) { offset in
             partial.references(
@@ -116,7 +121,7 @@ struct ManifestValidator {
         }
         if let pods = podTemplateOfObject[offset] { found += podDiagnostics(pods, path: path) }
         found += kindDiagnostics(object, offset: offset, path: path)
-        found += fieldDiagnostics(object, path: path)
+        found += workloadFieldDiagnostics[offset] ?? fieldDiagnostics(object, path: path)
         found += referenceDiagnostics(offset)
         return found
     }

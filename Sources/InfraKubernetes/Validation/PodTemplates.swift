@@ -2,6 +2,8 @@
 // StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob) or a Pod's own
 // spec, with the selector that must match the template's labels.
 
+import InfraCore
+
 /// The pod template of a workload, as validation and dependency analysis see it.
 ///
 /// A class: validation passes it around per object, and copying the pod spec each time
@@ -31,36 +33,57 @@ final class PodTemplateInfo: Sendable {
         ObjectIdentifier(CronJob.self), ObjectIdentifier(Pod.self),
     ]
 
-    /// The pod template of `object`, or `nil` when it runs no pods.
-    static func of(_ object: any KubernetesObject) -> PodTemplateInfo? {
-        guard workloadTypes.contains(ObjectIdentifier(type(of: object))) else { return nil }
-        return switch object {
+    /// The pod template of `object` (at `path`), or `nil` when it runs no pods, with the field
+    /// diagnostics of a workload found from the same cast (`nil` for other objects: a cast
+    /// copies the whole object, so a workload is cast once for both).
+    static func of(
+        _ object: any KubernetesObject, path: ComponentPath
+    ) -> (pods: PodTemplateInfo?, fieldDiagnostics: [Diagnostic]?) {
+        guard workloadTypes.contains(ObjectIdentifier(type(of: object))) else { return (nil, nil) }
+        func checked(_ workload: some FieldCheckable) -> [Diagnostic] {
+            var walk = FieldWalk(path: path)
+            workload.walkCheckedFields(&walk)
+            return walk.found
+        }
+        switch object {
         case let o as Deployment:
-            PodTemplateInfo(selector: o.spec?.selector, required: true, template: o.spec?.template)
+            return (
+                PodTemplateInfo(selector: o.spec?.selector, required: true, template: o.spec?.template), checked(o)
+            )
         case let o as StatefulSet:
-            PodTemplateInfo(
+            let pods = PodTemplateInfo(
                 selector: o.spec?.selector, required: true, template: o.spec?.template,
                 claimTemplates: o.spec?.volumeClaimTemplates ?? [])
+            return (pods, checked(o))
         case let o as DaemonSet:
-            PodTemplateInfo(selector: o.spec?.selector, required: true, template: o.spec?.template)
+            return (
+                PodTemplateInfo(selector: o.spec?.selector, required: true, template: o.spec?.template), checked(o)
+            )
         case let o as ReplicaSet:
-            PodTemplateInfo(selector: o.spec?.selector, required: true, template: o.spec?.template)
+            return (
+                PodTemplateInfo(selector: o.spec?.selector, required: true, template: o.spec?.template), checked(o)
+            )
         case let o as ReplicationController:
-            PodTemplateInfo(
+            let pods = PodTemplateInfo(
                 selector: o.spec?.selector.map { LabelSelector(matchLabels: $0) }, required: false,
                 template: o.spec?.template)
+            return (pods, checked(o))
         case let o as Job:
-            PodTemplateInfo(
-                selector: o.spec?.manualSelector ?? false ? o.spec?.selector : nil,
-                required: o.spec?.manualSelector ?? false, template: o.spec?.template)
+            let manual = o.spec?.manualSelector ?? false
+            let pods = PodTemplateInfo(
+                selector: manual ? o.spec?.selector : nil, required: manual, template: o.spec?.template)
+            return (pods, checked(o))
         case let o as CronJob:
-            PodTemplateInfo(selector: nil, required: false, template: o.spec?.jobTemplate.spec?.template)
+            let pods = PodTemplateInfo(
+                selector: nil, required: false, template: o.spec?.jobTemplate.spec?.template)
+            return (pods, checked(o))
         case let o as Pod:
-            PodTemplateInfo(
+            let pods = PodTemplateInfo(
                 selector: nil, required: false, template: PodTemplateSpec(metadata: nil, spec: o.spec),
                 labels: o.metadata.labels ?? [:])
+            return (pods, checked(o))
         default:
-            nil
+            return (nil, nil)
         }
     }
 
