@@ -26,7 +26,30 @@ struct OVESLocalApplyTests {
             tool, [pruned.appendingPathComponent(root).path, "--report-json", report.path],
             environment: OVESLocalAWS.environment)
         print("tf-apply-local \(root): \(Int(Date().timeIntervalSince(start))) s\n\(output.stdout.suffix(2000))")
+        if output.status != 0, let gone = try Self.onlyAlreadyDeleted(report: report) {
+            // Seen once on a loaded machine: a DynamoDB delete that moto had already done was retried
+            // and got moto's "Requested resource not found", which the provider accepts only in AWS's
+            // exact wording. The resource is gone, which is what destroy is for, so that alone does
+            // not fail the root; every other failure still does.
+            print("tf-apply-local \(root): destroy retried deletes of resources already gone: \(gone)")
+            return
+        }
         #expect(output.status == 0, "\(output.stdout.suffix(8000))\n\(output.stderr.suffix(3000))")
+    }
+
+    /// The resources whose only failure was a destroy that found them already deleted, or `nil`
+    /// when the report shows any other failure (apply, second plan, or a real destroy error).
+    static func onlyAlreadyDeleted(report: URL) throws -> [String]? {
+        guard let data = try? Data(contentsOf: report),
+            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let applied = json["applied"] as? [String], !applied.isEmpty,
+            (json["apply_failed"] as? [String: Any])?.isEmpty == true,
+            (json["not_idempotent"] as? [Any])?.isEmpty == true,
+            let destroyFailed = json["destroy_failed"] as? [String: String], !destroyFailed.isEmpty
+        else { return nil }
+        let notFound = ["ResourceNotFoundException", "NoSuchEntity", "NotFound", "does not exist"]
+        let allGone = destroyFailed.values.allSatisfy { why in notFound.contains { why.contains($0) } }
+        return allGone ? destroyFailed.values.sorted() : nil
     }
 }
 
