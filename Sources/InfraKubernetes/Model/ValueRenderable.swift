@@ -47,12 +47,19 @@ extension Array: ValueRenderable where Element: ValueRenderable {
 extension Dictionary: ValueRenderable where Key == String, Value: ValueRenderable {
     /// The entries sorted by key (Unicode scalar order), so output never depends on hashing.
     public func renderValue() -> InfraCore.Value {
-        let keys = self.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         var object = ValueObject()
-        for key in keys {
+        for key in keysInRenderOrder {
             if let value = self[key] { object.appendUnique(key, value.renderValue()) }
         }
         return .object(object)
+    }
+}
+
+extension Dictionary where Key == String {
+    /// The keys in the order ``ValueRenderable/renderValue()`` writes them: by Unicode scalars,
+    /// never by hash. The YAML writer and the field checks follow the same order.
+    var keysInRenderOrder: [String] {
+        keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
 }
 

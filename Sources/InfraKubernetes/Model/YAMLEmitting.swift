@@ -204,8 +204,7 @@ extension Dictionary: YAMLEmitting where Key == String, Value: YAMLEmitting {
             mapping.member(quoting: only.key, only.value, to: &out)
             return
         }
-        let keys = self.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-        for key in keys {
+        for key in keysInRenderOrder {
             mapping.member(quoting: key, self[key], to: &out)
         }
     }

@@ -65,7 +65,7 @@ extension Array: FieldCheckable where Element: FieldCheckable {
 extension Dictionary: FieldCheckable where Key == String, Value: FieldCheckable {
     /// Each value under its key, keys in the rendered (Unicode scalar) order.
     func walkCheckedFields(_ walk: inout FieldWalk) {
-        for key in keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }) {
+        for key in keysInRenderOrder {
             guard let value = self[key] else { continue }
             walk.segments.append(key)
             value.checkItself(&walk)
