@@ -66,11 +66,22 @@ struct SwiftRenderer {
         } else {
             out += "public struct \(type.name): APIValue {\n"
         }
+        let boxed = isCopyOnWrite(type)
         for field in type.fields {
             out += doc(
                 field.documentation.isEmpty ? "The `\(field.jsonName)` field." : field.documentation, indent: "    ")
-            out += "    public var \(identifier(field.jsonName)): \(field.type.swift)\(field.required ? "" : "?")\n"
+            let name = identifier(field.jsonName)
+            let declaration = "    public var \(name): \(field.type.swift)\(field.required ? "" : "?")"
+            if boxed {
+                out += declaration + " {\n"
+                out += "        get { storage.value.\(name) }\n"
+                out += "        _modify { yield &storage.value.\(name) }\n"
+                out += "    }\n"
+            } else {
+                out += declaration + "\n"
+            }
         }
+        if boxed { out += renderStorage(type) }
         if !type.fields.isEmpty { out += "\n" }
         out += "    /// Creates a `\(type.name)`; optional properties default to `nil`.\n"
         if type.fields.isEmpty {
@@ -87,8 +98,18 @@ struct SwiftRenderer {
                 out += parameters.map { "        \($0)" }.joined(separator: ",\n")
                 out += "\n    ) {\n"
             }
-            for field in type.fields {
-                out += "        self.\(identifier(field.jsonName)) = \(identifier(field.jsonName))\n"
+            if boxed {
+                let required = type.fields.filter(\.required).map { identifier($0.jsonName) }.map { "\($0): \($0)" }
+                let call = "var storage = Storage(\(required.joined(separator: ", ")))"
+                out += call.count + 8 <= 120 ? "        \(call)\n" : wrappedCall(call)
+                for field in type.fields where !field.required {
+                    out += "        storage.\(identifier(field.jsonName)) = \(identifier(field.jsonName))\n"
+                }
+                out += "        self.storage = CopyOnWrite(storage)\n"
+            } else {
+                for field in type.fields {
+                    out += "        self.\(identifier(field.jsonName)) = \(identifier(field.jsonName))\n"
+                }
             }
             out += "    }\n"
         }
@@ -118,9 +139,36 @@ struct SwiftRenderer {
         if type.kind != nil {
             out += "\n    /// Appends the object as one YAML document, written from the fields directly.\n"
             out += "    public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }\n"
+            out += "\n    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.\n"
+            out += "    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {\n"
+            out += "        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)\n"
+            out += "    }\n"
         }
         out += "}\n"
         out += renderYAMLEmitting(type)
+        return out
+    }
+
+    /// Whether the type keeps its fields in one shared heap box (`CopyOnWrite`) instead of inline.
+    /// Large API structs (`Container` is about 1.5 KB inline) were copied whole, with a retain per
+    /// field, at every level of nesting, into every existential and out of every cast; boxed,
+    /// a copy is one retain and the objects that hold them stay small.
+    func isCopyOnWrite(_ type: TypeModel) -> Bool {
+        type.fields.count >= SwiftRenderer.copyOnWriteFieldCount
+    }
+
+    /// From this many fields up a type is boxed: below it the inline copy is cheaper than the box.
+    static let copyOnWriteFieldCount = 7
+
+    /// The boxed fields of a copy-on-write type and the box that holds them.
+    func renderStorage(_ type: TypeModel) -> String {
+        var out = "\n    /// The fields, shared by copies of this value until one of them changes.\n"
+        out += "    private var storage: CopyOnWrite<Storage>\n\n"
+        out += "    private struct Storage {\n"
+        for field in type.fields {
+            out += "        var \(identifier(field.jsonName)): \(field.type.swift)\(field.required ? "" : "?")\n"
+        }
+        out += "    }\n"
         return out
     }
 
@@ -150,7 +198,15 @@ struct SwiftRenderer {
             out += "}\n"
             return out
         }
-        out += "    func emitYAML(indent: Int, to out: inout [UInt8]) {\n"
+        if type.kind != nil {
+            // A top-level object: a manifest's default namespace is written into its metadata.
+            out += "    func emitYAML(indent: Int, to out: inout [UInt8]) {\n"
+            out += "        emitYAML(indent: indent, defaultNamespace: nil, to: &out)\n"
+            out += "    }\n"
+            out += "    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {\n"
+        } else {
+            out += "    func emitYAML(indent: Int, to out: inout [UInt8]) {\n"
+        }
         out += "        var mapping = YAMLMappingEmitter(indent: indent)\n"
         var members: [(key: String, value: String)] = []
         if type.kind != nil {
@@ -158,7 +214,10 @@ struct SwiftRenderer {
             members.append(("kind", "kind"))
         }
         for field in type.fields {
-            members.append((field.jsonName, "self.\(identifier(field.jsonName))"))
+            let value =
+                type.kind != nil && field.jsonName == "metadata"
+                ? "self.metadata.defaultingNamespace(to: defaultNamespace)" : "self.\(identifier(field.jsonName))"
+            members.append((field.jsonName, value))
         }
         for (key, value) in members {
             let call =

@@ -46,4 +46,48 @@ struct YAMLEmissionTests {
             #expect(object.yaml == Self.generic(object), "\(object.kind) \(object.name)")
         }
     }
+
+    @Test("a default namespace is written into objects without one, exactly as a copy with it set")
+    func defaultNamespace() {
+        let unstructured = UnstructuredObject(
+            apiVersion: "example.com/v1", kind: "Widget", metadata: .init(name: "w"))
+        var web = Samples.deployment(name: "web", labels: ["app": "web"])
+        web.metadata.namespace = nil
+        var elsewhere = Samples.deployment(name: "elsewhere", labels: ["app": "elsewhere"])
+        elsewhere.metadata.namespace = "other"
+        let objects: [any KubernetesObject] = [
+            web, elsewhere, unstructured, ConfigMap(metadata: .init(), data: ["k": "v"]),
+        ]
+        for object in objects {
+            var written: [UInt8] = []
+            object.appendYAMLDocument(to: &written, defaultNamespace: "team-a")
+            var copy = object
+            if copy.metadata.namespace == nil { copy.metadata.namespace = "team-a" }
+            #expect(String(decoding: written, as: UTF8.self) == Self.generic(copy), "\(object.kind) \(object.name)")
+            #expect(String(decoding: written, as: UTF8.self).contains("\n  namespace: "))
+            var plain: [UInt8] = []
+            object.appendYAMLDocument(to: &plain, defaultNamespace: nil)
+            #expect(String(decoding: plain, as: UTF8.self) == object.yaml)
+        }
+    }
+
+    @Test("boxed API values keep value semantics: changing a copy leaves the original as it was")
+    func copyOnWrite() {
+        let original = Container(name: "app", image: "nginx:1.25", ports: [ContainerPort(containerPort: 80)])
+        var copy = original
+        copy.image = "nginx:1.27"
+        copy.ports?.append(ContainerPort(containerPort: 443))
+        copy.resources = .init(requests: ["cpu": "100m"])
+        #expect(original.image == "nginx:1.25")
+        #expect(original.ports?.count == 1)
+        #expect(original.resources == nil)
+        #expect(copy.image == "nginx:1.27" && copy.ports?.count == 2)
+        #expect(copy != original)
+        var restored = copy
+        restored.image = "nginx:1.25"
+        restored.ports?.removeLast()
+        restored.resources = nil
+        #expect(restored == original)
+        #expect(Set([original, restored]).count == 1)
+    }
 }

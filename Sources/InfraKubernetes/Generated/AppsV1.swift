@@ -42,15 +42,23 @@ public struct ControllerRevision: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension ControllerRevision: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("data", self.data, to: &out)
         mapping.member("revision", self.revision, to: &out)
     }
@@ -91,15 +99,23 @@ public struct DaemonSet: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension DaemonSet: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -225,15 +241,23 @@ public struct Deployment: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension Deployment: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -242,24 +266,62 @@ extension Deployment: YAMLEmitting {
 public struct DeploymentSpec: APIValue {
     /// Minimum number of seconds for which a newly created pod should be ready without any of its container crashing,
     /// for it to be considered available.
-    public var minReadySeconds: Int?
+    public var minReadySeconds: Int? {
+        get { storage.value.minReadySeconds }
+        _modify { yield &storage.value.minReadySeconds }
+    }
     /// Indicates that the deployment is paused.
-    public var paused: Bool?
+    public var paused: Bool? {
+        get { storage.value.paused }
+        _modify { yield &storage.value.paused }
+    }
     /// The maximum time in seconds for a deployment to make progress before it is considered to be failed.
-    public var progressDeadlineSeconds: Int?
+    public var progressDeadlineSeconds: Int? {
+        get { storage.value.progressDeadlineSeconds }
+        _modify { yield &storage.value.progressDeadlineSeconds }
+    }
     /// Number of desired pods. This is a pointer to distinguish between explicit zero and not specified.
-    public var replicas: Int?
+    public var replicas: Int? {
+        get { storage.value.replicas }
+        _modify { yield &storage.value.replicas }
+    }
     /// The number of old ReplicaSets to retain to allow rollback. This is a pointer to distinguish between explicit
     /// zero and not specified.
-    public var revisionHistoryLimit: Int?
+    public var revisionHistoryLimit: Int? {
+        get { storage.value.revisionHistoryLimit }
+        _modify { yield &storage.value.revisionHistoryLimit }
+    }
     /// Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this
     /// deployment.
-    public var selector: LabelSelector
+    public var selector: LabelSelector {
+        get { storage.value.selector }
+        _modify { yield &storage.value.selector }
+    }
     /// The deployment strategy to use to replace existing pods with new ones.
-    public var strategy: DeploymentStrategy?
+    public var strategy: DeploymentStrategy? {
+        get { storage.value.strategy }
+        _modify { yield &storage.value.strategy }
+    }
     /// Template describes the pods that will be created. The only allowed template.spec.restartPolicy value is
     /// "Always".
-    public var template: PodTemplateSpec
+    public var template: PodTemplateSpec {
+        get { storage.value.template }
+        _modify { yield &storage.value.template }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var minReadySeconds: Int?
+        var paused: Bool?
+        var progressDeadlineSeconds: Int?
+        var replicas: Int?
+        var revisionHistoryLimit: Int?
+        var selector: LabelSelector
+        var strategy: DeploymentStrategy?
+        var template: PodTemplateSpec
+    }
 
     /// Creates a `DeploymentSpec`; optional properties default to `nil`.
     public init(
@@ -272,14 +334,14 @@ public struct DeploymentSpec: APIValue {
         strategy: DeploymentStrategy? = nil,
         template: PodTemplateSpec
     ) {
-        self.minReadySeconds = minReadySeconds
-        self.paused = paused
-        self.progressDeadlineSeconds = progressDeadlineSeconds
-        self.replicas = replicas
-        self.revisionHistoryLimit = revisionHistoryLimit
-        self.selector = selector
-        self.strategy = strategy
-        self.template = template
+        var storage = Storage(selector: selector, template: template)
+        storage.minReadySeconds = minReadySeconds
+        storage.paused = paused
+        storage.progressDeadlineSeconds = progressDeadlineSeconds
+        storage.replicas = replicas
+        storage.revisionHistoryLimit = revisionHistoryLimit
+        storage.strategy = strategy
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -378,15 +440,23 @@ public struct ReplicaSet: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension ReplicaSet: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -570,15 +640,23 @@ public struct StatefulSet: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension StatefulSet: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -651,31 +729,81 @@ extension StatefulSetPersistentVolumeClaimRetentionPolicy: YAMLEmitting {
 public struct StatefulSetSpec: APIValue {
     /// Minimum number of seconds for which a newly created pod should be ready without any of its container crashing
     /// for it to be considered available.
-    public var minReadySeconds: Int?
+    public var minReadySeconds: Int? {
+        get { storage.value.minReadySeconds }
+        _modify { yield &storage.value.minReadySeconds }
+    }
     /// ordinals controls the numbering of replica indices in a StatefulSet.
-    public var ordinals: StatefulSetOrdinals?
+    public var ordinals: StatefulSetOrdinals? {
+        get { storage.value.ordinals }
+        _modify { yield &storage.value.ordinals }
+    }
     /// persistentVolumeClaimRetentionPolicy describes the lifecycle of persistent volume claims created from
     /// volumeClaimTemplates.
-    public var persistentVolumeClaimRetentionPolicy: StatefulSetPersistentVolumeClaimRetentionPolicy?
+    public var persistentVolumeClaimRetentionPolicy: StatefulSetPersistentVolumeClaimRetentionPolicy? {
+        get { storage.value.persistentVolumeClaimRetentionPolicy }
+        _modify { yield &storage.value.persistentVolumeClaimRetentionPolicy }
+    }
     /// podManagementPolicy controls how pods are created during initial scale up, when replacing pods on nodes, or when
     /// scaling down.
-    public var podManagementPolicy: String?
+    public var podManagementPolicy: String? {
+        get { storage.value.podManagementPolicy }
+        _modify { yield &storage.value.podManagementPolicy }
+    }
     /// replicas is the desired number of replicas of the given Template.
-    public var replicas: Int?
+    public var replicas: Int? {
+        get { storage.value.replicas }
+        _modify { yield &storage.value.replicas }
+    }
     /// revisionHistoryLimit is the maximum number of revisions that will be maintained in the StatefulSet's revision
     /// history.
-    public var revisionHistoryLimit: Int?
+    public var revisionHistoryLimit: Int? {
+        get { storage.value.revisionHistoryLimit }
+        _modify { yield &storage.value.revisionHistoryLimit }
+    }
     /// selector is a label query over pods that should match the replica count.
-    public var selector: LabelSelector
+    public var selector: LabelSelector {
+        get { storage.value.selector }
+        _modify { yield &storage.value.selector }
+    }
     /// serviceName is the name of the service that governs this StatefulSet.
-    public var serviceName: String
+    public var serviceName: String {
+        get { storage.value.serviceName }
+        _modify { yield &storage.value.serviceName }
+    }
     /// template is the object that describes the pod that will be created if insufficient replicas are detected.
-    public var template: PodTemplateSpec
+    public var template: PodTemplateSpec {
+        get { storage.value.template }
+        _modify { yield &storage.value.template }
+    }
     /// updateStrategy indicates the StatefulSetUpdateStrategy that will be employed to update Pods in the StatefulSet
     /// when a revision is made to Template.
-    public var updateStrategy: StatefulSetUpdateStrategy?
+    public var updateStrategy: StatefulSetUpdateStrategy? {
+        get { storage.value.updateStrategy }
+        _modify { yield &storage.value.updateStrategy }
+    }
     /// volumeClaimTemplates is a list of claims that pods are allowed to reference.
-    public var volumeClaimTemplates: [PersistentVolumeClaim]?
+    public var volumeClaimTemplates: [PersistentVolumeClaim]? {
+        get { storage.value.volumeClaimTemplates }
+        _modify { yield &storage.value.volumeClaimTemplates }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var minReadySeconds: Int?
+        var ordinals: StatefulSetOrdinals?
+        var persistentVolumeClaimRetentionPolicy: StatefulSetPersistentVolumeClaimRetentionPolicy?
+        var podManagementPolicy: String?
+        var replicas: Int?
+        var revisionHistoryLimit: Int?
+        var selector: LabelSelector
+        var serviceName: String
+        var template: PodTemplateSpec
+        var updateStrategy: StatefulSetUpdateStrategy?
+        var volumeClaimTemplates: [PersistentVolumeClaim]?
+    }
 
     /// Creates a `StatefulSetSpec`; optional properties default to `nil`.
     public init(
@@ -691,17 +819,16 @@ public struct StatefulSetSpec: APIValue {
         updateStrategy: StatefulSetUpdateStrategy? = nil,
         volumeClaimTemplates: [PersistentVolumeClaim]? = nil
     ) {
-        self.minReadySeconds = minReadySeconds
-        self.ordinals = ordinals
-        self.persistentVolumeClaimRetentionPolicy = persistentVolumeClaimRetentionPolicy
-        self.podManagementPolicy = podManagementPolicy
-        self.replicas = replicas
-        self.revisionHistoryLimit = revisionHistoryLimit
-        self.selector = selector
-        self.serviceName = serviceName
-        self.template = template
-        self.updateStrategy = updateStrategy
-        self.volumeClaimTemplates = volumeClaimTemplates
+        var storage = Storage(selector: selector, serviceName: serviceName, template: template)
+        storage.minReadySeconds = minReadySeconds
+        storage.ordinals = ordinals
+        storage.persistentVolumeClaimRetentionPolicy = persistentVolumeClaimRetentionPolicy
+        storage.podManagementPolicy = podManagementPolicy
+        storage.replicas = replicas
+        storage.revisionHistoryLimit = revisionHistoryLimit
+        storage.updateStrategy = updateStrategy
+        storage.volumeClaimTemplates = volumeClaimTemplates
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.

@@ -39,15 +39,23 @@ public struct VerticalPodAutoscaler: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension VerticalPodAutoscaler: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -56,29 +64,79 @@ extension VerticalPodAutoscaler: YAMLEmitting {
 public struct VerticalPodAutoscalerContainerPolicy: APIValue {
     /// Name of the container or DefaultContainerResourcePolicy, in which case the policy is used by the containers that
     /// don't have their own policy specified.
-    public var containerName: String?
+    public var containerName: String? {
+        get { storage.value.containerName }
+        _modify { yield &storage.value.containerName }
+    }
     /// Specifies the type of recommendations that will be computed (and possibly applied) by VPA.
-    public var controlledResources: [String]?
+    public var controlledResources: [String]? {
+        get { storage.value.controlledResources }
+        _modify { yield &storage.value.controlledResources }
+    }
     /// Specifies which resource values should be controlled. The default is "RequestsAndLimits".
-    public var controlledValues: String?
+    public var controlledValues: String? {
+        get { storage.value.controlledValues }
+        _modify { yield &storage.value.controlledValues }
+    }
     /// Specifies the maximum amount of resources that will be recommended for the container.
-    public var maxAllowed: [String: Quantity]?
+    public var maxAllowed: [String: Quantity]? {
+        get { storage.value.maxAllowed }
+        _modify { yield &storage.value.maxAllowed }
+    }
     /// memoryAggregationIntervalCount is the number of consecutive memoryAggregationIntervals which make up the memory
     /// aggregation window.
-    public var memoryAggregationIntervalCount: Int?
+    public var memoryAggregationIntervalCount: Int? {
+        get { storage.value.memoryAggregationIntervalCount }
+        _modify { yield &storage.value.memoryAggregationIntervalCount }
+    }
     /// memoryAggregationIntervalSeconds is the length of a single interval (in seconds) for which the peak memory usage
     /// is computed.
-    public var memoryAggregationIntervalSeconds: Int?
+    public var memoryAggregationIntervalSeconds: Int? {
+        get { storage.value.memoryAggregationIntervalSeconds }
+        _modify { yield &storage.value.memoryAggregationIntervalSeconds }
+    }
     /// Specifies the minimal amount of resources that will be recommended for the container.
-    public var minAllowed: [String: Quantity]?
+    public var minAllowed: [String: Quantity]? {
+        get { storage.value.minAllowed }
+        _modify { yield &storage.value.minAllowed }
+    }
     /// Whether autoscaler is enabled for the container. The default is "Auto".
-    public var mode: String?
+    public var mode: String? {
+        get { storage.value.mode }
+        _modify { yield &storage.value.mode }
+    }
     /// oomBumpUpRatio is the ratio to increase memory when OOM is detected.
-    public var oomBumpUpRatio: Quantity?
+    public var oomBumpUpRatio: Quantity? {
+        get { storage.value.oomBumpUpRatio }
+        _modify { yield &storage.value.oomBumpUpRatio }
+    }
     /// oomMinBumpUp is the minimum increase in memory when OOM is detected.
-    public var oomMinBumpUp: Quantity?
+    public var oomMinBumpUp: Quantity? {
+        get { storage.value.oomMinBumpUp }
+        _modify { yield &storage.value.oomMinBumpUp }
+    }
     /// startupBoost specifies the startup boost policy for the container.
-    public var startupBoost: VerticalPodAutoscalerStartupBoost?
+    public var startupBoost: VerticalPodAutoscalerStartupBoost? {
+        get { storage.value.startupBoost }
+        _modify { yield &storage.value.startupBoost }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var containerName: String?
+        var controlledResources: [String]?
+        var controlledValues: String?
+        var maxAllowed: [String: Quantity]?
+        var memoryAggregationIntervalCount: Int?
+        var memoryAggregationIntervalSeconds: Int?
+        var minAllowed: [String: Quantity]?
+        var mode: String?
+        var oomBumpUpRatio: Quantity?
+        var oomMinBumpUp: Quantity?
+        var startupBoost: VerticalPodAutoscalerStartupBoost?
+    }
 
     /// Creates a `VerticalPodAutoscalerContainerPolicy`; optional properties default to `nil`.
     public init(
@@ -94,17 +152,19 @@ public struct VerticalPodAutoscalerContainerPolicy: APIValue {
         oomMinBumpUp: Quantity? = nil,
         startupBoost: VerticalPodAutoscalerStartupBoost? = nil
     ) {
-        self.containerName = containerName
-        self.controlledResources = controlledResources
-        self.controlledValues = controlledValues
-        self.maxAllowed = maxAllowed
-        self.memoryAggregationIntervalCount = memoryAggregationIntervalCount
-        self.memoryAggregationIntervalSeconds = memoryAggregationIntervalSeconds
-        self.minAllowed = minAllowed
-        self.mode = mode
-        self.oomBumpUpRatio = oomBumpUpRatio
-        self.oomMinBumpUp = oomMinBumpUp
-        self.startupBoost = startupBoost
+        var storage = Storage()
+        storage.containerName = containerName
+        storage.controlledResources = controlledResources
+        storage.controlledValues = controlledValues
+        storage.maxAllowed = maxAllowed
+        storage.memoryAggregationIntervalCount = memoryAggregationIntervalCount
+        storage.memoryAggregationIntervalSeconds = memoryAggregationIntervalSeconds
+        storage.minAllowed = minAllowed
+        storage.mode = mode
+        storage.oomBumpUpRatio = oomBumpUpRatio
+        storage.oomMinBumpUp = oomMinBumpUp
+        storage.startupBoost = startupBoost
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.

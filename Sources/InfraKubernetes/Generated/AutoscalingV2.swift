@@ -230,15 +230,23 @@ public struct HorizontalPodAutoscaler: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension HorizontalPodAutoscaler: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }

@@ -38,15 +38,23 @@ public struct CronJob: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension CronJob: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -56,22 +64,60 @@ public struct CronJobSpec: APIValue {
     /// Specifies how to treat concurrent executions of a Job. Valid values are: - "Allow" (default): allows CronJobs to
     /// run concurrently; - "Forbid": forbids concurrent runs, skipping next run if previous run hasn't finished yet; -
     /// "Replace": cancels currently running job and replaces it with a new one
-    public var concurrencyPolicy: String?
+    public var concurrencyPolicy: String? {
+        get { storage.value.concurrencyPolicy }
+        _modify { yield &storage.value.concurrencyPolicy }
+    }
     /// The number of failed finished jobs to retain. Value must be non-negative integer.
-    public var failedJobsHistoryLimit: Int?
+    public var failedJobsHistoryLimit: Int? {
+        get { storage.value.failedJobsHistoryLimit }
+        _modify { yield &storage.value.failedJobsHistoryLimit }
+    }
     /// Specifies the job that will be created when executing a CronJob.
-    public var jobTemplate: JobTemplateSpec
+    public var jobTemplate: JobTemplateSpec {
+        get { storage.value.jobTemplate }
+        _modify { yield &storage.value.jobTemplate }
+    }
     /// The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.
-    public var schedule: String
+    public var schedule: String {
+        get { storage.value.schedule }
+        _modify { yield &storage.value.schedule }
+    }
     /// Optional deadline in seconds for starting the job if it misses scheduled time for any reason.
-    public var startingDeadlineSeconds: Int?
+    public var startingDeadlineSeconds: Int? {
+        get { storage.value.startingDeadlineSeconds }
+        _modify { yield &storage.value.startingDeadlineSeconds }
+    }
     /// The number of successful finished jobs to retain. Value must be non-negative integer.
-    public var successfulJobsHistoryLimit: Int?
+    public var successfulJobsHistoryLimit: Int? {
+        get { storage.value.successfulJobsHistoryLimit }
+        _modify { yield &storage.value.successfulJobsHistoryLimit }
+    }
     /// This flag tells the controller to suspend subsequent executions, it does not apply to already started
     /// executions.
-    public var suspend: Bool?
+    public var suspend: Bool? {
+        get { storage.value.suspend }
+        _modify { yield &storage.value.suspend }
+    }
     /// The time zone name for the given schedule, see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones.
-    public var timeZone: String?
+    public var timeZone: String? {
+        get { storage.value.timeZone }
+        _modify { yield &storage.value.timeZone }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var concurrencyPolicy: String?
+        var failedJobsHistoryLimit: Int?
+        var jobTemplate: JobTemplateSpec
+        var schedule: String
+        var startingDeadlineSeconds: Int?
+        var successfulJobsHistoryLimit: Int?
+        var suspend: Bool?
+        var timeZone: String?
+    }
 
     /// Creates a `CronJobSpec`; optional properties default to `nil`.
     public init(
@@ -84,14 +130,14 @@ public struct CronJobSpec: APIValue {
         suspend: Bool? = nil,
         timeZone: String? = nil
     ) {
-        self.concurrencyPolicy = concurrencyPolicy
-        self.failedJobsHistoryLimit = failedJobsHistoryLimit
-        self.jobTemplate = jobTemplate
-        self.schedule = schedule
-        self.startingDeadlineSeconds = startingDeadlineSeconds
-        self.successfulJobsHistoryLimit = successfulJobsHistoryLimit
-        self.suspend = suspend
-        self.timeZone = timeZone
+        var storage = Storage(jobTemplate: jobTemplate, schedule: schedule)
+        storage.concurrencyPolicy = concurrencyPolicy
+        storage.failedJobsHistoryLimit = failedJobsHistoryLimit
+        storage.startingDeadlineSeconds = startingDeadlineSeconds
+        storage.successfulJobsHistoryLimit = successfulJobsHistoryLimit
+        storage.suspend = suspend
+        storage.timeZone = timeZone
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -159,15 +205,23 @@ public struct Job: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension Job: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -176,35 +230,97 @@ extension Job: YAMLEmitting {
 public struct JobSpec: APIValue {
     /// Specifies the duration in seconds relative to the startTime that the job may be continuously active before the
     /// system tries to terminate it; value must be positive integer.
-    public var activeDeadlineSeconds: Int?
+    public var activeDeadlineSeconds: Int? {
+        get { storage.value.activeDeadlineSeconds }
+        _modify { yield &storage.value.activeDeadlineSeconds }
+    }
     /// Specifies the number of retries before marking this job failed.
-    public var backoffLimit: Int?
+    public var backoffLimit: Int? {
+        get { storage.value.backoffLimit }
+        _modify { yield &storage.value.backoffLimit }
+    }
     /// Specifies the limit for the number of retries within an index before marking this index as failed.
-    public var backoffLimitPerIndex: Int?
+    public var backoffLimitPerIndex: Int? {
+        get { storage.value.backoffLimitPerIndex }
+        _modify { yield &storage.value.backoffLimitPerIndex }
+    }
     /// completionMode specifies how Pod completions are tracked. It can be `NonIndexed` (default) or `Indexed`.
-    public var completionMode: String?
+    public var completionMode: String? {
+        get { storage.value.completionMode }
+        _modify { yield &storage.value.completionMode }
+    }
     /// Specifies the desired number of successfully finished pods the job should be run with.
-    public var completions: Int?
+    public var completions: Int? {
+        get { storage.value.completions }
+        _modify { yield &storage.value.completions }
+    }
     /// manualSelector controls generation of pod labels and pod selectors.
-    public var manualSelector: Bool?
+    public var manualSelector: Bool? {
+        get { storage.value.manualSelector }
+        _modify { yield &storage.value.manualSelector }
+    }
     /// Specifies the maximal number of failed indexes before marking the Job as failed, when backoffLimitPerIndex is
     /// set.
-    public var maxFailedIndexes: Int?
+    public var maxFailedIndexes: Int? {
+        get { storage.value.maxFailedIndexes }
+        _modify { yield &storage.value.maxFailedIndexes }
+    }
     /// Specifies the maximum desired number of pods the job should run at any given time.
-    public var parallelism: Int?
+    public var parallelism: Int? {
+        get { storage.value.parallelism }
+        _modify { yield &storage.value.parallelism }
+    }
     /// Specifies the policy of handling failed pods. In particular, it allows to specify the set of actions and
     /// conditions which need to be satisfied to take the associated action.
-    public var podFailurePolicy: PodFailurePolicy?
+    public var podFailurePolicy: PodFailurePolicy? {
+        get { storage.value.podFailurePolicy }
+        _modify { yield &storage.value.podFailurePolicy }
+    }
     /// podReplacementPolicy specifies when to create replacement Pods.
-    public var podReplacementPolicy: String?
+    public var podReplacementPolicy: String? {
+        get { storage.value.podReplacementPolicy }
+        _modify { yield &storage.value.podReplacementPolicy }
+    }
     /// A label query over pods that should match the pod count. Normally, the system sets this field for you.
-    public var selector: LabelSelector?
+    public var selector: LabelSelector? {
+        get { storage.value.selector }
+        _modify { yield &storage.value.selector }
+    }
     /// suspend specifies whether the Job controller should create Pods or not.
-    public var suspend: Bool?
+    public var suspend: Bool? {
+        get { storage.value.suspend }
+        _modify { yield &storage.value.suspend }
+    }
     /// Describes the pod that will be created when executing a job.
-    public var template: PodTemplateSpec
+    public var template: PodTemplateSpec {
+        get { storage.value.template }
+        _modify { yield &storage.value.template }
+    }
     /// ttlSecondsAfterFinished limits the lifetime of a Job that has finished execution (either Complete or Failed).
-    public var ttlSecondsAfterFinished: Int?
+    public var ttlSecondsAfterFinished: Int? {
+        get { storage.value.ttlSecondsAfterFinished }
+        _modify { yield &storage.value.ttlSecondsAfterFinished }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var activeDeadlineSeconds: Int?
+        var backoffLimit: Int?
+        var backoffLimitPerIndex: Int?
+        var completionMode: String?
+        var completions: Int?
+        var manualSelector: Bool?
+        var maxFailedIndexes: Int?
+        var parallelism: Int?
+        var podFailurePolicy: PodFailurePolicy?
+        var podReplacementPolicy: String?
+        var selector: LabelSelector?
+        var suspend: Bool?
+        var template: PodTemplateSpec
+        var ttlSecondsAfterFinished: Int?
+    }
 
     /// Creates a `JobSpec`; optional properties default to `nil`.
     public init(
@@ -223,20 +339,21 @@ public struct JobSpec: APIValue {
         template: PodTemplateSpec,
         ttlSecondsAfterFinished: Int? = nil
     ) {
-        self.activeDeadlineSeconds = activeDeadlineSeconds
-        self.backoffLimit = backoffLimit
-        self.backoffLimitPerIndex = backoffLimitPerIndex
-        self.completionMode = completionMode
-        self.completions = completions
-        self.manualSelector = manualSelector
-        self.maxFailedIndexes = maxFailedIndexes
-        self.parallelism = parallelism
-        self.podFailurePolicy = podFailurePolicy
-        self.podReplacementPolicy = podReplacementPolicy
-        self.selector = selector
-        self.suspend = suspend
-        self.template = template
-        self.ttlSecondsAfterFinished = ttlSecondsAfterFinished
+        var storage = Storage(template: template)
+        storage.activeDeadlineSeconds = activeDeadlineSeconds
+        storage.backoffLimit = backoffLimit
+        storage.backoffLimitPerIndex = backoffLimitPerIndex
+        storage.completionMode = completionMode
+        storage.completions = completions
+        storage.manualSelector = manualSelector
+        storage.maxFailedIndexes = maxFailedIndexes
+        storage.parallelism = parallelism
+        storage.podFailurePolicy = podFailurePolicy
+        storage.podReplacementPolicy = podReplacementPolicy
+        storage.selector = selector
+        storage.suspend = suspend
+        storage.ttlSecondsAfterFinished = ttlSecondsAfterFinished
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.

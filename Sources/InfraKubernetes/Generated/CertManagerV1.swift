@@ -38,15 +38,23 @@ public struct Certificate: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension Certificate: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -453,62 +461,164 @@ extension CertificateRenewal: YAMLEmitting {
 public struct CertificateSpec: APIValue {
     /// Defines extra output formats of the private key and signed certificate chain to be written to this Certificate's
     /// target Secret.
-    public var additionalOutputFormats: [CertificateAdditionalOutputFormat]?
+    public var additionalOutputFormats: [CertificateAdditionalOutputFormat]? {
+        get { storage.value.additionalOutputFormats }
+        _modify { yield &storage.value.additionalOutputFormats }
+    }
     /// Requested common name X509 certificate subject attribute. More info:
     /// https://datatracker.ietf.org/doc/html/rfc5280#section-4.1.2.6 NOTE: TLS clients will ignore this value when any
     /// subject alternative name is set (see https://tools.ietf.org/html/rfc6125#section-6.4.4).
-    public var commonName: String?
+    public var commonName: String? {
+        get { storage.value.commonName }
+        _modify { yield &storage.value.commonName }
+    }
     /// Requested DNS subject alternative names.
-    public var dnsNames: [String]?
+    public var dnsNames: [String]? {
+        get { storage.value.dnsNames }
+        _modify { yield &storage.value.dnsNames }
+    }
     /// Requested 'duration' (i.e. lifetime) of the Certificate. Note that the issuer may choose to ignore the requested
     /// duration, just like any other requested attribute.
-    public var duration: String?
+    public var duration: String? {
+        get { storage.value.duration }
+        _modify { yield &storage.value.duration }
+    }
     /// Requested email subject alternative names.
-    public var emailAddresses: [String]?
+    public var emailAddresses: [String]? {
+        get { storage.value.emailAddresses }
+        _modify { yield &storage.value.emailAddresses }
+    }
     /// Whether the KeyUsage and ExtKeyUsage extensions should be set in the encoded CSR.
-    public var encodeUsagesInRequest: Bool?
+    public var encodeUsagesInRequest: Bool? {
+        get { storage.value.encodeUsagesInRequest }
+        _modify { yield &storage.value.encodeUsagesInRequest }
+    }
     /// Requested IP address subject alternative names.
-    public var ipAddresses: [String]?
+    public var ipAddresses: [String]? {
+        get { storage.value.ipAddresses }
+        _modify { yield &storage.value.ipAddresses }
+    }
     /// Requested basic constraints isCA value. The isCA value is used to set the `isCA` field on the created
     /// CertificateRequest resources.
-    public var isCA: Bool?
+    public var isCA: Bool? {
+        get { storage.value.isCA }
+        _modify { yield &storage.value.isCA }
+    }
     /// Reference to the issuer responsible for issuing the certificate.
-    public var issuerRef: CertificateIssuerRef
+    public var issuerRef: CertificateIssuerRef {
+        get { storage.value.issuerRef }
+        _modify { yield &storage.value.issuerRef }
+    }
     /// Additional keystore output formats to be stored in the Certificate's Secret.
-    public var keystores: CertificateKeystores?
+    public var keystores: CertificateKeystores? {
+        get { storage.value.keystores }
+        _modify { yield &storage.value.keystores }
+    }
     /// Requested X.509 certificate subject, represented using the LDAP "String Representation of a Distinguished Name"
     /// [1].
-    public var literalSubject: String?
+    public var literalSubject: String? {
+        get { storage.value.literalSubject }
+        _modify { yield &storage.value.literalSubject }
+    }
     /// x.509 certificate NameConstraint extension which MUST NOT be used in a non-CA certificate.
-    public var nameConstraints: CertificateNameConstraints?
+    public var nameConstraints: CertificateNameConstraints? {
+        get { storage.value.nameConstraints }
+        _modify { yield &storage.value.nameConstraints }
+    }
     /// `otherNames` is an escape hatch for SAN that allows any type.
-    public var otherNames: [CertificateOtherName]?
+    public var otherNames: [CertificateOtherName]? {
+        get { storage.value.otherNames }
+        _modify { yield &storage.value.otherNames }
+    }
     /// Private key options. These include the key algorithm and size, the used encoding and the rotation policy.
-    public var privateKey: CertificatePrivateKey?
+    public var privateKey: CertificatePrivateKey? {
+        get { storage.value.privateKey }
+        _modify { yield &storage.value.privateKey }
+    }
     /// How long before the currently issued certificate's expiry cert-manager should renew the certificate.
-    public var renewBefore: String?
+    public var renewBefore: String? {
+        get { storage.value.renewBefore }
+        _modify { yield &storage.value.renewBefore }
+    }
     /// `renewBeforePercentage` is like `renewBefore`, except it is a relative percentage rather than an absolute
     /// duration.
-    public var renewBeforePercentage: Int?
+    public var renewBeforePercentage: Int? {
+        get { storage.value.renewBeforePercentage }
+        _modify { yield &storage.value.renewBeforePercentage }
+    }
     /// `renewal` allows configuration of how your certificate is renewed.
-    public var renewal: CertificateRenewal?
+    public var renewal: CertificateRenewal? {
+        get { storage.value.renewal }
+        _modify { yield &storage.value.renewal }
+    }
     /// The maximum number of CertificateRequest revisions that are maintained in the Certificate's history.
-    public var revisionHistoryLimit: Int?
+    public var revisionHistoryLimit: Int? {
+        get { storage.value.revisionHistoryLimit }
+        _modify { yield &storage.value.revisionHistoryLimit }
+    }
     /// Name of the Secret resource that will be automatically created and managed by this Certificate resource.
-    public var secretName: String
+    public var secretName: String {
+        get { storage.value.secretName }
+        _modify { yield &storage.value.secretName }
+    }
     /// Defines annotations and labels to be copied to the Certificate's Secret.
-    public var secretTemplate: IssuerMetadata?
+    public var secretTemplate: IssuerMetadata? {
+        get { storage.value.secretTemplate }
+        _modify { yield &storage.value.secretTemplate }
+    }
     /// Signature algorithm to use. Allowed values for RSA keys: SHA256WithRSA, SHA384WithRSA, SHA512WithRSA.
-    public var signatureAlgorithm: String?
+    public var signatureAlgorithm: String? {
+        get { storage.value.signatureAlgorithm }
+        _modify { yield &storage.value.signatureAlgorithm }
+    }
     /// Requested set of X509 certificate subject attributes. More info:
     /// https://datatracker.ietf.org/doc/html/rfc5280#section-4.1.2.6 The common name attribute is specified separately
     /// in the `commonName` field.
-    public var subject: CertificateSubject?
+    public var subject: CertificateSubject? {
+        get { storage.value.subject }
+        _modify { yield &storage.value.subject }
+    }
     /// Requested URI subject alternative names.
-    public var uris: [String]?
+    public var uris: [String]? {
+        get { storage.value.uris }
+        _modify { yield &storage.value.uris }
+    }
     /// Requested key usages and extended key usages. These usages are used to set the `usages` field on the created
     /// CertificateRequest resources.
-    public var usages: [String]?
+    public var usages: [String]? {
+        get { storage.value.usages }
+        _modify { yield &storage.value.usages }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var additionalOutputFormats: [CertificateAdditionalOutputFormat]?
+        var commonName: String?
+        var dnsNames: [String]?
+        var duration: String?
+        var emailAddresses: [String]?
+        var encodeUsagesInRequest: Bool?
+        var ipAddresses: [String]?
+        var isCA: Bool?
+        var issuerRef: CertificateIssuerRef
+        var keystores: CertificateKeystores?
+        var literalSubject: String?
+        var nameConstraints: CertificateNameConstraints?
+        var otherNames: [CertificateOtherName]?
+        var privateKey: CertificatePrivateKey?
+        var renewBefore: String?
+        var renewBeforePercentage: Int?
+        var renewal: CertificateRenewal?
+        var revisionHistoryLimit: Int?
+        var secretName: String
+        var secretTemplate: IssuerMetadata?
+        var signatureAlgorithm: String?
+        var subject: CertificateSubject?
+        var uris: [String]?
+        var usages: [String]?
+    }
 
     /// Creates a `CertificateSpec`; optional properties default to `nil`.
     public init(
@@ -537,30 +647,30 @@ public struct CertificateSpec: APIValue {
         uris: [String]? = nil,
         usages: [String]? = nil
     ) {
-        self.additionalOutputFormats = additionalOutputFormats
-        self.commonName = commonName
-        self.dnsNames = dnsNames
-        self.duration = duration
-        self.emailAddresses = emailAddresses
-        self.encodeUsagesInRequest = encodeUsagesInRequest
-        self.ipAddresses = ipAddresses
-        self.isCA = isCA
-        self.issuerRef = issuerRef
-        self.keystores = keystores
-        self.literalSubject = literalSubject
-        self.nameConstraints = nameConstraints
-        self.otherNames = otherNames
-        self.privateKey = privateKey
-        self.renewBefore = renewBefore
-        self.renewBeforePercentage = renewBeforePercentage
-        self.renewal = renewal
-        self.revisionHistoryLimit = revisionHistoryLimit
-        self.secretName = secretName
-        self.secretTemplate = secretTemplate
-        self.signatureAlgorithm = signatureAlgorithm
-        self.subject = subject
-        self.uris = uris
-        self.usages = usages
+        var storage = Storage(issuerRef: issuerRef, secretName: secretName)
+        storage.additionalOutputFormats = additionalOutputFormats
+        storage.commonName = commonName
+        storage.dnsNames = dnsNames
+        storage.duration = duration
+        storage.emailAddresses = emailAddresses
+        storage.encodeUsagesInRequest = encodeUsagesInRequest
+        storage.ipAddresses = ipAddresses
+        storage.isCA = isCA
+        storage.keystores = keystores
+        storage.literalSubject = literalSubject
+        storage.nameConstraints = nameConstraints
+        storage.otherNames = otherNames
+        storage.privateKey = privateKey
+        storage.renewBefore = renewBefore
+        storage.renewBeforePercentage = renewBeforePercentage
+        storage.renewal = renewal
+        storage.revisionHistoryLimit = revisionHistoryLimit
+        storage.secretTemplate = secretTemplate
+        storage.signatureAlgorithm = signatureAlgorithm
+        storage.subject = subject
+        storage.uris = uris
+        storage.usages = usages
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -630,21 +740,59 @@ extension CertificateSpec: YAMLEmitting {
 /// the `commonName` field.
 public struct CertificateSubject: APIValue {
     /// Countries to be used on the Certificate.
-    public var countries: [String]?
+    public var countries: [String]? {
+        get { storage.value.countries }
+        _modify { yield &storage.value.countries }
+    }
     /// Cities to be used on the Certificate.
-    public var localities: [String]?
+    public var localities: [String]? {
+        get { storage.value.localities }
+        _modify { yield &storage.value.localities }
+    }
     /// Organizational Units to be used on the Certificate.
-    public var organizationalUnits: [String]?
+    public var organizationalUnits: [String]? {
+        get { storage.value.organizationalUnits }
+        _modify { yield &storage.value.organizationalUnits }
+    }
     /// Organizations to be used on the Certificate.
-    public var organizations: [String]?
+    public var organizations: [String]? {
+        get { storage.value.organizations }
+        _modify { yield &storage.value.organizations }
+    }
     /// Postal codes to be used on the Certificate.
-    public var postalCodes: [String]?
+    public var postalCodes: [String]? {
+        get { storage.value.postalCodes }
+        _modify { yield &storage.value.postalCodes }
+    }
     /// State/Provinces to be used on the Certificate.
-    public var provinces: [String]?
+    public var provinces: [String]? {
+        get { storage.value.provinces }
+        _modify { yield &storage.value.provinces }
+    }
     /// Serial number to be used on the Certificate.
-    public var serialNumber: String?
+    public var serialNumber: String? {
+        get { storage.value.serialNumber }
+        _modify { yield &storage.value.serialNumber }
+    }
     /// Street addresses to be used on the Certificate.
-    public var streetAddresses: [String]?
+    public var streetAddresses: [String]? {
+        get { storage.value.streetAddresses }
+        _modify { yield &storage.value.streetAddresses }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var countries: [String]?
+        var localities: [String]?
+        var organizationalUnits: [String]?
+        var organizations: [String]?
+        var postalCodes: [String]?
+        var provinces: [String]?
+        var serialNumber: String?
+        var streetAddresses: [String]?
+    }
 
     /// Creates a `CertificateSubject`; optional properties default to `nil`.
     public init(
@@ -657,14 +805,16 @@ public struct CertificateSubject: APIValue {
         serialNumber: String? = nil,
         streetAddresses: [String]? = nil
     ) {
-        self.countries = countries
-        self.localities = localities
-        self.organizationalUnits = organizationalUnits
-        self.organizations = organizations
-        self.postalCodes = postalCodes
-        self.provinces = provinces
-        self.serialNumber = serialNumber
-        self.streetAddresses = streetAddresses
+        var storage = Storage()
+        storage.countries = countries
+        storage.localities = localities
+        storage.organizationalUnits = organizationalUnits
+        storage.organizations = organizations
+        storage.postalCodes = postalCodes
+        storage.provinces = provinces
+        storage.serialNumber = serialNumber
+        storage.streetAddresses = streetAddresses
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -778,15 +928,23 @@ public struct ClusterIssuer: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension ClusterIssuer: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -824,15 +982,23 @@ public struct Issuer: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension Issuer: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -841,29 +1007,79 @@ extension Issuer: YAMLEmitting {
 public struct IssuerAcme: APIValue {
     /// Base64-encoded bundle of PEM CAs which can be used to validate the certificate chain presented by the ACME
     /// server.
-    public var caBundle: String?
+    public var caBundle: String? {
+        get { storage.value.caBundle }
+        _modify { yield &storage.value.caBundle }
+    }
     /// Enables or disables generating a new ACME account key. If true, the Issuer resource will *not* request a new
     /// account but will expect the account key to be supplied via an existing secret.
-    public var disableAccountKeyGeneration: Bool?
+    public var disableAccountKeyGeneration: Bool? {
+        get { storage.value.disableAccountKeyGeneration }
+        _modify { yield &storage.value.disableAccountKeyGeneration }
+    }
     /// Email is the email address to be associated with the ACME account.
-    public var email: String?
+    public var email: String? {
+        get { storage.value.email }
+        _modify { yield &storage.value.email }
+    }
     /// Enables requesting a Not After date on certificates that matches the duration of the certificate.
-    public var enableDurationFeature: Bool?
+    public var enableDurationFeature: Bool? {
+        get { storage.value.enableDurationFeature }
+        _modify { yield &storage.value.enableDurationFeature }
+    }
     /// ExternalAccountBinding is a reference to a CA external account of the ACME server.
-    public var externalAccountBinding: IssuerExternalAccountBinding?
+    public var externalAccountBinding: IssuerExternalAccountBinding? {
+        get { storage.value.externalAccountBinding }
+        _modify { yield &storage.value.externalAccountBinding }
+    }
     /// PreferredChain is the chain to use if the ACME server outputs multiple.
-    public var preferredChain: String?
+    public var preferredChain: String? {
+        get { storage.value.preferredChain }
+        _modify { yield &storage.value.preferredChain }
+    }
     /// PrivateKey is the name of a Kubernetes Secret resource that will be used to store the automatically generated
     /// ACME account private key.
-    public var privateKeySecretRef: IssuerPrivateKeySecretRef
+    public var privateKeySecretRef: IssuerPrivateKeySecretRef {
+        get { storage.value.privateKeySecretRef }
+        _modify { yield &storage.value.privateKeySecretRef }
+    }
     /// Profile allows requesting a certificate profile from the ACME server.
-    public var profile: String?
+    public var profile: String? {
+        get { storage.value.profile }
+        _modify { yield &storage.value.profile }
+    }
     /// Server is the URL used to access the ACME server's 'directory' endpoint.
-    public var server: String
+    public var server: String {
+        get { storage.value.server }
+        _modify { yield &storage.value.server }
+    }
     /// INSECURE: Enables or disables validation of the ACME server TLS certificate.
-    public var skipTLSVerify: Bool?
+    public var skipTLSVerify: Bool? {
+        get { storage.value.skipTLSVerify }
+        _modify { yield &storage.value.skipTLSVerify }
+    }
     /// Solvers is a list of challenge solvers that will be used to solve ACME challenges for the matching domains.
-    public var solvers: [IssuerSolver]?
+    public var solvers: [IssuerSolver]? {
+        get { storage.value.solvers }
+        _modify { yield &storage.value.solvers }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var caBundle: String?
+        var disableAccountKeyGeneration: Bool?
+        var email: String?
+        var enableDurationFeature: Bool?
+        var externalAccountBinding: IssuerExternalAccountBinding?
+        var preferredChain: String?
+        var privateKeySecretRef: IssuerPrivateKeySecretRef
+        var profile: String?
+        var server: String
+        var skipTLSVerify: Bool?
+        var solvers: [IssuerSolver]?
+    }
 
     /// Creates a `IssuerAcme`; optional properties default to `nil`.
     public init(
@@ -879,17 +1095,17 @@ public struct IssuerAcme: APIValue {
         skipTLSVerify: Bool? = nil,
         solvers: [IssuerSolver]? = nil
     ) {
-        self.caBundle = caBundle
-        self.disableAccountKeyGeneration = disableAccountKeyGeneration
-        self.email = email
-        self.enableDurationFeature = enableDurationFeature
-        self.externalAccountBinding = externalAccountBinding
-        self.preferredChain = preferredChain
-        self.privateKeySecretRef = privateKeySecretRef
-        self.profile = profile
-        self.server = server
-        self.skipTLSVerify = skipTLSVerify
-        self.solvers = solvers
+        var storage = Storage(privateKeySecretRef: privateKeySecretRef, server: server)
+        storage.caBundle = caBundle
+        storage.disableAccountKeyGeneration = disableAccountKeyGeneration
+        storage.email = email
+        storage.enableDurationFeature = enableDurationFeature
+        storage.externalAccountBinding = externalAccountBinding
+        storage.preferredChain = preferredChain
+        storage.profile = profile
+        storage.skipTLSVerify = skipTLSVerify
+        storage.solvers = solvers
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -1220,26 +1436,68 @@ extension IssuerAws: YAMLEmitting {
 /// Use the Microsoft Azure DNS API to manage DNS01 challenge records.
 public struct IssuerAzureDNS: APIValue {
     /// Auth: Azure Service Principal: The ClientID of the Azure Service Principal used to authenticate with Azure DNS.
-    public var clientID: String?
+    public var clientID: String? {
+        get { storage.value.clientID }
+        _modify { yield &storage.value.clientID }
+    }
     /// Auth: Azure Service Principal: A reference to a Secret containing the password associated with the Service
     /// Principal.
-    public var clientSecretSecretRef: IssuerPrivateKeySecretRef?
+    public var clientSecretSecretRef: IssuerPrivateKeySecretRef? {
+        get { storage.value.clientSecretSecretRef }
+        _modify { yield &storage.value.clientSecretSecretRef }
+    }
     /// name of the Azure environment (default AzurePublicCloud)
-    public var environment: String?
+    public var environment: String? {
+        get { storage.value.environment }
+        _modify { yield &storage.value.environment }
+    }
     /// name of the DNS zone that should be used
-    public var hostedZoneName: String?
+    public var hostedZoneName: String? {
+        get { storage.value.hostedZoneName }
+        _modify { yield &storage.value.hostedZoneName }
+    }
     /// Auth: Azure Workload Identity or Azure Managed Service Identity: Settings to enable Azure Workload Identity or
     /// Azure Managed Service Identity If set, ClientID, ClientSecret and TenantID must not be set.
-    public var managedIdentity: IssuerManagedIdentity?
+    public var managedIdentity: IssuerManagedIdentity? {
+        get { storage.value.managedIdentity }
+        _modify { yield &storage.value.managedIdentity }
+    }
     /// resource group the DNS zone is located in
-    public var resourceGroupName: String
+    public var resourceGroupName: String {
+        get { storage.value.resourceGroupName }
+        _modify { yield &storage.value.resourceGroupName }
+    }
     /// ID of the Azure subscription
-    public var subscriptionID: String
+    public var subscriptionID: String {
+        get { storage.value.subscriptionID }
+        _modify { yield &storage.value.subscriptionID }
+    }
     /// Auth: Azure Service Principal: The TenantID of the Azure Service Principal used to authenticate with Azure DNS.
-    public var tenantID: String?
+    public var tenantID: String? {
+        get { storage.value.tenantID }
+        _modify { yield &storage.value.tenantID }
+    }
     /// ZoneType determines which type of Azure DNS zone to use. Valid values are: - AzurePublicZone (default): Use a
     /// public Azure DNS zone.
-    public var zoneType: String?
+    public var zoneType: String? {
+        get { storage.value.zoneType }
+        _modify { yield &storage.value.zoneType }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var clientID: String?
+        var clientSecretSecretRef: IssuerPrivateKeySecretRef?
+        var environment: String?
+        var hostedZoneName: String?
+        var managedIdentity: IssuerManagedIdentity?
+        var resourceGroupName: String
+        var subscriptionID: String
+        var tenantID: String?
+        var zoneType: String?
+    }
 
     /// Creates a `IssuerAzureDNS`; optional properties default to `nil`.
     public init(
@@ -1253,15 +1511,15 @@ public struct IssuerAzureDNS: APIValue {
         tenantID: String? = nil,
         zoneType: String? = nil
     ) {
-        self.clientID = clientID
-        self.clientSecretSecretRef = clientSecretSecretRef
-        self.environment = environment
-        self.hostedZoneName = hostedZoneName
-        self.managedIdentity = managedIdentity
-        self.resourceGroupName = resourceGroupName
-        self.subscriptionID = subscriptionID
-        self.tenantID = tenantID
-        self.zoneType = zoneType
+        var storage = Storage(resourceGroupName: resourceGroupName, subscriptionID: subscriptionID)
+        storage.clientID = clientID
+        storage.clientSecretSecretRef = clientSecretSecretRef
+        storage.environment = environment
+        storage.hostedZoneName = hostedZoneName
+        storage.managedIdentity = managedIdentity
+        storage.tenantID = tenantID
+        storage.zoneType = zoneType
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -1557,26 +1815,72 @@ extension IssuerDigitalocean: YAMLEmitting {
 /// Configures cert-manager to attempt to complete authorizations by performing the DNS01 challenge flow.
 public struct IssuerDns01: APIValue {
     /// Use the 'ACME DNS' (https://github.com/joohoi/acme-dns) API to manage DNS01 challenge records.
-    public var acmeDNS: IssuerAcmeDNS?
+    public var acmeDNS: IssuerAcmeDNS? {
+        get { storage.value.acmeDNS }
+        _modify { yield &storage.value.acmeDNS }
+    }
     /// Use the Akamai DNS zone management API to manage DNS01 challenge records.
-    public var akamai: IssuerAkamai?
+    public var akamai: IssuerAkamai? {
+        get { storage.value.akamai }
+        _modify { yield &storage.value.akamai }
+    }
     /// Use the Microsoft Azure DNS API to manage DNS01 challenge records.
-    public var azureDNS: IssuerAzureDNS?
+    public var azureDNS: IssuerAzureDNS? {
+        get { storage.value.azureDNS }
+        _modify { yield &storage.value.azureDNS }
+    }
     /// Use the Google Cloud DNS API to manage DNS01 challenge records.
-    public var cloudDNS: IssuerCloudDNS?
+    public var cloudDNS: IssuerCloudDNS? {
+        get { storage.value.cloudDNS }
+        _modify { yield &storage.value.cloudDNS }
+    }
     /// Use the Cloudflare API to manage DNS01 challenge records.
-    public var cloudflare: IssuerCloudflare?
+    public var cloudflare: IssuerCloudflare? {
+        get { storage.value.cloudflare }
+        _modify { yield &storage.value.cloudflare }
+    }
     /// CNAMEStrategy configures how the DNS01 provider should handle CNAME records when found in DNS zones.
-    public var cnameStrategy: String?
+    public var cnameStrategy: String? {
+        get { storage.value.cnameStrategy }
+        _modify { yield &storage.value.cnameStrategy }
+    }
     /// Use the DigitalOcean DNS API to manage DNS01 challenge records.
-    public var digitalocean: IssuerDigitalocean?
+    public var digitalocean: IssuerDigitalocean? {
+        get { storage.value.digitalocean }
+        _modify { yield &storage.value.digitalocean }
+    }
     /// Use RFC2136 ("Dynamic Updates in the Domain Name System") (https://datatracker.ietf.org/doc/rfc2136/) to manage
     /// DNS01 challenge records.
-    public var rfc2136: IssuerRfc2136?
+    public var rfc2136: IssuerRfc2136? {
+        get { storage.value.rfc2136 }
+        _modify { yield &storage.value.rfc2136 }
+    }
     /// Use the AWS Route53 API to manage DNS01 challenge records.
-    public var route53: IssuerRoute53?
+    public var route53: IssuerRoute53? {
+        get { storage.value.route53 }
+        _modify { yield &storage.value.route53 }
+    }
     /// Configure an external webhook based DNS01 challenge solver to manage DNS01 challenge records.
-    public var webhook: IssuerWebhook?
+    public var webhook: IssuerWebhook? {
+        get { storage.value.webhook }
+        _modify { yield &storage.value.webhook }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var acmeDNS: IssuerAcmeDNS?
+        var akamai: IssuerAkamai?
+        var azureDNS: IssuerAzureDNS?
+        var cloudDNS: IssuerCloudDNS?
+        var cloudflare: IssuerCloudflare?
+        var cnameStrategy: String?
+        var digitalocean: IssuerDigitalocean?
+        var rfc2136: IssuerRfc2136?
+        var route53: IssuerRoute53?
+        var webhook: IssuerWebhook?
+    }
 
     /// Creates a `IssuerDns01`; optional properties default to `nil`.
     public init(
@@ -1591,16 +1895,18 @@ public struct IssuerDns01: APIValue {
         route53: IssuerRoute53? = nil,
         webhook: IssuerWebhook? = nil
     ) {
-        self.acmeDNS = acmeDNS
-        self.akamai = akamai
-        self.azureDNS = azureDNS
-        self.cloudDNS = cloudDNS
-        self.cloudflare = cloudflare
-        self.cnameStrategy = cnameStrategy
-        self.digitalocean = digitalocean
-        self.rfc2136 = rfc2136
-        self.route53 = route53
-        self.webhook = webhook
+        var storage = Storage()
+        storage.acmeDNS = acmeDNS
+        storage.akamai = akamai
+        storage.azureDNS = azureDNS
+        storage.cloudDNS = cloudDNS
+        storage.cloudflare = cloudflare
+        storage.cnameStrategy = cnameStrategy
+        storage.digitalocean = digitalocean
+        storage.rfc2136 = rfc2136
+        storage.route53 = route53
+        storage.webhook = webhook
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -2432,21 +2738,59 @@ extension IssuerPodTemplate: YAMLEmitting {
 /// PodSpec defines overrides for the HTTP01 challenge solver pod.
 public struct IssuerPodTemplateSpec: APIValue {
     /// If specified, the pod's scheduling constraints
-    public var affinity: IssuerAffinity?
+    public var affinity: IssuerAffinity? {
+        get { storage.value.affinity }
+        _modify { yield &storage.value.affinity }
+    }
     /// If specified, the pod's imagePullSecrets
-    public var imagePullSecrets: [IssuerImagePullSecret]?
+    public var imagePullSecrets: [IssuerImagePullSecret]? {
+        get { storage.value.imagePullSecrets }
+        _modify { yield &storage.value.imagePullSecrets }
+    }
     /// NodeSelector is a selector which must be true for the pod to fit on a node.
-    public var nodeSelector: [String: String]?
+    public var nodeSelector: [String: String]? {
+        get { storage.value.nodeSelector }
+        _modify { yield &storage.value.nodeSelector }
+    }
     /// If specified, the pod's priorityClassName.
-    public var priorityClassName: String?
+    public var priorityClassName: String? {
+        get { storage.value.priorityClassName }
+        _modify { yield &storage.value.priorityClassName }
+    }
     /// If specified, the pod's resource requirements. These values override the global resource configuration flags.
-    public var resources: IssuerResources?
+    public var resources: IssuerResources? {
+        get { storage.value.resources }
+        _modify { yield &storage.value.resources }
+    }
     /// If specified, the pod's security context
-    public var securityContext: IssuerSecurityContext?
+    public var securityContext: IssuerSecurityContext? {
+        get { storage.value.securityContext }
+        _modify { yield &storage.value.securityContext }
+    }
     /// If specified, the pod's service account
-    public var serviceAccountName: String?
+    public var serviceAccountName: String? {
+        get { storage.value.serviceAccountName }
+        _modify { yield &storage.value.serviceAccountName }
+    }
     /// If specified, the pod's tolerations.
-    public var tolerations: [IssuerToleration]?
+    public var tolerations: [IssuerToleration]? {
+        get { storage.value.tolerations }
+        _modify { yield &storage.value.tolerations }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var affinity: IssuerAffinity?
+        var imagePullSecrets: [IssuerImagePullSecret]?
+        var nodeSelector: [String: String]?
+        var priorityClassName: String?
+        var resources: IssuerResources?
+        var securityContext: IssuerSecurityContext?
+        var serviceAccountName: String?
+        var tolerations: [IssuerToleration]?
+    }
 
     /// Creates a `IssuerPodTemplateSpec`; optional properties default to `nil`.
     public init(
@@ -2459,14 +2803,16 @@ public struct IssuerPodTemplateSpec: APIValue {
         serviceAccountName: String? = nil,
         tolerations: [IssuerToleration]? = nil
     ) {
-        self.affinity = affinity
-        self.imagePullSecrets = imagePullSecrets
-        self.nodeSelector = nodeSelector
-        self.priorityClassName = priorityClassName
-        self.resources = resources
-        self.securityContext = securityContext
-        self.serviceAccountName = serviceAccountName
-        self.tolerations = tolerations
+        var storage = Storage()
+        storage.affinity = affinity
+        storage.imagePullSecrets = imagePullSecrets
+        storage.nodeSelector = nodeSelector
+        storage.priorityClassName = priorityClassName
+        storage.resources = resources
+        storage.securityContext = securityContext
+        storage.serviceAccountName = serviceAccountName
+        storage.tolerations = tolerations
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -2723,27 +3069,61 @@ extension IssuerRfc2136: YAMLEmitting {
 /// Use the AWS Route53 API to manage DNS01 challenge records.
 public struct IssuerRoute53: APIValue {
     /// The AccessKeyID is used for authentication. Cannot be set when SecretAccessKeyID is set.
-    public var accessKeyID: String?
+    public var accessKeyID: String? {
+        get { storage.value.accessKeyID }
+        _modify { yield &storage.value.accessKeyID }
+    }
     /// The SecretAccessKey is used for authentication. If set, pull the AWS access key ID from a key within a
     /// Kubernetes Secret.
-    public var accessKeyIDSecretRef: IssuerPrivateKeySecretRef?
+    public var accessKeyIDSecretRef: IssuerPrivateKeySecretRef? {
+        get { storage.value.accessKeyIDSecretRef }
+        _modify { yield &storage.value.accessKeyIDSecretRef }
+    }
     /// Auth configures how cert-manager authenticates.
-    public var auth: IssuerRoute53Auth?
+    public var auth: IssuerRoute53Auth? {
+        get { storage.value.auth }
+        _modify { yield &storage.value.auth }
+    }
     /// If set, the provider will manage only this zone in Route53 and will not do a lookup using the
     /// route53:ListHostedZonesByName api call.
-    public var hostedZoneID: String?
+    public var hostedZoneID: String? {
+        get { storage.value.hostedZoneID }
+        _modify { yield &storage.value.hostedZoneID }
+    }
     /// Override the AWS region. Route53 is a global service and does not have regional endpoints but the region
     /// specified here (or via environment variables) is used as a hint to help compute the correct AWS credential scope
     /// and partition when it connects to Route53.
-    public var region: String?
+    public var region: String? {
+        get { storage.value.region }
+        _modify { yield &storage.value.region }
+    }
     /// Role is a Role ARN which the Route53 provider will assume using either the explicit credentials
     /// AccessKeyID/SecretAccessKey or the inferred credentials from environment variables, shared credentials file or
     /// AWS Instance metadata
-    public var role: String?
+    public var role: String? {
+        get { storage.value.role }
+        _modify { yield &storage.value.role }
+    }
     /// The SecretAccessKey is used for authentication. If neither the Access Key nor Key ID are set, we fall back to
     /// using env vars, shared credentials file, or AWS Instance metadata, see:
     /// https://docs.aws.amazon.com/sdk-for-go/v1/developer-guide/configuring-sdk.html#specifying-credentials
-    public var secretAccessKeySecretRef: IssuerPrivateKeySecretRef?
+    public var secretAccessKeySecretRef: IssuerPrivateKeySecretRef? {
+        get { storage.value.secretAccessKeySecretRef }
+        _modify { yield &storage.value.secretAccessKeySecretRef }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var accessKeyID: String?
+        var accessKeyIDSecretRef: IssuerPrivateKeySecretRef?
+        var auth: IssuerRoute53Auth?
+        var hostedZoneID: String?
+        var region: String?
+        var role: String?
+        var secretAccessKeySecretRef: IssuerPrivateKeySecretRef?
+    }
 
     /// Creates a `IssuerRoute53`; optional properties default to `nil`.
     public init(
@@ -2755,13 +3135,15 @@ public struct IssuerRoute53: APIValue {
         role: String? = nil,
         secretAccessKeySecretRef: IssuerPrivateKeySecretRef? = nil
     ) {
-        self.accessKeyID = accessKeyID
-        self.accessKeyIDSecretRef = accessKeyIDSecretRef
-        self.auth = auth
-        self.hostedZoneID = hostedZoneID
-        self.region = region
-        self.role = role
-        self.secretAccessKeySecretRef = secretAccessKeySecretRef
+        var storage = Storage()
+        storage.accessKeyID = accessKeyID
+        storage.accessKeyIDSecretRef = accessKeyIDSecretRef
+        storage.auth = auth
+        storage.hostedZoneID = hostedZoneID
+        storage.region = region
+        storage.role = role
+        storage.secretAccessKeySecretRef = secretAccessKeySecretRef
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -2933,31 +3315,73 @@ extension IssuerSeccompProfile: YAMLEmitting {
 /// If specified, the pod's security context
 public struct IssuerSecurityContext: APIValue {
     /// A special supplemental group that applies to all containers in a pod.
-    public var fsGroup: Int?
+    public var fsGroup: Int? {
+        get { storage.value.fsGroup }
+        _modify { yield &storage.value.fsGroup }
+    }
     /// fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed
     /// inside Pod.
-    public var fsGroupChangePolicy: String?
+    public var fsGroupChangePolicy: String? {
+        get { storage.value.fsGroupChangePolicy }
+        _modify { yield &storage.value.fsGroupChangePolicy }
+    }
     /// The GID to run the entrypoint of the container process. Uses runtime default if unset.
-    public var runAsGroup: Int?
+    public var runAsGroup: Int? {
+        get { storage.value.runAsGroup }
+        _modify { yield &storage.value.runAsGroup }
+    }
     /// Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at
     /// runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does.
-    public var runAsNonRoot: Bool?
+    public var runAsNonRoot: Bool? {
+        get { storage.value.runAsNonRoot }
+        _modify { yield &storage.value.runAsNonRoot }
+    }
     /// The UID to run the entrypoint of the container process. Defaults to user specified in image metadata if
     /// unspecified.
-    public var runAsUser: Int?
+    public var runAsUser: Int? {
+        get { storage.value.runAsUser }
+        _modify { yield &storage.value.runAsUser }
+    }
     /// The SELinux context to be applied to all containers. If unspecified, the container runtime will allocate a
     /// random SELinux context for each container.
-    public var seLinuxOptions: IssuerSeLinuxOptions?
+    public var seLinuxOptions: IssuerSeLinuxOptions? {
+        get { storage.value.seLinuxOptions }
+        _modify { yield &storage.value.seLinuxOptions }
+    }
     /// The seccomp options to use by the containers in this pod. Note that this field cannot be set when spec.os.name
     /// is windows.
-    public var seccompProfile: IssuerSeccompProfile?
+    public var seccompProfile: IssuerSeccompProfile? {
+        get { storage.value.seccompProfile }
+        _modify { yield &storage.value.seccompProfile }
+    }
     /// A list of groups applied to the first process run in each container, in addition to the container's primary GID,
     /// the fsGroup (if specified), and group memberships defined in the container image for the uid of the container
     /// process.
-    public var supplementalGroups: [Int]?
+    public var supplementalGroups: [Int]? {
+        get { storage.value.supplementalGroups }
+        _modify { yield &storage.value.supplementalGroups }
+    }
     /// Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported sysctls (by the container
     /// runtime) might fail to launch.
-    public var sysctls: [IssuerSysctl]?
+    public var sysctls: [IssuerSysctl]? {
+        get { storage.value.sysctls }
+        _modify { yield &storage.value.sysctls }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var fsGroup: Int?
+        var fsGroupChangePolicy: String?
+        var runAsGroup: Int?
+        var runAsNonRoot: Bool?
+        var runAsUser: Int?
+        var seLinuxOptions: IssuerSeLinuxOptions?
+        var seccompProfile: IssuerSeccompProfile?
+        var supplementalGroups: [Int]?
+        var sysctls: [IssuerSysctl]?
+    }
 
     /// Creates a `IssuerSecurityContext`; optional properties default to `nil`.
     public init(
@@ -2971,15 +3395,17 @@ public struct IssuerSecurityContext: APIValue {
         supplementalGroups: [Int]? = nil,
         sysctls: [IssuerSysctl]? = nil
     ) {
-        self.fsGroup = fsGroup
-        self.fsGroupChangePolicy = fsGroupChangePolicy
-        self.runAsGroup = runAsGroup
-        self.runAsNonRoot = runAsNonRoot
-        self.runAsUser = runAsUser
-        self.seLinuxOptions = seLinuxOptions
-        self.seccompProfile = seccompProfile
-        self.supplementalGroups = supplementalGroups
-        self.sysctls = sysctls
+        var storage = Storage()
+        storage.fsGroup = fsGroup
+        storage.fsGroupChangePolicy = fsGroupChangePolicy
+        storage.runAsGroup = runAsGroup
+        storage.runAsNonRoot = runAsNonRoot
+        storage.runAsUser = runAsUser
+        storage.seLinuxOptions = seLinuxOptions
+        storage.seccompProfile = seccompProfile
+        storage.supplementalGroups = supplementalGroups
+        storage.sysctls = sysctls
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -3396,24 +3822,66 @@ extension IssuerTpp: YAMLEmitting {
 public struct IssuerVault: APIValue {
     /// Name of the vault namespace. Namespaces is a set of features within Vault Enterprise that allows Vault
     /// environments to support Secure Multi-tenancy.
-    public var namespace: String?
+    public var namespace: String? {
+        get { storage.value.namespace }
+        _modify { yield &storage.value.namespace }
+    }
     /// Auth configures how cert-manager authenticates with the Vault server.
-    public var auth: IssuerAuth
+    public var auth: IssuerAuth {
+        get { storage.value.auth }
+        _modify { yield &storage.value.auth }
+    }
     /// Base64-encoded bundle of PEM CAs which will be used to validate the certificate chain presented by Vault.
-    public var caBundle: String?
+    public var caBundle: String? {
+        get { storage.value.caBundle }
+        _modify { yield &storage.value.caBundle }
+    }
     /// Reference to a Secret containing a bundle of PEM-encoded CAs to use when verifying the certificate chain
     /// presented by Vault when using HTTPS.
-    public var caBundleSecretRef: IssuerPrivateKeySecretRef?
+    public var caBundleSecretRef: IssuerPrivateKeySecretRef? {
+        get { storage.value.caBundleSecretRef }
+        _modify { yield &storage.value.caBundleSecretRef }
+    }
     /// Reference to a Secret containing a PEM-encoded Client Certificate to use when the Vault server requires mTLS.
-    public var clientCertSecretRef: IssuerPrivateKeySecretRef?
+    public var clientCertSecretRef: IssuerPrivateKeySecretRef? {
+        get { storage.value.clientCertSecretRef }
+        _modify { yield &storage.value.clientCertSecretRef }
+    }
     /// Reference to a Secret containing a PEM-encoded Client Private Key to use when the Vault server requires mTLS.
-    public var clientKeySecretRef: IssuerPrivateKeySecretRef?
+    public var clientKeySecretRef: IssuerPrivateKeySecretRef? {
+        get { storage.value.clientKeySecretRef }
+        _modify { yield &storage.value.clientKeySecretRef }
+    }
     /// Path is the mount path of the Vault PKI backend's `sign` endpoint, e.g: "my_pki_mount/sign/my-role-name".
-    public var path: String
+    public var path: String {
+        get { storage.value.path }
+        _modify { yield &storage.value.path }
+    }
     /// Server is the connection address for the Vault server, e.g: "https://vault.example.com:8200".
-    public var server: String
+    public var server: String {
+        get { storage.value.server }
+        _modify { yield &storage.value.server }
+    }
     /// ServerName is used to verify the hostname on the returned certificates by the Vault server.
-    public var serverName: String?
+    public var serverName: String? {
+        get { storage.value.serverName }
+        _modify { yield &storage.value.serverName }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var namespace: String?
+        var auth: IssuerAuth
+        var caBundle: String?
+        var caBundleSecretRef: IssuerPrivateKeySecretRef?
+        var clientCertSecretRef: IssuerPrivateKeySecretRef?
+        var clientKeySecretRef: IssuerPrivateKeySecretRef?
+        var path: String
+        var server: String
+        var serverName: String?
+    }
 
     /// Creates a `IssuerVault`; optional properties default to `nil`.
     public init(
@@ -3427,15 +3895,14 @@ public struct IssuerVault: APIValue {
         server: String,
         serverName: String? = nil
     ) {
-        self.namespace = namespace
-        self.auth = auth
-        self.caBundle = caBundle
-        self.caBundleSecretRef = caBundleSecretRef
-        self.clientCertSecretRef = clientCertSecretRef
-        self.clientKeySecretRef = clientKeySecretRef
-        self.path = path
-        self.server = server
-        self.serverName = serverName
+        var storage = Storage(auth: auth, path: path, server: server)
+        storage.namespace = namespace
+        storage.caBundle = caBundle
+        storage.caBundleSecretRef = caBundleSecretRef
+        storage.clientCertSecretRef = clientCertSecretRef
+        storage.clientKeySecretRef = clientKeySecretRef
+        storage.serverName = serverName
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.

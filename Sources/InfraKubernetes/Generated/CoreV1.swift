@@ -235,30 +235,76 @@ extension AzureFileVolumeSource: YAMLEmitting {
 public struct CSIPersistentVolumeSource: APIValue {
     /// controllerExpandSecretRef is a reference to the secret object containing sensitive information to pass to the
     /// CSI driver to complete the CSI ControllerExpandVolume call.
-    public var controllerExpandSecretRef: SecretReference?
+    public var controllerExpandSecretRef: SecretReference? {
+        get { storage.value.controllerExpandSecretRef }
+        _modify { yield &storage.value.controllerExpandSecretRef }
+    }
     /// controllerPublishSecretRef is a reference to the secret object containing sensitive information to pass to the
     /// CSI driver to complete the CSI ControllerPublishVolume and ControllerUnpublishVolume calls.
-    public var controllerPublishSecretRef: SecretReference?
+    public var controllerPublishSecretRef: SecretReference? {
+        get { storage.value.controllerPublishSecretRef }
+        _modify { yield &storage.value.controllerPublishSecretRef }
+    }
     /// driver is the name of the driver to use for this volume. Required.
-    public var driver: String
+    public var driver: String {
+        get { storage.value.driver }
+        _modify { yield &storage.value.driver }
+    }
     /// fsType to mount. Must be a filesystem type supported by the host operating system.
-    public var fsType: String?
+    public var fsType: String? {
+        get { storage.value.fsType }
+        _modify { yield &storage.value.fsType }
+    }
     /// nodeExpandSecretRef is a reference to the secret object containing sensitive information to pass to the CSI
     /// driver to complete the CSI NodeExpandVolume call.
-    public var nodeExpandSecretRef: SecretReference?
+    public var nodeExpandSecretRef: SecretReference? {
+        get { storage.value.nodeExpandSecretRef }
+        _modify { yield &storage.value.nodeExpandSecretRef }
+    }
     /// nodePublishSecretRef is a reference to the secret object containing sensitive information to pass to the CSI
     /// driver to complete the CSI NodePublishVolume and NodeUnpublishVolume calls.
-    public var nodePublishSecretRef: SecretReference?
+    public var nodePublishSecretRef: SecretReference? {
+        get { storage.value.nodePublishSecretRef }
+        _modify { yield &storage.value.nodePublishSecretRef }
+    }
     /// nodeStageSecretRef is a reference to the secret object containing sensitive information to pass to the CSI
     /// driver to complete the CSI NodeStageVolume and NodeStageVolume and NodeUnstageVolume calls.
-    public var nodeStageSecretRef: SecretReference?
+    public var nodeStageSecretRef: SecretReference? {
+        get { storage.value.nodeStageSecretRef }
+        _modify { yield &storage.value.nodeStageSecretRef }
+    }
     /// readOnly value to pass to ControllerPublishVolumeRequest. Defaults to false (read/write).
-    public var readOnly: Bool?
+    public var readOnly: Bool? {
+        get { storage.value.readOnly }
+        _modify { yield &storage.value.readOnly }
+    }
     /// volumeAttributes of the volume to publish.
-    public var volumeAttributes: [String: String]?
+    public var volumeAttributes: [String: String]? {
+        get { storage.value.volumeAttributes }
+        _modify { yield &storage.value.volumeAttributes }
+    }
     /// volumeHandle is the unique volume name returned by the CSI volume plugin’s CreateVolume to refer to the volume
     /// on all subsequent calls.
-    public var volumeHandle: String
+    public var volumeHandle: String {
+        get { storage.value.volumeHandle }
+        _modify { yield &storage.value.volumeHandle }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var controllerExpandSecretRef: SecretReference?
+        var controllerPublishSecretRef: SecretReference?
+        var driver: String
+        var fsType: String?
+        var nodeExpandSecretRef: SecretReference?
+        var nodePublishSecretRef: SecretReference?
+        var nodeStageSecretRef: SecretReference?
+        var readOnly: Bool?
+        var volumeAttributes: [String: String]?
+        var volumeHandle: String
+    }
 
     /// Creates a `CSIPersistentVolumeSource`; optional properties default to `nil`.
     public init(
@@ -273,16 +319,16 @@ public struct CSIPersistentVolumeSource: APIValue {
         volumeAttributes: [String: String]? = nil,
         volumeHandle: String
     ) {
-        self.controllerExpandSecretRef = controllerExpandSecretRef
-        self.controllerPublishSecretRef = controllerPublishSecretRef
-        self.driver = driver
-        self.fsType = fsType
-        self.nodeExpandSecretRef = nodeExpandSecretRef
-        self.nodePublishSecretRef = nodePublishSecretRef
-        self.nodeStageSecretRef = nodeStageSecretRef
-        self.readOnly = readOnly
-        self.volumeAttributes = volumeAttributes
-        self.volumeHandle = volumeHandle
+        var storage = Storage(driver: driver, volumeHandle: volumeHandle)
+        storage.controllerExpandSecretRef = controllerExpandSecretRef
+        storage.controllerPublishSecretRef = controllerPublishSecretRef
+        storage.fsType = fsType
+        storage.nodeExpandSecretRef = nodeExpandSecretRef
+        storage.nodePublishSecretRef = nodePublishSecretRef
+        storage.nodeStageSecretRef = nodeStageSecretRef
+        storage.readOnly = readOnly
+        storage.volumeAttributes = volumeAttributes
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -778,15 +824,23 @@ public struct ConfigMap: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension ConfigMap: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("binaryData", self.binaryData, to: &out)
         mapping.member("data", self.data, to: &out)
         mapping.member("immutable", self.immutable, to: &out)
@@ -1010,60 +1064,162 @@ extension ConfigMapVolumeSource: YAMLEmitting {
 /// A single application container that you want to run within a pod.
 public struct Container: APIValue {
     /// Name of the container specified as a DNS_LABEL. Each container in a pod must have a unique name (DNS_LABEL).
-    public var name: String
+    public var name: String {
+        get { storage.value.name }
+        _modify { yield &storage.value.name }
+    }
     /// Arguments to the entrypoint. The container image's CMD is used if this is not provided.
-    public var args: [String]?
+    public var args: [String]? {
+        get { storage.value.args }
+        _modify { yield &storage.value.args }
+    }
     /// Entrypoint array. Not executed within a shell.
-    public var command: [String]?
+    public var command: [String]? {
+        get { storage.value.command }
+        _modify { yield &storage.value.command }
+    }
     /// List of environment variables to set in the container. Cannot be updated.
-    public var env: [EnvVar]?
+    public var env: [EnvVar]? {
+        get { storage.value.env }
+        _modify { yield &storage.value.env }
+    }
     /// List of sources to populate environment variables in the container.
-    public var envFrom: [EnvFromSource]?
+    public var envFrom: [EnvFromSource]? {
+        get { storage.value.envFrom }
+        _modify { yield &storage.value.envFrom }
+    }
     /// Container image name. More info: https://kubernetes.io/docs/concepts/containers/images This field is optional to
     /// allow higher level config management to default or override container images in workload controllers like
     /// Deployments and StatefulSets.
-    public var image: String?
+    public var image: String? {
+        get { storage.value.image }
+        _modify { yield &storage.value.image }
+    }
     /// Image pull policy. One of Always, Never, IfNotPresent.
-    public var imagePullPolicy: String?
+    public var imagePullPolicy: String? {
+        get { storage.value.imagePullPolicy }
+        _modify { yield &storage.value.imagePullPolicy }
+    }
     /// Actions that the management system should take in response to container lifecycle events.
-    public var lifecycle: Lifecycle?
+    public var lifecycle: Lifecycle? {
+        get { storage.value.lifecycle }
+        _modify { yield &storage.value.lifecycle }
+    }
     /// Periodic probe of container liveness. Container will be restarted if the probe fails.
-    public var livenessProbe: Probe?
+    public var livenessProbe: Probe? {
+        get { storage.value.livenessProbe }
+        _modify { yield &storage.value.livenessProbe }
+    }
     /// List of ports to expose from the container. Not specifying a port here DOES NOT prevent that port from being
     /// exposed.
-    public var ports: [ContainerPort]?
+    public var ports: [ContainerPort]? {
+        get { storage.value.ports }
+        _modify { yield &storage.value.ports }
+    }
     /// Periodic probe of container service readiness. Container will be removed from service endpoints if the probe
     /// fails.
-    public var readinessProbe: Probe?
+    public var readinessProbe: Probe? {
+        get { storage.value.readinessProbe }
+        _modify { yield &storage.value.readinessProbe }
+    }
     /// Resources resize policy for the container.
-    public var resizePolicy: [ContainerResizePolicy]?
+    public var resizePolicy: [ContainerResizePolicy]? {
+        get { storage.value.resizePolicy }
+        _modify { yield &storage.value.resizePolicy }
+    }
     /// Compute Resources required by this container. Cannot be updated.
-    public var resources: ResourceRequirements?
+    public var resources: ResourceRequirements? {
+        get { storage.value.resources }
+        _modify { yield &storage.value.resources }
+    }
     /// RestartPolicy defines the restart behavior of individual containers in a pod.
-    public var restartPolicy: String?
+    public var restartPolicy: String? {
+        get { storage.value.restartPolicy }
+        _modify { yield &storage.value.restartPolicy }
+    }
     /// SecurityContext defines the security options the container should be run with.
-    public var securityContext: SecurityContext?
+    public var securityContext: SecurityContext? {
+        get { storage.value.securityContext }
+        _modify { yield &storage.value.securityContext }
+    }
     /// StartupProbe indicates that the Pod has successfully initialized.
-    public var startupProbe: Probe?
+    public var startupProbe: Probe? {
+        get { storage.value.startupProbe }
+        _modify { yield &storage.value.startupProbe }
+    }
     /// Whether this container should allocate a buffer for stdin in the container runtime.
-    public var stdin: Bool?
+    public var stdin: Bool? {
+        get { storage.value.stdin }
+        _modify { yield &storage.value.stdin }
+    }
     /// Whether the container runtime should close the stdin channel after it has been opened by a single attach.
-    public var stdinOnce: Bool?
+    public var stdinOnce: Bool? {
+        get { storage.value.stdinOnce }
+        _modify { yield &storage.value.stdinOnce }
+    }
     /// Optional: Path at which the file to which the container's termination message will be written is mounted into
     /// the container's filesystem.
-    public var terminationMessagePath: String?
+    public var terminationMessagePath: String? {
+        get { storage.value.terminationMessagePath }
+        _modify { yield &storage.value.terminationMessagePath }
+    }
     /// Indicate how the termination message should be populated. File will use the contents of terminationMessagePath
     /// to populate the container status message on both success and failure.
-    public var terminationMessagePolicy: String?
+    public var terminationMessagePolicy: String? {
+        get { storage.value.terminationMessagePolicy }
+        _modify { yield &storage.value.terminationMessagePolicy }
+    }
     /// Whether this container should allocate a TTY for itself, also requires 'stdin' to be true.
-    public var tty: Bool?
+    public var tty: Bool? {
+        get { storage.value.tty }
+        _modify { yield &storage.value.tty }
+    }
     /// volumeDevices is the list of block devices to be used by the container.
-    public var volumeDevices: [VolumeDevice]?
+    public var volumeDevices: [VolumeDevice]? {
+        get { storage.value.volumeDevices }
+        _modify { yield &storage.value.volumeDevices }
+    }
     /// Pod volumes to mount into the container's filesystem. Cannot be updated.
-    public var volumeMounts: [VolumeMount]?
+    public var volumeMounts: [VolumeMount]? {
+        get { storage.value.volumeMounts }
+        _modify { yield &storage.value.volumeMounts }
+    }
     /// Container's working directory. If not specified, the container runtime's default will be used, which might be
     /// configured in the container image.
-    public var workingDir: String?
+    public var workingDir: String? {
+        get { storage.value.workingDir }
+        _modify { yield &storage.value.workingDir }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var name: String
+        var args: [String]?
+        var command: [String]?
+        var env: [EnvVar]?
+        var envFrom: [EnvFromSource]?
+        var image: String?
+        var imagePullPolicy: String?
+        var lifecycle: Lifecycle?
+        var livenessProbe: Probe?
+        var ports: [ContainerPort]?
+        var readinessProbe: Probe?
+        var resizePolicy: [ContainerResizePolicy]?
+        var resources: ResourceRequirements?
+        var restartPolicy: String?
+        var securityContext: SecurityContext?
+        var startupProbe: Probe?
+        var stdin: Bool?
+        var stdinOnce: Bool?
+        var terminationMessagePath: String?
+        var terminationMessagePolicy: String?
+        var tty: Bool?
+        var volumeDevices: [VolumeDevice]?
+        var volumeMounts: [VolumeMount]?
+        var workingDir: String?
+    }
 
     /// Creates a `Container`; optional properties default to `nil`.
     public init(
@@ -1092,30 +1248,31 @@ public struct Container: APIValue {
         volumeMounts: [VolumeMount]? = nil,
         workingDir: String? = nil
     ) {
-        self.name = name
-        self.args = args
-        self.command = command
-        self.env = env
-        self.envFrom = envFrom
-        self.image = image
-        self.imagePullPolicy = imagePullPolicy
-        self.lifecycle = lifecycle
-        self.livenessProbe = livenessProbe
-        self.ports = ports
-        self.readinessProbe = readinessProbe
-        self.resizePolicy = resizePolicy
-        self.resources = resources
-        self.restartPolicy = restartPolicy
-        self.securityContext = securityContext
-        self.startupProbe = startupProbe
-        self.stdin = stdin
-        self.stdinOnce = stdinOnce
-        self.terminationMessagePath = terminationMessagePath
-        self.terminationMessagePolicy = terminationMessagePolicy
-        self.tty = tty
-        self.volumeDevices = volumeDevices
-        self.volumeMounts = volumeMounts
-        self.workingDir = workingDir
+        var storage = Storage(name: name)
+        storage.args = args
+        storage.command = command
+        storage.env = env
+        storage.envFrom = envFrom
+        storage.image = image
+        storage.imagePullPolicy = imagePullPolicy
+        storage.lifecycle = lifecycle
+        storage.livenessProbe = livenessProbe
+        storage.ports = ports
+        storage.readinessProbe = readinessProbe
+        storage.resizePolicy = resizePolicy
+        storage.resources = resources
+        storage.restartPolicy = restartPolicy
+        storage.securityContext = securityContext
+        storage.startupProbe = startupProbe
+        storage.stdin = stdin
+        storage.stdinOnce = stdinOnce
+        storage.terminationMessagePath = terminationMessagePath
+        storage.terminationMessagePolicy = terminationMessagePolicy
+        storage.tty = tty
+        storage.volumeDevices = volumeDevices
+        storage.volumeMounts = volumeMounts
+        storage.workingDir = workingDir
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -1565,15 +1722,23 @@ public struct Endpoints: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension Endpoints: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("subsets", self.subsets, to: &out)
     }
 }
@@ -1714,59 +1879,165 @@ extension EnvVarSource: YAMLEmitting {
 public struct EphemeralContainer: APIValue {
     /// Name of the ephemeral container specified as a DNS_LABEL. This name must be unique among all containers, init
     /// containers and ephemeral containers.
-    public var name: String
+    public var name: String {
+        get { storage.value.name }
+        _modify { yield &storage.value.name }
+    }
     /// Arguments to the entrypoint. The image's CMD is used if this is not provided.
-    public var args: [String]?
+    public var args: [String]? {
+        get { storage.value.args }
+        _modify { yield &storage.value.args }
+    }
     /// Entrypoint array. Not executed within a shell.
-    public var command: [String]?
+    public var command: [String]? {
+        get { storage.value.command }
+        _modify { yield &storage.value.command }
+    }
     /// List of environment variables to set in the container. Cannot be updated.
-    public var env: [EnvVar]?
+    public var env: [EnvVar]? {
+        get { storage.value.env }
+        _modify { yield &storage.value.env }
+    }
     /// List of sources to populate environment variables in the container.
-    public var envFrom: [EnvFromSource]?
+    public var envFrom: [EnvFromSource]? {
+        get { storage.value.envFrom }
+        _modify { yield &storage.value.envFrom }
+    }
     /// Container image name. More info: https://kubernetes.io/docs/concepts/containers/images
-    public var image: String?
+    public var image: String? {
+        get { storage.value.image }
+        _modify { yield &storage.value.image }
+    }
     /// Image pull policy. One of Always, Never, IfNotPresent.
-    public var imagePullPolicy: String?
+    public var imagePullPolicy: String? {
+        get { storage.value.imagePullPolicy }
+        _modify { yield &storage.value.imagePullPolicy }
+    }
     /// Lifecycle is not allowed for ephemeral containers.
-    public var lifecycle: Lifecycle?
+    public var lifecycle: Lifecycle? {
+        get { storage.value.lifecycle }
+        _modify { yield &storage.value.lifecycle }
+    }
     /// Probes are not allowed for ephemeral containers.
-    public var livenessProbe: Probe?
+    public var livenessProbe: Probe? {
+        get { storage.value.livenessProbe }
+        _modify { yield &storage.value.livenessProbe }
+    }
     /// Ports are not allowed for ephemeral containers.
-    public var ports: [ContainerPort]?
+    public var ports: [ContainerPort]? {
+        get { storage.value.ports }
+        _modify { yield &storage.value.ports }
+    }
     /// Probes are not allowed for ephemeral containers.
-    public var readinessProbe: Probe?
+    public var readinessProbe: Probe? {
+        get { storage.value.readinessProbe }
+        _modify { yield &storage.value.readinessProbe }
+    }
     /// Resources resize policy for the container.
-    public var resizePolicy: [ContainerResizePolicy]?
+    public var resizePolicy: [ContainerResizePolicy]? {
+        get { storage.value.resizePolicy }
+        _modify { yield &storage.value.resizePolicy }
+    }
     /// Resources are not allowed for ephemeral containers. Ephemeral containers use spare resources already allocated
     /// to the pod.
-    public var resources: ResourceRequirements?
+    public var resources: ResourceRequirements? {
+        get { storage.value.resources }
+        _modify { yield &storage.value.resources }
+    }
     /// Restart policy for the container to manage the restart behavior of each container within a pod.
-    public var restartPolicy: String?
+    public var restartPolicy: String? {
+        get { storage.value.restartPolicy }
+        _modify { yield &storage.value.restartPolicy }
+    }
     /// Optional: SecurityContext defines the security options the ephemeral container should be run with.
-    public var securityContext: SecurityContext?
+    public var securityContext: SecurityContext? {
+        get { storage.value.securityContext }
+        _modify { yield &storage.value.securityContext }
+    }
     /// Probes are not allowed for ephemeral containers.
-    public var startupProbe: Probe?
+    public var startupProbe: Probe? {
+        get { storage.value.startupProbe }
+        _modify { yield &storage.value.startupProbe }
+    }
     /// Whether this container should allocate a buffer for stdin in the container runtime.
-    public var stdin: Bool?
+    public var stdin: Bool? {
+        get { storage.value.stdin }
+        _modify { yield &storage.value.stdin }
+    }
     /// Whether the container runtime should close the stdin channel after it has been opened by a single attach.
-    public var stdinOnce: Bool?
+    public var stdinOnce: Bool? {
+        get { storage.value.stdinOnce }
+        _modify { yield &storage.value.stdinOnce }
+    }
     /// If set, the name of the container from PodSpec that this ephemeral container targets.
-    public var targetContainerName: String?
+    public var targetContainerName: String? {
+        get { storage.value.targetContainerName }
+        _modify { yield &storage.value.targetContainerName }
+    }
     /// Optional: Path at which the file to which the container's termination message will be written is mounted into
     /// the container's filesystem.
-    public var terminationMessagePath: String?
+    public var terminationMessagePath: String? {
+        get { storage.value.terminationMessagePath }
+        _modify { yield &storage.value.terminationMessagePath }
+    }
     /// Indicate how the termination message should be populated. File will use the contents of terminationMessagePath
     /// to populate the container status message on both success and failure.
-    public var terminationMessagePolicy: String?
+    public var terminationMessagePolicy: String? {
+        get { storage.value.terminationMessagePolicy }
+        _modify { yield &storage.value.terminationMessagePolicy }
+    }
     /// Whether this container should allocate a TTY for itself, also requires 'stdin' to be true.
-    public var tty: Bool?
+    public var tty: Bool? {
+        get { storage.value.tty }
+        _modify { yield &storage.value.tty }
+    }
     /// volumeDevices is the list of block devices to be used by the container.
-    public var volumeDevices: [VolumeDevice]?
+    public var volumeDevices: [VolumeDevice]? {
+        get { storage.value.volumeDevices }
+        _modify { yield &storage.value.volumeDevices }
+    }
     /// Pod volumes to mount into the container's filesystem. Subpath mounts are not allowed for ephemeral containers.
-    public var volumeMounts: [VolumeMount]?
+    public var volumeMounts: [VolumeMount]? {
+        get { storage.value.volumeMounts }
+        _modify { yield &storage.value.volumeMounts }
+    }
     /// Container's working directory. If not specified, the container runtime's default will be used, which might be
     /// configured in the container image.
-    public var workingDir: String?
+    public var workingDir: String? {
+        get { storage.value.workingDir }
+        _modify { yield &storage.value.workingDir }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var name: String
+        var args: [String]?
+        var command: [String]?
+        var env: [EnvVar]?
+        var envFrom: [EnvFromSource]?
+        var image: String?
+        var imagePullPolicy: String?
+        var lifecycle: Lifecycle?
+        var livenessProbe: Probe?
+        var ports: [ContainerPort]?
+        var readinessProbe: Probe?
+        var resizePolicy: [ContainerResizePolicy]?
+        var resources: ResourceRequirements?
+        var restartPolicy: String?
+        var securityContext: SecurityContext?
+        var startupProbe: Probe?
+        var stdin: Bool?
+        var stdinOnce: Bool?
+        var targetContainerName: String?
+        var terminationMessagePath: String?
+        var terminationMessagePolicy: String?
+        var tty: Bool?
+        var volumeDevices: [VolumeDevice]?
+        var volumeMounts: [VolumeMount]?
+        var workingDir: String?
+    }
 
     /// Creates a `EphemeralContainer`; optional properties default to `nil`.
     public init(
@@ -1796,31 +2067,32 @@ public struct EphemeralContainer: APIValue {
         volumeMounts: [VolumeMount]? = nil,
         workingDir: String? = nil
     ) {
-        self.name = name
-        self.args = args
-        self.command = command
-        self.env = env
-        self.envFrom = envFrom
-        self.image = image
-        self.imagePullPolicy = imagePullPolicy
-        self.lifecycle = lifecycle
-        self.livenessProbe = livenessProbe
-        self.ports = ports
-        self.readinessProbe = readinessProbe
-        self.resizePolicy = resizePolicy
-        self.resources = resources
-        self.restartPolicy = restartPolicy
-        self.securityContext = securityContext
-        self.startupProbe = startupProbe
-        self.stdin = stdin
-        self.stdinOnce = stdinOnce
-        self.targetContainerName = targetContainerName
-        self.terminationMessagePath = terminationMessagePath
-        self.terminationMessagePolicy = terminationMessagePolicy
-        self.tty = tty
-        self.volumeDevices = volumeDevices
-        self.volumeMounts = volumeMounts
-        self.workingDir = workingDir
+        var storage = Storage(name: name)
+        storage.args = args
+        storage.command = command
+        storage.env = env
+        storage.envFrom = envFrom
+        storage.image = image
+        storage.imagePullPolicy = imagePullPolicy
+        storage.lifecycle = lifecycle
+        storage.livenessProbe = livenessProbe
+        storage.ports = ports
+        storage.readinessProbe = readinessProbe
+        storage.resizePolicy = resizePolicy
+        storage.resources = resources
+        storage.restartPolicy = restartPolicy
+        storage.securityContext = securityContext
+        storage.startupProbe = startupProbe
+        storage.stdin = stdin
+        storage.stdinOnce = stdinOnce
+        storage.targetContainerName = targetContainerName
+        storage.terminationMessagePath = terminationMessagePath
+        storage.terminationMessagePolicy = terminationMessagePolicy
+        storage.tty = tty
+        storage.volumeDevices = volumeDevices
+        storage.volumeMounts = volumeMounts
+        storage.workingDir = workingDir
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -2485,30 +2757,80 @@ extension HostPathVolumeSource: YAMLEmitting {
 /// ISCSIPersistentVolumeSource represents an ISCSI disk. ISCSI volumes can only be mounted as read/write once.
 public struct ISCSIPersistentVolumeSource: APIValue {
     /// chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication
-    public var chapAuthDiscovery: Bool?
+    public var chapAuthDiscovery: Bool? {
+        get { storage.value.chapAuthDiscovery }
+        _modify { yield &storage.value.chapAuthDiscovery }
+    }
     /// chapAuthSession defines whether support iSCSI Session CHAP authentication
-    public var chapAuthSession: Bool?
+    public var chapAuthSession: Bool? {
+        get { storage.value.chapAuthSession }
+        _modify { yield &storage.value.chapAuthSession }
+    }
     /// fsType is the filesystem type of the volume that you want to mount.
-    public var fsType: String?
+    public var fsType: String? {
+        get { storage.value.fsType }
+        _modify { yield &storage.value.fsType }
+    }
     /// initiatorName is the custom iSCSI Initiator Name. If initiatorName is specified with iscsiInterface
     /// simultaneously, new iSCSI interface <target portal>:<volume name> will be created for the connection.
-    public var initiatorName: String?
+    public var initiatorName: String? {
+        get { storage.value.initiatorName }
+        _modify { yield &storage.value.initiatorName }
+    }
     /// iqn is Target iSCSI Qualified Name.
-    public var iqn: String
+    public var iqn: String {
+        get { storage.value.iqn }
+        _modify { yield &storage.value.iqn }
+    }
     /// iscsiInterface is the interface Name that uses an iSCSI transport.
-    public var iscsiInterface: String?
+    public var iscsiInterface: String? {
+        get { storage.value.iscsiInterface }
+        _modify { yield &storage.value.iscsiInterface }
+    }
     /// lun is iSCSI Target Lun number.
-    public var lun: Int
+    public var lun: Int {
+        get { storage.value.lun }
+        _modify { yield &storage.value.lun }
+    }
     /// portals is the iSCSI Target Portal List. The Portal is either an IP or ip_addr:port if the port is other than
     /// default (typically TCP ports 860 and 3260).
-    public var portals: [String]?
+    public var portals: [String]? {
+        get { storage.value.portals }
+        _modify { yield &storage.value.portals }
+    }
     /// readOnly here will force the ReadOnly setting in VolumeMounts.
-    public var readOnly: Bool?
+    public var readOnly: Bool? {
+        get { storage.value.readOnly }
+        _modify { yield &storage.value.readOnly }
+    }
     /// secretRef is the CHAP Secret for iSCSI target and initiator authentication
-    public var secretRef: SecretReference?
+    public var secretRef: SecretReference? {
+        get { storage.value.secretRef }
+        _modify { yield &storage.value.secretRef }
+    }
     /// targetPortal is iSCSI Target Portal. The Portal is either an IP or ip_addr:port if the port is other than
     /// default (typically TCP ports 860 and 3260).
-    public var targetPortal: String
+    public var targetPortal: String {
+        get { storage.value.targetPortal }
+        _modify { yield &storage.value.targetPortal }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var chapAuthDiscovery: Bool?
+        var chapAuthSession: Bool?
+        var fsType: String?
+        var initiatorName: String?
+        var iqn: String
+        var iscsiInterface: String?
+        var lun: Int
+        var portals: [String]?
+        var readOnly: Bool?
+        var secretRef: SecretReference?
+        var targetPortal: String
+    }
 
     /// Creates a `ISCSIPersistentVolumeSource`; optional properties default to `nil`.
     public init(
@@ -2524,17 +2846,16 @@ public struct ISCSIPersistentVolumeSource: APIValue {
         secretRef: SecretReference? = nil,
         targetPortal: String
     ) {
-        self.chapAuthDiscovery = chapAuthDiscovery
-        self.chapAuthSession = chapAuthSession
-        self.fsType = fsType
-        self.initiatorName = initiatorName
-        self.iqn = iqn
-        self.iscsiInterface = iscsiInterface
-        self.lun = lun
-        self.portals = portals
-        self.readOnly = readOnly
-        self.secretRef = secretRef
-        self.targetPortal = targetPortal
+        var storage = Storage(iqn: iqn, lun: lun, targetPortal: targetPortal)
+        storage.chapAuthDiscovery = chapAuthDiscovery
+        storage.chapAuthSession = chapAuthSession
+        storage.fsType = fsType
+        storage.initiatorName = initiatorName
+        storage.iscsiInterface = iscsiInterface
+        storage.portals = portals
+        storage.readOnly = readOnly
+        storage.secretRef = secretRef
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -2576,30 +2897,80 @@ extension ISCSIPersistentVolumeSource: YAMLEmitting {
 /// Represents an ISCSI disk. ISCSI volumes can only be mounted as read/write once.
 public struct ISCSIVolumeSource: APIValue {
     /// chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication
-    public var chapAuthDiscovery: Bool?
+    public var chapAuthDiscovery: Bool? {
+        get { storage.value.chapAuthDiscovery }
+        _modify { yield &storage.value.chapAuthDiscovery }
+    }
     /// chapAuthSession defines whether support iSCSI Session CHAP authentication
-    public var chapAuthSession: Bool?
+    public var chapAuthSession: Bool? {
+        get { storage.value.chapAuthSession }
+        _modify { yield &storage.value.chapAuthSession }
+    }
     /// fsType is the filesystem type of the volume that you want to mount.
-    public var fsType: String?
+    public var fsType: String? {
+        get { storage.value.fsType }
+        _modify { yield &storage.value.fsType }
+    }
     /// initiatorName is the custom iSCSI Initiator Name. If initiatorName is specified with iscsiInterface
     /// simultaneously, new iSCSI interface <target portal>:<volume name> will be created for the connection.
-    public var initiatorName: String?
+    public var initiatorName: String? {
+        get { storage.value.initiatorName }
+        _modify { yield &storage.value.initiatorName }
+    }
     /// iqn is the target iSCSI Qualified Name.
-    public var iqn: String
+    public var iqn: String {
+        get { storage.value.iqn }
+        _modify { yield &storage.value.iqn }
+    }
     /// iscsiInterface is the interface Name that uses an iSCSI transport.
-    public var iscsiInterface: String?
+    public var iscsiInterface: String? {
+        get { storage.value.iscsiInterface }
+        _modify { yield &storage.value.iscsiInterface }
+    }
     /// lun represents iSCSI Target Lun number.
-    public var lun: Int
+    public var lun: Int {
+        get { storage.value.lun }
+        _modify { yield &storage.value.lun }
+    }
     /// portals is the iSCSI Target Portal List. The portal is either an IP or ip_addr:port if the port is other than
     /// default (typically TCP ports 860 and 3260).
-    public var portals: [String]?
+    public var portals: [String]? {
+        get { storage.value.portals }
+        _modify { yield &storage.value.portals }
+    }
     /// readOnly here will force the ReadOnly setting in VolumeMounts.
-    public var readOnly: Bool?
+    public var readOnly: Bool? {
+        get { storage.value.readOnly }
+        _modify { yield &storage.value.readOnly }
+    }
     /// secretRef is the CHAP Secret for iSCSI target and initiator authentication
-    public var secretRef: LocalObjectReference?
+    public var secretRef: LocalObjectReference? {
+        get { storage.value.secretRef }
+        _modify { yield &storage.value.secretRef }
+    }
     /// targetPortal is iSCSI Target Portal. The Portal is either an IP or ip_addr:port if the port is other than
     /// default (typically TCP ports 860 and 3260).
-    public var targetPortal: String
+    public var targetPortal: String {
+        get { storage.value.targetPortal }
+        _modify { yield &storage.value.targetPortal }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var chapAuthDiscovery: Bool?
+        var chapAuthSession: Bool?
+        var fsType: String?
+        var initiatorName: String?
+        var iqn: String
+        var iscsiInterface: String?
+        var lun: Int
+        var portals: [String]?
+        var readOnly: Bool?
+        var secretRef: LocalObjectReference?
+        var targetPortal: String
+    }
 
     /// Creates a `ISCSIVolumeSource`; optional properties default to `nil`.
     public init(
@@ -2615,17 +2986,16 @@ public struct ISCSIVolumeSource: APIValue {
         secretRef: LocalObjectReference? = nil,
         targetPortal: String
     ) {
-        self.chapAuthDiscovery = chapAuthDiscovery
-        self.chapAuthSession = chapAuthSession
-        self.fsType = fsType
-        self.initiatorName = initiatorName
-        self.iqn = iqn
-        self.iscsiInterface = iscsiInterface
-        self.lun = lun
-        self.portals = portals
-        self.readOnly = readOnly
-        self.secretRef = secretRef
-        self.targetPortal = targetPortal
+        var storage = Storage(iqn: iqn, lun: lun, targetPortal: targetPortal)
+        storage.chapAuthDiscovery = chapAuthDiscovery
+        storage.chapAuthSession = chapAuthSession
+        storage.fsType = fsType
+        storage.initiatorName = initiatorName
+        storage.iscsiInterface = iscsiInterface
+        storage.portals = portals
+        storage.readOnly = readOnly
+        storage.secretRef = secretRef
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -2824,15 +3194,23 @@ public struct LimitRange: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension LimitRange: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -3056,15 +3434,23 @@ public struct Namespace: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension Namespace: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -3131,15 +3517,23 @@ public struct Node: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension Node: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -3322,19 +3716,53 @@ extension NodeSelectorTerm: YAMLEmitting {
 public struct NodeSpec: APIValue {
     /// Deprecated: Previously used to specify the source of the node's configuration for the DynamicKubeletConfig
     /// feature.
-    public var configSource: NodeConfigSource?
+    public var configSource: NodeConfigSource? {
+        get { storage.value.configSource }
+        _modify { yield &storage.value.configSource }
+    }
     /// Deprecated. Not all kubelets will set this field.
-    public var externalID: String?
+    public var externalID: String? {
+        get { storage.value.externalID }
+        _modify { yield &storage.value.externalID }
+    }
     /// PodCIDR represents the pod IP range assigned to the node.
-    public var podCIDR: String?
+    public var podCIDR: String? {
+        get { storage.value.podCIDR }
+        _modify { yield &storage.value.podCIDR }
+    }
     /// podCIDRs represents the IP ranges assigned to the node for usage by Pods on that node.
-    public var podCIDRs: [String]?
+    public var podCIDRs: [String]? {
+        get { storage.value.podCIDRs }
+        _modify { yield &storage.value.podCIDRs }
+    }
     /// ID of the node assigned by the cloud provider in the format: <ProviderName>://<ProviderSpecificNodeID>
-    public var providerID: String?
+    public var providerID: String? {
+        get { storage.value.providerID }
+        _modify { yield &storage.value.providerID }
+    }
     /// If specified, the node's taints.
-    public var taints: [Taint]?
+    public var taints: [Taint]? {
+        get { storage.value.taints }
+        _modify { yield &storage.value.taints }
+    }
     /// Unschedulable controls node schedulability of new pods. By default, node is schedulable.
-    public var unschedulable: Bool?
+    public var unschedulable: Bool? {
+        get { storage.value.unschedulable }
+        _modify { yield &storage.value.unschedulable }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var configSource: NodeConfigSource?
+        var externalID: String?
+        var podCIDR: String?
+        var podCIDRs: [String]?
+        var providerID: String?
+        var taints: [Taint]?
+        var unschedulable: Bool?
+    }
 
     /// Creates a `NodeSpec`; optional properties default to `nil`.
     public init(
@@ -3346,13 +3774,15 @@ public struct NodeSpec: APIValue {
         taints: [Taint]? = nil,
         unschedulable: Bool? = nil
     ) {
-        self.configSource = configSource
-        self.externalID = externalID
-        self.podCIDR = podCIDR
-        self.podCIDRs = podCIDRs
-        self.providerID = providerID
-        self.taints = taints
-        self.unschedulable = unschedulable
+        var storage = Storage()
+        storage.configSource = configSource
+        storage.externalID = externalID
+        storage.podCIDR = podCIDR
+        storage.podCIDRs = podCIDRs
+        storage.providerID = providerID
+        storage.taints = taints
+        storage.unschedulable = unschedulable
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -3428,22 +3858,56 @@ extension ObjectFieldSelector: YAMLEmitting {
 /// ObjectReference contains enough information to let you inspect or modify the referred object.
 public struct ObjectReference: APIValue {
     /// API version of the referent.
-    public var apiVersion: String?
+    public var apiVersion: String? {
+        get { storage.value.apiVersion }
+        _modify { yield &storage.value.apiVersion }
+    }
     /// Kind of the referent. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
-    public var kind: String?
+    public var kind: String? {
+        get { storage.value.kind }
+        _modify { yield &storage.value.kind }
+    }
     /// Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
-    public var name: String?
+    public var name: String? {
+        get { storage.value.name }
+        _modify { yield &storage.value.name }
+    }
     /// Namespace of the referent. More info:
     /// https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
-    public var namespace: String?
+    public var namespace: String? {
+        get { storage.value.namespace }
+        _modify { yield &storage.value.namespace }
+    }
     /// If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go
     /// field access statement, such as desiredState.manifest.containers[2].
-    public var fieldPath: String?
+    public var fieldPath: String? {
+        get { storage.value.fieldPath }
+        _modify { yield &storage.value.fieldPath }
+    }
     /// Specific resourceVersion to which this reference is made, if any.
-    public var resourceVersion: String?
+    public var resourceVersion: String? {
+        get { storage.value.resourceVersion }
+        _modify { yield &storage.value.resourceVersion }
+    }
     /// UID of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#uids
-    public var uid: String?
+    public var uid: String? {
+        get { storage.value.uid }
+        _modify { yield &storage.value.uid }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var apiVersion: String?
+        var kind: String?
+        var name: String?
+        var namespace: String?
+        var fieldPath: String?
+        var resourceVersion: String?
+        var uid: String?
+    }
 
     /// Creates a `ObjectReference`; optional properties default to `nil`.
     public init(
@@ -3455,13 +3919,15 @@ public struct ObjectReference: APIValue {
         resourceVersion: String? = nil,
         uid: String? = nil
     ) {
-        self.apiVersion = apiVersion
-        self.kind = kind
-        self.name = name
-        self.namespace = namespace
-        self.fieldPath = fieldPath
-        self.resourceVersion = resourceVersion
-        self.uid = uid
+        var storage = Storage()
+        storage.apiVersion = apiVersion
+        storage.kind = kind
+        storage.name = name
+        storage.namespace = namespace
+        storage.fieldPath = fieldPath
+        storage.resourceVersion = resourceVersion
+        storage.uid = uid
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -3537,15 +4003,23 @@ public struct PersistentVolume: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension PersistentVolume: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -3584,15 +4058,23 @@ public struct PersistentVolumeClaim: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension PersistentVolumeClaim: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -3601,27 +4083,69 @@ extension PersistentVolumeClaim: YAMLEmitting {
 /// provider-specific attributes
 public struct PersistentVolumeClaimSpec: APIValue {
     /// accessModes contains the desired access modes the volume should have.
-    public var accessModes: [String]?
+    public var accessModes: [String]? {
+        get { storage.value.accessModes }
+        _modify { yield &storage.value.accessModes }
+    }
     /// dataSource field can be used to specify either: * An existing VolumeSnapshot object
     /// (snapshot.storage.k8s.io/VolumeSnapshot) * An existing PVC (PersistentVolumeClaim) If the provisioner or an
     /// external controller can support the specified data source, it will create a new volume based on the contents of…
-    public var dataSource: TypedLocalObjectReference?
+    public var dataSource: TypedLocalObjectReference? {
+        get { storage.value.dataSource }
+        _modify { yield &storage.value.dataSource }
+    }
     /// dataSourceRef specifies the object from which to populate the volume with data, if a non-empty volume is
     /// desired.
-    public var dataSourceRef: TypedObjectReference?
+    public var dataSourceRef: TypedObjectReference? {
+        get { storage.value.dataSourceRef }
+        _modify { yield &storage.value.dataSourceRef }
+    }
     /// resources represents the minimum resources the volume should have.
-    public var resources: VolumeResourceRequirements?
+    public var resources: VolumeResourceRequirements? {
+        get { storage.value.resources }
+        _modify { yield &storage.value.resources }
+    }
     /// selector is a label query over volumes to consider for binding.
-    public var selector: LabelSelector?
+    public var selector: LabelSelector? {
+        get { storage.value.selector }
+        _modify { yield &storage.value.selector }
+    }
     /// storageClassName is the name of the StorageClass required by the claim.
-    public var storageClassName: String?
+    public var storageClassName: String? {
+        get { storage.value.storageClassName }
+        _modify { yield &storage.value.storageClassName }
+    }
     /// volumeAttributesClassName may be used to set the VolumeAttributesClass used by this claim. Not in Kubernetes
     /// 1.28: strict validation for it fails.
-    public var volumeAttributesClassName: String?
+    public var volumeAttributesClassName: String? {
+        get { storage.value.volumeAttributesClassName }
+        _modify { yield &storage.value.volumeAttributesClassName }
+    }
     /// volumeMode defines what type of volume is required by the claim.
-    public var volumeMode: String?
+    public var volumeMode: String? {
+        get { storage.value.volumeMode }
+        _modify { yield &storage.value.volumeMode }
+    }
     /// volumeName is the binding reference to the PersistentVolume backing this claim.
-    public var volumeName: String?
+    public var volumeName: String? {
+        get { storage.value.volumeName }
+        _modify { yield &storage.value.volumeName }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var accessModes: [String]?
+        var dataSource: TypedLocalObjectReference?
+        var dataSourceRef: TypedObjectReference?
+        var resources: VolumeResourceRequirements?
+        var selector: LabelSelector?
+        var storageClassName: String?
+        var volumeAttributesClassName: String?
+        var volumeMode: String?
+        var volumeName: String?
+    }
 
     /// Creates a `PersistentVolumeClaimSpec`; optional properties default to `nil`.
     public init(
@@ -3635,15 +4159,17 @@ public struct PersistentVolumeClaimSpec: APIValue {
         volumeMode: String? = nil,
         volumeName: String? = nil
     ) {
-        self.accessModes = accessModes
-        self.dataSource = dataSource
-        self.dataSourceRef = dataSourceRef
-        self.resources = resources
-        self.selector = selector
-        self.storageClassName = storageClassName
-        self.volumeAttributesClassName = volumeAttributesClassName
-        self.volumeMode = volumeMode
-        self.volumeName = volumeName
+        var storage = Storage()
+        storage.accessModes = accessModes
+        storage.dataSource = dataSource
+        storage.dataSourceRef = dataSourceRef
+        storage.resources = resources
+        storage.selector = selector
+        storage.storageClassName = storageClassName
+        storage.volumeAttributesClassName = volumeAttributesClassName
+        storage.volumeMode = volumeMode
+        storage.volumeName = volumeName
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -3758,73 +4284,203 @@ extension PersistentVolumeClaimVolumeSource: YAMLEmitting {
 public struct PersistentVolumeSpec: APIValue {
     /// accessModes contains all ways the volume can be mounted. More info:
     /// https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes
-    public var accessModes: [String]?
+    public var accessModes: [String]? {
+        get { storage.value.accessModes }
+        _modify { yield &storage.value.accessModes }
+    }
     /// awsElasticBlockStore represents an AWS Disk resource that is attached to a kubelet's host machine and then
     /// exposed to the pod.
-    public var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
+    public var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource? {
+        get { storage.value.awsElasticBlockStore }
+        _modify { yield &storage.value.awsElasticBlockStore }
+    }
     /// azureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.
-    public var azureDisk: AzureDiskVolumeSource?
+    public var azureDisk: AzureDiskVolumeSource? {
+        get { storage.value.azureDisk }
+        _modify { yield &storage.value.azureDisk }
+    }
     /// azureFile represents an Azure File Service mount on the host and bind mount to the pod.
-    public var azureFile: AzureFilePersistentVolumeSource?
+    public var azureFile: AzureFilePersistentVolumeSource? {
+        get { storage.value.azureFile }
+        _modify { yield &storage.value.azureFile }
+    }
     /// capacity is the description of the persistent volume's resources and capacity.
-    public var capacity: [String: Quantity]?
+    public var capacity: [String: Quantity]? {
+        get { storage.value.capacity }
+        _modify { yield &storage.value.capacity }
+    }
     /// cephFS represents a Ceph FS mount on the host that shares a pod's lifetime
-    public var cephfs: CephFSPersistentVolumeSource?
+    public var cephfs: CephFSPersistentVolumeSource? {
+        get { storage.value.cephfs }
+        _modify { yield &storage.value.cephfs }
+    }
     /// cinder represents a cinder volume attached and mounted on kubelets host machine.
-    public var cinder: CinderPersistentVolumeSource?
+    public var cinder: CinderPersistentVolumeSource? {
+        get { storage.value.cinder }
+        _modify { yield &storage.value.cinder }
+    }
     /// claimRef is part of a bi-directional binding between PersistentVolume and PersistentVolumeClaim.
-    public var claimRef: ObjectReference?
+    public var claimRef: ObjectReference? {
+        get { storage.value.claimRef }
+        _modify { yield &storage.value.claimRef }
+    }
     /// csi represents storage that is handled by an external CSI driver (Beta feature).
-    public var csi: CSIPersistentVolumeSource?
+    public var csi: CSIPersistentVolumeSource? {
+        get { storage.value.csi }
+        _modify { yield &storage.value.csi }
+    }
     /// fc represents a Fibre Channel resource that is attached to a kubelet's host machine and then exposed to the pod.
-    public var fc: FCVolumeSource?
+    public var fc: FCVolumeSource? {
+        get { storage.value.fc }
+        _modify { yield &storage.value.fc }
+    }
     /// flexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin.
-    public var flexVolume: FlexPersistentVolumeSource?
+    public var flexVolume: FlexPersistentVolumeSource? {
+        get { storage.value.flexVolume }
+        _modify { yield &storage.value.flexVolume }
+    }
     /// flocker represents a Flocker volume attached to a kubelet's host machine and exposed to the pod for its usage.
-    public var flocker: FlockerVolumeSource?
+    public var flocker: FlockerVolumeSource? {
+        get { storage.value.flocker }
+        _modify { yield &storage.value.flocker }
+    }
     /// gcePersistentDisk represents a GCE Disk resource that is attached to a kubelet's host machine and then exposed
     /// to the pod.
-    public var gcePersistentDisk: GCEPersistentDiskVolumeSource?
+    public var gcePersistentDisk: GCEPersistentDiskVolumeSource? {
+        get { storage.value.gcePersistentDisk }
+        _modify { yield &storage.value.gcePersistentDisk }
+    }
     /// glusterfs represents a Glusterfs volume that is attached to a host and exposed to the pod.
-    public var glusterfs: GlusterfsPersistentVolumeSource?
+    public var glusterfs: GlusterfsPersistentVolumeSource? {
+        get { storage.value.glusterfs }
+        _modify { yield &storage.value.glusterfs }
+    }
     /// hostPath represents a directory on the host. Provisioned by a developer or tester.
-    public var hostPath: HostPathVolumeSource?
+    public var hostPath: HostPathVolumeSource? {
+        get { storage.value.hostPath }
+        _modify { yield &storage.value.hostPath }
+    }
     /// iscsi represents an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the
     /// pod.
-    public var iscsi: ISCSIPersistentVolumeSource?
+    public var iscsi: ISCSIPersistentVolumeSource? {
+        get { storage.value.iscsi }
+        _modify { yield &storage.value.iscsi }
+    }
     /// local represents directly-attached storage with node affinity
-    public var local: LocalVolumeSource?
+    public var local: LocalVolumeSource? {
+        get { storage.value.local }
+        _modify { yield &storage.value.local }
+    }
     /// mountOptions is the list of mount options, e.g. ["ro", "soft"].
-    public var mountOptions: [String]?
+    public var mountOptions: [String]? {
+        get { storage.value.mountOptions }
+        _modify { yield &storage.value.mountOptions }
+    }
     /// nfs represents an NFS mount on the host. Provisioned by an admin.
-    public var nfs: NFSVolumeSource?
+    public var nfs: NFSVolumeSource? {
+        get { storage.value.nfs }
+        _modify { yield &storage.value.nfs }
+    }
     /// nodeAffinity defines constraints that limit what nodes this volume can be accessed from.
-    public var nodeAffinity: VolumeNodeAffinity?
+    public var nodeAffinity: VolumeNodeAffinity? {
+        get { storage.value.nodeAffinity }
+        _modify { yield &storage.value.nodeAffinity }
+    }
     /// persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim.
-    public var persistentVolumeReclaimPolicy: String?
+    public var persistentVolumeReclaimPolicy: String? {
+        get { storage.value.persistentVolumeReclaimPolicy }
+        _modify { yield &storage.value.persistentVolumeReclaimPolicy }
+    }
     /// photonPersistentDisk represents a PhotonController persistent disk attached and mounted on kubelets host machine
-    public var photonPersistentDisk: PhotonPersistentDiskVolumeSource?
+    public var photonPersistentDisk: PhotonPersistentDiskVolumeSource? {
+        get { storage.value.photonPersistentDisk }
+        _modify { yield &storage.value.photonPersistentDisk }
+    }
     /// portworxVolume represents a portworx volume attached and mounted on kubelets host machine
-    public var portworxVolume: PortworxVolumeSource?
+    public var portworxVolume: PortworxVolumeSource? {
+        get { storage.value.portworxVolume }
+        _modify { yield &storage.value.portworxVolume }
+    }
     /// quobyte represents a Quobyte mount on the host that shares a pod's lifetime
-    public var quobyte: QuobyteVolumeSource?
+    public var quobyte: QuobyteVolumeSource? {
+        get { storage.value.quobyte }
+        _modify { yield &storage.value.quobyte }
+    }
     /// rbd represents a Rados Block Device mount on the host that shares a pod's lifetime.
-    public var rbd: RBDPersistentVolumeSource?
+    public var rbd: RBDPersistentVolumeSource? {
+        get { storage.value.rbd }
+        _modify { yield &storage.value.rbd }
+    }
     /// scaleIO represents a ScaleIO persistent volume attached and mounted on Kubernetes nodes.
-    public var scaleIO: ScaleIOPersistentVolumeSource?
+    public var scaleIO: ScaleIOPersistentVolumeSource? {
+        get { storage.value.scaleIO }
+        _modify { yield &storage.value.scaleIO }
+    }
     /// storageClassName is the name of StorageClass to which this persistent volume belongs.
-    public var storageClassName: String?
+    public var storageClassName: String? {
+        get { storage.value.storageClassName }
+        _modify { yield &storage.value.storageClassName }
+    }
     /// storageOS represents a StorageOS volume that is attached to the kubelet's host machine and mounted into the pod
     /// More info: https://examples.k8s.io/volumes/storageos/README.md
-    public var storageos: StorageOSPersistentVolumeSource?
+    public var storageos: StorageOSPersistentVolumeSource? {
+        get { storage.value.storageos }
+        _modify { yield &storage.value.storageos }
+    }
     /// Name of VolumeAttributesClass to which this persistent volume belongs. Not in Kubernetes 1.28: strict validation
     /// for it fails.
-    public var volumeAttributesClassName: String?
+    public var volumeAttributesClassName: String? {
+        get { storage.value.volumeAttributesClassName }
+        _modify { yield &storage.value.volumeAttributesClassName }
+    }
     /// volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block
     /// state.
-    public var volumeMode: String?
+    public var volumeMode: String? {
+        get { storage.value.volumeMode }
+        _modify { yield &storage.value.volumeMode }
+    }
     /// vsphereVolume represents a vSphere volume attached and mounted on kubelets host machine
-    public var vsphereVolume: VsphereVirtualDiskVolumeSource?
+    public var vsphereVolume: VsphereVirtualDiskVolumeSource? {
+        get { storage.value.vsphereVolume }
+        _modify { yield &storage.value.vsphereVolume }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var accessModes: [String]?
+        var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
+        var azureDisk: AzureDiskVolumeSource?
+        var azureFile: AzureFilePersistentVolumeSource?
+        var capacity: [String: Quantity]?
+        var cephfs: CephFSPersistentVolumeSource?
+        var cinder: CinderPersistentVolumeSource?
+        var claimRef: ObjectReference?
+        var csi: CSIPersistentVolumeSource?
+        var fc: FCVolumeSource?
+        var flexVolume: FlexPersistentVolumeSource?
+        var flocker: FlockerVolumeSource?
+        var gcePersistentDisk: GCEPersistentDiskVolumeSource?
+        var glusterfs: GlusterfsPersistentVolumeSource?
+        var hostPath: HostPathVolumeSource?
+        var iscsi: ISCSIPersistentVolumeSource?
+        var local: LocalVolumeSource?
+        var mountOptions: [String]?
+        var nfs: NFSVolumeSource?
+        var nodeAffinity: VolumeNodeAffinity?
+        var persistentVolumeReclaimPolicy: String?
+        var photonPersistentDisk: PhotonPersistentDiskVolumeSource?
+        var portworxVolume: PortworxVolumeSource?
+        var quobyte: QuobyteVolumeSource?
+        var rbd: RBDPersistentVolumeSource?
+        var scaleIO: ScaleIOPersistentVolumeSource?
+        var storageClassName: String?
+        var storageos: StorageOSPersistentVolumeSource?
+        var volumeAttributesClassName: String?
+        var volumeMode: String?
+        var vsphereVolume: VsphereVirtualDiskVolumeSource?
+    }
 
     /// Creates a `PersistentVolumeSpec`; optional properties default to `nil`.
     public init(
@@ -3860,37 +4516,39 @@ public struct PersistentVolumeSpec: APIValue {
         volumeMode: String? = nil,
         vsphereVolume: VsphereVirtualDiskVolumeSource? = nil
     ) {
-        self.accessModes = accessModes
-        self.awsElasticBlockStore = awsElasticBlockStore
-        self.azureDisk = azureDisk
-        self.azureFile = azureFile
-        self.capacity = capacity
-        self.cephfs = cephfs
-        self.cinder = cinder
-        self.claimRef = claimRef
-        self.csi = csi
-        self.fc = fc
-        self.flexVolume = flexVolume
-        self.flocker = flocker
-        self.gcePersistentDisk = gcePersistentDisk
-        self.glusterfs = glusterfs
-        self.hostPath = hostPath
-        self.iscsi = iscsi
-        self.local = local
-        self.mountOptions = mountOptions
-        self.nfs = nfs
-        self.nodeAffinity = nodeAffinity
-        self.persistentVolumeReclaimPolicy = persistentVolumeReclaimPolicy
-        self.photonPersistentDisk = photonPersistentDisk
-        self.portworxVolume = portworxVolume
-        self.quobyte = quobyte
-        self.rbd = rbd
-        self.scaleIO = scaleIO
-        self.storageClassName = storageClassName
-        self.storageos = storageos
-        self.volumeAttributesClassName = volumeAttributesClassName
-        self.volumeMode = volumeMode
-        self.vsphereVolume = vsphereVolume
+        var storage = Storage()
+        storage.accessModes = accessModes
+        storage.awsElasticBlockStore = awsElasticBlockStore
+        storage.azureDisk = azureDisk
+        storage.azureFile = azureFile
+        storage.capacity = capacity
+        storage.cephfs = cephfs
+        storage.cinder = cinder
+        storage.claimRef = claimRef
+        storage.csi = csi
+        storage.fc = fc
+        storage.flexVolume = flexVolume
+        storage.flocker = flocker
+        storage.gcePersistentDisk = gcePersistentDisk
+        storage.glusterfs = glusterfs
+        storage.hostPath = hostPath
+        storage.iscsi = iscsi
+        storage.local = local
+        storage.mountOptions = mountOptions
+        storage.nfs = nfs
+        storage.nodeAffinity = nodeAffinity
+        storage.persistentVolumeReclaimPolicy = persistentVolumeReclaimPolicy
+        storage.photonPersistentDisk = photonPersistentDisk
+        storage.portworxVolume = portworxVolume
+        storage.quobyte = quobyte
+        storage.rbd = rbd
+        storage.scaleIO = scaleIO
+        storage.storageClassName = storageClassName
+        storage.storageos = storageos
+        storage.volumeAttributesClassName = volumeAttributesClassName
+        storage.volumeMode = volumeMode
+        storage.vsphereVolume = vsphereVolume
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -4071,15 +4729,23 @@ public struct Pod: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension Pod: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -4431,34 +5097,80 @@ extension PodSchedulingGate: YAMLEmitting {
 /// PodSecurityContext holds pod-level security attributes and common container settings.
 public struct PodSecurityContext: APIValue {
     /// A special supplemental group that applies to all containers in a pod.
-    public var fsGroup: Int?
+    public var fsGroup: Int? {
+        get { storage.value.fsGroup }
+        _modify { yield &storage.value.fsGroup }
+    }
     /// fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed
     /// inside Pod.
-    public var fsGroupChangePolicy: String?
+    public var fsGroupChangePolicy: String? {
+        get { storage.value.fsGroupChangePolicy }
+        _modify { yield &storage.value.fsGroupChangePolicy }
+    }
     /// The GID to run the entrypoint of the container process. Uses runtime default if unset.
-    public var runAsGroup: Int?
+    public var runAsGroup: Int? {
+        get { storage.value.runAsGroup }
+        _modify { yield &storage.value.runAsGroup }
+    }
     /// Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at
     /// runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does.
-    public var runAsNonRoot: Bool?
+    public var runAsNonRoot: Bool? {
+        get { storage.value.runAsNonRoot }
+        _modify { yield &storage.value.runAsNonRoot }
+    }
     /// The UID to run the entrypoint of the container process. Defaults to user specified in image metadata if
     /// unspecified.
-    public var runAsUser: Int?
+    public var runAsUser: Int? {
+        get { storage.value.runAsUser }
+        _modify { yield &storage.value.runAsUser }
+    }
     /// The SELinux context to be applied to all containers. If unspecified, the container runtime will allocate a
     /// random SELinux context for each container.
-    public var seLinuxOptions: SELinuxOptions?
+    public var seLinuxOptions: SELinuxOptions? {
+        get { storage.value.seLinuxOptions }
+        _modify { yield &storage.value.seLinuxOptions }
+    }
     /// The seccomp options to use by the containers in this pod. Note that this field cannot be set when spec.os.name
     /// is windows.
-    public var seccompProfile: SeccompProfile?
+    public var seccompProfile: SeccompProfile? {
+        get { storage.value.seccompProfile }
+        _modify { yield &storage.value.seccompProfile }
+    }
     /// A list of groups applied to the first process run in each container, in addition to the container's primary GID,
     /// the fsGroup (if specified), and group memberships defined in the container image for the uid of the container
     /// process.
-    public var supplementalGroups: [Int]?
+    public var supplementalGroups: [Int]? {
+        get { storage.value.supplementalGroups }
+        _modify { yield &storage.value.supplementalGroups }
+    }
     /// Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported sysctls (by the container
     /// runtime) might fail to launch.
-    public var sysctls: [Sysctl]?
+    public var sysctls: [Sysctl]? {
+        get { storage.value.sysctls }
+        _modify { yield &storage.value.sysctls }
+    }
     /// The Windows specific settings applied to all containers. If unspecified, the options within a container's
     /// SecurityContext will be used.
-    public var windowsOptions: WindowsSecurityContextOptions?
+    public var windowsOptions: WindowsSecurityContextOptions? {
+        get { storage.value.windowsOptions }
+        _modify { yield &storage.value.windowsOptions }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var fsGroup: Int?
+        var fsGroupChangePolicy: String?
+        var runAsGroup: Int?
+        var runAsNonRoot: Bool?
+        var runAsUser: Int?
+        var seLinuxOptions: SELinuxOptions?
+        var seccompProfile: SeccompProfile?
+        var supplementalGroups: [Int]?
+        var sysctls: [Sysctl]?
+        var windowsOptions: WindowsSecurityContextOptions?
+    }
 
     /// Creates a `PodSecurityContext`; optional properties default to `nil`.
     public init(
@@ -4473,16 +5185,18 @@ public struct PodSecurityContext: APIValue {
         sysctls: [Sysctl]? = nil,
         windowsOptions: WindowsSecurityContextOptions? = nil
     ) {
-        self.fsGroup = fsGroup
-        self.fsGroupChangePolicy = fsGroupChangePolicy
-        self.runAsGroup = runAsGroup
-        self.runAsNonRoot = runAsNonRoot
-        self.runAsUser = runAsUser
-        self.seLinuxOptions = seLinuxOptions
-        self.seccompProfile = seccompProfile
-        self.supplementalGroups = supplementalGroups
-        self.sysctls = sysctls
-        self.windowsOptions = windowsOptions
+        var storage = Storage()
+        storage.fsGroup = fsGroup
+        storage.fsGroupChangePolicy = fsGroupChangePolicy
+        storage.runAsGroup = runAsGroup
+        storage.runAsNonRoot = runAsNonRoot
+        storage.runAsUser = runAsUser
+        storage.seLinuxOptions = seLinuxOptions
+        storage.seccompProfile = seccompProfile
+        storage.supplementalGroups = supplementalGroups
+        storage.sysctls = sysctls
+        storage.windowsOptions = windowsOptions
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -4537,90 +5251,252 @@ extension PodSecurityContext: YAMLEmitting {
 public struct PodSpec: APIValue {
     /// Optional duration in seconds the pod may be active on the node relative to StartTime before the system will
     /// actively try to mark it failed and kill associated containers.
-    public var activeDeadlineSeconds: Int?
+    public var activeDeadlineSeconds: Int? {
+        get { storage.value.activeDeadlineSeconds }
+        _modify { yield &storage.value.activeDeadlineSeconds }
+    }
     /// If specified, the pod's scheduling constraints
-    public var affinity: Affinity?
+    public var affinity: Affinity? {
+        get { storage.value.affinity }
+        _modify { yield &storage.value.affinity }
+    }
     /// AutomountServiceAccountToken indicates whether a service account token should be automatically mounted.
-    public var automountServiceAccountToken: Bool?
+    public var automountServiceAccountToken: Bool? {
+        get { storage.value.automountServiceAccountToken }
+        _modify { yield &storage.value.automountServiceAccountToken }
+    }
     /// List of containers belonging to the pod. Containers cannot currently be added or removed.
-    public var containers: [Container]
+    public var containers: [Container] {
+        get { storage.value.containers }
+        _modify { yield &storage.value.containers }
+    }
     /// Specifies the DNS parameters of a pod. Parameters specified here will be merged to the generated DNS
     /// configuration based on DNSPolicy.
-    public var dnsConfig: PodDNSConfig?
+    public var dnsConfig: PodDNSConfig? {
+        get { storage.value.dnsConfig }
+        _modify { yield &storage.value.dnsConfig }
+    }
     /// Set DNS policy for the pod. Defaults to "ClusterFirst".
-    public var dnsPolicy: String?
+    public var dnsPolicy: String? {
+        get { storage.value.dnsPolicy }
+        _modify { yield &storage.value.dnsPolicy }
+    }
     /// EnableServiceLinks indicates whether information about services should be injected into pod's environment
     /// variables, matching the syntax of Docker links.
-    public var enableServiceLinks: Bool?
+    public var enableServiceLinks: Bool? {
+        get { storage.value.enableServiceLinks }
+        _modify { yield &storage.value.enableServiceLinks }
+    }
     /// List of ephemeral containers run in this pod. Ephemeral containers may be run in an existing pod to perform
     /// user-initiated actions such as debugging.
-    public var ephemeralContainers: [EphemeralContainer]?
+    public var ephemeralContainers: [EphemeralContainer]? {
+        get { storage.value.ephemeralContainers }
+        _modify { yield &storage.value.ephemeralContainers }
+    }
     /// HostAliases is an optional list of hosts and IPs that will be injected into the pod's hosts file if specified.
-    public var hostAliases: [HostAlias]?
+    public var hostAliases: [HostAlias]? {
+        get { storage.value.hostAliases }
+        _modify { yield &storage.value.hostAliases }
+    }
     /// Use the host's ipc namespace. Optional: Default to false.
-    public var hostIPC: Bool?
+    public var hostIPC: Bool? {
+        get { storage.value.hostIPC }
+        _modify { yield &storage.value.hostIPC }
+    }
     /// Host networking requested for this pod. Use the host's network namespace.
-    public var hostNetwork: Bool?
+    public var hostNetwork: Bool? {
+        get { storage.value.hostNetwork }
+        _modify { yield &storage.value.hostNetwork }
+    }
     /// Use the host's pid namespace. Optional: Default to false.
-    public var hostPID: Bool?
+    public var hostPID: Bool? {
+        get { storage.value.hostPID }
+        _modify { yield &storage.value.hostPID }
+    }
     /// Use the host's user namespace. Optional: Default to true.
-    public var hostUsers: Bool?
+    public var hostUsers: Bool? {
+        get { storage.value.hostUsers }
+        _modify { yield &storage.value.hostUsers }
+    }
     /// Specifies the hostname of the Pod If not specified, the pod's hostname will be set to a system-defined value.
-    public var hostname: String?
+    public var hostname: String? {
+        get { storage.value.hostname }
+        _modify { yield &storage.value.hostname }
+    }
     /// ImagePullSecrets is an optional list of references to secrets in the same namespace to use for pulling any of
     /// the images used by this PodSpec.
-    public var imagePullSecrets: [LocalObjectReference]?
+    public var imagePullSecrets: [LocalObjectReference]? {
+        get { storage.value.imagePullSecrets }
+        _modify { yield &storage.value.imagePullSecrets }
+    }
     /// List of initialization containers belonging to the pod. Init containers are executed in order prior to
     /// containers being started.
-    public var initContainers: [Container]?
+    public var initContainers: [Container]? {
+        get { storage.value.initContainers }
+        _modify { yield &storage.value.initContainers }
+    }
     /// NodeName is a request to schedule this pod onto a specific node.
-    public var nodeName: String?
+    public var nodeName: String? {
+        get { storage.value.nodeName }
+        _modify { yield &storage.value.nodeName }
+    }
     /// NodeSelector is a selector which must be true for the pod to fit on a node.
-    public var nodeSelector: [String: String]?
+    public var nodeSelector: [String: String]? {
+        get { storage.value.nodeSelector }
+        _modify { yield &storage.value.nodeSelector }
+    }
     /// Specifies the OS of the containers in the pod. Some pod and container fields are restricted if this is set.
-    public var os: PodOS?
+    public var os: PodOS? {
+        get { storage.value.os }
+        _modify { yield &storage.value.os }
+    }
     /// Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.
-    public var overhead: [String: Quantity]?
+    public var overhead: [String: Quantity]? {
+        get { storage.value.overhead }
+        _modify { yield &storage.value.overhead }
+    }
     /// PreemptionPolicy is the Policy for preempting pods with lower priority.
-    public var preemptionPolicy: String?
+    public var preemptionPolicy: String? {
+        get { storage.value.preemptionPolicy }
+        _modify { yield &storage.value.preemptionPolicy }
+    }
     /// The priority value. Various system components use this field to find the priority of the pod.
-    public var priority: Int?
+    public var priority: Int? {
+        get { storage.value.priority }
+        _modify { yield &storage.value.priority }
+    }
     /// If specified, indicates the pod's priority. "system-node-critical" and "system-cluster-critical" are two special
     /// keywords which indicate the highest priorities with the former being the highest priority.
-    public var priorityClassName: String?
+    public var priorityClassName: String? {
+        get { storage.value.priorityClassName }
+        _modify { yield &storage.value.priorityClassName }
+    }
     /// If specified, all readiness gates will be evaluated for pod readiness.
-    public var readinessGates: [PodReadinessGate]?
+    public var readinessGates: [PodReadinessGate]? {
+        get { storage.value.readinessGates }
+        _modify { yield &storage.value.readinessGates }
+    }
     /// ResourceClaims defines which ResourceClaims must be allocated and reserved before the Pod is allowed to start.
-    public var resourceClaims: [PodResourceClaim]?
+    public var resourceClaims: [PodResourceClaim]? {
+        get { storage.value.resourceClaims }
+        _modify { yield &storage.value.resourceClaims }
+    }
     /// Restart policy for all containers within the pod. One of Always, OnFailure, Never.
-    public var restartPolicy: String?
+    public var restartPolicy: String? {
+        get { storage.value.restartPolicy }
+        _modify { yield &storage.value.restartPolicy }
+    }
     /// RuntimeClassName refers to a RuntimeClass object in the node.k8s.io group, which should be used to run this pod.
-    public var runtimeClassName: String?
+    public var runtimeClassName: String? {
+        get { storage.value.runtimeClassName }
+        _modify { yield &storage.value.runtimeClassName }
+    }
     /// If specified, the pod will be dispatched by specified scheduler.
-    public var schedulerName: String?
+    public var schedulerName: String? {
+        get { storage.value.schedulerName }
+        _modify { yield &storage.value.schedulerName }
+    }
     /// SchedulingGates is an opaque list of values that if specified will block scheduling the pod.
-    public var schedulingGates: [PodSchedulingGate]?
+    public var schedulingGates: [PodSchedulingGate]? {
+        get { storage.value.schedulingGates }
+        _modify { yield &storage.value.schedulingGates }
+    }
     /// SecurityContext holds pod-level security attributes and common container settings.
-    public var securityContext: PodSecurityContext?
+    public var securityContext: PodSecurityContext? {
+        get { storage.value.securityContext }
+        _modify { yield &storage.value.securityContext }
+    }
     /// DeprecatedServiceAccount is a depreciated alias for ServiceAccountName.
-    public var serviceAccount: String?
+    public var serviceAccount: String? {
+        get { storage.value.serviceAccount }
+        _modify { yield &storage.value.serviceAccount }
+    }
     /// ServiceAccountName is the name of the ServiceAccount to use to run this pod.
-    public var serviceAccountName: String?
+    public var serviceAccountName: String? {
+        get { storage.value.serviceAccountName }
+        _modify { yield &storage.value.serviceAccountName }
+    }
     /// If true the pod's hostname will be configured as the pod's FQDN, rather than the leaf name (the default).
-    public var setHostnameAsFQDN: Bool?
+    public var setHostnameAsFQDN: Bool? {
+        get { storage.value.setHostnameAsFQDN }
+        _modify { yield &storage.value.setHostnameAsFQDN }
+    }
     /// Share a single process namespace between all of the containers in a pod.
-    public var shareProcessNamespace: Bool?
+    public var shareProcessNamespace: Bool? {
+        get { storage.value.shareProcessNamespace }
+        _modify { yield &storage.value.shareProcessNamespace }
+    }
     /// If specified, the fully qualified Pod hostname will be "<hostname>.<subdomain>.<pod namespace>.svc.<cluster
     /// domain>".
-    public var subdomain: String?
+    public var subdomain: String? {
+        get { storage.value.subdomain }
+        _modify { yield &storage.value.subdomain }
+    }
     /// Optional duration in seconds the pod needs to terminate gracefully.
-    public var terminationGracePeriodSeconds: Int?
+    public var terminationGracePeriodSeconds: Int? {
+        get { storage.value.terminationGracePeriodSeconds }
+        _modify { yield &storage.value.terminationGracePeriodSeconds }
+    }
     /// If specified, the pod's tolerations.
-    public var tolerations: [Toleration]?
+    public var tolerations: [Toleration]? {
+        get { storage.value.tolerations }
+        _modify { yield &storage.value.tolerations }
+    }
     /// TopologySpreadConstraints describes how a group of pods ought to spread across topology domains.
-    public var topologySpreadConstraints: [TopologySpreadConstraint]?
+    public var topologySpreadConstraints: [TopologySpreadConstraint]? {
+        get { storage.value.topologySpreadConstraints }
+        _modify { yield &storage.value.topologySpreadConstraints }
+    }
     /// List of volumes that can be mounted by containers belonging to the pod.
-    public var volumes: [Volume]?
+    public var volumes: [Volume]? {
+        get { storage.value.volumes }
+        _modify { yield &storage.value.volumes }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var activeDeadlineSeconds: Int?
+        var affinity: Affinity?
+        var automountServiceAccountToken: Bool?
+        var containers: [Container]
+        var dnsConfig: PodDNSConfig?
+        var dnsPolicy: String?
+        var enableServiceLinks: Bool?
+        var ephemeralContainers: [EphemeralContainer]?
+        var hostAliases: [HostAlias]?
+        var hostIPC: Bool?
+        var hostNetwork: Bool?
+        var hostPID: Bool?
+        var hostUsers: Bool?
+        var hostname: String?
+        var imagePullSecrets: [LocalObjectReference]?
+        var initContainers: [Container]?
+        var nodeName: String?
+        var nodeSelector: [String: String]?
+        var os: PodOS?
+        var overhead: [String: Quantity]?
+        var preemptionPolicy: String?
+        var priority: Int?
+        var priorityClassName: String?
+        var readinessGates: [PodReadinessGate]?
+        var resourceClaims: [PodResourceClaim]?
+        var restartPolicy: String?
+        var runtimeClassName: String?
+        var schedulerName: String?
+        var schedulingGates: [PodSchedulingGate]?
+        var securityContext: PodSecurityContext?
+        var serviceAccount: String?
+        var serviceAccountName: String?
+        var setHostnameAsFQDN: Bool?
+        var shareProcessNamespace: Bool?
+        var subdomain: String?
+        var terminationGracePeriodSeconds: Int?
+        var tolerations: [Toleration]?
+        var topologySpreadConstraints: [TopologySpreadConstraint]?
+        var volumes: [Volume]?
+    }
 
     /// Creates a `PodSpec`; optional properties default to `nil`.
     public init(
@@ -4664,45 +5540,46 @@ public struct PodSpec: APIValue {
         topologySpreadConstraints: [TopologySpreadConstraint]? = nil,
         volumes: [Volume]? = nil
     ) {
-        self.activeDeadlineSeconds = activeDeadlineSeconds
-        self.affinity = affinity
-        self.automountServiceAccountToken = automountServiceAccountToken
-        self.containers = containers
-        self.dnsConfig = dnsConfig
-        self.dnsPolicy = dnsPolicy
-        self.enableServiceLinks = enableServiceLinks
-        self.ephemeralContainers = ephemeralContainers
-        self.hostAliases = hostAliases
-        self.hostIPC = hostIPC
-        self.hostNetwork = hostNetwork
-        self.hostPID = hostPID
-        self.hostUsers = hostUsers
-        self.hostname = hostname
-        self.imagePullSecrets = imagePullSecrets
-        self.initContainers = initContainers
-        self.nodeName = nodeName
-        self.nodeSelector = nodeSelector
-        self.os = os
-        self.overhead = overhead
-        self.preemptionPolicy = preemptionPolicy
-        self.priority = priority
-        self.priorityClassName = priorityClassName
-        self.readinessGates = readinessGates
-        self.resourceClaims = resourceClaims
-        self.restartPolicy = restartPolicy
-        self.runtimeClassName = runtimeClassName
-        self.schedulerName = schedulerName
-        self.schedulingGates = schedulingGates
-        self.securityContext = securityContext
-        self.serviceAccount = serviceAccount
-        self.serviceAccountName = serviceAccountName
-        self.setHostnameAsFQDN = setHostnameAsFQDN
-        self.shareProcessNamespace = shareProcessNamespace
-        self.subdomain = subdomain
-        self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
-        self.tolerations = tolerations
-        self.topologySpreadConstraints = topologySpreadConstraints
-        self.volumes = volumes
+        var storage = Storage(containers: containers)
+        storage.activeDeadlineSeconds = activeDeadlineSeconds
+        storage.affinity = affinity
+        storage.automountServiceAccountToken = automountServiceAccountToken
+        storage.dnsConfig = dnsConfig
+        storage.dnsPolicy = dnsPolicy
+        storage.enableServiceLinks = enableServiceLinks
+        storage.ephemeralContainers = ephemeralContainers
+        storage.hostAliases = hostAliases
+        storage.hostIPC = hostIPC
+        storage.hostNetwork = hostNetwork
+        storage.hostPID = hostPID
+        storage.hostUsers = hostUsers
+        storage.hostname = hostname
+        storage.imagePullSecrets = imagePullSecrets
+        storage.initContainers = initContainers
+        storage.nodeName = nodeName
+        storage.nodeSelector = nodeSelector
+        storage.os = os
+        storage.overhead = overhead
+        storage.preemptionPolicy = preemptionPolicy
+        storage.priority = priority
+        storage.priorityClassName = priorityClassName
+        storage.readinessGates = readinessGates
+        storage.resourceClaims = resourceClaims
+        storage.restartPolicy = restartPolicy
+        storage.runtimeClassName = runtimeClassName
+        storage.schedulerName = schedulerName
+        storage.schedulingGates = schedulingGates
+        storage.securityContext = securityContext
+        storage.serviceAccount = serviceAccount
+        storage.serviceAccountName = serviceAccountName
+        storage.setHostnameAsFQDN = setHostnameAsFQDN
+        storage.shareProcessNamespace = shareProcessNamespace
+        storage.subdomain = subdomain
+        storage.terminationGracePeriodSeconds = terminationGracePeriodSeconds
+        storage.tolerations = tolerations
+        storage.topologySpreadConstraints = topologySpreadConstraints
+        storage.volumes = volumes
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -4831,15 +5708,23 @@ public struct PodTemplate: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension PodTemplate: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("template", self.template, to: &out)
     }
 }
@@ -4949,25 +5834,71 @@ extension PreferredSchedulingTerm: YAMLEmitting {
 /// receive traffic.
 public struct Probe: APIValue {
     /// Exec specifies the action to take.
-    public var exec: ExecAction?
+    public var exec: ExecAction? {
+        get { storage.value.exec }
+        _modify { yield &storage.value.exec }
+    }
     /// Minimum consecutive failures for the probe to be considered failed after having succeeded.
-    public var failureThreshold: Int?
+    public var failureThreshold: Int? {
+        get { storage.value.failureThreshold }
+        _modify { yield &storage.value.failureThreshold }
+    }
     /// GRPC specifies an action involving a GRPC port.
-    public var grpc: GRPCAction?
+    public var grpc: GRPCAction? {
+        get { storage.value.grpc }
+        _modify { yield &storage.value.grpc }
+    }
     /// HTTPGet specifies the http request to perform.
-    public var httpGet: HTTPGetAction?
+    public var httpGet: HTTPGetAction? {
+        get { storage.value.httpGet }
+        _modify { yield &storage.value.httpGet }
+    }
     /// Number of seconds after the container has started before liveness probes are initiated.
-    public var initialDelaySeconds: Int?
+    public var initialDelaySeconds: Int? {
+        get { storage.value.initialDelaySeconds }
+        _modify { yield &storage.value.initialDelaySeconds }
+    }
     /// How often (in seconds) to perform the probe. Default to 10 seconds.
-    public var periodSeconds: Int?
+    public var periodSeconds: Int? {
+        get { storage.value.periodSeconds }
+        _modify { yield &storage.value.periodSeconds }
+    }
     /// Minimum consecutive successes for the probe to be considered successful after having failed.
-    public var successThreshold: Int?
+    public var successThreshold: Int? {
+        get { storage.value.successThreshold }
+        _modify { yield &storage.value.successThreshold }
+    }
     /// TCPSocket specifies an action involving a TCP port.
-    public var tcpSocket: TCPSocketAction?
+    public var tcpSocket: TCPSocketAction? {
+        get { storage.value.tcpSocket }
+        _modify { yield &storage.value.tcpSocket }
+    }
     /// Optional duration in seconds the pod needs to terminate gracefully upon probe failure.
-    public var terminationGracePeriodSeconds: Int?
+    public var terminationGracePeriodSeconds: Int? {
+        get { storage.value.terminationGracePeriodSeconds }
+        _modify { yield &storage.value.terminationGracePeriodSeconds }
+    }
     /// Number of seconds after which the probe times out. Defaults to 1 second.
-    public var timeoutSeconds: Int?
+    public var timeoutSeconds: Int? {
+        get { storage.value.timeoutSeconds }
+        _modify { yield &storage.value.timeoutSeconds }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var exec: ExecAction?
+        var failureThreshold: Int?
+        var grpc: GRPCAction?
+        var httpGet: HTTPGetAction?
+        var initialDelaySeconds: Int?
+        var periodSeconds: Int?
+        var successThreshold: Int?
+        var tcpSocket: TCPSocketAction?
+        var terminationGracePeriodSeconds: Int?
+        var timeoutSeconds: Int?
+    }
 
     /// Creates a `Probe`; optional properties default to `nil`.
     public init(
@@ -4982,16 +5913,18 @@ public struct Probe: APIValue {
         terminationGracePeriodSeconds: Int? = nil,
         timeoutSeconds: Int? = nil
     ) {
-        self.exec = exec
-        self.failureThreshold = failureThreshold
-        self.grpc = grpc
-        self.httpGet = httpGet
-        self.initialDelaySeconds = initialDelaySeconds
-        self.periodSeconds = periodSeconds
-        self.successThreshold = successThreshold
-        self.tcpSocket = tcpSocket
-        self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
-        self.timeoutSeconds = timeoutSeconds
+        var storage = Storage()
+        storage.exec = exec
+        storage.failureThreshold = failureThreshold
+        storage.grpc = grpc
+        storage.httpGet = httpGet
+        storage.initialDelaySeconds = initialDelaySeconds
+        storage.periodSeconds = periodSeconds
+        storage.successThreshold = successThreshold
+        storage.tcpSocket = tcpSocket
+        storage.terminationGracePeriodSeconds = terminationGracePeriodSeconds
+        storage.timeoutSeconds = timeoutSeconds
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -5137,22 +6070,60 @@ extension QuobyteVolumeSource: YAMLEmitting {
 /// Represents a Rados Block Device mount that lasts the lifetime of a pod.
 public struct RBDPersistentVolumeSource: APIValue {
     /// fsType is the filesystem type of the volume that you want to mount.
-    public var fsType: String?
+    public var fsType: String? {
+        get { storage.value.fsType }
+        _modify { yield &storage.value.fsType }
+    }
     /// image is the rados image name. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
-    public var image: String
+    public var image: String {
+        get { storage.value.image }
+        _modify { yield &storage.value.image }
+    }
     /// keyring is the path to key ring for RBDUser. Default is /etc/ceph/keyring.
-    public var keyring: String?
+    public var keyring: String? {
+        get { storage.value.keyring }
+        _modify { yield &storage.value.keyring }
+    }
     /// monitors is a collection of Ceph monitors. More info:
     /// https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
-    public var monitors: [String]
+    public var monitors: [String] {
+        get { storage.value.monitors }
+        _modify { yield &storage.value.monitors }
+    }
     /// pool is the rados pool name. Default is rbd.
-    public var pool: String?
+    public var pool: String? {
+        get { storage.value.pool }
+        _modify { yield &storage.value.pool }
+    }
     /// readOnly here will force the ReadOnly setting in VolumeMounts.
-    public var readOnly: Bool?
+    public var readOnly: Bool? {
+        get { storage.value.readOnly }
+        _modify { yield &storage.value.readOnly }
+    }
     /// secretRef is name of the authentication secret for RBDUser. If provided overrides keyring.
-    public var secretRef: SecretReference?
+    public var secretRef: SecretReference? {
+        get { storage.value.secretRef }
+        _modify { yield &storage.value.secretRef }
+    }
     /// user is the rados user name. Default is admin.
-    public var user: String?
+    public var user: String? {
+        get { storage.value.user }
+        _modify { yield &storage.value.user }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var fsType: String?
+        var image: String
+        var keyring: String?
+        var monitors: [String]
+        var pool: String?
+        var readOnly: Bool?
+        var secretRef: SecretReference?
+        var user: String?
+    }
 
     /// Creates a `RBDPersistentVolumeSource`; optional properties default to `nil`.
     public init(
@@ -5165,14 +6136,14 @@ public struct RBDPersistentVolumeSource: APIValue {
         secretRef: SecretReference? = nil,
         user: String? = nil
     ) {
-        self.fsType = fsType
-        self.image = image
-        self.keyring = keyring
-        self.monitors = monitors
-        self.pool = pool
-        self.readOnly = readOnly
-        self.secretRef = secretRef
-        self.user = user
+        var storage = Storage(image: image, monitors: monitors)
+        storage.fsType = fsType
+        storage.keyring = keyring
+        storage.pool = pool
+        storage.readOnly = readOnly
+        storage.secretRef = secretRef
+        storage.user = user
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -5208,22 +6179,60 @@ extension RBDPersistentVolumeSource: YAMLEmitting {
 /// Represents a Rados Block Device mount that lasts the lifetime of a pod.
 public struct RBDVolumeSource: APIValue {
     /// fsType is the filesystem type of the volume that you want to mount.
-    public var fsType: String?
+    public var fsType: String? {
+        get { storage.value.fsType }
+        _modify { yield &storage.value.fsType }
+    }
     /// image is the rados image name. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
-    public var image: String
+    public var image: String {
+        get { storage.value.image }
+        _modify { yield &storage.value.image }
+    }
     /// keyring is the path to key ring for RBDUser. Default is /etc/ceph/keyring.
-    public var keyring: String?
+    public var keyring: String? {
+        get { storage.value.keyring }
+        _modify { yield &storage.value.keyring }
+    }
     /// monitors is a collection of Ceph monitors. More info:
     /// https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
-    public var monitors: [String]
+    public var monitors: [String] {
+        get { storage.value.monitors }
+        _modify { yield &storage.value.monitors }
+    }
     /// pool is the rados pool name. Default is rbd.
-    public var pool: String?
+    public var pool: String? {
+        get { storage.value.pool }
+        _modify { yield &storage.value.pool }
+    }
     /// readOnly here will force the ReadOnly setting in VolumeMounts.
-    public var readOnly: Bool?
+    public var readOnly: Bool? {
+        get { storage.value.readOnly }
+        _modify { yield &storage.value.readOnly }
+    }
     /// secretRef is name of the authentication secret for RBDUser. If provided overrides keyring.
-    public var secretRef: LocalObjectReference?
+    public var secretRef: LocalObjectReference? {
+        get { storage.value.secretRef }
+        _modify { yield &storage.value.secretRef }
+    }
     /// user is the rados user name. Default is admin.
-    public var user: String?
+    public var user: String? {
+        get { storage.value.user }
+        _modify { yield &storage.value.user }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var fsType: String?
+        var image: String
+        var keyring: String?
+        var monitors: [String]
+        var pool: String?
+        var readOnly: Bool?
+        var secretRef: LocalObjectReference?
+        var user: String?
+    }
 
     /// Creates a `RBDVolumeSource`; optional properties default to `nil`.
     public init(
@@ -5236,14 +6245,14 @@ public struct RBDVolumeSource: APIValue {
         secretRef: LocalObjectReference? = nil,
         user: String? = nil
     ) {
-        self.fsType = fsType
-        self.image = image
-        self.keyring = keyring
-        self.monitors = monitors
-        self.pool = pool
-        self.readOnly = readOnly
-        self.secretRef = secretRef
-        self.user = user
+        var storage = Storage(image: image, monitors: monitors)
+        storage.fsType = fsType
+        storage.keyring = keyring
+        storage.pool = pool
+        storage.readOnly = readOnly
+        storage.secretRef = secretRef
+        storage.user = user
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -5310,15 +6319,23 @@ public struct ReplicationController: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension ReplicationController: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -5476,15 +6493,23 @@ public struct ResourceQuota: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension ResourceQuota: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -5613,26 +6638,72 @@ extension SELinuxOptions: YAMLEmitting {
 /// ScaleIOPersistentVolumeSource represents a persistent ScaleIO volume
 public struct ScaleIOPersistentVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
-    public var fsType: String?
+    public var fsType: String? {
+        get { storage.value.fsType }
+        _modify { yield &storage.value.fsType }
+    }
     /// gateway is the host address of the ScaleIO API Gateway.
-    public var gateway: String
+    public var gateway: String {
+        get { storage.value.gateway }
+        _modify { yield &storage.value.gateway }
+    }
     /// protectionDomain is the name of the ScaleIO Protection Domain for the configured storage.
-    public var protectionDomain: String?
+    public var protectionDomain: String? {
+        get { storage.value.protectionDomain }
+        _modify { yield &storage.value.protectionDomain }
+    }
     /// readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
-    public var readOnly: Bool?
+    public var readOnly: Bool? {
+        get { storage.value.readOnly }
+        _modify { yield &storage.value.readOnly }
+    }
     /// secretRef references to the secret for ScaleIO user and other sensitive information.
-    public var secretRef: SecretReference
+    public var secretRef: SecretReference {
+        get { storage.value.secretRef }
+        _modify { yield &storage.value.secretRef }
+    }
     /// sslEnabled is the flag to enable/disable SSL communication with Gateway, default false
-    public var sslEnabled: Bool?
+    public var sslEnabled: Bool? {
+        get { storage.value.sslEnabled }
+        _modify { yield &storage.value.sslEnabled }
+    }
     /// storageMode indicates whether the storage for a volume should be ThickProvisioned or ThinProvisioned.
-    public var storageMode: String?
+    public var storageMode: String? {
+        get { storage.value.storageMode }
+        _modify { yield &storage.value.storageMode }
+    }
     /// storagePool is the ScaleIO Storage Pool associated with the protection domain.
-    public var storagePool: String?
+    public var storagePool: String? {
+        get { storage.value.storagePool }
+        _modify { yield &storage.value.storagePool }
+    }
     /// system is the name of the storage system as configured in ScaleIO.
-    public var system: String
+    public var system: String {
+        get { storage.value.system }
+        _modify { yield &storage.value.system }
+    }
     /// volumeName is the name of a volume already created in the ScaleIO system that is associated with this volume
     /// source.
-    public var volumeName: String?
+    public var volumeName: String? {
+        get { storage.value.volumeName }
+        _modify { yield &storage.value.volumeName }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var fsType: String?
+        var gateway: String
+        var protectionDomain: String?
+        var readOnly: Bool?
+        var secretRef: SecretReference
+        var sslEnabled: Bool?
+        var storageMode: String?
+        var storagePool: String?
+        var system: String
+        var volumeName: String?
+    }
 
     /// Creates a `ScaleIOPersistentVolumeSource`; optional properties default to `nil`.
     public init(
@@ -5647,16 +6718,15 @@ public struct ScaleIOPersistentVolumeSource: APIValue {
         system: String,
         volumeName: String? = nil
     ) {
-        self.fsType = fsType
-        self.gateway = gateway
-        self.protectionDomain = protectionDomain
-        self.readOnly = readOnly
-        self.secretRef = secretRef
-        self.sslEnabled = sslEnabled
-        self.storageMode = storageMode
-        self.storagePool = storagePool
-        self.system = system
-        self.volumeName = volumeName
+        var storage = Storage(gateway: gateway, secretRef: secretRef, system: system)
+        storage.fsType = fsType
+        storage.protectionDomain = protectionDomain
+        storage.readOnly = readOnly
+        storage.sslEnabled = sslEnabled
+        storage.storageMode = storageMode
+        storage.storagePool = storagePool
+        storage.volumeName = volumeName
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -5696,26 +6766,72 @@ extension ScaleIOPersistentVolumeSource: YAMLEmitting {
 /// ScaleIOVolumeSource represents a persistent ScaleIO volume
 public struct ScaleIOVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
-    public var fsType: String?
+    public var fsType: String? {
+        get { storage.value.fsType }
+        _modify { yield &storage.value.fsType }
+    }
     /// gateway is the host address of the ScaleIO API Gateway.
-    public var gateway: String
+    public var gateway: String {
+        get { storage.value.gateway }
+        _modify { yield &storage.value.gateway }
+    }
     /// protectionDomain is the name of the ScaleIO Protection Domain for the configured storage.
-    public var protectionDomain: String?
+    public var protectionDomain: String? {
+        get { storage.value.protectionDomain }
+        _modify { yield &storage.value.protectionDomain }
+    }
     /// readOnly Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
-    public var readOnly: Bool?
+    public var readOnly: Bool? {
+        get { storage.value.readOnly }
+        _modify { yield &storage.value.readOnly }
+    }
     /// secretRef references to the secret for ScaleIO user and other sensitive information.
-    public var secretRef: LocalObjectReference
+    public var secretRef: LocalObjectReference {
+        get { storage.value.secretRef }
+        _modify { yield &storage.value.secretRef }
+    }
     /// sslEnabled Flag enable/disable SSL communication with Gateway, default false
-    public var sslEnabled: Bool?
+    public var sslEnabled: Bool? {
+        get { storage.value.sslEnabled }
+        _modify { yield &storage.value.sslEnabled }
+    }
     /// storageMode indicates whether the storage for a volume should be ThickProvisioned or ThinProvisioned.
-    public var storageMode: String?
+    public var storageMode: String? {
+        get { storage.value.storageMode }
+        _modify { yield &storage.value.storageMode }
+    }
     /// storagePool is the ScaleIO Storage Pool associated with the protection domain.
-    public var storagePool: String?
+    public var storagePool: String? {
+        get { storage.value.storagePool }
+        _modify { yield &storage.value.storagePool }
+    }
     /// system is the name of the storage system as configured in ScaleIO.
-    public var system: String
+    public var system: String {
+        get { storage.value.system }
+        _modify { yield &storage.value.system }
+    }
     /// volumeName is the name of a volume already created in the ScaleIO system that is associated with this volume
     /// source.
-    public var volumeName: String?
+    public var volumeName: String? {
+        get { storage.value.volumeName }
+        _modify { yield &storage.value.volumeName }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var fsType: String?
+        var gateway: String
+        var protectionDomain: String?
+        var readOnly: Bool?
+        var secretRef: LocalObjectReference
+        var sslEnabled: Bool?
+        var storageMode: String?
+        var storagePool: String?
+        var system: String
+        var volumeName: String?
+    }
 
     /// Creates a `ScaleIOVolumeSource`; optional properties default to `nil`.
     public init(
@@ -5730,16 +6846,15 @@ public struct ScaleIOVolumeSource: APIValue {
         system: String,
         volumeName: String? = nil
     ) {
-        self.fsType = fsType
-        self.gateway = gateway
-        self.protectionDomain = protectionDomain
-        self.readOnly = readOnly
-        self.secretRef = secretRef
-        self.sslEnabled = sslEnabled
-        self.storageMode = storageMode
-        self.storagePool = storagePool
-        self.system = system
-        self.volumeName = volumeName
+        var storage = Storage(gateway: gateway, secretRef: secretRef, system: system)
+        storage.fsType = fsType
+        storage.protectionDomain = protectionDomain
+        storage.readOnly = readOnly
+        storage.sslEnabled = sslEnabled
+        storage.storageMode = storageMode
+        storage.storagePool = storagePool
+        storage.volumeName = volumeName
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -5926,15 +7041,23 @@ public struct Secret: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension Secret: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("data", self.data, to: &out)
         mapping.member("immutable", self.immutable, to: &out)
         mapping.member("stringData", self.stringData, to: &out)
@@ -6135,34 +7258,84 @@ extension SecretVolumeSource: YAMLEmitting {
 /// SecurityContext holds security configuration that will be applied to a container.
 public struct SecurityContext: APIValue {
     /// AllowPrivilegeEscalation controls whether a process can gain more privileges than its parent process.
-    public var allowPrivilegeEscalation: Bool?
+    public var allowPrivilegeEscalation: Bool? {
+        get { storage.value.allowPrivilegeEscalation }
+        _modify { yield &storage.value.allowPrivilegeEscalation }
+    }
     /// The capabilities to add/drop when running containers. Defaults to the default set of capabilities granted by the
     /// container runtime.
-    public var capabilities: Capabilities?
+    public var capabilities: Capabilities? {
+        get { storage.value.capabilities }
+        _modify { yield &storage.value.capabilities }
+    }
     /// Run container in privileged mode. Processes in privileged containers are essentially equivalent to root on the
     /// host.
-    public var privileged: Bool?
+    public var privileged: Bool? {
+        get { storage.value.privileged }
+        _modify { yield &storage.value.privileged }
+    }
     /// procMount denotes the type of proc mount to use for the containers.
-    public var procMount: String?
+    public var procMount: String? {
+        get { storage.value.procMount }
+        _modify { yield &storage.value.procMount }
+    }
     /// Whether this container has a read-only root filesystem. Default is false.
-    public var readOnlyRootFilesystem: Bool?
+    public var readOnlyRootFilesystem: Bool? {
+        get { storage.value.readOnlyRootFilesystem }
+        _modify { yield &storage.value.readOnlyRootFilesystem }
+    }
     /// The GID to run the entrypoint of the container process. Uses runtime default if unset.
-    public var runAsGroup: Int?
+    public var runAsGroup: Int? {
+        get { storage.value.runAsGroup }
+        _modify { yield &storage.value.runAsGroup }
+    }
     /// Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at
     /// runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does.
-    public var runAsNonRoot: Bool?
+    public var runAsNonRoot: Bool? {
+        get { storage.value.runAsNonRoot }
+        _modify { yield &storage.value.runAsNonRoot }
+    }
     /// The UID to run the entrypoint of the container process. Defaults to user specified in image metadata if
     /// unspecified.
-    public var runAsUser: Int?
+    public var runAsUser: Int? {
+        get { storage.value.runAsUser }
+        _modify { yield &storage.value.runAsUser }
+    }
     /// The SELinux context to be applied to the container. If unspecified, the container runtime will allocate a random
     /// SELinux context for each container.
-    public var seLinuxOptions: SELinuxOptions?
+    public var seLinuxOptions: SELinuxOptions? {
+        get { storage.value.seLinuxOptions }
+        _modify { yield &storage.value.seLinuxOptions }
+    }
     /// The seccomp options to use by this container. If seccomp options are provided at both the pod & container level,
     /// the container options override the pod options.
-    public var seccompProfile: SeccompProfile?
+    public var seccompProfile: SeccompProfile? {
+        get { storage.value.seccompProfile }
+        _modify { yield &storage.value.seccompProfile }
+    }
     /// The Windows specific settings applied to all containers. If unspecified, the options from the PodSecurityContext
     /// will be used.
-    public var windowsOptions: WindowsSecurityContextOptions?
+    public var windowsOptions: WindowsSecurityContextOptions? {
+        get { storage.value.windowsOptions }
+        _modify { yield &storage.value.windowsOptions }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var allowPrivilegeEscalation: Bool?
+        var capabilities: Capabilities?
+        var privileged: Bool?
+        var procMount: String?
+        var readOnlyRootFilesystem: Bool?
+        var runAsGroup: Int?
+        var runAsNonRoot: Bool?
+        var runAsUser: Int?
+        var seLinuxOptions: SELinuxOptions?
+        var seccompProfile: SeccompProfile?
+        var windowsOptions: WindowsSecurityContextOptions?
+    }
 
     /// Creates a `SecurityContext`; optional properties default to `nil`.
     public init(
@@ -6178,17 +7351,19 @@ public struct SecurityContext: APIValue {
         seccompProfile: SeccompProfile? = nil,
         windowsOptions: WindowsSecurityContextOptions? = nil
     ) {
-        self.allowPrivilegeEscalation = allowPrivilegeEscalation
-        self.capabilities = capabilities
-        self.privileged = privileged
-        self.procMount = procMount
-        self.readOnlyRootFilesystem = readOnlyRootFilesystem
-        self.runAsGroup = runAsGroup
-        self.runAsNonRoot = runAsNonRoot
-        self.runAsUser = runAsUser
-        self.seLinuxOptions = seLinuxOptions
-        self.seccompProfile = seccompProfile
-        self.windowsOptions = windowsOptions
+        var storage = Storage()
+        storage.allowPrivilegeEscalation = allowPrivilegeEscalation
+        storage.capabilities = capabilities
+        storage.privileged = privileged
+        storage.procMount = procMount
+        storage.readOnlyRootFilesystem = readOnlyRootFilesystem
+        storage.runAsGroup = runAsGroup
+        storage.runAsNonRoot = runAsNonRoot
+        storage.runAsUser = runAsUser
+        storage.seLinuxOptions = seLinuxOptions
+        storage.seccompProfile = seccompProfile
+        storage.windowsOptions = windowsOptions
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -6278,15 +7453,23 @@ public struct Service: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension Service: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -6342,15 +7525,23 @@ public struct ServiceAccount: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension ServiceAccount: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("automountServiceAccountToken", self.automountServiceAccountToken, to: &out)
         mapping.member("imagePullSecrets", self.imagePullSecrets, to: &out)
         mapping.member("secrets", self.secrets, to: &out)
@@ -6457,49 +7648,131 @@ extension ServicePort: YAMLEmitting {
 public struct ServiceSpec: APIValue {
     /// allocateLoadBalancerNodePorts defines if NodePorts will be automatically allocated for services with type
     /// LoadBalancer.
-    public var allocateLoadBalancerNodePorts: Bool?
+    public var allocateLoadBalancerNodePorts: Bool? {
+        get { storage.value.allocateLoadBalancerNodePorts }
+        _modify { yield &storage.value.allocateLoadBalancerNodePorts }
+    }
     /// clusterIP is the IP address of the service and is usually assigned randomly.
-    public var clusterIP: String?
+    public var clusterIP: String? {
+        get { storage.value.clusterIP }
+        _modify { yield &storage.value.clusterIP }
+    }
     /// ClusterIPs is a list of IP addresses assigned to this service, and are usually assigned randomly.
-    public var clusterIPs: [String]?
+    public var clusterIPs: [String]? {
+        get { storage.value.clusterIPs }
+        _modify { yield &storage.value.clusterIPs }
+    }
     /// externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.
-    public var externalIPs: [String]?
+    public var externalIPs: [String]? {
+        get { storage.value.externalIPs }
+        _modify { yield &storage.value.externalIPs }
+    }
     /// externalName is the external reference that discovery mechanisms will return as an alias for this service (e.g.
     /// a DNS CNAME record).
-    public var externalName: String?
+    public var externalName: String? {
+        get { storage.value.externalName }
+        _modify { yield &storage.value.externalName }
+    }
     /// externalTrafficPolicy describes how nodes distribute service traffic they receive on one of the Service's
     /// "externally-facing" addresses (NodePorts, ExternalIPs, and LoadBalancer IPs).
-    public var externalTrafficPolicy: String?
+    public var externalTrafficPolicy: String? {
+        get { storage.value.externalTrafficPolicy }
+        _modify { yield &storage.value.externalTrafficPolicy }
+    }
     /// healthCheckNodePort specifies the healthcheck nodePort for the service.
-    public var healthCheckNodePort: Int?
+    public var healthCheckNodePort: Int? {
+        get { storage.value.healthCheckNodePort }
+        _modify { yield &storage.value.healthCheckNodePort }
+    }
     /// InternalTrafficPolicy describes how nodes distribute service traffic they receive on the ClusterIP.
-    public var internalTrafficPolicy: String?
+    public var internalTrafficPolicy: String? {
+        get { storage.value.internalTrafficPolicy }
+        _modify { yield &storage.value.internalTrafficPolicy }
+    }
     /// IPFamilies is a list of IP families (e.g. IPv4, IPv6) assigned to this service.
-    public var ipFamilies: [String]?
+    public var ipFamilies: [String]? {
+        get { storage.value.ipFamilies }
+        _modify { yield &storage.value.ipFamilies }
+    }
     /// IPFamilyPolicy represents the dual-stack-ness requested or required by this Service.
-    public var ipFamilyPolicy: String?
+    public var ipFamilyPolicy: String? {
+        get { storage.value.ipFamilyPolicy }
+        _modify { yield &storage.value.ipFamilyPolicy }
+    }
     /// loadBalancerClass is the class of the load balancer implementation this Service belongs to.
-    public var loadBalancerClass: String?
+    public var loadBalancerClass: String? {
+        get { storage.value.loadBalancerClass }
+        _modify { yield &storage.value.loadBalancerClass }
+    }
     /// Only applies to Service Type: LoadBalancer. This feature depends on whether the underlying cloud-provider
     /// supports specifying the loadBalancerIP when a load balancer is created.
-    public var loadBalancerIP: String?
+    public var loadBalancerIP: String? {
+        get { storage.value.loadBalancerIP }
+        _modify { yield &storage.value.loadBalancerIP }
+    }
     /// If specified and supported by the platform, this will restrict traffic through the cloud-provider load-balancer
     /// will be restricted to the specified client IPs.
-    public var loadBalancerSourceRanges: [String]?
+    public var loadBalancerSourceRanges: [String]? {
+        get { storage.value.loadBalancerSourceRanges }
+        _modify { yield &storage.value.loadBalancerSourceRanges }
+    }
     /// The list of ports that are exposed by this service. More info:
     /// https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies
-    public var ports: [ServicePort]?
+    public var ports: [ServicePort]? {
+        get { storage.value.ports }
+        _modify { yield &storage.value.ports }
+    }
     /// publishNotReadyAddresses indicates that any agent which deals with endpoints for this Service should disregard
     /// any indications of ready/not-ready.
-    public var publishNotReadyAddresses: Bool?
+    public var publishNotReadyAddresses: Bool? {
+        get { storage.value.publishNotReadyAddresses }
+        _modify { yield &storage.value.publishNotReadyAddresses }
+    }
     /// Route service traffic to pods with label keys and values matching this selector.
-    public var selector: [String: String]?
+    public var selector: [String: String]? {
+        get { storage.value.selector }
+        _modify { yield &storage.value.selector }
+    }
     /// Supports "ClientIP" and "None". Used to maintain session affinity.
-    public var sessionAffinity: String?
+    public var sessionAffinity: String? {
+        get { storage.value.sessionAffinity }
+        _modify { yield &storage.value.sessionAffinity }
+    }
     /// sessionAffinityConfig contains the configurations of session affinity.
-    public var sessionAffinityConfig: SessionAffinityConfig?
+    public var sessionAffinityConfig: SessionAffinityConfig? {
+        get { storage.value.sessionAffinityConfig }
+        _modify { yield &storage.value.sessionAffinityConfig }
+    }
     /// type determines how the Service is exposed. Defaults to ClusterIP.
-    public var type: String?
+    public var type: String? {
+        get { storage.value.type }
+        _modify { yield &storage.value.type }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var allocateLoadBalancerNodePorts: Bool?
+        var clusterIP: String?
+        var clusterIPs: [String]?
+        var externalIPs: [String]?
+        var externalName: String?
+        var externalTrafficPolicy: String?
+        var healthCheckNodePort: Int?
+        var internalTrafficPolicy: String?
+        var ipFamilies: [String]?
+        var ipFamilyPolicy: String?
+        var loadBalancerClass: String?
+        var loadBalancerIP: String?
+        var loadBalancerSourceRanges: [String]?
+        var ports: [ServicePort]?
+        var publishNotReadyAddresses: Bool?
+        var selector: [String: String]?
+        var sessionAffinity: String?
+        var sessionAffinityConfig: SessionAffinityConfig?
+        var type: String?
+    }
 
     /// Creates a `ServiceSpec`; optional properties default to `nil`.
     public init(
@@ -6523,25 +7796,27 @@ public struct ServiceSpec: APIValue {
         sessionAffinityConfig: SessionAffinityConfig? = nil,
         type: String? = nil
     ) {
-        self.allocateLoadBalancerNodePorts = allocateLoadBalancerNodePorts
-        self.clusterIP = clusterIP
-        self.clusterIPs = clusterIPs
-        self.externalIPs = externalIPs
-        self.externalName = externalName
-        self.externalTrafficPolicy = externalTrafficPolicy
-        self.healthCheckNodePort = healthCheckNodePort
-        self.internalTrafficPolicy = internalTrafficPolicy
-        self.ipFamilies = ipFamilies
-        self.ipFamilyPolicy = ipFamilyPolicy
-        self.loadBalancerClass = loadBalancerClass
-        self.loadBalancerIP = loadBalancerIP
-        self.loadBalancerSourceRanges = loadBalancerSourceRanges
-        self.ports = ports
-        self.publishNotReadyAddresses = publishNotReadyAddresses
-        self.selector = selector
-        self.sessionAffinity = sessionAffinity
-        self.sessionAffinityConfig = sessionAffinityConfig
-        self.type = type
+        var storage = Storage()
+        storage.allocateLoadBalancerNodePorts = allocateLoadBalancerNodePorts
+        storage.clusterIP = clusterIP
+        storage.clusterIPs = clusterIPs
+        storage.externalIPs = externalIPs
+        storage.externalName = externalName
+        storage.externalTrafficPolicy = externalTrafficPolicy
+        storage.healthCheckNodePort = healthCheckNodePort
+        storage.internalTrafficPolicy = internalTrafficPolicy
+        storage.ipFamilies = ipFamilies
+        storage.ipFamilyPolicy = ipFamilyPolicy
+        storage.loadBalancerClass = loadBalancerClass
+        storage.loadBalancerIP = loadBalancerIP
+        storage.loadBalancerSourceRanges = loadBalancerSourceRanges
+        storage.ports = ports
+        storage.publishNotReadyAddresses = publishNotReadyAddresses
+        storage.selector = selector
+        storage.sessionAffinity = sessionAffinity
+        storage.sessionAffinityConfig = sessionAffinityConfig
+        storage.type = type
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -7023,25 +8298,63 @@ extension TopologySelectorTerm: YAMLEmitting {
 public struct TopologySpreadConstraint: APIValue {
     /// LabelSelector is used to find matching pods. Pods that match this label selector are counted to determine the
     /// number of pods in their corresponding topology domain.
-    public var labelSelector: LabelSelector?
+    public var labelSelector: LabelSelector? {
+        get { storage.value.labelSelector }
+        _modify { yield &storage.value.labelSelector }
+    }
     /// MatchLabelKeys is a set of pod label keys to select the pods over which spreading will be calculated.
-    public var matchLabelKeys: [String]?
+    public var matchLabelKeys: [String]? {
+        get { storage.value.matchLabelKeys }
+        _modify { yield &storage.value.matchLabelKeys }
+    }
     /// MaxSkew describes the degree to which pods may be unevenly distributed.
-    public var maxSkew: Int
+    public var maxSkew: Int {
+        get { storage.value.maxSkew }
+        _modify { yield &storage.value.maxSkew }
+    }
     /// MinDomains indicates a minimum number of eligible domains. When the number of eligible domains with matching
     /// topology keys is less than minDomains, Pod Topology Spread treats "global minimum" as 0, and then the
     /// calculation of Skew is performed.
-    public var minDomains: Int?
+    public var minDomains: Int? {
+        get { storage.value.minDomains }
+        _modify { yield &storage.value.minDomains }
+    }
     /// NodeAffinityPolicy indicates how we will treat Pod's nodeAffinity/nodeSelector when calculating pod topology
     /// spread skew.
-    public var nodeAffinityPolicy: String?
+    public var nodeAffinityPolicy: String? {
+        get { storage.value.nodeAffinityPolicy }
+        _modify { yield &storage.value.nodeAffinityPolicy }
+    }
     /// NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew.
-    public var nodeTaintsPolicy: String?
+    public var nodeTaintsPolicy: String? {
+        get { storage.value.nodeTaintsPolicy }
+        _modify { yield &storage.value.nodeTaintsPolicy }
+    }
     /// TopologyKey is the key of node labels. Nodes that have a label with this key and identical values are considered
     /// to be in the same topology.
-    public var topologyKey: String
+    public var topologyKey: String {
+        get { storage.value.topologyKey }
+        _modify { yield &storage.value.topologyKey }
+    }
     /// WhenUnsatisfiable indicates how to deal with a pod if it doesn't satisfy the spread constraint.
-    public var whenUnsatisfiable: String
+    public var whenUnsatisfiable: String {
+        get { storage.value.whenUnsatisfiable }
+        _modify { yield &storage.value.whenUnsatisfiable }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var labelSelector: LabelSelector?
+        var matchLabelKeys: [String]?
+        var maxSkew: Int
+        var minDomains: Int?
+        var nodeAffinityPolicy: String?
+        var nodeTaintsPolicy: String?
+        var topologyKey: String
+        var whenUnsatisfiable: String
+    }
 
     /// Creates a `TopologySpreadConstraint`; optional properties default to `nil`.
     public init(
@@ -7054,14 +8367,13 @@ public struct TopologySpreadConstraint: APIValue {
         topologyKey: String,
         whenUnsatisfiable: String
     ) {
-        self.labelSelector = labelSelector
-        self.matchLabelKeys = matchLabelKeys
-        self.maxSkew = maxSkew
-        self.minDomains = minDomains
-        self.nodeAffinityPolicy = nodeAffinityPolicy
-        self.nodeTaintsPolicy = nodeTaintsPolicy
-        self.topologyKey = topologyKey
-        self.whenUnsatisfiable = whenUnsatisfiable
+        var storage = Storage(maxSkew: maxSkew, topologyKey: topologyKey, whenUnsatisfiable: whenUnsatisfiable)
+        storage.labelSelector = labelSelector
+        storage.matchLabelKeys = matchLabelKeys
+        storage.minDomains = minDomains
+        storage.nodeAffinityPolicy = nodeAffinityPolicy
+        storage.nodeTaintsPolicy = nodeTaintsPolicy
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -7179,71 +8491,197 @@ extension TypedObjectReference: YAMLEmitting {
 /// Volume represents a named volume in a pod that may be accessed by any container in the pod.
 public struct Volume: APIValue {
     /// name of the volume. Must be a DNS_LABEL and unique within the pod.
-    public var name: String
+    public var name: String {
+        get { storage.value.name }
+        _modify { yield &storage.value.name }
+    }
     /// awsElasticBlockStore represents an AWS Disk resource that is attached to a kubelet's host machine and then
     /// exposed to the pod.
-    public var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
+    public var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource? {
+        get { storage.value.awsElasticBlockStore }
+        _modify { yield &storage.value.awsElasticBlockStore }
+    }
     /// azureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.
-    public var azureDisk: AzureDiskVolumeSource?
+    public var azureDisk: AzureDiskVolumeSource? {
+        get { storage.value.azureDisk }
+        _modify { yield &storage.value.azureDisk }
+    }
     /// azureFile represents an Azure File Service mount on the host and bind mount to the pod.
-    public var azureFile: AzureFileVolumeSource?
+    public var azureFile: AzureFileVolumeSource? {
+        get { storage.value.azureFile }
+        _modify { yield &storage.value.azureFile }
+    }
     /// cephFS represents a Ceph FS mount on the host that shares a pod's lifetime
-    public var cephfs: CephFSVolumeSource?
+    public var cephfs: CephFSVolumeSource? {
+        get { storage.value.cephfs }
+        _modify { yield &storage.value.cephfs }
+    }
     /// cinder represents a cinder volume attached and mounted on kubelets host machine.
-    public var cinder: CinderVolumeSource?
+    public var cinder: CinderVolumeSource? {
+        get { storage.value.cinder }
+        _modify { yield &storage.value.cinder }
+    }
     /// configMap represents a configMap that should populate this volume
-    public var configMap: ConfigMapVolumeSource?
+    public var configMap: ConfigMapVolumeSource? {
+        get { storage.value.configMap }
+        _modify { yield &storage.value.configMap }
+    }
     /// csi (Container Storage Interface) represents ephemeral storage that is handled by certain external CSI drivers
     /// (Beta feature).
-    public var csi: CSIVolumeSource?
+    public var csi: CSIVolumeSource? {
+        get { storage.value.csi }
+        _modify { yield &storage.value.csi }
+    }
     /// downwardAPI represents downward API about the pod that should populate this volume
-    public var downwardAPI: DownwardAPIVolumeSource?
+    public var downwardAPI: DownwardAPIVolumeSource? {
+        get { storage.value.downwardAPI }
+        _modify { yield &storage.value.downwardAPI }
+    }
     /// emptyDir represents a temporary directory that shares a pod's lifetime.
-    public var emptyDir: EmptyDirVolumeSource?
+    public var emptyDir: EmptyDirVolumeSource? {
+        get { storage.value.emptyDir }
+        _modify { yield &storage.value.emptyDir }
+    }
     /// ephemeral represents a volume that is handled by a cluster storage driver.
-    public var ephemeral: EphemeralVolumeSource?
+    public var ephemeral: EphemeralVolumeSource? {
+        get { storage.value.ephemeral }
+        _modify { yield &storage.value.ephemeral }
+    }
     /// fc represents a Fibre Channel resource that is attached to a kubelet's host machine and then exposed to the pod.
-    public var fc: FCVolumeSource?
+    public var fc: FCVolumeSource? {
+        get { storage.value.fc }
+        _modify { yield &storage.value.fc }
+    }
     /// flexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin.
-    public var flexVolume: FlexVolumeSource?
+    public var flexVolume: FlexVolumeSource? {
+        get { storage.value.flexVolume }
+        _modify { yield &storage.value.flexVolume }
+    }
     /// flocker represents a Flocker volume attached to a kubelet's host machine.
-    public var flocker: FlockerVolumeSource?
+    public var flocker: FlockerVolumeSource? {
+        get { storage.value.flocker }
+        _modify { yield &storage.value.flocker }
+    }
     /// gcePersistentDisk represents a GCE Disk resource that is attached to a kubelet's host machine and then exposed
     /// to the pod.
-    public var gcePersistentDisk: GCEPersistentDiskVolumeSource?
+    public var gcePersistentDisk: GCEPersistentDiskVolumeSource? {
+        get { storage.value.gcePersistentDisk }
+        _modify { yield &storage.value.gcePersistentDisk }
+    }
     /// gitRepo represents a git repository at a particular revision.
-    public var gitRepo: GitRepoVolumeSource?
+    public var gitRepo: GitRepoVolumeSource? {
+        get { storage.value.gitRepo }
+        _modify { yield &storage.value.gitRepo }
+    }
     /// glusterfs represents a Glusterfs mount on the host that shares a pod's lifetime.
-    public var glusterfs: GlusterfsVolumeSource?
+    public var glusterfs: GlusterfsVolumeSource? {
+        get { storage.value.glusterfs }
+        _modify { yield &storage.value.glusterfs }
+    }
     /// hostPath represents a pre-existing file or directory on the host machine that is directly exposed to the
     /// container.
-    public var hostPath: HostPathVolumeSource?
+    public var hostPath: HostPathVolumeSource? {
+        get { storage.value.hostPath }
+        _modify { yield &storage.value.hostPath }
+    }
     /// iscsi represents an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the
     /// pod.
-    public var iscsi: ISCSIVolumeSource?
+    public var iscsi: ISCSIVolumeSource? {
+        get { storage.value.iscsi }
+        _modify { yield &storage.value.iscsi }
+    }
     /// nfs represents an NFS mount on the host that shares a pod's lifetime More info:
     /// https://kubernetes.io/docs/concepts/storage/volumes#nfs
-    public var nfs: NFSVolumeSource?
+    public var nfs: NFSVolumeSource? {
+        get { storage.value.nfs }
+        _modify { yield &storage.value.nfs }
+    }
     /// persistentVolumeClaimVolumeSource represents a reference to a PersistentVolumeClaim in the same namespace.
-    public var persistentVolumeClaim: PersistentVolumeClaimVolumeSource?
+    public var persistentVolumeClaim: PersistentVolumeClaimVolumeSource? {
+        get { storage.value.persistentVolumeClaim }
+        _modify { yield &storage.value.persistentVolumeClaim }
+    }
     /// photonPersistentDisk represents a PhotonController persistent disk attached and mounted on kubelets host machine
-    public var photonPersistentDisk: PhotonPersistentDiskVolumeSource?
+    public var photonPersistentDisk: PhotonPersistentDiskVolumeSource? {
+        get { storage.value.photonPersistentDisk }
+        _modify { yield &storage.value.photonPersistentDisk }
+    }
     /// portworxVolume represents a portworx volume attached and mounted on kubelets host machine
-    public var portworxVolume: PortworxVolumeSource?
+    public var portworxVolume: PortworxVolumeSource? {
+        get { storage.value.portworxVolume }
+        _modify { yield &storage.value.portworxVolume }
+    }
     /// projected items for all in one resources secrets, configmaps, and downward API
-    public var projected: ProjectedVolumeSource?
+    public var projected: ProjectedVolumeSource? {
+        get { storage.value.projected }
+        _modify { yield &storage.value.projected }
+    }
     /// quobyte represents a Quobyte mount on the host that shares a pod's lifetime
-    public var quobyte: QuobyteVolumeSource?
+    public var quobyte: QuobyteVolumeSource? {
+        get { storage.value.quobyte }
+        _modify { yield &storage.value.quobyte }
+    }
     /// rbd represents a Rados Block Device mount on the host that shares a pod's lifetime.
-    public var rbd: RBDVolumeSource?
+    public var rbd: RBDVolumeSource? {
+        get { storage.value.rbd }
+        _modify { yield &storage.value.rbd }
+    }
     /// scaleIO represents a ScaleIO persistent volume attached and mounted on Kubernetes nodes.
-    public var scaleIO: ScaleIOVolumeSource?
+    public var scaleIO: ScaleIOVolumeSource? {
+        get { storage.value.scaleIO }
+        _modify { yield &storage.value.scaleIO }
+    }
     /// secret represents a secret that should populate this volume.
-    public var secret: SecretVolumeSource?
+    public var secret: SecretVolumeSource? {
+        get { storage.value.secret }
+        _modify { yield &storage.value.secret }
+    }
     /// storageOS represents a StorageOS volume attached and mounted on Kubernetes nodes.
-    public var storageos: StorageOSVolumeSource?
+    public var storageos: StorageOSVolumeSource? {
+        get { storage.value.storageos }
+        _modify { yield &storage.value.storageos }
+    }
     /// vsphereVolume represents a vSphere volume attached and mounted on kubelets host machine
-    public var vsphereVolume: VsphereVirtualDiskVolumeSource?
+    public var vsphereVolume: VsphereVirtualDiskVolumeSource? {
+        get { storage.value.vsphereVolume }
+        _modify { yield &storage.value.vsphereVolume }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var name: String
+        var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
+        var azureDisk: AzureDiskVolumeSource?
+        var azureFile: AzureFileVolumeSource?
+        var cephfs: CephFSVolumeSource?
+        var cinder: CinderVolumeSource?
+        var configMap: ConfigMapVolumeSource?
+        var csi: CSIVolumeSource?
+        var downwardAPI: DownwardAPIVolumeSource?
+        var emptyDir: EmptyDirVolumeSource?
+        var ephemeral: EphemeralVolumeSource?
+        var fc: FCVolumeSource?
+        var flexVolume: FlexVolumeSource?
+        var flocker: FlockerVolumeSource?
+        var gcePersistentDisk: GCEPersistentDiskVolumeSource?
+        var gitRepo: GitRepoVolumeSource?
+        var glusterfs: GlusterfsVolumeSource?
+        var hostPath: HostPathVolumeSource?
+        var iscsi: ISCSIVolumeSource?
+        var nfs: NFSVolumeSource?
+        var persistentVolumeClaim: PersistentVolumeClaimVolumeSource?
+        var photonPersistentDisk: PhotonPersistentDiskVolumeSource?
+        var portworxVolume: PortworxVolumeSource?
+        var projected: ProjectedVolumeSource?
+        var quobyte: QuobyteVolumeSource?
+        var rbd: RBDVolumeSource?
+        var scaleIO: ScaleIOVolumeSource?
+        var secret: SecretVolumeSource?
+        var storageos: StorageOSVolumeSource?
+        var vsphereVolume: VsphereVirtualDiskVolumeSource?
+    }
 
     /// Creates a `Volume`; optional properties default to `nil`.
     public init(
@@ -7278,36 +8716,37 @@ public struct Volume: APIValue {
         storageos: StorageOSVolumeSource? = nil,
         vsphereVolume: VsphereVirtualDiskVolumeSource? = nil
     ) {
-        self.name = name
-        self.awsElasticBlockStore = awsElasticBlockStore
-        self.azureDisk = azureDisk
-        self.azureFile = azureFile
-        self.cephfs = cephfs
-        self.cinder = cinder
-        self.configMap = configMap
-        self.csi = csi
-        self.downwardAPI = downwardAPI
-        self.emptyDir = emptyDir
-        self.ephemeral = ephemeral
-        self.fc = fc
-        self.flexVolume = flexVolume
-        self.flocker = flocker
-        self.gcePersistentDisk = gcePersistentDisk
-        self.gitRepo = gitRepo
-        self.glusterfs = glusterfs
-        self.hostPath = hostPath
-        self.iscsi = iscsi
-        self.nfs = nfs
-        self.persistentVolumeClaim = persistentVolumeClaim
-        self.photonPersistentDisk = photonPersistentDisk
-        self.portworxVolume = portworxVolume
-        self.projected = projected
-        self.quobyte = quobyte
-        self.rbd = rbd
-        self.scaleIO = scaleIO
-        self.secret = secret
-        self.storageos = storageos
-        self.vsphereVolume = vsphereVolume
+        var storage = Storage(name: name)
+        storage.awsElasticBlockStore = awsElasticBlockStore
+        storage.azureDisk = azureDisk
+        storage.azureFile = azureFile
+        storage.cephfs = cephfs
+        storage.cinder = cinder
+        storage.configMap = configMap
+        storage.csi = csi
+        storage.downwardAPI = downwardAPI
+        storage.emptyDir = emptyDir
+        storage.ephemeral = ephemeral
+        storage.fc = fc
+        storage.flexVolume = flexVolume
+        storage.flocker = flocker
+        storage.gcePersistentDisk = gcePersistentDisk
+        storage.gitRepo = gitRepo
+        storage.glusterfs = glusterfs
+        storage.hostPath = hostPath
+        storage.iscsi = iscsi
+        storage.nfs = nfs
+        storage.persistentVolumeClaim = persistentVolumeClaim
+        storage.photonPersistentDisk = photonPersistentDisk
+        storage.portworxVolume = portworxVolume
+        storage.projected = projected
+        storage.quobyte = quobyte
+        storage.rbd = rbd
+        storage.scaleIO = scaleIO
+        storage.secret = secret
+        storage.storageos = storageos
+        storage.vsphereVolume = vsphereVolume
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.

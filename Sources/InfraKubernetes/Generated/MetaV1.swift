@@ -78,20 +78,54 @@ extension LabelSelectorRequirement: YAMLEmitting {
 /// ManagedFieldsEntry is a workflow-id, a FieldSet and the group version of the resource that the fieldset applies to.
 public struct ManagedFieldsEntry: APIValue {
     /// APIVersion defines the version of this resource that this field set applies to.
-    public var apiVersion: String?
+    public var apiVersion: String? {
+        get { storage.value.apiVersion }
+        _modify { yield &storage.value.apiVersion }
+    }
     /// FieldsType is the discriminator for the different fields format and version.
-    public var fieldsType: String?
+    public var fieldsType: String? {
+        get { storage.value.fieldsType }
+        _modify { yield &storage.value.fieldsType }
+    }
     /// FieldsV1 holds the first JSON version format as described in the "FieldsV1" type.
-    public var fieldsV1: Value?
+    public var fieldsV1: Value? {
+        get { storage.value.fieldsV1 }
+        _modify { yield &storage.value.fieldsV1 }
+    }
     /// Manager is an identifier of the workflow managing these fields.
-    public var manager: String?
+    public var manager: String? {
+        get { storage.value.manager }
+        _modify { yield &storage.value.manager }
+    }
     /// Operation is the type of operation which lead to this ManagedFieldsEntry being created.
-    public var operation: String?
+    public var operation: String? {
+        get { storage.value.operation }
+        _modify { yield &storage.value.operation }
+    }
     /// Subresource is the name of the subresource used to update that object, or empty string if the object was updated
     /// through the main resource.
-    public var subresource: String?
+    public var subresource: String? {
+        get { storage.value.subresource }
+        _modify { yield &storage.value.subresource }
+    }
     /// Time is the timestamp of when the ManagedFields entry was added.
-    public var time: String?
+    public var time: String? {
+        get { storage.value.time }
+        _modify { yield &storage.value.time }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var apiVersion: String?
+        var fieldsType: String?
+        var fieldsV1: Value?
+        var manager: String?
+        var operation: String?
+        var subresource: String?
+        var time: String?
+    }
 
     /// Creates a `ManagedFieldsEntry`; optional properties default to `nil`.
     public init(
@@ -103,13 +137,15 @@ public struct ManagedFieldsEntry: APIValue {
         subresource: String? = nil,
         time: String? = nil
     ) {
-        self.apiVersion = apiVersion
-        self.fieldsType = fieldsType
-        self.fieldsV1 = fieldsV1
-        self.manager = manager
-        self.operation = operation
-        self.subresource = subresource
-        self.time = time
+        var storage = Storage()
+        storage.apiVersion = apiVersion
+        storage.fieldsType = fieldsType
+        storage.fieldsV1 = fieldsV1
+        storage.manager = manager
+        storage.operation = operation
+        storage.subresource = subresource
+        storage.time = time
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -155,40 +191,106 @@ extension ManagedFieldsEntry: YAMLEmitting {
 public struct ObjectMeta: APIValue {
     /// Name must be unique within a namespace. Is required when creating resources, although some resources may allow a
     /// client to request the generation of an appropriate name automatically.
-    public var name: String?
+    public var name: String? {
+        get { storage.value.name }
+        _modify { yield &storage.value.name }
+    }
     /// Namespace defines the space within which each name must be unique.
-    public var namespace: String?
+    public var namespace: String? {
+        get { storage.value.namespace }
+        _modify { yield &storage.value.namespace }
+    }
     /// Map of string keys and values that can be used to organize and categorize (scope and select) objects.
-    public var labels: [String: String]?
+    public var labels: [String: String]? {
+        get { storage.value.labels }
+        _modify { yield &storage.value.labels }
+    }
     /// Annotations is an unstructured key value map stored with a resource that may be set by external tools to store
     /// and retrieve arbitrary metadata.
-    public var annotations: [String: String]?
+    public var annotations: [String: String]? {
+        get { storage.value.annotations }
+        _modify { yield &storage.value.annotations }
+    }
     /// CreationTimestamp is a timestamp representing the server time when this object was created.
-    public var creationTimestamp: String?
+    public var creationTimestamp: String? {
+        get { storage.value.creationTimestamp }
+        _modify { yield &storage.value.creationTimestamp }
+    }
     /// Number of seconds allowed for this object to gracefully terminate before it will be removed from the system.
-    public var deletionGracePeriodSeconds: Int?
+    public var deletionGracePeriodSeconds: Int? {
+        get { storage.value.deletionGracePeriodSeconds }
+        _modify { yield &storage.value.deletionGracePeriodSeconds }
+    }
     /// DeletionTimestamp is RFC 3339 date and time at which this resource will be deleted.
-    public var deletionTimestamp: String?
+    public var deletionTimestamp: String? {
+        get { storage.value.deletionTimestamp }
+        _modify { yield &storage.value.deletionTimestamp }
+    }
     /// Must be empty before the object is deleted from the registry.
-    public var finalizers: [String]?
+    public var finalizers: [String]? {
+        get { storage.value.finalizers }
+        _modify { yield &storage.value.finalizers }
+    }
     /// GenerateName is an optional prefix, used by the server, to generate a unique name ONLY IF the Name field has not
     /// been provided.
-    public var generateName: String?
+    public var generateName: String? {
+        get { storage.value.generateName }
+        _modify { yield &storage.value.generateName }
+    }
     /// A sequence number representing a specific generation of the desired state.
-    public var generation: Int?
+    public var generation: Int? {
+        get { storage.value.generation }
+        _modify { yield &storage.value.generation }
+    }
     /// ManagedFields maps workflow-id and version to the set of fields that are managed by that workflow.
-    public var managedFields: [ManagedFieldsEntry]?
+    public var managedFields: [ManagedFieldsEntry]? {
+        get { storage.value.managedFields }
+        _modify { yield &storage.value.managedFields }
+    }
     /// List of objects depended by this object. If ALL objects in the list have been deleted, this object will be
     /// garbage collected.
-    public var ownerReferences: [OwnerReference]?
+    public var ownerReferences: [OwnerReference]? {
+        get { storage.value.ownerReferences }
+        _modify { yield &storage.value.ownerReferences }
+    }
     /// An opaque value that represents the internal version of this object that can be used by clients to determine
     /// when objects have changed.
-    public var resourceVersion: String?
+    public var resourceVersion: String? {
+        get { storage.value.resourceVersion }
+        _modify { yield &storage.value.resourceVersion }
+    }
     /// Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.
-    public var selfLink: String?
+    public var selfLink: String? {
+        get { storage.value.selfLink }
+        _modify { yield &storage.value.selfLink }
+    }
     /// UID is the unique in time and space value for this object. It is typically generated by the server on successful
     /// creation of a resource and is not allowed to change on PUT operations.
-    public var uid: String?
+    public var uid: String? {
+        get { storage.value.uid }
+        _modify { yield &storage.value.uid }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var name: String?
+        var namespace: String?
+        var labels: [String: String]?
+        var annotations: [String: String]?
+        var creationTimestamp: String?
+        var deletionGracePeriodSeconds: Int?
+        var deletionTimestamp: String?
+        var finalizers: [String]?
+        var generateName: String?
+        var generation: Int?
+        var managedFields: [ManagedFieldsEntry]?
+        var ownerReferences: [OwnerReference]?
+        var resourceVersion: String?
+        var selfLink: String?
+        var uid: String?
+    }
 
     /// Creates a `ObjectMeta`; optional properties default to `nil`.
     public init(
@@ -208,21 +310,23 @@ public struct ObjectMeta: APIValue {
         selfLink: String? = nil,
         uid: String? = nil
     ) {
-        self.name = name
-        self.namespace = namespace
-        self.labels = labels
-        self.annotations = annotations
-        self.creationTimestamp = creationTimestamp
-        self.deletionGracePeriodSeconds = deletionGracePeriodSeconds
-        self.deletionTimestamp = deletionTimestamp
-        self.finalizers = finalizers
-        self.generateName = generateName
-        self.generation = generation
-        self.managedFields = managedFields
-        self.ownerReferences = ownerReferences
-        self.resourceVersion = resourceVersion
-        self.selfLink = selfLink
-        self.uid = uid
+        var storage = Storage()
+        storage.name = name
+        storage.namespace = namespace
+        storage.labels = labels
+        storage.annotations = annotations
+        storage.creationTimestamp = creationTimestamp
+        storage.deletionGracePeriodSeconds = deletionGracePeriodSeconds
+        storage.deletionTimestamp = deletionTimestamp
+        storage.finalizers = finalizers
+        storage.generateName = generateName
+        storage.generation = generation
+        storage.managedFields = managedFields
+        storage.ownerReferences = ownerReferences
+        storage.resourceVersion = resourceVersion
+        storage.selfLink = selfLink
+        storage.uid = uid
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.

@@ -69,15 +69,23 @@ public struct ClusterRole: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension ClusterRole: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("aggregationRule", self.aggregationRule, to: &out)
         mapping.member("rules", self.rules, to: &out)
     }
@@ -120,15 +128,23 @@ public struct ClusterRoleBinding: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension ClusterRoleBinding: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("roleRef", self.roleRef, to: &out)
         mapping.member("subjects", self.subjects, to: &out)
     }
@@ -220,15 +236,23 @@ public struct Role: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension Role: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("rules", self.rules, to: &out)
     }
 }
@@ -271,15 +295,23 @@ public struct RoleBinding: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension RoleBinding: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("roleRef", self.roleRef, to: &out)
         mapping.member("subjects", self.subjects, to: &out)
     }

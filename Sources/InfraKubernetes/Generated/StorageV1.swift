@@ -38,15 +38,23 @@ public struct CSIDriver: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension CSIDriver: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -56,27 +64,65 @@ public struct CSIDriverSpec: APIValue {
     /// attachRequired indicates this CSI volume driver requires an attach operation (because it implements the CSI
     /// ControllerPublishVolume() method), and that the Kubernetes attach detach controller should call the attach
     /// volume interface which checks the volumeattachment status and waits until the volume is…
-    public var attachRequired: Bool?
+    public var attachRequired: Bool? {
+        get { storage.value.attachRequired }
+        _modify { yield &storage.value.attachRequired }
+    }
     /// fsGroupPolicy defines if the underlying volume supports changing ownership and permission of the volume before
     /// being mounted.
-    public var fsGroupPolicy: String?
+    public var fsGroupPolicy: String? {
+        get { storage.value.fsGroupPolicy }
+        _modify { yield &storage.value.fsGroupPolicy }
+    }
     /// podInfoOnMount indicates this CSI volume driver requires additional pod information (like podName, podUID, etc.)
     /// during mount operations, if set to true.
-    public var podInfoOnMount: Bool?
+    public var podInfoOnMount: Bool? {
+        get { storage.value.podInfoOnMount }
+        _modify { yield &storage.value.podInfoOnMount }
+    }
     /// requiresRepublish indicates the CSI driver wants `NodePublishVolume` being periodically called to reflect any
     /// possible change in the mounted volume.
-    public var requiresRepublish: Bool?
+    public var requiresRepublish: Bool? {
+        get { storage.value.requiresRepublish }
+        _modify { yield &storage.value.requiresRepublish }
+    }
     /// seLinuxMount specifies if the CSI driver supports "-o context" mount option.
-    public var seLinuxMount: Bool?
+    public var seLinuxMount: Bool? {
+        get { storage.value.seLinuxMount }
+        _modify { yield &storage.value.seLinuxMount }
+    }
     /// storageCapacity indicates that the CSI volume driver wants pod scheduling to consider the storage capacity that
     /// the driver deployment will report by creating CSIStorageCapacity objects with capacity information, if set to
     /// true.
-    public var storageCapacity: Bool?
+    public var storageCapacity: Bool? {
+        get { storage.value.storageCapacity }
+        _modify { yield &storage.value.storageCapacity }
+    }
     /// tokenRequests indicates the CSI driver needs pods' service account tokens it is mounting volume for to do
     /// necessary authentication.
-    public var tokenRequests: [TokenRequest]?
+    public var tokenRequests: [TokenRequest]? {
+        get { storage.value.tokenRequests }
+        _modify { yield &storage.value.tokenRequests }
+    }
     /// volumeLifecycleModes defines what kind of volumes this CSI volume driver supports.
-    public var volumeLifecycleModes: [String]?
+    public var volumeLifecycleModes: [String]? {
+        get { storage.value.volumeLifecycleModes }
+        _modify { yield &storage.value.volumeLifecycleModes }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var attachRequired: Bool?
+        var fsGroupPolicy: String?
+        var podInfoOnMount: Bool?
+        var requiresRepublish: Bool?
+        var seLinuxMount: Bool?
+        var storageCapacity: Bool?
+        var tokenRequests: [TokenRequest]?
+        var volumeLifecycleModes: [String]?
+    }
 
     /// Creates a `CSIDriverSpec`; optional properties default to `nil`.
     public init(
@@ -89,14 +135,16 @@ public struct CSIDriverSpec: APIValue {
         tokenRequests: [TokenRequest]? = nil,
         volumeLifecycleModes: [String]? = nil
     ) {
-        self.attachRequired = attachRequired
-        self.fsGroupPolicy = fsGroupPolicy
-        self.podInfoOnMount = podInfoOnMount
-        self.requiresRepublish = requiresRepublish
-        self.seLinuxMount = seLinuxMount
-        self.storageCapacity = storageCapacity
-        self.tokenRequests = tokenRequests
-        self.volumeLifecycleModes = volumeLifecycleModes
+        var storage = Storage()
+        storage.attachRequired = attachRequired
+        storage.fsGroupPolicy = fsGroupPolicy
+        storage.podInfoOnMount = podInfoOnMount
+        storage.requiresRepublish = requiresRepublish
+        storage.seLinuxMount = seLinuxMount
+        storage.storageCapacity = storageCapacity
+        storage.tokenRequests = tokenRequests
+        storage.volumeLifecycleModes = volumeLifecycleModes
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -174,15 +222,23 @@ public struct CSINode: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension CSINode: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }
@@ -309,15 +365,23 @@ public struct CSIStorageCapacity: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension CSIStorageCapacity: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("capacity", self.capacity, to: &out)
         mapping.member("maximumVolumeSize", self.maximumVolumeSize, to: &out)
         mapping.member("nodeTopology", self.nodeTopology, to: &out)
@@ -332,21 +396,59 @@ extension CSIStorageCapacity: YAMLEmitting {
 public struct StorageClass: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { storage.value.metadata }
+        _modify { yield &storage.value.metadata }
+    }
     /// allowVolumeExpansion shows whether the storage class allow volume expand.
-    public var allowVolumeExpansion: Bool?
+    public var allowVolumeExpansion: Bool? {
+        get { storage.value.allowVolumeExpansion }
+        _modify { yield &storage.value.allowVolumeExpansion }
+    }
     /// allowedTopologies restrict the node topologies where volumes can be dynamically provisioned.
-    public var allowedTopologies: [TopologySelectorTerm]?
+    public var allowedTopologies: [TopologySelectorTerm]? {
+        get { storage.value.allowedTopologies }
+        _modify { yield &storage.value.allowedTopologies }
+    }
     /// mountOptions controls the mountOptions for dynamically provisioned PersistentVolumes of this storage class.
-    public var mountOptions: [String]?
+    public var mountOptions: [String]? {
+        get { storage.value.mountOptions }
+        _modify { yield &storage.value.mountOptions }
+    }
     /// parameters holds the parameters for the provisioner that should create volumes of this storage class.
-    public var parameters: [String: String]?
+    public var parameters: [String: String]? {
+        get { storage.value.parameters }
+        _modify { yield &storage.value.parameters }
+    }
     /// provisioner indicates the type of the provisioner.
-    public var provisioner: String
+    public var provisioner: String {
+        get { storage.value.provisioner }
+        _modify { yield &storage.value.provisioner }
+    }
     /// reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class.
-    public var reclaimPolicy: String?
+    public var reclaimPolicy: String? {
+        get { storage.value.reclaimPolicy }
+        _modify { yield &storage.value.reclaimPolicy }
+    }
     /// volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.
-    public var volumeBindingMode: String?
+    public var volumeBindingMode: String? {
+        get { storage.value.volumeBindingMode }
+        _modify { yield &storage.value.volumeBindingMode }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var metadata: ObjectMeta
+        var allowVolumeExpansion: Bool?
+        var allowedTopologies: [TopologySelectorTerm]?
+        var mountOptions: [String]?
+        var parameters: [String: String]?
+        var provisioner: String
+        var reclaimPolicy: String?
+        var volumeBindingMode: String?
+    }
 
     /// Creates a `StorageClass`; optional properties default to `nil`.
     public init(
@@ -359,14 +461,14 @@ public struct StorageClass: KubernetesObject, APIValue {
         reclaimPolicy: String? = nil,
         volumeBindingMode: String? = nil
     ) {
-        self.metadata = metadata
-        self.allowVolumeExpansion = allowVolumeExpansion
-        self.allowedTopologies = allowedTopologies
-        self.mountOptions = mountOptions
-        self.parameters = parameters
-        self.provisioner = provisioner
-        self.reclaimPolicy = reclaimPolicy
-        self.volumeBindingMode = volumeBindingMode
+        var storage = Storage(metadata: metadata, provisioner: provisioner)
+        storage.allowVolumeExpansion = allowVolumeExpansion
+        storage.allowedTopologies = allowedTopologies
+        storage.mountOptions = mountOptions
+        storage.parameters = parameters
+        storage.reclaimPolicy = reclaimPolicy
+        storage.volumeBindingMode = volumeBindingMode
+        self.storage = CopyOnWrite(storage)
     }
 
     /// `storage.k8s.io/v1`.
@@ -393,15 +495,23 @@ public struct StorageClass: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension StorageClass: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("allowVolumeExpansion", self.allowVolumeExpansion, to: &out)
         mapping.member("allowedTopologies", self.allowedTopologies, to: &out)
         mapping.member("mountOptions", self.mountOptions, to: &out)
@@ -477,15 +587,23 @@ public struct VolumeAttachment: KubernetesObject, APIValue {
 
     /// Appends the object as one YAML document, written from the fields directly.
     public func appendYAMLDocument(to out: inout [UInt8]) { emitYAML(indent: 0, to: &out) }
+
+    /// Appends the object as one YAML document, in `defaultNamespace` if it has none.
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        emitYAML(indent: 0, defaultNamespace: defaultNamespace, to: &out)
+    }
 }
 
 extension VolumeAttachment: YAMLEmitting {
     var yamlLayout: YAMLLayout { .mapping }
     func emitYAML(indent: Int, to out: inout [UInt8]) {
+        emitYAML(indent: indent, defaultNamespace: nil, to: &out)
+    }
+    func emitYAML(indent: Int, defaultNamespace: String?, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", apiVersion, to: &out)
         mapping.member("kind", kind, to: &out)
-        mapping.member("metadata", self.metadata, to: &out)
+        mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
     }
 }

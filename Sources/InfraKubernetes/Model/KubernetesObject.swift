@@ -28,11 +28,22 @@ public protocol KubernetesObject: ValueRenderable, ManifestContent {
     /// deployment.appendYAMLDocument(to: &bytes)
     /// ```
     func appendYAMLDocument(to out: inout [UInt8])
+    /// Appends the object as one YAML document with `defaultNamespace` as its namespace when its
+    /// metadata names none, as a ``Manifest`` with a namespace writes it (pass `nil` for
+    /// cluster-scoped objects). The object itself is not changed or copied.
+    ///
+    /// ```swift
+    /// deployment.appendYAMLDocument(to: &bytes, defaultNamespace: "oves")
+    /// ```
+    func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?)
 }
 
 extension KubernetesObject {
     /// An object contributes itself to a manifest.
     public var manifestObjects: [any KubernetesObject] { [self] }
+
+    /// Appends the object itself.
+    public func appendManifestObjects(to objects: inout [any KubernetesObject]) { objects.append(self) }
 
     /// The API group (`apps`; empty for the core group).
     public var apiGroup: String {
@@ -60,5 +71,13 @@ extension KubernetesObject {
     /// Writes ``ValueRenderable/renderValue()`` as one YAML document with InfraCore's `YAMLWriter`.
     public func appendYAMLDocument(to out: inout [UInt8]) {
         YAMLWriter().appendDocument(renderValue(), to: &out)
+    }
+
+    /// Writes a copy with `defaultNamespace` filled in (generated kinds write it without a copy).
+    public func appendYAMLDocument(to out: inout [UInt8], defaultNamespace: String?) {
+        guard let defaultNamespace, metadata.namespace == nil else { return appendYAMLDocument(to: &out) }
+        var copy = self
+        copy.metadata.namespace = defaultNamespace
+        copy.appendYAMLDocument(to: &out)
     }
 }

@@ -209,3 +209,15 @@ extension Dictionary: YAMLEmitting where Key == String, Value: YAMLEmitting {
         }
     }
 }
+
+extension ObjectMeta {
+    /// The metadata as a manifest with `defaultNamespace` writes it: with that namespace when it
+    /// names none. Only the metadata is copied, and only then.
+    @inline(__always)
+    func defaultingNamespace(to defaultNamespace: String?) -> ObjectMeta {
+        guard let defaultNamespace, namespace == nil else { return self }
+        var copy = self
+        copy.namespace = defaultNamespace
+        return copy
+    }
+}
