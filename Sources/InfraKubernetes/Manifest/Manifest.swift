@@ -47,7 +47,7 @@ public struct Manifest: SynthesisUnit {
 
     /// Every object, in content order, with the manifest's default namespace applied.
     public var objects: [any KubernetesObject] {
-        let declared = contents.flatMap(\.manifestObjects)
+        let declared = declaredObjects
         guard let namespace else { return declared }
         // Applying the namespace copies the object; large manifests do that on all cores.
         return Parallel.map(count: declared.count, minimumChunk: 256) { offset in
@@ -57,6 +57,15 @@ public struct Manifest: SynthesisUnit {
             copy.metadata.namespace = namespace
             return copy
         }
+    }
+
+    /// Every object as declared, in content order. Validation and synthesis apply the default
+    /// namespace as they read and write, without copying objects.
+    var declaredObjects: [any KubernetesObject] {
+        var objects: [any KubernetesObject] = []
+        objects.reserveCapacity(contents.count)
+        for content in contents { content.appendManifestObjects(to: &objects) }
+        return objects
     }
 
     /// The component path of an object: `<manifest>/<Kind>/<name>`, with the namespace
@@ -87,62 +96,63 @@ public struct Manifest: SynthesisUnit {
     public func validate() -> Diagnostics {
         var diagnostics = Diagnostics()
         diagnostics.append(contentsOf: contents.flatMap { $0.manifestDiagnostics(at: componentPath) })
-        let validator = ManifestValidator(manifest: self, objects: objects)
+        let validator = ManifestValidator(manifest: self, objects: declaredObjects)
         diagnostics.append(contentsOf: validator.diagnostics())
         return diagnostics
     }
 
-    /// Validates, then renders one multi-document YAML file per namespace (plus `_cluster.yaml`).
-    /// When there are errors the result has the diagnostics and no artifacts.
+    /// Validates, then writes one YAML file per namespace (`<namespace>.yaml`, cluster-scoped
+    /// objects in `_cluster.yaml`) in apply order, with inventory entries and dependency edges.
     public func synthesize() -> SynthesisResult {
-        let objects = self.objects
+        let objects = declaredObjects
         var diagnostics = Diagnostics()
         diagnostics.append(contentsOf: contents.flatMap { $0.manifestDiagnostics(at: componentPath) })
         let validator = ManifestValidator(manifest: self, objects: objects)
         diagnostics.append(contentsOf: validator.diagnostics())
         let edges = validator.edges()
-        let order = ManifestLayout.order(objects)
-        // Each object's file, grouped in order; every file's path is built once.
-        var byFile: [String: [Int]] = [:]
-        var fileOfObject = [Int](repeating: 0, count: objects.count)
-        var filePaths: [String] = []
-        var fileNumbers: [String: Int] = [:]
-        for offset in order {
-            let fileName = ManifestLayout.fileName(of: objects[offset])
-            byFile[fileName, default: []].append(offset)
-            if let number = fileNumbers[fileName] {
-                fileOfObject[offset] = number
-            } else {
-                fileNumbers[fileName] = filePaths.count
-                fileOfObject[offset] = filePaths.count
-                filePaths.append("\(outputDirectory)/\(fileName)")
-            }
+        let fileNames = Parallel.map(count: objects.count, minimumChunk: 256) {
+            ManifestLayout.fileName(clusterScoped: validator.clusterScoped[$0], namespace: validator.namespaces[$0])
         }
-        let inventory = Parallel.map(count: order.count, minimumChunk: 256) { [fileOfObject, filePaths] position in
+        let order = ManifestLayout.order(files: fileNames, keys: validator.keys, namespaces: validator.namespaces)
+        // The order is sorted by file first: each file is one run of it, and the runs are in file
+        // name order.
+        var files: [(path: String, positions: Range<Int>)] = []
+        var start = 0
+        for position in order.indices
+        where position + 1 == order.count || fileNames[order[position + 1]] != fileNames[order[position]] {
+            files.append(("\(outputDirectory)/\(fileNames[order[position]])", start..<position + 1))
+            start = position + 1
+        }
+        var fileOfPosition = [Int](repeating: 0, count: order.count)
+        for (number, file) in files.enumerated() {
+            for position in file.positions { fileOfPosition[position] = number }
+        }
+        let inventory = Parallel.map(count: order.count, minimumChunk: 256) { [fileOfPosition, files] position in
             let offset = order[position]
             return InventoryEntry(
-                kind: objects[offset].kind, address: validator.addresses[offset], path: validator.paths[offset],
-                file: filePaths[fileOfObject[offset]])
+                kind: validator.keys[offset].kind, address: validator.addresses[offset], path: validator.paths[offset],
+                file: files[fileOfPosition[position]].path)
         }
         if diagnostics.hasErrors {
             return SynthesisResult(diagnostics: diagnostics, inventory: inventory, edges: edges)
         }
-        let artifacts = byFile.keys.sorted().map { fileName in
-            let offsets = byFile[fileName] ?? []
+        let artifacts = files.map { file in
             // Documents are independent: write chunks of them side by side, then join in order.
-            let chunks = Parallel.map(Parallel.chunkRanges(count: offsets.count)) { range in
+            let chunks = Parallel.map(Parallel.chunkRanges(count: file.positions.count)) { range in
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(range.count * 512)
                 for position in range {
                     if position > 0 { bytes.append(contentsOf: "---\n".utf8) }
-                    objects[offsets[position]].appendYAMLDocument(to: &bytes)
+                    let offset = order[file.positions.lowerBound + position]
+                    objects[offset].appendYAMLDocument(
+                        to: &bytes, defaultNamespace: validator.clusterScoped[offset] ? nil : namespace)
                 }
                 return bytes
             }
             var bytes = Array("# Manifest \(name), generated by swift-infra. Do not edit.\n".utf8)
             bytes.reserveCapacity(bytes.count + chunks.reduce(0) { $0 + $1.count })
             for chunk in chunks { bytes += chunk }
-            return Artifact(path: "\(outputDirectory)/\(fileName)", bytes: bytes)
+            return Artifact(path: file.path, bytes: bytes)
         }
         return SynthesisResult(artifacts: artifacts, diagnostics: diagnostics, inventory: inventory, edges: edges)
     }

@@ -19,6 +19,10 @@ public protocol ManifestContent: Sendable {
     /// The objects this content contributes, in order.
     var manifestObjects: [any KubernetesObject] { get }
 
+    /// Appends ``manifestObjects`` to `objects`; single objects and arrays do it without building
+    /// an array per object.
+    func appendManifestObjects(to objects: inout [any KubernetesObject])
+
     /// Problems in the helper's own settings, found before its objects are validated.
     ///
     /// `path` is the manifest's path (e.g. `prod`); name the helper in the paths you report.
@@ -26,6 +30,11 @@ public protocol ManifestContent: Sendable {
 }
 
 extension ManifestContent {
+    /// Appends ``manifestObjects``.
+    public func appendManifestObjects(to objects: inout [any KubernetesObject]) {
+        objects += manifestObjects
+    }
+
     /// No diagnostics of its own by default: the objects are still validated by the manifest.
     public func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic] { [] }
 }
@@ -33,6 +42,11 @@ extension ManifestContent {
 extension Array: ManifestContent where Element: ManifestContent {
     /// The objects of every element, in order.
     public var manifestObjects: [any KubernetesObject] { flatMap(\.manifestObjects) }
+
+    /// Appends every element's objects, in order.
+    public func appendManifestObjects(to objects: inout [any KubernetesObject]) {
+        for element in self { element.appendManifestObjects(to: &objects) }
+    }
 
     /// The diagnostics of every element.
     public func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic] {
@@ -76,6 +90,11 @@ public struct ObjectGroup: ManifestContent {
 
     /// The objects of every member, in order.
     public var manifestObjects: [any KubernetesObject] { contents.flatMap(\.manifestObjects) }
+
+    /// Appends every content's objects, in order.
+    public func appendManifestObjects(to objects: inout [any KubernetesObject]) {
+        for content in contents { content.appendManifestObjects(to: &objects) }
+    }
 
     /// The diagnostics of every member.
     public func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic] {

@@ -30,8 +30,12 @@ public enum ManifestLayout {
 
     /// The file name (inside the manifest's folder) of an object.
     public static func fileName(of object: any KubernetesObject) -> String {
-        if object.isClusterScoped { return clusterFile }
-        return "\(object.metadata.namespace ?? "default").yaml"
+        fileName(clusterScoped: object.isClusterScoped, namespace: object.metadata.namespace)
+    }
+
+    /// The file name of an object whose scope and namespace are already known.
+    static func fileName(clusterScoped: Bool, namespace: String?) -> String {
+        clusterScoped ? clusterFile : "\(namespace ?? "default").yaml"
     }
 
     /// The deterministic order of objects: by file, apply order of the kind, kind, namespace, name.
@@ -45,8 +49,42 @@ public enum ManifestLayout {
     /// let ordered = ManifestLayout.order(objects).map { objects[$0] }
     /// ```
     public static func order(_ objects: [any KubernetesObject]) -> [Int] {
-        let keys = Parallel.map(count: objects.count, minimumChunk: 256) { SortKey(objects[$0]) }
-        return keys.indices.sorted { keys[$0] < keys[$1] }
+        order(Parallel.map(count: objects.count, minimumChunk: 256) { SortKey(objects[$0]) })
+    }
+
+    /// The order of objects whose file, group, kind, namespace and name a validator already read
+    /// (`files[i]` is object `i`'s file name, `namespaces[i]` its namespace).
+    static func order(files: [String], keys: [ObjectKey], namespaces: [String?]) -> [Int] {
+        order(
+            Parallel.map(count: keys.count, minimumChunk: 256) {
+                SortKey(
+                    file: files[$0], kind: keys[$0].kind, group: keys[$0].group, namespace: namespaces[$0] ?? "",
+                    name: keys[$0].name)
+            })
+    }
+
+    /// The offsets of `keys` in sorted order; equal keys keep their order. A large manifest
+    /// sorts its two halves side by side and merges them.
+    private static func order(_ keys: [SortKey]) -> [Int] {
+        @Sendable func precedes(_ l: Int, _ r: Int) -> Bool { keys[l] < keys[r] || (!(keys[r] < keys[l]) && l < r) }
+        guard keys.count >= 4096 else { return keys.indices.sorted(by: precedes) }
+        let halves = Parallel.map([0..<keys.count / 2, keys.count / 2..<keys.count]) { $0.sorted(by: precedes) }
+        var merged: [Int] = []
+        merged.reserveCapacity(keys.count)
+        var left = halves[0][...]
+        var right = halves[1][...]
+        while let l = left.first, let r = right.first {
+            if precedes(r, l) {
+                merged.append(r)
+                right.removeFirst()
+            } else {
+                merged.append(l)
+                left.removeFirst()
+            }
+        }
+        merged += left
+        merged += right
+        return merged
     }
 
     /// The ranks of ``applyOrder``, by kind.
@@ -63,12 +101,18 @@ public enum ManifestLayout {
         var name: String
 
         init(_ object: any KubernetesObject) {
-            file = ManifestLayout.fileName(of: object)
-            kind = object.kind
+            self.init(
+                file: ManifestLayout.fileName(of: object), kind: object.kind, group: object.apiGroup,
+                namespace: object.metadata.namespace ?? "", name: object.name)
+        }
+
+        init(file: String, kind: String, group: String, namespace: String, name: String) {
+            self.file = file
+            self.kind = kind
             rank = ManifestLayout.applyRank[kind] ?? ManifestLayout.applyOrder.count
-            group = object.apiGroup
-            namespace = object.metadata.namespace ?? ""
-            name = object.name
+            self.group = group
+            self.namespace = namespace
+            self.name = name
         }
 
         static func < (l: SortKey, r: SortKey) -> Bool {

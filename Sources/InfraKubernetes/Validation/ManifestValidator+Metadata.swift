@@ -7,7 +7,7 @@ extension ManifestValidator {
     /// The largest total size of all annotations of one object (the API server's limit).
     static let annotationSizeLimit = 256 * 1024
 
-    func metadataDiagnostics(_ object: any KubernetesObject, path: ComponentPath) -> [Diagnostic] {
+    func metadataDiagnostics(_ object: any KubernetesObject, offset: Int, path: ComponentPath) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let metadata = object.metadata
         if let name = metadata.name, !name.isEmpty {
@@ -20,8 +20,8 @@ extension ManifestValidator {
         } else {
             found.append(.error(path, "\(object.kind) has no metadata.name", hint: "set ObjectMeta(name:)"))
         }
-        if let namespace = metadata.namespace {
-            if object.isClusterScoped {
+        if let namespace = namespaces[offset] {
+            if clusterScoped[offset] {
                 found.append(
                     .error(
                         path, "\(object.kind) is cluster-scoped but sets namespace '\(namespace)'",
@@ -29,7 +29,7 @@ extension ManifestValidator {
             } else if let problem = NameRules.dns1123Label(namespace) {
                 found.append(.error(path, "namespace '\(namespace)' is invalid: \(problem)"))
             }
-        } else if !object.isClusterScoped {
+        } else if !clusterScoped[offset] {
             found.append(
                 .warning(
                     path, "\(object.kind) has no namespace; kubectl puts it in the context's namespace",

@@ -37,8 +37,7 @@ extension ManifestValidator {
         // What each object depends on, found side by side; then deduplicated in object order.
         let targets = Parallel.map(count: objects.count) { offset -> [Int] in
             var found: [Int] = []
-            let object = objects[offset]
-            if let namespace = namespaces[offset], !object.isClusterScoped,
+            if let namespace = namespaces[offset], !clusterScoped[offset],
                 let target = index[ObjectKey(group: "", kind: "Namespace", namespace: "", name: namespace)]
             {
                 found.append(target)
@@ -61,7 +60,7 @@ extension ManifestValidator {
     }
 
     /// The workloads a Service or PodDisruptionBudget selects.
-    func selections(of object: any KubernetesObject) -> [Int] {
+    func selections(of object: any KubernetesObject, offset: Int) -> [Int] {
         let type = ObjectIdentifier(type(of: object))
         guard type == ObjectIdentifier(Service.self) || type == ObjectIdentifier(PodDisruptionBudget.self) else {
             return []
@@ -69,12 +68,12 @@ extension ManifestValidator {
         switch object {
         case let service as Service:
             let selector = service.spec?.selector ?? [:]
-            return selectedPods(namespace: service.metadata.namespace, requiredLabels: selector) {
+            return selectedPods(namespace: namespaces[offset], requiredLabels: selector) {
                 selectorMatches(selector, $0)
             }.map(\.offset)
         case let pdb as PodDisruptionBudget:
             guard let selector = pdb.spec?.selector, !selector.isEmpty else { return [] }
-            return selectedPods(namespace: pdb.metadata.namespace, requiredLabels: selector.matchLabels ?? [:]) {
+            return selectedPods(namespace: namespaces[offset], requiredLabels: selector.matchLabels ?? [:]) {
                 selector.matches($0)
             }.map(\.offset)
         default:

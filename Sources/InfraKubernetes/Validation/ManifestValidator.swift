@@ -6,10 +6,33 @@ import InfraCore
 
 /// Identifies an object for duplicate and reference checks: group, kind, namespace, name.
 struct ObjectKey: Hashable {
-    var group: String
-    var kind: String
-    var namespace: String
-    var name: String
+    let group: String
+    let kind: String
+    let namespace: String
+    let name: String
+    /// The four parts hashed once: a key is looked up several times (index, duplicates,
+    /// references), and hashing four strings each time was a good part of validation.
+    private let hash: Int
+
+    init(group: String, kind: String, namespace: String, name: String) {
+        self.group = group
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+        var hasher = Hasher()
+        hasher.combine(group)
+        hasher.combine(kind)
+        hasher.combine(namespace)
+        hasher.combine(name)
+        hash = hasher.finalize()
+    }
+
+    static func == (lhs: ObjectKey, rhs: ObjectKey) -> Bool {
+        lhs.hash == rhs.hash && lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.namespace == rhs.namespace
+            && lhs.group == rhs.group
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
 
 /// Runs the manifest rules over a fixed list of objects.
@@ -22,6 +45,8 @@ struct ManifestValidator {
     let paths: [ComponentPath]
     /// Objects by key (the first one when there are duplicates).
     let index: [ObjectKey: Int]
+    /// For each object, the offset of the first object with its key (itself unless a duplicate).
+    let firstWithKey: [Int]
     /// Pod templates by namespace, built once: selections look here instead of re-reading
     /// every object for every Service (which made large manifests quadratic).
     let podTemplates: [String: [(offset: Int, pods: PodTemplateInfo)]]
@@ -42,6 +67,8 @@ struct ManifestValidator {
     let addresses: [String]
     /// Each object's `metadata.namespace`, parallel to ``objects``.
     let namespaces: [String?]
+    /// Whether each object is cluster-scoped.
+    let clusterScoped: [Bool]
     /// Each object's key, parallel to ``objects``.
     let keys: [ObjectKey]
 
@@ -49,14 +76,19 @@ struct ManifestValidator {
         self.manifest = manifest
         self.objects = objects
         // What each object is on its own, side by side on all cores. The metadata is read once
-        // per object: through the protocol every read copies it.
-        let names = Parallel.map(count: objects.count) { offset -> (namespace: String?, key: ObjectKey) in
+        // per object: through the protocol every read copies it. The manifest's namespace applies
+        // to the namespaced objects that name none, as if it were written into them.
+        let defaultNamespace = manifest.namespace
+        let names = Parallel.map(count: objects.count) {
+            offset -> (namespace: String?, key: ObjectKey, clusterScoped: Bool) in
             let object = objects[offset]
             let metadata = object.metadata
+            let clusterScoped = object.isClusterScoped
+            let namespace = clusterScoped ? metadata.namespace : (metadata.namespace ?? defaultNamespace)
             let key = ObjectKey(
-                group: object.apiGroup, kind: object.kind,
-                namespace: object.isClusterScoped ? "" : (metadata.namespace ?? ""), name: metadata.name ?? "")
-            return (metadata.namespace, key)
+                group: object.apiGroup, kind: object.kind, namespace: clusterScoped ? "" : (namespace ?? ""),
+                name: metadata.name ?? "")
+            return (namespace, key, clusterScoped)
         }
         let namespaces = names.map { $0.namespace }
         let keys = names.map { $0.key }
@@ -69,8 +101,12 @@ struct ManifestValidator {
         index.reserveCapacity(objects.count)
         var podTemplates: [String: [(offset: Int, pods: PodTemplateInfo)]] = [:]
         var podsByLabel: [String: [String: [Int]]] = [:]
+        var firstWithKey = [Int](repeating: 0, count: objects.count)
+        // Reading through `inout` makes the defaulted subscript insert: one lookup stores `offset`
+        // for a new key and reads the first object's offset for a repeated one.
+        func stored(_ value: inout Int) -> Int { value }
         for (offset, key) in keys.enumerated() {
-            if index[key] == nil { index[key] = offset }
+            firstWithKey[offset] = stored(&index[key, default: offset])
             if let pods = podTemplateOfObject[offset] {
                 let namespace = namespaces[offset] ?? ""
                 podTemplates[namespace, default: []].append((offset, pods))
@@ -83,7 +119,9 @@ struct ManifestValidator {
         self.addresses = Parallel.map(count: objects.count) { paths[$0].description }
         self.keys = keys
         self.namespaces = namespaces
+        self.clusterScoped = names.map { $0.clusterScoped }
         self.index = index
+        self.firstWithKey = firstWithKey
         self.podTemplates = podTemplates
         self.podsByLabel = podsByLabel
         self.podTemplateOfObject = podTemplateOfObject
@@ -94,7 +132,7 @@ struct ManifestValidator {
                 of: objects[offset], namespace: namespaces[offset] ?? "", pods: podTemplateOfObject[offset],
                 path: paths[offset])
         }
-        objectSelections = Parallel.map(count: objects.count) { partial.selections(of: objects[$0]) }
+        objectSelections = Parallel.map(count: objects.count) { partial.selections(of: objects[$0], offset: $0) }
     }
 
     /// Every diagnostic, in object order (objects are checked side by side on all cores).
@@ -109,10 +147,10 @@ struct ManifestValidator {
     func objectDiagnostics(_ offset: Int) -> [Diagnostic] {
         let object = objects[offset]
         let path = paths[offset]
-        var found = metadataDiagnostics(object, path: path)
+        var found = metadataDiagnostics(object, offset: offset, path: path)
         let key = keys[offset]
         // The index holds the first object with each key; any later one is a duplicate.
-        if !key.name.isEmpty && index[key] != offset {
+        if !key.name.isEmpty && firstWithKey[offset] != offset {
             let place = key.namespace.isEmpty ? "" : " in namespace '\(key.namespace)'"
             found.append(
                 .error(
