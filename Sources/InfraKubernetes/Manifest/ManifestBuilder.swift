@@ -22,9 +22,15 @@ public enum ManifestBuilder {
         contents
     }
 
-    /// Accepts an array of mixed objects.
+    /// Accepts an array of mixed objects, kept as one content (converting each element to
+    /// `any ManifestContent` was a dynamic cast per object).
     public static func buildExpression(_ objects: [any KubernetesObject]) -> [any ManifestContent] {
-        objects
+        [ObjectList(objects: objects)]
+    }
+
+    /// A block of one statement, passed on as it is.
+    public static func buildBlock(_ part: [any ManifestContent]) -> [any ManifestContent] {
+        part
     }
 
     /// Joins the statements of a block.
@@ -55,5 +61,17 @@ public enum ManifestBuilder {
     /// `if #available` blocks.
     public static func buildLimitedAvailability(_ part: [any ManifestContent]) -> [any ManifestContent] {
         part
+    }
+}
+
+/// An array of objects given to a builder, as one content.
+struct ObjectList: ManifestContent {
+    /// The objects, in order.
+    var objects: [any KubernetesObject]
+
+    var manifestObjects: [any KubernetesObject] { objects }
+
+    func appendManifestObjects(to objects: inout [any KubernetesObject]) {
+        objects += self.objects
     }
 }
