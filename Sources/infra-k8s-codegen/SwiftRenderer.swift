@@ -1,6 +1,7 @@
 // Renders type models as Swift source: one file per API group/version, each struct with
-// DocC comments, a memberwise init whose optional parameters default to nil, and a
-// `renderValue()` that builds the `InfraCore.Value` in the conventional key order.
+// DocC comments, a memberwise init whose optional parameters default to nil, a
+// `renderValue()` that builds the `InfraCore.Value` in the conventional key order and the
+// direct YAML writer. Structs with many fields keep them in a copy-on-write box.
 
 /// Swift keywords that must be escaped with backticks when used as identifiers.
 let swiftKeywords: Set<String> = [

@@ -47,8 +47,10 @@ extension KubernetesObject {
 
     /// The API group (`apps`; empty for the core group).
     public var apiGroup: String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
-        return String(apiVersion[..<slash])
+        // Searched as bytes: `firstIndex(of:)` on the characters breaks graphemes.
+        let version = apiVersion
+        guard let slash = version.utf8.firstIndex(of: 0x2F) else { return "" }
+        return String(version[..<slash])
     }
 
     /// The object's name (empty when unset).
