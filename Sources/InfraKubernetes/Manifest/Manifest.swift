@@ -103,6 +103,7 @@ public struct Manifest: SynthesisUnit {
 
     /// Validates, then writes one YAML file per namespace (`<namespace>.yaml`, cluster-scoped
     /// objects in `_cluster.yaml`) in apply order, with inventory entries and dependency edges.
+    /// When there are errors the result has the diagnostics and no artifacts.
     public func synthesize() -> SynthesisResult {
         let objects = declaredObjects
         var diagnostics = Diagnostics()

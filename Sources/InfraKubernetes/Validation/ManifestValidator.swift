@@ -65,7 +65,8 @@ struct ManifestValidator {
 
     /// Each object's address (its path as text), parallel to ``objects``.
     let addresses: [String]
-    /// Each object's `metadata.namespace`, parallel to ``objects``.
+    /// Each object's namespace, parallel to ``objects``: its own, else the manifest's for a
+    /// namespaced object (cluster-scoped objects keep what they set, which is an error).
     let namespaces: [String?]
     /// Whether each object is cluster-scoped.
     let clusterScoped: [Bool]
@@ -149,7 +150,7 @@ struct ManifestValidator {
         let path = paths[offset]
         var found = metadataDiagnostics(object, offset: offset, path: path)
         let key = keys[offset]
-        // The index holds the first object with each key; any later one is a duplicate.
+        // Any object after the first with its key is a duplicate.
         if !key.name.isEmpty && firstWithKey[offset] != offset {
             let place = key.namespace.isEmpty ? "" : " in namespace '\(key.namespace)'"
             found.append(
