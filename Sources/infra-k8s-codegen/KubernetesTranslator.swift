@@ -52,10 +52,16 @@ func translateKubernetes(_ root: [String: Any]) throws -> [TypeModel] {
                     required: schema.required.contains(key) || (kind != nil && key == "metadata"),
                     documentation: documentation, missingIn: missingIn))
         }
+        let kindMissingIn = kind == nil ? [] : raw["x-missing-in"] as? [String] ?? []
+        var documentation = shortDocumentation(schema.description)
+        if !kindMissingIn.isEmpty {
+            documentation +=
+                " Not served by Kubernetes \(kindMissingIn.joined(separator: ", ")): strict validation for it fails."
+        }
         models.append(
             TypeModel(
                 name: String(name.split(separator: ".").last ?? ""), file: kubernetesFile(for: name),
-                documentation: shortDocumentation(schema.description), fields: fields, kind: kind))
+                documentation: documentation, fields: fields, kind: kind, missingIn: kindMissingIn))
     }
     return models
 }

@@ -42,7 +42,7 @@ struct FieldModel: Hashable, Sendable {
     var required: Bool
     /// The shortened schema description.
     var documentation: String
-    /// Supported Kubernetes versions whose schema lacks this field (e.g. `["1.28"]`).
+    /// Supported Kubernetes versions whose schema lacks this field (e.g. `["1.32"]`).
     var missingIn: [String] = []
 }
 
@@ -64,6 +64,8 @@ struct TypeModel: Hashable, Sendable {
     var fields: [FieldModel]
     /// Set for top-level objects.
     var kind: KindModel?
+    /// Supported Kubernetes versions that do not serve this kind (top-level objects only).
+    var missingIn: [String] = []
 }
 
 /// Keys that come first, in this order; all other keys follow alphabetically.

@@ -23,8 +23,38 @@ func wrappedCall(_ call: String) -> String {
     let open = call.firstIndex(of: "(").map { call.index(after: $0) } ?? call.startIndex
     let arguments = call[open...]
     if arguments.count + 12 <= 120 { return "        \(call[..<open])\n            \(arguments)\n" }
-    let parts = arguments.dropLast().components(separatedBy: ", ")
+    let parts = topLevelArguments(String(arguments.dropLast()))
     return "        \(call[..<open])\n" + parts.map { "            \($0)" }.joined(separator: ",\n") + ")\n"
+}
+
+/// The arguments of a call split at the commas outside brackets, parentheses and string
+/// literals (`"a", of: "T", missingIn: ["1.32", "1.33"]` is three arguments).
+func topLevelArguments(_ text: String) -> [String] {
+    var parts: [String] = []
+    var current = ""
+    var depth = 0
+    var inString = false
+    var previous: Character = " "
+    for character in text {
+        if inString {
+            if character == "\"" && previous != "\\" { inString = false }
+        } else if character == "\"" {
+            inString = true
+        } else if "([{".contains(character) {
+            depth += 1
+        } else if ")]}".contains(character) {
+            depth -= 1
+        } else if character == "," && depth == 0 {
+            parts.append(current)
+            current = ""
+            previous = character
+            continue
+        }
+        if !(current.isEmpty && character == " ") { current.append(character) }
+        previous = character
+    }
+    if !current.isEmpty { parts.append(current) }
+    return parts
 }
 
 /// Renders the files of all models.

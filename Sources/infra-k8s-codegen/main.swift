@@ -2,9 +2,11 @@
 //
 //   swift run infra-k8s-codegen [--input codegen/kubernetes] [--output Sources/InfraKubernetes/Generated]
 //
-// Input: the trimmed Kubernetes 1.29 definitions and CRD schemas committed under
+// Input: `codegen/kubernetes/versions.json` (the version to generate from and the supported
+// window), the trimmed definitions of that version and the CRD schemas committed under
 // `codegen/kubernetes/` (refresh them with `codegen/kubernetes/update-input.py`).
-// Output: one Swift file per API group/version; stale `.swift` files in the output are removed.
+// Output: one Swift file per API group/version, the checked-field walk and the version window;
+// stale `.swift` files in the output are removed.
 
 import Foundation
 
@@ -16,7 +18,6 @@ let crdFiles = [
     "cert-manager.io_certificate_v1.json",
     "autoscaling.k8s.io_verticalpodautoscaler_v1.json",
 ]
-let definitionsFile = "kubernetes-1.29-definitions.json"
 
 func run() throws {
     var input = "codegen/kubernetes"
@@ -33,7 +34,11 @@ func run() throws {
         }
     }
 
-    var models = try translateKubernetes(loadJSONObject("\(input)/\(definitionsFile)"))
+    let window = try VersionWindow(loadJSONObject("\(input)/versions.json"))
+    let definitionsFile = window.definitionsFile
+    let definitions = try loadJSONObject("\(input)/\(definitionsFile)")
+    try window.checkMatches(definitions: definitions)
+    var models = try translateKubernetes(definitions)
     var crds = CRDTranslator(reserved: Set(models.map(\.name)))
     for file in crdFiles { try crds.translate(loadJSONObject("\(input)/crds/\(file)")) }
     models += crds.models
@@ -47,7 +52,9 @@ func run() throws {
     }
     let renderer = SwiftRenderer(inputDescription: inputs)
     var files = renderer.render(models)
-    files["CheckedFields"] = CheckedFieldsRenderer(models: models).render(input: "codegen/kubernetes/*.json")
+    files["CheckedFields"] = CheckedFieldsRenderer(models: models, supported: window.supported)
+        .render(input: "codegen/kubernetes/*.json")
+    files["KubernetesVersionWindow"] = window.render(input: "codegen/kubernetes/versions.json", renderer: renderer)
 
     let manager = FileManager.default
     try manager.createDirectory(atPath: output, withIntermediateDirectories: true)

@@ -58,6 +58,19 @@ struct ManifestTests {
         #expect(entry.file == "kubernetes/prod/prod.yaml")
     }
 
+    @Test("the cluster-scoped kinds of the generated API go to _cluster.yaml, the 1.33–1.35 ones included")
+    func newClusterScopedKinds() {
+        let objects: [any KubernetesObject] = [
+            VolumeAttributesClass(metadata: .init(name: "fast"), driverName: "ebs.csi.aws.com"),
+            IPAddress(
+                metadata: .init(name: "10.100.0.10"), spec: .init(parentRef: .init(name: "dns", resource: "services"))),
+            ServiceCIDR(metadata: .init(name: "extra"), spec: .init(cidrs: ["10.101.0.0/16"])),
+            StorageClass(metadata: .init(name: "gp3"), provisioner: "ebs.csi.aws.com"),
+        ]
+        #expect(objects.allSatisfy { $0.isClusterScoped })
+        #expect(!Samples.deployment().isClusterScoped)
+    }
+
     @Test("objects are ordered for kubectl apply: accounts and config before workloads")
     func applyOrder() throws {
         let text = try #require(Samples.manifest.synthesize().artifacts.last).text

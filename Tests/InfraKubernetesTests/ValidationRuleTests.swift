@@ -43,8 +43,8 @@ private func service(_ change: (inout Service) -> Void) -> Service {
 
 private func autoscaler(min: Int?, max: Int) -> HorizontalPodAutoscaler {
     var object = Samples.autoscaler
-    object.spec?.minReplicas = min
-    object.spec?.maxReplicas = max
+    object.spec.minReplicas = min
+    object.spec.maxReplicas = max
     return object
 }
 
@@ -225,17 +225,27 @@ let ruleCases: [RuleCase] = [
         rule: "fields missing in a supported Kubernetes version are flagged",
         failing: [
             deployment {
-                $0.spec?.template.spec?.containers[0].lifecycle = Lifecycle(preStop: .init(sleep: .init(seconds: 5)))
+                $0.spec?.template.spec?.containers[0].lifecycle = Lifecycle(
+                    preStop: .init(sleep: .init(seconds: 5)), stopSignal: "SIGQUIT")
             }
         ],
         passing: [
             deployment {
-                $0.spec?.template.spec?.containers[0].lifecycle = Lifecycle(
-                    preStop: .init(exec: .init(command: ["sleep", "5"])))
+                $0.spec?.template.spec?.containers[0].lifecycle = Lifecycle(preStop: .init(sleep: .init(seconds: 5)))
             }
         ],
-        path: "prod/Deployment/account/containers[0]/lifecycle/preStop/sleep",
-        fragment: "LifecycleHandler.sleep does not exist in Kubernetes 1.28", severity: .warning),
+        path: "prod/Deployment/account/containers[0]/lifecycle/stopSignal",
+        fragment: "Lifecycle.stopSignal does not exist in Kubernetes 1.32", severity: .warning),
+    RuleCase(
+        rule: "kinds missing in a supported Kubernetes version are flagged",
+        failing: [
+            VolumeAttributesClass(
+                metadata: .init(name: "fast"), driverName: "ebs.csi.aws.com", parameters: ["iops": "6000"])
+        ],
+        passing: [StorageClass(metadata: .init(name: "fast"), provisioner: "ebs.csi.aws.com")],
+        path: "prod/VolumeAttributesClass/fast",
+        fragment: "VolumeAttributesClass (storage.k8s.io/v1) is not served by Kubernetes 1.32, 1.33", severity: .warning
+    ),
     RuleCase(
         rule: "ConfigMaps used by pods are defined or flagged as external",
         failing: [

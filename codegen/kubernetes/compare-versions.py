@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Compares the Kubernetes 1.28–1.31 definitions (kubernetes-validate) for the API groups
-InfraKubernetes generates, and prints the Markdown tables of Documentation/KubernetesVersions.md.
+"""Compares the definitions (kubernetes-validate) of the supported Kubernetes versions
+(`supported` in codegen/kubernetes/versions.json) for the API groups InfraKubernetes
+generates, and prints the Markdown table of Documentation/KubernetesVersions.md.
 
 Run from the package root:  python3 codegen/kubernetes/compare-versions.py > /tmp/versions.md
 """
 import importlib.util
-import json
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -13,12 +13,7 @@ spec = importlib.util.spec_from_file_location("update_input", os.path.join(HERE,
 update_input = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(update_input)
 
-VERSIONS = ["1.28", "1.29", "1.30", "1.31"]
-
-
-def load(version):
-    with open(os.path.join(update_input.schema_dir(), f"v{version}.0-local", "_definitions.json")) as f:
-        return json.load(f)["$defs"]
+VERSIONS = update_input.SUPPORTED_VERSIONS
 
 
 def in_groups(name):
@@ -36,7 +31,7 @@ def kinds(defs):
 
 
 def main():
-    defs = {v: load(v) for v in VERSIONS}
+    defs = {v: update_input.load_definitions(v) for v in VERSIONS}
     print("| change | " + " | ".join(VERSIONS[1:]) + " |")
     print("| --- |" + " --- |" * (len(VERSIONS) - 1))
     rows = []

@@ -1,13 +1,21 @@
 #!/usr/bin/env python3
 """Refreshes the committed, trimmed input of `infra-k8s-codegen`.
 
-Reads the Kubernetes 1.29 OpenAPI definitions shipped by the PyPI package
-kubernetes-validate (the venv `shared/tools/setup` installs) and the cert-manager /
-VPA CRD JSON Schemas in `shared/tools/schemas/`, keeps only what the generated kinds
-reach, drops server-populated `status` fields, marks properties that 1.28/1.30/1.31
-lack (`x-missing-in`), and writes:
+The versions come from `codegen/kubernetes/versions.json`: `generated` (the OpenAPI
+definitions the types are generated from) and `supported` (every version the output is
+validated against). Reads the definitions of those versions shipped by the PyPI package
+kubernetes-validate (the venv `shared/tools/setup` installs) and the cert-manager / VPA
+CRD JSON Schemas in `shared/tools/schemas/`, keeps only what the generated kinds reach,
+drops server-populated `status` fields, and so that the generated API is valid for every
+supported version:
 
-  codegen/kubernetes/kubernetes-1.29-definitions.json
+  - marks properties (and kinds) that a supported version lacks (`x-missing-in`);
+  - makes a property required when any supported version requires it;
+  - stops when a property's type differs between supported versions (decide by hand).
+
+Writes (and removes the definitions of a previously generated version):
+
+  codegen/kubernetes/kubernetes-<generated>-definitions.json
   codegen/kubernetes/crds/<group>_<kind>_<version>.json
 
 Run from the package root:  python3 codegen/kubernetes/update-input.py
@@ -20,9 +28,12 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "tools")
-VERSION = "1.29"
-# The versions manifests are validated against (shared/tools/k8s-validate).
-SUPPORTED_VERSIONS = ["1.28", "1.29", "1.30", "1.31"]
+with open(os.path.join(ROOT, "codegen", "kubernetes", "versions.json")) as _f:
+    _WINDOW = json.load(_f)
+# The version whose definitions the types are generated from.
+VERSION = _WINDOW["generated"]
+# The versions manifests are validated against (shared/tools/k8s-validate --versions), oldest first.
+SUPPORTED_VERSIONS = _WINDOW["supported"]
 
 # The API group/versions whose kinds are generated (definition-name prefixes).
 GROUPS = [
@@ -66,10 +77,38 @@ def refs(node, found):
             refs(value, found)
 
 
+def load_definitions(version):
+    with open(os.path.join(schema_dir(), f"v{version}.0-local", "_definitions.json")) as f:
+        return json.load(f)["$defs"]
+
+
+def shape(schema):
+    """A property's type without what does not change the generated Swift type (descriptions,
+    enums, formats, list/map markers, nullability — required-ness is handled separately)."""
+    if not isinstance(schema, dict):
+        return schema
+    out = {}
+    if "$ref" in schema:
+        out["$ref"] = schema["$ref"]
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = [k for k in kind if k != "null"]
+        kind = kind[0] if len(kind) == 1 else sorted(kind)
+    if kind is not None:
+        out["type"] = kind
+    for key in ("items", "additionalProperties"):
+        if isinstance(schema.get(key), dict):
+            out[key] = shape(schema[key])
+    for key in ("allOf", "oneOf", "anyOf"):
+        if key in schema:
+            out[key] = [shape(s) for s in schema[key]]
+    return out
+
+
 def main():
-    path = os.path.join(schema_dir(), f"v{VERSION}.0-local", "_definitions.json")
-    with open(path) as f:
-        defs = json.load(f)["$defs"]
+    if VERSION not in SUPPORTED_VERSIONS:
+        sys.exit(f"versions.json: generated {VERSION} is not among the supported {SUPPORTED_VERSIONS}")
+    defs = load_definitions(VERSION)
     roots = []
     for name, d in sorted(defs.items()):
         gvks = d.get("x-kubernetes-group-version-kind", [])
@@ -92,27 +131,51 @@ def main():
         found = set()
         refs(d, found)
         queue.extend(sorted(found - kept.keys()))
-    # Mark the properties that other supported versions lack, so the generator can document
-    # them and validation can warn (strict validation for those versions would fail).
-    others = {}
-    for version in SUPPORTED_VERSIONS:
-        if version == VERSION:
-            continue
-        with open(os.path.join(schema_dir(), f"v{version}.0-local", "_definitions.json")) as f:
-            others[version] = json.load(f)["$defs"]
+    # Make the generated API valid for every supported version: mark what a version lacks, so
+    # the generator can document it and validation can warn (strict validation for that version
+    # would fail), and require what any version requires.
+    others = {v: load_definitions(v) for v in SUPPORTED_VERSIONS if v != VERSION}
+    conflicts = []
     for name, d in kept.items():
+        if name in roots:
+            # A kind that a version does not serve at all (its apiVersion/kind is unknown there).
+            gvk = d["x-kubernetes-group-version-kind"]
+            missing = [v for v, other in others.items()
+                       if other.get(name, {}).get("x-kubernetes-group-version-kind") != gvk]
+            if missing:
+                d["x-missing-in"] = missing
+        required = set()
         for prop, schema in d.get("properties", {}).items():
             # A type missing as a whole is flagged where it is used (its parent's property).
-            missing = [v for v, defs in sorted(others.items())
-                       if name in defs and prop not in defs[name].get("properties", {})]
+            missing = [v for v, other in others.items()
+                       if name in other and prop not in other[name].get("properties", {})]
             if missing:
                 schema["x-missing-in"] = missing
+            for version, other in others.items():
+                theirs = other.get(name, {}).get("properties", {}).get(prop)
+                if theirs is None:
+                    continue
+                if shape(theirs) != shape(schema):
+                    conflicts.append(f"{name}.{prop}: {shape(theirs)} in {version}, {shape(schema)} in {VERSION}")
+                if prop in other[name].get("required", []):
+                    required.add(prop)
+        added = sorted(required - set(d.get("required", [])))
+        if added:
+            d["required"] = d.get("required", []) + added
+    if conflicts:
+        sys.exit("properties whose type differs between supported versions:\n  " + "\n  ".join(conflicts))
     out = {
         "x-source": f"kubernetes-validate {VERSION} _definitions.json (v{VERSION}.0-local), trimmed by codegen/kubernetes/update-input.py",
+        "x-version": VERSION,
+        "x-supported-versions": SUPPORTED_VERSIONS,
         "x-kinds": roots,
         "$defs": dict(sorted(kept.items())),
     }
     target = os.path.join(ROOT, "codegen", "kubernetes", f"kubernetes-{VERSION}-definitions.json")
+    # This script's own output for a previously generated version.
+    for old in os.listdir(os.path.join(ROOT, "codegen", "kubernetes")):
+        if old.startswith("kubernetes-") and old.endswith("-definitions.json") and old != os.path.basename(target):
+            os.remove(os.path.join(ROOT, "codegen", "kubernetes", old))
     with open(target, "w") as f:
         json.dump(out, f, indent=1, sort_keys=True)
         f.write("\n")

@@ -16,7 +16,8 @@ public enum ManifestLayout {
     /// Kinds whose objects have no namespace.
     public static let clusterScopedKinds: Set<String> = [
         "Namespace", "Node", "PersistentVolume", "ClusterRole", "ClusterRoleBinding", "StorageClass", "CSIDriver",
-        "CSINode", "VolumeAttachment", "PriorityClass", "IngressClass", "ClusterIssuer",
+        "CSINode", "VolumeAttachment", "VolumeAttributesClass", "PriorityClass", "IngressClass", "IPAddress",
+        "ServiceCIDR", "ClusterIssuer",
         "CustomResourceDefinition", "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
     ]
 

@@ -1,8 +1,9 @@
 // Field-level checks over a whole object: every `Quantity` must parse (requests, limits,
-// storage sizes, quotas, CRD fields), and fields that some supported Kubernetes version
-// (1.28–1.31) lacks are flagged, because strict validation for that version would reject
-// the file. The walk follows the generated `walkCheckedFields` of each type (Generated/CheckedFields.swift),
-// so it only visits the few fields that can lead to such a field.
+// storage sizes, quotas, CRD fields), and fields (and kinds) that some supported Kubernetes
+// version (`KubernetesVersionWindow.supported`) lacks are flagged, because strict validation
+// for that version would reject the file. The walk follows the generated `walkCheckedFields`
+// of each type (Generated/CheckedFields.swift), so it only visits the few fields that can lead
+// to such a field.
 
 import InfraCore
 
@@ -109,6 +110,15 @@ struct FieldWalk {
         segments.append(name)
         versionWarning(name, of: typeName, missingIn: missingIn)
         segments.removeLast()
+    }
+
+    /// Warns that the object's kind is not served by some supported versions (a kind newer than the oldest).
+    mutating func kind(_ apiVersion: String, _ kind: String, missingIn: [String]) {
+        let versions = missingIn.joined(separator: ", ")
+        found.append(
+            .warning(
+                path, "\(kind) (\(apiVersion)) is not served by Kubernetes \(versions); strict validation for it fails",
+                hint: "leave it out while \(versions) is supported, or apply it only to newer clusters"))
     }
 
     private mutating func versionWarning(_ name: String, of typeName: String, missingIn: [String]) {

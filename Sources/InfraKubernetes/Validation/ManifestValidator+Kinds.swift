@@ -67,9 +67,7 @@ extension ManifestValidator {
     }
 
     func autoscalerDiagnostics(_ hpa: HorizontalPodAutoscaler, path: ComponentPath) -> [Diagnostic] {
-        guard let spec = hpa.spec else {
-            return [.error(path, "HorizontalPodAutoscaler has no spec")]
-        }
+        let spec = hpa.spec
         var found: [Diagnostic] = []
         let minimum = spec.minReplicas ?? 1
         if spec.maxReplicas < 1 { found.append(.error(path, "maxReplicas \(spec.maxReplicas) must be at least 1")) }

@@ -117,12 +117,11 @@ extension ManifestValidator {
                 }
             }
         case let hpa as HorizontalPodAutoscaler:
-            if let target = hpa.spec?.scaleTargetRef {
-                found.append(
-                    ManifestReference(
-                        key: key(target.kind, target.name, group: group(of: target.apiVersion)),
-                        path: path.appending("scaleTargetRef")))
-            }
+            let target = hpa.spec.scaleTargetRef
+            found.append(
+                ManifestReference(
+                    key: key(target.kind, target.name, group: group(of: target.apiVersion)),
+                    path: path.appending("scaleTargetRef")))
         case let vpa as VerticalPodAutoscaler:
             let target = vpa.spec.targetRef
             found.append(

@@ -75,7 +75,7 @@ final class PodTemplateInfo: Sendable {
             return (pods, checked(o))
         case let o as CronJob:
             let pods = PodTemplateInfo(
-                selector: nil, required: false, template: o.spec?.jobTemplate.spec?.template)
+                selector: nil, required: false, template: o.spec.jobTemplate.spec?.template)
             return (pods, checked(o))
         case let o as Pod:
             let pods = PodTemplateInfo(

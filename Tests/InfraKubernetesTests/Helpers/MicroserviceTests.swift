@@ -62,12 +62,12 @@ struct MicroserviceTests {
     @Test("the HPA scales the Deployment 2–10 at 70 % CPU and 80 % memory by default")
     func autoscalerDefaults() throws {
         let hpa = try #require(Self.service.horizontalPodAutoscaler)
-        #expect(hpa.spec?.minReplicas == 2)
-        #expect(hpa.spec?.maxReplicas == 10)
+        #expect(hpa.spec.minReplicas == 2)
+        #expect(hpa.spec.maxReplicas == 10)
         #expect(
-            hpa.spec?.scaleTargetRef
+            hpa.spec.scaleTargetRef
                 == CrossVersionObjectReference(apiVersion: "apps/v1", kind: "Deployment", name: "account"))
-        let targets = (hpa.spec?.metrics ?? []).map {
+        let targets = (hpa.spec.metrics ?? []).map {
             ($0.resource?.name ?? "", $0.resource?.target.averageUtilization ?? 0)
         }
         #expect(targets.map(\.0) == ["cpu", "memory"])

@@ -151,7 +151,7 @@ struct ReferenceShapeTests {
             switch object {
             case let o as Deployment: specs.append((o.name, o.spec?.template.spec))
             case let o as StatefulSet: specs.append((o.name, o.spec?.template.spec))
-            case let o as CronJob: specs.append((o.name, o.spec?.jobTemplate.spec?.template.spec))
+            case let o as CronJob: specs.append((o.name, o.spec.jobTemplate.spec?.template.spec))
             default: break
             }
         }

@@ -107,7 +107,7 @@ struct SeedFactsTests {
         ]
         #expect(ReferenceLookup.canonical(claim.spec?.renderValue() ?? nil) == ReferenceLookup.canonical(seedSpec))
         let backup = try #require(ReferenceLookup.find(CronJob.self, "mongodb-backup", in: ReferenceLookup.prod))
-        let volumes = backup.spec?.jobTemplate.spec?.template.spec?.volumes ?? []
+        let volumes = backup.spec.jobTemplate.spec?.template.spec?.volumes ?? []
         #expect(volumes.contains { $0.persistentVolumeClaim?.claimName == "mongodb-data" })
         #expect(backup.metadata.namespace == claim.metadata.namespace)
     }
@@ -130,7 +130,7 @@ struct SeedFactsTests {
                 ],
             ],
         ]
-        #expect(ReferenceLookup.canonical(hpa.spec?.renderValue() ?? nil) == ReferenceLookup.canonical(seedSpec))
+        #expect(ReferenceLookup.canonical(hpa.spec.renderValue()) == ReferenceLookup.canonical(seedSpec))
         #expect(ReferenceLookup.find(Deployment.self, "account-microservice", in: ReferenceLookup.prod) != nil)
     }
 
