@@ -108,6 +108,21 @@ extension ExternalTools {
         return require(name, at: path) ? path : nil
     }
 
+    /// Runs `../shared/tools/k8s-validate` (strict schemas, CRDs) over `paths` for `versions` — pass
+    /// `KubernetesVersionWindow.supported`, the one list of supported versions. Records a failure
+    /// unless every document passes for exactly those versions; `nil` when the tool is missing
+    /// (a failure in CI).
+    @discardableResult
+    public static func k8sValidate(_ paths: [String], versions: [String]) throws -> Output? {
+        guard let tool = sharedTool("k8s-validate") else { return nil }
+        let output = try run(tool, ["--versions", versions.joined(separator: ",")] + paths)
+        let summary = output.stdout.split(separator: "\n").last { $0.hasPrefix("k8s-validate:") } ?? ""
+        #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
+        #expect(summary.contains(" 0 failed"), "\(summary)")
+        #expect(summary.contains("k8s \(versions.joined(separator: ","));"), "validated other versions: \(summary)")
+        return output
+    }
+
     /// `python3` with PyYAML importable, or `nil` (recorded as a failure in CI).
     public static func pythonWithYAML() -> String? {
         guard let python = which("python3") else {
