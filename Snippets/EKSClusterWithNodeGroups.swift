@@ -15,7 +15,7 @@ let network = Network(
     availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"], eksClusterNames: ["acme-prod"])
 
 let cluster = EKSCluster(
-    "prod", clusterName: "acme-prod", kubernetesVersion: "1.29",
+    "prod", clusterName: "acme-prod", kubernetesVersion: "1.35",
     vpcID: network.output("vpc_id"), subnetIDs: network.output("private_subnet_ids"),
     nodeGroups: [
         EKSNodeGroup("general", instanceTypes: ["t3.large"], minSize: 3, maxSize: 10, labels: ["workload": "general"]),

@@ -10,7 +10,7 @@ import InfraTerraform
 /// An EKS cluster with node groups, add-ons and an OIDC provider for IRSA.
 ///
 /// ```swift
-/// EKSCluster("prod", clusterName: "oves-prod", kubernetesVersion: "1.29",
+/// EKSCluster("prod", clusterName: "oves-prod", kubernetesVersion: EKSCluster.recommendedKubernetesVersion,
 ///            vpcID: network.output("vpc_id"), subnetIDs: network.output("private_subnet_ids"),
 ///            nodeGroups: [EKSNodeGroup("general", instanceTypes: ["t3.large"], minSize: 3, maxSize: 10)])
 /// ```
@@ -19,7 +19,8 @@ public struct EKSCluster: ModularConstruct {
     public var name: String
     /// The EKS cluster's name.
     public var clusterName: String
-    /// The Kubernetes minor version, e.g. `1.29`; at least ``minimumKubernetesVersion``.
+    /// The Kubernetes minor version, e.g. `1.35`; at least ``minimumKubernetesVersion`` and one EKS still
+    /// creates clusters with (``EKSKubernetesCalendar``).
     public var kubernetesVersion: String
     /// The VPC the cluster runs in.
     public var vpcID: Expr<String>
@@ -38,8 +39,15 @@ public struct EKSCluster: ModularConstruct {
     /// The former construct name, for `moved` blocks.
     public var formerName: String?
 
-    /// The oldest Kubernetes version this construct creates (the seed: 1.28+).
+    /// The oldest Kubernetes version this construct creates (the seed: 1.28+); versions past their
+    /// EKS extended support are refused too (``EKSKubernetesCalendar``).
     public static let minimumKubernetesVersion = (major: 1, minor: 28)
+
+    /// The version the documentation and examples use: in EKS standard support (until 2027-03-27)
+    /// and the version the Kubernetes types are generated from. A test fails once it leaves
+    /// standard support. Deliberately not the initializer's default: a new library version must not
+    /// upgrade a cluster unasked.
+    public static let recommendedKubernetesVersion = "1.35"
 
     /// Creates a cluster with a private endpoint and a year of control-plane logs.
     public init(
@@ -61,19 +69,30 @@ public struct EKSCluster: ModularConstruct {
         self.formerName = formerName
     }
 
-    /// Version, endpoint and node group problems.
+    /// Version, endpoint and node group problems, the version checked against the EKS calendar today.
     public func diagnostics(at path: ComponentPath) -> [Diagnostic] {
+        diagnostics(at: path, on: .today())
+    }
+
+    /// Version, endpoint and node group problems, the version's EKS support checked on `day`.
+    ///
+    /// ```swift
+    /// cluster.diagnostics(at: "prod/eks", on: EKSKubernetesCalendar.Day(2027, 4, 1))
+    /// ```
+    public func diagnostics(at path: ComponentPath, on day: EKSKubernetesCalendar.Day) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        let parts = kubernetesVersion.split(separator: ".").map { Int($0) }
+        let parts = kubernetesVersion.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
         if parts.count != 2 || parts.contains(where: { $0 == nil }) {
-            result.append(.error(path, "Kubernetes version \"\(kubernetesVersion)\" is not of the form 1.29"))
+            result.append(.error(path, "Kubernetes version \"\(kubernetesVersion)\" is not of the form 1.35"))
         } else if let major = parts[0], let minor = parts[1],
             (major, minor) < (Self.minimumKubernetesVersion.major, Self.minimumKubernetesVersion.minor)
         {
             result.append(
                 .error(
                     path, "Kubernetes version \(kubernetesVersion) is below the supported minimum 1.28",
-                    hint: "use 1.28 or later"))
+                    hint: "use \(Self.recommendedKubernetesVersion)"))
+        } else {
+            result += EKSKubernetesCalendar.diagnostics(for: kubernetesVersion, at: path, on: day)
         }
         let validName =
             !clusterName.isEmpty && clusterName.count <= 100

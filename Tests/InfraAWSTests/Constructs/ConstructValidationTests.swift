@@ -31,7 +31,8 @@ struct ConstructValidationTests {
     func minAboveMax() {
         let result = synthesizeConstructs {
             EKSCluster(
-                "eks", kubernetesVersion: "1.29", vpcID: "vpc-a", subnetIDs: ["subnet-a", "subnet-b"],
+                "eks", kubernetesVersion: EKSCluster.recommendedKubernetesVersion, vpcID: "vpc-a",
+                subnetIDs: ["subnet-a", "subnet-b"],
                 nodeGroups: [EKSNodeGroup("general", instanceTypes: ["t3.large"], minSize: 5, maxSize: 3)])
         }
         expectRefused(result, path: "t/eks/node-group/general", containing: "greater than the maximum")

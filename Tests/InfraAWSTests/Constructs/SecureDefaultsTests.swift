@@ -32,7 +32,8 @@ struct SecureDefaultsTests {
     func eksDefaults() throws {
         let result = synthesizeConstructs {
             EKSCluster(
-                "eks", kubernetesVersion: "1.29", vpcID: "vpc-a", subnetIDs: ["subnet-a", "subnet-b"],
+                "eks", kubernetesVersion: EKSCluster.recommendedKubernetesVersion, vpcID: "vpc-a",
+                subnetIDs: ["subnet-a", "subnet-b"],
                 nodeGroups: [EKSNodeGroup("general", instanceTypes: ["t3.large"], minSize: 3, maxSize: 10)])
         }
         #expect(result.diagnostics.errors.isEmpty, "\(result.errorLines)")
