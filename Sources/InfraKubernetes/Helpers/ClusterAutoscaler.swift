@@ -86,7 +86,7 @@ public struct ClusterAutoscaler: ManifestContent, Hashable {
     /// Creates the autoscaler.
     public init(
         clusterName: String, roleARN: String, region: String = "us-east-1", namespace: String = "kube-system",
-        name: String = "cluster-autoscaler", image: String = "registry.k8s.io/autoscaling/cluster-autoscaler:v1.28.2",
+        name: String = "cluster-autoscaler", image: String = "registry.k8s.io/autoscaling/cluster-autoscaler:v1.35.2",
         settings: Settings = Settings(),
         resources: ComputeResources = ComputeResources(
             cpu: "100m", memory: "600Mi", cpuLimit: "500m", memoryLimit: "600Mi")
@@ -130,7 +130,8 @@ public struct ClusterAutoscaler: ManifestContent, Hashable {
                 name: name, namespace: namespace, labels: labels, annotations: [Self.roleARNAnnotation: roleARN]))
     }
 
-    /// The upstream ClusterRole (nodes, pods, evictions, workloads, storage, leases).
+    /// The upstream ClusterRole (nodes, pods, evictions, workloads, storage, leases), as in the AWS
+    /// example of cluster-autoscaler 1.35 (`volumeattachments` is watched since 1.33).
     public var clusterRole: ClusterRole {
         ClusterRole(
             metadata: ObjectMeta(name: name, labels: labels),
@@ -157,7 +158,9 @@ public struct ClusterAutoscaler: ManifestContent, Hashable {
                     verbs: ["watch", "list", "get"]),
                 PolicyRule(
                     apiGroups: ["storage.k8s.io"],
-                    resources: ["storageclasses", "csinodes", "csidrivers", "csistoragecapacities"],
+                    resources: [
+                        "storageclasses", "csinodes", "csidrivers", "csistoragecapacities", "volumeattachments",
+                    ],
                     verbs: ["watch", "list", "get"]),
                 PolicyRule(
                     apiGroups: ["batch", "extensions"], resources: ["jobs"], verbs: ["get", "list", "watch", "patch"]),

@@ -29,8 +29,10 @@ public enum OVESNames {
     /// Terraform sets (the seed's per-group sizes, e.g. t3.large 3–10).
     public static let autoscaledNodeGroupSize: ClosedRange<Int> = 2...10
 
-    /// Cluster Autoscaler releases by Kubernetes minor version (the autoscaler's minor must match the cluster's).
+    /// Cluster Autoscaler releases by Kubernetes minor version (the autoscaler's minor must match the
+    /// cluster's), for each minor EKS supports: the newest `cluster-autoscaler-1.N.P` tag of
+    /// kubernetes/autoscaler in the copy checked (taken 2026-08-22); look for newer patches when bumping.
     public static let clusterAutoscalerReleases: [String: String] = [
-        "1.28": "v1.28.5", "1.29": "v1.29.4", "1.30": "v1.30.2", "1.31": "v1.31.0",
+        "1.32": "v1.32.7", "1.33": "v1.33.6", "1.34": "v1.34.5", "1.35": "v1.35.2", "1.36": "v1.36.1",
     ]
 }

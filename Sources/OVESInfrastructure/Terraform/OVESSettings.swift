@@ -23,8 +23,9 @@ public enum OVESSettings {
     /// EU database VPC range (chosen).
     public static let databaseVPCCIDR = "10.30.0.0/16"
 
-    /// Kubernetes version of both clusters (the seed says 1.28+; chosen 1.29).
-    public static let kubernetesVersion = "1.29"
+    /// Kubernetes version of both clusters (the seed says 1.28+; chosen 1.35, in EKS standard support
+    /// until 2027-03-27 and the version the Kubernetes types are generated from).
+    public static let kubernetesVersion = "1.35"
     /// The production cluster's name.
     public static let prodClusterName = "oves-prod"
     /// The development cluster's name.
