@@ -57,12 +57,18 @@ CRDS = [
 ]
 
 
-def schema_dir():
+def venv_python(code):
     venv = os.path.join(os.environ.get("INFRA_TOOLS_CACHE", os.path.expanduser("~/.cache/infra-tools")), "k8s")
-    out = subprocess.check_output(
-        [os.path.join(venv, "bin", "python"), "-c",
-         "import kubernetes_validate,os;print(os.path.dirname(kubernetes_validate.__file__))"], text=True)
-    return os.path.join(out.strip(), "kubernetes-json-schema")
+    return subprocess.check_output([os.path.join(venv, "bin", "python"), "-c", code], text=True).strip()
+
+
+def schema_dir():
+    package = venv_python("import kubernetes_validate,os;print(os.path.dirname(kubernetes_validate.__file__))")
+    return os.path.join(package, "kubernetes-json-schema")
+
+
+def package_version():
+    return venv_python("import importlib.metadata as m;print(m.version('kubernetes-validate'))")
 
 
 def refs(node, found):
@@ -165,7 +171,9 @@ def main():
     if conflicts:
         sys.exit("properties whose type differs between supported versions:\n  " + "\n  ".join(conflicts))
     out = {
-        "x-source": f"kubernetes-validate {VERSION} _definitions.json (v{VERSION}.0-local), trimmed by codegen/kubernetes/update-input.py",
+        "x-source": f"Kubernetes {VERSION} OpenAPI definitions as shipped in kubernetes-validate {package_version()} "
+                    f"(kubernetes-json-schema/v{VERSION}.0-local/_definitions.json), trimmed by codegen/kubernetes/update-input.py",
+        "x-license": "Apache-2.0 (Kubernetes and kubernetes-validate)",
         "x-version": VERSION,
         "x-supported-versions": SUPPORTED_VERSIONS,
         "x-kinds": roots,
