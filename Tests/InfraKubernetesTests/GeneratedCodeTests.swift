@@ -33,4 +33,27 @@ struct GeneratedCodeTests {
             #expect(new == old, "\(name) is stale; run `swift run infra-k8s-codegen`")
         }
     }
+
+    @Test("the generator refuses definitions trimmed for other versions than versions.json names")
+    func refusesStaleInput() throws {
+        let generator = Self.generator.path
+        guard ExternalTools.require("infra-k8s-codegen (built by `swift build`)", at: generator) else { return }
+        let input = try ExternalTools.temporaryDirectory("infra-k8s-tests")
+        defer { try? FileManager.default.removeItem(at: input) }
+        let committed = ExternalTools.packageRoot.appendingPathComponent("codegen/kubernetes")
+        for name in try FileManager.default.contentsOfDirectory(atPath: committed.path) {
+            try FileManager.default.copyItem(
+                at: committed.appendingPathComponent(name), to: input.appendingPathComponent(name))
+        }
+        // The window moved on (1.32 left), but update-input.py was not run.
+        let versions = input.appendingPathComponent("versions.json")
+        let moved = String(decoding: try Data(contentsOf: versions), as: UTF8.self)
+            .replacingOccurrences(of: "\"1.32\", ", with: "")
+        try Data(moved.utf8).write(to: versions)
+        let output = input.appendingPathComponent("out")
+        let result = try ExternalTools.run(generator, ["--input", input.path, "--output", output.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("run `python3 codegen/kubernetes/update-input.py`"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path), "nothing is written")
+    }
 }
