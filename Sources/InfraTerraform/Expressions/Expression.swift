@@ -4,7 +4,10 @@
 
 import InfraCore
 
-/// A Terraform (HCL) expression: a literal, a reference, a function call, a template or raw HCL.
+/// A Terraform (HCL) expression: a literal, a reference, a function call, a template, an
+/// operator, a conditional, a splat, a `for` expression or raw HCL.
+///
+/// Most code uses the typed ``Expr`` instead; `Expression` is the tree both share.
 ///
 /// ```swift
 /// let cidr: Expression = "10.0.0.0/16"                       // a literal string
@@ -32,6 +35,9 @@ public struct Expression: Sendable, Hashable {
         case traversal(Traversal)
         /// A function call.
         case call(String, [Node])
+        /// A function call whose last argument is a list expanded into arguments:
+        /// `merge(var.maps...)`.
+        case expandedCall(String, [Node])
         /// A string template mixing literal text and interpolated expressions.
         case template([TemplatePart])
         /// `condition ? then : else`.
@@ -44,20 +50,40 @@ public struct Expression: Sendable, Hashable {
         case index(Node, Node)
         /// `object.attribute` on an arbitrary expression.
         case getAttribute(Node, String)
+        /// `source[*].steps…` on an expression that is not a reference, e.g.
+        /// `values(aws_subnet.app)[*].id` (a reference's splat is a ``Traversal/Step/splat`` step).
+        case splat(Node, [Traversal.Step])
+        /// A `for` expression: `[for k, v in c : …]` or `{ for k, v in c : key => value }`.
+        case forExpression(ForExpression)
         /// Raw HCL expression text, inserted as written (the escape hatch).
         case raw(String)
     }
 
     /// One `key = value` of an object constructor.
     public struct ObjectMember: Sendable, Hashable {
-        /// The key, a literal string.
+        /// The key as literal text (for a computed key, its HCL text).
         public var key: String
+        /// A computed key (a template or reference), when the key is not literal text.
+        public var keyExpression: Node?
         /// The value.
         public var value: Node
 
-        /// Creates a member.
+        /// Creates a member with a literal key.
         public init(key: String, value: Node) {
             self.key = key
+            self.keyExpression = nil
+            self.value = value
+        }
+
+        /// Creates a member whose key is an expression; a literal string key stays literal.
+        public init(key: Expression, value: Node) {
+            if case .string(let text) = key.node {
+                self.key = text
+                self.keyExpression = nil
+            } else {
+                self.key = key.node.hcl
+                self.keyExpression = key.node
+            }
             self.value = value
         }
     }
@@ -100,7 +126,14 @@ extension Expression {
         Expression(.call(name, arguments.map(\.node)))
     }
 
-    /// Raw HCL text, for constructs the typed layer does not model (for expressions, splats, …).
+    /// A function call whose last argument is a list expanded into arguments: `merge(list...)`.
+    public static func call(_ name: String, expanding arguments: [Expression]) -> Expression {
+        Expression(.expandedCall(name, arguments.map(\.node)))
+    }
+
+    /// Raw HCL text inserted as written: the escape hatch for what the typed layer does not
+    /// model. Raw text has no traversals, so validation cannot check what it names and the
+    /// graph does not draw it.
     public static func raw(_ hcl: String) -> Expression {
         Expression(.raw(hcl))
     }
@@ -130,22 +163,43 @@ extension Expression {
         Expression(.binary(op, lhs.node, rhs.node))
     }
 
-    /// `self[key]`.
+    /// `self[key]`. On a reference the key becomes a step of it (`aws_subnet.app[each.key]`),
+    /// so validation sees which instance is meant.
     public func index(_ key: Expression) -> Expression {
-        if case .traversal(var t) = node, key.node.isLiteral {
+        switch node {
+        case .traversal(var t):
             t.steps.append(.index(key.node))
             return Expression(.traversal(t))
+        case .splat(let source, let steps):
+            return Expression(.splat(source, steps + [.index(key.node)]))
+        default:
+            return Expression(.index(node, key.node))
         }
-        return Expression(.index(node, key.node))
     }
 
     /// `self.name`.
     public func attribute(_ name: String) -> Expression {
-        if case .traversal(var t) = node {
+        switch node {
+        case .traversal(var t):
             t.steps.append(.attribute(name))
             return Expression(.traversal(t))
+        case .splat(let source, let steps):
+            return Expression(.splat(source, steps + [.attribute(name)]))
+        default:
+            return Expression(.getAttribute(node, name))
         }
-        return Expression(.getAttribute(node, name))
+    }
+
+    /// `self[*]`: a full splat; later ``attribute(_:)`` and ``index(_:)`` steps apply to every
+    /// element. On a reference it is a step of the reference (`aws_subnet.app[*].id`).
+    public func splat() -> Expression {
+        switch node {
+        case .traversal(var t):
+            t.steps.append(.splat)
+            return Expression(.traversal(t))
+        default:
+            return Expression(.splat(node, []))
+        }
     }
 
     /// Converts a document `Value` (InfraCore) into a literal expression.
@@ -181,7 +235,7 @@ extension Expression.Node {
         switch self {
         case .null, .bool, .int, .double, .string: true
         case .list(let elements): elements.allSatisfy(\.isLiteral)
-        case .object(let members): members.allSatisfy(\.value.isLiteral)
+        case .object(let members): members.allSatisfy { $0.keyExpression == nil && $0.value.isLiteral }
         default: false
         }
     }

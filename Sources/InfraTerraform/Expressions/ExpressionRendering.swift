@@ -46,8 +46,7 @@ extension Expression.Node {
         case .string(let s): return .string(Expression.escapeTemplateLiteral(s))
         case .list(let elements): return .array(elements.map(\.jsonValue))
         case .object(let members):
-            return .object(
-                ValueObject(members.map { (Expression.escapeTemplateLiteral($0.key), $0.value.jsonValue) }))
+            return .object(ValueObject(members.map { ($0.jsonKey, $0.value.jsonValue) }))
         case .template(let parts):
             var text = ""
             for part in parts {
@@ -67,6 +66,49 @@ extension Expression.Node {
         var out = ""
         writeHCL(to: &out)
         return out
+    }
+
+    /// Binding strength for parenthesization, from HCL's grammar: conditional, `||`, `&&`,
+    /// `==`/`!=`, comparisons, `+`/`-`, `*`/`/`/`%`, unary operators, then everything
+    /// else (literals, references, calls, brackets), which never needs parentheses.
+    var precedence: Int {
+        switch self {
+        case .conditional: return Precedence.conditional
+        case .binary(let op, _, _): return Precedence.of(op)
+        case .unary: return Precedence.unary
+        default: return Precedence.primary
+        }
+    }
+
+    enum Precedence {
+        static let conditional = 0
+        /// Inside a conditional, a `for` head or body, or before a postfix: everything but a conditional.
+        static let operand = 1
+        static let unary = 7
+        static let primary = 8
+
+        static func of(_ op: String) -> Int {
+            switch op {
+            case "||": 1
+            case "&&": 2
+            case "==", "!=": 3
+            case "<", "<=", ">", ">=": 4
+            case "+", "-": 5
+            case "*", "/", "%": 6
+            default: 1
+            }
+        }
+    }
+
+    /// Writes the node, in parentheses when it binds less tightly than `minimum` requires.
+    func writeHCL(to out: inout String, minimum: Int) {
+        if precedence < minimum {
+            out += "("
+            writeHCL(to: &out)
+            out += ")"
+        } else {
+            writeHCL(to: &out)
+        }
     }
 
     func writeHCL(to out: inout String) {
@@ -92,28 +134,29 @@ extension Expression.Node {
             out += "{ "
             for (i, m) in members.enumerated() {
                 if i > 0 { out += ", " }
-                Expression.Node.writeQuoted(m.key, to: &out)
+                switch m.keyExpression {
+                case nil: Expression.Node.writeQuoted(m.key, to: &out)
+                case .template(let parts)?: Expression.Node.template(parts).writeHCL(to: &out)
+                case let key?:
+                    // A key that is not a literal or template is an expression only in parentheses.
+                    out += "("
+                    key.writeHCL(to: &out)
+                    out += ")"
+                }
                 out += " = "
                 m.value.writeHCL(to: &out)
             }
             out += " }"
         case .traversal(let t):
             out += t.root
-            for step in t.steps {
-                switch step {
-                case .attribute(let name): out += "." + name
-                case .index(let key):
-                    out += "["
-                    key.writeHCL(to: &out)
-                    out += "]"
-                }
-            }
-        case .call(let name, let arguments):
+            Expression.Node.writeSteps(t.steps, to: &out)
+        case .call(let name, let arguments), .expandedCall(let name, let arguments):
             out += name + "("
             for (i, a) in arguments.enumerated() {
                 if i > 0 { out += ", " }
                 a.writeHCL(to: &out)
             }
+            if case .expandedCall = self, !arguments.isEmpty { out += "..." }
             out += ")"
         case .template(let parts):
             out += "\""
@@ -128,31 +171,68 @@ extension Expression.Node {
             }
             out += "\""
         case .conditional(let c, let t, let e):
-            out += "("
-            c.writeHCL(to: &out)
+            c.writeHCL(to: &out, minimum: Precedence.operand)
             out += " ? "
-            t.writeHCL(to: &out)
+            t.writeHCL(to: &out, minimum: Precedence.operand)
             out += " : "
-            e.writeHCL(to: &out)
-            out += ")"
+            e.writeHCL(to: &out, minimum: Precedence.operand)
         case .binary(let op, let l, let r):
-            out += "("
-            l.writeHCL(to: &out)
+            let own = Precedence.of(op)
+            l.writeHCL(to: &out, minimum: own)
             out += " \(op) "
-            r.writeHCL(to: &out)
-            out += ")"
+            r.writeHCL(to: &out, minimum: own + 1)
         case .unary(let op, let operand):
             out += op
-            operand.writeHCL(to: &out)
+            operand.writeHCL(to: &out, minimum: Precedence.unary)
         case .index(let collection, let key):
-            collection.writeHCL(to: &out)
+            collection.writeHCL(to: &out, minimum: Precedence.primary)
             out += "["
             key.writeHCL(to: &out)
             out += "]"
         case .getAttribute(let object, let name):
-            object.writeHCL(to: &out)
+            object.writeHCL(to: &out, minimum: Precedence.primary)
             out += "." + name
+        case .splat(let source, let steps):
+            source.writeHCL(to: &out, minimum: Precedence.primary)
+            out += "[*]"
+            Expression.Node.writeSteps(steps, to: &out)
+        case .forExpression(let f):
+            let isObject: Bool
+            if case .object = f.result { isObject = true } else { isObject = false }
+            out += isObject ? "{ for " : "[for "
+            if let key = f.keyVariable { out += key + ", " }
+            out += f.valueVariable + " in "
+            f.collection.writeHCL(to: &out, minimum: Precedence.operand)
+            out += " : "
+            switch f.result {
+            case .list(let element):
+                element.writeHCL(to: &out, minimum: Precedence.operand)
+            case .object(let key, let value, let grouped):
+                key.writeHCL(to: &out, minimum: Precedence.operand)
+                out += " => "
+                value.writeHCL(to: &out, minimum: Precedence.operand)
+                if grouped { out += "..." }
+            }
+            if let condition = f.condition {
+                out += " if "
+                condition.writeHCL(to: &out, minimum: Precedence.operand)
+            }
+            out += isObject ? " }" : "]"
         case .raw(let text): out += text
+        }
+    }
+
+    /// Writes `.name`, `[key]` and `[*]` steps.
+    static func writeSteps(_ steps: [Traversal.Step], to out: inout String) {
+        for step in steps {
+            switch step {
+            case .attribute(let name): out += "." + name
+            case .index(let key):
+                out += "["
+                key.writeHCL(to: &out)
+                out += "]"
+            case .splat: out += "[*]"
+            }
         }
     }
 
@@ -189,7 +269,9 @@ extension Expression.Node {
         }
     }
 
-    /// Every traversal in the tree, in order.
+    /// Every traversal in the tree, in order. Names bound by a `for` expression are local to
+    /// its body, so traversals rooted at them are left out; a splat of a reference is one
+    /// traversal with a ``Traversal/Step/splat`` step.
     public var traversals: [Traversal] {
         var result: [Traversal] = []
         collectTraversals(into: &result)
@@ -197,19 +279,59 @@ extension Expression.Node {
     }
 
     func collectTraversals(into result: inout [Traversal]) {
+        collectTraversals(into: &result, bound: [])
+    }
+
+    /// Collects traversals, leaving out those rooted at a name in `bound` (for-expression and
+    /// dynamic-block iterator variables in scope).
+    func collectTraversals(into result: inout [Traversal], bound: Set<String>) {
         switch self {
         case .null, .bool, .int, .double, .string, .raw: return
-        case .list(let elements): elements.forEach { $0.collectTraversals(into: &result) }
-        case .object(let members): members.forEach { $0.value.collectTraversals(into: &result) }
+        case .list(let elements): elements.forEach { $0.collectTraversals(into: &result, bound: bound) }
+        case .object(let members):
+            for member in members {
+                member.keyExpression?.collectTraversals(into: &result, bound: bound)
+                member.value.collectTraversals(into: &result, bound: bound)
+            }
         case .traversal(let t):
-            result.append(t)
-            for case .index(let key) in t.steps { key.collectTraversals(into: &result) }
-        case .call(_, let arguments): arguments.forEach { $0.collectTraversals(into: &result) }
+            if !bound.contains(t.root) { result.append(t) }
+            Expression.Node.collectStepTraversals(t.steps, into: &result, bound: bound)
+        case .call(_, let arguments), .expandedCall(_, let arguments):
+            arguments.forEach { $0.collectTraversals(into: &result, bound: bound) }
         case .template(let parts):
-            for case .interpolation(let n) in parts { n.collectTraversals(into: &result) }
-        case .conditional(let a, let b, let c): [a, b, c].forEach { $0.collectTraversals(into: &result) }
-        case .binary(_, let a, let b), .index(let a, let b): [a, b].forEach { $0.collectTraversals(into: &result) }
-        case .unary(_, let a), .getAttribute(let a, _): a.collectTraversals(into: &result)
+            for case .interpolation(let n) in parts { n.collectTraversals(into: &result, bound: bound) }
+        case .conditional(let a, let b, let c):
+            [a, b, c].forEach { $0.collectTraversals(into: &result, bound: bound) }
+        case .binary(_, let a, let b), .index(let a, let b):
+            [a, b].forEach { $0.collectTraversals(into: &result, bound: bound) }
+        case .unary(_, let a), .getAttribute(let a, _): a.collectTraversals(into: &result, bound: bound)
+        case .splat(let source, let steps):
+            source.collectTraversals(into: &result, bound: bound)
+            Expression.Node.collectStepTraversals(steps, into: &result, bound: bound)
+        case .forExpression(let f):
+            f.collection.collectTraversals(into: &result, bound: bound)
+            let inner = bound.union(f.boundVariables)
+            switch f.result {
+            case .list(let element): element.collectTraversals(into: &result, bound: inner)
+            case .object(let key, let value, _):
+                key.collectTraversals(into: &result, bound: inner)
+                value.collectTraversals(into: &result, bound: inner)
+            }
+            f.condition?.collectTraversals(into: &result, bound: inner)
         }
+    }
+
+    static func collectStepTraversals(_ steps: [Traversal.Step], into result: inout [Traversal], bound: Set<String>) {
+        for case .index(let key) in steps { key.collectTraversals(into: &result, bound: bound) }
+    }
+}
+
+extension Expression.ObjectMember {
+    /// The key in Terraform JSON, where every object key is read as a template: literal text
+    /// escaped, a computed key as its template text.
+    var jsonKey: String {
+        guard let keyExpression else { return Expression.escapeTemplateLiteral(key) }
+        if case .string(let text) = keyExpression.jsonValue { return text }
+        return "${" + keyExpression.hcl + "}"
     }
 }
