@@ -8,11 +8,18 @@ import InfraCore
 /// `T` is a phantom: `String`, `Double` (Terraform `number`), `Bool`, `[E]` (list),
 /// `Set<E>` (set), `[String: E]` (map) or `Value` (any, from InfraCore).
 ///
+/// Typed expressions compose without strings: instance references (`subnets[0].id`,
+/// `subnets[each.key].id`, `subnets.all.id`), operators (`count > 0`, `a .== b`), conditionals
+/// (`.if(enabled, then: 1, else: 0)`), `for` expressions (`ids.map { … }`, `roles.filter { … }`),
+/// `each`/`count` (``Each``, ``Count``) and every built-in function (``Fn``). `Expr<Value>`
+/// reads like HCL: `cluster.identity[0].oidc[0].issuer`.
+///
 /// ```swift
 /// let cidr: Expr<String> = "10.0.0.0/16"
 /// let zones: Expr<[String]> = ["us-east-1a", "us-east-1b"]
 /// let tags: Expr<[String: String]> = ["Name": "main", "Env": "\(env)"]
 /// ```
+@dynamicMemberLookup
 public struct Expr<T>: Sendable, Hashable {
     /// The untyped expression.
     public var expression: Expression
@@ -22,7 +29,9 @@ public struct Expr<T>: Sendable, Hashable {
         self.expression = expression
     }
 
-    /// Tags raw HCL text with a type, for expressions the typed layer does not model.
+    /// Tags raw HCL text with a type: the escape hatch for what the typed layer does not model.
+    /// Raw text has no traversals, so validation cannot check what it names and the graph
+    /// does not draw it.
     public static func raw(_ hcl: String) -> Expr<T> {
         Expr(.raw(hcl))
     }
@@ -93,9 +102,12 @@ extension Dictionary: TerraformMap where Key == String {
 }
 
 extension Expr: ExpressibleByDictionaryLiteral where T: TerraformMap {
-    /// A map literal, keys in literal order (they are sorted on output).
-    public init(dictionaryLiteral elements: (String, Expr<T.MapValue>)...) {
-        self.init(Expression(.object(elements.map { .init(key: $0.0, value: $0.1.expression.node) })))
+    /// A map literal, keys in literal order (they are sorted on output). A key may be a
+    /// template: `["k8s.io/cluster-autoscaler/\(cluster)": "owned"]`.
+    public init(dictionaryLiteral elements: (Expr<String>, Expr<T.MapValue>)...) {
+        self.init(
+            Expression(
+                .object(elements.map { Expression.ObjectMember(key: $0.0.expression, value: $0.1.expression.node) })))
     }
 
     /// A map from a Swift dictionary of typed expressions.
@@ -122,6 +134,24 @@ extension Expr where T == InfraCore.Value {
 extension Expression {
     /// The untyped form of a typed expression.
     public init<T>(_ typed: Expr<T>) { self = typed.expression }
+}
+
+/// A typed or untyped expression, for APIs that take values of different Terraform types
+/// side by side (object members, heterogeneous function arguments).
+///
+/// ```swift
+/// let member: any ExpressionConvertible = vpc.id      // Expr<String>
+/// ```
+public protocol ExpressionConvertible: Sendable {
+    /// The untyped expression.
+    var expression: Expression { get }
+}
+
+extension Expr: ExpressionConvertible {}
+
+extension Expression: ExpressionConvertible {
+    /// The expression itself.
+    public var expression: Expression { self }
 }
 
 /// Terraform type constraints for Swift types, used by ``Variable`` declarations.

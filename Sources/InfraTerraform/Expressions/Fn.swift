@@ -110,38 +110,3 @@ public enum Fn {
     }
 }
 
-extension Expr {
-    /// `self == other` as a Terraform condition (named so it never competes with `Equatable`).
-    public func isEqual(to other: Expr<T>) -> Expr<Bool> {
-        Expr<Bool>(.binary("==", expression, other.expression))
-    }
-
-    /// `self[index]` for lists.
-    public subscript<E>(index: Expr<Double>) -> Expr<E> where T == [E] {
-        Expr<E>(expression.index(index.expression))
-    }
-}
-
-extension Expr where T: TerraformNumber {
-    /// `lhs <= rhs`
-    public static func <= (lhs: Expr<T>, rhs: Expr<T>) -> Expr<Bool> {
-        Expr<Bool>(.binary("<=", lhs.expression, rhs.expression))
-    }
-
-    /// `lhs >= rhs`
-    public static func >= (lhs: Expr<T>, rhs: Expr<T>) -> Expr<Bool> {
-        Expr<Bool>(.binary(">=", lhs.expression, rhs.expression))
-    }
-}
-
-extension Expr where T == Bool {
-    /// `lhs && rhs`
-    public static func && (lhs: Expr<Bool>, rhs: Expr<Bool>) -> Expr<Bool> {
-        Expr<Bool>(.binary("&&", lhs.expression, rhs.expression))
-    }
-
-    /// `!operand`
-    public static prefix func ! (operand: Expr<Bool>) -> Expr<Bool> {
-        Expr<Bool>(Expression(.unary("!", operand.expression.node)))
-    }
-}
