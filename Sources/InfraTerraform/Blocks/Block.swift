@@ -16,11 +16,16 @@ public struct Block: Sendable, Hashable {
     public var attributes: [String: Expression]
     /// Nested blocks by block type, in declaration order within a type.
     public var blocks: [String: [Block]]
+    /// `dynamic` blocks, in declaration order.
+    public var dynamicBlocks: [DynamicBlock]
 
     /// Creates a body.
-    public init(_ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:]) {
+    public init(
+        _ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:], dynamicBlocks: [DynamicBlock] = []
+    ) {
         self.attributes = attributes
         self.blocks = blocks
+        self.dynamicBlocks = dynamicBlocks
     }
 
     /// Reads or writes an attribute; writing `nil` removes it.
@@ -56,8 +61,13 @@ public struct Block: Sendable, Hashable {
         blocks[type, default: []].append(contentsOf: list.map(\.terraformBlock))
     }
 
+    /// Appends a `dynamic` block.
+    public mutating func appendDynamic(_ block: DynamicBlock) {
+        dynamicBlocks.append(block)
+    }
+
     /// Whether the body is empty.
-    public var isEmpty: Bool { attributes.isEmpty && blocks.isEmpty }
+    public var isEmpty: Bool { attributes.isEmpty && blocks.isEmpty && dynamicBlocks.isEmpty }
 
     /// The body as a Terraform JSON object: attributes and blocks sorted by name; a block
     /// type with one block is an object, with several an array of objects.
@@ -71,16 +81,42 @@ public struct Block: Sendable, Hashable {
             let value: Value = list.count == 1 ? list[0].jsonValue : .array(list.map(\.jsonValue))
             members.append(.init(key: type, value: value))
         }
+        if !dynamicBlocks.isEmpty { members.append(.init(key: "dynamic", value: dynamicJSONValue)) }
         members.sort { $0.key < $1.key }
         return .object(ValueObject(uniqueMembers: members))
     }
 
-    /// Every traversal in attributes and nested blocks.
+    /// `{"taint": {…}}` (several of one type: an array), as Terraform JSON writes `dynamic` blocks.
+    private var dynamicJSONValue: Value {
+        var types: [String] = []
+        var byType: [String: [Value]] = [:]
+        for block in dynamicBlocks {
+            if byType[block.type] == nil { types.append(block.type) }
+            byType[block.type, default: []].append(block.jsonValue)
+        }
+        return .object(
+            ValueObject(
+                types.sorted().map { type in
+                    let list = byType[type] ?? []
+                    return (type, list.count == 1 ? list[0] : .array(list))
+                }))
+    }
+
+    /// Every traversal in attributes, nested blocks and dynamic blocks; a dynamic block's
+    /// iterator is a local name inside its content.
     public var traversals: [Traversal] {
         var result: [Traversal] = []
-        for expression in attributes.values { expression.node.collectTraversals(into: &result) }
-        for list in blocks.values { for block in list { result += block.traversals } }
+        collectTraversals(into: &result, bound: [])
         return result
+    }
+
+    func collectTraversals(into result: inout [Traversal], bound: Set<String>) {
+        for expression in attributes.values { expression.node.collectTraversals(into: &result, bound: bound) }
+        for list in blocks.values { for block in list { block.collectTraversals(into: &result, bound: bound) } }
+        for dynamic in dynamicBlocks {
+            dynamic.forEach.node.collectTraversals(into: &result, bound: bound)
+            dynamic.content.collectTraversals(into: &result, bound: bound.union([dynamic.iteratorName]))
+        }
     }
 }
 

@@ -19,6 +19,9 @@ public struct MetaArguments: Sendable, Hashable {
     public var lifecycle: Lifecycle?
     /// Raw values set at attribute paths after rendering (the escape hatch).
     public var overrides: [RawOverride]
+    /// `dynamic` blocks added with the `dynamic` modifier; they join the block's body when the
+    /// stack collects it.
+    public var dynamicBlocks: [DynamicBlock]
     /// The file (without `.tf.json`) the block is written to; `main` by default.
     public var file: String?
     /// Where the block was defined, for diagnostics; defaults to `<stack>/<name>`.
@@ -28,7 +31,7 @@ public struct MetaArguments: Sendable, Hashable {
     public init(
         dependsOn: [ReferenceTarget] = [], count: Expression? = nil, forEach: Expression? = nil,
         provider: ProviderReference? = nil, lifecycle: Lifecycle? = nil, overrides: [RawOverride] = [],
-        file: String? = nil, componentPath: ComponentPath? = nil
+        dynamicBlocks: [DynamicBlock] = [], file: String? = nil, componentPath: ComponentPath? = nil
     ) {
         self.dependsOn = dependsOn
         self.count = count
@@ -36,6 +39,7 @@ public struct MetaArguments: Sendable, Hashable {
         self.provider = provider
         self.lifecycle = lifecycle
         self.overrides = overrides
+        self.dynamicBlocks = dynamicBlocks
         self.file = file
         self.componentPath = componentPath
     }

@@ -285,6 +285,19 @@ struct HCLBody {
                 self.block(type, body)
             }
         }
+        // By type, declaration order within a type (as the JSON form groups them).
+        let ordered = block.dynamicBlocks.enumerated().sorted {
+            ($0.element.type, $0.offset) < ($1.element.type, $1.offset)
+        }
+        for dynamic in ordered.map(\.element) {
+            var body = HCLBody()
+            body.attribute("for_each", dynamic.forEach.hcl)
+            if let iterator = dynamic.iterator { body.attribute("iterator", iterator) }
+            var content = HCLBody()
+            content.append(dynamic.content)
+            body.block("content", content)
+            self.block("dynamic \(HCLRenderer.quoted(dynamic.type))", body)
+        }
     }
 
     /// Attribute names that are not identifiers must be quoted (rare; e.g. in provider blocks).
