@@ -5,11 +5,14 @@ import InfraCore
 
 /// A `module` block.
 ///
+/// With `count` or `for_each`, its instances are read like a resource's: `vpcs[0].output("vpc_id")`,
+/// `vpcs.all.reference("vpc_id")`.
+///
 /// ```swift
 /// let vpc = ModuleCall("vpc", module: vpcModule, inputs: ["cidr_block": "10.0.0.0/16"])
 /// Output("vpc_id", vpc.output("vpc_id") as Expr<String>)
 /// ```
-public struct ModuleCall: StackContent, MetaArgumentCarrier {
+public struct ModuleCall: StackContent, MetaArgumentCarrier, TerraformAddressable {
     /// The declaration.
     public var block: ModuleCallBlock
     /// Meta-arguments (`depends_on`, `count`, `for_each`).
@@ -101,5 +104,12 @@ public struct ModuleCallBlock: Sendable, Hashable {
     /// Every traversal in inputs and meta-arguments.
     var traversals: [Traversal] {
         inputs.values.flatMap(\.node.traversals) + meta.traversals
+    }
+}
+
+extension InstanceReference where Base == ModuleCall {
+    /// One output of this instance of the module: `module.<name>[key].<output>`.
+    public func output<T>(_ name: String) -> Expr<T> {
+        reference(name)
     }
 }

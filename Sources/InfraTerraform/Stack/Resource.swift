@@ -5,11 +5,14 @@ import InfraCore
 
 /// A typed Terraform resource. Generated types (e.g. `AWSVPC`) conform.
 ///
+/// With `count` or `for_each`, ``TerraformAddressable`` reads its instances:
+/// `subnets[0].id`, `subnets[each.key].id`, `subnets.all.id`.
+///
 /// ```swift
 /// let vpc = AWSVPC("main", cidrBlock: "10.0.0.0/16")
 /// let id: Expr<String> = vpc.id            // ${aws_vpc.main.id}
 /// ```
-public protocol TerraformResource: StackContent {
+public protocol TerraformResource: StackContent, TerraformAddressable {
     /// The Terraform type, e.g. `aws_vpc`.
     static var terraformType: String { get }
     /// The local name.
@@ -18,10 +21,19 @@ public protocol TerraformResource: StackContent {
     var meta: MetaArguments { get set }
     /// The attributes and nested blocks.
     func renderBody() -> Block
+    /// The address `type.name` (a requirement, so generic code gets an untyped ``Resource``'s own).
+    var address: ReferenceTarget { get }
+    /// A typed reference to an attribute: `${type.name.attribute}`.
+    func reference<T>(_ attribute: String) -> Expr<T>
 }
 
 /// A typed Terraform data source. Generated types (e.g. `DataAWSRegion`) conform.
-public protocol TerraformDataSource: StackContent {
+///
+/// ```swift
+/// let region = DataAWSRegion("current")
+/// let name: Expr<String> = region.nameRef   // ${data.aws_region.current.name}
+/// ```
+public protocol TerraformDataSource: StackContent, TerraformAddressable {
     /// The Terraform type, e.g. `aws_region`.
     static var terraformType: String { get }
     /// The local name.
@@ -30,6 +42,10 @@ public protocol TerraformDataSource: StackContent {
     var meta: MetaArguments { get set }
     /// The arguments and nested blocks.
     func renderBody() -> Block
+    /// The address `data.type.name` (a requirement, so generic code gets an untyped ``DataSource``'s own).
+    var address: ReferenceTarget { get }
+    /// A typed reference to an attribute: `${data.type.name.attribute}`.
+    func reference<T>(_ attribute: String) -> Expr<T>
 }
 
 extension TerraformResource {
@@ -39,7 +55,8 @@ extension TerraformResource {
             .resource(
                 ResourceBlock(
                     type: Self.terraformType, name: name, body: renderBody(), meta: meta,
-                    path: meta.componentPath ?? parent.appending("\(Self.terraformType).\(name)")))
+                    path: meta.componentPath ?? parent.appending("\(Self.terraformType).\(name)")
+                ).movingDynamicBlocksIntoBody())
         ]
     }
 
@@ -48,7 +65,7 @@ extension TerraformResource {
 
     /// A typed reference to an attribute: `${type.name.attribute}`.
     public func reference<T>(_ attribute: String) -> Expr<T> {
-        Expr(.reference(Self.terraformType, name, attribute))
+        Expr(.reference(address.traversal.appending([.attribute(attribute)])))
     }
 }
 
@@ -59,7 +76,8 @@ extension TerraformDataSource {
             .data(
                 ResourceBlock(
                     type: Self.terraformType, name: name, body: renderBody(), meta: meta,
-                    path: meta.componentPath ?? parent.appending("data.\(Self.terraformType).\(name)")))
+                    path: meta.componentPath ?? parent.appending("data.\(Self.terraformType).\(name)")
+                ).movingDynamicBlocksIntoBody())
         ]
     }
 
@@ -68,7 +86,19 @@ extension TerraformDataSource {
 
     /// A typed reference to an attribute: `${data.type.name.attribute}`.
     public func reference<T>(_ attribute: String) -> Expr<T> {
-        Expr(.reference("data", Self.terraformType, name, attribute))
+        Expr(.reference(address.traversal.appending([.attribute(attribute)])))
+    }
+}
+
+extension ResourceBlock {
+    /// The block with the `dynamic` blocks of its meta-arguments moved into its body, where
+    /// every reader (JSON, HCL, validation, graph) finds them.
+    func movingDynamicBlocksIntoBody() -> ResourceBlock {
+        guard !meta.dynamicBlocks.isEmpty else { return self }
+        var copy = self
+        copy.body.dynamicBlocks += copy.meta.dynamicBlocks
+        copy.meta.dynamicBlocks = []
+        return copy
     }
 }
 
@@ -98,6 +128,16 @@ extension MetaArgumentCarrier {
         var copy = self
         copy.meta.forEach = collection
         return copy
+    }
+
+    /// Sets `for_each` to a map: one instance per key, `Each.of(map)` reads `each.key`/`each.value`.
+    public func forEach<V>(_ map: Expr<[String: V]>) -> Self {
+        forEach(map.expression)
+    }
+
+    /// Sets `for_each` to a set of strings: one instance per element.
+    public func forEach<E>(_ set: Expr<Set<E>>) -> Self {
+        forEach(set.expression)
     }
 
     /// Selects a provider configuration, e.g. `.provider(.aws(alias: "eu"))`.
@@ -172,7 +212,8 @@ public struct Resource: TerraformResource, MetaArgumentCarrier, Hashable {
             .resource(
                 ResourceBlock(
                     type: type, name: name, body: body, meta: meta,
-                    path: meta.componentPath ?? parent.appending("\(type).\(name)")))
+                    path: meta.componentPath ?? parent.appending("\(type).\(name)")
+                ).movingDynamicBlocksIntoBody())
         ]
     }
 
@@ -226,7 +267,8 @@ public struct DataSource: TerraformDataSource, MetaArgumentCarrier, Hashable {
             .data(
                 ResourceBlock(
                     type: type, name: name, body: body, meta: meta,
-                    path: meta.componentPath ?? parent.appending("data.\(type).\(name)")))
+                    path: meta.componentPath ?? parent.appending("data.\(type).\(name)")
+                ).movingDynamicBlocksIntoBody())
         ]
     }
 
