@@ -11,6 +11,8 @@ struct StackValidator {
     let settings: TerraformSettings
     let tfvars: [String: Value]
     let index: ConfigurationIndex
+    /// How many instances each resource, data source and module call has, by address.
+    let instancing: [ReferenceTarget: InstanceCheck.Instancing]
     var diagnostics = Diagnostics()
 
     init(
@@ -22,6 +24,7 @@ struct StackValidator {
         self.settings = settings
         self.tfvars = tfvars
         self.index = index
+        self.instancing = InstanceCheck.instancing(of: index)
     }
 
     private var root: ComponentPath {
@@ -31,6 +34,7 @@ struct StackValidator {
     mutating func validate() -> Diagnostics {
         diagnostics.append(contentsOf: index.constructDiagnostics)
         checkIdentifiersAndDuplicates()
+        checkDynamicBlocks()
         checkReferences()
         checkVariables()
         checkModuleCalls()
@@ -168,13 +172,13 @@ struct StackValidator {
                     report(&reported, path, "refers to \(target), which is not defined in \(name)")
                     continue
                 }
-                let names = traversal.leadingAttributes
-                if case .local(let module) = call.source, names.count >= 2,
-                    !module.outputs.contains(where: { $0.name == names[1] })
+                checkInstances(traversal, target, from: path, reported: &reported)
+                if case .local(let module) = call.source, let output = InstanceCheck.moduleOutput(traversal),
+                    !module.outputs.contains(where: { $0.name == output })
                 {
                     report(
                         &reported, path,
-                        "refers to module.\(moduleName).\(names[1]), but module \(module.name) has no output \"\(names[1])\""
+                        "refers to module.\(moduleName).\(output), but module \(module.name) has no output \"\(output)\""
                     )
                 }
             default:
@@ -182,9 +186,45 @@ struct StackValidator {
                     report(
                         &reported, path, "refers to \(target), which is not defined in \(name)",
                         hint: "add it to the stack or module, or fix the name")
+                } else {
+                    checkInstances(traversal, target, from: path, reported: &reported)
                 }
             }
         }
+    }
+
+    /// An instance key on a block with one instance, a missing key on one with several, a key
+    /// of the wrong kind, or a splat over `for_each` instances (a map).
+    private mutating func checkInstances(
+        _ traversal: Traversal, _ target: ReferenceTarget, from path: ComponentPath, reported: inout Set<String>
+    ) {
+        guard let instancing = instancing[target],
+            let problem = InstanceCheck.problem(traversal, target: target, instancing: instancing)
+        else { return }
+        report(&reported, path, problem.message, hint: problem.hint)
+    }
+
+    /// Every dynamic block needs a valid block type (a key path the probe could not place
+    /// leaves it empty).
+    private mutating func checkDynamicBlocks() {
+        func check(_ block: Block, _ path: ComponentPath) {
+            for dynamic in block.dynamicBlocks {
+                if dynamic.type.isEmpty {
+                    diagnostics.error(
+                        path, "a dynamic block's type could not be found from its key path",
+                        hint: "name the block type: .dynamic(\"type\", forEach: …)")
+                } else if !TerraformIdentifier.isValid(dynamic.type) {
+                    diagnostics.error(path, "\"\(dynamic.type)\" is not a valid dynamic block type")
+                }
+                if let iterator = dynamic.iterator, !TerraformIdentifier.isValid(iterator) {
+                    diagnostics.error(
+                        path, "\"\(iterator)\" is not a valid iterator name of dynamic \"\(dynamic.type)\"")
+                }
+                check(dynamic.content, path)
+            }
+            for list in block.blocks.values { for nested in list { check(nested, path) } }
+        }
+        for block in index.resources + index.dataSources { check(block.body, block.path) }
     }
 
     private mutating func report(
