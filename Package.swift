@@ -26,6 +26,7 @@ let package = Package(
         .executable(name: "infra-manifest", targets: ["infra-manifest"]),
         .executable(name: "infra-codegen", targets: ["infra-codegen"]),
         .executable(name: "infra-k8s-codegen", targets: ["infra-k8s-codegen"]),
+        .executable(name: "infra-functions-codegen", targets: ["infra-functions-codegen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,6 +62,8 @@ let package = Package(
         .target(name: "InfraPolicy", dependencies: ["InfraCore"], swiftSettings: strictSettings),
         .executableTarget(name: "infra-codegen", swiftSettings: strictSettings),
         .executableTarget(name: "infra-k8s-codegen", swiftSettings: strictSettings),
+        // Terraform's built-in functions (codegen/terraform/) → Sources/InfraTerraform/Generated/Functions.swift.
+        .executableTarget(name: "infra-functions-codegen", swiftSettings: strictSettings),
         .target(
             name: "OVESInfrastructure",
             dependencies: ["InfraAWS", "InfraKubernetes", "InfraPolicy"],
@@ -86,7 +89,7 @@ let package = Package(
             name: "InfraCoreTests", dependencies: ["InfraCore", "InfraTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraTerraformTests",
-            dependencies: ["InfraTestSupport", "InfraTerraform", "InfraTesting"],
+            dependencies: ["InfraTestSupport", "InfraTerraform", "InfraTesting", "infra-functions-codegen"],
             swiftSettings: strictSettings
         ),
         .testTarget(

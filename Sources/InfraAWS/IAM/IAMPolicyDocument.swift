@@ -47,7 +47,7 @@ public struct IAMPolicyDocument: Sendable, Hashable {
     }
 
     /// The policy JSON as a string expression, `jsonencode({...})`, for `policy` / `assume_role_policy` arguments.
-    public var json: Expr<String> { Fn.jsonencode(expression) }
+    public var json: Expr<String> { Fn.jsonencode(Expr<Value>(expression)) }
 
     /// Problems a policy has regardless of where it is used: statements without actions,
     /// without resources or principals, duplicate `Sid`s, empty condition values.

@@ -18,7 +18,7 @@ public enum IRSATrust {
     public static func document(
         providerARN: Expr<String>, issuer: Expr<String>, namespace: Expr<String>, serviceAccount: Expr<String>
     ) -> IAMPolicyDocument {
-        let host: Expr<String> = Fn.replace(issuer, "https://", "")
+        let host: Expr<String> = Fn.replace(issuer, substr: "https://", replace: "")
         return IAMPolicyDocument {
             IAMStatement(
                 effect: .allow, actions: ["sts:AssumeRoleWithWebIdentity"], principals: [.federated(providerARN)],
