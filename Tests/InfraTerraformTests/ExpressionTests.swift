@@ -47,14 +47,14 @@ struct ExpressionTests {
             "Version": "2012-10-17", "Statement": [["Effect": "Allow", "Resource": .raw("aws_s3_bucket.b.arn")]],
         ]
         #expect(
-            Fn.jsonencode(doc).expression.hcl
+            Fn.jsonencode(Expr<Value>(doc)).expression.hcl
                 == #"jsonencode({ "Version" = "2012-10-17", "Statement" = [{ "Effect" = "Allow", "Resource" = aws_s3_bucket.b.arn }] })"#
         )
         let a: Expr<[String: String]> = ["a": "1"]
         let b: Expr<[String: String]> = .raw("var.extra")
         #expect(Fn.merge(a, b).expression.hcl == #"merge({ "a" = "1" }, var.extra)"#)
         let zones: Expr<[String]> = .raw("data.aws_availability_zones.all.names")
-        #expect(Fn.element(zones, 1).expression.hcl == "element(data.aws_availability_zones.all.names, 1)")
+        #expect(Fn.element(zones, index: 1).expression.hcl == "element(data.aws_availability_zones.all.names, 1)")
     }
 
     @Test("lists and objects of literals stay JSON; mixed ones interpolate element-wise")

@@ -25,10 +25,10 @@ enum StackFixtures {
                 "aws_subnet", "private",
                 [
                     "vpc_id": vpc.ref("id"),
-                    "cidr_block": Fn.cidrsubnet(cidr.value, newbits: 8, netnum: Expr(.countIndex)).expression,
-                    "availability_zone": Fn.element(azs.value, Expr(.countIndex)).expression,
+                    "cidr_block": Fn.cidrsubnet(cidr.value, newbits: 8, netnum: Count.index).expression,
+                    "availability_zone": Fn.element(azs.value, index: Count.index).expression,
                 ]
-            ).count(Fn.length(azs.value.expression))
+            ).count(Fn.length(azs.value))
             Resource("aws_vpc", "peer", ["cidr_block": "10.99.0.0/16"]).provider(.aws(alias: "peer"))
             Output("vpc_id", vpc.reference("id") as Expr<String>, description: "The VPC id")
             Output("subnet_ids", expression: .raw("aws_subnet.private[*].id"))
