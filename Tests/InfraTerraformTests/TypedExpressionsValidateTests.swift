@@ -132,24 +132,35 @@ struct TypedExpressionsValidateTests {
             #expect(
                 result.diagnostics.errors.isEmpty == (c.terraform == nil), "\(c.name): \(result.diagnostics.errors)")
         }
-        // Terraform's, on the same references written raw (which our validation cannot see).
+        // Terraform's, on the same references written raw (which our validation cannot see), in one root.
         guard let validate = ExternalTools.sharedTool("tf-validate"), ExternalTools.terraform() != nil else { return }
-        for c in cases {
-            let result = Stack("dev") {
-                counted
-                keyed
-                single
-                Resource("terraform_data", "use", ["input": .raw(c.raw)])
-            }.synthesize()
-            let dir = try ExternalTools.temporaryDirectory("instance-keys")
-            defer { try? FileManager.default.removeItem(at: dir) }
-            try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: dir)
-            let out = try ExternalTools.run(validate, [dir.appendingPathComponent("dev").path])
-            if let expected = c.terraform {
-                #expect(out.status != 0 && out.stdout.contains(expected), "\(c.name):\n\(out.stdout)")
-            } else {
-                #expect(out.status == 0, "\(c.name):\n\(out.stdout)\n\(out.stderr)")
+        let result = Stack("dev") {
+            counted
+            keyed
+            single
+            for c in cases { Resource("terraform_data", "use_\(c.name)", ["input": .raw(c.raw)]) }
+        }.synthesize()
+        #expect(result.diagnostics.errors.isEmpty)
+        let dir = try ExternalTools.temporaryDirectory("instance-keys")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: dir)
+        let out = try ExternalTools.run(validate, [dir.appendingPathComponent("dev").path])
+        #expect(out.status != 0)
+        // tf-validate prints "ERROR: file:line:col: summary", the detail, then "> " and the source line.
+        var reported: [(summary: String, source: String)] = []
+        var summary: String?
+        for line in out.stdout.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if line.hasPrefix("ERROR:") {
+                summary = line.split(separator: ": ").last.map(String.init)
+            } else if line.hasPrefix("> "), let current = summary {
+                reported.append((current, line))
+                summary = nil
             }
         }
+        for c in cases {
+            let found = reported.filter { $0.source.contains(c.raw) }.map(\.summary)
+            #expect(found == (c.terraform.map { [$0] } ?? []), "\(c.name): \(found)\n\(out.stdout)")
+        }
+        #expect(reported.count == cases.filter { $0.terraform != nil }.count, "\(out.stdout)")
     }
 }
