@@ -78,6 +78,23 @@ struct TypedExpressionTests {
                 == "{ for k, v in var.subnets : k => v.cidr if v.public }")
     }
 
+    @Test("each.value has the for_each collection's value type, with the typed fields of an object shape")
+    func typedEach() {
+        let specs = subnets.unsafeCast(to: [String: SubnetSpec].self)
+        let each = Each.of(specs)
+        let cidr: Expr<String> = each.value.cidr
+        let isPublic: Expr<Bool> = each.value.isPublic
+        #expect(cidr.expression.hcl == "each.value.cidr")
+        #expect(
+            Expr<String>.if(isPublic, then: "public", else: "private").expression.hcl
+                == #"each.value.public ? "public" : "private""#)
+        #expect(each.key.expression.hcl == "each.key")
+        let names: Expr<Set<String>> = ["a", "b"]
+        let element: Expr<String> = Each.of(names).value
+        #expect(element.expression.hcl == "each.value")
+        #expect(Count.index.expression.hcl == "count.index")
+    }
+
     @Test("nested for expressions get their own variable names, so the inner one never hides the outer")
     func nestedNames() {
         let table = xs.map { x in xs.map { y in x * y } }
