@@ -25,21 +25,31 @@ public struct Infrastructure: Sendable {
         self.units = content()
     }
 
-    /// The declared units plus the units they depend on (for example local modules),
-    /// each output folder once, sorted by output folder.
+    /// The declared units plus the units they depend on (for example local modules), sorted by
+    /// output folder, then component path.
+    ///
+    /// A unit reached twice — a module two stacks call, a unit listed twice — is kept once (the
+    /// first one): same output folder and same component path. Different units that share a folder
+    /// are all kept, so ``synthesize(options:)`` can report the files they both write.
     public var allUnits: [any SynthesisUnit] {
-        var seen: Set<String> = []
+        var seen: Set<UnitKey> = []
         var result: [any SynthesisUnit] = []
         func visit(_ unit: any SynthesisUnit) {
-            guard seen.insert(unit.outputDirectory).inserted else { return }
+            guard seen.insert(UnitKey(directory: unit.outputDirectory, path: unit.componentPath)).inserted else {
+                return
+            }
             result.append(unit)
             unit.dependencies.forEach(visit)
         }
         units.forEach(visit)
-        return result.sorted { $0.outputDirectory < $1.outputDirectory }
+        return result.sorted {
+            ($0.outputDirectory, $0.componentPath) < ($1.outputDirectory, $1.componentPath)
+        }
     }
 
-    /// Synthesizes every unit. Two units writing the same file is an error.
+    /// Synthesizes every unit, then checks where they write, all problems at once: each unit's
+    /// output folder must be relative and normalised (``OutputPathProblem``), each file must lie
+    /// inside its unit's folder, and no two units may write the same file.
     public func synthesize(options: SynthesisOptions = SynthesisOptions()) -> SynthesisResult {
         var combined = SynthesisResult()
         var owners: [String: ComponentPath] = [:]
@@ -50,8 +60,20 @@ public struct Infrastructure: Sendable {
             combined.diagnostics.append(contentsOf: result.diagnostics)
             Self.append(result.inventory, to: &combined.inventory)
             Self.append(result.edges, to: &combined.edges)
+            let directory = unit.outputDirectory
+            if let problem = OutputPathProblem.find(in: directory) {
+                // Every file of the unit is then misplaced too: one diagnostic, where the folder is named.
+                combined.diagnostics.error(
+                    unit.componentPath, "output folder \"\(directory)\" \(problem)", hint: problem.hint)
+                continue
+            }
             for artifact in result.artifacts {
-                if let owner = owners[artifact.path] {
+                if let problem = Self.placementProblem(of: artifact.path, in: directory) {
+                    combined.diagnostics.error(
+                        unit.componentPath, "writes \"\(artifact.path)\", which \(problem)",
+                        hint:
+                            "a unit writes only inside its own output folder; check the file names given to its blocks")
+                } else if let owner = owners[artifact.path] {
                     combined.diagnostics.error(
                         unit.componentPath, "writes \(artifact.path), which \(owner) writes too",
                         hint: "give each unit its own output folder")
@@ -63,6 +85,25 @@ public struct Infrastructure: Sendable {
         }
         combined.artifacts.sort { $0.path < $1.path }
         return combined
+    }
+
+    /// Why `path` is not a file inside `directory`, or `nil` when it is.
+    private static func placementProblem(of path: String, in directory: String) -> String? {
+        if let problem = OutputPathProblem.find(in: path) { return "\(problem)" }
+        let file = path.utf8
+        let folder = directory.utf8
+        guard file.count > folder.count + 1, file.starts(with: folder),
+            file[file.index(file.startIndex, offsetBy: folder.count)] == UInt8(ascii: "/")
+        else {
+            return "is outside the unit's output folder \(directory)"
+        }
+        return nil
+    }
+
+    /// A unit's output folder and component path.
+    private struct UnitKey: Hashable {
+        var directory: String
+        var path: ComponentPath
     }
 
     /// Appends `more` to `array`, taking `more`'s storage when `array` is still empty: the first
