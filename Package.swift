@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "InfraCore", targets: ["InfraCore"]),
+        .library(name: "InfraOutput", targets: ["InfraOutput"]),
         .library(name: "InfraTerraform", targets: ["InfraTerraform"]),
         .library(name: "InfraAWS", targets: ["InfraAWS"]),
         .library(name: "InfraKubernetes", targets: ["InfraKubernetes"]),
@@ -37,6 +38,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "InfraCore", swiftSettings: strictSettings),
+        // Writing an output folder synth owns only in part (record with SHA-256 per file): apart from
+        // InfraCore so that the value model and every back end stay free of swift-crypto.
+        .target(
+            name: "InfraOutput",
+            dependencies: ["InfraCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         .target(name: "InfraTerraform", dependencies: ["InfraCore"], swiftSettings: strictSettings),
         .target(name: "InfraAWS", dependencies: ["InfraCore", "InfraTerraform"], swiftSettings: strictSettings),
         .target(name: "InfraKubernetes", dependencies: ["InfraCore"], swiftSettings: strictSettings),
@@ -72,8 +80,8 @@ let package = Package(
         .target(
             name: "InfraCLI",
             dependencies: [
-                "InfraCore", "InfraTerraform", "InfraKubernetes", "InfraSigV4", "InfraExecutor", "InfraPolicy",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "InfraCore", "InfraOutput", "InfraTerraform", "InfraKubernetes", "InfraSigV4", "InfraExecutor",
+                "InfraPolicy", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -87,6 +95,8 @@ let package = Package(
         .target(name: "InfraTestSupport", path: "Tests/InfraTestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "InfraCoreTests", dependencies: ["InfraCore", "InfraTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "InfraOutputTests", dependencies: ["InfraOutput", "InfraTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraTerraformTests",
             dependencies: ["InfraTestSupport", "InfraTerraform", "InfraTesting", "infra-functions-codegen"],
@@ -110,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "InfraCLITests",
             dependencies: [
-                "InfraTestSupport", "InfraCLI", "OVESInfrastructure", "InfraTesting",
+                "InfraTestSupport", "InfraCLI", "InfraOutput", "OVESInfrastructure", "InfraTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

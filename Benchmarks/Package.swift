@@ -23,8 +23,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        // The workloads, shared by the benchmarks and the whole-process runner (no SigV4 here, so
-        // the runner does not build swift-crypto; InfraAWS comes in with the OVES reference).
+        // The workloads, shared by the benchmarks and the whole-process runner (InfraAWS comes in
+        // with the OVES reference).
         .target(
             name: "InfraWorkloads",
             dependencies: [
@@ -45,9 +45,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // `infra-bench scale N OUTDIR` / `infra-bench k8s N OUTDIR` / `infra-bench oves OUTDIR`.
+        // It writes with InfraOutput, like `synth` (swift-crypto for the record's SHA-256).
         .executableTarget(
             name: "infra-bench",
-            dependencies: ["InfraWorkloads", .product(name: "InfraCore", package: infra)],
+            dependencies: [
+                "InfraWorkloads", .product(name: "InfraCore", package: infra),
+                .product(name: "InfraOutput", package: infra),
+            ],
             swiftSettings: strictSettings
         ),
         // `sigv4-bench FILE`: signs a signing-contract file as one whole process (what `sigv4-compare.sh`

@@ -22,8 +22,8 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-modules=(InfraCore InfraTerraform InfraAWS InfraKubernetes InfraSigV4 InfraExecutor InfraTesting InfraPolicy
-    InfraCLI OVESInfrastructure)
+modules=(InfraCore InfraOutput InfraTerraform InfraAWS InfraKubernetes InfraSigV4 InfraExecutor InfraTesting
+    InfraPolicy InfraCLI OVESInfrastructure)
 targets=()
 for module in "${modules[@]}"; do targets+=(--target "$module"); done
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InfraCLI
 import InfraCore
+import InfraOutput
 import InfraTerraform
 import InfraTestSupport
 import Testing
@@ -57,7 +58,7 @@ struct CLITests {
         let out = dir.appendingPathComponent("infra.out").path
         try await run(SampleInfra.self, ["synth", "--output", out])
         let files = try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.hasSuffix(".json") }.sorted()
-        #expect(files == ["terraform/dev/main.tf.json", "terraform/prod/main.tf.json"])
+        #expect(files == [OutputRecord.fileName, "terraform/dev/main.tf.json", "terraform/prod/main.tf.json"])
     }
 
     @Test("synth is the default subcommand")
@@ -72,7 +73,7 @@ struct CLITests {
         let out = dir.appendingPathComponent("o").path
         try await run(SampleInfra.self, ["synth", "--output", out, "--env", "prod"])
         #expect(
-            try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.hasSuffix(".json") } == [
+            try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.hasSuffix(".tf.json") } == [
                 "terraform/prod/main.tf.json"
             ])
         await #expect(throws: (any Error).self) {
@@ -87,7 +88,10 @@ struct CLITests {
         try OutputWriter(directory: out).write([Artifact(path: "previous.txt", bytes: Array("keep".utf8))])
         await #expect(throws: ExitCode.failure) { try await run(BrokenInfra.self, ["synth", "--output", out.path]) }
         #expect(try String(contentsOf: out.appendingPathComponent("previous.txt"), encoding: .utf8) == "keep")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["previous.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+                OutputRecord.fileName, "previous.txt",
+            ])
     }
 
     @Test("diff reports nothing for a fresh synth and names changed blocks otherwise")

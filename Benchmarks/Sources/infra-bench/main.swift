@@ -1,6 +1,8 @@
 // infra-bench: one benchmark workload as one whole process, writing exactly the files a
-// user's `synth` writes (validate, render, OutputWriter's atomic folder replace), so any
-// timer (/usr/bin/time, hyperfine, compare.sh) can set it beside the cdktf/cdk8s scripts.
+// user's `synth` writes (validate, render, OutputWriter: record with SHA-256 per file, each file
+// written atomically), so any timer (/usr/bin/time, hyperfine, compare.sh) can set it beside the
+// cdktf/cdk8s scripts. A second run into the same OUTDIR is a re-synth: unchanged files are
+// compared and left alone, as `synth` does.
 //
 //   infra-bench scale N OUTDIR   scale-N Terraform stack  -> OUTDIR/scale/main.tf.json
 //   infra-bench k8s N OUTDIR     k8s-scale-N manifest     -> OUTDIR/scale/default.yaml
@@ -8,6 +10,7 @@
 
 import Foundation
 import InfraCore
+import InfraOutput
 import InfraWorkloads
 
 /// Prints to standard error.

@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import InfraCore
+import InfraOutput
 
 /// Synthesizes the infrastructure into an output folder.
 public struct SynthCommand<D: InfrastructureCommand>: ParsableCommand {
