@@ -1,9 +1,12 @@
 // `diff DIR`: what a new synth would change in an existing output folder — files added,
-// removed and changed, and for Terraform files the blocks added, removed and changed.
+// replaced and removed, files in the way, and for Terraform files the blocks added, removed and
+// changed. It reads synth's record, so files synth did not write (Terraform state, `.terraform/`,
+// lock files, notes) are never reported as removed.
 
 import ArgumentParser
 import Foundation
 import InfraCore
+import InfraOutput
 
 /// Compares a fresh synthesis with an existing output folder.
 public struct DiffCommand<D: InfrastructureCommand>: ParsableCommand {
@@ -11,8 +14,16 @@ public struct DiffCommand<D: InfrastructureCommand>: ParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "diff", abstract: "Show what a new synth would change in an existing output folder.",
-            discussion:
-                "Exit status: 0 when nothing would change (or always, without --detailed-exitcode), 2 when something would, 1 on errors."
+            discussion: """
+                Lines: + a file synth would create, ~ a file it wrote that it would replace, - a file it wrote \
+                that is no longer generated (removed), ! something in the way (synth refuses without --force), \
+                ? a file no longer generated that was changed since synth wrote it (kept). Terraform files list \
+                their blocks below with + - ~. Files synth did not write (Terraform state, .terraform/, lock \
+                files, your own) are not listed unless they are in the way.
+
+                Exit status: 0 when nothing would change (or always, without --detailed-exitcode), 2 when \
+                something would, 1 on errors.
+                """
         )
     }
 
@@ -24,6 +35,10 @@ public struct DiffCommand<D: InfrastructureCommand>: ParsableCommand {
     @Flag(name: .long, help: "Exit 2 when there are changes, like terraform plan -detailed-exitcode.")
     public var detailedExitcode = false
 
+    /// The Terraform output format to compare with.
+    @Option(name: .long, help: "Terraform format the folder was synthesized with: json (default) or hcl.")
+    public var format: SynthesisOptions.TerraformFormat = .json
+
     /// Environment selection.
     @OptionGroup public var selection: SelectionOptions
 
@@ -32,58 +47,81 @@ public struct DiffCommand<D: InfrastructureCommand>: ParsableCommand {
 
     /// Prints the differences.
     public func run() throws {
-        let result = try Synthesis.run(try Synthesis.infrastructure(D().body, env: selection.env))
+        let whole = D().body
+        let infrastructure = try Synthesis.infrastructure(whole, env: selection.env)
+        let result = try Synthesis.run(infrastructure, options: SynthesisOptions(terraformFormat: format))
         let root = URL(fileURLWithPath: directory)
-        guard FileManager.default.fileExists(atPath: root.path) else {
-            throw ValidationError("\(directory) does not exist")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("\(directory) is not an existing folder")
         }
-        let changes = OutputDiff.compare(artifacts: result.artifacts, with: root)
+        let plan: OutputPlan
+        do {
+            plan = try OutputWriter(directory: root).plan(
+                result.artifacts, scope: OutputReport.scope(infrastructure, of: whole, env: selection.env))
+        } catch let error as OutputError {
+            OutputReport.report(error, output: directory)
+            throw ExitCode.failure
+        }
+        let changes = OutputDiff.lines(plan, artifacts: result.artifacts, directory: directory)
         if changes.isEmpty {
             Console.out("No changes: \(directory) matches the definitions.")
             return
         }
         for line in changes { Console.out(line) }
         Console.out("\(changes.filter { !$0.hasPrefix("    ") }.count) file(s) would change.")
+        let blocking = plan.blockingConflicts.count
+        if blocking > 0 {
+            Console.out(
+                "synth would refuse: \(blocking) path\(blocking == 1 ? "" : "s") in the way (--force overwrites files "
+                    + "in the way; it never replaces folders or follows links).")
+        }
         if detailedExitcode { throw ExitCode(2) }
     }
 }
 
-/// File- and block-level comparison of synthesized artifacts with a folder on disk.
+/// File- and block-level description of an ``OutputPlan``.
 enum OutputDiff {
-    static func compare(artifacts: [Artifact], with root: URL) -> [String] {
-        let existing = Set(files(under: root))
-        let fresh = Dictionary(uniqueKeysWithValues: artifacts.map { ($0.path, $0) })
+    /// One line per file the plan changes or is stopped by, sorted by path, each Terraform JSON file
+    /// followed by its changed blocks.
+    static func lines(_ plan: OutputPlan, artifacts: [Artifact], directory: String) -> [String] {
+        let fresh = Dictionary(artifacts.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         var lines: [String] = []
-        for path in Set(fresh.keys).union(existing).sorted() {
-            let url = root.appendingPathComponent(path)
-            guard let artifact = fresh[path] else {
-                lines.append("- \(path)")
-                continue
-            }
-            guard existing.contains(path), let old = FileManager.default.contents(atPath: url.path) else {
-                lines.append("+ \(path)")
-                continue
-            }
-            guard Array(old) != artifact.bytes else { continue }
-            lines.append("~ \(path)")
-            if path.hasSuffix(".tf.json") { lines += blockChanges(old: old, new: Data(artifact.bytes)) }
+        var conflicts = Dictionary(plan.conflicts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        if let folder = conflicts.removeValue(forKey: "") {
+            lines.append("! \(directory): \(folder.message)")
         }
+        var byPath: [(String, [String])] = []
+        for entry in plan.entries {
+            switch entry.action {
+            case .unchanged:
+                continue
+            case .create:
+                byPath.append((entry.path, ["+ \(entry.path)"]))
+            case .update:
+                byPath.append((entry.path, ["~ \(entry.path)"] + blockLines(entry, fresh: fresh)))
+            case .overwrite:
+                let message = conflicts.removeValue(forKey: entry.path)?.message ?? "in the way"
+                byPath.append((entry.path, ["! \(entry.path): \(message)"] + blockLines(entry, fresh: fresh)))
+            case .remove:
+                byPath.append((entry.path, ["- \(entry.path)"]))
+            case .keep:
+                byPath.append(
+                    (entry.path, ["? \(entry.path): no longer generated, but changed since synth wrote it; kept"]))
+            }
+        }
+        for (path, conflict) in conflicts {
+            byPath.append((path, ["! \(path): \(conflict.message)"]))
+        }
+        for (_, entryLines) in byPath.sorted(by: { $0.0 < $1.0 }) { lines += entryLines }
         return lines
     }
 
-    /// All regular files under `root`, as relative paths.
-    static func files(under root: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-        else {
-            return []
-        }
-        let prefix = root.standardizedFileURL.path + "/"
-        var result: [String] = []
-        for case let url as URL in enumerator
-        where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            result.append(String(url.standardizedFileURL.path.dropFirst(prefix.count)))
-        }
-        return result
+    /// The changed blocks of a Terraform JSON file the plan replaces.
+    private static func blockLines(_ entry: OutputPlan.Entry, fresh: [String: [UInt8]]) -> [String] {
+        guard entry.path.hasSuffix(".tf.json"), let previous = entry.previousBytes, let bytes = fresh[entry.path]
+        else { return [] }
+        return blockChanges(old: Data(previous), new: Data(bytes))
     }
 
     /// Block addresses added (+), removed (-) or changed (~) between two Terraform JSON files.
