@@ -61,7 +61,12 @@ log "building infra-bench (release)"
 swift build -c release --package-path "$HERE" --scratch-path "$SCRATCH" --product infra-bench >&2
 BENCH="$(swift build -c release --package-path "$HERE" --scratch-path "$SCRATCH" --show-bin-path)/infra-bench"
 mkdir -p "$WORK"
+# Our output folders start empty (an earlier run's folder may predate synth's record, which a
+# writer refuses to write into); the warm-up run writes them fresh, the timed runs re-synth into
+# them, as a user's repeated `synth` does (unchanged files are compared and left alone).
+fresh() { rm -rf "$1"; }
 if [ -z "${OVES:-}" ]; then
+    fresh "$WORK/probe-oves"
     if "$BENCH" oves "$WORK/probe-oves" 2>/dev/null; then OVES=1; else OVES=0; fi
 fi
 
@@ -95,6 +100,7 @@ contains() { local x; for x in $2; do [ "$x" = "$1" ] && return 0; done; return 
 
 for n in $NS; do
     log "scale-$n: swift-infra ($RUNS runs)"
+    fresh "$WORK/ours-scale-$n"
     ours=$(measure "$RUNS" "$BENCH" scale "$n" "$WORK/ours-scale-$n")
     peer="" peer_bytes=""
     if [ "$SKIP_PEERS" != 1 ] && contains "$n" "$PEER_NS"; then
@@ -107,6 +113,7 @@ done
 
 for n in $K8S_NS; do
     log "k8s-scale-$n: swift-infra ($RUNS runs)"
+    fresh "$WORK/ours-k8s-$n"
     ours=$(measure "$RUNS" "$BENCH" k8s "$n" "$WORK/ours-k8s-$n")
     peer="" peer_bytes=""
     if [ "$SKIP_PEERS" != 1 ] && contains "$n" "$PEER_K8S_NS"; then
@@ -119,6 +126,7 @@ done
 
 if [ "$OVES" = 1 ]; then
     log "OVES: swift-infra ($RUNS runs)"
+    fresh "$WORK/ours-oves"
     ours=$(measure "$RUNS" "$BENCH" oves "$WORK/ours-oves")
     peer=""
     if [ "$SKIP_PEERS" != 1 ]; then
