@@ -1,5 +1,6 @@
-// A tiny HTTP/1.1 server on 127.0.0.1 for transport tests: one thread, one request per connection
-// (`Connection: close`), answers decided by a closure — which may also drop the connection without answering.
+// A small HTTP/1.1 server on 127.0.0.1 for transport tests: a thread per connection, one request per connection
+// (`Connection: close`), answers decided by a closure — which may also drop the connection, hold it open without
+// answering (a timeout for the client), or, in raw mode, write bytes that are not HTTP (a broken TLS peer).
 
 import Foundation
 
@@ -19,16 +20,23 @@ struct LoopbackRequest: Sendable {
 
 /// What the server does with a request.
 enum LoopbackAnswer: Sendable {
+    /// An HTTP response.
     case respond(status: Int, headers: [(String, String)], body: String)
+    /// Close the connection without answering.
     case dropConnection
+    /// Keep the connection open without answering until the client closes it (or the server stops).
+    case hang
 }
 
 /// The server.
 final class LoopbackServer: @unchecked Sendable {
     private let socketFD: Int32
     private let handler: @Sendable (Int, LoopbackRequest) -> LoopbackAnswer
+    private let rawReply: [UInt8]?
     private let lock = NSLock()
     private var received: [LoopbackRequest] = []
+    private var connections: Set<Int32> = []
+    private var accepted = 0
     private var running = true
     /// The port it listens on.
     let port: Int
@@ -36,8 +44,22 @@ final class LoopbackServer: @unchecked Sendable {
     /// Every request received so far.
     var requests: [LoopbackRequest] { lock.withLock { received } }
 
-    init(handler: @escaping @Sendable (Int, LoopbackRequest) -> LoopbackAnswer) throws {
+    /// Connections accepted so far (raw mode counts these: there are no HTTP requests).
+    var connectionCount: Int { lock.withLock { accepted } }
+
+    /// `http://127.0.0.1:<port>`.
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    /// A server answering each request with `handler(index, request)` (index from 1); with `rawReply`, every
+    /// connection instead gets those bytes as soon as the client has sent anything, and is closed.
+    init(
+        rawReply: [UInt8]? = nil,
+        handler: @escaping @Sendable (Int, LoopbackRequest) -> LoopbackAnswer = { _, _ in
+            .dropConnection
+        }
+    ) throws {
         self.handler = handler
+        self.rawReply = rawReply
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -66,8 +88,13 @@ final class LoopbackServer: @unchecked Sendable {
         thread.start()
     }
 
+    /// Stops accepting and closes every open connection.
     func stop() {
-        lock.withLock { running = false }
+        let open = lock.withLock { () -> Set<Int32> in
+            running = false
+            return connections
+        }
+        for client in open { shutdown(client, Int32(SHUT_RDWR)) }
         shutdown(socketFD, Int32(SHUT_RDWR))
         close(socketFD)
     }
@@ -76,14 +103,27 @@ final class LoopbackServer: @unchecked Sendable {
         while lock.withLock({ running }) {
             let client = accept(socketFD, nil, nil)
             if client < 0 { return }
-            serve(client)
-            close(client)
+            lock.withLock {
+                connections.insert(client)
+                accepted += 1
+            }
+            let thread = Thread { [self] in
+                serve(client)
+                lock.withLock { _ = connections.remove(client) }
+                close(client)
+            }
+            thread.start()
         }
     }
 
     private func serve(_ client: Int32) {
-        var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65536)
+        if let rawReply {
+            guard read(client, &buffer, buffer.count) > 0 else { return }
+            _ = rawReply.withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
+            return
+        }
+        var data = [UInt8]()
         var headerEnd: Int?
         var contentLength = 0
         while true {
@@ -119,6 +159,8 @@ final class LoopbackServer: @unchecked Sendable {
         switch handler(index, request) {
         case .dropConnection:
             return
+        case .hang:
+            while read(client, &buffer, buffer.count) > 0 {}
         case .respond(let status, let extraHeaders, let body):
             var text = "HTTP/1.1 \(status) X\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n"
             for (name, value) in extraHeaders { text += "\(name): \(value)\r\n" }
@@ -135,6 +177,14 @@ final class LoopbackServer: @unchecked Sendable {
             return index
         }
         return nil
+    }
+
+    /// A port on 127.0.0.1 where nothing listens (bound, then closed).
+    static func closedPort() throws -> Int {
+        let server = try LoopbackServer()
+        let port = server.port
+        server.stop()
+        return port
     }
 }
 

@@ -101,3 +101,61 @@ enum Canned {
         return result
     }
 }
+
+/// An injected sleeper: records every backoff the client asks for and returns at once, so retry tests never wait.
+final class SleepRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Duration] = []
+    private let onSleep: @Sendable (Duration) async throws -> Void
+
+    /// Creates a recorder; `onSleep` runs inside each sleep (e.g. to wait for cancellation).
+    init(onSleep: @escaping @Sendable (Duration) async throws -> Void = { _ in }) { self.onSleep = onSleep }
+
+    /// Every requested delay, in order.
+    var delays: [Duration] { lock.withLock { stored } }
+
+    /// The closure to give `AWSClient(sleep:)`.
+    var sleep: @Sendable (Duration) async throws -> Void {
+        { [self] duration in
+            lock.withLock { stored.append(duration) }
+            try await onSleep(duration)
+        }
+    }
+}
+
+/// A one-shot signal a test can await (e.g. "the client is now sleeping before its retry").
+final class Signal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fired = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    /// Fires the signal (later calls do nothing).
+    func fire() {
+        let pending = lock.withLock { () -> [CheckedContinuation<Void, Never>] in
+            guard !fired else { return [] }
+            fired = true
+            defer { waiters = [] }
+            return waiters
+        }
+        for waiter in pending { waiter.resume() }
+    }
+
+    /// Returns once the signal has fired.
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let resumeNow = lock.withLock { () -> Bool in
+                if fired { return true }
+                waiters.append(continuation)
+                return false
+            }
+            if resumeNow { continuation.resume() }
+        }
+    }
+}
+
+/// Polls `condition` (yielding between checks) until it holds; for waiting on another thread's progress.
+func eventually(_ condition: @Sendable () -> Bool) async throws {
+    while !condition() {
+        try await Task.sleep(for: .milliseconds(5))
+    }
+}

@@ -1,5 +1,5 @@
-// The request pipeline with the in-memory transport: error decoding (XML and JSON), endpoint overrides,
-// bounded retries with full-jitter backoff, and clock-skew correction.
+// The request pipeline with the in-memory transport: error decoding (XML and JSON), clock-skew correction and
+// signing. Retries are covered by RetryPolicyTests and RetryLoopbackTests, endpoints by EndpointTests.
 
 import Foundation
 import InfraExecutor
@@ -13,7 +13,7 @@ struct TransportTests {
     func client(_ transport: any HTTPTransport, environment: [String: String] = [:], attempts: Int = 3) -> AWSClient {
         AWSClient(
             transport: transport, credentials: Self.credentials, region: "us-east-1", environment: environment,
-            retryPolicy: RetryPolicy(maxAttempts: attempts, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5)))
+            retryPolicy: RetryPolicy(maxAttempts: attempts), sleep: { _ in })
     }
 
     @Test("query-protocol XML errors decode code, message and request id")
@@ -60,74 +60,6 @@ struct TransportTests {
     @Test("an empty error body falls back to the status")
     func emptyBody() {
         #expect(AWSServiceError.decode(HTTPResponse(status: 404), service: "s3").code == "NotFound")
-    }
-
-    @Test("AWS_ENDPOINT_URL_<SERVICE> beats AWS_ENDPOINT_URL, which beats the public endpoint")
-    func endpointOverride() {
-        let env = ["AWS_ENDPOINT_URL": "http://127.0.0.1:5000", "AWS_ENDPOINT_URL_S3": "http://localhost:9000/"]
-        #expect(
-            Endpoint.resolve(service: .s3, region: "eu-west-1", environment: env).baseURL == "http://localhost:9000")
-        #expect(
-            Endpoint.resolve(service: .sts, region: "eu-west-1", environment: env).baseURL == "http://127.0.0.1:5000")
-        #expect(
-            Endpoint.resolve(service: .eks, region: "eu-west-1", environment: [:]).baseURL
-                == "https://eks.eu-west-1.amazonaws.com")
-    }
-
-    @Test("throttling and 5xx are retried until success")
-    func retriesThenSucceeds() async throws {
-        let counter = Counter()
-        let transport = InMemoryTransport { _ in
-            switch counter.next() {
-            case 1:
-                return Canned.xml(
-                    "<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>",
-                    status: 400)
-            case 2: throw TransportError(message: "connection reset")
-            case 3: return HTTPResponse(status: 503)
-            default: return Canned.callerIdentity()
-            }
-        }
-        let identity = try await STSClient(client: client(transport, attempts: 5)).getCallerIdentity()
-        #expect(identity.account == "123456789012")
-        #expect(transport.requests.count == 4)
-    }
-
-    @Test("retries stop after the bounded number of attempts")
-    func boundedAttempts() async {
-        let transport = InMemoryTransport { _ in HTTPResponse(status: 500) }
-        await #expect(throws: AWSServiceError.self) {
-            _ = try await STSClient(client: client(transport, attempts: 3)).getCallerIdentity()
-        }
-        #expect(transport.requests.count == 3)
-    }
-
-    @Test("client errors are not retried")
-    func clientErrorsAreFinal() async {
-        let transport = InMemoryTransport { _ in
-            Canned.xml(
-                "<ErrorResponse><Error><Code>AccessDenied</Code><Message>no</Message></Error></ErrorResponse>",
-                status: 403)
-        }
-        await #expect(throws: AWSServiceError.self) {
-            _ = try await STSClient(client: client(transport)).getCallerIdentity()
-        }
-        #expect(transport.requests.count == 1)
-    }
-
-    @Test("full-jitter backoff stays within the exponential ceiling and the cap")
-    func backoffBounds() {
-        let policy = RetryPolicy(maxAttempts: 10, baseDelay: .milliseconds(100), maxDelay: .seconds(2))
-        #expect(policy.ceiling(retry: 0) == .milliseconds(100))
-        #expect(policy.ceiling(retry: 3) == .milliseconds(800))
-        #expect(policy.ceiling(retry: 10) == .seconds(2))
-        var generator = SystemRandomNumberGenerator()
-        for retry in 0..<8 {
-            for _ in 0..<50 {
-                let delay = policy.delay(retry: retry, using: &generator)
-                #expect(delay >= .zero && delay <= policy.ceiling(retry: retry))
-            }
-        }
     }
 
     @Test("RequestTimeTooSkewed re-signs once with the server's clock")

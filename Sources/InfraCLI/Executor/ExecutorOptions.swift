@@ -61,6 +61,8 @@ enum ExecutorRuntime {
         case let error as CredentialError: return error.message
         case let error as TransportError: return error.description
         case let error as KubeconfigReadError: return error.message
+        case let error as ConfigurationError: return error.message
+        case is CancellationError: return "cancelled"
         case let error as any CustomStringConvertible: return error.description
         default: return error.localizedDescription
         }

@@ -20,24 +20,43 @@ public struct ExecutorSession: Sendable {
     /// The client for the region.
     public var client: AWSClient
 
-    /// Resolves the region and prepares the credential chain (credentials are fetched on first use).
+    /// Reads the configuration and prepares the credential chain (credentials are fetched on first use).
+    ///
+    /// Everything that can be checked without a request is checked here, so a bad setting fails before anything
+    /// is sent: the named profile exists, the region is a valid region name, every endpoint override parses, the
+    /// retry settings are usable. `retryPolicy` `nil` means the standard mode with `AWS_MAX_ATTEMPTS` /
+    /// `max_attempts`.
     public init(
         environment: [String: String], profile: String? = nil, region: String? = nil,
         transport: any HTTPTransport, logger: Logger = Logger(label: "infra.executor"),
-        retryPolicy: RetryPolicy = .standard, timeout: Duration = .seconds(30),
-        provider: any CredentialProvider = CredentialChain.default
+        retryPolicy: RetryPolicy? = nil, timeout: Duration = .seconds(30),
+        provider: any CredentialProvider = CredentialChain.default,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) throws {
         context = CredentialContext(
             environment: environment, explicitProfile: profile, transport: transport, logger: logger)
-        guard let resolved = RegionResolver.resolve(explicit: region, context: context) else {
+        let config = try context.sharedConfig()
+        if context.isProfileNamed, config.profile(context.profileName) == nil {
+            throw CredentialError(
+                "the config profile \"\(context.profileName)\" could not be found in \(context.configFilePath) or "
+                    + context.credentialsFilePath)
+        }
+        guard let (resolved, source) = RegionResolver.resolveWithSource(explicit: region, context: context) else {
             throw CredentialError(
                 "no AWS region configured; pass --region, set AWS_REGION, or add `region` to the profile")
         }
+        try RegionName.validate(resolved, source: source)
+        let endpoints = EndpointResolver(environment: environment, config: config, profile: context.profileName)
+        try endpoints.validate()
+        let policy =
+            try retryPolicy
+            ?? RetrySettings.policy(
+                environment: environment, profile: config.profile(context.profileName) ?? [:], logger: logger)
         self.region = resolved
         credentials = CachingCredentialSource(provider: provider, context: context)
         client = AWSClient(
             transport: transport, credentials: credentials, region: resolved, environment: environment,
-            retryPolicy: retryPolicy, timeout: timeout, logger: logger)
+            endpoints: endpoints, retryPolicy: policy, timeout: timeout, logger: logger, sleep: sleep)
     }
 }
 
@@ -76,7 +95,7 @@ public enum ExecutorCommands {
     /// `eks-token`: an ExecCredential JSON for kubectl.
     public static func eksToken(_ session: ExecutorSession, cluster: String) async throws -> String {
         let credentials = try await session.credentials.credentials()
-        return EKSAuth.execCredential(
+        return try EKSAuth.execCredential(
             cluster: cluster, credentials: credentials, region: session.region,
             now: Date().addingTimeInterval(session.client.clockSkew.offset))
     }

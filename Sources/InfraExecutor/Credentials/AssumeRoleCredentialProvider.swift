@@ -43,7 +43,8 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
         let region = RegionResolver.resolve(context: context) ?? "us-east-1"
         let client = AWSClient(
             transport: context.transport, credentials: StaticCredentialSource(base), region: region,
-            environment: context.environment, logger: context.logger)
+            environment: context.environment, endpoints: try context.endpointResolver(), logger: context.logger,
+            now: context.now)
         var credentials = try await STSClient(client: client).assumeRole(
             roleArn: roleArn, sessionName: sessionName ?? "infra-manifest-\(Int(context.now().timeIntervalSince1970))",
             externalId: externalId, durationSeconds: durationSeconds)

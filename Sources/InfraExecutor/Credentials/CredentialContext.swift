@@ -39,6 +39,12 @@ public struct CredentialContext: Sendable {
             ?? "default"
     }
 
+    /// `true` when the profile was chosen (`--profile`, `AWS_PROFILE`, `AWS_DEFAULT_PROFILE`) rather than defaulted.
+    public var isProfileNamed: Bool {
+        explicitProfile != nil || environment["AWS_PROFILE"].nonEmpty != nil
+            || environment["AWS_DEFAULT_PROFILE"].nonEmpty != nil
+    }
+
     /// The home directory (`HOME`).
     var home: String { environment["HOME"] ?? NSHomeDirectory() }
 
@@ -62,6 +68,13 @@ public struct CredentialContext: Sendable {
     /// Both shared files, parsed (missing files are empty).
     public func sharedConfig() throws -> SharedConfig {
         try SharedConfig.load(configFile: configFilePath, credentialsFile: credentialsFilePath)
+    }
+
+    /// The endpoint overrides of the environment and the selected profile, checked to parse.
+    public func endpointResolver() throws -> EndpointResolver {
+        let resolver = EndpointResolver(environment: environment, config: try sharedConfig(), profile: profileName)
+        try resolver.validate()
+        return resolver
     }
 }
 

@@ -36,7 +36,7 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
         }
         let token = String(decoding: data, as: UTF8.self).trimmingWhitespace()
         let region = RegionResolver.resolve(context: context) ?? "us-east-1"
-        let sts = STSClient(client: AWSClient.anonymous(context: context, region: region))
+        let sts = STSClient(client: try AWSClient.anonymous(context: context, region: region))
         let session = sessionName ?? "infra-manifest-\(Int(context.now().timeIntervalSince1970))"
         var credentials = try await sts.assumeRoleWithWebIdentity(
             roleArn: roleArn, sessionName: session, webIdentityToken: token)

@@ -1,6 +1,7 @@
 // The executor's request pipeline: resolve the endpoint → sign with SigV4 (clock-skew corrected) → send with a
-// timeout → decode AWS errors → retry throttling, 5xx and connection failures with full-jitter backoff.
-// Verbose logging shows method, host, path, action, status and request id — never headers, bodies or queries.
+// timeout → decode AWS errors → retry what the AWS SDKs' standard mode retries (`RetryPolicy`, `RetryQuota`).
+// Cancellation stops the call at once, also during a backoff sleep. Verbose logging shows method, host, path,
+// action, status and request id — never headers, bodies or query strings.
 
 import Foundation
 import InfraSigV4
@@ -19,10 +20,14 @@ public struct AWSClient: Sendable {
     public var credentials: (any CredentialSource)?
     /// The region calls are signed for and sent to.
     public var region: String
-    /// Environment variables (endpoint overrides).
+    /// Environment variables the client was created with.
     public var environment: [String: String]
+    /// Where each service's calls go (overrides from the environment and shared config, else the public endpoint).
+    public var endpoints: EndpointResolver
     /// The retry policy.
     public var retryPolicy: RetryPolicy
+    /// The retry quota, shared by every copy of this client (`inRegion` included).
+    public var retryQuota: RetryQuota
     /// Timeout of one attempt.
     public var timeout: Duration
     /// The logger.
@@ -31,60 +36,77 @@ public struct AWSClient: Sendable {
     public var clockSkew: ClockSkew
     /// The local clock.
     public var now: @Sendable () -> Date
+    /// Waits between attempts and polls (`Task.sleep`; tests inject one that returns at once). Throws
+    /// `CancellationError` when the task is cancelled.
+    public var sleep: @Sendable (Duration) async throws -> Void
+    /// A uniform draw in `0..<1` for the backoff jitter.
+    public var jitter: @Sendable () -> Double
 
     /// Creates a client.
     public init(
         transport: any HTTPTransport, credentials: (any CredentialSource)?, region: String,
-        environment: [String: String], retryPolicy: RetryPolicy = .standard, timeout: Duration = .seconds(30),
+        environment: [String: String], endpoints: EndpointResolver? = nil, retryPolicy: RetryPolicy = .standard,
+        retryQuota: RetryQuota? = nil, timeout: Duration = .seconds(30),
         logger: Logger = Logger(label: "infra.executor"), clockSkew: ClockSkew = ClockSkew(),
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() },
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.transport = transport
         self.credentials = credentials
         self.region = region
         self.environment = environment
+        self.endpoints = endpoints ?? EndpointResolver(environment: environment)
         self.retryPolicy = retryPolicy
+        self.retryQuota = retryQuota ?? RetryQuota(capacity: retryPolicy.quotaCapacity)
         self.timeout = timeout
         self.logger = logger
         self.clockSkew = clockSkew
         self.now = now
+        self.sleep = sleep
+        self.jitter = jitter
     }
 
-    /// A client for unsigned calls (AssumeRoleWithWebIdentity) built from a credential context.
-    public static func anonymous(context: CredentialContext, region: String) -> AWSClient {
+    /// A client for unsigned calls (AssumeRoleWithWebIdentity, SSO) built from a credential context.
+    public static func anonymous(context: CredentialContext, region: String) throws -> AWSClient {
         AWSClient(
             transport: context.transport, credentials: nil, region: region, environment: context.environment,
-            logger: context.logger, now: context.now)
+            endpoints: try context.endpointResolver(), logger: context.logger, now: context.now)
     }
 
-    /// The same client in another region (e.g. for S3 buckets elsewhere).
+    /// The same client in another region (e.g. for S3 buckets elsewhere); it shares the retry quota and clock skew.
     public func inRegion(_ region: String) -> AWSClient {
         var copy = self
         copy.region = region
         return copy
     }
 
-    /// Sends `call`; returns the 2xx response or throws `AWSServiceError`, `TransportError` or `CredentialError`.
+    /// Sends `call`; returns the 2xx response or throws `AWSServiceError`, `TransportError`, `CredentialError`,
+    /// `ConfigurationError` or `CancellationError`.
     public func send(_ call: AWSCall) async throws -> HTTPResponse {
+        let label = "\(call.service.rawValue) \(call.action)"
         var attempt = 0
         var skewCorrected = false
-        var generator = SystemRandomNumberGenerator()
+        var lastRetryCost: Int?
         while true {
+            try Task.checkCancellation()
             attempt += 1
             let request = try await signedRequest(for: call)
-            let label = "\(call.service.rawValue) \(call.action)"
             logger.debug("→ \(call.method) \(Self.logURL(request.url)) (\(label), attempt \(attempt))")
             let started = ContinuousClock.now
             let response: HTTPResponse
             do {
                 response = try await transport.send(request, timeout: timeout)
             } catch let error as TransportError {
+                if Task.isCancelled { throw CancellationError() }
                 logger.debug("✗ \(label): \(error)")
-                if attempt < retryPolicy.maxAttempts {
-                    try await backoff(retry: attempt - 1, label: label, generator: &generator)
-                    continue
-                }
-                throw error
+                guard error.isTransient,
+                    let cost = try await prepareRetry(
+                        attempt: attempt, cost: retryPolicy.cost(afterTimeout: error.isTimeout), label: label,
+                        reason: error.isTimeout ? "timeout" : "connection failure")
+                else { throw error }
+                lastRetryCost = cost
+                continue
             }
             let elapsed = ContinuousClock.now - started
             let requestId =
@@ -92,11 +114,12 @@ public struct AWSClient: Sendable {
             logger.debug(
                 "← \(response.status) \(label) in \(elapsed.formatted(.units(allowed: [.milliseconds]))) request id \(requestId)"
             )
-            if (200..<300).contains(response.status) { return response }
+            if (200..<300).contains(response.status) {
+                retryQuota.release(lastRetryCost ?? retryPolicy.noRetryIncrement)
+                return response
+            }
             let error = AWSServiceError.decode(response, service: call.service.rawValue)
-            if AWSServiceError.clockSkewCodes.contains(error.code), !skewCorrected,
-                let serverTime = ClockSkew.serverTime(of: response)
-            {
+            if error.isClockSkew, !skewCorrected, let serverTime = ClockSkew.serverTime(of: response) {
                 let difference = serverTime.timeIntervalSince(now())
                 if abs(difference - clockSkew.offset) > 60 {
                     clockSkew.offset = difference
@@ -104,27 +127,46 @@ public struct AWSClient: Sendable {
                     logger.info(
                         "clock skew of \(Int(difference)) s detected (\(error.code)); re-signing with the server's time"
                     )
-                    continue
+                    // Re-signed at once (the cause is known, not load), counted as an attempt and charged to the quota.
+                    if attempt < retryPolicy.maxAttempts, retryQuota.acquire(retryPolicy.retryCost) {
+                        lastRetryCost = retryPolicy.retryCost
+                        continue
+                    }
                 }
             }
-            if error.isRetryable && attempt < retryPolicy.maxAttempts {
-                logger.debug("retryable \(error.code) from \(label)")
-                try await backoff(retry: attempt - 1, label: label, generator: &generator)
+            if error.isRetryable,
+                let cost = try await prepareRetry(
+                    attempt: attempt, cost: retryPolicy.retryCost, label: label,
+                    reason: error.isThrottling ? "throttled: \(error.code)" : "transient: \(error.code)")
+            {
+                lastRetryCost = cost
                 continue
             }
             throw error
         }
     }
 
-    private func backoff(retry: Int, label: String, generator: inout SystemRandomNumberGenerator) async throws {
-        let delay = retryPolicy.delay(retry: retry, using: &generator)
-        logger.debug("retrying \(label) after \(delay)")
-        try await Task.sleep(for: delay)
+    /// Takes the retry's cost from the quota and waits the backoff; `nil` when no retry may happen (attempts used
+    /// up or quota empty). Throws `CancellationError` when cancelled while waiting.
+    private func prepareRetry(attempt: Int, cost: Int, label: String, reason: String) async throws -> Int? {
+        guard attempt < retryPolicy.maxAttempts else {
+            logger.debug("not retrying \(label): \(attempt) attempt(s) made, the most allowed")
+            return nil
+        }
+        guard retryQuota.acquire(cost) else {
+            logger.debug("not retrying \(label): the retry quota is used up (\(retryQuota.available) left)")
+            return nil
+        }
+        let delay = retryPolicy.delay(retry: attempt - 1, random: jitter())
+        logger.debug("retrying \(label) after \(delay) (\(reason))")
+        try await sleep(delay)
+        try Task.checkCancellation()
+        return cost
     }
 
     /// Builds the HTTP request for `call` and signs it at the skew-corrected time.
     func signedRequest(for call: AWSCall) async throws -> HTTPRequest {
-        let endpoint = Endpoint.resolve(service: call.service, region: region, environment: environment)
+        let endpoint = try endpoints.endpoint(for: call.service, region: region)
         var host = endpoint.host
         var path = endpoint.basePath
         if let bucket = call.bucket {

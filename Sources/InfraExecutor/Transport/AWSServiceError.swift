@@ -55,7 +55,7 @@ public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertibl
         }
     }
 
-    /// Codes that mean "slow down" and are worth retrying.
+    /// Codes that mean "slow down" (botocore `retries/standard.py`, `ThrottledRetryableChecker`).
     static let throttlingCodes: Set<String> = [
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
         "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
@@ -63,16 +63,33 @@ public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertibl
         "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
     ]
 
+    /// Codes of transient failures (botocore `TransientRetryableChecker`).
+    static let transientCodes: Set<String> = ["RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"]
+
+    /// HTTP statuses of transient failures (botocore `TransientRetryableChecker`; 501 and 505 are not transient).
+    static let transientStatuses: Set<Int> = [500, 502, 503, 504]
+
     /// Codes that mean the client clock is off.
     static let clockSkewCodes: Set<String> = [
         "RequestTimeTooSkewed", "RequestExpired", "InvalidSignatureException", "SignatureDoesNotMatch",
         "AuthFailure", "RequestInTheFuture",
     ]
 
-    /// `true` for throttling errors and 5xx responses.
-    public var isRetryable: Bool {
-        Self.throttlingCodes.contains(code) || status == 429 || status >= 500
+    /// `true` for throttling: a throttling code, or HTTP 429 without one (as the Java SDK v2's `RetryUtils`).
+    public var isThrottling: Bool { Self.throttlingCodes.contains(code) || status == 429 }
+
+    /// `true` for transient failures: a transient code, HTTP 500/502/503/504, or STS `IDPCommunicationError`
+    /// (botocore `special.RetryIDPCommunicationError`).
+    public var isTransient: Bool {
+        Self.transientCodes.contains(code) || Self.transientStatuses.contains(status)
+            || (service == "sts" && code == "IDPCommunicationError")
     }
+
+    /// `true` when the standard retry mode retries this error (throttling or transient); never for other 4xx.
+    public var isRetryable: Bool { isThrottling || isTransient }
+
+    /// `true` for the errors AWS returns when the request time is off (`RequestTimeTooSkewed`, …).
+    public var isClockSkew: Bool { Self.clockSkewCodes.contains(code) }
 
     /// Decodes an error response; falls back to the HTTP status when the body has no recognisable shape.
     public static func decode(_ response: HTTPResponse, service: String) -> AWSServiceError {
