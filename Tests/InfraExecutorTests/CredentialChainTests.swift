@@ -1,6 +1,6 @@
-// The credential chain resolves like the AWS CLI: environment first, then profiles from temp config files
-// (static keys, credentials-file precedence, source_profile + role_arn, credential_process), web identity,
-// container and instance metadata — all through the in-memory transport.
+// The credential chain resolves like the AWS CLI v2: environment first, then the profile (assume role, web identity,
+// IAM Identity Center, credentials file, credential_process, config file — in that order), container and instance
+// metadata; source_profile chains, MFA — all through temp config files and the in-memory transport.
 
 import Foundation
 import InfraExecutor
@@ -250,6 +250,175 @@ struct CredentialChainTests {
             RegionResolver.resolve(
                 context: context(["AWS_REGION": "us-west-1", "AWS_DEFAULT_REGION": "eu-west-3"])) == "us-west-1")
         #expect(RegionResolver.resolve(explicit: "sa-east-1", context: context(["AWS_REGION": "x"])) == "sa-east-1")
+    }
+
+    @Test("the CLI v2 order inside a profile: assume role beats web identity from the environment")
+    func assumeRoleBeatsWebIdentity() async throws {
+        let config = try write(
+            "config",
+            "[profile base]\naws_access_key_id = BASEKEY\naws_secret_access_key = b\n[profile deploy]\nrole_arn = arn:aws:iam::1:role/deploy\nsource_profile = base\n"
+        )
+        let tokenFile = try write("token", "jwt")
+        let transport = InMemoryTransport { request in
+            #expect(Canned.form(request)["Action"] == "AssumeRole")
+            return Canned.assumedCredentials()
+        }
+        let credentials = try await CredentialChain.default.resolve(
+            context(
+                [
+                    "AWS_CONFIG_FILE": config, "AWS_PROFILE": "deploy", "AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile,
+                    "AWS_ROLE_ARN": "arn:aws:iam::1:role/irsa",
+                ], transport: transport))
+        #expect(credentials?.source.hasPrefix("assume-role arn:aws:iam::1:role/deploy") == true)
+    }
+
+    @Test("credentials-file keys beat credential_process, which beats config-file keys")
+    func staticAndProcessOrder() async throws {
+        let script = try write(
+            "creds.sh", "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"PROCKEY\", \"SecretAccessKey\": \"p\"}'\n"
+        )
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        let config = try write(
+            "config",
+            "[default]\ncredential_process = \(script)\naws_access_key_id = CONFIGKEY\naws_secret_access_key = c\n")
+        let withProcess = try await CredentialChain.default.resolve(context(["AWS_CONFIG_FILE": config]))
+        #expect(withProcess?.accessKeyId == "PROCKEY", "credential_process before config-file keys")
+        let credentialsFile = try write(
+            "credentials", "[default]\naws_access_key_id = FILEKEY\naws_secret_access_key = f\n")
+        let withFile = try await CredentialChain.default.resolve(
+            context(["AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": credentialsFile]))
+        #expect(withFile?.accessKeyId == "FILEKEY", "credentials-file keys before credential_process")
+    }
+
+    @Test("--profile ignores AWS_WEB_IDENTITY_TOKEN_FILE as it ignores environment keys")
+    func explicitProfileIgnoresWebIdentityEnvironment() async throws {
+        let config = try write("config", "[profile dev]\naws_access_key_id = DEVKEY\naws_secret_access_key = d\n")
+        let tokenFile = try write("token", "jwt")
+        let transport = InMemoryTransport { _ in
+            Issue.record("no STS call expected")
+            return HTTPResponse(status: 500)
+        }
+        let credentials = try await CredentialChain.default.resolve(
+            context(
+                [
+                    "AWS_CONFIG_FILE": config, "AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile,
+                    "AWS_ROLE_ARN": "arn:aws:iam::1:role/irsa",
+                ], transport: transport, profile: "dev"))
+        #expect(credentials?.accessKeyId == "DEVKEY")
+    }
+
+    @Test("a source profile with static keys is used as it is, even when it also has a role_arn")
+    func sourceProfileStaticKeysWin() async throws {
+        let config = try write(
+            "config",
+            """
+            [profile base]
+            aws_access_key_id = BASEKEY
+            aws_secret_access_key = b
+            role_arn = arn:aws:iam::1:role/ignored
+            source_profile = nowhere
+            [profile deploy]
+            role_arn = arn:aws:iam::1:role/deploy
+            source_profile = base
+            [profile self]
+            aws_access_key_id = SELFKEY
+            aws_secret_access_key = s
+            role_arn = arn:aws:iam::1:role/self
+            source_profile = self
+            [profile loop]
+            role_arn = arn:aws:iam::1:role/loop
+            source_profile = loop
+            """)
+        let transport = InMemoryTransport { request in
+            let form = Canned.form(request)
+            #expect(form["RoleArn"] != "arn:aws:iam::1:role/ignored")
+            return Canned.assumedCredentials()
+        }
+        let deploy = try await CredentialChain.default.resolve(
+            context(["AWS_CONFIG_FILE": config, "AWS_PROFILE": "deploy"], transport: transport))
+        #expect(deploy?.source.hasSuffix("via profile base") == true)
+        #expect(transport.requests.count == 1)
+        let selfReferencing = try await CredentialChain.default.resolve(
+            context(["AWS_CONFIG_FILE": config, "AWS_PROFILE": "self"], transport: transport))
+        #expect(selfReferencing?.source.hasSuffix("via profile self") == true)
+        #expect(transport.requests.last?.header("Authorization")?.contains("Credential=SELFKEY/") == true)
+        await #expect(throws: CredentialError.self) {
+            _ = try await CredentialChain.default.resolve(
+                self.context(["AWS_CONFIG_FILE": config, "AWS_PROFILE": "loop"], transport: transport))
+        }
+    }
+
+    @Test("source_profile with credential_source, or neither, is a configuration error")
+    func assumeRoleNeedsOneSource() async throws {
+        let config = try write(
+            "config",
+            "[profile both]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = both\ncredential_source = Environment\n[profile none]\nrole_arn = arn:aws:iam::1:role/x\n"
+        )
+        for profile in ["both", "none"] {
+            await #expect(throws: CredentialError.self) {
+                _ = try await CredentialChain.default.resolve(
+                    self.context(["AWS_CONFIG_FILE": config, "AWS_PROFILE": profile]))
+            }
+        }
+    }
+
+    static let mfaConfig = """
+        [profile base]
+        aws_access_key_id = BASEKEY
+        aws_secret_access_key = b
+        [profile admin]
+        role_arn = arn:aws:iam::111122223333:role/admin
+        source_profile = base
+        mfa_serial = arn:aws:iam::111122223333:mfa/alice
+        """
+
+    @Test("mfa_serial without a terminal is a clear error naming the device; nothing is sent")
+    func mfaWithoutTerminal() async throws {
+        let config = try write("config", Self.mfaConfig)
+        let transport = InMemoryTransport { _ in Canned.assumedCredentials() }
+        do {
+            _ = try await CredentialChain.default.resolve(
+                context(["AWS_CONFIG_FILE": config, "AWS_PROFILE": "admin"], transport: transport))
+            Issue.record("an MFA profile needs a code")
+        } catch let error as CredentialError {
+            #expect(error.message.contains("arn:aws:iam::111122223333:mfa/alice"))
+            #expect(error.message.contains("MFA"))
+        }
+        #expect(transport.requests.isEmpty)
+    }
+
+    @Test("mfa_serial with a prompt sends SerialNumber and the TokenCode to AssumeRole; a bad code is refused")
+    func mfaWithPrompt() async throws {
+        let config = try write("config", Self.mfaConfig)
+        let transport = InMemoryTransport { request in
+            let form = Canned.form(request)
+            #expect(form["SerialNumber"] == "arn:aws:iam::111122223333:mfa/alice")
+            #expect(form["TokenCode"] == "123456")
+            return Canned.assumedCredentials()
+        }
+        var ctx = context(["AWS_CONFIG_FILE": config, "AWS_PROFILE": "admin"], transport: transport)
+        let asked = LockedValue<[String]>([])
+        ctx.mfaCode = { serial in
+            asked.set(asked.value + [serial])
+            return "123456\n"
+        }
+        let credentials = try await CredentialChain.default.resolve(ctx)
+        #expect(credentials?.accessKeyId == "ASIAROLE")
+        #expect(asked.value == ["arn:aws:iam::111122223333:mfa/alice"])
+        ctx.mfaCode = { _ in "12ab" }
+        await #expect(throws: CredentialError.self) { _ = try await CredentialChain.default.resolve(ctx) }
+        #expect(transport.requests.count == 1)
+    }
+
+    @Test("a named profile that does not exist stops a session before anything else, even with environment keys")
+    func namedProfileMustExist() throws {
+        #expect(throws: CredentialError.self) {
+            _ = try ExecutorSession(
+                environment: [
+                    "AWS_PROFILE": "nope", "AWS_ACCESS_KEY_ID": "A", "AWS_SECRET_ACCESS_KEY": "S",
+                    "AWS_REGION": "us-east-1", "HOME": directory.path,
+                ], transport: InMemoryTransport { _ in HTTPResponse(status: 500) })
+        }
     }
 }
 

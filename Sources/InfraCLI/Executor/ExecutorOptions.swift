@@ -41,7 +41,8 @@ enum ExecutorRuntime {
         do {
             let session = try ExecutorSession(
                 environment: ProcessInfo.processInfo.environment, profile: options.profile,
-                region: region ?? options.region, transport: transport, logger: logger)
+                region: region ?? options.region, transport: transport, logger: logger,
+                mfaCode: TerminalPrompt.mfaCode)
             let output = try await body(session)
             if !output.isEmpty { print(output) }
         } catch {

@@ -31,10 +31,12 @@ public struct ExecutorSession: Sendable {
         transport: any HTTPTransport, logger: Logger = Logger(label: "infra.executor"),
         retryPolicy: RetryPolicy? = nil, timeout: Duration = .seconds(30),
         provider: any CredentialProvider = CredentialChain.default,
-        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        mfaCode: (@Sendable (_ serialNumber: String) async throws -> String)? = nil
     ) throws {
         context = CredentialContext(
             environment: environment, explicitProfile: profile, transport: transport, logger: logger)
+        context.mfaCode = mfaCode
         let config = try context.sharedConfig()
         if context.isProfileNamed, config.profile(context.profileName) == nil {
             throw CredentialError(

@@ -1,9 +1,11 @@
-// A profile with `role_arn` + `source_profile` (or `credential_source`): resolve the source credentials, then
-// STS AssumeRole with `role_session_name`, `external_id` and `duration_seconds` from the profile.
+// A role assumed with STS AssumeRole from a source provider's credentials (a profile's `source_profile` or
+// `credential_source`), with `role_session_name`, `external_id`, `duration_seconds` and `mfa_serial`. An MFA device
+// needs the current code: `CredentialContext.mfaCode` asks for it (the CLI prompts on a terminal); without it the
+// profile is a clear error, as in the SDKs that have no token provider configured.
 
 import Foundation
 
-/// Role credentials obtained with AssumeRole from a source profile's credentials.
+/// Role credentials obtained with AssumeRole from a source provider's credentials.
 ///
 /// ```swift
 /// let provider = AssumeRoleCredentialProvider(roleArn: "arn:aws:iam::123:role/deploy",
@@ -20,23 +22,44 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
     public var externalId: String?
     /// Requested duration in seconds.
     public var durationSeconds: Int?
+    /// The serial number (ARN) of the MFA device the role's trust policy requires, if any.
+    public var mfaSerial: String?
+    /// The profile this role comes from, for messages.
+    public var profile: String?
     /// Where the credentials that call AssumeRole come from.
     public var source: any CredentialProvider
 
     /// Creates the provider.
     public init(
         roleArn: String, sessionName: String? = nil, externalId: String? = nil, durationSeconds: Int? = nil,
-        source: any CredentialProvider
+        mfaSerial: String? = nil, profile: String? = nil, source: any CredentialProvider
     ) {
         self.roleArn = roleArn
         self.sessionName = sessionName
         self.externalId = externalId
         self.durationSeconds = durationSeconds
+        self.mfaSerial = mfaSerial
+        self.profile = profile
         self.source = source
     }
 
-    /// Resolves the source, then assumes the role.
+    /// Resolves the source, asks for the MFA code when needed, then assumes the role.
     public func resolve(_ context: CredentialContext) async throws -> AWSCredentials? {
+        var tokenCode: String?
+        if let mfaSerial {
+            guard let ask = context.mfaCode else {
+                let subject = profile.map { "profile \($0)" } ?? "role \(roleArn)"
+                throw CredentialError(
+                    "\(subject) needs an MFA code (mfa_serial \(mfaSerial)), and there is no terminal to ask for it; "
+                        + "run the command in a terminal, or export temporary credentials first (e.g. "
+                        + "`aws configure export-credentials --profile \(profile ?? "<profile>") --format env`)")
+            }
+            let code = try await ask(mfaSerial).trimmingWhitespace()
+            guard code.count == 6, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw CredentialError("the MFA code for \(mfaSerial) must be six digits")
+            }
+            tokenCode = code
+        }
         guard let base = try await source.resolve(context) else {
             throw CredentialError("no source credentials (\(source.name)) to assume \(roleArn)")
         }
@@ -47,7 +70,8 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
             now: context.now)
         var credentials = try await STSClient(client: client).assumeRole(
             roleArn: roleArn, sessionName: sessionName ?? "infra-manifest-\(Int(context.now().timeIntervalSince1970))",
-            externalId: externalId, durationSeconds: durationSeconds)
+            externalId: externalId, durationSeconds: durationSeconds, serialNumber: tokenCode == nil ? nil : mfaSerial,
+            tokenCode: tokenCode)
         credentials.source = "\(name) \(roleArn) via \(base.source)"
         return credentials
     }

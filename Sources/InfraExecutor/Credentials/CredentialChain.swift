@@ -1,5 +1,7 @@
-// The default chain, in the AWS CLI's order: environment → web identity (environment) → profile (assume role,
-// web identity, credential_process, static keys) → container endpoint → EC2 instance metadata.
+// The default chain, in the AWS CLI v2's order (botocore `create_credential_resolver`; AWS CLI user guide,
+// "Configuration and credential file settings"): environment keys → the profile (assume role, web identity,
+// IAM Identity Center, credentials file, credential_process, config file — `ProfileCredentialProvider`) →
+// container endpoint → EC2 instance metadata. Documentation/Security.md has the whole order as a table.
 
 /// Tries providers in order and returns the first credentials found.
 ///
@@ -15,10 +17,10 @@ public struct CredentialChain: CredentialProvider {
     /// Creates a chain.
     public init(providers: [any CredentialProvider]) { self.providers = providers }
 
-    /// The AWS CLI's default order.
+    /// The AWS CLI v2's default order.
     public static let `default` = CredentialChain(providers: [
-        EnvironmentCredentialProvider(), WebIdentityCredentialProvider(), ProfileCredentialProvider(),
-        ContainerCredentialProvider(), InstanceMetadataCredentialProvider(),
+        EnvironmentCredentialProvider(), ProfileCredentialProvider(), ContainerCredentialProvider(),
+        InstanceMetadataCredentialProvider(),
     ])
 
     /// The first provider's credentials; an error listing what was tried when none has any.

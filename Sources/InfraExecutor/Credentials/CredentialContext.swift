@@ -20,6 +20,9 @@ public struct CredentialContext: Sendable {
     public var logger: Logger
     /// The current time (injected for tests).
     public var now: @Sendable () -> Date
+    /// Asks the user for the current code of the MFA device `serialNumber` (`mfa_serial` of an assume-role
+    /// profile); `nil` (the default) makes such a profile an error. The CLI sets it when standard input is a terminal.
+    public var mfaCode: (@Sendable (_ serialNumber: String) async throws -> String)?
 
     /// Creates a context.
     public init(

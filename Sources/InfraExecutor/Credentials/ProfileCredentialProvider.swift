@@ -1,7 +1,16 @@
-// A named profile of the shared files, resolved the way the AWS CLI does, in this order:
-// `role_arn` (+ `source_profile` or `credential_source`) → AssumeRole; `web_identity_token_file` + `role_arn`
-// → AssumeRoleWithWebIdentity; `credential_process`; static `aws_access_key_id`/`aws_secret_access_key`.
-// `source_profile` chains are followed with cycle detection. SSO profiles are not supported (clear error).
+// Everything the AWS CLI v2 reads from a profile, in its order (botocore `create_credential_resolver`: the assume-role
+// provider, then `ProfileProviderBuilder.providers`):
+//   1. assume role — `role_arn` (without `web_identity_token_file`) with `source_profile` or `credential_source`,
+//      `role_session_name`, `external_id`, `duration_seconds`, `mfa_serial`;
+//   2. web identity — `web_identity_token_file` + `role_arn` of the profile, each overridden by
+//      `AWS_WEB_IDENTITY_TOKEN_FILE` / `AWS_ROLE_ARN` / `AWS_ROLE_SESSION_NAME` unless a profile was chosen with
+//      `--profile` (then the environment is not read, as for environment keys);
+//   3. IAM Identity Center — `sso_session` or `sso_start_url` (`SSOCredentialProvider`);
+//   4. static keys in the credentials file;
+//   5. `credential_process` (`ProcessCredentialProvider`);
+//   6. static keys in the config file.
+// A source profile is resolved by steps 2–6 (environment off) when it has static keys or no `role_arn`, else by
+// assuming its role in turn; a cycle is an error, except a profile naming itself when it has static keys.
 
 /// Credentials from a profile in `~/.aws/config` / `~/.aws/credentials`.
 ///
@@ -17,71 +26,145 @@ public struct ProfileCredentialProvider: CredentialProvider {
     /// Creates the provider.
     public init(profile: String? = nil) { self.profile = profile }
 
-    /// Resolves the profile; `nil` when the default profile does not exist, an error when a named one is missing.
+    /// Resolves the profile; `nil` when nothing applies, an error when a named profile is missing.
     public func resolve(_ context: CredentialContext) async throws -> AWSCredentials? {
         let config = try context.sharedConfig()
         let name = profile ?? context.profileName
-        guard config.profile(name) != nil else {
-            if name == "default" && profile == nil { return nil }
+        let settings = config.profile(name)
+        if settings == nil && (profile != nil || context.isProfileNamed) {
             throw CredentialError(
                 "profile \"\(name)\" not found in \(context.configFilePath) or \(context.credentialsFilePath)")
         }
-        return try await resolve(name, config: config, context: context, visited: [])
+        let resolver = Resolver(config: config, context: context)
+        let readEnvironment = context.explicitProfile == nil
+        if let settings, settings["role_arn"] != nil, settings["web_identity_token_file"] == nil {
+            return try await resolver.assumeRole(name, settings: settings, visited: [name])
+        }
+        return try await resolver.profileChain(name, settings: settings ?? [:], readEnvironment: readEnvironment)
     }
 
-    private func resolve(
-        _ name: String, config: SharedConfig, context: CredentialContext, visited: [String]
-    ) async throws -> AWSCredentials? {
-        guard let settings = config.profile(name) else {
-            throw CredentialError(
-                "source_profile \"\(name)\" not found (chain: \((visited + [name]).joined(separator: " → ")))")
+    /// The resolution of one chain of profiles.
+    private struct Resolver {
+        let config: SharedConfig
+        let context: CredentialContext
+
+        /// Steps 2–6 for one profile.
+        func profileChain(
+            _ name: String, settings: [String: String], readEnvironment: Bool
+        ) async throws
+            -> AWSCredentials?
+        {
+            if let credentials = try await webIdentity(name, settings: settings, readEnvironment: readEnvironment) {
+                return credentials
+            }
+            if let credentials = try await SSOCredentialProvider.credentials(
+                profile: name, settings: settings, config: config, context: context)
+            {
+                return credentials
+            }
+            if let credentials = try staticKeys(config.credentialProfiles[name], source: "profile \(name)") {
+                return credentials
+            }
+            if let command = settings["credential_process"] {
+                var credentials = try await ProcessCredentialProvider(command: command).resolve(context)
+                credentials?.source = "profile \(name) (credential_process)"
+                return credentials
+            }
+            return try staticKeys(config.configProfiles[name], source: "profile \(name)")
         }
-        // A profile naming itself as source_profile means "my own static keys" (AWS CLI rule).
-        let isSelfSource = visited.last == name
-        if visited.contains(name) && !isSelfSource {
-            throw CredentialError("source_profile cycle: \((visited + [name]).joined(separator: " → "))")
+
+        /// Step 2: the profile's (or the environment's) web identity settings.
+        func webIdentity(
+            _ name: String, settings: [String: String], readEnvironment: Bool
+        ) async throws
+            -> AWSCredentials?
+        {
+            func setting(_ key: String, _ variable: String) -> String? {
+                (readEnvironment ? context.environment[variable].nonEmpty : nil) ?? settings[key].nonEmpty
+            }
+            guard let tokenFile = setting("web_identity_token_file", "AWS_WEB_IDENTITY_TOKEN_FILE") else { return nil }
+            guard let roleArn = setting("role_arn", "AWS_ROLE_ARN") else {
+                throw CredentialError(
+                    "a web identity token file is configured (profile \(name) or AWS_WEB_IDENTITY_TOKEN_FILE) but no "
+                        + "role ARN (role_arn or AWS_ROLE_ARN)")
+            }
+            let fromEnvironment = readEnvironment && context.environment["AWS_WEB_IDENTITY_TOKEN_FILE"].nonEmpty != nil
+            return try await WebIdentityCredentialProvider.assume(
+                roleArn: roleArn, tokenFile: tokenFile,
+                sessionName: setting("role_session_name", "AWS_ROLE_SESSION_NAME"), context: context,
+                source: fromEnvironment ? "web-identity" : "profile \(name) (web identity)")
         }
-        if let roleArn = settings["role_arn"], !isSelfSource {
-            if let tokenFile = settings["web_identity_token_file"] {
-                return try await WebIdentityCredentialProvider.assume(
-                    roleArn: roleArn, tokenFile: tokenFile, sessionName: settings["role_session_name"],
-                    context: context, source: "profile \(name) (web identity)")
+
+        /// Static keys of one file's section; one key without the other is an error.
+        func staticKeys(_ section: [String: String]?, source: String) throws -> AWSCredentials? {
+            guard let section else { return nil }
+            switch (section["aws_access_key_id"].nonEmpty, section["aws_secret_access_key"].nonEmpty) {
+            case (nil, nil): return nil
+            case (let key?, let secret?):
+                return AWSCredentials(
+                    accessKeyId: key, secretAccessKey: secret, sessionToken: section["aws_session_token"].nonEmpty,
+                    source: source)
+            default:
+                throw CredentialError("\(source) has only one of aws_access_key_id and aws_secret_access_key")
+            }
+        }
+
+        /// Step 1: assume the role of `name`, resolving its source first.
+        func assumeRole(_ name: String, settings: [String: String], visited: [String]) async throws -> AWSCredentials {
+            guard let roleArn = settings["role_arn"] else {
+                throw CredentialError("profile \(name) has no role_arn")
             }
             let source: any CredentialProvider
-            if let sourceProfile = settings["source_profile"] {
-                let base = try await resolve(sourceProfile, config: config, context: context, visited: visited + [name])
-                guard let base else { throw CredentialError("source_profile \"\(sourceProfile)\" has no credentials") }
-                source = StaticCredentialProvider(credentials: base)
-            } else if let credentialSource = settings["credential_source"] {
+            switch (settings["source_profile"], settings["credential_source"]) {
+            case (let sourceProfile?, nil):
+                source = StaticCredentialProvider(
+                    credentials: try await sourceCredentials(sourceProfile, parent: name, visited: visited))
+            case (nil, let credentialSource?):
                 switch credentialSource {
                 case "Environment": source = EnvironmentCredentialProvider()
                 case "Ec2InstanceMetadata": source = InstanceMetadataCredentialProvider()
                 case "EcsContainer": source = ContainerCredentialProvider()
-                default: throw CredentialError("profile \(name): unknown credential_source \(credentialSource)")
+                default:
+                    throw CredentialError(
+                        "profile \(name): credential_source must be Environment, Ec2InstanceMetadata or EcsContainer, "
+                            + "not \(credentialSource)")
                 }
-            } else {
+            case (.some, .some):
+                throw CredentialError("profile \(name) has both source_profile and credential_source; keep one")
+            case (nil, nil):
                 throw CredentialError("profile \(name) has role_arn but neither source_profile nor credential_source")
             }
             let provider = AssumeRoleCredentialProvider(
                 roleArn: roleArn, sessionName: settings["role_session_name"], externalId: settings["external_id"],
-                durationSeconds: settings["duration_seconds"].flatMap { Int($0) }, source: source)
-            return try await provider.resolve(context)
-        }
-        if let command = settings["credential_process"] {
-            var credentials = try await ProcessCredentialProvider(command: command).resolve(context)
-            credentials?.source = "profile \(name) (credential_process)"
+                durationSeconds: try settings["duration_seconds"].map { text in
+                    guard let value = Int(text), value > 0 else {
+                        throw CredentialError("profile \(name): duration_seconds must be a whole number of seconds")
+                    }
+                    return value
+                }, mfaSerial: settings["mfa_serial"], profile: name, source: source)
+            guard let credentials = try await provider.resolve(context) else {
+                throw CredentialError("profile \(name): AssumeRole returned no credentials")
+            }
             return credentials
         }
-        if let accessKey = settings["aws_access_key_id"], let secret = settings["aws_secret_access_key"] {
-            return AWSCredentials(
-                accessKeyId: accessKey, secretAccessKey: secret, sessionToken: settings["aws_session_token"],
-                source: "profile \(name)")
+
+        /// The credentials of a `source_profile`.
+        func sourceCredentials(_ name: String, parent: String, visited: [String]) async throws -> AWSCredentials {
+            let chain = (visited + [name]).joined(separator: " → ")
+            guard let settings = config.profile(name) else {
+                throw CredentialError("source_profile \"\(name)\" not found (chain: \(chain))")
+            }
+            let hasStaticKeys = settings["aws_access_key_id"] != nil
+            if visited.contains(name) && !(name == parent && hasStaticKeys) {
+                throw CredentialError("source_profile cycle: \(chain)")
+            }
+            if hasStaticKeys || settings["role_arn"] == nil || settings["web_identity_token_file"] != nil {
+                guard let credentials = try await profileChain(name, settings: settings, readEnvironment: false) else {
+                    throw CredentialError("the source profile \"\(name)\" has no credentials (chain: \(chain))")
+                }
+                return credentials
+            }
+            return try await assumeRole(name, settings: settings, visited: visited + [name])
         }
-        if settings["sso_start_url"] != nil || settings["sso_session"] != nil {
-            throw CredentialError(
-                "profile \(name) uses AWS IAM Identity Center (SSO), which is not supported; "
-                    + "export credentials with `aws configure export-credentials --profile \(name) --format env`")
-        }
-        return nil
     }
 }

@@ -1,6 +1,7 @@
 // IRSA and other OIDC federation: `AWS_WEB_IDENTITY_TOKEN_FILE` + `AWS_ROLE_ARN` (+ `AWS_ROLE_SESSION_NAME`),
 // exchanged through STS AssumeRoleWithWebIdentity (an unsigned call). The token file is re-read on every refresh
-// because Kubernetes rotates it.
+// because Kubernetes rotates it. In the default chain this runs inside `ProfileCredentialProvider`, where the profile's
+// `web_identity_token_file` / `role_arn` also count; this type alone reads the environment only.
 
 import Foundation
 

@@ -62,13 +62,19 @@ public struct STSClient: Sendable {
             userId: result.child("UserId")?.text ?? "")
     }
 
-    /// AssumeRole: temporary credentials of `roleArn`.
+    /// AssumeRole: temporary credentials of `roleArn` (with the MFA device's `serialNumber` and current
+    /// `tokenCode` when the role requires MFA).
     public func assumeRole(
-        roleArn: String, sessionName: String, externalId: String? = nil, durationSeconds: Int? = nil
+        roleArn: String, sessionName: String, externalId: String? = nil, durationSeconds: Int? = nil,
+        serialNumber: String? = nil, tokenCode: String? = nil
     ) async throws -> AWSCredentials {
         var parameters = [("RoleArn", roleArn), ("RoleSessionName", sessionName)]
         if let externalId { parameters.append(("ExternalId", externalId)) }
         if let durationSeconds { parameters.append(("DurationSeconds", String(durationSeconds))) }
+        if let serialNumber, let tokenCode {
+            parameters.append(("SerialNumber", serialNumber))
+            parameters.append(("TokenCode", tokenCode))
+        }
         return try Self.credentials(from: try await call("AssumeRole", parameters), source: "assume-role")
     }
 
