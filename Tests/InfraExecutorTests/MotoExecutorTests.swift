@@ -1,6 +1,6 @@
 // End-to-end against moto with SigV4 signature checking on: correct keys work and a wrong secret fails clearly,
-// bootstrap is idempotent and repairs, drift finds a bucket without versioning, and no output or log line ever
-// contains the secret key.
+// bootstrap is idempotent, survives lost responses and repairs, refuses a lock table with the wrong key, drift finds
+// a bucket without versioning, and no output or log line ever contains the secret key.
 
 import Foundation
 import InfraCore
@@ -57,10 +57,82 @@ struct MotoExecutorTests {
             #expect(first.contains("created lock table \(table)"))
             let second = try await ExecutorCommands.bootstrap(session, bucket: bucket, table: table)
             #expect(second.hasPrefix("no changes"))
+            #expect(second.contains("bucket \(bucket) already exists, checked: versioning enabled"))
+            #expect(second.contains("lock table \(table) already exists, checked: hash key LockID (S)"))
+            #expect(second.contains("import aws_dynamodb_table.state_locks \(table)"))
             let s3 = S3Client(client: session.client)
             #expect(try await s3.getBucketVersioning(bucket) == .enabled)
             #expect(try await s3.getBucketEncryption(bucket) != nil)
             #expect(try await s3.publicAccessFullyBlocked(bucket))
+        }
+    }
+
+    @Test("bootstrap after lost CreateBucket and CreateTable responses ends in the right state; a rerun is a no-op")
+    func bootstrapSurvivesLostResponses() async throws {
+        let moto = try await MotoServer.shared.value
+        let bucket = Self.unique("lost")
+        let table = Self.unique("lost-locks")
+        let logs = LogCapture()
+        try await withTransport { inner in
+            // The first CreateBucket and the first CreateTable reach moto, but their answers are "lost": the client
+            // sees a timeout and retries; moto then answers BucketAlreadyOwnedByYou / ResourceInUseException.
+            let transport = ResponseDroppingTransport(inner: inner) { request in
+                (request.method == "PUT" && !request.url.contains("?") && request.url.hasSuffix("/\(bucket)"))
+                    || request.header("X-Amz-Target") == "DynamoDB_20120810.CreateTable"
+            }
+            let session = try moto.session(region: "eu-central-1", transport: transport, logs: logs)
+            let first = try await ExecutorCommands.bootstrap(session, bucket: bucket, table: table, name: "backend")
+            #expect(transport.dropped == ["PUT /\(bucket)", "POST DynamoDB_20120810.CreateTable"])
+            #expect(
+                first.contains(
+                    "created bucket \(bucket) in eu-central-1 (CreateBucket answered BucketAlreadyOwnedByYou"))
+            #expect(
+                first.contains(
+                    "created lock table \(table) (hash key LockID (S), on-demand, encrypted) (CreateTable answered ResourceInUseException"
+                ))
+            #expect(logs.lines.contains { $0.contains("retrying s3 CreateBucket") && $0.contains("timeout") })
+
+            let s3 = S3Client(client: session.client)
+            #expect(try await s3.getBucketVersioning(bucket) == .enabled)
+            #expect(try await s3.getBucketEncryption(bucket) != nil)
+            #expect(try await s3.publicAccessFullyBlocked(bucket))
+            let described = try #require(try await DynamoDBClient(client: session.client).describeTable(table))
+            #expect(described.status == "ACTIVE")
+            #expect(described.hashKey?.name == "LockID" && described.hashKey?.type == "S")
+
+            let second = try await ExecutorCommands.bootstrap(session, bucket: bucket, table: table, name: "backend")
+            #expect(second.hasPrefix("no changes"))
+            #expect(second.components(separatedBy: "already exists, checked").count == 3, "bucket and table")
+            let imports = second.split(separator: "\n").filter { $0.hasPrefix("import ") }
+            #expect(
+                imports == [
+                    "import aws_s3_bucket.backend \(bucket)", "import aws_s3_bucket_versioning.backend \(bucket)",
+                    "import aws_s3_bucket_server_side_encryption_configuration.backend \(bucket)",
+                    "import aws_s3_bucket_public_access_block.backend \(bucket)",
+                    "import aws_dynamodb_table.backend_locks \(table)",
+                ])
+            #expect(transport.dropped.count == 2, "the second run created nothing")
+        }
+    }
+
+    @Test("an existing lock table keyed otherwise is an error and is left as it is")
+    func bootstrapRefusesAWrongLockTable() async throws {
+        let moto = try await MotoServer.shared.value
+        let bucket = Self.unique("wrongkey")
+        let table = Self.unique("wrongkey-locks")
+        let logs = LogCapture()
+        try await withTransport { transport in
+            let session = try moto.session(transport: transport, logs: logs)
+            let dynamo = DynamoDBClient(client: session.client)
+            try await dynamo.createLockTable(table, hashKey: "LockID", hashKeyType: "N")
+            do {
+                _ = try await ExecutorCommands.bootstrap(session, bucket: bucket, table: table)
+                Issue.record("a numeric LockID cannot hold Terraform's locks")
+            } catch let error as AWSServiceError {
+                #expect(error.code == "LockTableSchemaMismatch")
+                #expect(error.message.contains("hash key LockID of type S"))
+            }
+            #expect(try await dynamo.describeTable(table)?.hashKey?.type == "N", "never changed")
         }
     }
 
@@ -167,5 +239,37 @@ struct MotoExecutorTests {
         let everything = (outputs + logs.lines).joined(separator: "\n")
         #expect(logs.lines.count > 10, "verbose request logs were captured")
         #expect(!everything.contains(moto.secretAccessKey))
+    }
+}
+
+/// A transport that forwards every request but, for the first request `matches` accepts per kind, throws a timeout
+/// after the server has handled it — a response lost on the way back.
+final class ResponseDroppingTransport: HTTPTransport, @unchecked Sendable {
+    private let inner: any HTTPTransport
+    private let matches: @Sendable (HTTPRequest) -> Bool
+    private let lock = NSLock()
+    private var seen: [String] = []
+
+    init(inner: any HTTPTransport, matches: @escaping @Sendable (HTTPRequest) -> Bool) {
+        self.inner = inner
+        self.matches = matches
+    }
+
+    /// The requests whose responses were dropped (`METHOD /path` or `POST <X-Amz-Target>`).
+    var dropped: [String] { lock.withLock { seen } }
+
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        let response = try await inner.send(request, timeout: timeout)
+        guard matches(request) else { return response }
+        let key =
+            request.header("X-Amz-Target").map { "\(request.method) \($0)" }
+            ?? "\(request.method) " + (URL(string: request.url)?.path ?? request.url)
+        let drop = lock.withLock { () -> Bool in
+            guard !seen.contains(key) else { return false }
+            seen.append(key)
+            return true
+        }
+        if drop { throw TransportError(message: "injected: the response to \(key) was lost", kind: .timeout) }
+        return response
     }
 }

@@ -16,8 +16,10 @@ public struct BootstrapCommand: AsyncParsableCommand {
         abstract: "Create or repair the Terraform state bucket and lock table.",
         discussion: """
             Ensures the bucket exists, has versioning enabled, default encryption (AES256 when none is set) and all \
-            public access blocked, and that the DynamoDB table (hash key LockID) exists and is ACTIVE. Only what is \
-            missing is changed; a second run changes nothing and says so.
+            public access blocked, and that the DynamoDB table (hash key LockID, a string) exists and is ACTIVE. Only \
+            what is missing is changed; safe to rerun after a failure; a second run changes nothing and says so. An \
+            existing table with other keys is an error. The last lines, `import <address> <id>`, name the Terraform \
+            resources of StateBackend(--name) that import blocks adopt.
             """)
 
     /// The state bucket.
@@ -28,6 +30,10 @@ public struct BootstrapCommand: AsyncParsableCommand {
     @Option(help: "Name of the DynamoDB table for state locking.")
     public var table: String
 
+    /// The `StateBackend` construct name the import lines use.
+    @Option(help: "Name of the StateBackend construct whose Terraform addresses the import lines use.")
+    public var name = "state"
+
     /// Shared AWS flags (including --region).
     @OptionGroup public var aws: ExecutorOptions
 
@@ -36,10 +42,9 @@ public struct BootstrapCommand: AsyncParsableCommand {
 
     /// Checks and fixes the backend.
     public func run() async throws {
-        let bucket = bucket
-        let table = table
+        let (bucket, table, name) = (bucket, table, name)
         try await ExecutorRuntime.run(aws) { session in
-            try await ExecutorCommands.bootstrap(session, bucket: bucket, table: table)
+            try await ExecutorCommands.bootstrap(session, bucket: bucket, table: table, name: name)
         }
     }
 }

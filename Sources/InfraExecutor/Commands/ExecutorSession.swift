@@ -81,17 +81,25 @@ public enum ExecutorCommands {
             """
     }
 
-    /// `bootstrap`: creates or repairs the backend; the summary says "no changes" on a second run.
-    public static func bootstrap(_ session: ExecutorSession, bucket: String, table: String) async throws -> String {
+    /// `bootstrap`: creates or repairs the backend. The output says what changed (or `no changes`), what already
+    /// existed and was checked, then one `import <address> <id>` line per Terraform resource bootstrap manages.
+    public static func bootstrap(
+        _ session: ExecutorSession, bucket: String, table: String, name: String = "state"
+    ) async throws -> String {
         let logger = session.context.logger
-        let report = try await Bootstrapper(client: session.client).run(bucket: bucket, table: table) { line in
-            logger.info("\(line)")
+        let report = try await Bootstrapper(client: session.client).run(bucket: bucket, table: table, name: name) {
+            line in logger.info("\(line)")
         }
+        var lines = [String]()
         if report.changes.isEmpty {
-            return "no changes: bucket \(bucket) and lock table \(table) in \(report.region) are already set up"
+            lines.append("no changes in \(report.region):")
+        } else {
+            lines.append("bootstrap made \(report.changes.count) change(s) in \(report.region):")
+            lines += report.changes.map { "  - " + $0 }
         }
-        return "bootstrap made \(report.changes.count) change(s) in \(report.region):\n"
-            + report.changes.map { "  - " + $0 }.joined(separator: "\n")
+        lines += report.unchanged.map { "  - " + $0 }
+        lines += report.imports.map(\.description)
+        return lines.joined(separator: "\n")
     }
 
     /// `eks-token`: an ExecCredential JSON for kubectl.

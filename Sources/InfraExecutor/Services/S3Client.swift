@@ -30,6 +30,22 @@ public enum S3VersioningStatus: String, Sendable, Hashable {
     case suspended = "Suspended"
 }
 
+/// What HeadBucket says about a bucket.
+///
+/// ```swift
+/// if case .inOtherRegion(let region) = try await s3.bucketStatus("state") { … }
+/// ```
+public enum S3BucketStatus: Sendable, Hashable {
+    /// It exists and these credentials can use it.
+    case accessible
+    /// No bucket has this name.
+    case missing
+    /// It exists but these credentials may not use it (bucket names are global: usually another account's).
+    case forbidden
+    /// It exists in another region (S3 answered with a redirect naming it).
+    case inOtherRegion(String)
+}
+
 /// One object in a listing.
 ///
 /// ```swift
@@ -101,6 +117,23 @@ public struct S3Client: Sendable {
             return true
         } catch let error as AWSServiceError where error.status == 404 {
             return false
+        }
+    }
+
+    /// HeadBucket, read in full: the bucket is ours to use, missing, someone else's, or in another region.
+    public func bucketStatus(_ bucket: String) async throws -> S3BucketStatus {
+        do {
+            _ = try await send("HeadBucket", "HEAD", bucket: bucket)
+            return .accessible
+        } catch let error as AWSServiceError where error.service == "s3" {
+            if let region = error.bucketRegion, region != client.region, [301, 307, 400].contains(error.status) {
+                return .inOtherRegion(region)
+            }
+            switch error.status {
+            case 404: return .missing
+            case 403: return .forbidden
+            default: throw error
+            }
         }
     }
 

@@ -20,14 +20,19 @@ public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertibl
     public var status: Int
     /// The service that answered (e.g. `s3`).
     public var service: String
+    /// The region S3 says a bucket is in (`x-amz-bucket-region`), for redirects and refusals.
+    public var bucketRegion: String?
 
     /// Creates an error.
-    public init(code: String, message: String, requestId: String?, status: Int, service: String) {
+    public init(
+        code: String, message: String, requestId: String?, status: Int, service: String, bucketRegion: String? = nil
+    ) {
         self.code = code
         self.message = message
         self.requestId = requestId
         self.status = status
         self.service = service
+        self.bucketRegion = bucketRegion
     }
 
     /// `service: Code (HTTP n): message [request id …]` plus a hint for credential errors.
@@ -93,6 +98,12 @@ public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// Decodes an error response; falls back to the HTTP status when the body has no recognisable shape.
     public static func decode(_ response: HTTPResponse, service: String) -> AWSServiceError {
+        var error = decodeBody(response, service: service)
+        error.bucketRegion = response.header("x-amz-bucket-region")
+        return error
+    }
+
+    private static func decodeBody(_ response: HTTPResponse, service: String) -> AWSServiceError {
         let headerRequestId =
             response.header("x-amzn-RequestId") ?? response.header("x-amz-request-id")
             ?? response.header("x-amzn-requestid")
