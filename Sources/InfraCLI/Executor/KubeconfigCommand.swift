@@ -1,10 +1,9 @@
 // `infra-manifest kubeconfig`: like `aws eks update-kubeconfig` — DescribeCluster, then add or replace the
 // cluster/user/context entries (named by the cluster ARN) in the kubeconfig, with `infra-manifest eks-token` as
-// the user's exec plugin. Other entries are kept; the file is replaced atomically.
+// the user's exec plugin. Other entries are kept; the file is replaced atomically, mode 0600 (`Kubeconfig.update`).
 
 import ArgumentParser
 import Foundation
-import InfraCore
 import InfraExecutor
 
 /// The `kubeconfig` subcommand.
@@ -50,18 +49,9 @@ public struct KubeconfigCommand: AsyncParsableCommand {
         try await ExecutorRuntime.run(aws) { session in
             let cluster = try await EKSClient(client: session.client).describeCluster(clusterName)
             let path = kubeconfig ?? Kubeconfig.defaultPath(environment: session.context.environment)
-            let existingText =
-                FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let existing = try KubeconfigYAMLReader.parse(existingText)
-            let merged = Kubeconfig.merge(
-                existing: existing, cluster: cluster, region: session.region, profile: profile, command: command,
-                alias: alias)
-            let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(YAMLWriter().write(merged)).write(to: url, options: .atomic)
-            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-            return "updated context \(merged["current-context"]?.stringValue ?? cluster.name) in \(path)"
+            let (file, context) = try Kubeconfig.update(
+                path: path, cluster: cluster, region: session.region, profile: profile, command: command, alias: alias)
+            return "updated context \(context) in \(file)"
         }
     }
 }

@@ -1,6 +1,8 @@
 // `kubeconfig`: writes or merges the cluster, user and context entries for an EKS cluster, like
 // `aws eks update-kubeconfig`, with the user's exec plugin running `infra-manifest eks-token`. Entries are keyed by
-// the cluster ARN (the AWS CLI's default alias); other entries of the file are kept.
+// the cluster ARN (the AWS CLI's default alias); every other entry of an existing file is kept (a file that cannot be
+// read is an error and is left as it is). The file is replaced atomically and created with mode 0600 from the start
+// (`PrivateFile`); a symbolic link at the path is followed, so the link survives.
 
 import Foundation
 import InfraCore
@@ -18,6 +20,33 @@ public enum Kubeconfig {
             return String(first)
         }
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.kube/config"
+    }
+
+    /// Reads the kubeconfig at `path` (missing = empty), merges the entries for `cluster` into it and writes it back
+    /// owner-only and atomically. Returns the file written (the link's destination for a symbolic link) and the new
+    /// current context.
+    @discardableResult
+    public static func update(
+        path: String, cluster: EKSCluster, region: String, profile: String?, command: String, alias: String? = nil
+    ) throws -> (file: String, context: String) {
+        let file = PrivateFile.resolvingLink(path)
+        var existingText = ""
+        if FileManager.default.fileExists(atPath: file) {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw KubeconfigReadError(message: "cannot read the kubeconfig \(file)")
+            }
+            existingText = String(decoding: data, as: UTF8.self)
+        }
+        let existing: Value
+        do {
+            existing = try KubeconfigYAMLReader.parse(existingText)
+        } catch let error as KubeconfigReadError {
+            throw KubeconfigReadError(message: "\(file): \(error.message); the file was left unchanged")
+        }
+        let merged = merge(
+            existing: existing, cluster: cluster, region: region, profile: profile, command: command, alias: alias)
+        let written = try PrivateFile.write(YAMLWriter().write(merged), to: file)
+        return (written, merged["current-context"]?.stringValue ?? cluster.name)
     }
 
     /// `existing` with the entries for `cluster` added or replaced and `current-context` set to it.

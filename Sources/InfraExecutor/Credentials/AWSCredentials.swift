@@ -1,4 +1,5 @@
-// Resolved credentials plus where they came from and when they expire; printing them never shows secrets.
+// Resolved credentials plus where they came from and when they expire. Printing, `dump()`, string interpolation and
+// debuggers see the access key id, source and expiry only — never the secret access key or the session token.
 
 import Foundation
 import InfraSigV4
@@ -8,7 +9,9 @@ import InfraSigV4
 /// ```swift
 /// let credentials = AWSCredentials(accessKeyId: "AKID", secretAccessKey: "secret", source: "environment")
 /// ```
-public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible {
+public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The access key id.
     public var accessKeyId: String
     /// The secret access key (never printed).
@@ -46,7 +49,22 @@ public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible {
     /// A redacted description (access key id and source only).
     public var description: String {
         "AWSCredentials(accessKeyId: \(accessKeyId), source: \(source)"
-            + (expiration.map { ", expires: \($0)" } ?? "") + ")"
+            + (expiration.map { ", expires: \(ISO8601.format($0))" } ?? "") + ", secretAccessKey: <redacted>"
+            + (sessionToken == nil ? "" : ", sessionToken: <redacted>") + ")"
+    }
+
+    /// Same as `description`.
+    public var debugDescription: String { description }
+
+    /// The non-secret fields, with the secrets shown as `<redacted>` (what `dump()` and debuggers print).
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "accessKeyId": accessKeyId, "secretAccessKey": "<redacted>",
+                "sessionToken": sessionToken == nil ? "nil" : "<redacted>",
+                "expiration": expiration.map(ISO8601.format) ?? "nil", "source": source,
+            ], displayStyle: .struct)
     }
 }
 

@@ -9,7 +9,7 @@ import Foundation
 /// let source = CachingCredentialSource(provider: CredentialChain.default, context: context)
 /// let credentials = try await source.credentials()
 /// ```
-public actor CachingCredentialSource: CredentialSource {
+public actor CachingCredentialSource: CredentialSource, CustomReflectable {
     private let provider: any CredentialProvider
     private let context: CredentialContext
     private let refreshMargin: TimeInterval
@@ -40,5 +40,10 @@ public actor CachingCredentialSource: CredentialSource {
         let credentials = try await task.value
         cached = credentials
         return credentials
+    }
+
+    /// The provider's name only: the cached credentials stay out of `dump()` and debuggers.
+    public nonisolated var customMirror: Mirror {
+        Mirror(self, children: ["provider": provider.name, "refreshMargin": refreshMargin], displayStyle: .class)
     }
 }

@@ -9,7 +9,7 @@ import Logging
 /// ```swift
 /// let context = CredentialContext(environment: ProcessInfo.processInfo.environment, transport: transport)
 /// ```
-public struct CredentialContext: Sendable {
+public struct CredentialContext: Sendable, CustomReflectable {
     /// Environment variables.
     public var environment: [String: String]
     /// The profile chosen with `--profile` (overrides `AWS_PROFILE` and skips environment keys).
@@ -78,6 +78,20 @@ public struct CredentialContext: Sendable {
         let resolver = EndpointResolver(environment: environment, config: try sharedConfig(), profile: profileName)
         try resolver.validate()
         return resolver
+    }
+}
+
+extension CredentialContext {
+    /// The profile and the names of the environment variables — never their values (`AWS_SECRET_ACCESS_KEY`,
+    /// `AWS_SESSION_TOKEN` and container tokens live there).
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "profileName": profileName, "explicitProfile": explicitProfile ?? "nil",
+                "environment": "\(environment.count) variables: " + environment.keys.sorted().joined(separator: ", "),
+                "transport": "\(type(of: transport))",
+            ], displayStyle: .struct)
     }
 }
 

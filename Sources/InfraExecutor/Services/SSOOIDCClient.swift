@@ -8,7 +8,9 @@ import Foundation
 /// ```swift
 /// let refreshed = try await SSOOIDCClient(client: client).refresh(token)
 /// ```
-public struct SSOOIDCTokenResponse: Sendable, Hashable, CustomStringConvertible {
+public struct SSOOIDCTokenResponse: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The new access token (secret).
     public var accessToken: String
     /// Seconds until it expires.
@@ -16,8 +18,23 @@ public struct SSOOIDCTokenResponse: Sendable, Hashable, CustomStringConvertible 
     /// A new refresh token, when the service rotated it (secret).
     public var refreshToken: String?
 
+    /// Creates a response.
+    public init(accessToken: String, expiresIn: Int, refreshToken: String? = nil) {
+        self.accessToken = accessToken
+        self.expiresIn = expiresIn
+        self.refreshToken = refreshToken
+    }
+
     /// The lifetime only.
     public var description: String { "SSOOIDCTokenResponse(expiresIn: \(expiresIn), accessToken: <redacted>)" }
+
+    /// Same as `description`.
+    public var debugDescription: String { description }
+
+    /// The lifetime only.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["expiresIn": expiresIn, "accessToken": "<redacted>"], displayStyle: .struct)
+    }
 }
 
 /// Typed SSO OIDC calls.

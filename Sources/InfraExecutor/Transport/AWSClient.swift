@@ -13,7 +13,7 @@ import Logging
 /// let client = AWSClient(transport: transport, credentials: source, region: "us-east-1", environment: env)
 /// let response = try await client.send(AWSCall(service: .sts, action: "GetCallerIdentity", method: "POST", …))
 /// ```
-public struct AWSClient: Sendable {
+public struct AWSClient: Sendable, CustomReflectable {
     /// The transport.
     public var transport: any HTTPTransport
     /// Where credentials come from (`nil` for anonymous calls).
@@ -205,5 +205,18 @@ public struct AWSClient: Sendable {
     /// The URL without its query string (query strings may carry presigned credentials).
     static func logURL(_ url: String) -> String {
         url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
+    }
+}
+
+extension AWSClient {
+    /// Region, endpoints, retry settings and timeout — not the environment or the credentials.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "region": region, "endpoints": endpoints.overrides.mapValues(\.source), "retryPolicy": retryPolicy,
+                "retryQuota": retryQuota.description, "timeout": timeout, "clockSkew": clockSkew.offset,
+                "transport": "\(type(of: transport))", "credentials": credentials.map { "\(type(of: $0))" } ?? "nil",
+            ], displayStyle: .struct)
     }
 }
