@@ -410,6 +410,19 @@ struct CredentialChainTests {
         #expect(transport.requests.count == 1)
     }
 
+    @Test("a console sign-in profile (login_session) is a clear error rather than a fall-through to IMDS")
+    func loginSessionIsNamed() async throws {
+        let config = try write(
+            "config", "[profile console]\nlogin_session = arn:aws:iam::1:user/alice\nregion = us-east-1\n")
+        do {
+            _ = try await CredentialChain.default.resolve(
+                context(["AWS_CONFIG_FILE": config, "AWS_PROFILE": "console"]))
+            Issue.record("unsupported")
+        } catch let error as CredentialError {
+            #expect(error.message.contains("login_session"))
+        }
+    }
+
     @Test("a named profile that does not exist stops a session before anything else, even with environment keys")
     func namedProfileMustExist() throws {
         #expect(throws: CredentialError.self) {

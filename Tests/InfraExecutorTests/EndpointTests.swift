@@ -56,6 +56,28 @@ struct EndpointTests {
         #expect(ignored.overrides.isEmpty)
     }
 
+    @Test("FIPS or dual-stack requests without an override are errors, not calls to a standard endpoint")
+    func variantsNeedOverrides() throws {
+        #expect(throws: ConfigurationError.self) {
+            _ = try Endpoint.resolve(
+                service: .sts, region: "us-gov-west-1", environment: ["AWS_USE_FIPS_ENDPOINT": "true"])
+        }
+        #expect(throws: ConfigurationError.self) {
+            _ = try Endpoint.resolve(
+                service: .s3, region: "us-east-1", environment: ["AWS_USE_DUALSTACK_ENDPOINT": "TRUE"])
+        }
+        let overridden = try Endpoint.resolve(
+            service: .sts, region: "us-gov-west-1",
+            environment: [
+                "AWS_USE_FIPS_ENDPOINT": "true", "AWS_ENDPOINT_URL_STS": "https://sts.us-gov-west-1.amazonaws.com",
+            ])
+        #expect(overridden.host == "sts.us-gov-west-1.amazonaws.com")
+        #expect(
+            try Endpoint.resolve(service: .sts, region: "us-east-1", environment: ["AWS_USE_FIPS_ENDPOINT": "false"])
+                .host
+                == "sts.us-east-1.amazonaws.com")
+    }
+
     @Test("a services section is read from a real config file")
     func servicesSectionFromFile() throws {
         let directory = try TestPaths.temporaryDirectory()

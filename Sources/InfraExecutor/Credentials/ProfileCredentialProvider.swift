@@ -70,7 +70,16 @@ public struct ProfileCredentialProvider: CredentialProvider {
                 credentials?.source = "profile \(name) (credential_process)"
                 return credentials
             }
-            return try staticKeys(config.configProfiles[name], source: "profile \(name)")
+            if let credentials = try staticKeys(config.configProfiles[name], source: "profile \(name)") {
+                return credentials
+            }
+            if settings["login_session"] != nil {
+                throw CredentialError(
+                    "profile \(name) uses console sign-in credentials (login_session, `aws login`), which the executor "
+                        + "does not read; export them with `aws configure export-credentials --profile \(name) --format env`"
+                )
+            }
+            return nil
         }
 
         /// Step 2: the profile's (or the environment's) web identity settings.

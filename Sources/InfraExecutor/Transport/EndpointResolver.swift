@@ -2,7 +2,9 @@
 // botocore `ConfiguredEndpointProvider`): `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's
 // `[services …]` section (`<service> = \n  endpoint_url = …`), the profile's `endpoint_url`; none of them with
 // `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` (or `ignore_configured_endpoint_urls = true`). An override that does not
-// parse is an error naming the setting — never a silent fall-back to the public endpoint.
+// parse is an error naming the setting — never a silent fall-back to the public endpoint. FIPS and dual-stack endpoints
+// (`AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`, `use_fips_endpoint`, `use_dualstack_endpoint`) are not
+// derived; asking for one without an override for the service is an error rather than a call to a standard endpoint.
 
 /// Where each service's calls go, from the environment and the shared config.
 ///
@@ -21,11 +23,20 @@ public struct EndpointResolver: Sendable, Hashable {
 
     /// The override of each service that has one, after precedence.
     public var overrides: [AWSService: Override]
+    /// The setting that asks for FIPS or dual-stack endpoints, if any (`AWS_USE_FIPS_ENDPOINT`, …).
+    public var variantRequest: String?
 
     /// Reads the overrides from the environment and, when given, the profile's settings in `config`.
     public init(environment: [String: String], config: SharedConfig? = nil, profile: String? = nil) {
         overrides = [:]
         let settings = profile.flatMap { config?.profile($0) } ?? [:]
+        variantRequest =
+            [
+                ("AWS_USE_FIPS_ENDPOINT", environment["AWS_USE_FIPS_ENDPOINT"]),
+                ("use_fips_endpoint", settings["use_fips_endpoint"]),
+                ("AWS_USE_DUALSTACK_ENDPOINT", environment["AWS_USE_DUALSTACK_ENDPOINT"]),
+                ("use_dualstack_endpoint", settings["use_dualstack_endpoint"]),
+            ].first { $0.1.map(Self.isTrue) == true }?.0
         let ignore =
             environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"].map(Self.isTrue)
             ?? settings["ignore_configured_endpoint_urls"].map(Self.isTrue) ?? false
@@ -52,6 +63,11 @@ public struct EndpointResolver: Sendable, Hashable {
     public func endpoint(for service: AWSService, region: String) throws -> Endpoint {
         if let override = overrides[service] {
             return Endpoint(override: try Self.parse(override))
+        }
+        if let variantRequest {
+            throw ConfigurationError(
+                "\(variantRequest)=true asks for a FIPS or dual-stack endpoint, which the executor does not derive; set "
+                    + "AWS_ENDPOINT_URL_\(service.environmentSuffix) (or AWS_ENDPOINT_URL) to the endpoint you need")
         }
         return try Endpoint.regional(service: service, region: region)
     }
