@@ -103,7 +103,7 @@ struct ProcessCredentialTests {
         let pidFile = directory.appendingPathComponent("pid").path
         let tool = try script("slow", "echo $$ > '\(pidFile)'\nexec sleep 30")
         do {
-            _ = try await ProcessCredentialProvider(command: tool, timeout: .milliseconds(300)).resolve(context())
+            _ = try await ProcessCredentialProvider(command: tool, timeout: .seconds(2)).resolve(context())
             Issue.record("must time out")
         } catch let error as CredentialError {
             #expect(error.message.contains("did not finish"))

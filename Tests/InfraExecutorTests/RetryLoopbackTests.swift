@@ -120,7 +120,7 @@ struct RetryLoopbackTests {
         _ = try await Self.withServer(server) { transport in
             try await STSClient(
                 client: Self.client(
-                    transport, url: server.url, quota: quota, sleeper: sleeper, timeout: .milliseconds(300))
+                    transport, url: server.url, quota: quota, sleeper: sleeper, timeout: .seconds(2))
             ).getCallerIdentity()
         }
         #expect(server.requests.count == 2)

@@ -101,9 +101,9 @@ public struct ProcessCredentialProvider: CredentialProvider {
         return ": " + tail.replacingOccurrences(of: "\n", with: " | ").debugSafe
     }
 
-    /// Splits a command line into words like a POSIX shell: whitespace separates, `'…'` is literal, `"…"` keeps
-    /// spaces and honours `\"`, `\\`, `\$` and `` \` ``, a backslash outside quotes escapes the next character.
-    /// An unterminated quote is an error.
+    /// Splits a command line into words like a POSIX shell: whitespace separates, single quotes keep everything
+    /// literally, double quotes keep spaces and let a backslash escape a double quote, a backslash, a dollar sign or
+    /// a backtick, and a backslash outside quotes escapes the next character. An unterminated quote is an error.
     public static func split(_ command: String) throws -> [String] {
         var words = [String]()
         var current = ""
