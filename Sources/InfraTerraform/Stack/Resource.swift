@@ -15,6 +15,10 @@ import InfraCore
 public protocol TerraformResource: StackContent, TerraformAddressable {
     /// The Terraform type, e.g. `aws_vpc`.
     static var terraformType: String { get }
+    /// The attributes the provider marks sensitive, dot-separated through nested blocks
+    /// (`password`, `user.password`). A literal value in one is an error and an output that
+    /// refers to one must be sensitive; generated types list them, the default is none.
+    static var sensitiveAttributes: [String] { get }
     /// The local name.
     var name: String { get }
     /// Meta-arguments and overrides.
@@ -36,6 +40,9 @@ public protocol TerraformResource: StackContent, TerraformAddressable {
 public protocol TerraformDataSource: StackContent, TerraformAddressable {
     /// The Terraform type, e.g. `aws_region`.
     static var terraformType: String { get }
+    /// The attributes the provider marks sensitive (`secret_string`); see
+    /// ``TerraformResource/sensitiveAttributes``. Generated types list them, the default is none.
+    static var sensitiveAttributes: [String] { get }
     /// The local name.
     var name: String { get }
     /// Meta-arguments and overrides.
@@ -49,13 +56,17 @@ public protocol TerraformDataSource: StackContent, TerraformAddressable {
 }
 
 extension TerraformResource {
+    /// No sensitive attributes unless the type lists them.
+    public static var sensitiveAttributes: [String] { [] }
+
     /// One `resource` block at `parent/type.name` (or the path set with ``MetaArgumentCarrier/at(_:)``).
     public func stackElements(in parent: ComponentPath) -> [StackElement] {
         [
             .resource(
                 ResourceBlock(
                     type: Self.terraformType, name: name, body: renderBody(), meta: meta,
-                    path: meta.componentPath ?? parent.appending("\(Self.terraformType).\(name)")
+                    path: meta.componentPath ?? parent.appending("\(Self.terraformType).\(name)"),
+                    sensitiveAttributes: Self.sensitiveAttributes
                 ).movingDynamicBlocksIntoBody())
         ]
     }
@@ -70,13 +81,17 @@ extension TerraformResource {
 }
 
 extension TerraformDataSource {
+    /// No sensitive attributes unless the type lists them.
+    public static var sensitiveAttributes: [String] { [] }
+
     /// One `data` block at `parent/data.type.name`.
     public func stackElements(in parent: ComponentPath) -> [StackElement] {
         [
             .data(
                 ResourceBlock(
                     type: Self.terraformType, name: name, body: renderBody(), meta: meta,
-                    path: meta.componentPath ?? parent.appending("data.\(Self.terraformType).\(name)")
+                    path: meta.componentPath ?? parent.appending("data.\(Self.terraformType).\(name)"),
+                    sensitiveAttributes: Self.sensitiveAttributes
                 ).movingDynamicBlocksIntoBody())
         ]
     }
@@ -177,6 +192,10 @@ extension MetaArgumentCarrier {
 }
 
 /// An untyped resource of any type: the escape hatch for types the generated layer lacks.
+///
+/// The secret rules still apply: validation looks its type up in the table of attributes the
+/// AWS provider marks sensitive, so `Resource("aws_db_instance", "main", ["password": "…"])`
+/// is the same error as the typed `AWSDBInstance`.
 ///
 /// ```swift
 /// Resource("aws_shield_protection", "api", ["name": "api", "resource_arn": lb.arn.expression])

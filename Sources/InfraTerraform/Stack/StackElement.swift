@@ -48,14 +48,21 @@ public struct ResourceBlock: Sendable, Hashable {
     public var meta: MetaArguments
     /// Where it was defined.
     public var path: ComponentPath
+    /// The attributes its Swift type marks sensitive (``TerraformResource/sensitiveAttributes``);
+    /// validation adds the ones the AWS provider table lists for ``type``.
+    public var sensitiveAttributes: [String]
 
     /// Creates a block.
-    public init(type: String, name: String, body: Block, meta: MetaArguments = MetaArguments(), path: ComponentPath) {
+    public init(
+        type: String, name: String, body: Block, meta: MetaArguments = MetaArguments(), path: ComponentPath,
+        sensitiveAttributes: [String] = []
+    ) {
         self.type = type
         self.name = name
         self.body = body
         self.meta = meta
         self.path = path
+        self.sensitiveAttributes = sensitiveAttributes
     }
 
     /// The body plus meta-arguments as Terraform JSON.
