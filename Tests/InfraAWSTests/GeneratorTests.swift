@@ -132,6 +132,34 @@ struct GeneratorTests {
         #expect(Naming.topLevelType(terraform, dataSource: dataSource) == swift)
     }
 
+    @Test("a type's sensitive attributes are the schema's, through nested blocks, in its struct and the table")
+    func sensitiveAttributes() throws {
+        let generator = try Self.generator()
+        let provider = generator.provider
+        var translator = Translator(providerVersion: "test")
+        let broker = try #require(provider.resources.first { $0.type == "aws_mq_broker" })
+        let model = try translator.translate(broker)
+        #expect(model.sensitiveAttributes == ["ldap_server_metadata.service_account_password", "user.password"])
+        let files = try generator.allFiles()
+        let text = try #require(files["Sources/InfraAWSFamilies/Messaging/MQ.swift"])
+        #expect(
+            text.contains(
+                #"public static let sensitiveAttributes = ["ldap_server_metadata.service_account_password", "user.password"]"#
+            ))
+        // The table holds every type with a sensitive attribute, resources and data sources, and no other.
+        var expected = 0
+        for entry in provider.resources + provider.dataSources where !Translator.sensitivePaths(entry.block).isEmpty {
+            expected += 1
+        }
+        let table = try #require(files[SensitiveTableRenderer.destinations[0]])
+        #expect(SensitiveTableRenderer.destinations.allSatisfy { files[$0] == table })
+        #expect(table.components(separatedBy: "\n").filter { $0.hasPrefix("        \"") }.count == expected)
+        #expect(table.contains(#""data.aws_secretsmanager_secret_version": ["secret_binary", "secret_string"],"#))
+        #expect(table.contains(#""aws_db_instance": ["password", "password_wo"],"#))
+        #expect(!table.contains(#""aws_vpc""#))
+        #expect(expected == 115)
+    }
+
     @Test("--types generates exactly the requested resources and data sources into one file")
     func selectedTypes() throws {
         let generator = try Self.generator()

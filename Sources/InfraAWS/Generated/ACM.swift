@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSACMCertificate: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_acm_certificate`.
     public static let terraformType = "aws_acm_certificate"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["private_key"]
     /// The local name: the address is `aws_acm_certificate.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -1647,6 +1647,9 @@ public struct DataAWSEKSCluster: TerraformDataSource, MetaArgumentCarrier, Senda
 public struct DataAWSEKSClusterAuth: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_eks_cluster_auth`.
     public static let terraformType = "aws_eks_cluster_auth"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["token"]
     /// The local name: the address is `data.aws_eks_cluster_auth.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

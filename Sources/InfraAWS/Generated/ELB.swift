@@ -394,6 +394,9 @@ public struct AWSLB: TerraformResource, MetaArgumentCarrier, Sendable {
 public struct AWSLBListener: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_lb_listener`.
     public static let terraformType = "aws_lb_listener"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["default_action.authenticate_oidc.client_secret"]
     /// The local name: the address is `aws_lb_listener.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -1125,6 +1128,9 @@ public struct AWSLBListenerCertificate: TerraformResource, MetaArgumentCarrier, 
 public struct AWSLBListenerRule: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_lb_listener_rule`.
     public static let terraformType = "aws_lb_listener_rule"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["action.authenticate_oidc.client_secret"]
     /// The local name: the address is `aws_lb_listener_rule.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

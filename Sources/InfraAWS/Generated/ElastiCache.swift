@@ -423,6 +423,9 @@ public struct AWSElastiCacheParameterGroup: TerraformResource, MetaArgumentCarri
 public struct AWSElastiCacheReplicationGroup: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_elasticache_replication_group`.
     public static let terraformType = "aws_elasticache_replication_group"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["auth_token"]
     /// The local name: the address is `aws_elasticache_replication_group.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -880,6 +883,9 @@ public struct AWSElastiCacheSubnetGroup: TerraformResource, MetaArgumentCarrier,
 public struct AWSElastiCacheUser: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_elasticache_user`.
     public static let terraformType = "aws_elasticache_user"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["authentication_mode.passwords", "passwords"]
     /// The local name: the address is `aws_elasticache_user.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -78,6 +78,9 @@ public struct AWSKMSAlias: TerraformResource, MetaArgumentCarrier, Sendable {
 public struct AWSKMSGrant: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_kms_grant`.
     public static let terraformType = "aws_kms_grant"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["grant_token"]
     /// The local name: the address is `aws_kms_grant.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

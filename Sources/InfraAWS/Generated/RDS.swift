@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSDBInstance: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_db_instance`.
     public static let terraformType = "aws_db_instance"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["password", "password_wo"]
     /// The local name: the address is `aws_db_instance.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -1131,6 +1134,9 @@ public struct AWSDBSubnetGroup: TerraformResource, MetaArgumentCarrier, Sendable
 public struct AWSRDSCluster: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_rds_cluster`.
     public static let terraformType = "aws_rds_cluster"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["master_password", "master_password_wo"]
     /// The local name: the address is `aws_rds_cluster.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

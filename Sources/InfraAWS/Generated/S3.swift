@@ -2511,6 +2511,9 @@ public struct AWSS3BucketObject: TerraformResource, MetaArgumentCarrier, Sendabl
 public struct AWSS3BucketObjectLockConfiguration: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_s3_bucket_object_lock_configuration`.
     public static let terraformType = "aws_s3_bucket_object_lock_configuration"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["token"]
     /// The local name: the address is `aws_s3_bucket_object_lock_configuration.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -2789,6 +2792,9 @@ public struct AWSS3BucketPublicAccessBlock: TerraformResource, MetaArgumentCarri
 public struct AWSS3BucketReplicationConfiguration: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_s3_bucket_replication_configuration`.
     public static let terraformType = "aws_s3_bucket_replication_configuration"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["token"]
     /// The local name: the address is `aws_s3_bucket_replication_configuration.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

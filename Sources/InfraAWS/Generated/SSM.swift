@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSSSMParameter: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_ssm_parameter`.
     public static let terraformType = "aws_ssm_parameter"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["value", "value_wo"]
     /// The local name: the address is `aws_ssm_parameter.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -174,6 +177,9 @@ public struct AWSSSMParameter: TerraformResource, MetaArgumentCarrier, Sendable 
 public struct DataAWSSSMParameter: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_ssm_parameter`.
     public static let terraformType = "aws_ssm_parameter"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["value"]
     /// The local name: the address is `data.aws_ssm_parameter.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -289,6 +289,9 @@ public struct AWSSecretsManagerSecretRotation: TerraformResource, MetaArgumentCa
 public struct AWSSecretsManagerSecretVersion: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_secretsmanager_secret_version`.
     public static let terraformType = "aws_secretsmanager_secret_version"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["secret_binary", "secret_string", "secret_string_wo"]
     /// The local name: the address is `aws_secretsmanager_secret_version.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -452,6 +455,9 @@ public struct DataAWSSecretsManagerSecret: TerraformDataSource, MetaArgumentCarr
 public struct DataAWSSecretsManagerSecretVersion: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_secretsmanager_secret_version`.
     public static let terraformType = "aws_secretsmanager_secret_version"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["secret_binary", "secret_string"]
     /// The local name: the address is `data.aws_secretsmanager_secret_version.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

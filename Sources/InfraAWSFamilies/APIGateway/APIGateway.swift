@@ -75,6 +75,9 @@ public struct AWSAPIGatewayAccount: TerraformResource, MetaArgumentCarrier, Send
 public struct AWSAPIGatewayAPIKey: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_api_gateway_api_key`.
     public static let terraformType = "aws_api_gateway_api_key"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["value"]
     /// The local name: the address is `aws_api_gateway_api_key.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -687,6 +690,9 @@ public struct AWSAPIGatewayDocumentationVersion: TerraformResource, MetaArgument
 public struct AWSAPIGatewayDomainName: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_api_gateway_domain_name`.
     public static let terraformType = "aws_api_gateway_domain_name"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["certificate_private_key"]
     /// The local name: the address is `aws_api_gateway_domain_name.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -2648,6 +2654,9 @@ public struct AWSAPIGatewayVPCLink: TerraformResource, MetaArgumentCarrier, Send
 public struct DataAWSAPIGatewayAPIKey: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_api_gateway_api_key`.
     public static let terraformType = "aws_api_gateway_api_key"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["value"]
     /// The local name: the address is `data.aws_api_gateway_api_key.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -96,6 +96,9 @@ public struct AWSAppSyncAPICache: TerraformResource, MetaArgumentCarrier, Sendab
 public struct AWSAppSyncAPIKey: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_appsync_api_key`.
     public static let terraformType = "aws_appsync_api_key"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["key"]
     /// The local name: the address is `aws_appsync_api_key.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

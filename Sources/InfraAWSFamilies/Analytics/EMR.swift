@@ -81,6 +81,13 @@ public struct AWSEMRBlockPublicAccessConfiguration: TerraformResource, MetaArgum
 public struct AWSEMRCluster: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_emr_cluster`.
     public static let terraformType = "aws_emr_cluster"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "kerberos_attributes.ad_domain_join_password",
+        "kerberos_attributes.cross_realm_trust_principal_password",
+        "kerberos_attributes.kdc_admin_password",
+    ]
     /// The local name: the address is `aws_emr_cluster.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -1057,6 +1057,9 @@ public struct AWSGlueClassifier: TerraformResource, MetaArgumentCarrier, Sendabl
 public struct AWSGlueConnection: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_glue_connection`.
     public static let terraformType = "aws_glue_connection"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["athena_properties", "connection_properties"]
     /// The local name: the address is `aws_glue_connection.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -2091,6 +2094,9 @@ public struct AWSGlueDevEndpoint: TerraformResource, MetaArgumentCarrier, Sendab
 public struct AWSGlueJob: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_glue_job`.
     public static let terraformType = "aws_glue_job"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["source_control_details.auth_token"]
     /// The local name: the address is `aws_glue_job.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -3818,6 +3824,9 @@ public struct DataAWSGlueCatalogTable: TerraformDataSource, MetaArgumentCarrier,
 public struct DataAWSGlueConnection: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_glue_connection`.
     public static let terraformType = "aws_glue_connection"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["athena_properties", "connection_properties"]
     /// The local name: the address is `data.aws_glue_connection.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -640,6 +640,9 @@ public struct AWSLightsailContainerServiceDeploymentVersion: TerraformResource, 
 public struct AWSLightsailDatabase: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_lightsail_database`.
     public static let terraformType = "aws_lightsail_database"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["master_password"]
     /// The local name: the address is `aws_lightsail_database.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -18,6 +18,13 @@ import InfraTerraform
 public struct AWSOpsWorksApplication: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_opsworks_application`.
     public static let terraformType = "aws_opsworks_application"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "app_source.password",
+        "app_source.ssh_key",
+        "ssl_configuration.private_key",
+    ]
     /// The local name: the address is `aws_opsworks_application.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -3432,6 +3439,9 @@ public struct AWSOpsWorksRailsAppLayer: TerraformResource, MetaArgumentCarrier, 
 public struct AWSOpsWorksRDSDBInstance: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_opsworks_rds_db_instance`.
     public static let terraformType = "aws_opsworks_rds_db_instance"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["db_password"]
     /// The local name: the address is `aws_opsworks_rds_db_instance.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -3496,6 +3506,9 @@ public struct AWSOpsWorksRDSDBInstance: TerraformResource, MetaArgumentCarrier, 
 public struct AWSOpsWorksStack: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_opsworks_stack`.
     public static let terraformType = "aws_opsworks_stack"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["custom_cookbooks_source.password", "custom_cookbooks_source.ssh_key"]
     /// The local name: the address is `aws_opsworks_stack.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -461,6 +461,9 @@ public struct AWSChimeVoiceConnectorTermination: TerraformResource, MetaArgument
 public struct AWSChimeVoiceConnectorTerminationCredentials: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_chime_voice_connector_termination_credentials`.
     public static let terraformType = "aws_chime_voice_connector_termination_credentials"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["credentials.password"]
     /// The local name: the address is `aws_chime_voice_connector_termination_credentials.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -1475,6 +1475,9 @@ public struct AWSConnectSecurityProfile: TerraformResource, MetaArgumentCarrier,
 public struct AWSConnectUser: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_connect_user`.
     public static let terraformType = "aws_connect_user"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["password"]
     /// The local name: the address is `aws_connect_user.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

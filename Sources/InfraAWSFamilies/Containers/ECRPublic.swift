@@ -191,6 +191,9 @@ public struct AWSECRPublicRepositoryPolicy: TerraformResource, MetaArgumentCarri
 public struct DataAWSECRPublicAuthorizationToken: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_ecrpublic_authorization_token`.
     public static let terraformType = "aws_ecrpublic_authorization_token"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["authorization_token", "password"]
     /// The local name: the address is `data.aws_ecrpublic_authorization_token.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

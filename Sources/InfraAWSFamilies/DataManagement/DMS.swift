@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSDMSCertificate: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_dms_certificate`.
     public static let terraformType = "aws_dms_certificate"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["certificate_pem", "certificate_wallet"]
     /// The local name: the address is `aws_dms_certificate.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -91,6 +94,14 @@ public struct AWSDMSCertificate: TerraformResource, MetaArgumentCarrier, Sendabl
 public struct AWSDMSEndpoint: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_dms_endpoint`.
     public static let terraformType = "aws_dms_endpoint"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "kafka_settings.sasl_password",
+        "kafka_settings.ssl_client_key_password",
+        "password",
+        "redis_settings.auth_password",
+    ]
     /// The local name: the address is `aws_dms_endpoint.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -2103,6 +2114,9 @@ public struct AWSDMSS3Endpoint: TerraformResource, MetaArgumentCarrier, Sendable
 public struct DataAWSDMSCertificate: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_dms_certificate`.
     public static let terraformType = "aws_dms_certificate"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["certificate_pem", "certificate_wallet"]
     /// The local name: the address is `data.aws_dms_certificate.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

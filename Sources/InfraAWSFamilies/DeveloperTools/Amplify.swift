@@ -17,6 +17,14 @@ import InfraTerraform
 public struct AWSAmplifyApp: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_amplify_app`.
     public static let terraformType = "aws_amplify_app"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "access_token",
+        "auto_branch_creation_config.basic_auth_credentials",
+        "basic_auth_credentials",
+        "oauth_token",
+    ]
     /// The local name: the address is `aws_amplify_app.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -402,6 +410,9 @@ public struct AWSAmplifyBackendEnvironment: TerraformResource, MetaArgumentCarri
 public struct AWSAmplifyBranch: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_amplify_branch`.
     public static let terraformType = "aws_amplify_branch"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["basic_auth_credentials"]
     /// The local name: the address is `aws_amplify_branch.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -1279,6 +1279,9 @@ public struct AWSCodeBuildResourcePolicy: TerraformResource, MetaArgumentCarrier
 public struct AWSCodeBuildSourceCredential: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_codebuild_source_credential`.
     public static let terraformType = "aws_codebuild_source_credential"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["token"]
     /// The local name: the address is `aws_codebuild_source_credential.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -1345,6 +1348,9 @@ public struct AWSCodeBuildSourceCredential: TerraformResource, MetaArgumentCarri
 public struct AWSCodeBuildWebhook: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_codebuild_webhook`.
     public static let terraformType = "aws_codebuild_webhook"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["secret"]
     /// The local name: the address is `aws_codebuild_webhook.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -708,6 +708,9 @@ public struct AWSCodePipelineCustomActionType: TerraformResource, MetaArgumentCa
 public struct AWSCodePipelineWebhook: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_codepipeline_webhook`.
     public static let terraformType = "aws_codepipeline_webhook"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["authentication_configuration.secret_token"]
     /// The local name: the address is `aws_codepipeline_webhook.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSAppStreamDirectoryConfig: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_appstream_directory_config`.
     public static let terraformType = "aws_appstream_directory_config"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["service_account_credentials.account_password"]
     /// The local name: the address is `aws_appstream_directory_config.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

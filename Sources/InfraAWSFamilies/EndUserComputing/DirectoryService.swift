@@ -67,6 +67,9 @@ public struct AWSDirectoryServiceConditionalForwarder: TerraformResource, MetaAr
 public struct AWSDirectoryServiceDirectory: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_directory_service_directory`.
     public static let terraformType = "aws_directory_service_directory"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["password"]
     /// The local name: the address is `aws_directory_service_directory.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -338,6 +341,9 @@ public struct AWSDirectoryServiceLogSubscription: TerraformResource, MetaArgumen
 public struct AWSDirectoryServiceRadiusSettings: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_directory_service_radius_settings`.
     public static let terraformType = "aws_directory_service_radius_settings"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["shared_secret"]
     /// The local name: the address is `aws_directory_service_radius_settings.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -553,6 +559,9 @@ public struct AWSDirectoryServiceRegion: TerraformResource, MetaArgumentCarrier,
 public struct AWSDirectoryServiceSharedDirectory: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_directory_service_shared_directory`.
     public static let terraformType = "aws_directory_service_shared_directory"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["notes"]
     /// The local name: the address is `aws_directory_service_shared_directory.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

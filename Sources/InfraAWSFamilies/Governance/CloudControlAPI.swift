@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSCloudControlAPIResource: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_cloudcontrolapi_resource`.
     public static let terraformType = "aws_cloudcontrolapi_resource"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["schema"]
     /// The local name: the address is `aws_cloudcontrolapi_resource.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -411,6 +411,9 @@ public struct AWSCognitoIdentityProvider: TerraformResource, MetaArgumentCarrier
 public struct AWSCognitoManagedUserPoolClient: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_cognito_managed_user_pool_client`.
     public static let terraformType = "aws_cognito_managed_user_pool_client"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["client_secret"]
     /// The local name: the address is `aws_cognito_managed_user_pool_client.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -1051,6 +1054,9 @@ public struct AWSCognitoRiskConfiguration: TerraformResource, MetaArgumentCarrie
 public struct AWSCognitoUser: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_cognito_user`.
     public static let terraformType = "aws_cognito_user"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["password", "temporary_password"]
     /// The local name: the address is `aws_cognito_user.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -2145,6 +2151,9 @@ public struct AWSCognitoUserPool: TerraformResource, MetaArgumentCarrier, Sendab
 public struct AWSCognitoUserPoolClient: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_cognito_user_pool_client`.
     public static let terraformType = "aws_cognito_user_pool_client"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["client_secret"]
     /// The local name: the address is `aws_cognito_user_pool_client.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -2794,6 +2803,9 @@ public struct DataAWSCognitoUserPool: TerraformDataSource, MetaArgumentCarrier, 
 public struct DataAWSCognitoUserPoolClient: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_cognito_user_pool_client`.
     public static let terraformType = "aws_cognito_user_pool_client"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["client_secret"]
     /// The local name: the address is `data.aws_cognito_user_pool_client.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSIAMAccessKey: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_iam_access_key`.
     public static let terraformType = "aws_iam_access_key"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["secret", "ses_smtp_password_v4"]
     /// The local name: the address is `aws_iam_access_key.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -641,6 +644,9 @@ public struct AWSIAMSecurityTokenServicePreferences: TerraformResource, MetaArgu
 public struct AWSIAMServerCertificate: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_iam_server_certificate`.
     public static let terraformType = "aws_iam_server_certificate"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["private_key"]
     /// The local name: the address is `aws_iam_server_certificate.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -766,6 +772,9 @@ public struct AWSIAMServerCertificate: TerraformResource, MetaArgumentCarrier, S
 public struct AWSIAMServiceSpecificCredential: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_iam_service_specific_credential`.
     public static let terraformType = "aws_iam_service_specific_credential"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["service_password"]
     /// The local name: the address is `aws_iam_service_specific_credential.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -921,6 +930,9 @@ public struct AWSIAMUserGroupMembership: TerraformResource, MetaArgumentCarrier,
 public struct AWSIAMUserLoginProfile: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_iam_user_login_profile`.
     public static let terraformType = "aws_iam_user_login_profile"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["password"]
     /// The local name: the address is `aws_iam_user_login_profile.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

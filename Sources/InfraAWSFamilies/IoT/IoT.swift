@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSIoTAuthorizer: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_iot_authorizer`.
     public static let terraformType = "aws_iot_authorizer"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["token_signing_public_keys"]
     /// The local name: the address is `aws_iot_authorizer.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -203,6 +206,9 @@ public struct AWSIoTBillingGroup: TerraformResource, MetaArgumentCarrier, Sendab
 public struct AWSIoTCaCertificate: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_iot_ca_certificate`.
     public static let terraformType = "aws_iot_ca_certificate"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["ca_certificate_pem", "verification_certificate_pem"]
     /// The local name: the address is `aws_iot_ca_certificate.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -335,6 +341,9 @@ public struct AWSIoTCaCertificate: TerraformResource, MetaArgumentCarrier, Senda
 public struct AWSIoTCertificate: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_iot_certificate`.
     public static let terraformType = "aws_iot_certificate"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["ca_pem", "certificate_pem", "private_key", "public_key"]
     /// The local name: the address is `aws_iot_certificate.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -415,6 +415,9 @@ public struct AWSALB: TerraformResource, MetaArgumentCarrier, Sendable {
 public struct AWSALBListener: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_alb_listener`.
     public static let terraformType = "aws_alb_listener"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["default_action.authenticate_oidc.client_secret"]
     /// The local name: the address is `aws_alb_listener.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -1163,6 +1166,9 @@ public struct AWSALBListenerCertificate: TerraformResource, MetaArgumentCarrier,
 public struct AWSALBListenerRule: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_alb_listener_rule`.
     public static let terraformType = "aws_alb_listener_rule"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["action.authenticate_oidc.client_secret"]
     /// The local name: the address is `aws_alb_listener_rule.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

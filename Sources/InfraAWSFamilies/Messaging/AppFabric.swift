@@ -17,6 +17,12 @@ import InfraTerraform
 public struct AWSAppFabricAppAuthorization: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_appfabric_app_authorization`.
     public static let terraformType = "aws_appfabric_app_authorization"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "credential.api_key_credential.api_key",
+        "credential.oauth2_credential.client_secret",
+    ]
     /// The local name: the address is `aws_appfabric_app_authorization.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -17,6 +17,33 @@ import InfraTerraform
 public struct AWSAppFlowConnectorProfile: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_appflow_connector_profile`.
     public static let terraformType = "aws_appflow_connector_profile"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "connector_profile_config.connector_profile_credentials.amplitude.secret_key",
+        "connector_profile_config.connector_profile_credentials.custom_connector.basic.password",
+        "connector_profile_config.connector_profile_credentials.custom_connector.custom.credentials_map",
+        "connector_profile_config.connector_profile_credentials.custom_connector.oauth2.access_token",
+        "connector_profile_config.connector_profile_credentials.custom_connector.oauth2.client_secret",
+        "connector_profile_config.connector_profile_credentials.google_analytics.access_token",
+        "connector_profile_config.connector_profile_credentials.google_analytics.client_secret",
+        "connector_profile_config.connector_profile_credentials.honeycode.access_token",
+        "connector_profile_config.connector_profile_credentials.infor_nexus.secret_access_key",
+        "connector_profile_config.connector_profile_credentials.marketo.access_token",
+        "connector_profile_config.connector_profile_credentials.marketo.client_secret",
+        "connector_profile_config.connector_profile_credentials.redshift.password",
+        "connector_profile_config.connector_profile_credentials.salesforce.access_token",
+        "connector_profile_config.connector_profile_credentials.sapo_data.basic_auth_credentials.password",
+        "connector_profile_config.connector_profile_credentials.sapo_data.oauth_credentials.access_token",
+        "connector_profile_config.connector_profile_credentials.service_now.password",
+        "connector_profile_config.connector_profile_credentials.slack.access_token",
+        "connector_profile_config.connector_profile_credentials.slack.client_secret",
+        "connector_profile_config.connector_profile_credentials.snowflake.password",
+        "connector_profile_config.connector_profile_credentials.trendmicro.api_secret_key",
+        "connector_profile_config.connector_profile_credentials.veeva.password",
+        "connector_profile_config.connector_profile_credentials.zendesk.access_token",
+        "connector_profile_config.connector_profile_credentials.zendesk.client_secret",
+    ]
     /// The local name: the address is `aws_appflow_connector_profile.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

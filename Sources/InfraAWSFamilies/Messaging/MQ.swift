@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSMQBroker: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_mq_broker`.
     public static let terraformType = "aws_mq_broker"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["ldap_server_metadata.service_account_password", "user.password"]
     /// The local name: the address is `aws_mq_broker.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSPinpointAdmChannel: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_pinpoint_adm_channel`.
     public static let terraformType = "aws_pinpoint_adm_channel"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["client_id", "client_secret"]
     /// The local name: the address is `aws_pinpoint_adm_channel.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -80,6 +83,16 @@ public struct AWSPinpointAdmChannel: TerraformResource, MetaArgumentCarrier, Sen
 public struct AWSPinpointApnsChannel: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_pinpoint_apns_channel`.
     public static let terraformType = "aws_pinpoint_apns_channel"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "bundle_id",
+        "certificate",
+        "private_key",
+        "team_id",
+        "token_key",
+        "token_key_id",
+    ]
     /// The local name: the address is `aws_pinpoint_apns_channel.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -183,6 +196,16 @@ public struct AWSPinpointApnsChannel: TerraformResource, MetaArgumentCarrier, Se
 public struct AWSPinpointApnsSandboxChannel: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_pinpoint_apns_sandbox_channel`.
     public static let terraformType = "aws_pinpoint_apns_sandbox_channel"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "bundle_id",
+        "certificate",
+        "private_key",
+        "team_id",
+        "token_key",
+        "token_key_id",
+    ]
     /// The local name: the address is `aws_pinpoint_apns_sandbox_channel.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -286,6 +309,16 @@ public struct AWSPinpointApnsSandboxChannel: TerraformResource, MetaArgumentCarr
 public struct AWSPinpointApnsVoipChannel: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_pinpoint_apns_voip_channel`.
     public static let terraformType = "aws_pinpoint_apns_voip_channel"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "bundle_id",
+        "certificate",
+        "private_key",
+        "team_id",
+        "token_key",
+        "token_key_id",
+    ]
     /// The local name: the address is `aws_pinpoint_apns_voip_channel.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -389,6 +422,16 @@ public struct AWSPinpointApnsVoipChannel: TerraformResource, MetaArgumentCarrier
 public struct AWSPinpointApnsVoipSandboxChannel: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_pinpoint_apns_voip_sandbox_channel`.
     public static let terraformType = "aws_pinpoint_apns_voip_sandbox_channel"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "bundle_id",
+        "certificate",
+        "private_key",
+        "team_id",
+        "token_key",
+        "token_key_id",
+    ]
     /// The local name: the address is `aws_pinpoint_apns_voip_sandbox_channel.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -653,6 +696,9 @@ public struct AWSPinpointApp: TerraformResource, MetaArgumentCarrier, Sendable {
 public struct AWSPinpointBaiduChannel: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_pinpoint_baidu_channel`.
     public static let terraformType = "aws_pinpoint_baidu_channel"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["api_key", "secret_key"]
     /// The local name: the address is `aws_pinpoint_baidu_channel.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -984,6 +1030,9 @@ public struct AWSPinpointEventStream: TerraformResource, MetaArgumentCarrier, Se
 public struct AWSPinpointGcmChannel: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_pinpoint_gcm_channel`.
     public static let terraformType = "aws_pinpoint_gcm_channel"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["api_key", "service_json"]
     /// The local name: the address is `aws_pinpoint_gcm_channel.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -769,6 +769,9 @@ public struct AWSSESv2DedicatedIPPool: TerraformResource, MetaArgumentCarrier, S
 public struct AWSSESv2EmailIdentity: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_sesv2_email_identity`.
     public static let terraformType = "aws_sesv2_email_identity"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["dkim_signing_attributes.domain_signing_private_key"]
     /// The local name: the address is `aws_sesv2_email_identity.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSSNSPlatformApplication: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_sns_platform_application`.
     public static let terraformType = "aws_sns_platform_application"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["platform_credential", "platform_principal"]
     /// The local name: the address is `aws_sns_platform_application.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

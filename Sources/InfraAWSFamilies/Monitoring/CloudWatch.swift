@@ -454,6 +454,19 @@ public struct AWSCloudWatchEventBusPolicy: TerraformResource, MetaArgumentCarrie
 public struct AWSCloudWatchEventConnection: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_cloudwatch_event_connection`.
     public static let terraformType = "aws_cloudwatch_event_connection"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "auth_parameters.api_key.value",
+        "auth_parameters.basic.password",
+        "auth_parameters.invocation_http_parameters.body.value",
+        "auth_parameters.invocation_http_parameters.header.value",
+        "auth_parameters.invocation_http_parameters.query_string.value",
+        "auth_parameters.oauth.client_parameters.client_secret",
+        "auth_parameters.oauth.oauth_http_parameters.body.value",
+        "auth_parameters.oauth.oauth_http_parameters.header.value",
+        "auth_parameters.oauth.oauth_http_parameters.query_string.value",
+    ]
     /// The local name: the address is `aws_cloudwatch_event_connection.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

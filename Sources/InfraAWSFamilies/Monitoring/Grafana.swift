@@ -409,6 +409,9 @@ public struct AWSGrafanaWorkspace: TerraformResource, MetaArgumentCarrier, Senda
 public struct AWSGrafanaWorkspaceAPIKey: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_grafana_workspace_api_key`.
     public static let terraformType = "aws_grafana_workspace_api_key"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["key"]
     /// The local name: the address is `aws_grafana_workspace_api_key.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -679,6 +682,9 @@ public struct AWSGrafanaWorkspaceServiceAccount: TerraformResource, MetaArgument
 public struct AWSGrafanaWorkspaceServiceAccountToken: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_grafana_workspace_service_account_token`.
     public static let terraformType = "aws_grafana_workspace_service_account_token"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["key"]
     /// The local name: the address is `aws_grafana_workspace_service_account_token.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -17,6 +17,13 @@ import InfraTerraform
 public struct AWSVPNConnection: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_vpn_connection`.
     public static let terraformType = "aws_vpn_connection"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "customer_gateway_configuration",
+        "tunnel1_preshared_key",
+        "tunnel2_preshared_key",
+    ]
     /// The local name: the address is `aws_vpn_connection.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

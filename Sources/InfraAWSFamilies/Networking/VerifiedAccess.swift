@@ -750,6 +750,12 @@ public struct AWSVerifiedAccessInstanceTrustProviderAttachment: TerraformResourc
 public struct AWSVerifiedAccessTrustProvider: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_verifiedaccess_trust_provider`.
     public static let terraformType = "aws_verifiedaccess_trust_provider"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "native_application_oidc_options.client_secret",
+        "oidc_options.client_secret",
+    ]
     /// The local name: the address is `aws_verifiedaccess_trust_provider.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -941,6 +941,9 @@ public struct DataAWSElastiCacheSubnetGroup: TerraformDataSource, MetaArgumentCa
 public struct DataAWSElastiCacheUser: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_elasticache_user`.
     public static let terraformType = "aws_elasticache_user"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["passwords"]
     /// The local name: the address is `data.aws_elasticache_user.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -760,6 +760,9 @@ public struct AWSMemoryDBSubnetGroup: TerraformResource, MetaArgumentCarrier, Se
 public struct AWSMemoryDBUser: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_memorydb_user`.
     public static let terraformType = "aws_memorydb_user"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["authentication_mode.passwords"]
     /// The local name: the address is `aws_memorydb_user.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSTimestreamInfluxDBDBInstance: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_timestreaminfluxdb_db_instance`.
     public static let terraformType = "aws_timestreaminfluxdb_db_instance"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["password"]
     /// The local name: the address is `aws_timestreaminfluxdb_db_instance.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

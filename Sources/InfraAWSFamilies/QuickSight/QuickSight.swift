@@ -1732,6 +1732,12 @@ public struct AWSQuickSightDataSet: TerraformResource, MetaArgumentCarrier, Send
 public struct AWSQuickSightDataSource: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_quicksight_data_source`.
     public static let terraformType = "aws_quicksight_data_source"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "credentials.credential_pair.password",
+        "credentials.credential_pair.username",
+    ]
     /// The local name: the address is `aws_quicksight_data_source.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSDocDBElasticCluster: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_docdbelastic_cluster`.
     public static let terraformType = "aws_docdbelastic_cluster"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["admin_user_password"]
     /// The local name: the address is `aws_docdbelastic_cluster.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -60,6 +60,9 @@ public struct AWSRedshiftAuthenticationProfile: TerraformResource, MetaArgumentC
 public struct AWSRedshiftCluster: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_redshift_cluster`.
     public static let terraformType = "aws_redshift_cluster"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["master_password", "master_password_wo"]
     /// The local name: the address is `aws_redshift_cluster.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -1190,6 +1193,9 @@ public struct AWSRedshiftHsmClientCertificate: TerraformResource, MetaArgumentCa
 public struct AWSRedshiftHsmConfiguration: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_redshift_hsm_configuration`.
     public static let terraformType = "aws_redshift_hsm_configuration"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["hsm_partition_password"]
     /// The local name: the address is `aws_redshift_hsm_configuration.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -2453,6 +2459,9 @@ public struct DataAWSRedshiftCluster: TerraformDataSource, MetaArgumentCarrier, 
 public struct DataAWSRedshiftClusterCredentials: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_redshift_cluster_credentials`.
     public static let terraformType = "aws_redshift_cluster_credentials"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["db_password"]
     /// The local name: the address is `data.aws_redshift_cluster_credentials.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -158,6 +158,9 @@ public struct AWSRedshiftServerlessEndpointAccess: TerraformResource, MetaArgume
 public struct AWSRedshiftServerlessNamespace: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_redshiftserverless_namespace`.
     public static let terraformType = "aws_redshiftserverless_namespace"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["admin_user_password", "admin_username"]
     /// The local name: the address is `aws_redshiftserverless_namespace.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -699,6 +702,9 @@ public struct AWSRedshiftServerlessWorkgroup: TerraformResource, MetaArgumentCar
 public struct DataAWSRedshiftServerlessCredentials: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_redshiftserverless_credentials`.
     public static let terraformType = "aws_redshiftserverless_credentials"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["db_password"]
     /// The local name: the address is `data.aws_redshiftserverless_credentials.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -257,6 +257,14 @@ public struct AWSS3DirectoryBucket: TerraformResource, MetaArgumentCarrier, Send
 public struct AWSS3ObjectCopy: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_s3_object_copy`.
     public static let terraformType = "aws_s3_object_copy"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "customer_key",
+        "kms_encryption_context",
+        "kms_key_id",
+        "source_customer_key",
+    ]
     /// The local name: the address is `aws_s3_object_copy.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

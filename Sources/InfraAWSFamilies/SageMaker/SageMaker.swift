@@ -5854,6 +5854,9 @@ public struct AWSSageMakerUserProfile: TerraformResource, MetaArgumentCarrier, S
 public struct AWSSageMakerWorkforce: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_sagemaker_workforce`.
     public static let terraformType = "aws_sagemaker_workforce"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["oidc_config.client_secret"]
     /// The local name: the address is `aws_sagemaker_workforce.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

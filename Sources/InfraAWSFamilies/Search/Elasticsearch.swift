@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSElasticsearchDomain: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_elasticsearch_domain`.
     public static let terraformType = "aws_elasticsearch_domain"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["advanced_security_options.master_user_options.master_user_password"]
     /// The local name: the address is `aws_elasticsearch_domain.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -654,6 +657,9 @@ public struct AWSElasticsearchDomainPolicy: TerraformResource, MetaArgumentCarri
 public struct AWSElasticsearchDomainSAMLOptions: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_elasticsearch_domain_saml_options`.
     public static let terraformType = "aws_elasticsearch_domain_saml_options"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["saml_options.master_user_name"]
     /// The local name: the address is `aws_elasticsearch_domain_saml_options.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSKMSCiphertext: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_kms_ciphertext`.
     public static let terraformType = "aws_kms_ciphertext"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["plaintext"]
     /// The local name: the address is `aws_kms_ciphertext.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -206,6 +209,9 @@ public struct AWSKMSCustomKeyStore: TerraformResource, MetaArgumentCarrier, Send
 public struct AWSKMSExternalKey: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_kms_external_key`.
     public static let terraformType = "aws_kms_external_key"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["key_material_base64"]
     /// The local name: the address is `aws_kms_external_key.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -329,6 +335,9 @@ public struct AWSKMSExternalKey: TerraformResource, MetaArgumentCarrier, Sendabl
 public struct AWSKMSReplicaExternalKey: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_kms_replica_external_key`.
     public static let terraformType = "aws_kms_replica_external_key"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["key_material_base64"]
     /// The local name: the address is `aws_kms_replica_external_key.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -565,6 +574,9 @@ public struct AWSKMSReplicaKey: TerraformResource, MetaArgumentCarrier, Sendable
 public struct DataAWSKMSCiphertext: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_kms_ciphertext`.
     public static let terraformType = "aws_kms_ciphertext"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["plaintext"]
     /// The local name: the address is `data.aws_kms_ciphertext.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -835,6 +847,9 @@ public struct DataAWSKMSSecret: TerraformDataSource, MetaArgumentCarrier, Sendab
 public struct DataAWSKMSSecrets: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_kms_secrets`.
     public static let terraformType = "aws_kms_secrets"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["plaintext"]
     /// The local name: the address is `data.aws_kms_secrets.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

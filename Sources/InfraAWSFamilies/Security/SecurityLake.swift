@@ -537,6 +537,11 @@ public struct AWSSecurityLakeSubscriber: TerraformResource, MetaArgumentCarrier,
 public struct AWSSecurityLakeSubscriberNotification: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_securitylake_subscriber_notification`.
     public static let terraformType = "aws_securitylake_subscriber_notification"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "configuration.https_notification_configuration.authorization_api_key_value"
+    ]
     /// The local name: the address is `aws_securitylake_subscriber_notification.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -451,6 +451,9 @@ public struct AWSDataSyncLocationFSxLustreFileSystem: TerraformResource, MetaArg
 public struct AWSDataSyncLocationFSxOntapFileSystem: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_datasync_location_fsx_ontap_file_system`.
     public static let terraformType = "aws_datasync_location_fsx_ontap_file_system"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["protocol.smb.password"]
     /// The local name: the address is `aws_datasync_location_fsx_ontap_file_system.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -731,6 +734,9 @@ public struct AWSDataSyncLocationFSxOpenzfsFileSystem: TerraformResource, MetaAr
 public struct AWSDataSyncLocationFSxWindowsFileSystem: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_datasync_location_fsx_windows_file_system`.
     public static let terraformType = "aws_datasync_location_fsx_windows_file_system"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["password"]
     /// The local name: the address is `aws_datasync_location_fsx_windows_file_system.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -1132,6 +1138,9 @@ public struct AWSDataSyncLocationNfs: TerraformResource, MetaArgumentCarrier, Se
 public struct AWSDataSyncLocationObjectStorage: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_datasync_location_object_storage`.
     public static let terraformType = "aws_datasync_location_object_storage"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["secret_key"]
     /// The local name: the address is `aws_datasync_location_object_storage.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -1363,6 +1372,9 @@ public struct AWSDataSyncLocationS3: TerraformResource, MetaArgumentCarrier, Sen
 public struct AWSDataSyncLocationSmb: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_datasync_location_smb`.
     public static let terraformType = "aws_datasync_location_smb"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["password"]
     /// The local name: the address is `aws_datasync_location_smb.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

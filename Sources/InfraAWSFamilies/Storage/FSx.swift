@@ -861,6 +861,9 @@ public struct AWSFSxLustreFileSystem: TerraformResource, MetaArgumentCarrier, Se
 public struct AWSFSxOntapFileSystem: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_fsx_ontap_file_system`.
     public static let terraformType = "aws_fsx_ontap_file_system"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["fsx_admin_password"]
     /// The local name: the address is `aws_fsx_ontap_file_system.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -1070,6 +1073,12 @@ public struct AWSFSxOntapFileSystem: TerraformResource, MetaArgumentCarrier, Sen
 public struct AWSFSxOntapStorageVirtualMachine: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_fsx_ontap_storage_virtual_machine`.
     public static let terraformType = "aws_fsx_ontap_storage_virtual_machine"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "active_directory_configuration.self_managed_active_directory_configuration.password",
+        "svm_admin_password",
+    ]
     /// The local name: the address is `aws_fsx_ontap_storage_virtual_machine.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -2212,6 +2221,9 @@ public struct AWSFSxOpenzfsVolume: TerraformResource, MetaArgumentCarrier, Senda
 public struct AWSFSxWindowsFileSystem: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_fsx_windows_file_system`.
     public static let terraformType = "aws_fsx_windows_file_system"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["self_managed_active_directory.password"]
     /// The local name: the address is `aws_fsx_windows_file_system.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

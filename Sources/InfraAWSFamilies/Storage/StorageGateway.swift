@@ -192,6 +192,9 @@ public struct AWSStorageGatewayCachedIscsiVolume: TerraformResource, MetaArgumen
 public struct AWSStorageGatewayFileSystemAssociation: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_storagegateway_file_system_association`.
     public static let terraformType = "aws_storagegateway_file_system_association"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["password"]
     /// The local name: the address is `aws_storagegateway_file_system_association.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -311,6 +314,9 @@ public struct AWSStorageGatewayFileSystemAssociation: TerraformResource, MetaArg
 public struct AWSStorageGatewayGateway: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_storagegateway_gateway`.
     public static let terraformType = "aws_storagegateway_gateway"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["smb_active_directory_settings.password", "smb_guest_password"]
     /// The local name: the address is `aws_storagegateway_gateway.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -254,6 +254,9 @@ public struct AWSTransferAgreement: TerraformResource, MetaArgumentCarrier, Send
 public struct AWSTransferCertificate: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_transfer_certificate`.
     public static let terraformType = "aws_transfer_certificate"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["certificate", "certificate_chain", "private_key"]
     /// The local name: the address is `aws_transfer_certificate.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -598,6 +601,13 @@ public struct AWSTransferProfile: TerraformResource, MetaArgumentCarrier, Sendab
 public struct AWSTransferServer: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_transfer_server`.
     public static let terraformType = "aws_transfer_server"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "host_key",
+        "post_authentication_login_banner",
+        "pre_authentication_login_banner",
+    ]
     /// The local name: the address is `aws_transfer_server.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

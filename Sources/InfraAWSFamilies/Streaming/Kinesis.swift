@@ -456,6 +456,14 @@ public struct AWSKinesisAnalyticsApplication: TerraformResource, MetaArgumentCar
 public struct AWSKinesisFirehoseDeliveryStream: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_kinesis_firehose_delivery_stream`.
     public static let terraformType = "aws_kinesis_firehose_delivery_stream"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "http_endpoint_configuration.access_key",
+        "redshift_configuration.password",
+        "snowflake_configuration.key_passphrase",
+        "snowflake_configuration.private_key",
+    ]
     /// The local name: the address is `aws_kinesis_firehose_delivery_stream.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

@@ -17,6 +17,9 @@ import InfraTerraform
 public struct AWSMWAAEnvironment: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_mwaa_environment`.
     public static let terraformType = "aws_mwaa_environment"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["airflow_configuration_options"]
     /// The local name: the address is `aws_mwaa_environment.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

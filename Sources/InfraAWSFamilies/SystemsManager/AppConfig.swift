@@ -83,6 +83,9 @@ public struct AWSAppConfigApplication: TerraformResource, MetaArgumentCarrier, S
 public struct AWSAppConfigConfigurationProfile: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_appconfig_configuration_profile`.
     public static let terraformType = "aws_appconfig_configuration_profile"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["validator.content"]
     /// The local name: the address is `aws_appconfig_configuration_profile.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -756,6 +759,9 @@ public struct AWSAppConfigExtensionAssociation: TerraformResource, MetaArgumentC
 public struct AWSAppConfigHostedConfigurationVersion: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_appconfig_hosted_configuration_version`.
     public static let terraformType = "aws_appconfig_hosted_configuration_version"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["content"]
     /// The local name: the address is `aws_appconfig_hosted_configuration_version.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

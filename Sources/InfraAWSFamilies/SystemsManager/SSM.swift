@@ -756,6 +756,12 @@ public struct AWSSSMMaintenanceWindowTarget: TerraformResource, MetaArgumentCarr
 public struct AWSSSMMaintenanceWindowTask: TerraformResource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_ssm_maintenance_window_task`.
     public static let terraformType = "aws_ssm_maintenance_window_task"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = [
+        "task_invocation_parameters.lambda_parameters.payload",
+        "task_invocation_parameters.step_functions_parameters.input",
+    ]
     /// The local name: the address is `aws_ssm_maintenance_window_task.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.
@@ -1652,6 +1658,9 @@ public struct DataAWSSSMMaintenanceWindows: TerraformDataSource, MetaArgumentCar
 public struct DataAWSSSMParametersByPath: TerraformDataSource, MetaArgumentCarrier, Sendable {
     /// The Terraform type, `aws_ssm_parameters_by_path`.
     public static let terraformType = "aws_ssm_parameters_by_path"
+    /// The attributes the provider marks sensitive (dot-separated through nested blocks): a literal
+    /// value in one is an error, and an output that refers to one must be `sensitive`.
+    public static let sensitiveAttributes = ["values"]
     /// The local name: the address is `data.aws_ssm_parameters_by_path.<name>`.
     public var name: String
     /// Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides.

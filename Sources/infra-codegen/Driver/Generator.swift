@@ -53,12 +53,20 @@ extension Generator {
     /// Folders whose `.swift` files the generator owns entirely.
     static let generatedFolders = [
         "Sources/InfraAWS/Generated", "Sources/InfraAWSFamilies", "Tests/InfraAWSTests/Generated",
+        "Sources/InfraTerraform/Validation/Generated", "Sources/InfraPolicy/Rules/Generated",
     ]
 
     /// Every generated file of the package.
     func allFiles() throws -> [String: String] {
         var files = try curatedFiles()
         files.merge(try familyFiles()) { first, _ in first }
+        files.merge(sensitiveTableFiles()) { first, _ in first }
         return files
+    }
+
+    /// The sensitive-attribute table of every resource and data source, in each reader module.
+    func sensitiveTableFiles() -> [String: String] {
+        let text = SensitiveTableRenderer.render(entries: provider.resources + provider.dataSources, context: context)
+        return Dictionary(uniqueKeysWithValues: SensitiveTableRenderer.destinations.map { ($0, text) })
     }
 }

@@ -70,6 +70,9 @@ struct TypeModel: Sendable {
     var properties: [PropertyModel]
     var references: [ReferenceModel]
     var nested: [NestedTypeModel]
+    /// Paths of the attributes the provider marks sensitive (`password`, `user.password`), sorted:
+    /// arguments and computed attributes, through every nested block (past the depth limits too).
+    var sensitiveAttributes: [String]
 }
 
 /// One output file: a service family's types.

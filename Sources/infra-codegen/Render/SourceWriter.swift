@@ -79,6 +79,12 @@ struct SourceWriter {
         line("}")
     }
 
+    /// The elements of a multi-line array literal, one per line, the way swift-format lays them
+    /// out: a trailing comma after each, except after a lone element.
+    mutating func arrayElements(_ elements: [String]) {
+        for element in elements { line(element + (elements.count == 1 ? "" : ",")) }
+    }
+
     /// The current indentation width in columns.
     var column: Int { indent * 4 }
 }

@@ -13,6 +13,7 @@ enum TypeRenderer {
         w.structHeader(type.swiftName, conformances: [conformance, "MetaArgumentCarrier", "Sendable"]) { w in
             w.doc(["The Terraform type, `\(type.terraformType)`."])
             w.line("public static let terraformType = \"\(type.terraformType)\"")
+            if !type.sensitiveAttributes.isEmpty { renderSensitiveAttributes(type.sensitiveAttributes, into: &w) }
             w.doc(["The local name: the address is `\(prefix)\(type.terraformType).<name>`."])
             w.line("public var name: String")
             w.doc(["Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides."])
@@ -38,6 +39,24 @@ enum TypeRenderer {
             }
             for nested in type.nested { renderNested(nested, parent: type.swiftName, into: &w) }
         }
+    }
+
+    /// `static let sensitiveAttributes`, only for types that have some (the protocol's default
+    /// is empty): one array literal of strings, which costs the compiler next to nothing.
+    private static func renderSensitiveAttributes(_ paths: [String], into w: inout SourceWriter) {
+        w.doc([
+            "The attributes the provider marks sensitive (dot-separated through nested blocks): a literal",
+            "value in one is an error, and an output that refers to one must be `sensitive`.",
+        ])
+        let literals = paths.map { "\"\($0)\"" }
+        let oneLine = "public static let sensitiveAttributes = [\(literals.joined(separator: ", "))]"
+        if w.fits(oneLine) {
+            w.line(oneLine)
+            return
+        }
+        w.line("public static let sensitiveAttributes = [")
+        w.indented { w in w.arrayElements(literals) }
+        w.line("]")
     }
 
     /// `A.B.C` seen from inside `A.B` is `C` (a sibling); anything else stays fully qualified.

@@ -53,7 +53,16 @@ struct Translator {
         try Self.checkUnique(properties.map(\.swiftName) + references.map(\.swiftName), in: entry.type)
         return TypeModel(
             terraformType: entry.type, swiftName: swiftName, isDataSource: entry.isDataSource,
-            doc: DocText.topLevel(entry), properties: properties, references: references, nested: nested)
+            doc: DocText.topLevel(entry), properties: properties, references: references, nested: nested,
+            sensitiveAttributes: Self.sensitivePaths(entry.block).sorted())
+    }
+
+    /// The dot-separated paths of every attribute marked `sensitive`, nested blocks included
+    /// (whether or not they are generated as structs: the validator reads rendered bodies).
+    static func sensitivePaths(_ block: SchemaBlock, prefix: String = "") -> [String] {
+        var paths = block.attributes.filter(\.sensitive).map { prefix + $0.name }
+        for child in block.blockTypes { paths += sensitivePaths(child.block, prefix: prefix + child.name + ".") }
+        return paths
     }
 
     /// The `Expr<T>` type parameter for a cty type.
