@@ -1,6 +1,7 @@
 // Checks a configuration before it is written: identifiers, duplicate addresses,
 // references to undefined blocks, module inputs and outputs, provider aliases,
-// required variables without values. Every problem is collected with its path.
+// required variables without values, secrets (StackValidator+Secrets.swift). Every
+// problem is collected with its path.
 
 import InfraCore
 
@@ -27,7 +28,7 @@ struct StackValidator {
         self.instancing = InstanceCheck.instancing(of: index)
     }
 
-    private var root: ComponentPath {
+    var root: ComponentPath {
         kind == .root ? ComponentPath(segments: [name]) : ComponentPath(segments: ["modules", name])
     }
 
@@ -40,6 +41,7 @@ struct StackValidator {
         checkModuleCalls()
         checkProviders()
         checkMoved()
+        checkSecrets()
         return diagnostics
     }
 
@@ -246,9 +248,12 @@ struct StackValidator {
         let declared = Set(index.variables.map(\.name))
         for variable in index.variables
         where variable.isRequired && !variable.providedAtApply && tfvars[variable.name] == nil {
+            let hint =
+                variable.sensitive == true
+                ? "a sensitive value is passed at apply time: mark it providedAtApply and set TF_VAR_\(variable.name)"
+                : "give it a default, a value in tfvars, or mark it providedAtApply"
             diagnostics.error(
-                variable.path ?? root, "required variable \"\(variable.name)\" has no value",
-                hint: "give it a default, a value in tfvars, or mark it providedAtApply")
+                variable.path ?? root, "required variable \"\(variable.name)\" has no value", hint: hint)
         }
         for key in tfvars.keys.sorted() where !declared.contains(key) {
             diagnostics.warning(root, "tfvars sets \"\(key)\", which is not a declared variable")
