@@ -37,6 +37,13 @@ extension ManifestValidator {
         }
         found += labelDiagnostics(metadata.labels, path: path.appending("labels"))
         found += annotationDiagnostics(metadata.annotations, path: path.appending("annotations"))
+        if metadata.annotations?[Secret.allowLiteralSecretAnnotation] != nil, object.kind != "Secret" {
+            found.append(
+                .warning(
+                    path.appending("annotations"),
+                    "allowLiteralSecret(reason:) on a \(object.kind) has no effect; it only applies to Secrets",
+                    hint: "remove it"))
+        }
         return found
     }
 

@@ -162,6 +162,7 @@ struct ManifestValidator {
         found += kindDiagnostics(object, offset: offset, path: path)
         found += workloadFieldDiagnostics[offset] ?? fieldDiagnostics(object, path: path)
         found += referenceDiagnostics(offset)
+        found += secretDiagnostics(object, offset: offset, path: path)
         return found
     }
 
