@@ -36,7 +36,7 @@ struct PolicyRuleTests {
         let ids = PolicyRule.builtIn.map(\.id)
         #expect(Set(ids).count == ids.count)
         #expect(ids.allSatisfy { $0.hasPrefix("INFRA-") && $0.split(separator: "-").count == 3 })
-        #expect(ids.count == 33)
+        #expect(ids.count == 40)
     }
 
     @Test func messagesNameTheProblem() {

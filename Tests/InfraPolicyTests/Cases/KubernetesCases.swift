@@ -127,4 +127,5 @@ enum KubernetesCases {
                 ],
                 checkovResource: "Pod.k8s-009-good.app"),
         ]
+        + SecretCases.kubernetes
 }

@@ -534,5 +534,5 @@ enum TerraformCases {
             resource: "aws_elasticache_replication_group.cache_003_good", cache("cache_003_good", [:])),
     ]
 
-    static let all: [RuleCase] = s3 + network + audit + eks + database
+    static let all: [RuleCase] = s3 + network + audit + eks + database + SecretCases.terraform
 }

@@ -33,6 +33,8 @@ enum AgreementTable {
             "checkov accepts any retention above 0 days; we require PolicyConfiguration.minimumBackupRetentionDays (7)",
         "INFRA-K8S-006 Deployment.k8s-006-bad.app":
             "checkov returns UNKNOWN (no result) when resources has limits but no requests",
+        "INFRA-SECRET-002 aws_instance.secret_002_key":
+            "CKV_AWS_46 looks for AWS key patterns only (access key ids, 40-character secret keys, account ids); a PEM private key in user data passes",
         "INFRA-K8S-009 Pod.k8s-009-bad.app":
             "checkov links a Pod to any NetworkPolicy whose podSelector matches, ignoring namespaces: the empty selector of the compliant folder's policy covers it (scanned alone, checkov fails it)",
     ]
