@@ -4,8 +4,13 @@ import InfraCore
 
 /// An `output` block.
 ///
+/// A root output whose value reads a sensitive value (a sensitive variable or attribute, also
+/// through locals, functions and module outputs) must be declared `sensitive: true`: validation
+/// refuses it otherwise, as `terraform plan` would ("Output refers to sensitive values").
+///
 /// ```swift
 /// Output("vpc_id", vpc.id, description: "The VPC's id")
+/// Output("api_token", token.value, sensitive: true)   // token: a sensitive Variable
 /// ```
 public struct Output: StackContent, Hashable {
     /// The declaration.

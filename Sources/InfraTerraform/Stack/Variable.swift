@@ -7,6 +7,7 @@ import InfraCore
 /// ```swift
 /// let region = Variable<String>("region", default: "us-east-1", description: "AWS region")
 /// AWSProvider(region: region.value)
+/// let token = Variable<String>("api_token", sensitive: true, providedAtApply: true)   // secrets: no default
 /// ```
 public struct Variable<T: TerraformTyped>: StackContent, Hashable {
     /// The variable's name.
@@ -22,7 +23,10 @@ public struct Variable<T: TerraformTyped>: StackContent, Hashable {
     ///   - defaultValue: the value used when none is given (label `default:`); `nil` makes the
     ///     variable required.
     ///   - description: what the variable is for, shown by `terraform plan` prompts and docs.
-    ///   - sensitive: hides the value in Terraform's output.
+    ///   - sensitive: hides the value in Terraform's output. A sensitive variable may have no
+    ///     default and no tfvars value (either would write it to a file): mark it
+    ///     `providedAtApply` and pass it with `TF_VAR_<name>`; root outputs that read it must be
+    ///     sensitive too.
     ///   - nullable: whether `null` is an accepted value.
     ///   - validations: `validation` rules; each condition must reference the variable.
     ///   - providedAtApply: a required variable deliberately left for apply time (e.g. a secret
