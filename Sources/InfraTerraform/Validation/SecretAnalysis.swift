@@ -54,7 +54,21 @@ struct SecretAnalysis {
     let sensitiveInputs: Set<String>
     let variables: [String: VariableBlock]
     let locals: [String: LocalBlock]
-    let blocks: [ReferenceTarget: ResourceBlock]
+    /// The resources and data sources that have sensitive attributes, with their paths split
+    /// into names (most blocks have none, so this stays small on large configurations).
+    let sensitiveBlocks: [SensitiveBlock]
+    /// ``sensitiveBlocks`` by address, for references.
+    let sensitivePaths: [ReferenceTarget: [[String]]]
+
+    /// A block with sensitive attributes.
+    struct SensitiveBlock {
+        var block: ResourceBlock
+        var isData: Bool
+        var paths: [[String]]
+
+        /// `aws_db_instance.main` or `data.aws_ssm_parameter.x`.
+        var address: String { (isData ? "data." : "") + "\(block.type).\(block.name)" }
+    }
 
     init(
         kind: TerraformSynthesizer.Kind, index: ConfigurationIndex, tfvars: [String: Value],
@@ -66,10 +80,20 @@ struct SecretAnalysis {
         self.sensitiveInputs = sensitiveInputs
         variables = Dictionary(index.variables.map { ($0.name, $0) }) { first, _ in first }
         locals = Dictionary(index.locals.map { ($0.name, $0) }) { first, _ in first }
-        var blocks: [ReferenceTarget: ResourceBlock] = [:]
-        for block in index.resources { blocks[.resource(type: block.type, name: block.name)] = block }
-        for block in index.dataSources { blocks[.data(type: block.type, name: block.name)] = block }
-        self.blocks = blocks
+        var sensitiveBlocks: [SensitiveBlock] = []
+        var sensitivePaths: [ReferenceTarget: [[String]]] = [:]
+        for (blocks, isData) in [(index.resources, false), (index.dataSources, true)] {
+            for block in blocks {
+                let paths = SensitiveAttributes.paths(of: block, isData: isData)
+                guard !paths.isEmpty else { continue }
+                sensitiveBlocks.append(SensitiveBlock(block: block, isData: isData, paths: paths))
+                let target: ReferenceTarget =
+                    isData ? .data(type: block.type, name: block.name) : .resource(type: block.type, name: block.name)
+                sensitivePaths[target] = paths
+            }
+        }
+        self.sensitiveBlocks = sensitiveBlocks
+        self.sensitivePaths = sensitivePaths
     }
 
     // MARK: Origin
@@ -216,10 +240,9 @@ struct SecretAnalysis {
             guard let local = locals[name], !visiting.contains(name) else { return nil }
             return sensitivity(local.value.node, visiting: visiting.union([name])).map { "local.\(name): \($0)" }
         case .resource, .data:
-            guard let block = blocks[target] else { return nil }
+            guard let sensitive = sensitivePaths[target] else { return nil }
             let skipped = target.isData ? 2 : 1
             let path = attributeNames(traversal.steps.dropFirst(skipped))
-            let sensitive = SensitiveAttributes.paths(of: block, isData: target.isData)
             guard
                 let hit = sensitive.first(where: {
                     $0.starts(with: path) || path.starts(with: $0)

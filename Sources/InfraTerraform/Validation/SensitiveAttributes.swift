@@ -17,11 +17,12 @@ enum SensitiveAttributes {
 
     /// The sensitive paths of `block`, each split into attribute names (`["user", "password"]`).
     static func paths(of block: ResourceBlock, isData: Bool) -> [[String]] {
-        let key = (isData ? "data." : "") + block.type
-        var all = block.sensitiveAttributes
-        all += AWSSensitiveAttributes.byType[key] ?? []
-        if !isData { all += otherProviders[block.type] ?? [] }
-        guard !all.isEmpty else { return [] }
-        return Set(all).sorted().map { $0.split(separator: ".").map(String.init) }
+        // Called for every block: most have no sensitive attribute, so look up before building anything.
+        let table =
+            isData ? AWSSensitiveAttributes.byType["data." + block.type] : AWSSensitiveAttributes.byType[block.type]
+        let other = isData ? nil : otherProviders[block.type]
+        if block.sensitiveAttributes.isEmpty && table == nil && other == nil { return [] }
+        let all = Set(block.sensitiveAttributes + (table ?? []) + (other ?? []))
+        return all.sorted().map { $0.split(separator: ".").map(String.init) }
     }
 }

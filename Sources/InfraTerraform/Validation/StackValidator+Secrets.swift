@@ -15,10 +15,8 @@ extension StackValidator {
     mutating func checkSecrets() {
         let analysis = SecretAnalysis(kind: kind, index: index, tfvars: tfvars)
         var unmarkedVariables: [String: String] = [:]
-        for (blocks, isData) in [(index.resources, false), (index.dataSources, true)] {
-            for block in blocks {
-                checkSensitiveAttributes(of: block, isData: isData, analysis, feeding: &unmarkedVariables)
-            }
+        for sensitive in analysis.sensitiveBlocks {
+            checkSensitiveAttributes(of: sensitive, analysis, feeding: &unmarkedVariables)
         }
         checkProviderCredentials(analysis)
         checkSensitiveVariables()
@@ -36,12 +34,12 @@ extension StackValidator {
     // MARK: Sensitive attributes
 
     private mutating func checkSensitiveAttributes(
-        of block: ResourceBlock, isData: Bool, _ analysis: SecretAnalysis, feeding unmarked: inout [String: String]
+        of sensitive: SecretAnalysis.SensitiveBlock, _ analysis: SecretAnalysis,
+        feeding unmarked: inout [String: String]
     ) {
-        let paths = SensitiveAttributes.paths(of: block, isData: isData)
-        guard !paths.isEmpty else { return }
-        let address = (isData ? "data." : "") + "\(block.type).\(block.name)"
-        for path in paths {
+        let block = sensitive.block
+        let address = sensitive.address
+        for path in sensitive.paths {
             let attribute = path.joined(separator: ".")
             for (place, node) in Self.values(at: path[...], in: block.body, under: block.path) {
                 let origin = analysis.origin(node, forEach: block.meta.forEach)
@@ -160,15 +158,12 @@ extension StackValidator {
         for variable in index.variables where variable.sensitive == true {
             sinks[variable.name] = "a sensitive variable of module \(module.name)"
         }
-        for (blocks, isData) in [(index.resources, false), (index.dataSources, true)] {
-            for block in blocks {
-                let address = (isData ? "data." : "") + "\(block.type).\(block.name)"
-                for path in SensitiveAttributes.paths(of: block, isData: isData) {
-                    for (_, node) in values(at: path[...], in: block.body, under: .root) {
-                        for name in analysis.variablesRead(by: node, forEach: block.meta.forEach)
-                        where sinks[name] == nil {
-                            sinks[name] = "\(address).\(path.joined(separator: ".")) in module \(module.name)"
-                        }
+        for sensitive in analysis.sensitiveBlocks {
+            for path in sensitive.paths {
+                for (_, node) in values(at: path[...], in: sensitive.block.body, under: .root) {
+                    for name in analysis.variablesRead(by: node, forEach: sensitive.block.meta.forEach)
+                    where sinks[name] == nil {
+                        sinks[name] = "\(sensitive.address).\(path.joined(separator: ".")) in module \(module.name)"
                     }
                 }
             }
@@ -187,9 +182,11 @@ extension StackValidator {
     }
 
     private mutating func checkModuleSecretInputs(_ analysis: SecretAnalysis) {
+        var sinksByModule: [String: [String: String]] = [:]  // a module called many times is analysed once
         for call in index.modules {
             guard case .local(let module) = call.source else { continue }
-            let sinks = Self.secretInputs(of: module)
+            let sinks = sinksByModule[module.name] ?? Self.secretInputs(of: module)
+            sinksByModule[module.name] = sinks
             for input in call.inputs.keys.sorted() {
                 guard let place = sinks[input], let value = call.inputs[input],
                     let leak = analysis.origin(value.node, forEach: call.meta.forEach).leak
