@@ -121,9 +121,16 @@ struct SecretAnalysis {
                 hasSource: parts.contains(where: \.hasSource), leak: parts.lazy.compactMap(\.leak).first)
         case .traversal(let traversal):
             return origin(of: traversal, forEach: forEach, visiting: visiting)
-        case .call(let name, let arguments):
+        case .call(let name, let arguments), .expandedCall(let name, let arguments):
             if Self.fileFunctions.contains(name) { return SecretOrigin(hasSource: false, leak: .fileFunction(name)) }
             return function(arguments)
+        case .splat(let collection, _):
+            // Every element of a literal collection is a literal; of a reference, a source.
+            return origin(collection, forEach: forEach, visiting: visiting)
+        case .forExpression(let loop):
+            // The result is built from the collection's elements and the body; a body that only
+            // reads the loop's own variables adds nothing, so the collection decides.
+            return function([loop.collection] + Self.bodyNodes(of: loop))
         case .template(let parts):
             var arguments: [Expression.Node] = []
             for part in parts {
@@ -194,6 +201,17 @@ struct SecretAnalysis {
         return result
     }
 
+    /// The expressions a `for` expression evaluates per element: its result and its filter.
+    static func bodyNodes(of loop: ForExpression) -> [Expression.Node] {
+        var nodes: [Expression.Node]
+        switch loop.result {
+        case .list(let element): nodes = [element]
+        case .object(let key, let value, _): nodes = [key, value]
+        }
+        if let condition = loop.condition { nodes.append(condition) }
+        return nodes
+    }
+
     // MARK: Sensitivity
 
     /// Why `node` is sensitive in Terraform's sense (it reads a sensitive variable, a sensitive
@@ -203,7 +221,15 @@ struct SecretAnalysis {
         case .null, .bool, .int, .double, .string, .raw: return nil
         case .call("nonsensitive", _): return nil
         case .call("sensitive", _): return "sensitive() marks it"
-        case .call(_, let arguments), .list(let arguments): return first(arguments, visiting)
+        case .call(_, let arguments), .expandedCall(_, let arguments), .list(let arguments):
+            return first(arguments, visiting)
+        case .splat(let collection, let steps):
+            if let reason = sensitivity(collection, visiting: visiting) { return reason }
+            return first(
+                steps.compactMap {
+                    if case .index(let key) = $0 { key } else { nil }
+                }, visiting)
+        case .forExpression(let loop): return first([loop.collection] + Self.bodyNodes(of: loop), visiting)
         case .object(let members): return first(members.map(\.value), visiting)
         case .template(let parts):
             return first(
