@@ -90,6 +90,42 @@ struct ValidationTests {
             ])
     }
 
+    @Test("a cycle is shown in the order its references run, not in address order")
+    func cycleOrder() {
+        // a → c → b → a: sorting the names would print a → b → c, which is no path at all.
+        let a = Resource("aws_sns_topic", "a", ["name": .reference("aws_sns_topic", "c", "name")])
+        let c = Resource("aws_sns_topic", "c", ["name": .reference("aws_sns_topic", "b", "name")])
+        let b = Resource("aws_sns_topic", "b", ["name": "b"]).dependsOn(a.address)
+        let diagnostics = errors(
+            Stack("dev") {
+                a; b; c
+            })
+        #expect(
+            diagnostics.map(\.message) == [
+                "dependency cycle: aws_sns_topic.a → aws_sns_topic.c → aws_sns_topic.b → aws_sns_topic.a"
+            ])
+        #expect(diagnostics.map(\.path.description) == ["dev/aws_sns_topic.a"])
+    }
+
+    @Test("a cycle group shows one cycle and names the other blocks caught in it; a self-reference is a cycle")
+    func cycleGroups() {
+        let a = Resource("aws_sns_topic", "a", ["name": .reference("aws_sns_topic", "b", "name")])
+            .dependsOn(.resource(type: "aws_sns_topic", name: "c"))
+        let b = Resource("aws_sns_topic", "b", ["name": .reference("aws_sns_topic", "a", "id")])
+        let c = Resource("aws_sns_topic", "c", ["name": .reference("aws_sns_topic", "a", "id")])
+        let d = Resource("aws_sns_topic", "d", ["name": "d"]).dependsOn(.resource(type: "aws_sns_topic", name: "d"))
+        let diagnostics = errors(
+            Stack("dev") {
+                d; c; b; a
+            })
+        #expect(
+            diagnostics.map(\.message) == [
+                "dependency cycle: aws_sns_topic.a → aws_sns_topic.b → aws_sns_topic.a; aws_sns_topic.c is caught in "
+                    + "the same cycle",
+                "dependency cycle: aws_sns_topic.d → aws_sns_topic.d",
+            ])
+    }
+
     @Test("module inputs and outputs are checked against the module")
     func moduleContract() {
         let module = TerraformModule("net") {

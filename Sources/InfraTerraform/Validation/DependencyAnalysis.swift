@@ -1,5 +1,6 @@
-// The dependency graph of one configuration (references plus depends_on), used for
-// `graph` output and to refuse cycles before Terraform would.
+// The dependency graph of one configuration (references plus depends_on): each block's
+// references in the resolved model (what `graph` draws), and cycles refused before Terraform
+// would, each shown in the order its references run.
 
 import InfraCore
 
@@ -12,6 +13,8 @@ struct DependencyAnalysis {
     private var names: [String] = []
     /// For each node index, the sorted indices of the defined nodes it depends on.
     private var successors: [[Int]] = []
+    /// Node index by address.
+    private var number: [String: Int] = [:]
 
     init(index: ConfigurationIndex) {
         func targets(_ traversals: [Traversal], _ explicit: [ReferenceTarget]) -> Set<String> {
@@ -54,12 +57,17 @@ struct DependencyAnalysis {
     /// the cycle search and the edge list work on integers, not hashed strings.
     private mutating func numberNodes() {
         names = dependencies.keys.sorted()
-        var number: [String: Int] = [:]
         number.reserveCapacity(names.count)
         for (index, name) in names.enumerated() { number[name] = index }
         successors = names.map { name in
             (dependencies[name] ?? []).compactMap { number[$0] }.sorted()
         }
+    }
+
+    /// The addresses of the defined blocks `address` depends on, sorted.
+    func references(of address: String) -> [String] {
+        guard let node = number[address] else { return [] }
+        return successors[node].map { names[$0] }
     }
 
     /// Edges `prefix/from → prefix/to`, sorted, only between defined nodes.
@@ -74,7 +82,7 @@ struct DependencyAnalysis {
     }
 
     /// One error per dependency cycle (strongly connected component with more than one
-    /// node, or a node that depends on itself), naming the nodes in order.
+    /// node, or a node that depends on itself), showing one cycle of it in reference order.
     func cycleDiagnostics() -> [Diagnostic] {
         // Tarjan's algorithm, iterative so deep graphs cannot overflow the stack.
         let count = names.count
@@ -83,7 +91,7 @@ struct DependencyAnalysis {
         var onStack = [Bool](repeating: false, count: count)
         var stack: [Int] = []
         var nextIndex = 0
-        var components: [[String]] = []
+        var components: [[Int]] = []
 
         for start in 0..<count where indexOf[start] < 0 {
             var work: [(node: Int, next: Int)] = [(start, 0)]
@@ -121,16 +129,49 @@ struct DependencyAnalysis {
                         if w == frame.node { break }
                     }
                     let selfLoop = component.count == 1 && successors[frame.node].contains(frame.node)
-                    if component.count > 1 || selfLoop { components.append(component.sorted().map { names[$0] }) }
+                    if component.count > 1 || selfLoop { components.append(component.sorted()) }
                 }
             }
         }
+        // Node numbers follow address order, so sorting the components sorts them by address.
         return components.sorted { $0.lexicographicallyPrecedes($1) }.map { component in
-            let first = component[0]
-            let cycle = (component + [first]).joined(separator: " → ")
+            let cycle = shortestCycle(through: component[0], within: Set(component))
+            var message = "dependency cycle: " + (cycle + [cycle[0]]).map { names[$0] }.joined(separator: " → ")
+            let others = component.filter { !cycle.contains($0) }
+            if !others.isEmpty {
+                message +=
+                    "; \(others.map { names[$0] }.joined(separator: ", ")) \(others.count == 1 ? "is" : "are")"
+                    + " caught in the same cycle"
+            }
             return .error(
-                paths[first] ?? .root, "dependency cycle: \(cycle)",
+                paths[names[cycle[0]]] ?? .root, message,
                 hint: "break the cycle by removing a reference or a depends_on")
         }
+    }
+
+    /// The shortest cycle from `start` back to itself through `component` (a strongly connected
+    /// component, so one exists), as the nodes in reference order starting with `start`: each
+    /// node refers to the next, the last to `start`. Breadth-first, successors in address order,
+    /// so the same graph always gives the same cycle.
+    private func shortestCycle(through start: Int, within component: Set<Int>) -> [Int] {
+        var previous: [Int: Int] = [:]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for next in successors[node] where component.contains(next) {
+                if next == start {
+                    var cycle = [node]
+                    while let before = previous[cycle[cycle.count - 1]] { cycle.append(before) }
+                    return cycle.reversed()
+                }
+                if previous[next] == nil, next != start {
+                    previous[next] = node
+                    queue.append(next)
+                }
+            }
+        }
+        return [start]
     }
 }
