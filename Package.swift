@@ -120,7 +120,8 @@ let package = Package(
         .testTarget(
             name: "InfraCLITests",
             dependencies: [
-                "InfraTestSupport", "InfraCLI", "InfraOutput", "OVESInfrastructure", "InfraTesting",
+                // `infra-manifest` itself: the CLI tests run the real command on the OVES reference.
+                "InfraTestSupport", "InfraCLI", "InfraOutput", "OVESInfrastructure", "InfraTesting", "infra-manifest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -39,16 +39,9 @@ let result = stack.synthesize()
 for diagnostic in result.diagnostics.sorted { print(diagnostic) }
 guard !result.diagnostics.hasErrors else { exit(1) }
 
-/// The resources of `type` in the synthesized documents, by local name.
+/// The resources of `type` in the resolved model, by local name.
 func resources(_ type: String) -> [(name: String, body: Value)] {
-    var found: [(name: String, body: Value)] = []
-    for artifact in result.artifacts {
-        for document in artifact.documents {
-            guard let byName = document["resource"]?[type]?.objectValue else { continue }
-            for (name, body) in byName { found.append((name, body)) }
-        }
-    }
-    return found
+    result.model.nodes.filter { $0.kind == type }.sorted { $0.name < $1.name }.map { ($0.name, $0.document()) }
 }
 
 let json = JSONWriter(sortKeys: true, pretty: false)

@@ -27,7 +27,7 @@ let result = stack.synthesize()
 
 // The same checks `infra-manifest check` runs: encryption, versioning, public access, logging,
 // TLS-only bucket policy.
-let report = PolicyEngine().evaluate(PolicyDocument.documents(of: result.artifacts))
+let report = PolicyEngine().evaluate(result.model)
 // snippet.hide
 
 for diagnostic in result.diagnostics.sorted { print(diagnostic) }

@@ -21,7 +21,7 @@ let stack = Stack("shared", directory: "terraform/shared") {
 }
 
 let result = stack.synthesize()
-let template = try TerraformTemplate(artifacts: result.artifacts, directory: "terraform/shared")
+let template = TerraformTemplate(result: result, directory: "terraform/shared")
 
 // A passing assertion: versioning is on and points at the bucket.
 do {

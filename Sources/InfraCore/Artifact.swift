@@ -1,4 +1,6 @@
-// The files a synthesis produces, before anything touches the disk.
+// The files a synthesis produces, before anything touches the disk. A file is only its path
+// and bytes: readers that need what a file holds read the resolved model (`ResolvedModel`),
+// never the bytes back.
 
 /// One synthesized file: a path relative to the output folder and its bytes.
 ///
@@ -10,15 +12,11 @@ public struct Artifact: Sendable, Hashable {
     public var path: String
     /// The file's contents.
     public var bytes: [UInt8]
-    /// The documents the bytes were rendered from (one JSON object, or one value per YAML
-    /// document), so checks such as policy rules need not parse the bytes again.
-    public var documents: [Value]
 
     /// Creates an artifact.
-    public init(path: String, bytes: [UInt8], documents: [Value] = []) {
+    public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        self.documents = documents
     }
 
     /// The contents as UTF-8 text.

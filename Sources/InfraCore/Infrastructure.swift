@@ -58,8 +58,7 @@ public struct Infrastructure: Sendable {
         let results = Parallel.map(units) { $0.synthesize(options: options) }
         for (unit, result) in zip(units, results) {
             combined.diagnostics.append(contentsOf: result.diagnostics)
-            Self.append(result.inventory, to: &combined.inventory)
-            Self.append(result.edges, to: &combined.edges)
+            combined.model.append(contentsOf: result.model)
             let directory = unit.outputDirectory
             if let problem = OutputPathProblem.find(in: directory) {
                 // Every file of the unit is then misplaced too: one diagnostic, where the folder is named.

@@ -1,5 +1,6 @@
 // The contract between a back end (Terraform stacks, Kubernetes manifests) and the
-// tools that drive synthesis (the CLI, tests, benchmarks): validate, then render.
+// tools that drive synthesis (the CLI, tests, benchmarks): validate and resolve the
+// definitions into the model, then write the files from the model.
 
 /// Something that synthesizes to files: a Terraform root or module, a set of manifests.
 ///
@@ -9,7 +10,8 @@ public protocol SynthesisUnit: Sendable {
     var componentPath: ComponentPath { get }
     /// The folder the unit's files go to, relative to the output root (e.g. `terraform/environments/dev`).
     var outputDirectory: String { get }
-    /// Checks the unit and renders it; files are only meaningful when there are no errors.
+    /// Checks the unit, resolves it into model nodes and writes its files from them; a result
+    /// with errors has no files.
     func synthesize() -> SynthesisResult
     /// Checks the unit and renders it with options (for example Terraform as HCL).
     func synthesize(options: SynthesisOptions) -> SynthesisResult
@@ -44,30 +46,42 @@ public struct SynthesisOptions: Sendable, Hashable {
     }
 }
 
-/// The outcome of synthesizing one unit.
+/// The outcome of synthesizing one unit (or a whole ``Infrastructure``): the diagnostics, the
+/// resolved model and the files written from it.
+///
+/// ```swift
+/// let result = stack.synthesize()
+/// result.diagnostics.hasErrors   // when true, there are no artifacts
+/// result.model.nodes             // every block and object, for any reader
+/// result.artifacts               // the files, bytes only
+/// ```
 public struct SynthesisResult: Sendable {
-    /// Files, with paths relative to the output root.
+    /// Files, with paths relative to the output root; empty when there are errors.
     public var artifacts: [Artifact]
     /// Everything validation found.
     public var diagnostics: Diagnostics
-    /// What the unit contains, for `list`.
-    public var inventory: [InventoryEntry]
-    /// Dependencies between the unit's components, for `graph`.
-    public var edges: [DependencyEdge]
+    /// Every Terraform block and Kubernetes object, resolved (also when there are errors, so
+    /// that tools can show what was found).
+    public var model: ResolvedModel
 
     /// Creates a result.
     public init(
-        artifacts: [Artifact] = [], diagnostics: Diagnostics = Diagnostics(), inventory: [InventoryEntry] = [],
-        edges: [DependencyEdge] = []
+        artifacts: [Artifact] = [], diagnostics: Diagnostics = Diagnostics(), model: ResolvedModel = ResolvedModel()
     ) {
         self.artifacts = artifacts
         self.diagnostics = diagnostics
-        self.inventory = inventory
-        self.edges = edges
+        self.model = model
     }
+
+    /// What the unit contains, for `list`: the model's ``ResolvedModel/inventory``.
+    public var inventory: [InventoryEntry] { model.inventory }
+
+    /// Dependencies between the unit's components, for `graph`: the model's ``ResolvedModel/edges``.
+    public var edges: [DependencyEdge] { model.edges }
 }
 
-/// One resource, data source, module call or Kubernetes object, for listings.
+/// One resource, data source, module call or Kubernetes object, for listings (see
+/// ``ModelNode/inventoryEntry``).
 public struct InventoryEntry: Sendable, Hashable, Codable {
     /// The kind: a Terraform type (`aws_vpc`) or a Kubernetes kind (`Deployment`).
     public var kind: String

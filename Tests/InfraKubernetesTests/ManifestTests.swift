@@ -108,7 +108,8 @@ struct ManifestTests {
 
     @Test("dependency edges link workloads to what they use and controllers to what they target")
     func dependencyEdges() {
-        let edges = Set(Samples.manifest.synthesize().edges.map { "\($0.from) -> \($0.to)" })
+        let result = Samples.manifest.synthesize()
+        let edges = Set(result.model.nodes.flatMap { node in node.references.map { "\(node.address) -> \($0)" } })
         let expected: Set<String> = [
             "prod/Deployment/prod/account -> prod/ServiceAccount/prod/account",
             "prod/Deployment/prod/account -> prod/ConfigMap/prod/account-config",
@@ -122,6 +123,13 @@ struct ManifestTests {
             "prod/Deployment/prod/account -> prod/Namespace/prod",
         ]
         #expect(expected.subtracting(edges).isEmpty, "missing: \(expected.subtracting(edges))")
+        // The graph's edges join the listed objects' node ids (folder, then address).
+        let ids = Set(result.inventory.map(\.nodeID))
+        #expect(result.edges.allSatisfy { ids.contains($0.from) && ids.contains($0.to) })
+        #expect(
+            result.edges.contains(
+                DependencyEdge(
+                    from: "kubernetes/prod/prod/Deployment/prod/account", to: "kubernetes/prod/prod/Namespace/prod")))
     }
 
     @Test("a manifest with errors produces diagnostics and no files")

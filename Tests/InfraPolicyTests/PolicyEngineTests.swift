@@ -1,5 +1,5 @@
 // The engine around the rules: suppressions with reasons, report order, configuration,
-// diagnostics for the CLI, and reading synthesized artifacts.
+// diagnostics for the CLI, and reading a synthesis' resolved model.
 
 import InfraCore
 import InfraPolicy
@@ -67,8 +67,12 @@ struct PolicyEngineTests {
                 "medium INFRA-S3-004 aws_s3_bucket.assets", "medium INFRA-S3-004 aws_s3_bucket.logs",
             ])
         #expect(report.findings.allSatisfy { $0.file == "terraform/shared/main.tf.json" })
+        let terraformRules = PolicyRule.builtIn.filter { $0.format == .terraform }.count
+        let kubernetesRules = PolicyRule.builtIn.count - terraformRules
         #expect(
-            report.description.hasSuffix("policy: 11 finding(s) (0 critical, 6 high, 5 medium, 0 low), 0 suppressed"))
+            report.description.hasSuffix(
+                "\npolicy: Terraform: \(terraformRules) rules over 3 resources; Kubernetes: \(kubernetesRules) rules over "
+                    + "0 objects; 11 finding(s) (0 critical, 6 high, 5 medium, 0 low), 0 suppressed"))
     }
 
     @Test func findingsBecomeDiagnosticsBySeverity() {
@@ -154,17 +158,85 @@ struct PolicyEngineTests {
         #expect(report.findings(rule: "INFRA-S3-002").map(\.file) == ["dev/main.tf.json"])
     }
 
-    @Test func artifactsAreReadFromTheirDocuments() {
-        let artifacts = [
-            Artifact(path: "terraform/shared/main.tf.json", bytes: [], documents: [Self.logBucket[0].value]),
-            Artifact(
-                path: "kubernetes/prod/app.yaml", bytes: [], documents: KubernetesCases.all[0].documents.map(\.value)),
-            Artifact(path: "README.md", bytes: []),
-        ]
-        let documents = PolicyDocument.documents(of: artifacts)
-        #expect(documents.map(\.format) == [.kubernetes, .terraform])
-        #expect(documents.map(\.file) == ["kubernetes/prod/app.yaml", "terraform/shared/main.tf.json"])
+    @Test func theResolvedModelIsEvaluatedWithComponentPaths() {
+        let model = ResolvedModel(nodes: [
+            ModelNodeFixture(
+                .terraform, kind: "aws_kms_key", name: "state", address: "aws_kms_key.state", path: "shared/state/key",
+                file: "terraform/shared/main.tf.json", document: ["description": "state"]),
+            ModelNodeFixture(
+                .terraform, kind: "data.aws_kms_key", name: "imported", address: "data.aws_kms_key.imported",
+                path: "shared/imported", file: "terraform/shared/main.tf.json", document: ["key_id": "alias/x"]),
+            ModelNodeFixture(
+                .terraform, kind: "module", name: "vpc", address: "module.vpc", path: "shared/vpc",
+                file: "terraform/shared/main.tf.json", document: ["source": "../modules/vpc"]),
+            ModelNodeFixture(
+                .terraform, role: .configuration, kind: "variable", name: "region", address: "var.region",
+                path: "shared/region", file: "terraform/shared/variables.tf.json", document: ["type": "string"]),
+            ModelNodeFixture(
+                .kubernetes, kind: "Deployment", name: "api", address: "prod/Deployment/api",
+                path: "prod/api/deployment",
+                file: "kubernetes/prod/prod.yaml",
+                document: KubernetesCases.deployment("api", namespace: "prod", image: "registry.example.com/api:latest")
+            ),
+        ])
+        let rules = ["INFRA-KMS-001", "INFRA-K8S-008"].compactMap(PolicyRule.builtIn)
+        let report = PolicyEngine(rules: rules).evaluate(model)
+        #expect(
+            report.findings.map { "\($0.ruleID) \($0.resource) \($0.path?.description ?? "-") \($0.file)" } == [
+                "INFRA-K8S-008 Deployment prod/api prod/api/deployment kubernetes/prod/prod.yaml",
+                "INFRA-KMS-001 aws_kms_key.state shared/state/key terraform/shared/main.tf.json",
+            ])
+        #expect(
+            report.coverage == [
+                PolicyCoverage(format: .terraform, rules: 1, documents: 2),
+                PolicyCoverage(format: .kubernetes, rules: 1, documents: 1),
+            ])
+        #expect(report.diagnostics.map(\.path.description) == ["prod/api/deployment", "shared/state/key"])
+        #expect(
+            report.summary
+                == "policy: Terraform: 1 rule over 2 resources; Kubernetes: 1 rule over 1 object; 2 finding(s) "
+                + "(0 critical, 0 high, 2 medium, 0 low), 0 suppressed")
     }
+
+    @Test func anUnusedSuppressionIsAWarningNamingIt() {
+        let stale = PolicySuppression(rule: "INFRA-S3-002", resource: "aws_s3_bucket.gone", reason: "old")
+        let report = PolicyEngine(suppressions: [stale]).evaluate(Self.logBucket)
+        let warning = report.diagnostics.first { $0.message.contains("aws_s3_bucket.gone") }
+        #expect(warning?.severity == .warning)
+        #expect(warning?.message == "suppression of INFRA-S3-002 on aws_s3_bucket.gone matched no finding")
+        #expect(
+            report.diagnostics(unusedSuppressions: .note).first { $0.message.contains("aws_s3_bucket.gone") }?.severity
+                == .note)
+    }
+}
+
+/// A model node written by hand: what a back end resolves, without a back end.
+struct ModelNodeFixture: ModelNode {
+    var language: ModelLanguage
+    var role: ModelRole
+    var kind: String
+    var name: String
+    var address: String
+    var path: ComponentPath
+    var file: String
+    var references: [String] = []
+    var value: Value
+
+    init(
+        _ language: ModelLanguage, role: ModelRole = .resource, kind: String, name: String, address: String,
+        path: ComponentPath, file: String, document: Value
+    ) {
+        self.language = language
+        self.role = role
+        self.kind = kind
+        self.name = name
+        self.address = address
+        self.path = path
+        self.file = file
+        self.value = document
+    }
+
+    func document() -> Value { value }
 }
 
 @Suite("Custom policy rules")

@@ -1,7 +1,8 @@
 // `diff DIR`: what a new synth would change in an existing output folder — files added,
 // replaced and removed, files in the way, and for Terraform files the blocks added, removed and
-// changed. It reads synth's record, so files synth did not write (Terraform state, `.terraform/`,
-// lock files, notes) are never reported as removed.
+// changed (the new blocks from the resolved model, the old ones read from the file with
+// InfraCore's JSONReader). It reads synth's record, so files synth did not write (Terraform state,
+// `.terraform/`, lock files, notes) are never reported as removed.
 
 import ArgumentParser
 import Foundation
@@ -63,7 +64,7 @@ public struct DiffCommand<D: InfrastructureCommand>: ParsableCommand {
             OutputReport.report(error, output: directory)
             throw ExitCode.failure
         }
-        let changes = OutputDiff.lines(plan, artifacts: result.artifacts, directory: directory)
+        let changes = OutputDiff.lines(plan, model: result.model, directory: directory)
         if changes.isEmpty {
             Console.out("No changes: \(directory) matches the definitions.")
             return
@@ -84,8 +85,9 @@ public struct DiffCommand<D: InfrastructureCommand>: ParsableCommand {
 enum OutputDiff {
     /// One line per file the plan changes or is stopped by, sorted by path, each Terraform JSON file
     /// followed by its changed blocks.
-    static func lines(_ plan: OutputPlan, artifacts: [Artifact], directory: String) -> [String] {
-        let fresh = Dictionary(artifacts.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+    static func lines(_ plan: OutputPlan, model: ResolvedModel, directory: String) -> [String] {
+        var fresh: [String: [any ModelNode]] = [:]
+        for node in model.nodes(.terraform) { fresh[node.file, default: []].append(node) }
         var lines: [String] = []
         var conflicts = Dictionary(plan.conflicts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         if let folder = conflicts.removeValue(forKey: "") {
@@ -118,17 +120,27 @@ enum OutputDiff {
     }
 
     /// The changed blocks of a Terraform JSON file the plan replaces.
-    private static func blockLines(_ entry: OutputPlan.Entry, fresh: [String: [UInt8]]) -> [String] {
-        guard entry.path.hasSuffix(".tf.json"), let previous = entry.previousBytes, let bytes = fresh[entry.path]
+    private static func blockLines(_ entry: OutputPlan.Entry, fresh: [String: [any ModelNode]]) -> [String] {
+        guard entry.path.hasSuffix(".tf.json"), let previous = entry.previousBytes, let nodes = fresh[entry.path]
         else { return [] }
-        return blockChanges(old: Data(previous), new: Data(bytes))
+        return blockChanges(old: previous, new: nodes)
     }
 
-    /// Block addresses added (+), removed (-) or changed (~) between two Terraform JSON files.
-    static func blockChanges(old: Data, new: Data) -> [String] {
-        let before = blocks(old)
-        let after = blocks(new)
+    /// Block addresses added (+), removed (-) or changed (~) between a Terraform JSON file on disk
+    /// and the resolved blocks now written to it.
+    static func blockChanges(old: [UInt8], new nodes: [any ModelNode]) -> [String] {
+        let before: [String: String]
         var lines: [String] = []
+        do {
+            before = blocks(try JSONReader.read(old))
+        } catch {
+            before = [:]
+            lines.append("    ! the file on disk is not valid JSON (\(error)); every block counts as added")
+        }
+        var after: [String: String] = [:]
+        for node in nodes where node.role == .resource || blockKinds.contains(node.kind) {
+            after[node.address] = canonical(node.document())
+        }
         for address in Set(before.keys).union(after.keys).sorted() {
             switch (before[address], after[address]) {
             case (nil, _?): lines.append("    + \(address)")
@@ -140,17 +152,15 @@ enum OutputDiff {
         return lines
     }
 
-    /// Address → canonical JSON text of each block in a Terraform JSON file.
-    static func blocks(_ data: Data) -> [String: String] {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+    /// The kinds of configuration blocks compared besides resources, data sources and module calls.
+    static let blockKinds = ["output", "variable", "local"]
+
+    /// Address → canonical JSON text of each block in a Terraform JSON document.
+    static func blocks(_ document: Value) -> [String: String] {
         var result: [String: String] = [:]
-        func canonical(_ value: Any) -> String {
-            (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]))
-                .map { String(decoding: $0, as: UTF8.self) } ?? ""
-        }
         for (kind, prefix) in [("resource", ""), ("data", "data.")] {
-            for (type, names) in object[kind] as? [String: Any] ?? [:] {
-                for (name, body) in names as? [String: Any] ?? [:] {
+            for (type, names) in document[kind]?.objectValue ?? ValueObject() {
+                for (name, body) in names.objectValue ?? ValueObject() {
                     result["\(prefix)\(type).\(name)"] = canonical(body)
                 }
             }
@@ -158,10 +168,15 @@ enum OutputDiff {
         for (section, prefix) in [
             ("module", "module."), ("output", "output."), ("variable", "var."), ("locals", "local."),
         ] {
-            for (name, body) in object[section] as? [String: Any] ?? [:] {
+            for (name, body) in document[section]?.objectValue ?? ValueObject() {
                 result["\(prefix)\(name)"] = canonical(body)
             }
         }
         return result
+    }
+
+    /// One-line JSON with sorted keys: the same text for equal content (`1` and `1.0` alike).
+    static func canonical(_ value: Value) -> String {
+        JSONWriter(sortKeys: true, pretty: false).string(value)
     }
 }

@@ -1,4 +1,5 @@
-// `graph`: the dependency graph as Graphviz DOT or Mermaid, one cluster per output folder.
+// `graph`: the dependency graph of the resolved model as Graphviz DOT or Mermaid, one cluster
+// per output folder.
 
 import ArgumentParser
 import InfraCore
@@ -25,7 +26,7 @@ public struct GraphCommand<D: InfrastructureCommand>: ParsableCommand {
     /// Prints the graph.
     public func run() throws {
         let result = try Synthesis.run(try Synthesis.infrastructure(D().body, env: selection.env))
-        let graph = DependencyGraph(inventory: result.inventory, edges: result.edges)
+        let graph = DependencyGraph(model: result.model)
         Console.out(format == .dot ? graph.dot() : graph.mermaid(), terminator: "")
     }
 }

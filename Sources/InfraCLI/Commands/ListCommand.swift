@@ -1,5 +1,5 @@
-// `list`: every resource, data source, module call and Kubernetes object, with its
-// type and component path.
+// `list`: every resource, data source, module call and Kubernetes object of the resolved
+// model, with its type and component path.
 
 import ArgumentParser
 import Foundation
@@ -26,7 +26,7 @@ public struct ListCommand<D: InfrastructureCommand>: ParsableCommand {
     /// Prints the listing.
     public func run() throws {
         let result = try Synthesis.run(try Synthesis.infrastructure(D().body, env: selection.env))
-        let entries = result.inventory.sorted { ($0.file, $0.address) < ($1.file, $1.address) }
+        let entries = result.model.inventory.sorted { ($0.file, $0.address) < ($1.file, $1.address) }
         if json {
             for entry in entries {
                 let value: Value = [

@@ -1,4 +1,4 @@
-// Renders synthesized inventory and dependency edges as DOT or Mermaid, grouped into one
+// Renders the resolved model's nodes and references as DOT or Mermaid, grouped into one
 // cluster per output folder (Terraform root, module, Kubernetes environment).
 
 import Foundation
@@ -10,6 +10,16 @@ public struct DependencyGraph: Sendable {
     let nodes: [String: (label: String, kind: String)]
     /// Edges between known nodes, sorted.
     let edges: [DependencyEdge]
+
+    /// The graph of a resolved model: its resources and objects, the blocks they are connected
+    /// with (variables, locals, outputs) and every reference between them.
+    ///
+    /// ```swift
+    /// print(DependencyGraph(model: infrastructure.synthesize().model).dot())
+    /// ```
+    public init(model: ResolvedModel) {
+        self.init(inventory: model.inventory, edges: model.edges)
+    }
 
     /// Builds the graph; nodes come from the inventory and from edge endpoints.
     public init(inventory: [InventoryEntry], edges: [DependencyEdge]) {

@@ -52,13 +52,49 @@ enum Synthesis {
     }
 }
 
-/// Where commands print: results to stdout, diagnostics and progress to stderr.
+/// Where commands print: results to stdout, diagnostics and progress to stderr — or, inside
+/// ``Console/capturing(_:)``, into a transcript (tests run commands side by side in one process).
 enum Console {
+    /// The transcript the current task prints into instead of the standard streams, if any.
+    @TaskLocal static var transcript: Transcript?
+
     static func out(_ text: String) {
+        if let transcript { return transcript.append(text, error: false) }
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func error(_ text: String) {
+        if let transcript { return transcript.append(text, error: true) }
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Runs `body` with everything it prints collected, and returns the transcript.
+    static func capturing(_ body: () async throws -> Void) async rethrows -> Transcript {
+        let transcript = Transcript()
+        try await $transcript.withValue(transcript) { try await body() }
+        return transcript
+    }
+
+    /// What a command printed, line by line.
+    final class Transcript: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [(text: String, error: Bool)] = []
+
+        func append(_ text: String, error: Bool) {
+            lock.lock()
+            lines.append((text, error))
+            lock.unlock()
+        }
+
+        /// Everything printed to standard output.
+        var output: String { joined(error: false) }
+        /// Everything printed to standard error.
+        var errors: String { joined(error: true) }
+
+        private func joined(error: Bool) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            return lines.filter { $0.error == error }.map { $0.text + "\n" }.joined()
+        }
     }
 }

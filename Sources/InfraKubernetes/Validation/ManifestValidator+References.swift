@@ -32,31 +32,26 @@ extension ManifestValidator {
         }
     }
 
-    /// Dependency edges: references to defined objects, and Service/PDB selections of workloads.
-    func edges() -> [DependencyEdge] {
-        // What each object depends on, found side by side; then deduplicated in object order.
-        let targets = Parallel.map(count: objects.count) { offset -> [Int] in
+    /// What each object depends on, parallel to ``objects``: its Namespace when the manifest
+    /// defines it, the defined objects it refers to, and the workloads a Service or PDB selects —
+    /// each once, in that order, never the object itself.
+    func dependencies() -> [[Int]] {
+        Parallel.map(count: objects.count) { offset -> [Int] in
             var found: [Int] = []
+            func add(_ target: Int) {
+                if target != offset, !found.contains(target) { found.append(target) }
+            }
             if let namespace = namespaces[offset], !clusterScoped[offset],
                 let target = index[ObjectKey(group: "", kind: "Namespace", namespace: "", name: namespace)]
             {
-                found.append(target)
+                add(target)
             }
             for reference in objectReferences[offset] {
-                if let target = index[reference.key] { found.append(target) }
+                if let target = index[reference.key] { add(target) }
             }
-            found += objectSelections[offset]
+            for target in objectSelections[offset] { add(target) }
             return found
         }
-        var result: [DependencyEdge] = []
-        var seen: Set<DependencyEdge> = []
-        for (from, targets) in targets.enumerated() {
-            for to in targets where to != from {
-                let edge = DependencyEdge(from: addresses[from], to: addresses[to])
-                if seen.insert(edge).inserted { result.append(edge) }
-            }
-        }
-        return result
     }
 
     /// The workloads a Service or PodDisruptionBudget selects.

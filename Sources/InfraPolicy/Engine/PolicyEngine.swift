@@ -1,13 +1,15 @@
-// Runs policy rules over synthesized documents and applies suppressions; the same engine
-// serves `infra-manifest check` and unit tests.
+// Runs policy rules over a synthesis' resolved model (or hand-written documents) and applies
+// suppressions; the same engine serves `infra-manifest check` and unit tests.
 
-/// Checks synthesized documents against policy rules.
+import InfraCore
+
+/// Checks synthesized infrastructure against policy rules.
 ///
 /// ```swift
 /// let engine = PolicyEngine(suppressions: [
 ///     PolicySuppression(rule: "INFRA-S3-004", resource: "aws_s3_bucket.logs", reason: "log bucket")
 /// ])
-/// let report = engine.evaluate([.terraform(file: "shared/main.tf.json", json)])
+/// let report = engine.evaluate(infrastructure.synthesize().model)
 /// ```
 public struct PolicyEngine: Sendable {
     /// The rules to run (default: ``PolicyRule/builtIn``).
@@ -27,9 +29,27 @@ public struct PolicyEngine: Sendable {
         self.suppressions = suppressions
     }
 
+    /// Runs every rule over the Terraform resources and Kubernetes objects of a resolved model and
+    /// returns the sorted report; findings carry the component path of their resource.
+    ///
+    /// ```swift
+    /// let report = PolicyEngine().evaluate(stack.synthesize().model)
+    /// ```
+    public func evaluate(_ model: ResolvedModel) -> PolicyReport {
+        evaluate(PolicyContext(model: model, configuration: configuration))
+    }
+
     /// Runs every rule over `documents` and returns the sorted report.
+    ///
+    /// ```swift
+    /// let report = PolicyEngine().evaluate([.terraform(file: "main.tf.json", json)])
+    /// ```
     public func evaluate(_ documents: [PolicyDocument]) -> PolicyReport {
-        let context = PolicyContext(documents: documents, configuration: configuration)
+        evaluate(PolicyContext(documents: documents, configuration: configuration))
+    }
+
+    /// Runs every rule over a context built once (its configuration, not the engine's, applies).
+    public func evaluate(_ context: PolicyContext) -> PolicyReport {
         let valid = suppressions.filter(\.isValid)
         var used = Set<PolicySuppression>()
         var findings: [PolicyFinding] = []
@@ -41,13 +61,22 @@ public struct PolicyEngine: Sendable {
                     PolicyFinding(
                         ruleID: rule.id, severity: rule.severity, resource: violation.resource, file: violation.file,
                         message: violation.message, hint: rule.hint, checkovIDs: rule.checkovIDs,
-                        suppression: suppression))
+                        suppression: suppression, path: violation.path))
             }
         }
+        let coverage = [
+            PolicyCoverage(
+                format: .terraform, rules: rules.filter { $0.format == .terraform }.count,
+                documents: context.terraform.resources.count),
+            PolicyCoverage(
+                format: .kubernetes, rules: rules.filter { $0.format == .kubernetes }.count,
+                documents: context.kubernetes.objects.count),
+        ]
         return PolicyReport(
             findings: findings,
             invalidSuppressions: suppressions.filter { !$0.isValid },
-            unusedSuppressions: valid.filter { !used.contains($0) }
+            unusedSuppressions: valid.filter { !used.contains($0) },
+            coverage: coverage
         )
     }
 }

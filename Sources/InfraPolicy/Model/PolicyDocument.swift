@@ -11,7 +11,7 @@ import InfraCore
 /// ```
 public struct PolicyDocument: Sendable, Hashable {
     /// Which language the document is in.
-    public enum Format: String, Sendable, Hashable {
+    public enum Format: String, Sendable, Hashable, Codable {
         /// Terraform JSON syntax (`{"resource": {...}}`).
         case terraform
         /// One Kubernetes object (`apiVersion`, `kind`, `metadata`, …).

@@ -1,5 +1,7 @@
 // One rule violated by one resource: what the CLI prints and what tests inspect.
 
+import InfraCore
+
 /// A rule violation found on one resource.
 ///
 /// ```swift
@@ -24,11 +26,13 @@ public struct PolicyFinding: Sendable, Hashable, Codable, CustomStringConvertibl
     public var checkovIDs: [String]
     /// The suppression that accepts this finding, when one does.
     public var suppression: PolicySuppression?
+    /// Where the resource was defined (`prod/Deployment/account`), when known.
+    public var path: ComponentPath?
 
     /// Creates a finding.
     public init(
         ruleID: String, severity: PolicySeverity, resource: String, file: String, message: String, hint: String,
-        checkovIDs: [String] = [], suppression: PolicySuppression? = nil
+        checkovIDs: [String] = [], suppression: PolicySuppression? = nil, path: ComponentPath? = nil
     ) {
         self.ruleID = ruleID
         self.severity = severity
@@ -38,6 +42,7 @@ public struct PolicyFinding: Sendable, Hashable, Codable, CustomStringConvertibl
         self.hint = hint
         self.checkovIDs = checkovIDs
         self.suppression = suppression
+        self.path = path
     }
 
     /// Whether a suppression accepts this finding.

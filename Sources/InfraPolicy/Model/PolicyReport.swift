@@ -1,12 +1,13 @@
 // The result of a policy run: every finding in a stable order, split into active and
-// suppressed, plus the suppressions that were malformed or matched nothing.
+// suppressed, the suppressions that were malformed or matched nothing, and how many rules
+// ran over how many documents.
 
 import InfraCore
 
 /// All findings of a policy run, sorted deterministically.
 ///
 /// ```swift
-/// let report = PolicyEngine().evaluate(documents)
+/// let report = PolicyEngine().evaluate(result.model)
 /// #expect(report.active.isEmpty, "\(report)")
 /// ```
 public struct PolicyReport: Sendable, Hashable, CustomStringConvertible {
@@ -16,15 +17,18 @@ public struct PolicyReport: Sendable, Hashable, CustomStringConvertible {
     public var invalidSuppressions: [PolicySuppression]
     /// Valid suppressions that matched no finding (probably stale).
     public var unusedSuppressions: [PolicySuppression]
+    /// How many rules ran over how many documents, per language (Terraform, then Kubernetes).
+    public var coverage: [PolicyCoverage]
 
     /// Creates a report, sorting `findings`.
     public init(
         findings: [PolicyFinding], invalidSuppressions: [PolicySuppression] = [],
-        unusedSuppressions: [PolicySuppression] = []
+        unusedSuppressions: [PolicySuppression] = [], coverage: [PolicyCoverage] = []
     ) {
         self.findings = findings.sorted(by: PolicyFinding.precedes)
         self.invalidSuppressions = invalidSuppressions
         self.unusedSuppressions = unusedSuppressions
+        self.coverage = coverage
     }
 
     /// Findings no suppression accepts.
@@ -48,25 +52,30 @@ public struct PolicyReport: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The report as diagnostics for `infra-manifest check`: critical and high findings are
-    /// errors, medium and low warnings, suppressed findings and suppression problems notes.
-    /// Each diagnostic's path is the finding's file; see ``diagnostics(inventory:)`` for
-    /// component paths.
+    /// errors, medium and low warnings, suppressed findings notes, suppressions without a reason
+    /// and suppressions that matched nothing warnings. Each diagnostic's path is the component
+    /// path of the finding's resource (known for a report on a resolved model), else its file.
     public var diagnostics: [Diagnostic] { diagnostics(inventory: []) }
 
-    /// The report as diagnostics whose paths are the component paths of the offending
-    /// resources, looked up in a synthesis inventory (by file and address, or for Kubernetes by
-    /// file, kind and name); a finding without an entry keeps its file as the path.
+    /// The report as diagnostics (see ``diagnostics``); findings without a component path (from
+    /// hand-written documents) look theirs up in a synthesis inventory, by file and address or,
+    /// for Kubernetes, by file, kind and name. `unusedSuppressions` is the severity of a
+    /// suppression that matched nothing: a warning, or a note when only part of the
+    /// infrastructure was checked (the suppression may be for the rest).
     ///
     /// ```swift
-    /// diagnostics.append(contentsOf: report.diagnostics(inventory: result.inventory))
+    /// diagnostics.append(contentsOf: report.diagnostics(unusedSuppressions: env == "all" ? .warning : .note))
     /// ```
-    public func diagnostics(inventory: [InventoryEntry]) -> [Diagnostic] {
+    public func diagnostics(
+        inventory: [InventoryEntry] = [], unusedSuppressions unusedSeverity: Diagnostic.Severity = .warning
+    ) -> [Diagnostic] {
         var result: [Diagnostic] = findings.map { finding in
             let severity: Diagnostic.Severity =
                 finding.isSuppressed ? .note : (finding.severity >= .high ? .error : .warning)
             var message = "\(finding.ruleID) \(finding.resource): \(finding.message)"
             if let suppression = finding.suppression { message += " (suppressed: \(suppression.reason))" }
-            let path = PolicyReport.componentPath(of: finding, in: inventory) ?? ComponentPath(finding.file)
+            let path =
+                finding.path ?? PolicyReport.componentPath(of: finding, in: inventory) ?? ComponentPath(finding.file)
             return Diagnostic(path: path, severity: severity, message: message, hint: finding.hint)
         }
         for suppression in invalidSuppressions {
@@ -79,7 +88,7 @@ public struct PolicyReport: Sendable, Hashable, CustomStringConvertible {
         for suppression in unusedSuppressions {
             result.append(
                 Diagnostic(
-                    path: ComponentPath("policy"), severity: .note,
+                    path: ComponentPath("policy"), severity: unusedSeverity,
                     message: "suppression of \(suppression.rule) on \(suppression.resource) matched no finding",
                     hint: "remove it if the resource was fixed or renamed"))
         }
@@ -100,14 +109,19 @@ public struct PolicyReport: Sendable, Hashable, CustomStringConvertible {
         }?.path
     }
 
-    /// One block per finding, then a summary line `policy: N findings (C critical, H high, …), S suppressed`.
-    public var description: String {
-        var lines = findings.map(\.description)
+    /// One line on what was evaluated: `policy: Terraform: 31 rules over 171 resources;
+    /// Kubernetes: 9 rules over 183 objects; 0 findings (0 critical, 0 high, 0 medium, 0 low), 8 suppressed`.
+    public var summary: String {
         let counts = PolicySeverity.allCases.map { severity in
             "\(active.filter { $0.severity == severity }.count) \(severity.rawValue)"
         }
-        lines.append(
-            "policy: \(active.count) finding(s) (\(counts.joined(separator: ", "))), \(suppressed.count) suppressed")
-        return lines.joined(separator: "\n")
+        let evaluated = coverage.map { "\($0); " }.joined()
+        return "policy: \(evaluated)\(active.count) finding(s) (\(counts.joined(separator: ", "))), "
+            + "\(suppressed.count) suppressed"
+    }
+
+    /// One block per finding, then the ``summary`` line.
+    public var description: String {
+        (findings.map(\.description) + [summary]).joined(separator: "\n")
     }
 }

@@ -1,6 +1,8 @@
 // A policy rule: its identity and documentation (id, severity, fix hint, checkov mapping)
 // plus the check that finds violations in the resolved documents.
 
+import InfraCore
+
 /// One built-in (or user-defined) policy rule.
 ///
 /// ```swift
@@ -50,11 +52,14 @@ public struct PolicyViolation: Sendable, Hashable {
     public var file: String
     /// What is wrong.
     public var message: String
+    /// Where the resource was defined, when the rule read it from a resolved model.
+    public var path: ComponentPath?
 
     /// Creates a violation.
-    public init(resource: String, file: String, message: String) {
+    public init(resource: String, file: String, message: String, path: ComponentPath? = nil) {
         self.resource = resource
         self.file = file
         self.message = message
+        self.path = path
     }
 }

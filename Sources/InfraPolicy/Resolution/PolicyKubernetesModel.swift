@@ -9,6 +9,15 @@ public struct PolicyKubernetesObject: Sendable, Hashable {
     public var document: Value
     /// The output file.
     public var file: String
+    /// Where it was defined (`prod/Deployment/account`), when it comes from a resolved model.
+    public var path: ComponentPath?
+
+    /// Creates an object.
+    public init(document: Value, file: String, path: ComponentPath? = nil) {
+        self.document = document
+        self.file = file
+        self.path = path
+    }
 
     /// `kind`.
     public var kind: String { document["kind"]?.stringValue ?? "" }
@@ -46,7 +55,7 @@ public struct PolicyKubernetesObject: Sendable, Hashable {
 
     /// A violation of this object with `message`.
     public func violation(_ message: String) -> PolicyViolation {
-        PolicyViolation(resource: address, file: file, message: message)
+        PolicyViolation(resource: address, file: file, message: message, path: path)
     }
 }
 
@@ -77,8 +86,24 @@ public struct PolicyKubernetesModel: Sendable {
 
     /// Collects the Kubernetes documents.
     public init(documents: [PolicyDocument]) {
-        objects = documents.filter { $0.format == .kubernetes && $0.value.objectValue != nil }
-            .map { PolicyKubernetesObject(document: $0.value, file: $0.file) }
+        self.init(
+            objects: documents.filter { $0.format == .kubernetes }.map {
+                PolicyKubernetesObject(document: $0.value, file: $0.file)
+            })
+    }
+
+    /// Reads the Kubernetes objects of a resolved model, each with its component path.
+    public init(model: ResolvedModel) {
+        let nodes = model.nodes(.kubernetes)
+        self.init(
+            objects: Parallel.map(count: nodes.count) {
+                PolicyKubernetesObject(document: nodes[$0].document(), file: nodes[$0].file, path: nodes[$0].path)
+            })
+    }
+
+    /// The objects that are objects (other documents are skipped), sorted by address then file.
+    init(objects: [PolicyKubernetesObject]) {
+        self.objects = objects.filter { $0.document.objectValue != nil }
             .sorted { ($0.address, $0.file) < ($1.address, $1.file) }
     }
 

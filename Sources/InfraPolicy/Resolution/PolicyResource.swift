@@ -19,18 +19,24 @@ public struct PolicyResource: Sendable, Hashable {
     public var module: String
     /// Whether it is a data source.
     public var isData: Bool
+    /// Where it was defined (`shared/logs/bucket`), when it comes from a resolved model.
+    public var path: ComponentPath?
     /// For each top-level attribute, the addresses its strings refer to
     /// (`"bucket": "${aws_s3_bucket.logs.id}"` → `["bucket": ["aws_s3_bucket.logs"]]`).
     public var references: [String: Set<String>]
 
     /// Creates a resource.
-    public init(type: String, name: String, properties: Value, file: String, module: String, isData: Bool = false) {
+    public init(
+        type: String, name: String, properties: Value, file: String, module: String, isData: Bool = false,
+        path: ComponentPath? = nil
+    ) {
         self.type = type
         self.name = name
         self.properties = properties
         self.file = file
         self.module = module
         self.isData = isData
+        self.path = path
         address = (isData ? "data." : "") + "\(type).\(name)"
         var references: [String: Set<String>] = [:]
         for (key, value) in properties.objectValue ?? ValueObject() {
@@ -44,7 +50,7 @@ public struct PolicyResource: Sendable, Hashable {
 
     /// A violation of this resource with `message`.
     public func violation(_ message: String) -> PolicyViolation {
-        PolicyViolation(resource: address, file: file, message: message)
+        PolicyViolation(resource: address, file: file, message: message, path: path)
     }
 
     /// The attribute `key` of the body.

@@ -30,6 +30,27 @@ public struct PolicyTerraformModel: Sendable {
                 }
             }
         }
+        self.init(resources: resources)
+    }
+
+    /// Reads the resources and data sources of a resolved model, each with its component path.
+    ///
+    /// Nodes of role ``InfraCore/ModelRole/resource`` whose kind is a type (`aws_s3_bucket`) or
+    /// `data.<type>` are read; module calls and configuration blocks are not resources.
+    public init(model: ResolvedModel) {
+        let nodes = model.nodes(.terraform).filter { $0.role == .resource && $0.kind != "module" }
+        self.init(
+            resources: Parallel.map(count: nodes.count) { offset in
+                let node = nodes[offset]
+                let isData = node.kind.hasPrefix("data.")
+                return PolicyResource(
+                    type: isData ? String(node.kind.dropFirst(5)) : node.kind, name: node.name,
+                    properties: node.document(), file: node.file, module: node.folder, isData: isData, path: node.path)
+            })
+    }
+
+    /// Indexes `resources` for the rules' lookups.
+    init(resources: [PolicyResource]) {
         self.resources = resources.sorted { ($0.module, $0.address) < ($1.module, $1.address) }
         byType = Dictionary(grouping: self.resources.filter { !$0.isData }, by: \.type)
         byAddress = Dictionary(self.resources.map { (PolicyTerraformModel.key($0.module, $0.address), $0) }) {

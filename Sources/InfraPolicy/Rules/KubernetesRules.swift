@@ -83,7 +83,8 @@ extension PolicyRule {
                     let object = namespaces[name]
                 else { return nil }
                 return PolicyViolation(
-                    resource: "Namespace \(name)", file: object.file, message: "namespace \(name) has no NetworkPolicy")
+                    resource: "Namespace \(name)", file: object.file, message: "namespace \(name) has no NetworkPolicy",
+                    path: object.path)
             }
         },
     ]

@@ -5,20 +5,78 @@
 
 import InfraCore
 
-/// Writes HCL text for one configuration's blocks.
+/// Writes HCL text for one configuration's resolved blocks.
 struct HCLRenderer {
-    /// Text for each file name (without extension), built block by block.
+    /// Text for each file path, built block by block.
     private(set) var files: [String: [String]] = [:]
 
     mutating func add(_ file: String, _ text: String) {
         files[file, default: []].append(text)
     }
 
-    /// The files joined with blank lines between blocks.
-    func artifacts(directory: String) -> [Artifact] {
-        files.keys.sorted().map { file in
+    /// The `.tf` files of `blocks` (`main.tf` always), then `terraform.tfvars.json` (JSON: the
+    /// variable values are read as JSON by Terraform either way). Within a file: settings,
+    /// providers, locals, data sources, resources, module calls, moves, variables, outputs.
+    static func artifacts(of blocks: [ResolvedBlock], directory: String) -> [Artifact] {
+        var hcl = HCLRenderer()
+        var providers: [(ProviderBlock, String)] = []
+        var locals: [LocalBlock] = []
+        var localsFile = directory + "/main.tf"
+        var dataSources: [(ResourceBlock, String)] = []
+        var resources: [(ResourceBlock, String)] = []
+        var modules: [(ModuleCallBlock, String?, String)] = []
+        var variables: [(VariableBlock, String)] = []
+        var outputs: [(OutputBlock, String)] = []
+        var variableValues: [Artifact] = []
+        for block in blocks {
+            switch block.content {
+            case .settings(let settings): hcl.add(block.file, HCLRenderer.settings(settings))
+            case .provider(let provider): providers.append((provider, block.file))
+            case .local(let local):
+                locals.append(local)
+                localsFile = block.file
+            case .data(let declaration): dataSources.append((declaration, block.file))
+            case .resource(let declaration): resources.append((declaration, block.file))
+            case .module(let call, let source): modules.append((call, source, block.file))
+            case .moved: break
+            case .variable(let variable): variables.append((variable, block.file))
+            case .output(let output): outputs.append((output, block.file))
+            case .variableValues:
+                variableValues.append(Artifact(path: block.file, bytes: JSONWriter().write(block.document())))
+            }
+        }
+        for (provider, file) in providers.sorted(by: { ($0.0.name, $0.0.alias ?? "") < ($1.0.name, $1.0.alias ?? "") })
+        {
+            hcl.add(file, HCLRenderer.provider(provider))
+        }
+        if !locals.isEmpty { hcl.add(localsFile, HCLRenderer.locals(locals)) }
+        for (block, file) in dataSources.sorted(by: { ($0.0.type, $0.0.name) < ($1.0.type, $1.0.name) }) {
+            hcl.add(file, HCLRenderer.resource(block, data: true))
+        }
+        for (block, file) in resources.sorted(by: { ($0.0.type, $0.0.name) < ($1.0.type, $1.0.name) }) {
+            hcl.add(file, HCLRenderer.resource(block, data: false))
+        }
+        for (call, source, file) in modules.sorted(by: { $0.0.name < $1.0.name }) {
+            hcl.add(file, HCLRenderer.module(call, source: source))
+        }
+        for block in blocks {
+            if case .moved(let move) = block.content { hcl.add(block.file, HCLRenderer.moved(move)) }
+        }
+        for (variable, file) in variables.sorted(by: { $0.0.name < $1.0.name }) {
+            hcl.add(file, HCLRenderer.variable(variable))
+        }
+        for (output, file) in outputs.sorted(by: { $0.0.name < $1.0.name }) {
+            hcl.add(file, HCLRenderer.output(output))
+        }
+        if hcl.files[directory + "/main.tf"] == nil { hcl.add(directory + "/main.tf", "") }
+        return hcl.artifacts() + variableValues
+    }
+
+    /// The files joined with blank lines between blocks, in file order.
+    func artifacts() -> [Artifact] {
+        files.keys.sorted(by: TerraformJSONFiles.precedes).map { file in
             let text = (files[file] ?? []).joined(separator: "\n")
-            return Artifact(path: "\(directory)/\(file).tf", bytes: Array(text.utf8))
+            return Artifact(path: file, bytes: Array(text.utf8))
         }
     }
 

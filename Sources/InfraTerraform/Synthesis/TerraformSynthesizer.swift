@@ -1,10 +1,11 @@
-// Stack or module → files. Runs like a compiler: validate the collected blocks (all
-// diagnostics at once), then render the document model, then bytes. Nothing is
-// rendered when validation found errors.
+// Stack or module → resolved model → files. Runs like a compiler: validation (all diagnostics
+// at once) and resolution (each block with its address, file, component path and references)
+// read the same index side by side; the writers read only the resolved blocks. Nothing is
+// written when validation found errors.
 
 import InfraCore
 
-/// Synthesizes the blocks of a root or module into `.tf.json` files.
+/// Synthesizes the blocks of a root or module into its resolved blocks and `.tf.json` (or `.tf`) files.
 struct TerraformSynthesizer: Sendable {
     enum Kind { case root, module }
 
@@ -15,157 +16,78 @@ struct TerraformSynthesizer: Sendable {
     let tfvars: [String: Value]
     let elements: [StackElement]
 
+    /// The unit's own component path: `dev`, or `modules/vpc` for a module.
+    var unitPath: ComponentPath { ComponentPath(segments: kind == .root ? [name] : ["modules", name]) }
+
     func synthesize(format: SynthesisOptions.TerraformFormat = .json) -> SynthesisResult {
         let index = ConfigurationIndex(elements: elements)
-        // Checking and rendering read the same index and nothing else: run them side by
-        // side and drop the rendered files when the checks found an error.
-        var (result, artifacts) = Parallel.pair(
-            { check(index) }, { format == .json ? render(index) : renderHCL(index) })
-        if !result.diagnostics.hasErrors { result.artifacts = artifacts }
+        // Validation and resolution (then writing) read the same index and nothing else: run
+        // them side by side and drop the files when the checks found an error.
+        let (diagnostics, resolved) = Parallel.pair(
+            {
+                var validator = StackValidator(
+                    kind: kind, name: name, settings: settings, tfvars: tfvars, index: index)
+                return validator.validate()
+            },
+            { () -> (blocks: [ResolvedBlock], cycles: [Diagnostic], artifacts: [Artifact]) in
+                let (blocks, cycles) = resolve(index, format: format)
+                let artifacts =
+                    format == .json
+                    ? TerraformJSONFiles.artifacts(of: blocks, directory: directory)
+                    : HCLRenderer.artifacts(of: blocks, directory: directory)
+                return (blocks, cycles, artifacts)
+            })
+        var result = SynthesisResult(diagnostics: diagnostics, model: ResolvedModel(nodes: resolved.blocks))
+        result.diagnostics.append(contentsOf: resolved.cycles)
+        if !result.diagnostics.hasErrors { result.artifacts = resolved.artifacts }
         return result
     }
 
-    /// Diagnostics, inventory and dependency edges of the configuration.
-    private func check(_ index: ConfigurationIndex) -> SynthesisResult {
-        var validator = StackValidator(kind: kind, name: name, settings: settings, tfvars: tfvars, index: index)
-        let diagnostics = validator.validate()
-        let graph = DependencyAnalysis(index: index)
-        var result = SynthesisResult(
-            diagnostics: diagnostics, inventory: inventory(index), edges: graph.edges(prefix: directory))
-        result.diagnostics.append(contentsOf: graph.cycleDiagnostics())
-        return result
-    }
+    // MARK: Resolution
 
-    /// The same files as ``render(_:)`` in HCL native syntax (`.tf`); tfvars stay JSON.
-    private func renderHCL(_ index: ConfigurationIndex) -> [Artifact] {
-        var hcl = HCLRenderer()
-        let settingsFile = (kind == .root && settings.backend != nil) ? "backend" : "main"
+    /// Every block of the configuration with its address, file, component path and references,
+    /// grouped by file (files in name order, blocks in the order they are collected below), and
+    /// the dependency cycles among them.
+    func resolve(
+        _ index: ConfigurationIndex, format: SynthesisOptions.TerraformFormat
+    ) -> (blocks: [ResolvedBlock], cycles: [Diagnostic]) {
+        let analysis = DependencyAnalysis(index: index)
+        let fileExtension = format == .json ? ".tf.json" : ".tf"
+        // Thousands of blocks share a handful of files: each file's path and block list once.
+        var fileOrder: [String] = []
+        var blocksByFile: [String: [ResolvedBlock]] = [:]
+        func add(_ content: ResolvedBlock.Content, _ path: ComponentPath?, file: String) {
+            let address = ResolvedBlock.address(of: content)
+            if blocksByFile[file] == nil { fileOrder.append(file) }
+            blocksByFile[file, default: []].append(
+                ResolvedBlock(
+                    content, address: address, path: path ?? unitPath,
+                    file: file == Self.variableValuesFile
+                        ? directory + "/" + file : directory + "/" + file + fileExtension,
+                    references: analysis.references(of: address)))
+        }
         if kind == .root || !settings.requiredProviders.isEmpty || settings.requiredVersion != nil {
-            hcl.add(settingsFile, HCLRenderer.settings(settings))
+            add(.settings(settings), unitPath, file: (kind == .root && settings.backend != nil) ? "backend" : "main")
         }
-        let providers = index.providers.sorted { ($0.name, $0.alias ?? "") < ($1.name, $1.alias ?? "") }
-        for provider in providers { hcl.add("main", HCLRenderer.provider(provider)) }
-        if !index.locals.isEmpty { hcl.add("main", HCLRenderer.locals(index.locals)) }
-        for block in index.dataSources.sorted(by: { ($0.type, $0.name) < ($1.type, $1.name) }) {
-            hcl.add(block.meta.file ?? "main", HCLRenderer.resource(block, data: true))
+        for provider in index.providers { add(.provider(provider), provider.path, file: "main") }
+        for local in index.locals { add(.local(local), local.path, file: "main") }
+        for block in index.dataSources { add(.data(block), block.path, file: block.meta.file ?? "main") }
+        for block in index.resources { add(.resource(block), block.path, file: block.meta.file ?? "main") }
+        for call in index.modules {
+            add(.module(call, localSource: sourcePath(for: call)), call.path, file: call.meta.file ?? "main")
         }
-        for block in index.resources.sorted(by: { ($0.type, $0.name) < ($1.type, $1.name) }) {
-            hcl.add(block.meta.file ?? "main", HCLRenderer.resource(block, data: false))
-        }
-        for call in index.modules.sorted(by: { $0.name < $1.name }) {
-            hcl.add(call.meta.file ?? "main", HCLRenderer.module(call, source: sourcePath(for: call)))
-        }
-        for move in index.moved { hcl.add("main", HCLRenderer.moved(move)) }
-        for variable in index.variables.sorted(by: { $0.name < $1.name }) {
-            hcl.add("variables", HCLRenderer.variable(variable))
-        }
-        for output in index.outputs.sorted(by: { $0.name < $1.name }) { hcl.add("outputs", HCLRenderer.output(output)) }
-        if hcl.files["main"] == nil { hcl.add("main", "") }
-        var artifacts = hcl.artifacts(directory: directory)
-        if kind == .root, !tfvars.isEmpty {
-            let document = Value.sortedObject(tfvars)
-            artifacts.append(
-                Artifact(
-                    path: "\(directory)/terraform.tfvars.json", bytes: JSONWriter().write(document),
-                    documents: [document]))
-        }
-        return artifacts
+        for move in index.moved { add(.moved(move), move.path, file: "main") }
+        for variable in index.variables { add(.variable(variable), variable.path, file: "variables") }
+        for output in index.outputs { add(.output(output), output.path, file: "outputs") }
+        if kind == .root, !tfvars.isEmpty { add(.variableValues(tfvars), unitPath, file: Self.variableValuesFile) }
+        var blocks: [ResolvedBlock] = []
+        blocks.reserveCapacity(blocksByFile.values.reduce(0) { $0 + $1.count })
+        for file in fileOrder.sorted() { blocks += blocksByFile[file] ?? [] }
+        return (blocks, analysis.cycleDiagnostics())
     }
 
-    // MARK: Rendering
-
-    private func render(_ index: ConfigurationIndex) -> [Artifact] {
-        let writer = JSONWriter(sortKeys: true)
-        var files: [String: ValueObject] = [:]
-
-        func add(_ file: String, _ key: String, _ value: Value) {
-            files[file, default: ValueObject()][key] = value
-        }
-
-        // Resources and data sources, grouped by file, then type, then name.
-        for (kind, key) in [(false, "resource"), (true, "data")] {
-            let blocks = kind ? index.dataSources : index.resources
-            var byFile: [String: [ResourceBlock]] = [:]
-            for block in blocks { byFile[block.meta.file ?? "main", default: []].append(block) }
-            for (file, list) in byFile {
-                add(file, key, TerraformSynthesizer.groupByType(list))
-            }
-        }
-        if !index.locals.isEmpty {
-            add(
-                "main", "locals", .object(ValueObject(index.locals.map { ($0.name, $0.value.jsonValue) }).sortedByKey())
-            )
-        }
-        if !index.modules.isEmpty {
-            var modulesByFile: [String: [ModuleCallBlock]] = [:]
-            for call in index.modules { modulesByFile[call.meta.file ?? "main", default: []].append(call) }
-            for (file, calls) in modulesByFile {
-                add(
-                    file, "module",
-                    .object(
-                        ValueObject(
-                            calls.map { call in
-                                (call.name, call.jsonValue(sourcePath: sourcePath(for: call)))
-                            }
-                        ).sortedByKey()))
-            }
-        }
-        if !index.providers.isEmpty {
-            var byName: [String: [ProviderBlock]] = [:]
-            for provider in index.providers { byName[provider.name, default: []].append(provider) }
-            add(
-                "main", "provider",
-                .object(
-                    ValueObject(
-                        byName.keys.sorted().map { name in
-                            let list = (byName[name] ?? []).sorted { ($0.alias ?? "") < ($1.alias ?? "") }
-                            return (name, list.count == 1 ? list[0].jsonValue : .array(list.map(\.jsonValue)))
-                        })))
-        }
-        if !index.moved.isEmpty {
-            add("main", "moved", .array(index.moved.map(\.jsonValue)))
-        }
-        let settingsFile = (kind == .root && settings.backend != nil) ? "backend" : "main"
-        if kind == .root || !settings.requiredProviders.isEmpty || settings.requiredVersion != nil {
-            add(settingsFile, "terraform", settings.jsonValue)
-        }
-        if !index.variables.isEmpty {
-            add(
-                "variables", "variable",
-                .object(ValueObject(index.variables.map { ($0.name, $0.jsonValue) }).sortedByKey()))
-        }
-        if !index.outputs.isEmpty {
-            add("outputs", "output", .object(ValueObject(index.outputs.map { ($0.name, $0.jsonValue) }).sortedByKey()))
-        }
-        if files["main"] == nil { files["main"] = ValueObject() }
-
-        var artifacts = files.keys.sorted().map { file in
-            let document = Value.object(files[file] ?? ValueObject())
-            return Artifact(path: "\(directory)/\(file).tf.json", bytes: writer.write(document), documents: [document])
-        }
-        if kind == .root, !tfvars.isEmpty {
-            let document = Value.sortedObject(tfvars)
-            artifacts.append(
-                Artifact(
-                    path: "\(directory)/terraform.tfvars.json", bytes: writer.write(document), documents: [document]))
-        }
-        return artifacts
-    }
-
-    /// `{type: {name: body}}` with both levels sorted; built without per-insert lookups so
-    /// it stays linear in the number of blocks.
-    static func groupByType(_ blocks: [ResourceBlock]) -> Value {
-        var byType: [String: [ResourceBlock]] = [:]
-        for block in blocks { byType[block.type, default: []].append(block) }
-        var typeMembers: [ValueObject.Member] = []
-        typeMembers.reserveCapacity(byType.count)
-        for type in byType.keys.sorted() {
-            let list = (byType[type] ?? []).sorted { $0.name < $1.name }
-            let members = list.map { ValueObject.Member(key: $0.name, value: $0.jsonValue) }
-            typeMembers.append(.init(key: type, value: .object(ValueObject(uniqueMembers: members))))
-        }
-        return .object(ValueObject(uniqueMembers: typeMembers))
-    }
+    /// The file of a root's variable values (Terraform reads it automatically).
+    static let variableValuesFile = "terraform.tfvars.json"
 
     /// The relative path from this configuration's folder to a local module's folder.
     func sourcePath(for call: ModuleCallBlock) -> String? {
@@ -183,40 +105,6 @@ struct TerraformSynthesizer: Sendable {
         let rest = b[common...].map(String.init)
         let parts = ups + rest
         return parts.isEmpty ? "." : (ups.isEmpty ? "./" : "") + parts.joined(separator: "/")
-    }
-
-    // MARK: Inventory
-
-    private func inventory(_ index: ConfigurationIndex) -> [InventoryEntry] {
-        // Thousands of blocks share a handful of files: build each file path once.
-        var filePaths: [String: String] = [:]
-        func filePath(_ meta: MetaArguments) -> String {
-            let file = meta.file ?? "main"
-            if let path = filePaths[file] { return path }
-            let path = directory + "/" + file + ".tf.json"
-            filePaths[file] = path
-            return path
-        }
-        var entries: [InventoryEntry] = []
-        entries.reserveCapacity(index.resources.count + index.dataSources.count + index.modules.count)
-        for block in index.resources {
-            entries.append(
-                InventoryEntry(
-                    kind: block.type, address: block.type + "." + block.name, path: block.path,
-                    file: filePath(block.meta)))
-        }
-        for block in index.dataSources {
-            entries.append(
-                InventoryEntry(
-                    kind: "data." + block.type, address: "data." + block.type + "." + block.name, path: block.path,
-                    file: filePath(block.meta)))
-        }
-        for call in index.modules {
-            entries.append(
-                InventoryEntry(
-                    kind: "module", address: "module." + call.name, path: call.path, file: filePath(call.meta)))
-        }
-        return entries.sorted { $0.file != $1.file ? $0.file < $1.file : $0.address < $1.address }
     }
 
     /// The local modules called by `elements`, each once.

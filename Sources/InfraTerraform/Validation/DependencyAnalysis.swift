@@ -70,17 +70,6 @@ struct DependencyAnalysis {
         return successors[node].map { names[$0] }
     }
 
-    /// Edges `prefix/from → prefix/to`, sorted, only between defined nodes.
-    func edges(prefix: String) -> [DependencyEdge] {
-        let qualified = names.map { prefix + "/" + $0 }
-        // Names are sorted and each successor list is sorted, so this order is (from, to) order.
-        var result: [DependencyEdge] = []
-        for (from, list) in successors.enumerated() {
-            for to in list { result.append(DependencyEdge(from: qualified[from], to: qualified[to])) }
-        }
-        return result
-    }
-
     /// One error per dependency cycle (strongly connected component with more than one
     /// node, or a node that depends on itself), showing one cycle of it in reference order.
     func cycleDiagnostics() -> [Diagnostic] {

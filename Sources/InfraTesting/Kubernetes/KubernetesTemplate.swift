@@ -1,14 +1,15 @@
-// Assertions over synthesized Kubernetes objects (one Value per YAML document), with the
-// same vocabulary as the Terraform template: find by kind and partial document, count,
-// and explain failures with the closest object.
+// Assertions over synthesized Kubernetes objects — read from a synthesis' resolved model, or
+// given as documents — with the same vocabulary as the Terraform template: find by kind and
+// partial document, count, and explain failures with the closest object.
 
 import InfraCore
+import InfraKubernetes
 import Testing
 
 /// Synthesized Kubernetes objects under test.
 ///
 /// ```swift
-/// let template = KubernetesTemplate(documents: manifestDocuments)
+/// let template = KubernetesTemplate(manifest: prod)
 /// template.resourceCountIs(kind: "Deployment", 2)
 /// template.hasObject(kind: "Deployment", named: "api", namespace: "prod", [
 ///     "spec": ["template": ["spec": ["containers": Match.arrayWith([["image": Match.stringLike("@sha256:")]])]]]
@@ -18,26 +19,36 @@ public struct KubernetesTemplate: Sendable {
     /// Every object, sorted by address.
     public let objects: [KubernetesTemplateObject]
 
-    /// Creates a template from the documents of a manifest (`null` documents are skipped).
+    /// Creates a template from documents written by hand (objects; `null` documents are skipped).
     public init(documents: [Value]) {
-        objects = documents.filter { $0.objectValue != nil }.map(KubernetesTemplateObject.init)
-            .sorted { ($0.address, $0.apiVersion) < ($1.address, $1.apiVersion) }
+        self.init(objects: documents.filter { $0.objectValue != nil }.map { KubernetesTemplateObject(document: $0) })
     }
 
-    /// Creates a template from the `.yaml` artifacts of a synthesis (their `documents`); with
-    /// `directory`, only the files under that folder, e.g. `kubernetes/prod`.
+    /// Creates a template from the Kubernetes objects of a synthesis' resolved model; with
+    /// `directory`, only the objects written under that folder, e.g. `kubernetes/prod`. Objects
+    /// read this way know their component path, file and typed value.
     ///
     /// ```swift
-    /// let prod = KubernetesTemplate(artifacts: result.artifacts, directory: "kubernetes/prod")
+    /// let prod = KubernetesTemplate(result: infrastructure.synthesize(), directory: "kubernetes/prod")
+    /// prod.object(kind: "Deployment", named: "account")?.typed(Deployment.self)?.spec?.replicas
     /// ```
-    public init(artifacts: [Artifact], directory: String? = nil) {
-        let prefix = directory.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    public init(result: SynthesisResult, directory: String? = nil) {
+        self.init(model: result.model, directory: directory)
+    }
+
+    /// Creates a template from a resolved model (see ``init(result:directory:)``).
+    public init(model: ResolvedModel, directory: String? = nil) {
+        let nodes = directory.map { model.nodes(under: $0) } ?? model.nodes
         self.init(
-            documents: artifacts.sorted { $0.path < $1.path }
-                .filter {
-                    ($0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml")) && (prefix.map($0.path.hasPrefix) ?? true)
-                }
-                .flatMap(\.documents))
+            objects: nodes.filter { $0.language == .kubernetes }.map { node in
+                KubernetesTemplateObject(
+                    document: node.document(), path: node.path, file: node.file, resolved: node as? ResolvedObject)
+            })
+    }
+
+    /// Sorts the objects by address.
+    private init(objects: [KubernetesTemplateObject]) {
+        self.objects = objects.sorted { ($0.address, $0.apiVersion) < ($1.address, $1.apiVersion) }
     }
 
     /// The objects of `kind` whose documents match `pattern` (partially), sorted by address.

@@ -32,13 +32,21 @@ public struct TerraformBlock: Sendable, Hashable {
     public var name: String
     /// The block's body.
     public var properties: Value
+    /// Where the block was defined (`dev/network/vpc`), when the template was read from a resolved model.
+    public var path: ComponentPath?
+    /// The file the block is written to, when the template was read from a resolved model.
+    public var file: String?
 
     /// Creates a block.
-    public init(kind: Kind, type: String?, name: String, properties: Value) {
+    public init(
+        kind: Kind, type: String?, name: String, properties: Value, path: ComponentPath? = nil, file: String? = nil
+    ) {
         self.kind = kind
         self.type = type
         self.name = name
         self.properties = properties
+        self.path = path
+        self.file = file
     }
 
     /// The Terraform address: `aws_s3_bucket.logs`, `data.aws_ami.ubuntu`, `module.vpc`,

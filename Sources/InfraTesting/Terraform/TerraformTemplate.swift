@@ -3,12 +3,13 @@
 // failures with the closest candidate.
 
 import InfraCore
+import InfraTerraform
 import Testing
 
 /// A synthesized Terraform configuration under test.
 ///
 /// ```swift
-/// let template = TerraformTemplate(json: document)
+/// let template = TerraformTemplate(result: stack.synthesize())
 /// template.resourceCountIs("aws_subnet", 3)
 /// template.hasResourceProperties("aws_s3_bucket_versioning", [
 ///     "bucket": Match.reference(to: "aws_s3_bucket.logs", attribute: "id"),
@@ -22,7 +23,7 @@ public struct TerraformTemplate: Sendable {
     /// The merged configuration.
     public let json: Value
     /// Every resource, data source, module call, output and variable, sorted by address.
-    public let blocks: [TerraformBlock]
+    public private(set) var blocks: [TerraformBlock]
 
     /// Creates a template from one Terraform JSON document.
     public init(json: Value) {
@@ -36,28 +37,31 @@ public struct TerraformTemplate: Sendable {
         self.init(json: TerraformTemplate.merge(documents))
     }
 
-    /// Creates a template from the `.tf.json` artifacts of a synthesis; with `directory`, only
-    /// the files directly in that folder (one root module), e.g. `terraform/environments/dev`.
-    /// Uses each artifact's `documents`, and parses its bytes when it carries none.
+    /// Creates a template from the resolved model of a synthesis; with `directory`, only the
+    /// blocks of that folder (one root module or module), e.g. `terraform/environments/dev`.
+    /// Blocks read this way know their component path and file.
     ///
     /// ```swift
-    /// let template = try TerraformTemplate(artifacts: result.artifacts, directory: "terraform/environments/dev")
+    /// let template = TerraformTemplate(result: infrastructure.synthesize(), directory: "terraform/environments/dev")
     /// ```
-    public init(artifacts: [Artifact], directory: String? = nil) throws(AssertionFailure) {
-        var documents: [Value] = []
-        for artifact in artifacts.sorted(by: { $0.path < $1.path }) where artifact.path.hasSuffix(".tf.json") {
-            if let directory {
-                let folder = artifact.path.split(separator: "/").dropLast().joined(separator: "/")
-                let wanted = directory.split(separator: "/").joined(separator: "/")
-                guard folder == wanted else { continue }
-            }
-            if artifact.documents.isEmpty {
-                documents.append(try JSONReader.parse(artifact.bytes, source: artifact.path))
-            } else {
-                documents.append(contentsOf: artifact.documents)
-            }
+    public init(result: SynthesisResult, directory: String? = nil) {
+        self.init(model: result.model, directory: directory)
+    }
+
+    /// Creates a template from a resolved model (see ``init(result:directory:)``).
+    public init(model: ResolvedModel, directory: String? = nil) {
+        let wanted = directory.map { $0.split(separator: "/").joined(separator: "/") }
+        let resolved = model.nodes(.terraform).compactMap { $0 as? ResolvedBlock }
+            .filter { wanted == nil || $0.folder == wanted }
+        self.init(merging: TerraformJSONFiles.documents(of: resolved).map(\.document))
+        var definitions: [String: ResolvedBlock] = [:]
+        for block in resolved { definitions[block.address] = definitions[block.address] ?? block }
+        blocks = blocks.map { block in
+            var block = block
+            block.path = definitions[block.address]?.path
+            block.file = definitions[block.address]?.file
+            return block
         }
-        self.init(merging: documents)
     }
 
     // MARK: Finding

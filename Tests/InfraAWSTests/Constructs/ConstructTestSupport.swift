@@ -17,9 +17,10 @@ func synthesizeConstructs(@StackBuilder _ content: () -> [any StackContent]) -> 
 }
 
 extension SynthesisResult {
-    /// The rendered `t/<file>.tf.json` document.
+    /// The `t/<file>.tf.json` document, from the resolved blocks written to it.
     func document(_ file: String = "main") -> Value? {
-        artifacts.first { $0.path == "t/\(file).tf.json" }?.documents.first
+        let blocks = model.nodes.compactMap { $0 as? ResolvedBlock }.filter { $0.file == "t/\(file).tf.json" }
+        return TerraformJSONFiles.documents(of: blocks).first?.document
     }
 
     /// The body of `resource.<type>.<name>` in `t/<file>.tf.json`.

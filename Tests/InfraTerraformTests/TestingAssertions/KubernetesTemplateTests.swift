@@ -2,6 +2,8 @@
 // naming the closest object and the path inside it.
 
 import InfraCore
+import InfraKubernetes
+import InfraTerraform
 import InfraTesting
 import Testing
 
@@ -89,21 +91,36 @@ struct KubernetesTemplateTests {
     }
 }
 
-@Suite("KubernetesTemplate from artifacts")
-struct KubernetesTemplateArtifactTests {
-    @Test func artifactsUnderAFolderAreRead() {
-        let namespace: Value = ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "prod"]]
-        let artifacts = [
-            Artifact(path: "kubernetes/prod/namespace.yaml", bytes: [], documents: [namespace]),
-            Artifact(
-                path: "kubernetes/dev/namespace.yaml", bytes: [],
-                documents: [["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "dev"]]]),
-            Artifact(path: "terraform/main.tf.json", bytes: [], documents: [["resource": [:]]]),
-        ]
-        #expect(
-            KubernetesTemplate(artifacts: artifacts, directory: "kubernetes/prod").objects.map(\.address) == [
-                "Namespace prod"
-            ])
-        #expect(KubernetesTemplate(artifacts: artifacts).objects.count == 2)
+@Suite("KubernetesTemplate from the resolved model")
+struct KubernetesTemplateModelTests {
+    static let result = Infrastructure {
+        Manifest("prod", namespace: "prod") {
+            Namespace(metadata: .init(name: "prod"))
+            ConfigMap(metadata: .init(name: "settings"), data: ["LOG_LEVEL": "info"])
+        }
+        Manifest("dev") { Namespace(metadata: .init(name: "dev")) }
+        Stack("shared") { Resource("aws_kms_key", "state", ["enable_key_rotation": true]) }
+    }.synthesize()
+
+    @Test func objectsUnderAFolderAreRead() {
+        let prod = KubernetesTemplate(result: Self.result, directory: "kubernetes/prod")
+        #expect(prod.objects.map(\.address) == ["ConfigMap prod/settings", "Namespace prod"])
+        #expect(KubernetesTemplate(result: Self.result).objects.count == 3)
+    }
+
+    @Test func objectsKnowTheirPathFileAndTypedValue() {
+        let prod = KubernetesTemplate(result: Self.result, directory: "kubernetes/prod")
+        let settings = prod.object(kind: "ConfigMap", named: "settings", namespace: "prod")
+        #expect(settings?.path == "prod/ConfigMap/settings")
+        #expect(settings?.file == "kubernetes/prod/prod.yaml")
+        #expect(settings?.typed(ConfigMap.self)?.metadata.namespace == "prod", "the manifest's namespace is applied")
+        #expect(settings?.typed(Namespace.self) == nil)
+        #expect(prod.hasObject(kind: "ConfigMap", named: "settings", ["data": ["LOG_LEVEL": "info"]]) == nil)
+    }
+
+    @Test func aManifestIsReadFromItsModel() {
+        let template = KubernetesTemplate(
+            manifest: Manifest("qa", namespace: "qa") { ConfigMap(metadata: .init(name: "settings")) })
+        #expect(template.objects.map(\.address) == ["ConfigMap qa/settings"])
     }
 }

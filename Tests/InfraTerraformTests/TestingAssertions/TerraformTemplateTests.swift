@@ -2,6 +2,7 @@
 // each assertion passing and failing, with the failure text a user reads.
 
 import InfraCore
+import InfraTerraform
 import InfraTesting
 import Testing
 
@@ -145,43 +146,34 @@ struct TerraformTemplateTests {
         }
     }
 
-    @Test func artifactsOfOneFolderAreMergedBlockByBlock() throws {
-        let artifacts = [
-            Artifact(
-                path: "terraform/environments/dev/main.tf.json",
-                bytes: Array(#"{"resource": {"aws_vpc": {"main": {"cidr_block": "10.0.0.0/16"}}}}"#.utf8)),
-            Artifact(
-                path: "terraform/environments/dev/outputs.tf.json",
-                bytes: Array(
-                    #"{"output": [{"vpc_id": {"value": "${aws_vpc.main.id}"}}], "resource": {"aws_vpc": {"b": {"cidr_block": "10.1.0.0/16"}}}}"#
-                        .utf8)),
-            Artifact(
-                path: "terraform/environments/prod/main.tf.json",
-                bytes: Array(#"{"resource": {"aws_vpc": {"prod": {"cidr_block": "10.2.0.0/16"}}}}"#.utf8)),
-            Artifact(path: "kubernetes/dev/app.yaml", bytes: Array("kind: Namespace\n".utf8)),
-        ]
-        let dev = try TerraformTemplate(artifacts: artifacts, directory: "terraform/environments/dev")
+    @Test func theModelOfOneFolderIsReadWithPathsAndFiles() {
+        let vpc = Resource("aws_vpc", "main", ["cidr_block": "10.0.0.0/16"])
+        let result = Infrastructure {
+            Stack("dev", directory: "terraform/environments/dev") {
+                vpc
+                Group("spare") { Resource("aws_vpc", "b", ["cidr_block": "10.1.0.0/16"]) }
+                Output("vpc_id", expression: vpc.ref("id"))
+            }
+            Stack("prod", directory: "terraform/environments/prod") {
+                Resource("aws_vpc", "prod", ["cidr_block": "10.2.0.0/16"])
+            }
+        }.synthesize()
+        let dev = TerraformTemplate(result: result, directory: "terraform/environments/dev")
         #expect(dev.blocks.map(\.address) == ["aws_vpc.b", "aws_vpc.main", "output.vpc_id"])
-        let all = try TerraformTemplate(artifacts: artifacts)
+        #expect(dev.resource("aws_vpc.b")?.path == "dev/spare/aws_vpc.b")
+        #expect(dev.resource("aws_vpc.main")?.file == "terraform/environments/dev/main.tf.json")
+        #expect(dev.block("output.vpc_id")?.file == "terraform/environments/dev/outputs.tf.json")
+        #expect(dev.hasReference(from: "output.vpc_id", to: "aws_vpc.main", attribute: "id") == nil)
+        #expect(dev.json["terraform"] != nil, "the settings block is part of the merged configuration")
+        let all = TerraformTemplate(result: result)
         #expect(all.resources("aws_vpc").count == 3)
     }
 
-    @Test func invalidJSONArtifactsAreReportedWithTheirPath() {
-        let failure = #expect(throws: AssertionFailure.self) {
-            try TerraformTemplate(artifacts: [Artifact(path: "main.tf.json", bytes: Array(#"{"resource": }"#.utf8))])
-        }
-        #expect(failure?.summary == "main.tf.json is not valid JSON: unexpected character at byte 13")
-    }
-}
-
-@Suite("TerraformTemplate from artifacts with documents")
-struct TerraformTemplateArtifactDocumentTests {
-    @Test func documentsAreUsedWithoutParsingTheBytes() throws {
-        let artifact = Artifact(
-            path: "terraform/shared/main.tf.json", bytes: Array("not json".utf8),
-            documents: [["resource": ["aws_kms_key": ["state": ["enable_key_rotation": true]]]]])
-        let template = try TerraformTemplate(artifacts: [artifact], directory: "terraform/shared")
+    @Test func aStackIsReadFromItsModel() throws {
+        let template = try TerraformTemplate(
+            stack: Stack("shared") { Resource("aws_kms_key", "state", ["enable_key_rotation": true]) })
         #expect(template.hasResource("aws_kms_key.state", ["enable_key_rotation": true]) == nil)
+        #expect(template.resource("aws_kms_key.state")?.path == "shared/aws_kms_key.state")
     }
 }
 

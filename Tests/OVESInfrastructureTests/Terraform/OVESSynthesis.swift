@@ -3,6 +3,7 @@
 
 import Foundation
 import InfraCore
+import InfraTerraform
 import InfraTestSupport
 import OVESInfrastructure
 
@@ -18,8 +19,10 @@ enum OVESSynthesis {
         return directory
     }
 
-    /// The JSON document of a synthesized file.
+    /// The JSON document of a synthesized file, from the resolved blocks written to it.
     static func document(_ path: String) -> Value? {
-        result.artifacts.first { $0.path == path }?.documents.first
+        let blocks = result.model.nodes.compactMap { $0 as? ResolvedBlock }.filter { $0.file == path }
+        if path.hasSuffix(".tfvars.json") { return blocks.first?.document() }
+        return TerraformJSONFiles.documents(of: blocks).first?.document
     }
 }

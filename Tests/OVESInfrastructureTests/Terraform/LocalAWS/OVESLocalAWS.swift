@@ -106,14 +106,14 @@ enum OVESLocalAWS {
     static func declaredBlocks(root: String) -> [String: Bool] {
         var blocks: [String: Bool] = [:]
         for artifact in OVESSynthesis.result.artifacts where directory(of: artifact.path) == "terraform/\(root)" {
-            guard let document = artifact.documents.first else { continue }
+            guard let document = OVESSynthesis.document(artifact.path) else { continue }
             for (type, name, repeated) in resources(in: document) { blocks["\(type).\(name)"] = repeated }
             for (call, body) in document["module"]?.objectValue ?? [:] {
                 guard let source = body["source"]?.stringValue else { continue }
                 let module = normalize("terraform/\(root)/\(source)")
                 for moduleArtifact in OVESSynthesis.result.artifacts where directory(of: moduleArtifact.path) == module
                 {
-                    guard let moduleDocument = moduleArtifact.documents.first else { continue }
+                    guard let moduleDocument = OVESSynthesis.document(moduleArtifact.path) else { continue }
                     for (type, name, repeated) in resources(in: moduleDocument) {
                         blocks["module.\(call).\(type).\(name)"] = repeated
                     }
