@@ -112,9 +112,9 @@ struct CommandLogicTests {
         }
     }
 
-    @Test("drift reads buckets, versioning and VPCs from Terraform JSON, per provider region")
+    @Test("drift reads buckets, versioning and VPCs from the resolved Terraform blocks, per provider region")
     func driftExpectations() async throws {
-        let main: [String: Any] = [
+        let main: Value = [
             "provider": ["aws": [["region": "us-east-1"], ["alias": "eu", "region": "eu-central-1"]]],
             "resource": [
                 "aws_s3_bucket": ["state": ["bucket": "oves-state", "tags": ["env": "prod", "id": "${var.x}"]]],
@@ -124,8 +124,7 @@ struct CommandLogicTests {
                 "aws_vpc": ["db": ["provider": "aws.eu", "cidr_block": "10.2.0.0/16", "tags": ["Name": "oves-db"]]],
             ],
         ]
-        let artifact = Artifact(
-            path: "prod/main.tf.json", bytes: Array(try JSONSerialization.data(withJSONObject: main)))
+        let model = TerraformFixtureNode.model(file: "prod/main.tf.json", main)
         let transport = InMemoryTransport { request in
             if request.url.contains("ec2.eu-central-1") {
                 return Canned.xml(
@@ -140,7 +139,7 @@ struct CommandLogicTests {
         }
         let client = AWSClient(
             transport: transport, credentials: TransportTests.credentials, region: "us-east-1", environment: [:])
-        let findings = try await DriftDetector(client: client).findings(artifacts: [artifact])
+        let findings = try await DriftDetector(client: client).findings(model: model)
         #expect(findings.map(\.kind) == [.versioningNotEnabled, .tagMismatch, .cidrMismatch])
         #expect(findings[1].message.contains("tag env is \"dev\", expected \"prod\""))
         #expect(transport.requests.contains { $0.url.hasPrefix("https://oves-state.s3.us-east-1.amazonaws.com/") })

@@ -158,12 +158,12 @@ struct MotoExecutorTests {
         let plain = Self.unique("plain")
         let missing = Self.unique("missing")
         let logs = LogCapture()
-        let main: [String: Any] = [
+        let main: Value = [
             "provider": ["aws": [["region": "us-east-1"]]],
             "resource": [
                 "aws_s3_bucket": [
-                    "logs": ["bucket": plain, "tags": ["team": "platform"]],
-                    "archive": ["bucket": missing],
+                    "logs": ["bucket": .string(plain), "tags": ["team": "platform"]],
+                    "archive": ["bucket": .string(missing)],
                     "computed": ["bucket": "${var.name}"],
                 ],
                 "aws_s3_bucket_versioning": [
@@ -172,13 +172,11 @@ struct MotoExecutorTests {
                 "aws_vpc": ["main": ["cidr_block": "10.99.0.0/16", "tags": ["Name": "oves-drift-test"]]],
             ],
         ]
-        let artifact = Artifact(
-            path: "terraform/environments/dev/main.tf.json",
-            bytes: Array(try JSONSerialization.data(withJSONObject: main)))
+        let model = TerraformFixtureNode.model(file: "terraform/environments/dev/main.tf.json", main)
         let findings = try await withTransport { transport in
             let session = try moto.session(transport: transport, logs: logs)
             try await S3Client(client: session.client).createBucket(plain)
-            return try await DriftDetector(client: session.client).findings(artifacts: [artifact])
+            return try await DriftDetector(client: session.client).findings(model: model)
         }
         let kinds = Set(findings.map(\.kind))
         #expect(kinds == [.versioningNotEnabled, .missingBucket, .tagMismatch, .missingVPC])

@@ -26,7 +26,7 @@ public struct DriftCommand<D: InfrastructureCommand>: AsyncParsableCommand {
     /// Synthesizes, then queries AWS.
     public func run() async throws {
         let result = try Synthesis.run(try Synthesis.infrastructure(D().body, env: selection.env))
-        let status = try await runDrift(options: drift, artifacts: result.artifacts)
+        let status = try await runDrift(options: drift, model: result.model)
         if status != 0 { throw ExitCode(status) }
     }
 }

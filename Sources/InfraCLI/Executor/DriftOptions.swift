@@ -1,5 +1,5 @@
 // The executor half of `infra-manifest drift`: the lead's generic `drift` command synthesizes the user's
-// infrastructure and calls `runDrift(options:artifacts:)`, which compares buckets, VPCs and tags with the account.
+// infrastructure and calls `runDrift(options:model:)`, which compares buckets, VPCs and tags with the account.
 
 import ArgumentParser
 import Foundation
@@ -23,18 +23,18 @@ public struct DriftOptions: ParsableArguments {
     public init() {}
 }
 
-/// Compares `artifacts` (synthesized `*.tf.json`) with the account and prints each difference.
+/// Compares the Terraform blocks of a resolved model with the account and prints each difference.
 ///
 /// Returns 0 (no drift, or drift without `--detailed-exit-code`), 2 (drift with `--detailed-exit-code`);
 /// throws `ExitCode.failure` (1) when AWS cannot be queried.
 ///
 /// ```swift
-/// let status = try await runDrift(options: drift, artifacts: result.artifacts)
+/// let status = try await runDrift(options: drift, model: result.model)
 /// ```
-public func runDrift(options: DriftOptions, artifacts: [Artifact]) async throws -> Int32 {
+public func runDrift(options: DriftOptions, model: ResolvedModel) async throws -> Int32 {
     let found = DriftCount()
     try await ExecutorRuntime.run(options.aws) { session in
-        let findings = try await DriftDetector(client: session.client).findings(artifacts: artifacts)
+        let findings = try await DriftDetector(client: session.client).findings(model: model)
         found.set(findings.count)
         return ExecutorCommands.drift(session, findings: findings)
     }

@@ -1,5 +1,5 @@
 // `drift`: compares what the synthesized Terraform says should exist with what the account has.
-// Expected state comes from `*.tf.json` artifacts: `aws_s3_bucket` (bucket name, tags), `aws_s3_bucket_versioning`
+// Expected state comes from the Terraform blocks of the resolved model: `aws_s3_bucket` (bucket name, tags), `aws_s3_bucket_versioning`
 // (status Enabled, matched to its bucket by literal name or `${aws_s3_bucket.<name>.id|bucket}`) and `aws_vpc`
 // (cidr_block, tags; found by Name tag, else by CIDR). Values containing `${…}` are unknown until apply and are
 // skipped. Resources are checked in the region of their provider (alias) when it is a literal.
@@ -55,10 +55,10 @@ struct ExpectedVPC: Hashable {
     var region: String?
 }
 
-/// Reads expectations from Terraform JSON and compares them with the account.
+/// Reads expectations from the resolved Terraform blocks and compares them with the account.
 ///
 /// ```swift
-/// let findings = try await DriftDetector(client: client).findings(artifacts: result.artifacts)
+/// let findings = try await DriftDetector(client: client).findings(model: result.model)
 /// ```
 public struct DriftDetector: Sendable {
     /// The client (its region is the default for resources without a provider region).
@@ -68,8 +68,8 @@ public struct DriftDetector: Sendable {
     public init(client: AWSClient) { self.client = client }
 
     /// Every difference, buckets first, then VPCs, each sorted by address.
-    public func findings(artifacts: [Artifact]) async throws -> [DriftFinding] {
-        let (buckets, vpcs) = Self.expectations(artifacts: artifacts)
+    public func findings(model: ResolvedModel) async throws -> [DriftFinding] {
+        let (buckets, vpcs) = Self.expectations(model: model)
         var findings = [DriftFinding]()
         for bucket in buckets {
             let s3 = S3Client(client: client.inRegion(bucket.region ?? client.region))
@@ -143,66 +143,40 @@ public struct DriftDetector: Sendable {
         }
     }
 
-    /// The expected buckets and VPCs of `*.tf.json` artifacts.
-    static func expectations(artifacts: [Artifact]) -> ([ExpectedBucket], [ExpectedVPC]) {
+    /// The expected buckets and VPCs of the Terraform blocks of a resolved model.
+    static func expectations(model: ResolvedModel) -> ([ExpectedBucket], [ExpectedVPC]) {
         var buckets = [ExpectedBucket]()
         var vpcs = [ExpectedVPC]()
         // Group by folder: one Terraform root (or module) per folder; provider aliases resolve within it.
-        var folders = [String: [[String: Any]]]()
-        for artifact in artifacts.sorted(by: { $0.path < $1.path }) where artifact.path.hasSuffix(".tf.json") {
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(artifact.bytes))) as? [String: Any] else {
-                continue
-            }
-            let folder = artifact.path.split(separator: "/").dropLast().joined(separator: "/")
-            folders[folder, default: []].append(object)
-        }
+        var folders = [String: [any ModelNode]]()
+        for node in model.nodes(.terraform) { folders[node.folder, default: []].append(node) }
         for folder in folders.keys.sorted() {
-            let documents = folders[folder] ?? []
+            let nodes = folders[folder] ?? []
             var regions = [String: String]()  // "aws" or "aws.alias" → region
-            for document in documents {
-                let providers = document["provider"]
-                var awsBlocks = [[String: Any]]()
-                if let object = providers as? [String: Any] {
-                    if let list = object["aws"] as? [[String: Any]] { awsBlocks += list }
-                    if let single = object["aws"] as? [String: Any] { awsBlocks.append(single) }
-                } else if let list = providers as? [[String: Any]] {
-                    for item in list {
-                        if let list = item["aws"] as? [[String: Any]] { awsBlocks += list }
-                        if let single = item["aws"] as? [String: Any] { awsBlocks.append(single) }
-                    }
-                }
-                for block in awsBlocks {
-                    guard let region = literal(block["region"]) else { continue }
-                    regions[(block["alias"] as? String).map { "aws." + $0 } ?? "aws"] = region
-                }
-            }
             var versionedRefs = Set<String>()
-            var bucketResources = [(String, [String: Any])]()
-            var vpcResources = [(String, [String: Any])]()
-            for document in documents {
-                guard let resources = document["resource"] as? [String: Any] else { continue }
-                for (name, body) in (resources["aws_s3_bucket"] as? [String: Any] ?? [:]) {
-                    if let body = body as? [String: Any] { bucketResources.append((name, body)) }
-                }
-                for (_, body) in (resources["aws_s3_bucket_versioning"] as? [String: Any] ?? [:]) {
-                    guard let body = body as? [String: Any] else { continue }
+            var bucketResources = [(String, Value)]()
+            var vpcResources = [(String, Value)]()
+            for node in nodes {
+                switch node.kind {
+                case "provider" where node.name == "aws" || node.name.hasPrefix("aws."):
+                    if let region = literal(node.document()["region"]) { regions[node.name] = region }
+                case "aws_s3_bucket": bucketResources.append((node.name, node.document()))
+                case "aws_s3_bucket_versioning":
+                    let body = node.document()
                     let configuration =
-                        (body["versioning_configuration"] as? [String: Any])
-                        ?? (body["versioning_configuration"] as? [[String: Any]])?.first
-                    guard configuration?["status"] as? String == "Enabled", let bucket = body["bucket"] as? String
+                        body["versioning_configuration"]?.arrayValue?.first ?? body["versioning_configuration"]
+                    guard configuration?["status"]?.stringValue == "Enabled", let bucket = body["bucket"]?.stringValue
                     else { continue }
                     versionedRefs.insert(bucket)
-                }
-                for (name, body) in (resources["aws_vpc"] as? [String: Any] ?? [:]) {
-                    if let body = body as? [String: Any] { vpcResources.append((name, body)) }
+                case "aws_vpc": vpcResources.append((node.name, node.document()))
+                default: continue
                 }
             }
             let prefix = folder.isEmpty ? "" : folder + ": "
             for (name, body) in bucketResources.sorted(by: { $0.0 < $1.0 }) {
                 guard let bucketName = literal(body["bucket"]) else { continue }
-                let inlineVersioning =
-                    ((body["versioning"] as? [String: Any])?["enabled"] as? Bool)
-                    ?? ((body["versioning"] as? [[String: Any]])?.first?["enabled"] as? Bool) ?? false
+                let versioning = body["versioning"]?.arrayValue?.first ?? body["versioning"]
+                let inlineVersioning = versioning?["enabled"] == .bool(true)
                 let versioned =
                     inlineVersioning || versionedRefs.contains(bucketName)
                     || versionedRefs.contains("${aws_s3_bucket.\(name).id}")
@@ -210,27 +184,27 @@ public struct DriftDetector: Sendable {
                 buckets.append(
                     ExpectedBucket(
                         address: prefix + "aws_s3_bucket." + name, name: bucketName, tags: literalTags(body["tags"]),
-                        versioned: versioned, region: regions[(body["provider"] as? String) ?? "aws"]))
+                        versioned: versioned, region: regions[body["provider"]?.stringValue ?? "aws"]))
             }
             for (name, body) in vpcResources.sorted(by: { $0.0 < $1.0 }) {
                 let expected = ExpectedVPC(
                     address: prefix + "aws_vpc." + name, cidr: literal(body["cidr_block"]),
                     tags: literalTags(body["tags"]),
-                    region: regions[(body["provider"] as? String) ?? "aws"])
+                    region: regions[body["provider"]?.stringValue ?? "aws"])
                 if expected.cidr != nil || expected.tags["Name"] != nil { vpcs.append(expected) }
             }
         }
         return (buckets, vpcs)
     }
 
-    private static func literal(_ value: Any?) -> String? {
-        guard let text = value as? String, !text.contains("${") else { return nil }
+    private static func literal(_ value: Value?) -> String? {
+        guard let text = value?.stringValue, !text.contains("${") else { return nil }
         return text
     }
 
-    private static func literalTags(_ value: Any?) -> [String: String] {
+    private static func literalTags(_ value: Value?) -> [String: String] {
         var tags = [String: String]()
-        for (key, value) in (value as? [String: Any] ?? [:]) {
+        for (key, value) in value?.objectValue ?? ValueObject() {
             if let text = literal(value) { tags[key] = text }
         }
         return tags
