@@ -40,22 +40,28 @@ public protocol ModelNode: Sendable {
 
 extension ModelNode {
     /// The folder of ``file``: the unit's output folder (`terraform/environments/dev`).
-    public var folder: String {
-        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(file[..<slash])
-    }
+    public var folder: String { GraphNodeID.folder(of: file) }
 
     /// The graph node id: the folder, `/`, the address (`terraform/environments/dev/aws_vpc.main`),
     /// as ``InventoryEntry/nodeID``.
-    public var nodeID: String { Self.nodeID(folder: folder, address: address) }
+    public var nodeID: String { GraphNodeID.make(folder: folder, address: address) }
 
     /// The node as a listing entry.
     public var inventoryEntry: InventoryEntry {
         InventoryEntry(kind: kind, address: address, path: path, file: file)
     }
+}
+
+/// How graph node ids are made, the same for model nodes, inventory entries and edges.
+enum GraphNodeID {
+    /// The folder of a file path (empty at the output root).
+    static func folder(of file: String) -> String {
+        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(file[..<slash])
+    }
 
     /// `folder/address`, or the address alone at the output root.
-    static func nodeID(folder: String, address: String) -> String {
+    static func make(folder: String, address: String) -> String {
         folder.isEmpty ? address : folder + "/" + address
     }
 }

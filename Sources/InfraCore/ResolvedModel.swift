@@ -56,9 +56,9 @@ public struct ResolvedModel: Sendable {
             let references = node.references
             guard !references.isEmpty else { continue }
             let folder = node.folder
-            let from = Self.nodeID(folder: folder, address: node.address)
+            let from = GraphNodeID.make(folder: folder, address: node.address)
             for reference in references {
-                edges.append(DependencyEdge(from: from, to: Self.nodeID(folder: folder, address: reference)))
+                edges.append(DependencyEdge(from: from, to: GraphNodeID.make(folder: folder, address: reference)))
             }
         }
         return edges
@@ -72,9 +72,5 @@ public struct ResolvedModel: Sendable {
     /// ```
     public mutating func append(contentsOf other: ResolvedModel) {
         if nodes.isEmpty { nodes = other.nodes } else { nodes += other.nodes }
-    }
-
-    private static func nodeID(folder: String, address: String) -> String {
-        folder.isEmpty ? address : folder + "/" + address
     }
 }

@@ -93,10 +93,7 @@ public struct InventoryEntry: Sendable, Hashable, Codable {
     public var file: String
 
     /// The graph node id: the file's folder, `/`, the address.
-    public var nodeID: String {
-        let folder = file.split(separator: "/").dropLast().joined(separator: "/")
-        return folder.isEmpty ? address : "\(folder)/\(address)"
-    }
+    public var nodeID: String { GraphNodeID.make(folder: GraphNodeID.folder(of: file), address: address) }
 
     /// Creates an entry.
     public init(kind: String, address: String, path: ComponentPath, file: String) {

@@ -54,8 +54,9 @@ public struct TerraformTemplate: Sendable {
         let resolved = model.nodes(.terraform).compactMap { $0 as? ResolvedBlock }
             .filter { wanted == nil || $0.folder == wanted }
         self.init(merging: TerraformJSONFiles.documents(of: resolved).map(\.document))
+        // Like the merge, a block defined twice (in two folders) keeps the later definition.
         var definitions: [String: ResolvedBlock] = [:]
-        for block in resolved { definitions[block.address] = definitions[block.address] ?? block }
+        for block in resolved { definitions[block.address] = block }
         blocks = blocks.map { block in
             var block = block
             block.path = definitions[block.address]?.path
