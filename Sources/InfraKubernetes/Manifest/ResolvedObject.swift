@@ -17,26 +17,58 @@ import InfraCore
 /// ```
 public struct ResolvedObject: ModelNode {
     /// The object as it was declared (its metadata may leave the namespace to the manifest).
-    public let declared: any KubernetesObject
+    public var declared: any KubernetesObject { storage.declared }
     /// The namespace it is written with: its own, else the manifest's; `nil` when it has
     /// neither, and for cluster-scoped objects unless they set one (which validation reports).
-    public let namespace: String?
+    public var namespace: String? { storage.namespace }
     /// Whether the kind is cluster-scoped.
-    public let isClusterScoped: Bool
+    public var isClusterScoped: Bool { storage.isClusterScoped }
     /// The kind (`Deployment`).
-    public let kind: String
+    public var kind: String { storage.kind }
     /// `metadata.name`.
-    public let name: String
+    public var name: String { storage.name }
     /// The address: the object's component path as text (`prod/Deployment/account`, with the
     /// namespace when it differs from the manifest's: `prod/Deployment/logging/kibana`).
-    public let address: String
+    public var address: String { storage.address }
     /// Where it was defined.
-    public let path: ComponentPath
+    public var path: ComponentPath { storage.path }
     /// The file it is written to (`kubernetes/prod/prod.yaml`).
-    public let file: String
+    public var file: String { storage.file }
     /// The addresses of the objects of the same manifest it uses, targets or selects, and its
     /// Namespace when the manifest defines it.
-    public let references: [String]
+    public var references: [String] { storage.references }
+
+    /// The fields, in one immutable box: copying a resolved object (into the model's existential
+    /// array, a reader's table) is one retain, and it fits in an existential's inline buffer
+    /// without an allocation per object.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let declared: any KubernetesObject
+        let namespace: String?
+        let isClusterScoped: Bool
+        let kind: String
+        let name: String
+        let address: String
+        let path: ComponentPath
+        let file: String
+        let references: [String]
+
+        init(
+            declared: any KubernetesObject, namespace: String?, isClusterScoped: Bool, kind: String, name: String,
+            address: String, path: ComponentPath, file: String, references: [String]
+        ) {
+            self.declared = declared
+            self.namespace = namespace
+            self.isClusterScoped = isClusterScoped
+            self.kind = kind
+            self.name = name
+            self.address = address
+            self.path = path
+            self.file = file
+            self.references = references
+        }
+    }
 
     /// Creates a resolved object; its address is its path as text.
     public init(
@@ -53,15 +85,9 @@ public struct ResolvedObject: ModelNode {
         declared: any KubernetesObject, namespace: String?, isClusterScoped: Bool, kind: String, name: String,
         address: String, path: ComponentPath, file: String, references: [String]
     ) {
-        self.declared = declared
-        self.namespace = namespace
-        self.isClusterScoped = isClusterScoped
-        self.kind = kind
-        self.name = name
-        self.address = address
-        self.path = path
-        self.file = file
-        self.references = references
+        storage = Storage(
+            declared: declared, namespace: namespace, isClusterScoped: isClusterScoped, kind: kind, name: name,
+            address: address, path: path, file: file, references: references)
     }
 
     /// Kubernetes (YAML).

@@ -59,7 +59,7 @@ struct HCLRenderer {
         for (call, source, file) in modules.sorted(by: { $0.0.name < $1.0.name }) {
             hcl.add(file, HCLRenderer.module(call, source: source))
         }
-        for block in blocks {
+        for block in blocks where block.section == .moved {
             if case .moved(let move) = block.content { hcl.add(block.file, HCLRenderer.moved(move)) }
         }
         for (variable, file) in variables.sorted(by: { $0.0.name < $1.0.name }) {

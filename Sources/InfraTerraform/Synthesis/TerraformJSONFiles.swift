@@ -15,14 +15,23 @@ public enum TerraformJSONFiles {
     /// (`backend.tf.json`, `main.tf.json`, …). The variable values (`terraform.tfvars.json`) are
     /// not configuration and are left out.
     public static func documents(of blocks: [ResolvedBlock]) -> [(file: String, document: Value)] {
-        var sections: [String: Sections] = [:]
-        var files: [String] = []
-        for block in blocks {
-            if case .variableValues = block.content { continue }
-            if sections[block.file] == nil { files.append(block.file) }
-            sections[block.file, default: Sections()].add(block)
+        // The model groups blocks by file: each file is usually one run of them, looked up once.
+        var files: [(file: String, sections: Sections)] = []
+        var fileNumber: [String: Int] = [:]
+        var current = -1
+        for block in blocks where block.section != .variableValues {
+            if current < 0 || files[current].file != block.file {
+                if let known = fileNumber[block.file] {
+                    current = known
+                } else {
+                    current = files.count
+                    fileNumber[block.file] = current
+                    files.append((block.file, Sections()))
+                }
+            }
+            files[current].sections.add(block)
         }
-        return files.sorted(by: precedes).map { ($0, sections[$0]?.document ?? .object(ValueObject())) }
+        return files.sorted { precedes($0.file, $1.file) }.map { ($0.file, $0.sections.document) }
     }
 
     /// The files: one `.tf.json` per file the blocks go to (`main.tf.json` always, empty when no
@@ -36,10 +45,8 @@ public enum TerraformJSONFiles {
             documents.sort { precedes($0.file, $1.file) }
         }
         var artifacts = documents.map { Artifact(path: $0.file, bytes: writer.write($0.document)) }
-        for block in blocks {
-            if case .variableValues = block.content {
-                artifacts.append(Artifact(path: block.file, bytes: writer.write(block.document())))
-            }
+        for block in blocks where block.section == .variableValues {
+            artifacts.append(Artifact(path: block.file, bytes: writer.write(block.document())))
         }
         return artifacts
     }
@@ -66,17 +73,18 @@ public enum TerraformJSONFiles {
         var outputs: [(String, Value)] = []
 
         mutating func add(_ block: ResolvedBlock) {
-            switch block.content {
+            switch block.section {
             case .resource: resources.append(block)
             case .data: dataSources.append(block)
-            case .local(let local): locals.append((local.name, block.document()))
-            case .module(let call, _): modules.append((call.name, block.document()))
-            case .provider(let provider):
+            case .local: locals.append((block.name, block.document()))
+            case .module: modules.append((block.name, block.document()))
+            case .provider:
+                guard case .provider(let provider) = block.content else { return }
                 providers[provider.name, default: []].append((provider.alias ?? "", block.document()))
             case .moved: moved.append(block.document())
             case .settings: settings = block.document()
-            case .variable(let variable): variables.append((variable.name, block.document()))
-            case .output(let output): outputs.append((output.name, block.document()))
+            case .variable: variables.append((block.name, block.document()))
+            case .output: outputs.append((block.name, block.document()))
             case .variableValues: break
             }
         }
@@ -108,11 +116,8 @@ public enum TerraformJSONFiles {
         private static func byTypeAndName(_ blocks: [ResolvedBlock]) -> Value {
             var byType: [String: [(name: String, block: ResolvedBlock)]] = [:]
             for block in blocks {
-                switch block.content {
-                case .resource(let declaration), .data(let declaration):
-                    byType[declaration.type, default: []].append((declaration.name, block))
-                default: continue
-                }
+                guard let type = block.type else { continue }
+                byType[type, default: []].append((block.name, block))
             }
             var typeMembers: [ValueObject.Member] = []
             typeMembers.reserveCapacity(byType.count)

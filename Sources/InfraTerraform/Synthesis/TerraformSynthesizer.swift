@@ -53,18 +53,26 @@ struct TerraformSynthesizer: Sendable {
     ) -> (blocks: [ResolvedBlock], cycles: [Diagnostic]) {
         let analysis = DependencyAnalysis(index: index)
         let fileExtension = format == .json ? ".tf.json" : ".tf"
-        // Thousands of blocks share a handful of files: each file's path and block list once.
-        var fileOrder: [String] = []
-        var blocksByFile: [String: [ResolvedBlock]] = [:]
+        // Thousands of blocks share a handful of files, and consecutive blocks usually share one:
+        // each file's path and block list is made once, and looked up only when the file changes.
+        var groups: [(name: String, path: String, blocks: [ResolvedBlock])] = []
+        var groupOfFile: [String: Int] = [:]
+        var current = -1
         func add(_ content: ResolvedBlock.Content, _ path: ComponentPath?, file: String) {
-            let address = ResolvedBlock.address(of: content)
-            if blocksByFile[file] == nil { fileOrder.append(file) }
-            blocksByFile[file, default: []].append(
+            if current < 0 || groups[current].name != file {
+                if let known = groupOfFile[file] {
+                    current = known
+                } else {
+                    let filePath = directory + "/" + file + (file == Self.variableValuesFile ? "" : fileExtension)
+                    current = groups.count
+                    groupOfFile[file] = current
+                    groups.append((file, filePath, []))
+                }
+            }
+            groups[current].blocks.append(
                 ResolvedBlock(
-                    content, address: address, path: path ?? unitPath,
-                    file: file == Self.variableValuesFile
-                        ? directory + "/" + file : directory + "/" + file + fileExtension,
-                    references: analysis.references(of: address)))
+                    content, path: path ?? unitPath, file: groups[current].path,
+                    references: analysis.references(of:)))
         }
         if kind == .root || !settings.requiredProviders.isEmpty || settings.requiredVersion != nil {
             add(.settings(settings), unitPath, file: (kind == .root && settings.backend != nil) ? "backend" : "main")
@@ -81,8 +89,8 @@ struct TerraformSynthesizer: Sendable {
         for output in index.outputs { add(.output(output), output.path, file: "outputs") }
         if kind == .root, !tfvars.isEmpty { add(.variableValues(tfvars), unitPath, file: Self.variableValuesFile) }
         var blocks: [ResolvedBlock] = []
-        blocks.reserveCapacity(blocksByFile.values.reduce(0) { $0 + $1.count })
-        for file in fileOrder.sorted() { blocks += blocksByFile[file] ?? [] }
+        blocks.reserveCapacity(groups.reduce(0) { $0 + $1.blocks.count })
+        for group in groups.sorted(by: { $0.name < $1.name }) { blocks += group.blocks }
         return (blocks, analysis.cycleDiagnostics())
     }
 
