@@ -36,10 +36,11 @@ public enum KubeconfigYAMLReader {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return .object(ValueObject()) }
         if trimmed.hasPrefix("{") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) else {
-                throw KubeconfigReadError(message: "kubeconfig looks like JSON but does not parse")
+            do {
+                return try JSONReader.read(trimmed)
+            } catch {
+                throw KubeconfigReadError(message: "kubeconfig looks like JSON but does not parse: \(error)")
             }
-            return value(fromJSON: object)
         }
         var lines = [Line]()
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
@@ -135,10 +136,9 @@ public enum KubeconfigYAMLReader {
 
     private static func scalar(_ text: String, line: Int) throws -> Value {
         if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 {
-            guard
-                let decoded = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
-                    as? String
-            else { throw KubeconfigReadError(message: "line \(line): bad double-quoted string") }
+            guard let decoded = (try? JSONReader.read(text))?.stringValue else {
+                throw KubeconfigReadError(message: "line \(line): bad double-quoted string")
+            }
             return .string(decoded)
         }
         if text.hasPrefix("'") && text.hasSuffix("'") && text.count >= 2 {
@@ -179,18 +179,5 @@ public enum KubeconfigYAMLReader {
             previous = character
         }
         return output
-    }
-
-    private static func value(fromJSON object: Any) -> Value {
-        switch object {
-        case let dictionary as [String: Any]:
-            return .object(ValueObject(dictionary.keys.sorted().map { ($0, value(fromJSON: dictionary[$0] as Any)) }))
-        case let array as [Any]: return .array(array.map(value(fromJSON:)))
-        case let string as String: return .string(string)
-        case let bool as Bool: return .bool(bool)
-        case let int as Int: return .int(int)
-        case let double as Double: return .double(double)
-        default: return .null
-        }
     }
 }

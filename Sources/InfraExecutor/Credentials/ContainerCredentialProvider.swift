@@ -12,6 +12,7 @@
 // the token elsewhere; and redirects are never followed (`HTTPTransport`).
 
 import Foundation
+import InfraCore
 
 /// Credentials from the container credentials endpoint.
 ///
@@ -146,11 +147,11 @@ public struct ContainerCredentialProvider: CredentialProvider {
 
     /// Parses the JSON shape shared by the container endpoint and IMDS.
     static func parseCredentialJSON(_ body: [UInt8], source: String) throws -> AWSCredentials {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any],
-            let accessKey = object["AccessKeyId"] as? String, let secret = object["SecretAccessKey"] as? String
+        guard let object = try? JSONReader.read(body),
+            let accessKey = object["AccessKeyId"]?.stringValue, let secret = object["SecretAccessKey"]?.stringValue
         else { throw CredentialError("\(source): the credentials response is not the expected JSON") }
         return AWSCredentials(
-            accessKeyId: accessKey, secretAccessKey: secret, sessionToken: object["Token"] as? String,
-            expiration: (object["Expiration"] as? String).flatMap(ISO8601.parse), source: source)
+            accessKeyId: accessKey, secretAccessKey: secret, sessionToken: object["Token"]?.stringValue,
+            expiration: object["Expiration"]?.stringValue.flatMap(ISO8601.parse), source: source)
     }
 }

@@ -9,6 +9,7 @@
 // the calling task is cancelled.
 
 import Foundation
+import InfraCore
 
 /// Credentials printed by an external process.
 ///
@@ -63,20 +64,20 @@ public struct ProcessCredentialProvider: CredentialProvider {
 
     /// Parses the program's JSON the way the AWS CLI does.
     static func parse(_ stdout: [UInt8], executable: String, now: Date) throws -> AWSCredentials {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(stdout))) as? [String: Any] else {
+        guard let object = (try? JSONReader.read(stdout))?.objectValue else {
             throw CredentialError("credential_process \(executable) did not print a JSON object")
         }
-        guard let version = object["Version"] as? Int, version == 1 else {
-            let shown = object["Version"].map { "\($0)" } ?? "none"
+        guard case .int(1)? = object["Version"] else {
+            let shown = object["Version"].map { JSONWriter(sortKeys: true, pretty: false).string($0) } ?? "none"
             throw CredentialError(
                 "credential_process \(executable) printed Version \(shown.debugSafe); the supported version is 1")
         }
-        for key in ["AccessKeyId", "SecretAccessKey"] where (object[key] as? String)?.isEmpty ?? true {
+        for key in ["AccessKeyId", "SecretAccessKey"] where object[key]?.stringValue?.isEmpty ?? true {
             throw CredentialError("credential_process \(executable) printed no \(key)")
         }
         var expiration: Date?
         if let text = object["Expiration"] {
-            guard let text = text as? String, let date = ISO8601.parse(text) else {
+            guard let text = text.stringValue, let date = ISO8601.parse(text) else {
                 throw CredentialError(
                     "credential_process \(executable) printed an Expiration that is not an ISO 8601 time")
             }
@@ -87,9 +88,9 @@ public struct ProcessCredentialProvider: CredentialProvider {
             expiration = date
         }
         return AWSCredentials(
-            accessKeyId: object["AccessKeyId"] as? String ?? "",
-            secretAccessKey: object["SecretAccessKey"] as? String ?? "",
-            sessionToken: (object["SessionToken"] as? String).flatMap { $0.isEmpty ? nil : $0 }, expiration: expiration,
+            accessKeyId: object["AccessKeyId"]?.stringValue ?? "",
+            secretAccessKey: object["SecretAccessKey"]?.stringValue ?? "",
+            sessionToken: object["SessionToken"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }, expiration: expiration,
             source: "credential-process")
     }
 

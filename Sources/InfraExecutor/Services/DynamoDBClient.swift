@@ -2,6 +2,7 @@
 // ACTIVE and for a table being deleted to be gone. Waiters sleep with the client's sleeper (injected by tests).
 
 import Foundation
+import InfraCore
 
 /// A table as DescribeTable reports it (what bootstrap checks).
 ///
@@ -55,15 +56,15 @@ public struct DynamoDBClient: Sendable {
     /// Creates the DynamoDB client.
     public init(client: AWSClient) { self.client = client }
 
-    private func call(_ action: String, _ payload: [String: Any]) async throws -> [String: Any] {
-        let body = try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])
+    private func call(_ action: String, _ payload: Value) async throws -> Value {
+        let body = JSONWriter(sortKeys: true, pretty: false).write(payload)
         let response = try await client.send(
             AWSCall(
                 service: .dynamodb, action: action, method: "POST",
                 headers: [
                     ("Content-Type", "application/x-amz-json-1.0"), ("X-Amz-Target", "DynamoDB_20120810.\(action)"),
-                ], body: Array(body)))
-        return (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+                ], body: body))
+        return (try? JSONReader.read(response.body)) ?? .object(ValueObject())
     }
 
     /// CreateTable with hash key `hashKey` of type `hashKeyType` (default `LockID`, `S`: what Terraform's S3 backend
@@ -72,9 +73,9 @@ public struct DynamoDBClient: Sendable {
         _ = try await call(
             "CreateTable",
             [
-                "TableName": table,
-                "AttributeDefinitions": [["AttributeName": hashKey, "AttributeType": hashKeyType]],
-                "KeySchema": [["AttributeName": hashKey, "KeyType": "HASH"]],
+                "TableName": .string(table),
+                "AttributeDefinitions": [["AttributeName": .string(hashKey), "AttributeType": .string(hashKeyType)]],
+                "KeySchema": [["AttributeName": .string(hashKey), "KeyType": "HASH"]],
                 "BillingMode": "PAY_PER_REQUEST",
                 "SSESpecification": ["Enabled": true],
             ])
@@ -82,26 +83,26 @@ public struct DynamoDBClient: Sendable {
 
     /// DescribeTable, or `nil` when the table does not exist.
     public func describeTable(_ table: String) async throws -> DynamoDBTable? {
-        let result: [String: Any]
+        let result: Value
         do {
-            result = try await call("DescribeTable", ["TableName": table])
+            result = try await call("DescribeTable", ["TableName": .string(table)])
         } catch let error as AWSServiceError where error.code == "ResourceNotFoundException" {
             return nil
         }
-        let description = result["Table"] as? [String: Any] ?? [:]
+        let description = result["Table"] ?? .object(ValueObject())
         var keySchema = [String: String]()
-        for element in description["KeySchema"] as? [[String: Any]] ?? [] {
-            if let name = element["AttributeName"] as? String { keySchema[name] = element["KeyType"] as? String ?? "" }
+        for element in description["KeySchema"]?.arrayValue ?? [] {
+            if let name = element["AttributeName"]?.stringValue { keySchema[name] = element["KeyType"]?.stringValue ?? "" }
         }
         var types = [String: String]()
-        for element in description["AttributeDefinitions"] as? [[String: Any]] ?? [] {
-            if let name = element["AttributeName"] as? String {
-                types[name] = element["AttributeType"] as? String ?? ""
+        for element in description["AttributeDefinitions"]?.arrayValue ?? [] {
+            if let name = element["AttributeName"]?.stringValue {
+                types[name] = element["AttributeType"]?.stringValue ?? ""
             }
         }
         return DynamoDBTable(
-            name: description["TableName"] as? String ?? table, arn: description["TableArn"] as? String ?? "",
-            status: description["TableStatus"] as? String ?? "", keySchema: keySchema, attributeTypes: types)
+            name: description["TableName"]?.stringValue ?? table, arn: description["TableArn"]?.stringValue ?? "",
+            status: description["TableStatus"]?.stringValue ?? "", keySchema: keySchema, attributeTypes: types)
     }
 
     /// DescribeTable: the table status (`CREATING`, `ACTIVE`, …), or `nil` when the table does not exist.

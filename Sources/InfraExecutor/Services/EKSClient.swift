@@ -1,6 +1,7 @@
 // EKS (REST-JSON): DescribeCluster for kubeconfig (endpoint, CA data) and ListClusters.
 
 import Foundation
+import InfraCore
 
 /// What kubeconfig needs to know about a cluster.
 ///
@@ -53,17 +54,16 @@ public struct EKSClient: Sendable {
             AWSCall(
                 service: .eks, action: "DescribeCluster", method: "GET", path: "/clusters/" + FormEncoding.escape(name))
         )
-        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-        guard let cluster = object?["cluster"] as? [String: Any] else {
+        guard let cluster = (try? JSONReader.read(response.body))?["cluster"], cluster.objectValue != nil else {
             throw AWSServiceError(
                 code: "InvalidResponse", message: "DescribeCluster returned no cluster", requestId: nil,
                 status: response.status, service: "eks")
         }
         return EKSCluster(
-            name: cluster["name"] as? String ?? name, arn: cluster["arn"] as? String ?? "",
-            endpoint: cluster["endpoint"] as? String ?? "",
-            certificateAuthorityData: (cluster["certificateAuthority"] as? [String: Any])?["data"] as? String ?? "",
-            status: cluster["status"] as? String ?? "", version: cluster["version"] as? String ?? "")
+            name: cluster["name"]?.stringValue ?? name, arn: cluster["arn"]?.stringValue ?? "",
+            endpoint: cluster["endpoint"]?.stringValue ?? "",
+            certificateAuthorityData: cluster["certificateAuthority"]?["data"]?.stringValue ?? "",
+            status: cluster["status"]?.stringValue ?? "", version: cluster["version"]?.stringValue ?? "")
     }
 
     /// ListClusters, following `nextToken` across pages.
@@ -77,9 +77,9 @@ public struct EKSClient: Sendable {
                 AWSCall(
                     service: .eks, action: "ListClusters", method: "GET", path: "/clusters",
                     query: FormEncoding.encode(parameters)))
-            let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-            names += object?["clusters"] as? [String] ?? []
-            token = object?["nextToken"] as? String
+            let object = try? JSONReader.read(response.body)
+            names += object?["clusters"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            token = object?["nextToken"]?.stringValue
         } while token != nil
         return names
     }

@@ -3,6 +3,7 @@
 // and the JSON shapes (`__type` / `code`, `message` / `Message`, `x-amzn-ErrorType`).
 
 import Foundation
+import InfraCore
 
 /// An error returned by an AWS service.
 ///
@@ -108,15 +109,13 @@ public struct AWSServiceError: Error, Sendable, Hashable, CustomStringConvertibl
             response.header("x-amzn-RequestId") ?? response.header("x-amz-request-id")
             ?? response.header("x-amzn-requestid")
         let trimmed = response.text.trimmingWhitespace()
-        if trimmed.hasPrefix("{"),
-            let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-        {
+        if trimmed.hasPrefix("{"), let object = try? JSONReader.read(response.body), object.objectValue != nil {
             var code =
-                (object["__type"] as? String) ?? (object["code"] as? String) ?? (object["Code"] as? String)
+                object["__type"]?.stringValue ?? object["code"]?.stringValue ?? object["Code"]?.stringValue
                 ?? response.header("x-amzn-ErrorType") ?? "HTTP\(response.status)"
             if let hash = code.lastIndex(of: "#") { code = String(code[code.index(after: hash)...]) }
             if let colon = code.firstIndex(of: ":") { code = String(code[..<colon]) }
-            let message = (object["message"] as? String) ?? (object["Message"] as? String) ?? ""
+            let message = object["message"]?.stringValue ?? object["Message"]?.stringValue ?? ""
             return AWSServiceError(
                 code: code, message: message, requestId: headerRequestId, status: response.status, service: service)
         }
