@@ -61,7 +61,7 @@ public struct OutputRecord: Sendable, Hashable {
     public init(decoding bytes: [UInt8]) throws {
         let stored: Stored
         do {
-            stored = try JSONDecoder().decode(Stored.self, from: Data(bytes))
+            stored = try Stored(try JSONReader.read(bytes))
         } catch {
             throw OutputError.unreadableRecord("\(Self.fileName) is not a record synth wrote (\(error))")
         }
@@ -99,10 +99,36 @@ public struct OutputRecord: Sendable, Hashable {
         "Files swift-infra synth wrote here, with their SHA-256, and folders it created. synth replaces or "
         + "removes only these and never touches anything else in this folder; do not edit."
 
-    /// The JSON shape.
-    private struct Stored: Decodable {
+    /// The JSON shape, read from InfraCore's JSONReader (other members, such as `about`, are ignored).
+    private struct Stored {
         var version: Int
         var sha256: [String: String]
         var folders: [String]
+
+        /// The shape's members, or an error naming the first one that is missing or of another type.
+        init(_ document: Value) throws(ShapeError) {
+            guard case .int(let version)? = document["version"] else { throw ShapeError("no integer version") }
+            guard let hashes = document["sha256"]?.objectValue else { throw ShapeError("no sha256 object") }
+            guard let folders = document["folders"]?.arrayValue else { throw ShapeError("no folders array") }
+            var sha256: [String: String] = [:]
+            for member in hashes {
+                guard let hash = member.value.stringValue else {
+                    throw ShapeError("sha256 of \(member.key) not a string")
+                }
+                sha256[member.key] = hash
+            }
+            self.version = version
+            self.sha256 = sha256
+            self.folders = try folders.map { folder throws(ShapeError) in
+                guard let path = folder.stringValue else { throw ShapeError("a folder that is not a string") }
+                return path
+            }
+        }
+    }
+
+    /// A record whose JSON is valid but not of the record's shape.
+    private struct ShapeError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
     }
 }

@@ -4,6 +4,7 @@
 // logging a token never shows the access token, refresh token or client secret.
 
 import Foundation
+import InfraCore
 
 /// A cached SSO token.
 ///
@@ -55,30 +56,29 @@ public struct SSOToken: Sendable, Hashable, CustomStringConvertible, CustomDebug
 
     /// Reads a cache file's JSON; throws when `accessToken` or a readable `expiresAt` is missing.
     public init(json: [UInt8]) throws {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(json))) as? [String: Any] else {
+        guard let object = (try? JSONReader.read(json))?.objectValue else {
             throw CredentialError("the SSO token cache file is not a JSON object")
         }
-        guard let accessToken = object["accessToken"] as? String, !accessToken.isEmpty else {
+        guard let accessToken = object["accessToken"]?.stringValue, !accessToken.isEmpty else {
             throw CredentialError("the SSO token cache file has no accessToken")
         }
-        guard let expiresText = object["expiresAt"] as? String, let expiresAt = ISO8601.parse(expiresText) else {
+        guard let expiresText = object["expiresAt"]?.stringValue, let expiresAt = ISO8601.parse(expiresText) else {
             throw CredentialError("the SSO token cache file has no readable expiresAt")
         }
         self.init(
-            accessToken: accessToken, expiresAt: expiresAt, refreshToken: object["refreshToken"] as? String,
-            clientId: object["clientId"] as? String, clientSecret: object["clientSecret"] as? String,
-            registrationExpiresAt: (object["registrationExpiresAt"] as? String).flatMap(ISO8601.parse),
-            region: object["region"] as? String, startUrl: object["startUrl"] as? String)
+            accessToken: accessToken, expiresAt: expiresAt, refreshToken: object["refreshToken"]?.stringValue,
+            clientId: object["clientId"]?.stringValue, clientSecret: object["clientSecret"]?.stringValue,
+            registrationExpiresAt: object["registrationExpiresAt"]?.stringValue.flatMap(ISO8601.parse),
+            region: object["region"]?.stringValue, startUrl: object["startUrl"]?.stringValue)
         let known: Set<String> = [
             "accessToken", "expiresAt", "refreshToken", "clientId", "clientSecret", "registrationExpiresAt", "region",
             "startUrl",
         ]
-        for (key, value) in object where !known.contains(key) {
-            if let text = value as? String {
-                otherFields[key] = .string(text)
-            } else if let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys]) {
-                // Serialised inside an array (any value is allowed there), then the brackets are dropped.
-                otherFields[key] = .raw(String(decoding: data.dropFirst().dropLast(), as: UTF8.self))
+        for member in object where !known.contains(member.key) {
+            if let text = member.value.stringValue {
+                otherFields[member.key] = .string(text)
+            } else {
+                otherFields[member.key] = .raw(JSONWriter(sortKeys: true, pretty: false).string(member.value))
             }
         }
     }
@@ -139,9 +139,6 @@ public struct SSOToken: Sendable, Hashable, CustomStringConvertible, CustomDebug
     }
 
     private static func quote(_ text: String) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed]) else {
-            return "\"\""
-        }
-        return String(decoding: data, as: UTF8.self)
+        JSONWriter(sortKeys: true, pretty: false).string(.string(text))
     }
 }

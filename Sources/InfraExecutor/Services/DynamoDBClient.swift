@@ -92,7 +92,9 @@ public struct DynamoDBClient: Sendable {
         let description = result["Table"] ?? .object(ValueObject())
         var keySchema = [String: String]()
         for element in description["KeySchema"]?.arrayValue ?? [] {
-            if let name = element["AttributeName"]?.stringValue { keySchema[name] = element["KeyType"]?.stringValue ?? "" }
+            if let name = element["AttributeName"]?.stringValue {
+                keySchema[name] = element["KeyType"]?.stringValue ?? ""
+            }
         }
         var types = [String: String]()
         for element in description["AttributeDefinitions"]?.arrayValue ?? [] {

@@ -2,6 +2,7 @@
 // SDKs renew a cached `sso_session` token without a new browser login (botocore `SSOTokenProvider`).
 
 import Foundation
+import InfraCore
 
 /// A token CreateToken returned.
 ///
@@ -56,24 +57,23 @@ public struct SSOOIDCClient: Sendable {
     ) async throws
         -> SSOOIDCTokenResponse
     {
-        let body = try JSONSerialization.data(
-            withJSONObject: [
-                "clientId": clientId, "clientSecret": clientSecret, "grantType": "refresh_token",
-                "refreshToken": refreshToken,
-            ], options: [.sortedKeys])
+        let body = JSONWriter(sortKeys: true, pretty: false).write([
+            "clientId": .string(clientId), "clientSecret": .string(clientSecret), "grantType": "refresh_token",
+            "refreshToken": .string(refreshToken),
+        ])
         let response = try await client.send(
             AWSCall(
                 service: .ssoOIDC, action: "CreateToken", method: "POST", path: "/token",
-                headers: [("Content-Type", "application/json")], body: Array(body), unsigned: true))
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any],
-            let accessToken = object["accessToken"] as? String, !accessToken.isEmpty,
-            let expiresIn = (object["expiresIn"] as? NSNumber)?.intValue
+                headers: [("Content-Type", "application/json")], body: body, unsigned: true))
+        guard let object = try? JSONReader.read(response.body),
+            let accessToken = object["accessToken"]?.stringValue, !accessToken.isEmpty,
+            case .int(let expiresIn)? = object["expiresIn"]
         else {
             throw AWSServiceError(
                 code: "InvalidResponse", message: "CreateToken returned no accessToken", requestId: nil,
                 status: response.status, service: "sso-oidc")
         }
         return SSOOIDCTokenResponse(
-            accessToken: accessToken, expiresIn: expiresIn, refreshToken: object["refreshToken"] as? String)
+            accessToken: accessToken, expiresIn: expiresIn, refreshToken: object["refreshToken"]?.stringValue)
     }
 }

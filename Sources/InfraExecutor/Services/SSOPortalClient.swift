@@ -2,6 +2,7 @@
 // GetRoleCredentials turns a cached SSO access token into role credentials for one account and role.
 
 import Foundation
+import InfraCore
 
 /// Typed SSO portal calls.
 ///
@@ -27,19 +28,22 @@ public struct SSOPortalClient: Sendable {
                 service: .sso, action: "GetRoleCredentials", method: "GET", path: "/federation/credentials",
                 query: FormEncoding.encode([("account_id", accountId), ("role_name", roleName)]),
                 headers: [("x-amz-sso_bearer_token", accessToken)], unsigned: true))
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any],
-            let role = object["roleCredentials"] as? [String: Any],
-            let accessKey = role["accessKeyId"] as? String, let secret = role["secretAccessKey"] as? String
+        guard let object = try? JSONReader.read(response.body), let role = object["roleCredentials"],
+            let accessKey = role["accessKeyId"]?.stringValue, let secret = role["secretAccessKey"]?.stringValue
         else {
             throw AWSServiceError(
                 code: "InvalidResponse", message: "GetRoleCredentials returned no roleCredentials", requestId: nil,
                 status: response.status, service: "sso")
         }
-        let expiration = (role["expiration"] as? NSNumber).map {
-            Date(timeIntervalSince1970: $0.doubleValue / 1000)
-        }
+        let milliseconds: Double? =
+            switch role["expiration"] {
+            case .int(let value)?: Double(value)
+            case .double(let value)?: value
+            default: nil
+            }
+        let expiration = milliseconds.map { Date(timeIntervalSince1970: $0 / 1000) }
         return AWSCredentials(
-            accessKeyId: accessKey, secretAccessKey: secret, sessionToken: role["sessionToken"] as? String,
+            accessKeyId: accessKey, secretAccessKey: secret, sessionToken: role["sessionToken"]?.stringValue,
             expiration: expiration, source: "sso")
     }
 }
