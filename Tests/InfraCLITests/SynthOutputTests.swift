@@ -230,10 +230,11 @@ struct SynthOutputTests {
         try await run(MarkerInfra<Version1>.self, ["diff", out.path, "--detailed-exitcode"])
 
         let whole = MarkerInfra<Version2>().body
-        let artifacts = whole.synthesize().artifacts
+        let result = whole.synthesize()
+        let artifacts = result.artifacts
         let plan = try OutputWriter(directory: out).plan(artifacts)
         #expect(
-            OutputDiff.lines(plan, artifacts: artifacts, directory: out.path) == [
+            OutputDiff.lines(plan, model: result.model, directory: out.path) == [
                 "~ terraform/dev/main.tf.json", "    ~ terraform_data.marker", "+ terraform/dev/outputs.tf.json",
                 "- terraform/old/main.tf.json", "~ terraform/prod/main.tf.json", "    ~ terraform_data.marker",
             ])
@@ -244,7 +245,7 @@ struct SynthOutputTests {
         try ExternalTools.write([("terraform/dev/outputs.tf.json", Array("{}".utf8))], to: out)
         let blocked = try OutputWriter(directory: out).plan(artifacts)
         #expect(
-            OutputDiff.lines(blocked, artifacts: artifacts, directory: out.path).contains(
+            OutputDiff.lines(blocked, model: result.model, directory: out.path).contains(
                 "! terraform/dev/outputs.tf.json: a file synth did not write is in the way"))
     }
 }

@@ -1,6 +1,6 @@
 // `check` reports every `allowLiteralSecret(reason:)` opt-in with its reason, at the Secret's
-// component path: a manifest with one is synthesized, its objects run through the built-in
-// rules, and the findings mapped to paths through the synthesis inventory as `check` does.
+// component path: a manifest with one is synthesized and the built-in rules run over its
+// resolved model, as `check` does (the objects carry their component paths).
 
 import InfraCore
 import InfraKubernetes
@@ -17,10 +17,9 @@ struct LiteralSecretOptInReportTests {
         }
         let result = manifest.synthesize()
         try #require(!result.diagnostics.hasErrors, "\(result.diagnostics.all)")
-        let documents = manifest.objects.map {
-            PolicyDocument.kubernetes(file: manifest.file(of: $0), $0.renderValue())
-        }
-        let diagnostics = PolicyEngine().evaluate(documents).diagnostics(inventory: result.inventory)
+        let report = PolicyEngine().evaluate(result.model)
+        #expect(report.coverage.first { $0.format == .kubernetes }?.documents == 1)
+        let diagnostics = report.diagnostics
         let optIn = try #require(diagnostics.first { $0.message.hasPrefix("INFRA-SECRET-004") })
         #expect(optIn.path.description == "fixtures/Secret/fake-db")
         #expect(optIn.severity == .warning)
@@ -31,7 +30,7 @@ struct LiteralSecretOptInReportTests {
         let bare = UnstructuredObject(
             apiVersion: "v1", kind: "Secret", metadata: .init(name: "fake-db", namespace: "ci"),
             fields: ["stringData": ["password": "not-a-real-password"]])
-        let report = PolicyEngine().evaluate([.kubernetes(file: "kubernetes/ci.yaml", bare.renderValue())])
-        #expect(report.findings(rule: "INFRA-SECRET-003").map(\.resource) == ["Secret ci/fake-db"])
+        let bareReport = PolicyEngine().evaluate([.kubernetes(file: "kubernetes/ci.yaml", bare.renderValue())])
+        #expect(bareReport.findings(rule: "INFRA-SECRET-003").map(\.resource) == ["Secret ci/fake-db"])
     }
 }
