@@ -99,7 +99,7 @@ struct ReferenceCommandTests {
         #expect(!dot.contains(#"[label="account-microservice"]"#), "no node is drawn twice under a second id")
     }
 
-    @Test("diff compares the blocks of a changed Terraform file with the model")
+    @Test("diff compares the blocks of an edited Terraform file with the model")
     func diffNamesChangedBlocks() async throws {
         let dir = try ExternalTools.temporaryDirectory("cli-reference")
         let out = dir.appendingPathComponent("infra.out")
@@ -117,6 +117,10 @@ struct ReferenceCommandTests {
         document = .object(root)
         try Data(JSONWriter().write(document)).write(to: variables)
         let changed = try await runReference(["diff", out.path])
-        #expect(changed.output.contains("~ terraform/environments/dev/variables.tf.json\n    - var.retired\n"))
+        // The file was edited after synth wrote it, so it is in the way; its blocks are still compared.
+        #expect(
+            changed.output.contains(
+                "! terraform/environments/dev/variables.tf.json: changed since synth wrote it\n    - var.retired\n"),
+            "\(changed.output)")
     }
 }
