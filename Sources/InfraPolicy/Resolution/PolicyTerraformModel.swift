@@ -35,7 +35,7 @@ public struct PolicyTerraformModel: Sendable {
 
     /// Reads the resources and data sources of a resolved model, each with its component path.
     ///
-    /// Nodes of role ``InfraCore/ModelRole/resource`` whose kind is a type (`aws_s3_bucket`) or
+    /// Nodes of role `ModelRole.resource` (InfraCore) whose kind is a type (`aws_s3_bucket`) or
     /// `data.<type>` are read; module calls and configuration blocks are not resources.
     public init(model: ResolvedModel) {
         let nodes = model.nodes(.terraform).filter { $0.role == .resource && $0.kind != "module" }
