@@ -16,7 +16,7 @@ let network = Network(
 
 let cluster = EKSCluster(
     "prod", clusterName: "acme-prod", kubernetesVersion: "1.35",
-    vpcID: network.output("vpc_id"), subnetIDs: network.output("private_subnet_ids"),
+    vpcID: network.outputs.vpcID, subnetIDs: network.outputs.privateSubnetIDs,
     nodeGroups: [
         EKSNodeGroup("general", instanceTypes: ["t3.large"], minSize: 3, maxSize: 10, labels: ["workload": "general"]),
         EKSNodeGroup(
@@ -29,8 +29,8 @@ let stack = Stack("prod", directory: "terraform/prod") {
     Provider.aws(region: "us-east-1")
     network
     cluster
-    Output("cluster_endpoint", cluster.output("cluster_endpoint") as Expr<String>)
-    Output("oidc_provider_arn", cluster.output("oidc_provider_arn") as Expr<String>)
+    Output("cluster_endpoint", cluster.outputs.clusterEndpoint)
+    Output("oidc_provider_arn", cluster.outputs.oidcProviderARN)
 }
 
 let result = stack.synthesize()

@@ -19,8 +19,8 @@ let network = Network(
 let stack = Stack("prod", directory: "terraform/prod") {
     Provider.aws(region: "us-east-1")
     network
-    Output("vpc_id", network.output("vpc_id") as Expr<String>, description: "The production VPC")
-    Output("private_subnet_ids", network.output("private_subnet_ids") as Expr<[String]>)
+    Output("vpc_id", network.outputs.vpcID, description: "The production VPC")
+    Output("private_subnet_ids", network.outputs.privateSubnetIDs)
 }
 
 let result = stack.synthesize()

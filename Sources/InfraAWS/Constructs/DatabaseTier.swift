@@ -10,8 +10,8 @@ import InfraTerraform
 /// Managed databases behind security groups that admit only the application's ranges.
 ///
 /// ```swift
-/// DatabaseTier("prod", identifier: "oves-prod", vpcID: dbVPC.output("vpc_id"),
-///              subnetIDs: dbVPC.output("database_subnet_ids"), allowedCIDRs: ["10.10.0.0/16"])
+/// DatabaseTier("prod", identifier: "oves-prod", vpcID: dbVPC.outputs.vpcID,
+///              subnetIDs: dbVPC.outputs.databaseSubnetIDs, allowedCIDRs: ["10.10.0.0/16"])
 /// ```
 public struct DatabaseTier: ModularConstruct {
     /// One RDS engine's settings.
@@ -153,63 +153,102 @@ public struct DatabaseTier: ModularConstruct {
         return result
     }
 
-    /// The variables of the `rds` module.
-    public static let variables: [ConstructVariable] = [
-        ConstructVariable("identifier", "string", "Prefix of every database identifier"),
-        ConstructVariable("vpc_id", "string", "The database VPC"),
-        ConstructVariable("subnet_ids", "list(string)", "Isolated database subnets"),
-        ConstructVariable("allowed_cidr_blocks", "list(string)", "The only ranges allowed to the database ports"),
-        ConstructVariable(
-            "postgres",
-            "object({ instance_class = string, engine_version = string, parameter_family = string, allocated_storage = number, max_allocated_storage = number })",
-            "PostgreSQL settings"),
-        ConstructVariable(
-            "mysql",
-            "object({ instance_class = string, engine_version = string, parameter_family = string, allocated_storage = number, max_allocated_storage = number })",
-            "MySQL settings"),
-        ConstructVariable("docdb_instance_class", "string", "DocumentDB instance class"),
-        ConstructVariable("docdb_instance_count", "number", "DocumentDB instances"),
-        ConstructVariable("redis_node_type", "string", "ElastiCache node type"),
-        ConstructVariable("redis_node_count", "number", "Redis nodes"),
-        ConstructVariable("backup_retention_days", "number", "Days of automated backups"),
-        ConstructVariable("deletion_protection", "bool", "Whether deletion is blocked"),
-        ConstructVariable("tags", "map(string)", "Tags for every resource"),
-    ]
+    /// The inputs of the `rds` module.
+    public struct Inputs: ConstructInputSet {
+        /// `identifier`: prefix of every database identifier.
+        public var identifier: Expr<String> = nil
+        /// `vpc_id`: the database VPC.
+        public var vpcID: Expr<String> = nil
+        /// `subnet_ids`: isolated database subnets.
+        public var subnetIDs: Expr<[String]> = nil
+        /// `allowed_cidr_blocks`: the only ranges allowed to the database ports.
+        public var allowedCIDRBlocks: Expr<[String]> = nil
+        /// `postgres`: PostgreSQL settings.
+        public var postgres: Expr<RDSEngine.Shape> = nil
+        /// `mysql`: MySQL settings.
+        public var mysql: Expr<RDSEngine.Shape> = nil
+        /// `docdb_instance_class`: the DocumentDB instance class.
+        public var documentDBInstanceClass: Expr<String> = nil
+        /// `docdb_instance_count`: DocumentDB instances.
+        public var documentDBInstanceCount: Expr<Double> = nil
+        /// `redis_node_type`: the ElastiCache node type.
+        public var redisNodeType: Expr<String> = nil
+        /// `redis_node_count`: Redis nodes.
+        public var redisNodeCount: Expr<Double> = nil
+        /// `backup_retention_days`: days of automated backups.
+        public var backupRetentionDays: Expr<Double> = nil
+        /// `deletion_protection`: whether deletion is blocked.
+        public var deletionProtection: Expr<Bool> = nil
+        /// `tags`: tags for every resource.
+        public var tags: Expr<[String: String]> = nil
 
-    private static func literal(_ engine: RDSEngine) -> Expression {
-        ConstructLiterals.value(
-            .sortedObject([
-                "instance_class": .string(engine.instanceClass), "engine_version": .string(engine.engineVersion),
-                "parameter_family": .string(engine.parameterFamily), "allocated_storage": .int(engine.allocatedStorage),
-                "max_allocated_storage": .int(engine.maxAllocatedStorage),
-            ]))
+        /// Every input `null`.
+        public init() {}
+
+        /// The variables of the `rds` module.
+        public static var variables: [ConstructVariable<Inputs>] {
+            [
+                ConstructVariable(\.identifier, "identifier", "Prefix of every database identifier"),
+                ConstructVariable(\.vpcID, "vpc_id", "The database VPC"),
+                ConstructVariable(\.subnetIDs, "subnet_ids", "Isolated database subnets"),
+                ConstructVariable(
+                    \.allowedCIDRBlocks, "allowed_cidr_blocks", "The only ranges allowed to the database ports"),
+                ConstructVariable(\.postgres, "postgres", "PostgreSQL settings"),
+                ConstructVariable(\.mysql, "mysql", "MySQL settings"),
+                ConstructVariable(\.documentDBInstanceClass, "docdb_instance_class", "DocumentDB instance class"),
+                ConstructVariable(\.documentDBInstanceCount, "docdb_instance_count", "DocumentDB instances"),
+                ConstructVariable(\.redisNodeType, "redis_node_type", "ElastiCache node type"),
+                ConstructVariable(\.redisNodeCount, "redis_node_count", "Redis nodes"),
+                ConstructVariable(\.backupRetentionDays, "backup_retention_days", "Days of automated backups"),
+                ConstructVariable(\.deletionProtection, "deletion_protection", "Whether deletion is blocked"),
+                ConstructVariable(\.tags, "tags", "Tags for every resource"),
+            ]
+        }
     }
 
     /// The parameters as module inputs.
-    public var inputs: [String: Expression] {
-        [
-            "identifier": .string(identifier),
-            "vpc_id": vpcID.expression,
-            "subnet_ids": subnetIDs.expression,
-            "allowed_cidr_blocks": ConstructLiterals.list(allowedCIDRs),
-            "postgres": Self.literal(postgres),
-            "mysql": Self.literal(mysql),
-            "docdb_instance_class": .string(documentDBInstanceClass),
-            "docdb_instance_count": Expression(.int(documentDBInstances)),
-            "redis_node_type": .string(redisNodeType),
-            "redis_node_count": Expression(.int(redisNodes)),
-            "backup_retention_days": Expression(.int(backupRetentionDays)),
-            "deletion_protection": Expression(.bool(deletionProtection)),
-            "tags": ConstructLiterals.map(tags),
-        ]
+    public var inputs: Inputs {
+        var inputs = Inputs()
+        inputs.identifier = ConstructLiterals.string(identifier)
+        inputs.vpcID = vpcID
+        inputs.subnetIDs = subnetIDs
+        inputs.allowedCIDRBlocks = ConstructLiterals.strings(allowedCIDRs)
+        inputs.postgres = postgres.literal
+        inputs.mysql = mysql.literal
+        inputs.documentDBInstanceClass = ConstructLiterals.string(documentDBInstanceClass)
+        inputs.documentDBInstanceCount = ConstructLiterals.number(documentDBInstances)
+        inputs.redisNodeType = ConstructLiterals.string(redisNodeType)
+        inputs.redisNodeCount = ConstructLiterals.number(redisNodes)
+        inputs.backupRetentionDays = ConstructLiterals.number(backupRetentionDays)
+        inputs.deletionProtection = ConstructLiterals.bool(deletionProtection)
+        inputs.tags = ConstructLiterals.stringMap(tags)
+        return inputs
+    }
+
+    /// The values the databases expose (ARNs of secrets, never their values).
+    public struct Outputs: Sendable {
+        /// `postgres_endpoint`: the PostgreSQL endpoint.
+        public var postgresEndpoint: Expr<String>
+        /// `mysql_endpoint`: the MySQL endpoint.
+        public var mysqlEndpoint: Expr<String>
+        /// `docdb_endpoint`: the DocumentDB cluster endpoint.
+        public var documentDBEndpoint: Expr<String>
+        /// `redis_endpoint`: the Redis primary endpoint.
+        public var redisEndpoint: Expr<String>
+        /// `postgres_master_secret_arn`: the Secrets Manager secret holding the PostgreSQL master password.
+        public var postgresMasterSecretARN: Expr<String>
+        /// `mysql_master_secret_arn`: the Secrets Manager secret holding the MySQL master password.
+        public var mysqlMasterSecretARN: Expr<String>
+        /// `kms_key_arn`: the data encryption key.
+        public var kmsKeyARN: Expr<String>
     }
 
     /// The databases, their key, subnet groups, parameter groups and security groups.
-    public static func body(name: String, inputs: ConstructInputs) -> [any StackContent] {
+    public static func body(name: String, inputs: ConstructInputs<Inputs>) -> ConstructBody<Outputs> {
         let n = ConstructNaming.local(name)
-        let id = inputs.string("identifier")
-        let tags = inputs.stringMap("tags")
-        let subnets = Fn.toset(inputs.strings("subnet_ids"))
+        let id = inputs.identifier
+        let tags = inputs.tags
+        let subnets = Fn.toset(inputs.subnetIDs)
         var content: [any StackContent] = []
 
         let key = AWSKMSKey(
@@ -219,19 +258,21 @@ public struct DatabaseTier: ModularConstruct {
         content.append(AWSKMSAlias("\(n)_data", targetKeyId: key.keyId, name: "alias/\(id)-data"))
 
         // One security group per engine: its port, from the allowed ranges only; no egress.
+        let allowed = inputs.allowedCIDRBlocks.toMap(as: "c") { c in (c, c) }
+        let each = Each.of(allowed)
         var groups: [String: AWSSecurityGroup] = [:]
         for (engine, port) in ports.sorted(by: { $0.key < $1.key }) {
             let group = AWSSecurityGroup(
                 "\(n)_\(engine)", description: "\(engine) clients from the application VPC", name: "\(id)-\(engine)",
-                tags: ConstructLiterals.tags(tags, name: "\(id)-\(engine)"), vpcId: inputs.string("vpc_id"))
+                tags: ConstructLiterals.tags(tags, name: "\(id)-\(engine)"), vpcId: inputs.vpcID)
             groups[engine] = group
             content.append(group)
             content.append(
                 AWSVPCSecurityGroupIngressRule(
-                    "\(n)_\(engine)", ipProtocol: "tcp", securityGroupId: group.id, cidrIpv4: Expr(.eachValue),
-                    description: "\(engine) from \(Expression.eachValue)", fromPort: ConstructLiterals.number(port),
+                    "\(n)_\(engine)", ipProtocol: "tcp", securityGroupId: group.id, cidrIpv4: each.value,
+                    description: "\(engine) from \(each.value)", fromPort: ConstructLiterals.number(port),
                     toPort: ConstructLiterals.number(port)
-                ).forEach(.raw("{ for c in \(inputs.hcl("allowed_cidr_blocks")) : c => c }")))
+                ).forEach(allowed))
         }
 
         // RDS: PostgreSQL and MySQL with TLS enforced and enhanced monitoring every 60 s.
@@ -248,62 +289,61 @@ public struct DatabaseTier: ModularConstruct {
                 "\(n)_rds_monitoring",
                 policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
                 role: monitoring.nameRef))
-        content.append(
-            AWSDBSubnetGroup(
-                n, subnetIds: subnets, description: "Database subnets of \(id)", name: "\(id)-rds", tags: tags))
-        let rds: [(engine: String, parameter: String, value: String, logs: [String])] = [
-            ("postgres", "rds.force_ssl", "1", ["postgresql", "upgrade"]),
-            ("mysql", "require_secure_transport", "ON", ["audit", "error", "general", "slowquery"]),
-        ]
-        for entry in rds {
+        let rdsSubnets = AWSDBSubnetGroup(
+            n, subnetIds: subnets, description: "Database subnets of \(id)", name: "\(id)-rds", tags: tags)
+        content.append(rdsSubnets)
+        func database(
+            _ engine: String, settings: Expr<RDSEngine.Shape>, tls: (parameter: String, value: String), logs: [String]
+        ) -> AWSDBInstance {
             let parameters = AWSDBParameterGroup(
-                "\(n)_\(entry.engine)", family: Expr(inputs.field(entry.engine, "parameter_family")),
-                description: "TLS-only \(entry.engine) for \(id)", namePrefix: "\(id)-\(entry.engine)-",
+                "\(n)_\(engine)", family: settings.parameterFamily, description: "TLS-only \(engine) for \(id)",
+                namePrefix: "\(id)-\(engine)-",
                 parameter: [
                     .init(
-                        name: Expr(.string(entry.parameter)), value: Expr(.string(entry.value)),
+                        name: ConstructLiterals.string(tls.parameter), value: ConstructLiterals.string(tls.value),
                         applyMethod: "pending-reboot")
                 ],
                 tags: tags
             ).lifecycle(Lifecycle(createBeforeDestroy: true))
             content.append(parameters)
-            content.append(
-                AWSDBInstance(
-                    "\(n)_\(entry.engine)", instanceClass: Expr(inputs.field(entry.engine, "instance_class")),
-                    allocatedStorage: Expr(inputs.field(entry.engine, "allocated_storage")),
-                    autoMinorVersionUpgrade: true,
-                    backupRetentionPeriod: inputs.number("backup_retention_days"), backupWindow: "02:00-03:00",
-                    copyTagsToSnapshot: true, dbSubnetGroupName: .raw("aws_db_subnet_group.\(n).name"),
-                    deletionProtection: inputs.bool("deletion_protection"),
-                    enabledCloudwatchLogsExports: Expr(ConstructLiterals.list(entry.logs)),
-                    engine: Expr(.string(entry.engine)),
-                    engineVersion: Expr(inputs.field(entry.engine, "engine_version")),
-                    finalSnapshotIdentifier: "\(id)-\(entry.engine)-final", iamDatabaseAuthenticationEnabled: true,
-                    identifier: "\(id)-\(entry.engine)", kmsKeyId: key.arn, maintenanceWindow: "sun:03:30-sun:04:30",
-                    manageMasterUserPassword: true, masterUserSecretKmsKeyId: key.keyId,
-                    maxAllocatedStorage: Expr(inputs.field(entry.engine, "max_allocated_storage")),
-                    monitoringInterval: 60, monitoringRoleArn: monitoring.arn, multiAz: true,
-                    parameterGroupName: parameters.nameRef, performanceInsightsEnabled: true,
-                    performanceInsightsKmsKeyId: key.arn, publiclyAccessible: false, skipFinalSnapshot: false,
-                    storageEncrypted: true, storageType: "gp3", tags: tags, username: "oves_admin",
-                    vpcSecurityGroupIds: Expr<[String]>.list([groups[entry.engine]?.id ?? ""]).unsafeCast()
-                ))
+            let instance = AWSDBInstance(
+                "\(n)_\(engine)", instanceClass: settings.instanceClass, allocatedStorage: settings.allocatedStorage,
+                autoMinorVersionUpgrade: true, backupRetentionPeriod: inputs.backupRetentionDays,
+                backupWindow: "02:00-03:00", copyTagsToSnapshot: true, dbSubnetGroupName: rdsSubnets.nameRef,
+                deletionProtection: inputs.deletionProtection,
+                enabledCloudwatchLogsExports: ConstructLiterals.stringSet(logs),
+                engine: ConstructLiterals.string(engine), engineVersion: settings.engineVersion,
+                finalSnapshotIdentifier: "\(id)-\(engine)-final", iamDatabaseAuthenticationEnabled: true,
+                identifier: "\(id)-\(engine)", kmsKeyId: key.arn, maintenanceWindow: "sun:03:30-sun:04:30",
+                manageMasterUserPassword: true, masterUserSecretKmsKeyId: key.keyId,
+                maxAllocatedStorage: settings.maxAllocatedStorage, monitoringInterval: 60,
+                monitoringRoleArn: monitoring.arn, multiAz: true, parameterGroupName: parameters.nameRef,
+                performanceInsightsEnabled: true, performanceInsightsKmsKeyId: key.arn, publiclyAccessible: false,
+                skipFinalSnapshot: false, storageEncrypted: true, storageType: "gp3", tags: tags,
+                username: "oves_admin",
+                vpcSecurityGroupIds: Expr<[String]>.list([groups[engine]?.id ?? ""]).unsafeCast())
+            content.append(instance)
+            return instance
         }
+        let postgres = database(
+            "postgres", settings: inputs.postgres, tls: ("rds.force_ssl", "1"), logs: ["postgresql", "upgrade"])
+        let mysql = database(
+            "mysql", settings: inputs.mysql, tls: ("require_secure_transport", "ON"),
+            logs: ["audit", "error", "general", "slowquery"])
 
         // DocumentDB: TLS and audit logs on, instances spread over zones.
-        content.append(
-            AWSDocDBSubnetGroup(
-                n, subnetIds: subnets, description: "DocumentDB subnets of \(id)", name: "\(id)-docdb", tags: tags))
+        let docdbSubnets = AWSDocDBSubnetGroup(
+            n, subnetIds: subnets, description: "DocumentDB subnets of \(id)", name: "\(id)-docdb", tags: tags)
+        content.append(docdbSubnets)
         let docdbParameters = AWSDocDBClusterParameterGroup(
             n, family: "docdb5.0", description: "TLS and audit logs for \(id)", namePrefix: "\(id)-docdb-",
             parameter: [.init(name: "tls", value: "enabled"), .init(name: "audit_logs", value: "enabled")], tags: tags
         ).lifecycle(Lifecycle(createBeforeDestroy: true))
         content.append(docdbParameters)
         let docdb = AWSDocDBCluster(
-            n, backupRetentionPeriod: inputs.number("backup_retention_days"), clusterIdentifier: "\(id)-docdb",
-            dbClusterParameterGroupName: docdbParameters.nameRef,
-            dbSubnetGroupName: .raw("aws_docdb_subnet_group.\(n).name"),
-            deletionProtection: inputs.bool("deletion_protection"),
+            n, backupRetentionPeriod: inputs.backupRetentionDays, clusterIdentifier: "\(id)-docdb",
+            dbClusterParameterGroupName: docdbParameters.nameRef, dbSubnetGroupName: docdbSubnets.nameRef,
+            deletionProtection: inputs.deletionProtection,
             enabledCloudwatchLogsExports: ["audit", "profiler"],
             engine: "docdb", engineVersion: "5.0.0", finalSnapshotIdentifier: "\(id)-docdb-final", kmsKeyId: key.arn,
             manageMasterUserPassword: true, masterUsername: "oves_admin", preferredBackupWindow: "02:00-03:00",
@@ -312,48 +352,74 @@ public struct DatabaseTier: ModularConstruct {
         content.append(docdb)
         content.append(
             AWSDocDBClusterInstance(
-                n, clusterIdentifier: docdb.id, instanceClass: inputs.string("docdb_instance_class"),
-                autoMinorVersionUpgrade: true, identifier: "\(id)-docdb-\(Expression.countIndex)", tags: tags
-            ).count(inputs.number("docdb_instance_count")))
+                n, clusterIdentifier: docdb.id, instanceClass: inputs.documentDBInstanceClass,
+                autoMinorVersionUpgrade: true, identifier: "\(id)-docdb-\(Count.index)", tags: tags
+            ).count(inputs.documentDBInstanceCount))
 
         // ElastiCache Redis: encrypted at rest and in transit, automatic failover across zones.
-        content.append(
-            AWSElastiCacheSubnetGroup(
-                n, name: "\(id)-redis", subnetIds: subnets, description: "Redis subnets of \(id)", tags: tags))
-        content.append(
-            AWSElastiCacheReplicationGroup(
-                n, description: "Redis for \(id)", replicationGroupId: "\(id)-redis", atRestEncryptionEnabled: "true",
-                autoMinorVersionUpgrade: "true", automaticFailoverEnabled: true, engine: "redis", engineVersion: "7.1",
-                kmsKeyId: key.arn, maintenanceWindow: "sun:04:30-sun:05:30", multiAzEnabled: true,
-                nodeType: inputs.string("redis_node_type"), numCacheClusters: inputs.number("redis_node_count"),
-                port: 6379,
-                securityGroupIds: Expr<[String]>.list([groups["redis"]?.id ?? ""]).unsafeCast(),
-                snapshotRetentionLimit: inputs.number("backup_retention_days"), snapshotWindow: "02:00-03:00",
-                subnetGroupName: .raw("aws_elasticache_subnet_group.\(n).name"), tags: tags,
-                transitEncryptionEnabled: true))
-        return content
+        let redisSubnets = AWSElastiCacheSubnetGroup(
+            n, name: "\(id)-redis", subnetIds: subnets, description: "Redis subnets of \(id)", tags: tags)
+        content.append(redisSubnets)
+        let redis = AWSElastiCacheReplicationGroup(
+            n, description: "Redis for \(id)", replicationGroupId: "\(id)-redis", atRestEncryptionEnabled: "true",
+            autoMinorVersionUpgrade: "true", automaticFailoverEnabled: true, engine: "redis", engineVersion: "7.1",
+            kmsKeyId: key.arn, maintenanceWindow: "sun:04:30-sun:05:30", multiAzEnabled: true,
+            nodeType: inputs.redisNodeType, numCacheClusters: inputs.redisNodeCount,
+            port: 6379,
+            securityGroupIds: Expr<[String]>.list([groups["redis"]?.id ?? ""]).unsafeCast(),
+            snapshotRetentionLimit: inputs.backupRetentionDays, snapshotWindow: "02:00-03:00",
+            subnetGroupName: redisSubnets.nameRef, tags: tags,
+            transitEncryptionEnabled: true)
+        content.append(redis)
+
+        return ConstructBody(content) { output in
+            Outputs(
+                postgresEndpoint: output("postgres_endpoint", postgres.endpoint, "PostgreSQL endpoint"),
+                mysqlEndpoint: output("mysql_endpoint", mysql.endpoint, "MySQL endpoint"),
+                documentDBEndpoint: output("docdb_endpoint", docdb.endpoint, "DocumentDB cluster endpoint"),
+                redisEndpoint: output("redis_endpoint", redis.primaryEndpointAddress, "Redis primary endpoint"),
+                postgresMasterSecretARN: output(
+                    "postgres_master_secret_arn", postgres.masterUserSecret[0].secret_arn.unsafeCast(),
+                    "Secrets Manager secret holding the PostgreSQL master password (managed by RDS)"),
+                mysqlMasterSecretARN: output(
+                    "mysql_master_secret_arn", mysql.masterUserSecret[0].secret_arn.unsafeCast(),
+                    "Secrets Manager secret holding the MySQL master password (managed by RDS)"),
+                kmsKeyARN: output("kms_key_arn", key.arn, "The data encryption key"))
+        }
+    }
+}
+
+extension DatabaseTier.RDSEngine {
+    /// The Terraform type of the `rds` module's `postgres` and `mysql` variables: the phantom type of
+    /// `Expr<DatabaseTier.RDSEngine.Shape>`, whose fields read typed (`inputs.postgres.instanceClass`).
+    public enum Shape: TerraformTyped, Sendable {
+        /// `object({ instance_class = string, engine_version = string, … })`
+        public static var terraformTypeConstraint: String {
+            "object({ instance_class = string, engine_version = string, parameter_family = string, allocated_storage = number, max_allocated_storage = number })"
+        }
     }
 
-    /// The databases' endpoints and the master password secrets (ARNs only, never values).
-    public static func outputs(name: String) -> [ConstructOutput] {
-        let n = ConstructNaming.local(name)
-        return [
-            ConstructOutput(
-                "postgres_endpoint", .reference("aws_db_instance", "\(n)_postgres", "endpoint"), "PostgreSQL endpoint"),
-            ConstructOutput(
-                "mysql_endpoint", .reference("aws_db_instance", "\(n)_mysql", "endpoint"), "MySQL endpoint"),
-            ConstructOutput(
-                "docdb_endpoint", .reference("aws_docdb_cluster", n, "endpoint"), "DocumentDB cluster endpoint"),
-            ConstructOutput(
-                "redis_endpoint", .reference("aws_elasticache_replication_group", n, "primary_endpoint_address"),
-                "Redis primary endpoint"),
-            ConstructOutput(
-                "postgres_master_secret_arn", .raw("aws_db_instance.\(n)_postgres.master_user_secret[0].secret_arn"),
-                "Secrets Manager secret holding the PostgreSQL master password (managed by RDS)"),
-            ConstructOutput(
-                "mysql_master_secret_arn", .raw("aws_db_instance.\(n)_mysql.master_user_secret[0].secret_arn"),
-                "Secrets Manager secret holding the MySQL master password (managed by RDS)"),
-            ConstructOutput("kms_key_arn", .reference("aws_kms_key", "\(n)_data", "arn"), "The data encryption key"),
-        ]
+    /// The settings as a literal object of the module's `postgres`/`mysql` variable.
+    var literal: Expr<Shape> {
+        Expr(
+            ConstructLiterals.value(
+                .sortedObject([
+                    "instance_class": .string(instanceClass), "engine_version": .string(engineVersion),
+                    "parameter_family": .string(parameterFamily), "allocated_storage": .int(allocatedStorage),
+                    "max_allocated_storage": .int(maxAllocatedStorage),
+                ])))
     }
+}
+
+extension Expr where T == DatabaseTier.RDSEngine.Shape {
+    /// `instance_class`, e.g. `db.r6g.large`.
+    public var instanceClass: Expr<String> { member("instance_class") }
+    /// `engine_version`, e.g. `16.4`.
+    public var engineVersion: Expr<String> { member("engine_version") }
+    /// `parameter_family`, e.g. `postgres16`.
+    public var parameterFamily: Expr<String> { member("parameter_family") }
+    /// `allocated_storage`: initial storage in GiB.
+    public var allocatedStorage: Expr<Double> { member("allocated_storage") }
+    /// `max_allocated_storage`: the storage autoscaling ceiling in GiB.
+    public var maxAllocatedStorage: Expr<Double> { member("max_allocated_storage") }
 }

@@ -11,7 +11,7 @@ import InfraTerraform
 ///
 /// ```swift
 /// EKSCluster("prod", clusterName: "oves-prod", kubernetesVersion: EKSCluster.recommendedKubernetesVersion,
-///            vpcID: network.output("vpc_id"), subnetIDs: network.output("private_subnet_ids"),
+///            vpcID: network.outputs.vpcID, subnetIDs: network.outputs.privateSubnetIDs,
 ///            nodeGroups: [EKSNodeGroup("general", instanceTypes: ["t3.large"], minSize: 3, maxSize: 10)])
 /// ```
 public struct EKSCluster: ModularConstruct {
@@ -119,45 +119,105 @@ public struct EKSCluster: ModularConstruct {
         return result
     }
 
-    /// The variables of the `eks` module.
-    public static let variables: [ConstructVariable] = [
-        ConstructVariable("cluster_name", "string", "The EKS cluster's name"),
-        ConstructVariable("kubernetes_version", "string", "Kubernetes minor version (1.28 or later)"),
-        ConstructVariable("vpc_id", "string", "The VPC the cluster runs in"),
-        ConstructVariable("subnet_ids", "list(string)", "Private subnets for control-plane interfaces and nodes"),
-        ConstructVariable("endpoint_public_access", "bool", "Whether the API endpoint is public"),
-        ConstructVariable("public_access_cidrs", "list(string)", "CIDRs allowed to the public endpoint"),
-        ConstructVariable(
-            "node_groups",
-            "map(object({ instance_types = list(string), capacity_type = string, min_size = number, max_size = number, desired_size = number, disk_size = number, labels = map(string), taints = list(object({ key = string, value = string, effect = string })) }))",
-            "Managed node groups by name"),
-        ConstructVariable("log_retention_days", "number", "Days control-plane logs are kept"),
-        ConstructVariable("tags", "map(string)", "Tags for every resource"),
-    ]
+    /// The inputs of the `eks` module.
+    public struct Inputs: ConstructInputSet {
+        /// `cluster_name`: the EKS cluster's name.
+        public var clusterName: Expr<String> = nil
+        /// `kubernetes_version`: the Kubernetes minor version.
+        public var kubernetesVersion: Expr<String> = nil
+        /// `vpc_id`: the VPC the cluster runs in.
+        public var vpcID: Expr<String> = nil
+        /// `subnet_ids`: private subnets for control-plane interfaces and nodes.
+        public var subnetIDs: Expr<[String]> = nil
+        /// `endpoint_public_access`: whether the API endpoint is public.
+        public var endpointPublicAccess: Expr<Bool> = nil
+        /// `public_access_cidrs`: CIDRs allowed to the public endpoint.
+        public var publicAccessCIDRs: Expr<[String]> = nil
+        /// `node_groups`: managed node groups by name.
+        public var nodeGroups: Expr<[String: EKSNodeGroup.Shape]> = nil
+        /// `log_retention_days`: days control-plane logs are kept.
+        public var logRetentionDays: Expr<Double> = nil
+        /// `tags`: tags for every resource.
+        public var tags: Expr<[String: String]> = nil
+
+        /// Every input `null`.
+        public init() {}
+
+        init(
+            clusterName: Expr<String>, kubernetesVersion: Expr<String>, vpcID: Expr<String>,
+            subnetIDs: Expr<[String]>, endpointPublicAccess: Expr<Bool>, publicAccessCIDRs: Expr<[String]>,
+            nodeGroups: Expr<[String: EKSNodeGroup.Shape]>, logRetentionDays: Expr<Double>,
+            tags: Expr<[String: String]>
+        ) {
+            self.clusterName = clusterName
+            self.kubernetesVersion = kubernetesVersion
+            self.vpcID = vpcID
+            self.subnetIDs = subnetIDs
+            self.endpointPublicAccess = endpointPublicAccess
+            self.publicAccessCIDRs = publicAccessCIDRs
+            self.nodeGroups = nodeGroups
+            self.logRetentionDays = logRetentionDays
+            self.tags = tags
+        }
+
+        /// The variables of the `eks` module.
+        public static var variables: [ConstructVariable<Inputs>] {
+            [
+                ConstructVariable(\.clusterName, "cluster_name", "The EKS cluster's name"),
+                ConstructVariable(
+                    \.kubernetesVersion, "kubernetes_version", "Kubernetes minor version (1.28 or later)"),
+                ConstructVariable(\.vpcID, "vpc_id", "The VPC the cluster runs in"),
+                ConstructVariable(
+                    \.subnetIDs, "subnet_ids", "Private subnets for control-plane interfaces and nodes"),
+                ConstructVariable(
+                    \.endpointPublicAccess, "endpoint_public_access", "Whether the API endpoint is public"),
+                ConstructVariable(\.publicAccessCIDRs, "public_access_cidrs", "CIDRs allowed to the public endpoint"),
+                ConstructVariable(\.nodeGroups, "node_groups", "Managed node groups by name"),
+                ConstructVariable(\.logRetentionDays, "log_retention_days", "Days control-plane logs are kept"),
+                ConstructVariable(\.tags, "tags", "Tags for every resource"),
+            ]
+        }
+    }
 
     /// The parameters as module inputs.
-    public var inputs: [String: Expression] {
-        [
-            "cluster_name": .string(clusterName),
-            "kubernetes_version": .string(kubernetesVersion),
-            "vpc_id": vpcID.expression,
-            "subnet_ids": subnetIDs.expression,
-            "endpoint_public_access": Expression(.bool(endpointPublicAccess)),
-            "public_access_cidrs": ConstructLiterals.list(endpointPublicAccess ? publicAccessCIDRs : []),
-            "node_groups": Expression.object(nodeGroups.sorted { $0.name < $1.name }.map { ($0.name, $0.literal) }),
-            "log_retention_days": Expression(.int(logRetentionDays)),
-            "tags": ConstructLiterals.map(tags),
-        ]
+    public var inputs: Inputs {
+        Inputs(
+            clusterName: ConstructLiterals.string(clusterName),
+            kubernetesVersion: ConstructLiterals.string(kubernetesVersion), vpcID: vpcID, subnetIDs: subnetIDs,
+            endpointPublicAccess: ConstructLiterals.bool(endpointPublicAccess),
+            publicAccessCIDRs: ConstructLiterals.strings(endpointPublicAccess ? publicAccessCIDRs : []),
+            nodeGroups: Expr(Expression.object(nodeGroups.sorted { $0.name < $1.name }.map { ($0.name, $0.literal) })),
+            logRetentionDays: ConstructLiterals.number(logRetentionDays), tags: ConstructLiterals.stringMap(tags))
+    }
+
+    /// The values a cluster exposes: `cluster.outputs.oidcProviderARN` (inlined) or `call.outputs.oidcProviderARN`.
+    public struct Outputs: Sendable {
+        /// `cluster_name`: the cluster's name (a reference, so readers wait for the cluster).
+        public var clusterName: Expr<String>
+        /// `cluster_arn`: the cluster's ARN.
+        public var clusterARN: Expr<String>
+        /// `cluster_endpoint`: the API server endpoint.
+        public var clusterEndpoint: Expr<String>
+        /// `cluster_security_group_id`: the security group EKS created for the control plane and nodes.
+        public var clusterSecurityGroupID: Expr<String>
+        /// `oidc_provider_arn`: the IRSA OIDC provider's ARN.
+        public var oidcProviderARN: Expr<String>
+        /// `oidc_issuer`: the OIDC issuer URL.
+        public var oidcIssuer: Expr<String>
+        /// `node_role_arn`: the nodes' IAM role.
+        public var nodeRoleARN: Expr<String>
+        /// `secrets_kms_key_arn`: the secrets encryption key.
+        public var secretsKMSKeyARN: Expr<String>
     }
 
     /// The control-plane log types enabled on every cluster.
     public static let controlPlaneLogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
 
-    /// The cluster's resources.
-    public static func body(name: String, inputs: ConstructInputs) -> [any StackContent] {
+    /// The cluster's resources and exposed values.
+    public static func body(name: String, inputs: ConstructInputs<Inputs>) -> ConstructBody<Outputs> {
         let n = ConstructNaming.local(name)
-        let cluster = inputs.string("cluster_name")
-        let tags = inputs.stringMap("tags")
+        let cluster = inputs.clusterName
+        let tags = inputs.tags
         var content: [any StackContent] = []
 
         // Envelope encryption of Kubernetes secrets with a rotating customer key.
@@ -169,8 +229,7 @@ public struct EKSCluster: ModularConstruct {
 
         // Control-plane logs go to this group (EKS writes to the fixed name).
         let logs = AWSCloudWatchLogGroup(
-            "\(n)_cluster", name: "/aws/eks/\(cluster)/cluster", retentionInDays: inputs.number("log_retention_days"),
-            tags: tags)
+            "\(n)_cluster", name: "/aws/eks/\(cluster)/cluster", retentionInDays: inputs.logRetentionDays, tags: tags)
         content.append(logs)
 
         let clusterTrust = IAMPolicyDocument {
@@ -188,20 +247,20 @@ public struct EKSCluster: ModularConstruct {
         let eks = AWSEKSCluster(
             n, name: cluster, roleArn: clusterRole.arn,
             vpcConfig: .init(
-                subnetIds: Fn.toset(inputs.strings("subnet_ids")), endpointPrivateAccess: true,
-                endpointPublicAccess: inputs.bool("endpoint_public_access"),
-                publicAccessCidrs: Expr.raw(
-                    "\(inputs.hcl("endpoint_public_access")) ? toset(\(inputs.hcl("public_access_cidrs"))) : null")),
+                subnetIds: Fn.toset(inputs.subnetIDs), endpointPrivateAccess: true,
+                endpointPublicAccess: inputs.endpointPublicAccess,
+                publicAccessCidrs: .if(inputs.endpointPublicAccess, then: Fn.toset(inputs.publicAccessCIDRs), else: nil)
+            ),
             accessConfig: .init(
                 authenticationMode: "API_AND_CONFIG_MAP", bootstrapClusterCreatorAdminPermissions: true),
-            enabledClusterLogTypes: Expr(ConstructLiterals.list(controlPlaneLogTypes)),
+            enabledClusterLogTypes: ConstructLiterals.stringSet(controlPlaneLogTypes),
             encryptionConfig: .init(provider: .init(keyArn: key.arn), resources: ["secrets"]),
-            tags: tags, version: inputs.string("kubernetes_version")
+            tags: tags, version: inputs.kubernetesVersion
         ).dependsOn(clusterPolicy.address, logs.address)
         content.append(eks)
 
         // OIDC provider for IAM Roles for Service Accounts.
-        let issuer: Expr<String> = .raw("aws_eks_cluster.\(n).identity[0].oidc[0].issuer")
+        let issuer: Expr<String> = eks.identity[0].oidc[0].issuer.unsafeCast()
         let oidc = AWSIAMOpenIDConnectProvider(
             n, clientIdList: ["sts.amazonaws.com"], url: issuer, tags: tags)
         content.append(oidc)
@@ -222,69 +281,49 @@ public struct EKSCluster: ModularConstruct {
         var nodeAttachments: [ReferenceTarget] = []
         for (suffix, arn) in nodePolicies.sorted(by: { $0.key < $1.key }) {
             let attachment = AWSIAMRolePolicyAttachment(
-                "\(n)_node_\(suffix)", policyArn: Expr(.string(arn)), role: nodeRole.nameRef)
+                "\(n)_node_\(suffix)", policyArn: ConstructLiterals.string(arn), role: nodeRole.nameRef)
             nodeAttachments.append(attachment.address)
             content.append(attachment)
         }
-        let groups = inputs["node_groups"]
-        content.append(
-            AWSLaunchTemplate(
-                "\(n)_node",
-                blockDeviceMappings: [
-                    .init(
-                        deviceName: "/dev/xvda",
-                        ebs: .init(
-                            deleteOnTermination: "true", encrypted: "true", volumeSize: .raw("each.value.disk_size"),
-                            volumeType: "gp3"))
-                ],
-                description: "Nodes of \(cluster) group \(Expression.eachKey)",
-                metadataOptions: .init(httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpTokens: "required"),
-                namePrefix: "\(cluster)-\(Expression.eachKey)-",
-                tagSpecifications: [
-                    .init(
-                        resourceType: "instance",
-                        tags: Expr.raw(
-                            "merge(\(inputs.hcl("tags")), { Name = \"${\(cluster.expression.hcl)}-${each.key}\" })")),
-                    .init(resourceType: "volume", tags: tags),
-                ],
-                tags: tags, updateDefaultVersion: true
-            ).forEach(groups))
+        let each = Each.of(inputs.nodeGroups)
+        let template = AWSLaunchTemplate(
+            "\(n)_node",
+            blockDeviceMappings: [
+                .init(
+                    deviceName: "/dev/xvda",
+                    ebs: .init(
+                        deleteOnTermination: "true", encrypted: "true", volumeSize: each.value.diskSize,
+                        volumeType: "gp3"))
+            ],
+            description: "Nodes of \(cluster) group \(each.key)",
+            metadataOptions: .init(httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpTokens: "required"),
+            namePrefix: "\(cluster)-\(each.key)-",
+            tagSpecifications: [
+                .init(resourceType: "instance", tags: ConstructLiterals.tags(tags, name: "\(cluster)-\(each.key)")),
+                .init(resourceType: "volume", tags: tags),
+            ],
+            tags: tags, updateDefaultVersion: true
+        ).forEach(inputs.nodeGroups)
+        content.append(template)
         var nodeGroup =
             AWSEKSNodeGroup(
                 n, clusterName: eks.nameRef, nodeRoleArn: nodeRole.arn,
                 scalingConfig: .init(
-                    desiredSize: .raw("each.value.desired_size"), maxSize: .raw("each.value.max_size"),
-                    minSize: .raw("each.value.min_size")),
-                subnetIds: Fn.toset(inputs.strings("subnet_ids")), capacityType: .raw("each.value.capacity_type"),
-                instanceTypes: .raw("each.value.instance_types"), labels: .raw("each.value.labels"),
+                    desiredSize: each.value.desiredSize, maxSize: each.value.maxSize, minSize: each.value.minSize),
+                subnetIds: Fn.toset(inputs.subnetIDs), capacityType: each.value.capacityType,
+                instanceTypes: each.value.instanceTypes, labels: each.value.labels,
                 launchTemplate: .init(
-                    version: .raw("aws_launch_template.\(n)_node[each.key].latest_version"),
-                    id: .raw("aws_launch_template.\(n)_node[each.key].id")),
-                nodeGroupNamePrefix: "\(cluster)-\(Expression.eachKey)-",
-                tags: Expr.raw(
-                    "merge(\(inputs.hcl("tags")), { \"k8s.io/cluster-autoscaler/enabled\" = \"true\", \"k8s.io/cluster-autoscaler/${\(cluster.expression.hcl)}\" = \"owned\" })"
-                ),
+                    version: template[each.key].latestVersion.unsafeCast(), id: template[each.key].id),
+                nodeGroupNamePrefix: "\(cluster)-\(each.key)-",
+                tags: Fn.merge(
+                    tags,
+                    ["k8s.io/cluster-autoscaler/enabled": "true", "k8s.io/cluster-autoscaler/\(cluster)": "owned"]),
                 updateConfig: .init(maxUnavailablePercentage: 33)
             )
-            .forEach(groups)
-            .override(
-                "dynamic",
-                Expression.object([
-                    (
-                        "taint",
-                        Expression.object([
-                            ("for_each", .raw("each.value.taints")),
-                            (
-                                "content",
-                                Expression.object([
-                                    ("key", .raw("taint.value.key")), ("value", .raw("taint.value.value")),
-                                    ("effect", .raw("taint.value.effect")),
-                                ])
-                            ),
-                        ])
-                    )
-                ])
-            )
+            .forEach(inputs.nodeGroups)
+            .dynamic(\.taint, forEach: each.value.taints) { taint in
+                .init(effect: taint.value.effect, key: taint.value.key, value: taint.value.value)
+            }
             .lifecycle(
                 Lifecycle(createBeforeDestroy: true, ignoreChanges: .attributes(["scaling_config[0].desired_size"])))
         nodeGroup.meta.dependsOn = nodeAttachments
@@ -302,38 +341,30 @@ public struct EKSCluster: ModularConstruct {
                 role: ebsRole.nameRef))
 
         // Add-ons; coredns and the CSI driver need nodes to schedule on.
-        let nodeGroupAddress = ReferenceTarget.resource(type: AWSEKSNodeGroup.terraformType, name: n)
         for addon in ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"] {
             var resource = AWSEKSAddon(
-                ConstructNaming.local(n, addon), addonName: Expr(.string(addon)), clusterName: eks.nameRef,
+                ConstructNaming.local(n, addon), addonName: ConstructLiterals.string(addon), clusterName: eks.nameRef,
                 resolveConflictsOnCreate: "OVERWRITE", resolveConflictsOnUpdate: "OVERWRITE",
                 serviceAccountRoleArn: addon == "aws-ebs-csi-driver" ? ebsRole.arn : nil, tags: tags)
-            if addon == "coredns" || addon == "aws-ebs-csi-driver" { resource = resource.dependsOn(nodeGroupAddress) }
+            if addon == "coredns" || addon == "aws-ebs-csi-driver" { resource = resource.dependsOn(nodeGroup.address) }
             content.append(resource)
         }
-        return content
-    }
 
-    /// The cluster's exposed values.
-    public static func outputs(name: String) -> [ConstructOutput] {
-        let n = ConstructNaming.local(name)
-        return [
-            ConstructOutput("cluster_name", .reference("aws_eks_cluster", n, "name"), "The cluster's name"),
-            ConstructOutput("cluster_arn", .reference("aws_eks_cluster", n, "arn"), "The cluster's ARN"),
-            ConstructOutput(
-                "cluster_endpoint", .reference("aws_eks_cluster", n, "endpoint"), "The API server endpoint"),
-            ConstructOutput(
-                "cluster_security_group_id", .raw("aws_eks_cluster.\(n).vpc_config[0].cluster_security_group_id"),
-                "The security group EKS created for the control plane and nodes"),
-            ConstructOutput(
-                "oidc_provider_arn", .reference("aws_iam_openid_connect_provider", n, "arn"),
-                "The IRSA OIDC provider's ARN"),
-            ConstructOutput(
-                "oidc_issuer", .raw("aws_eks_cluster.\(n).identity[0].oidc[0].issuer"), "The OIDC issuer URL"),
-            ConstructOutput("node_role_arn", .reference("aws_iam_role", "\(n)_node", "arn"), "The nodes' IAM role"),
-            ConstructOutput(
-                "secrets_kms_key_arn", .reference("aws_kms_key", "\(n)_secrets", "arn"), "The secrets encryption key"),
-        ]
+        // Nested blocks have no generated reference property; `vpc_config` is read by its attribute name.
+        let vpcConfig: Expr<[Value]> = eks.reference("vpc_config")
+        return ConstructBody(content) { output in
+            Outputs(
+                clusterName: output("cluster_name", eks.nameRef, "The cluster's name"),
+                clusterARN: output("cluster_arn", eks.arn, "The cluster's ARN"),
+                clusterEndpoint: output("cluster_endpoint", eks.endpoint, "The API server endpoint"),
+                clusterSecurityGroupID: output(
+                    "cluster_security_group_id", vpcConfig[0].cluster_security_group_id.unsafeCast(),
+                    "The security group EKS created for the control plane and nodes"),
+                oidcProviderARN: output("oidc_provider_arn", oidc.arn, "The IRSA OIDC provider's ARN"),
+                oidcIssuer: output("oidc_issuer", issuer, "The OIDC issuer URL"),
+                nodeRoleARN: output("node_role_arn", nodeRole.arn, "The nodes' IAM role"),
+                secretsKMSKeyARN: output("secrets_kms_key_arn", key.arn, "The secrets encryption key"))
+        }
     }
 }
 
@@ -451,4 +482,53 @@ public struct EKSNodeGroup: Sendable, Hashable {
                 ),
             ]))
     }
+}
+
+extension EKSNodeGroup {
+    /// The Terraform type of one node group in the `eks` module's `node_groups` variable: the
+    /// phantom type of `Expr<EKSNodeGroup.Shape>`, whose fields read typed (`each.value.diskSize`).
+    public enum Shape: TerraformTyped, Sendable {
+        /// `object({ instance_types = list(string), capacity_type = string, … })`
+        public static var terraformTypeConstraint: String {
+            "object({ instance_types = list(string), capacity_type = string, min_size = number, max_size = number, desired_size = number, disk_size = number, labels = map(string), taints = \([EKSNodeGroup.Taint.Shape].terraformTypeConstraint) })"
+        }
+    }
+}
+
+extension EKSNodeGroup.Taint {
+    /// The Terraform type of one taint of a node group: `object({ key = string, value = string, effect = string })`.
+    public enum Shape: TerraformTyped, Sendable {
+        /// `object({ key = string, value = string, effect = string })`
+        public static var terraformTypeConstraint: String {
+            "object({ key = string, value = string, effect = string })"
+        }
+    }
+}
+
+extension Expr where T == EKSNodeGroup.Shape {
+    /// `instance_types`: the instance types, the first preferred.
+    public var instanceTypes: Expr<[String]> { member("instance_types") }
+    /// `capacity_type`: `ON_DEMAND` or `SPOT`.
+    public var capacityType: Expr<String> { member("capacity_type") }
+    /// `min_size`: the fewest nodes.
+    public var minSize: Expr<Double> { member("min_size") }
+    /// `max_size`: the most nodes.
+    public var maxSize: Expr<Double> { member("max_size") }
+    /// `desired_size`: the initial node count.
+    public var desiredSize: Expr<Double> { member("desired_size") }
+    /// `disk_size`: the root volume size in GiB.
+    public var diskSize: Expr<Double> { member("disk_size") }
+    /// `labels`: Kubernetes labels on the nodes.
+    public var labels: Expr<[String: String]> { member("labels") }
+    /// `taints`: Kubernetes taints on the nodes.
+    public var taints: Expr<[EKSNodeGroup.Taint.Shape]> { member("taints") }
+}
+
+extension Expr where T == EKSNodeGroup.Taint.Shape {
+    /// `key`: the taint key.
+    public var key: Expr<String> { member("key") }
+    /// `value`: the taint value.
+    public var value: Expr<String> { member("value") }
+    /// `effect`: `NO_SCHEDULE`, `NO_EXECUTE` or `PREFER_NO_SCHEDULE`.
+    public var effect: Expr<String> { member("effect") }
 }

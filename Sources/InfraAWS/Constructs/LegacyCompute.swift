@@ -9,8 +9,8 @@ import InfraTerraform
 /// Legacy EC2 applications in an Auto Scaling group with daily snapshots.
 ///
 /// ```swift
-/// LegacyCompute("legacy", groupName: "oves-prod-legacy", vpcID: vpc.output("vpc_id"),
-///               subnetIDs: vpc.output("private_subnet_ids"), instanceType: "t3.large",
+/// LegacyCompute("legacy", groupName: "oves-prod-legacy", vpcID: vpc.outputs.vpcID,
+///               subnetIDs: vpc.outputs.privateSubnetIDs, instanceType: "t3.large",
 ///               minSize: 2, maxSize: 4, appPorts: [8080], allowedCIDRs: ["10.10.0.0/16"])
 /// ```
 public struct LegacyCompute: ModularConstruct {
@@ -116,64 +116,122 @@ public struct LegacyCompute: ModularConstruct {
         return result
     }
 
-    /// The variables of the `ec2` module.
-    public static let variables: [ConstructVariable] = [
-        ConstructVariable("name", "string", "Name prefix of the group, template and volumes"),
-        ConstructVariable("vpc_id", "string", "The VPC"),
-        ConstructVariable("subnet_ids", "list(string)", "Private subnets for the instances"),
-        ConstructVariable("instance_type", "string", "The instance type"),
-        ConstructVariable("ami_ssm_parameter", "string", "SSM parameter holding the AMI id"),
-        ConstructVariable("min_size", "number", "The fewest instances"),
-        ConstructVariable("max_size", "number", "The most instances"),
-        ConstructVariable("desired_capacity", "number", "The initial instance count"),
-        ConstructVariable("volume_size", "number", "Root volume size in GiB (gp3, encrypted)"),
-        ConstructVariable("volume_iops", "number", "Root volume IOPS"),
-        ConstructVariable("volume_throughput", "number", "Root volume throughput in MiB/s"),
-        ConstructVariable("app_ports", "list(number)", "Application ports"),
-        ConstructVariable("allowed_cidr_blocks", "list(string)", "Ranges allowed to the application ports"),
-        ConstructVariable("snapshot_retention_days", "number", "Days daily snapshots are kept"),
-        ConstructVariable("tags", "map(string)", "Tags for every resource"),
-    ]
+    /// The inputs of the `ec2` module.
+    public struct Inputs: ConstructInputSet {
+        /// `name`: name prefix of the group, template and volumes.
+        public var label: Expr<String> = nil
+        /// `vpc_id`: the VPC.
+        public var vpcID: Expr<String> = nil
+        /// `subnet_ids`: private subnets for the instances.
+        public var subnetIDs: Expr<[String]> = nil
+        /// `instance_type`: the instance type.
+        public var instanceType: Expr<String> = nil
+        /// `ami_ssm_parameter`: the SSM parameter holding the AMI id.
+        public var amiSSMParameter: Expr<String> = nil
+        /// `min_size`: the fewest instances.
+        public var minSize: Expr<Double> = nil
+        /// `max_size`: the most instances.
+        public var maxSize: Expr<Double> = nil
+        /// `desired_capacity`: the initial instance count.
+        public var desiredCapacity: Expr<Double> = nil
+        /// `volume_size`: root volume size in GiB (gp3, encrypted).
+        public var volumeSize: Expr<Double> = nil
+        /// `volume_iops`: root volume IOPS.
+        public var volumeIOPS: Expr<Double> = nil
+        /// `volume_throughput`: root volume throughput in MiB/s.
+        public var volumeThroughput: Expr<Double> = nil
+        /// `app_ports`: application ports.
+        public var appPorts: Expr<[Double]> = nil
+        /// `allowed_cidr_blocks`: ranges allowed to the application ports.
+        public var allowedCIDRBlocks: Expr<[String]> = nil
+        /// `snapshot_retention_days`: days daily snapshots are kept.
+        public var snapshotRetentionDays: Expr<Double> = nil
+        /// `tags`: tags for every resource.
+        public var tags: Expr<[String: String]> = nil
+
+        /// Every input `null`.
+        public init() {}
+
+        /// The variables of the `ec2` module.
+        public static var variables: [ConstructVariable<Inputs>] {
+            [
+                ConstructVariable(\.label, "name", "Name prefix of the group, template and volumes"),
+                ConstructVariable(\.vpcID, "vpc_id", "The VPC"),
+                ConstructVariable(\.subnetIDs, "subnet_ids", "Private subnets for the instances"),
+                ConstructVariable(\.instanceType, "instance_type", "The instance type"),
+                ConstructVariable(\.amiSSMParameter, "ami_ssm_parameter", "SSM parameter holding the AMI id"),
+                ConstructVariable(\.minSize, "min_size", "The fewest instances"),
+                ConstructVariable(\.maxSize, "max_size", "The most instances"),
+                ConstructVariable(\.desiredCapacity, "desired_capacity", "The initial instance count"),
+                ConstructVariable(\.volumeSize, "volume_size", "Root volume size in GiB (gp3, encrypted)"),
+                ConstructVariable(\.volumeIOPS, "volume_iops", "Root volume IOPS"),
+                ConstructVariable(\.volumeThroughput, "volume_throughput", "Root volume throughput in MiB/s"),
+                ConstructVariable(\.appPorts, "app_ports", "Application ports"),
+                ConstructVariable(
+                    \.allowedCIDRBlocks, "allowed_cidr_blocks", "Ranges allowed to the application ports"),
+                ConstructVariable(\.snapshotRetentionDays, "snapshot_retention_days", "Days daily snapshots are kept"),
+                ConstructVariable(\.tags, "tags", "Tags for every resource"),
+            ]
+        }
+    }
 
     /// The parameters as module inputs.
-    public var inputs: [String: Expression] {
-        [
-            "name": .string(groupName), "vpc_id": vpcID.expression, "subnet_ids": subnetIDs.expression,
-            "instance_type": .string(instanceType), "ami_ssm_parameter": .string(amiParameter),
-            "min_size": Expression(.int(minSize)), "max_size": Expression(.int(maxSize)),
-            "desired_capacity": Expression(.int(desiredCapacity)), "volume_size": Expression(.int(volumeSize)),
-            "volume_iops": Expression(.int(volumeIOPS)), "volume_throughput": Expression(.int(volumeThroughput)),
-            "app_ports": ConstructLiterals.value(.array(appPorts.map(Value.int))),
-            "allowed_cidr_blocks": ConstructLiterals.list(allowedCIDRs),
-            "snapshot_retention_days": Expression(.int(snapshotRetentionDays)), "tags": ConstructLiterals.map(tags),
-        ]
+    public var inputs: Inputs {
+        var inputs = Inputs()
+        inputs.label = ConstructLiterals.string(groupName)
+        inputs.vpcID = vpcID
+        inputs.subnetIDs = subnetIDs
+        inputs.instanceType = ConstructLiterals.string(instanceType)
+        inputs.amiSSMParameter = ConstructLiterals.string(amiParameter)
+        inputs.minSize = ConstructLiterals.number(minSize)
+        inputs.maxSize = ConstructLiterals.number(maxSize)
+        inputs.desiredCapacity = ConstructLiterals.number(desiredCapacity)
+        inputs.volumeSize = ConstructLiterals.number(volumeSize)
+        inputs.volumeIOPS = ConstructLiterals.number(volumeIOPS)
+        inputs.volumeThroughput = ConstructLiterals.number(volumeThroughput)
+        inputs.appPorts = Expr(ConstructLiterals.value(.array(appPorts.map(Value.int))))
+        inputs.allowedCIDRBlocks = ConstructLiterals.strings(allowedCIDRs)
+        inputs.snapshotRetentionDays = ConstructLiterals.number(snapshotRetentionDays)
+        inputs.tags = ConstructLiterals.stringMap(tags)
+        return inputs
+    }
+
+    /// The values the group exposes.
+    public struct Outputs: Sendable {
+        /// `autoscaling_group_name`: the Auto Scaling group.
+        public var autoScalingGroupName: Expr<String>
+        /// `security_group_id`: the instances' security group.
+        public var securityGroupID: Expr<String>
+        /// `launch_template_id`: the launch template.
+        public var launchTemplateID: Expr<String>
     }
 
     /// The template, group, security group, instance role and snapshot policy.
-    public static func body(name: String, inputs: ConstructInputs) -> [any StackContent] {
+    public static func body(name: String, inputs: ConstructInputs<Inputs>) -> ConstructBody<Outputs> {
         let n = ConstructNaming.local(name)
-        let label = inputs.string("name")
-        let tags = inputs.stringMap("tags")
+        let label = inputs.label
+        let tags = inputs.tags
         let snapshotTag: Expr<String> = "\(label)-daily"
         var content: [any StackContent] = []
 
-        let ami = DataAWSSSMParameter("\(n)_ami", name: inputs.string("ami_ssm_parameter"))
+        let ami = DataAWSSSMParameter("\(n)_ami", name: inputs.amiSSMParameter)
         content.append(ami)
 
         let group = AWSSecurityGroup(
             n, description: "Legacy application instances of \(label)", namePrefix: "\(label)-",
-            tags: ConstructLiterals.tags(tags, name: label), vpcId: inputs.string("vpc_id")
+            tags: ConstructLiterals.tags(tags, name: label), vpcId: inputs.vpcID
         ).lifecycle(Lifecycle(createBeforeDestroy: true))
         content.append(group)
+        // One rule per allowed range and port, keyed `<cidr>:<port>`.
+        let rules = Fn.setproduct(inputs.allowedCIDRBlocks, inputs.appPorts).toMap(as: "pair") { pair in
+            ("\(pair[0]):\(pair[1])", PortRuleShape.object(cidr: pair[0].unsafeCast(), port: pair[1].unsafeCast()))
+        }
+        let rule = Each.of(rules).value
         content.append(
             AWSVPCSecurityGroupIngressRule(
-                n, ipProtocol: "tcp", securityGroupId: group.id, cidrIpv4: .raw("each.value.cidr"),
-                description: "Application port from an allowed range", fromPort: .raw("each.value.port"),
-                toPort: .raw("each.value.port")
-            ).forEach(
-                .raw(
-                    "{ for pair in setproduct(\(inputs.hcl("allowed_cidr_blocks")), \(inputs.hcl("app_ports"))) : \"${pair[0]}:${pair[1]}\" => { cidr = pair[0], port = pair[1] } }"
-                )))
+                n, ipProtocol: "tcp", securityGroupId: group.id, cidrIpv4: rule.cidr,
+                description: "Application port from an allowed range", fromPort: rule.port, toPort: rule.port
+            ).forEach(rules))
         content.append(
             AWSVPCSecurityGroupEgressRule(
                 "\(n)_https", ipProtocol: "tcp", securityGroupId: group.id, cidrIpv4: "0.0.0.0/0",
@@ -200,32 +258,29 @@ public struct LegacyCompute: ModularConstruct {
                 .init(
                     deviceName: "/dev/xvda",
                     ebs: .init(
-                        deleteOnTermination: "true", encrypted: "true", iops: inputs.number("volume_iops"),
-                        throughput: inputs.number("volume_throughput"), volumeSize: inputs.number("volume_size"),
-                        volumeType: "gp3"))
+                        deleteOnTermination: "true", encrypted: "true", iops: inputs.volumeIOPS,
+                        throughput: inputs.volumeThroughput, volumeSize: inputs.volumeSize, volumeType: "gp3"))
             ],
             description: "Legacy application instances of \(label)", ebsOptimized: "true",
             iamInstanceProfile: .init(arn: profile.arn), imageId: ami.value,
-            instanceType: inputs.string("instance_type"),
+            instanceType: inputs.instanceType,
             metadataOptions: .init(httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpTokens: "required"),
             monitoring: .init(enabled: true), namePrefix: "\(label)-",
             tagSpecifications: [
                 .init(resourceType: "instance", tags: ConstructLiterals.tags(tags, name: label)),
-                .init(
-                    resourceType: "volume",
-                    tags: Fn.merge(tags, Expr(Expression.object([("Snapshot", snapshotTag.expression)])))),
+                .init(resourceType: "volume", tags: Fn.merge(tags, ["Snapshot": snapshotTag])),
             ],
             tags: tags, updateDefaultVersion: true, vpcSecurityGroupIds: Expr<[String]>.list([group.id]).unsafeCast())
         content.append(template)
-        content.append(
-            AWSAutoScalingGroup(
-                n, maxSize: inputs.number("max_size"), minSize: inputs.number("min_size"),
-                desiredCapacity: inputs.number("desired_capacity"), healthCheckGracePeriod: 300, healthCheckType: "EC2",
-                launchTemplate: .init(id: template.id, version: template.latestVersion.unsafeCast()),
-                namePrefix: "\(label)-",
-                tag: [.init(key: "Name", propagateAtLaunch: true, value: label)],
-                vpcZoneIdentifier: Fn.toset(inputs.strings("subnet_ids"))
-            ).lifecycle(Lifecycle(ignoreChanges: .attributes(["desired_capacity"]))))
+        let autoScaling = AWSAutoScalingGroup(
+            n, maxSize: inputs.maxSize, minSize: inputs.minSize, desiredCapacity: inputs.desiredCapacity,
+            healthCheckGracePeriod: 300, healthCheckType: "EC2",
+            launchTemplate: .init(id: template.id, version: template.latestVersion.unsafeCast()),
+            namePrefix: "\(label)-",
+            tag: [.init(key: "Name", propagateAtLaunch: true, value: label)],
+            vpcZoneIdentifier: Fn.toset(inputs.subnetIDs)
+        ).lifecycle(Lifecycle(ignoreChanges: .attributes(["desired_capacity"])))
+        content.append(autoScaling)
 
         // Daily snapshots of the tagged volumes, kept for snapshot_retention_days.
         let dlmTrust = IAMPolicyDocument {
@@ -243,30 +298,30 @@ public struct LegacyCompute: ModularConstruct {
                 n, description: "Daily snapshots of \(label) volumes", executionRoleArn: dlmRole.arn,
                 policyDetails: .init(
                     resourceTypes: ["VOLUME"],
-                    targetTags: Expr(Expression.object([("Snapshot", snapshotTag.expression)]))),
-                state: "ENABLED", tags: tags
-            ).override(
-                "policy_details.schedule",
-                Expression.object([
-                    ("name", "daily"), ("copy_tags", true),
-                    (
-                        "create_rule",
-                        Expression.object([("interval", 24), ("interval_unit", "HOURS"), ("times", ["03:00"])])
-                    ),
-                    ("retain_rule", Expression.object([("count", inputs["snapshot_retention_days"])])),
-                ])))
-        return content
+                    schedule: [
+                        .init(
+                            createRule: .init(interval: 24, intervalUnit: "HOURS", times: ["03:00"]), name: "daily",
+                            retainRule: .init(count: inputs.snapshotRetentionDays), copyTags: true)
+                    ],
+                    targetTags: ["Snapshot": snapshotTag]),
+                state: "ENABLED", tags: tags))
+        return ConstructBody(content) { output in
+            Outputs(
+                autoScalingGroupName: output("autoscaling_group_name", autoScaling.nameRef, "The Auto Scaling group"),
+                securityGroupID: output("security_group_id", group.id, "The instances' security group"),
+                launchTemplateID: output("launch_template_id", template.id, "The launch template"))
+        }
     }
 
-    /// The group's exposed values.
-    public static func outputs(name: String) -> [ConstructOutput] {
-        let n = ConstructNaming.local(name)
-        return [
-            ConstructOutput(
-                "autoscaling_group_name", .reference("aws_autoscaling_group", n, "name"), "The Auto Scaling group"),
-            ConstructOutput(
-                "security_group_id", .reference("aws_security_group", n, "id"), "The instances' security group"),
-            ConstructOutput("launch_template_id", .reference("aws_launch_template", n, "id"), "The launch template"),
-        ]
+    /// One application-port rule in the `for_each` map: `{ cidr = …, port = … }`.
+    enum PortRuleShape {
+        static func object(cidr: Expr<String>, port: Expr<Double>) -> Expr<PortRuleShape> {
+            Expr(Expr<Value>.object(["cidr": cidr, "port": port]).expression)
+        }
     }
+}
+
+extension Expr where T == LegacyCompute.PortRuleShape {
+    var cidr: Expr<String> { attribute("cidr") }
+    var port: Expr<Double> { attribute("port") }
 }

@@ -185,50 +185,122 @@ public struct Network: ModularConstruct {
         return result
     }
 
-    /// The variables of the `vpc` module.
-    public static let variables: [ConstructVariable] = [
-        ConstructVariable("name", "string", "Name tag prefix of every resource"),
-        ConstructVariable("cidr_block", "string", "The VPC's IPv4 range"),
-        ConstructVariable("public_subnets", "map(string)", "Public subnet CIDR per availability zone"),
-        ConstructVariable("private_subnets", "map(string)", "Private subnet CIDR per availability zone"),
-        ConstructVariable("database_subnets", "map(string)", "Isolated database subnet CIDR per availability zone"),
-        ConstructVariable("enable_nat_gateway", "bool", "Whether private subnets reach the internet through NAT"),
-        ConstructVariable("single_nat_gateway", "bool", "One shared NAT gateway instead of one per zone"),
-        ConstructVariable("eks_cluster_names", "list(string)", "EKS clusters whose load balancers use these subnets"),
-        ConstructVariable("peer_cidr_blocks", "list(string)", "Peered VPC ranges allowed by the private network ACL"),
-        ConstructVariable("flow_log_retention_days", "number", "Days VPC flow logs are kept"),
-        ConstructVariable("tags", "map(string)", "Tags for every resource"),
-    ]
+    /// The inputs of the `vpc` module.
+    public struct Inputs: ConstructInputSet {
+        /// `name`: the `Name` tag prefix of every resource.
+        public var label: Expr<String> = nil
+        /// `cidr_block`: the VPC's IPv4 range.
+        public var cidrBlock: Expr<String> = nil
+        /// `public_subnets`: public subnet CIDR per availability zone.
+        public var publicSubnets: Expr<[String: String]> = nil
+        /// `private_subnets`: private subnet CIDR per availability zone.
+        public var privateSubnets: Expr<[String: String]> = nil
+        /// `database_subnets`: isolated database subnet CIDR per availability zone.
+        public var databaseSubnets: Expr<[String: String]> = nil
+        /// `enable_nat_gateway`: whether private subnets reach the internet through NAT.
+        public var enableNATGateway: Expr<Bool> = nil
+        /// `single_nat_gateway`: one shared NAT gateway instead of one per zone.
+        public var singleNATGateway: Expr<Bool> = nil
+        /// `eks_cluster_names`: EKS clusters whose load balancers use these subnets.
+        public var eksClusterNames: Expr<[String]> = nil
+        /// `peer_cidr_blocks`: peered VPC ranges allowed by the private network ACL.
+        public var peerCIDRBlocks: Expr<[String]> = nil
+        /// `flow_log_retention_days`: days VPC flow logs are kept.
+        public var flowLogRetentionDays: Expr<Double> = nil
+        /// `tags`: tags for every resource.
+        public var tags: Expr<[String: String]> = nil
 
-    /// The parameters as module inputs.
-    public var inputs: [String: Expression] {
-        let planned = plannedSubnets
-        return [
-            "name": .string(vpcName),
-            "cidr_block": .string(cidrBlock),
-            "public_subnets": ConstructLiterals.map(planned.publicTier),
-            "private_subnets": ConstructLiterals.map(planned.privateTier),
-            "database_subnets": ConstructLiterals.map(planned.databaseTier),
-            "enable_nat_gateway": Expression(.bool(natGateways != .none)),
-            "single_nat_gateway": Expression(.bool(natGateways == .single)),
-            "eks_cluster_names": ConstructLiterals.list(eksClusterNames),
-            "peer_cidr_blocks": ConstructLiterals.list(peerCIDRBlocks),
-            "flow_log_retention_days": Expression(.int(flowLogRetentionDays)),
-            "tags": ConstructLiterals.map(tags),
-        ]
+        /// Every input `null`.
+        public init() {}
+
+        init(
+            label: Expr<String>, cidrBlock: Expr<String>, publicSubnets: Expr<[String: String]>,
+            privateSubnets: Expr<[String: String]>, databaseSubnets: Expr<[String: String]>,
+            enableNATGateway: Expr<Bool>, singleNATGateway: Expr<Bool>, eksClusterNames: Expr<[String]>,
+            peerCIDRBlocks: Expr<[String]>, flowLogRetentionDays: Expr<Double>, tags: Expr<[String: String]>
+        ) {
+            self.label = label
+            self.cidrBlock = cidrBlock
+            self.publicSubnets = publicSubnets
+            self.privateSubnets = privateSubnets
+            self.databaseSubnets = databaseSubnets
+            self.enableNATGateway = enableNATGateway
+            self.singleNATGateway = singleNATGateway
+            self.eksClusterNames = eksClusterNames
+            self.peerCIDRBlocks = peerCIDRBlocks
+            self.flowLogRetentionDays = flowLogRetentionDays
+            self.tags = tags
+        }
+
+        /// The variables of the `vpc` module.
+        public static var variables: [ConstructVariable<Inputs>] {
+            [
+                ConstructVariable(\.label, "name", "Name tag prefix of every resource"),
+                ConstructVariable(\.cidrBlock, "cidr_block", "The VPC's IPv4 range"),
+                ConstructVariable(\.publicSubnets, "public_subnets", "Public subnet CIDR per availability zone"),
+                ConstructVariable(\.privateSubnets, "private_subnets", "Private subnet CIDR per availability zone"),
+                ConstructVariable(
+                    \.databaseSubnets, "database_subnets", "Isolated database subnet CIDR per availability zone"),
+                ConstructVariable(
+                    \.enableNATGateway, "enable_nat_gateway", "Whether private subnets reach the internet through NAT"),
+                ConstructVariable(
+                    \.singleNATGateway, "single_nat_gateway", "One shared NAT gateway instead of one per zone"),
+                ConstructVariable(
+                    \.eksClusterNames, "eks_cluster_names", "EKS clusters whose load balancers use these subnets"),
+                ConstructVariable(
+                    \.peerCIDRBlocks, "peer_cidr_blocks", "Peered VPC ranges allowed by the private network ACL"),
+                ConstructVariable(\.flowLogRetentionDays, "flow_log_retention_days", "Days VPC flow logs are kept"),
+                ConstructVariable(\.tags, "tags", "Tags for every resource"),
+            ]
+        }
     }
 
-    /// The VPC's resources.
-    public static func body(name: String, inputs: ConstructInputs) -> [any StackContent] {
+    /// The parameters as module inputs.
+    public var inputs: Inputs {
+        let planned = plannedSubnets
+        return Inputs(
+            label: ConstructLiterals.string(vpcName), cidrBlock: ConstructLiterals.string(cidrBlock),
+            publicSubnets: ConstructLiterals.stringMap(planned.publicTier),
+            privateSubnets: ConstructLiterals.stringMap(planned.privateTier),
+            databaseSubnets: ConstructLiterals.stringMap(planned.databaseTier),
+            enableNATGateway: ConstructLiterals.bool(natGateways != .none),
+            singleNATGateway: ConstructLiterals.bool(natGateways == .single),
+            eksClusterNames: ConstructLiterals.strings(eksClusterNames),
+            peerCIDRBlocks: ConstructLiterals.strings(peerCIDRBlocks),
+            flowLogRetentionDays: ConstructLiterals.number(flowLogRetentionDays),
+            tags: ConstructLiterals.stringMap(tags))
+    }
+
+    /// The values a network exposes: `network.outputs.vpcID` (inlined) or `call.outputs.vpcID` (module).
+    public struct Outputs: Sendable {
+        /// `vpc_id`: the VPC's id.
+        public var vpcID: Expr<String>
+        /// `vpc_cidr_block`: the VPC's IPv4 range.
+        public var vpcCIDRBlock: Expr<String>
+        /// `public_subnet_ids`: public subnet ids, by zone.
+        public var publicSubnetIDs: Expr<[String]>
+        /// `private_subnet_ids`: private subnet ids, by zone.
+        public var privateSubnetIDs: Expr<[String]>
+        /// `database_subnet_ids`: database subnet ids, by zone.
+        public var databaseSubnetIDs: Expr<[String]>
+        /// `private_route_table_ids`: route tables of the private (by zone) and database subnets,
+        /// keyed so the keys are known at plan time (for peering routes).
+        public var privateRouteTableIDs: Expr<[String: String]>
+        /// `flow_log_id`: the VPC flow log's id.
+        public var flowLogID: Expr<String>
+    }
+
+    /// The VPC's resources and exposed values.
+    public static func body(name: String, inputs: ConstructInputs<Inputs>) -> ConstructBody<Outputs> {
         let n = ConstructNaming.local(name)
-        let label = inputs.string("name")
-        let tags = inputs.stringMap("tags")
+        let label = inputs.label
+        let tags = inputs.tags
+        let each = Each<String>()
         let vpc = AWSVPC(
-            n, cidrBlock: inputs.string("cidr_block"), enableDnsHostnames: true, enableDnsSupport: true,
+            n, cidrBlock: inputs.cidrBlock, enableDnsHostnames: true, enableDnsSupport: true,
             tags: ConstructLiterals.tags(tags, name: "\(label)-vpc"))
-        let clusterTags =
-            "{ for c in \(inputs.hcl("eks_cluster_names")) : \"kubernetes.io/cluster/${c}\" => \"shared\" }"
-        let hasPublic = "length(\(inputs.hcl("public_subnets"))) > 0"
+        let clusterTags = inputs.eksClusterNames.toMap(as: "c") { c in ("kubernetes.io/cluster/\(c)", "shared") }
+        let ifPublic: Expr<Double> = .if(Fn.length(inputs.publicSubnets) > 0, then: 1, else: 0)
         var content: [any StackContent] = [vpc]
 
         // The default security group of a VPC allows all traffic between its members; empty it.
@@ -238,135 +310,120 @@ public struct Network: ModularConstruct {
 
         // Public tier: internet gateway, subnets, one route table.
         let gateway = AWSInternetGateway(n, tags: ConstructLiterals.tags(tags, name: "\(label)-igw"), vpcId: vpc.id)
-            .count(Expr.raw("\(hasPublic) ? 1 : 0"))
+            .count(ifPublic)
         content.append(gateway)
         let publicSubnet = AWSSubnet(
-            "\(n)_public", vpcId: vpc.id, availabilityZone: Expr(.eachKey), cidrBlock: Expr(.eachValue),
+            "\(n)_public", vpcId: vpc.id, availabilityZone: each.key, cidrBlock: each.value,
             mapPublicIpOnLaunch: false,
-            tags: Expr.raw(
-                "merge(\(inputs.hcl("tags")), \(clusterTags), { Name = \"${\(label.expression.hcl)}-public-${each.key}\", \"kubernetes.io/role/elb\" = \"1\" })"
-            )
-        ).forEach(inputs["public_subnets"])
+            tags: Fn.merge(tags, clusterTags, ["Name": "\(label)-public-\(each.key)", "kubernetes.io/role/elb": "1"])
+        ).forEach(inputs.publicSubnets)
         content.append(publicSubnet)
         let publicTable = AWSRouteTable(
             "\(n)_public", vpcId: vpc.id, tags: ConstructLiterals.tags(tags, name: "\(label)-public")
-        ).count(Expr.raw("\(hasPublic) ? 1 : 0"))
+        ).count(ifPublic)
         content.append(publicTable)
         content.append(
             AWSRoute(
-                "\(n)_public_internet", routeTableId: .raw("aws_route_table.\(n)_public[0].id"),
-                destinationCidrBlock: "0.0.0.0/0", gatewayId: .raw("aws_internet_gateway.\(n)[0].id")
-            ).count(Expr.raw("\(hasPublic) ? 1 : 0")))
+                "\(n)_public_internet", routeTableId: publicTable[0].id, destinationCidrBlock: "0.0.0.0/0",
+                gatewayId: gateway[0].id
+            ).count(ifPublic))
         content.append(
             AWSRouteTableAssociation(
-                "\(n)_public", routeTableId: .raw("aws_route_table.\(n)_public[0].id"),
-                subnetId: .raw("aws_subnet.\(n)_public[each.key].id")
-            ).forEach(inputs["public_subnets"]))
+                "\(n)_public", routeTableId: publicTable[0].id, subnetId: publicSubnet[each.key].id
+            ).forEach(inputs.publicSubnets))
 
         // NAT: one per zone, or the first zone's only.
-        let natZones = Expression.raw(
-            "\(inputs.hcl("enable_nat_gateway")) ? (\(inputs.hcl("single_nat_gateway")) ? { for k in slice(sort(keys(\(inputs.hcl("public_subnets")))), 0, 1) : k => \(inputs.hcl("public_subnets"))[k] } : \(inputs.hcl("public_subnets"))) : {}"
+        let firstZone = Fn.slice(Fn.sort(Fn.keys(inputs.publicSubnets)), startIndex: 0, endIndex: 1)
+            .toMap(as: "k") { k in (k, inputs.publicSubnets[k]) }
+        let natZones: Expr<[String: String]> = .if(
+            inputs.enableNATGateway, then: .if(inputs.singleNATGateway, then: firstZone, else: inputs.publicSubnets),
+            else: [:])
+        let eip = AWSEIP(
+            "\(n)_nat", domain: "vpc", tags: ConstructLiterals.tags(tags, name: "\(label)-nat-\(each.key)")
         )
-        content.append(
-            AWSEIP(
-                "\(n)_nat", domain: "vpc",
-                tags: Expr.raw(
-                    "merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-nat-${each.key}\" })")
-            )
-            .forEach(natZones))
-        content.append(
-            AWSNATGateway(
-                "\(n)", subnetId: .raw("aws_subnet.\(n)_public[each.key].id"),
-                allocationId: .raw("aws_eip.\(n)_nat[each.key].id"),
-                tags: Expr.raw(
-                    "merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-nat-${each.key}\" })")
-            ).forEach(natZones).dependsOn(.resource(type: AWSInternetGateway.terraformType, name: n)))
+        .forEach(natZones)
+        content.append(eip)
+        let nat = AWSNATGateway(
+            n, subnetId: publicSubnet[each.key].id, allocationId: eip[each.key].id,
+            tags: ConstructLiterals.tags(tags, name: "\(label)-nat-\(each.key)")
+        ).forEach(natZones).dependsOn(gateway.address)
+        content.append(nat)
 
         // Private tier: one route table per zone, default route through that zone's NAT.
-        content.append(
-            AWSSubnet(
-                "\(n)_private", vpcId: vpc.id, availabilityZone: Expr(.eachKey), cidrBlock: Expr(.eachValue),
-                mapPublicIpOnLaunch: false,
-                tags: Expr.raw(
-                    "merge(\(inputs.hcl("tags")), \(clusterTags), { Name = \"${\(label.expression.hcl)}-private-${each.key}\", \"kubernetes.io/role/internal-elb\" = \"1\" })"
-                )
-            ).forEach(inputs["private_subnets"]))
-        content.append(
-            AWSRouteTable(
-                "\(n)_private", vpcId: vpc.id,
-                tags: Expr.raw(
-                    "merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-private-${each.key}\" })")
-            ).forEach(inputs["private_subnets"]))
+        let privateSubnet = AWSSubnet(
+            "\(n)_private", vpcId: vpc.id, availabilityZone: each.key, cidrBlock: each.value,
+            mapPublicIpOnLaunch: false,
+            tags: Fn.merge(
+                tags, clusterTags, ["Name": "\(label)-private-\(each.key)", "kubernetes.io/role/internal-elb": "1"])
+        ).forEach(inputs.privateSubnets)
+        content.append(privateSubnet)
+        let privateTable = AWSRouteTable(
+            "\(n)_private", vpcId: vpc.id, tags: ConstructLiterals.tags(tags, name: "\(label)-private-\(each.key)")
+        ).forEach(inputs.privateSubnets)
+        content.append(privateTable)
+        let natZone: Expr<String> = .if(
+            inputs.singleNATGateway, then: Fn.sort(Fn.keys(inputs.publicSubnets))[0], else: each.key)
         content.append(
             AWSRoute(
-                "\(n)_private_nat", routeTableId: .raw("aws_route_table.\(n)_private[each.key].id"),
-                destinationCidrBlock: "0.0.0.0/0",
-                natGatewayId: .raw(
-                    "aws_nat_gateway.\(n)[\(inputs.hcl("single_nat_gateway")) ? sort(keys(\(inputs.hcl("public_subnets"))))[0] : each.key].id"
-                )
-            ).forEach(Expression.raw("\(inputs.hcl("enable_nat_gateway")) ? \(inputs.hcl("private_subnets")) : {}")))
+                "\(n)_private_nat", routeTableId: privateTable[each.key].id, destinationCidrBlock: "0.0.0.0/0",
+                natGatewayId: nat[natZone].id
+            ).forEach(Expr<[String: String]>.if(inputs.enableNATGateway, then: inputs.privateSubnets, else: [:])))
         content.append(
             AWSRouteTableAssociation(
-                "\(n)_private", routeTableId: .raw("aws_route_table.\(n)_private[each.key].id"),
-                subnetId: .raw("aws_subnet.\(n)_private[each.key].id")
-            ).forEach(inputs["private_subnets"]))
+                "\(n)_private", routeTableId: privateTable[each.key].id, subnetId: privateSubnet[each.key].id
+            ).forEach(inputs.privateSubnets))
 
         // Database tier: isolated subnets, one route table without any internet route.
-        let hasDatabase = "length(\(inputs.hcl("database_subnets"))) > 0"
-        content.append(
-            AWSSubnet(
-                "\(n)_database", vpcId: vpc.id, availabilityZone: Expr(.eachKey), cidrBlock: Expr(.eachValue),
-                mapPublicIpOnLaunch: false,
-                tags: Expr.raw(
-                    "merge(\(inputs.hcl("tags")), { Name = \"${\(label.expression.hcl)}-database-${each.key}\" })")
-            ).forEach(inputs["database_subnets"]))
-        content.append(
-            AWSRouteTable("\(n)_database", vpcId: vpc.id, tags: ConstructLiterals.tags(tags, name: "\(label)-database"))
-                .count(Expr.raw("\(hasDatabase) ? 1 : 0")))
+        let databaseSubnet = AWSSubnet(
+            "\(n)_database", vpcId: vpc.id, availabilityZone: each.key, cidrBlock: each.value,
+            mapPublicIpOnLaunch: false, tags: ConstructLiterals.tags(tags, name: "\(label)-database-\(each.key)")
+        ).forEach(inputs.databaseSubnets)
+        content.append(databaseSubnet)
+        let databaseTable = AWSRouteTable(
+            "\(n)_database", vpcId: vpc.id, tags: ConstructLiterals.tags(tags, name: "\(label)-database")
+        ).count(.if(Fn.length(inputs.databaseSubnets) > 0, then: 1, else: 0))
+        content.append(databaseTable)
         content.append(
             AWSRouteTableAssociation(
-                "\(n)_database", routeTableId: .raw("aws_route_table.\(n)_database[0].id"),
-                subnetId: .raw("aws_subnet.\(n)_database[each.key].id")
-            ).forEach(inputs["database_subnets"]))
+                "\(n)_database", routeTableId: databaseTable[0].id, subnetId: databaseSubnet[each.key].id
+            ).forEach(inputs.databaseSubnets))
 
         // Network ACLs: the public tier takes web traffic and return traffic; the private and
         // database tiers only the VPC, peered VPCs and return traffic.
-        let cidr = inputs.hcl("cidr_block")
-        content.append(
-            AWSNetworkACL(
-                "\(n)_public", vpcId: vpc.id, subnetIds: .raw("toset(values(aws_subnet.\(n)_public)[*].id)"),
-                tags: ConstructLiterals.tags(tags, name: "\(label)-public")))
+        let anywhere: Expr<String> = "0.0.0.0/0"
+        let publicACL = AWSNetworkACL(
+            "\(n)_public", vpcId: vpc.id, subnetIds: Fn.toset(publicSubnet.all.id),
+            tags: ConstructLiterals.tags(tags, name: "\(label)-public"))
+        content.append(publicACL)
         content.append(
             networkACLRules(
-                "\(n)_public", acl: "aws_network_acl.\(n)_public",
+                "\(n)_public", acl: publicACL,
                 rules: [
-                    ACLRule(false, 100, "tcp", "\"0.0.0.0/0\"", 443, 443),
-                    ACLRule(false, 110, "tcp", "\"0.0.0.0/0\"", 80, 80),
-                    ACLRule(false, 120, "tcp", "\"0.0.0.0/0\"", 1024, 65535),
-                    ACLRule(false, 130, "udp", "\"0.0.0.0/0\"", 1024, 65535),
-                    ACLRule(false, 140, "-1", cidr, 0, 0),
-                    ACLRule(true, 100, "-1", "\"0.0.0.0/0\"", 0, 0),
+                    ACLRule(false, 100, "tcp", anywhere, 443, 443),
+                    ACLRule(false, 110, "tcp", anywhere, 80, 80),
+                    ACLRule(false, 120, "tcp", anywhere, 1024, 65535),
+                    ACLRule(false, 130, "udp", anywhere, 1024, 65535),
+                    ACLRule(false, 140, "-1", inputs.cidrBlock, 0, 0),
+                    ACLRule(true, 100, "-1", anywhere, 0, 0),
                 ], peers: nil))
-        content.append(
-            AWSNetworkACL(
-                "\(n)_private", vpcId: vpc.id,
-                subnetIds: .raw(
-                    "toset(concat(values(aws_subnet.\(n)_private)[*].id, values(aws_subnet.\(n)_database)[*].id))"),
-                tags: ConstructLiterals.tags(tags, name: "\(label)-private")))
+        let privateACL = AWSNetworkACL(
+            "\(n)_private", vpcId: vpc.id, subnetIds: Fn.toset(Fn.concat(privateSubnet.all.id, databaseSubnet.all.id)),
+            tags: ConstructLiterals.tags(tags, name: "\(label)-private"))
+        content.append(privateACL)
         content.append(
             networkACLRules(
-                "\(n)_private", acl: "aws_network_acl.\(n)_private",
+                "\(n)_private", acl: privateACL,
                 rules: [
-                    ACLRule(false, 100, "-1", cidr, 0, 0),
-                    ACLRule(false, 110, "tcp", "\"0.0.0.0/0\"", 1024, 65535),
-                    ACLRule(false, 120, "udp", "\"0.0.0.0/0\"", 1024, 65535),
-                    ACLRule(true, 100, "-1", "\"0.0.0.0/0\"", 0, 0),
-                ], peers: inputs.hcl("peer_cidr_blocks")))
+                    ACLRule(false, 100, "-1", inputs.cidrBlock, 0, 0),
+                    ACLRule(false, 110, "tcp", anywhere, 1024, 65535),
+                    ACLRule(false, 120, "udp", anywhere, 1024, 65535),
+                    ACLRule(true, 100, "-1", anywhere, 0, 0),
+                ], peers: inputs.peerCIDRBlocks))
 
         // Flow logs of all traffic to CloudWatch Logs, through a role only VPC flow logs can assume.
         let logGroup = AWSCloudWatchLogGroup(
             "\(n)_flow_logs", name: "/aws/vpc/flow-logs/\(label)",
-            retentionInDays: inputs.number("flow_log_retention_days"), tags: tags)
+            retentionInDays: inputs.flowLogRetentionDays, tags: tags)
         content.append(logGroup)
         let trust = IAMPolicyDocument {
             IAMStatement(
@@ -385,73 +442,104 @@ public struct Network: ModularConstruct {
         }
         content.append(
             AWSIAMRolePolicy("\(n)_flow_logs", policy: write.json, role: role.id, namePrefix: "flow-logs-"))
-        content.append(
-            AWSFlowLog(
-                n, iamRoleArn: role.arn, logDestination: logGroup.arn, logDestinationType: "cloud-watch-logs",
-                tags: ConstructLiterals.tags(tags, name: "\(label)-flow-logs"), trafficType: "ALL", vpcId: vpc.id))
-        return content
-    }
+        let flowLog = AWSFlowLog(
+            n, iamRoleArn: role.arn, logDestination: logGroup.arn, logDestinationType: "cloud-watch-logs",
+            tags: ConstructLiterals.tags(tags, name: "\(label)-flow-logs"), trafficType: "ALL", vpcId: vpc.id)
+        content.append(flowLog)
 
-    /// The VPC's exposed values.
-    public static func outputs(name: String) -> [ConstructOutput] {
-        let n = ConstructNaming.local(name)
-        return [
-            ConstructOutput("vpc_id", .reference("aws_vpc", n, "id"), "The VPC's id"),
-            ConstructOutput("vpc_cidr_block", .reference("aws_vpc", n, "cidr_block"), "The VPC's IPv4 range"),
-            ConstructOutput(
-                "public_subnet_ids", .raw("values(aws_subnet.\(n)_public)[*].id"), "Public subnet ids, by zone"),
-            ConstructOutput(
-                "private_subnet_ids", .raw("values(aws_subnet.\(n)_private)[*].id"), "Private subnet ids, by zone"),
-            ConstructOutput(
-                "database_subnet_ids", .raw("values(aws_subnet.\(n)_database)[*].id"), "Database subnet ids, by zone"),
-            ConstructOutput(
-                "private_route_table_ids",
-                .raw(
-                    "merge({ for k, rt in aws_route_table.\(n)_private : k => rt.id }, { for i, rt in aws_route_table.\(n)_database : \"database-${i}\" => rt.id })"
+        return ConstructBody(content) { output in
+            Outputs(
+                vpcID: output("vpc_id", vpc.id, "The VPC's id"),
+                vpcCIDRBlock: output("vpc_cidr_block", vpc.cidrBlockRef, "The VPC's IPv4 range"),
+                publicSubnetIDs: output("public_subnet_ids", publicSubnet.all.id, "Public subnet ids, by zone"),
+                privateSubnetIDs: output("private_subnet_ids", privateSubnet.all.id, "Private subnet ids, by zone"),
+                databaseSubnetIDs: output(
+                    "database_subnet_ids", databaseSubnet.all.id, "Database subnet ids, by zone"),
+                privateRouteTableIDs: output(
+                    "private_route_table_ids",
+                    Fn.merge(
+                        privateTable.eachInstance.mapValues(as: "k", "rt") { rt in rt.id },
+                        databaseTable.eachInstance.toMap(as: "i", "rt") { i, rt in ("database-\(i)", rt.id) }),
+                    "Route tables of the private and database subnets by zone (keys known at plan time, for peering routes)"
                 ),
-                "Route tables of the private and database subnets by zone (keys known at plan time, for peering routes)"
-            ),
-            ConstructOutput("flow_log_id", .reference("aws_flow_log", n, "id"), "The VPC flow log's id"),
-        ]
+                flowLogID: output("flow_log_id", flowLog.id, "The VPC flow log's id"))
+        }
     }
 
-    /// One network ACL rule as HCL object text.
+    /// One network ACL rule: direction, number, protocol, range and ports.
     struct ACLRule {
         var egress: Bool
         var number: Int
         var proto: String
-        var cidrHCL: String
+        var cidr: Expr<String>
         var from: Int
         var to: Int
 
-        init(_ egress: Bool, _ number: Int, _ proto: String, _ cidrHCL: String, _ from: Int, _ to: Int) {
+        init(_ egress: Bool, _ number: Int, _ proto: String, _ cidr: Expr<String>, _ from: Int, _ to: Int) {
             self.egress = egress
             self.number = number
             self.proto = proto
-            self.cidrHCL = cidrHCL
+            self.cidr = cidr
             self.from = from
             self.to = to
         }
 
+        /// `ingress-100`, `egress-100`: the rule's key in the `for_each` map.
         var key: String { "\(egress ? "egress" : "ingress")-\(number)" }
 
-        var hcl: String {
-            "\"\(key)\" = { egress = \(egress), rule_number = \(number), protocol = \"\(proto)\", cidr_block = \(cidrHCL), from_port = \(from), to_port = \(to) }"
+        /// The rule as an object of the `for_each` map.
+        var value: Expr<ACLRuleShape> {
+            ACLRuleShape.object(
+                egress: ConstructLiterals.bool(egress), ruleNumber: ConstructLiterals.number(number),
+                protocol: ConstructLiterals.string(proto), cidrBlock: cidr, fromPort: ConstructLiterals.number(from),
+                toPort: ConstructLiterals.number(to))
+        }
+    }
+
+    /// The shape of one rule in the `for_each` map of `aws_network_acl_rule`.
+    enum ACLRuleShape {
+        /// `{ egress = …, rule_number = …, protocol = …, cidr_block = …, from_port = …, to_port = … }`
+        static func object(
+            egress: Expr<Bool>, ruleNumber: Expr<Double>, protocol: Expr<String>, cidrBlock: Expr<String>,
+            fromPort: Expr<Double>, toPort: Expr<Double>
+        ) -> Expr<ACLRuleShape> {
+            Expr(
+                Expr<Value>.object([
+                    "egress": egress, "rule_number": ruleNumber, "protocol": `protocol`, "cidr_block": cidrBlock,
+                    "from_port": fromPort, "to_port": toPort,
+                ]).expression)
         }
     }
 
     /// `aws_network_acl_rule` for each rule, keyed `ingress-100`; peers get ingress 200+.
-    static func networkACLRules(_ name: String, acl: String, rules: [ACLRule], peers: String?) -> AWSNetworkACLRule {
-        var map = "{ " + rules.map(\.hcl).joined(separator: ", ") + " }"
+    static func networkACLRules(
+        _ name: String, acl: AWSNetworkACL, rules: [ACLRule], peers: Expr<[String]>?
+    ) -> AWSNetworkACLRule {
+        var map = Expr<[String: ACLRuleShape]>(Expression.object(rules.map { ($0.key, $0.value.expression) }))
         if let peers {
-            map =
-                "merge(\(map), { for i, c in \(peers) : \"ingress-${200 + i}\" => { egress = false, rule_number = 200 + i, protocol = \"-1\", cidr_block = c, from_port = 0, to_port = 0 } })"
+            map = Fn.merge(
+                map,
+                peers.toMap(as: "i", "c") { i, c in
+                    (
+                        "ingress-\(200 + i)",
+                        ACLRuleShape.object(
+                            egress: false, ruleNumber: 200 + i, protocol: "-1", cidrBlock: c, fromPort: 0, toPort: 0)
+                    )
+                })
         }
+        let rule = Each.of(map).value
         return AWSNetworkACLRule(
-            name, networkAclId: .raw("\(acl).id"), protocol: .raw("each.value.protocol"), ruleAction: "allow",
-            ruleNumber: .raw("each.value.rule_number"), cidrBlock: .raw("each.value.cidr_block"),
-            egress: .raw("each.value.egress"), fromPort: .raw("each.value.from_port"),
-            toPort: .raw("each.value.to_port")
-        ).forEach(.raw(map))
+            name, networkAclId: acl.id, protocol: rule.protocol, ruleAction: "allow", ruleNumber: rule.ruleNumber,
+            cidrBlock: rule.cidrBlock, egress: rule.egress, fromPort: rule.fromPort, toPort: rule.toPort
+        ).forEach(map)
     }
+}
+
+extension Expr where T == Network.ACLRuleShape {
+    var egress: Expr<Bool> { attribute("egress") }
+    var ruleNumber: Expr<Double> { attribute("rule_number") }
+    var `protocol`: Expr<String> { attribute("protocol") }
+    var cidrBlock: Expr<String> { attribute("cidr_block") }
+    var fromPort: Expr<Double> { attribute("from_port") }
+    var toPort: Expr<Double> { attribute("to_port") }
 }

@@ -142,136 +142,168 @@ public struct SecureBucket: ModularConstruct {
         return result
     }
 
-    /// The variables of the `s3` module.
-    public static let variables: [ConstructVariable] = [
-        ConstructVariable("bucket", "string", "The bucket's name"),
-        ConstructVariable("log_bucket", "string", "The bucket receiving access logs (\"\" for none)"),
-        ConstructVariable("is_log_bucket", "bool", "Whether S3 log delivery may write to this bucket"),
-        ConstructVariable("transition_ia_days", "number", "Days until STANDARD_IA"),
-        ConstructVariable("transition_archive_days", "number", "Days until the archive storage class"),
-        ConstructVariable("archive_storage_class", "string", "GLACIER_IR, GLACIER or DEEP_ARCHIVE"),
-        ConstructVariable("expiration_days", "number", "Days until current versions expire (0 = never)"),
-        ConstructVariable("noncurrent_version_expiration_days", "number", "Days until old versions are deleted"),
-        ConstructVariable("replica_bucket", "string", "Replica bucket name in the aws.replica region (\"\" for none)"),
-        ConstructVariable("policy_statements", "any", "Extra bucket policy statements"),
-        ConstructVariable("force_destroy", "bool", "Whether destroy may delete a non-empty bucket"),
-        ConstructVariable("tags", "map(string)", "Tags for every resource"),
-    ]
+    /// The inputs of the `s3` module.
+    public struct Inputs: ConstructInputSet {
+        /// `bucket`: the bucket's name.
+        public var bucket: Expr<String> = nil
+        /// `log_bucket`: the bucket receiving access logs (`""` for none).
+        public var logBucket: Expr<String> = nil
+        /// `is_log_bucket`: whether S3 log delivery may write to this bucket.
+        public var isLogBucket: Expr<Bool> = nil
+        /// `transition_ia_days`: days until STANDARD_IA.
+        public var transitionIADays: Expr<Double> = nil
+        /// `transition_archive_days`: days until the archive storage class.
+        public var transitionArchiveDays: Expr<Double> = nil
+        /// `archive_storage_class`: GLACIER_IR, GLACIER or DEEP_ARCHIVE.
+        public var archiveStorageClass: Expr<String> = nil
+        /// `expiration_days`: days until current versions expire (0 = never).
+        public var expirationDays: Expr<Double> = nil
+        /// `noncurrent_version_expiration_days`: days until old versions are deleted.
+        public var noncurrentVersionExpirationDays: Expr<Double> = nil
+        /// `replica_bucket`: the replica bucket's name in the `aws.replica` region (`""` for none).
+        public var replicaBucket: Expr<String> = nil
+        /// `policy_statements`: extra bucket policy statements.
+        public var policyStatements: Expr<Value> = nil
+        /// `force_destroy`: whether destroy may delete a non-empty bucket.
+        public var forceDestroy: Expr<Bool> = nil
+        /// `tags`: tags for every resource.
+        public var tags: Expr<[String: String]> = nil
 
-    /// The parameters as module inputs.
-    public var inputs: [String: Expression] {
-        [
-            "bucket": .string(bucketName),
-            "log_bucket": .string(logBucket ?? ""),
-            "is_log_bucket": Expression(.bool(isLogBucket)),
-            "transition_ia_days": Expression(.int(lifecycle.infrequentAccessAfterDays)),
-            "transition_archive_days": Expression(.int(lifecycle.archiveAfterDays)),
-            "archive_storage_class": .string(lifecycle.archiveStorageClass),
-            "expiration_days": Expression(.int(lifecycle.expireAfterDays ?? 0)),
-            "noncurrent_version_expiration_days": Expression(.int(lifecycle.noncurrentVersionExpirationDays)),
-            "replica_bucket": .string(replicaBucketName ?? ""),
-            "policy_statements": Expression(.list(policyStatements.map(\.expression.node))),
-            "force_destroy": Expression(.bool(forceDestroy)),
-            "tags": ConstructLiterals.map(tags),
-        ]
+        /// Every input `null`.
+        public init() {}
+
+        /// The variables of the `s3` module.
+        public static var variables: [ConstructVariable<Inputs>] {
+            [
+                ConstructVariable(\.bucket, "bucket", "The bucket's name"),
+                ConstructVariable(\.logBucket, "log_bucket", "The bucket receiving access logs (\"\" for none)"),
+                ConstructVariable(\.isLogBucket, "is_log_bucket", "Whether S3 log delivery may write to this bucket"),
+                ConstructVariable(\.transitionIADays, "transition_ia_days", "Days until STANDARD_IA"),
+                ConstructVariable(
+                    \.transitionArchiveDays, "transition_archive_days", "Days until the archive storage class"),
+                ConstructVariable(
+                    \.archiveStorageClass, "archive_storage_class", "GLACIER_IR, GLACIER or DEEP_ARCHIVE"),
+                ConstructVariable(
+                    \.expirationDays, "expiration_days", "Days until current versions expire (0 = never)"),
+                ConstructVariable(
+                    \.noncurrentVersionExpirationDays, "noncurrent_version_expiration_days",
+                    "Days until old versions are deleted"),
+                ConstructVariable(
+                    \.replicaBucket, "replica_bucket", "Replica bucket name in the aws.replica region (\"\" for none)"),
+                ConstructVariable(\.policyStatements, "policy_statements", "Extra bucket policy statements"),
+                ConstructVariable(\.forceDestroy, "force_destroy", "Whether destroy may delete a non-empty bucket"),
+                ConstructVariable(\.tags, "tags", "Tags for every resource"),
+            ]
+        }
     }
 
-    /// The bucket's resources. Inside a module, the replica uses the `aws.replica` provider.
-    public static func body(name: String, inputs: ConstructInputs) -> [any StackContent] {
+    /// The parameters as module inputs.
+    public var inputs: Inputs {
+        var inputs = Inputs()
+        inputs.bucket = ConstructLiterals.string(bucketName)
+        inputs.logBucket = ConstructLiterals.string(logBucket ?? "")
+        inputs.isLogBucket = ConstructLiterals.bool(isLogBucket)
+        inputs.transitionIADays = ConstructLiterals.number(lifecycle.infrequentAccessAfterDays)
+        inputs.transitionArchiveDays = ConstructLiterals.number(lifecycle.archiveAfterDays)
+        inputs.archiveStorageClass = ConstructLiterals.string(lifecycle.archiveStorageClass)
+        inputs.expirationDays = ConstructLiterals.number(lifecycle.expireAfterDays ?? 0)
+        inputs.noncurrentVersionExpirationDays = ConstructLiterals.number(lifecycle.noncurrentVersionExpirationDays)
+        inputs.replicaBucket = ConstructLiterals.string(replicaBucketName ?? "")
+        inputs.policyStatements = Expr(Expression(.list(policyStatements.map(\.expression.node))))
+        inputs.forceDestroy = ConstructLiterals.bool(forceDestroy)
+        inputs.tags = ConstructLiterals.stringMap(tags)
+        return inputs
+    }
+
+    /// The values a bucket exposes: `bucket.outputs.bucketARN` (inlined) or `call.outputs.bucketARN` (module).
+    public struct Outputs: Sendable {
+        /// `bucket_id`: the bucket's name.
+        public var bucketID: Expr<String>
+        /// `bucket_arn`: the bucket's ARN.
+        public var bucketARN: Expr<String>
+        /// `replica_bucket_arn`: the replica bucket's ARN, `null` without a replica.
+        public var replicaBucketARN: Expr<String>
+    }
+
+    /// The bucket's resources and exposed values. Inside a module, the replica uses the `aws.replica` provider.
+    public static func body(name: String, inputs: ConstructInputs<Inputs>) -> ConstructBody<Outputs> {
         let n = ConstructNaming.local(name)
-        let tags = inputs.stringMap("tags")
+        let tags = inputs.tags
         var content: [any StackContent] = []
-        let bucket = AWSS3Bucket(
-            n, bucket: inputs.string("bucket"), forceDestroy: inputs.bool("force_destroy"), tags: tags)
+        let bucket = AWSS3Bucket(n, bucket: inputs.bucket, forceDestroy: inputs.forceDestroy, tags: tags)
         content.append(bucket)
-        content += hardening(n, bucket: bucket.id, arn: bucket.arn, statements: inputs.hcl("policy_statements"))
+        content += hardening(n, bucket: bucket.id, arn: bucket.arn, statements: inputs.policyStatements.unsafeCast())
         // Two variants with static rules; the one with current-version expiry is used when expiration_days > 0.
-        let expires = "\(inputs.hcl("expiration_days")) > 0"
+        let expires = inputs.expirationDays > 0
         for expiring in [false, true] {
-            var tiering: [(String, Expression)] = [
-                ("id", "tiering"), ("status", "Enabled"), ("filter", Expression.object([])),
-                (
-                    "transition",
-                    .list([
-                        Expression.object([("days", inputs["transition_ia_days"]), ("storage_class", "STANDARD_IA")]),
-                        Expression.object([
-                            ("days", inputs["transition_archive_days"]),
-                            ("storage_class", inputs["archive_storage_class"]),
-                        ]),
-                    ])
-                ),
-            ]
-            if expiring { tiering.append(("expiration", Expression.object([("days", inputs["expiration_days"])]))) }
-            let rules = Expression.list([
-                Expression.object([
-                    ("id", "housekeeping"), ("status", "Enabled"), ("filter", Expression.object([])),
-                    ("abort_incomplete_multipart_upload", Expression.object([("days_after_initiation", 7)])),
-                    (
-                        "noncurrent_version_expiration",
-                        Expression.object([("noncurrent_days", inputs["noncurrent_version_expiration_days"])])
-                    ),
-                ]),
-                Expression.object(tiering),
-            ])
-            var configuration = AWSS3BucketLifecycleConfiguration(expiring ? "\(n)_expiring" : n, bucket: bucket.id)
-                .override("rule", rules)
-            if let literal = ConstructLiterals.documentValue(inputs["expiration_days"].node),
-                case .int(let days) = literal
-            {
+            let housekeeping = AWSS3BucketLifecycleConfiguration.Rule(
+                id: "housekeeping", status: "Enabled", abortIncompleteMultipartUpload: [.init(daysAfterInitiation: 7)],
+                filter: [.init()],
+                noncurrentVersionExpiration: [.init(noncurrentDays: inputs.noncurrentVersionExpirationDays)])
+            let tiering = AWSS3BucketLifecycleConfiguration.Rule(
+                id: "tiering", status: "Enabled", expiration: expiring ? [.init(days: inputs.expirationDays)] : nil,
+                filter: [.init()],
+                transition: [
+                    .init(storageClass: "STANDARD_IA", days: inputs.transitionIADays),
+                    .init(storageClass: inputs.archiveStorageClass, days: inputs.transitionArchiveDays),
+                ])
+            var configuration = AWSS3BucketLifecycleConfiguration(
+                expiring ? "\(n)_expiring" : n, bucket: bucket.id, rule: [housekeeping, tiering])
+            if case .int(let days) = inputs.expirationDays.expression.node {
                 if (days > 0) != expiring { continue }
             } else {
-                configuration = configuration.count(.raw(expiring ? "\(expires) ? 1 : 0" : "\(expires) ? 0 : 1"))
+                configuration = configuration.count(.if(expires, then: expiring ? 1 : 0, else: expiring ? 0 : 1))
             }
             content.append(configuration)
         }
         // Access logging to the log bucket; log buckets grant the S3 log-delivery group instead.
         content.append(
             AWSS3BucketLogging(
-                n, bucket: bucket.id, targetBucket: inputs.string("log_bucket"),
-                targetPrefix: "s3/\(inputs.string("bucket"))/"
-            ).count(.raw("\(inputs.hcl("log_bucket")) != \"\" ? 1 : 0")))
-        content.append(
-            AWSS3BucketOwnershipControls(
-                n, bucket: bucket.id,
-                rule: .init(
-                    objectOwnership: .raw(
-                        "\(inputs.hcl("is_log_bucket")) ? \"BucketOwnerPreferred\" : \"BucketOwnerEnforced\""))))
+                n, bucket: bucket.id, targetBucket: inputs.logBucket, targetPrefix: "s3/\(inputs.bucket)/"
+            ).count(.if(inputs.logBucket .!= "", then: 1, else: 0)))
+        let ownership = AWSS3BucketOwnershipControls(
+            n, bucket: bucket.id,
+            rule: .init(
+                objectOwnership: .if(inputs.isLogBucket, then: "BucketOwnerPreferred", else: "BucketOwnerEnforced")))
+        content.append(ownership)
         content.append(
             AWSS3BucketACL(n, bucket: bucket.id, acl: "log-delivery-write")
-                .count(.raw("\(inputs.hcl("is_log_bucket")) ? 1 : 0"))
-                .dependsOn(.resource(type: AWSS3BucketOwnershipControls.terraformType, name: n)))
+                .count(.if(inputs.isLogBucket, then: 1, else: 0))
+                .dependsOn(ownership.address))
 
         // Cross-region replication to a replica bucket through the aws.replica provider.
-        if case .string(let replica) = inputs["replica_bucket"].node, replica.isEmpty { return content }
-        let replicate = "\(inputs.hcl("replica_bucket")) != \"\" ? 1 : 0"
+        if case .string(let replica) = inputs.replicaBucket.expression.node, replica.isEmpty {
+            return ConstructBody(content) { output in
+                Outputs(
+                    bucketID: output("bucket_id", bucket.id, "The bucket's name"),
+                    bucketARN: output("bucket_arn", bucket.arn, "The bucket's ARN"),
+                    replicaBucketARN: output("replica_bucket_arn", nil, "The replica bucket's ARN, if any"))
+            }
+        }
+        let replicate: Expr<Double> = .if(inputs.replicaBucket .!= "", then: 1, else: 0)
         let replicaProvider: ProviderReference? = inputs.areVariables ? .aws(alias: "replica") : nil
         var replica = AWSS3Bucket(
-            "\(n)_replica", bucket: inputs.string("replica_bucket"), forceDestroy: inputs.bool("force_destroy"),
-            tags: tags
+            "\(n)_replica", bucket: inputs.replicaBucket, forceDestroy: inputs.forceDestroy, tags: tags
         )
-        .count(.raw(replicate))
+        .count(replicate)
         if let replicaProvider { replica = replica.provider(replicaProvider) }
         content.append(replica)
-        var replicaHardening = hardening(
-            "\(n)_replica", bucket: .raw("aws_s3_bucket.\(n)_replica[0].id"),
-            arn: .raw("aws_s3_bucket.\(n)_replica[0].arn"),
-            statements: "[]")
-        replicaHardening = replicaHardening.map { element in
+        content += hardening("\(n)_replica", bucket: replica[0].id, arn: replica[0].arn, statements: []).map {
+            element in
             guard var carrier = element as? any MetaArgumentCarrier & StackContent else { return element }
-            carrier.meta.count = Expression.raw(replicate)
+            carrier.meta.count = replicate.expression
             if let replicaProvider { carrier.meta.provider = replicaProvider }
             return carrier
         }
-        content += replicaHardening
         let trust = IAMPolicyDocument {
             IAMStatement(effect: .allow, actions: ["sts:AssumeRole"], principals: [.service("s3.amazonaws.com")])
         }
         let role = AWSIAMRole(
             "\(n)_replication", assumeRolePolicy: trust.json, namePrefix: "s3-replication-", tags: tags
         )
-        .count(.raw(replicate))
+        .count(replicate)
         content.append(role)
-        let replicaARN: Expr<String> = .raw("aws_s3_bucket.\(n)_replica[0].arn")
+        let replicaARN = replica[0].arn
         let permissions = IAMPolicyDocument {
             IAMStatement(
                 effect: .allow, actions: ["s3:GetReplicationConfiguration", "s3:ListBucket"], resources: [bucket.arn])
@@ -284,63 +316,54 @@ public struct SecureBucket: ModularConstruct {
                 resources: ["\(replicaARN)/*"])
         }
         content.append(
-            AWSIAMRolePolicy(
-                "\(n)_replication", policy: permissions.json, role: .raw("aws_iam_role.\(n)_replication[0].id")
-            )
-            .count(.raw(replicate)))
+            AWSIAMRolePolicy("\(n)_replication", policy: permissions.json, role: role[0].id).count(replicate))
         content.append(
             AWSS3BucketReplicationConfiguration(
-                n, bucket: bucket.id, role: .raw("aws_iam_role.\(n)_replication[0].arn"),
+                n, bucket: bucket.id, role: role[0].arn,
                 rule: [
                     .init(
                         destination: .init(bucket: replicaARN, storageClass: "STANDARD_IA"), status: "Enabled",
-                        id: "replicate-all")
+                        deleteMarkerReplication: .init(status: "Enabled"), filter: .init(), id: "replicate-all")
                 ]
             )
-            .override("rule.filter", Expression.object([]))
-            .override("rule.delete_marker_replication", Expression.object([("status", "Enabled")]))
-            .count(.raw(replicate))
+            .count(replicate)
             .dependsOn(
                 .resource(type: AWSS3BucketVersioning.terraformType, name: n),
                 .resource(type: AWSS3BucketVersioning.terraformType, name: "\(n)_replica")))
-        return content
+        return ConstructBody(content) { output in
+            Outputs(
+                bucketID: output("bucket_id", bucket.id, "The bucket's name"),
+                bucketARN: output("bucket_arn", bucket.arn, "The bucket's ARN"),
+                replicaBucketARN: output(
+                    "replica_bucket_arn", Fn.one(replica.all.arn), "The replica bucket's ARN, if any"))
+        }
     }
 
     /// Versioning, AES-256 default encryption, public access block and a TLS-only policy.
     ///
     /// The TLS statement names its principal `{"AWS": "*"}`, which IAM treats exactly like `"*"`.
     static func hardening(
-        _ n: String, bucket: Expr<String>, arn: Expr<String>, statements: String
+        _ n: String, bucket: Expr<String>, arn: Expr<String>, statements: Expr<[Value]>
     ) -> [any StackContent] {
         let tlsOnly = IAMStatement(
             sid: "DenyInsecureTransport", effect: .deny, actions: ["s3:*"], resources: [arn, "\(arn)/*"],
             principals: [.aws("*")], conditions: [.bool("aws:SecureTransport", "false")])
-        let policy: Expr<String> = .raw(
-            "jsonencode({ Version = \"2012-10-17\", Statement = concat([\(tlsOnly.expression.hcl)], \(statements)) })"
-        )
+        let policy = Fn.jsonencode(
+            Expr<Value>.object([
+                "Version": "2012-10-17" as Expr<String>,
+                "Statement": Fn.concat([Expr<Value>(tlsOnly.expression)], statements),
+            ]))
+        let publicAccessBlock = AWSS3BucketPublicAccessBlock(
+            n, bucket: bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true,
+            restrictPublicBuckets: true)
         return [
             AWSS3BucketVersioning(n, bucket: bucket, versioningConfiguration: .init(status: "Enabled")),
             AWSS3BucketServerSideEncryptionConfiguration(
                 n, bucket: bucket,
                 rule: [.init(applyServerSideEncryptionByDefault: .init(sseAlgorithm: "AES256"), bucketKeyEnabled: true)]
             ),
-            AWSS3BucketPublicAccessBlock(
-                n, bucket: bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true,
-                restrictPublicBuckets: true),
-            AWSS3BucketPolicy(n, bucket: bucket, policy: policy)
-                .dependsOn(.resource(type: AWSS3BucketPublicAccessBlock.terraformType, name: n)),
-        ]
-    }
-
-    /// The bucket's exposed values.
-    public static func outputs(name: String) -> [ConstructOutput] {
-        let n = ConstructNaming.local(name)
-        return [
-            ConstructOutput("bucket_id", .reference("aws_s3_bucket", n, "id"), "The bucket's name"),
-            ConstructOutput("bucket_arn", .reference("aws_s3_bucket", n, "arn"), "The bucket's ARN"),
-            ConstructOutput(
-                "replica_bucket_arn", .raw("one(aws_s3_bucket.\(n)_replica[*].arn)"), "The replica bucket's ARN, if any"
-            ),
+            publicAccessBlock,
+            AWSS3BucketPolicy(n, bucket: bucket, policy: policy).dependsOn(publicAccessBlock.address),
         ]
     }
 }

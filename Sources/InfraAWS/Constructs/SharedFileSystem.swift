@@ -8,8 +8,8 @@ import InfraTerraform
 /// An encrypted EFS file system with mount targets.
 ///
 /// ```swift
-/// SharedFileSystem("shared", fileSystemName: "oves-prod-shared", vpcID: vpc.output("vpc_id"),
-///                  subnetIDs: vpc.output("private_subnet_ids"), allowedCIDRs: ["10.10.0.0/16"])
+/// SharedFileSystem("shared", fileSystemName: "oves-prod-shared", vpcID: vpc.outputs.vpcID,
+///                  subnetIDs: vpc.outputs.privateSubnetIDs, allowedCIDRs: ["10.10.0.0/16"])
 /// ```
 public struct SharedFileSystem: StackContent {
     /// The construct's name.
@@ -90,9 +90,9 @@ public struct SharedFileSystem: StackContent {
                     literal: .sortedObject(
                         Dictionary(allowedCIDRs.map { ($0, Value.string($0)) }, uniquingKeysWith: { a, _ in a })))),
             AWSEFSMountTarget(
-                n, fileSystemId: fileSystem.id, subnetId: Expr(.eachValue),
+                n, fileSystemId: fileSystem.id, subnetId: Each<String>().value,
                 securityGroups: Expr<[String]>.list([group.id]).unsafeCast()
-            ).forEach(.raw("{ for i, id in \(subnetIDs.expression.hcl) : tostring(i) => id }")),
+            ).forEach(subnetIDs.toMap(as: "i", "id") { i, id in (Fn.tostring(i), id) }),
         ]
         return diagnostics.map(StackElement.diagnostic) + content.flatMap { $0.stackElements(in: path) }
     }

@@ -79,76 +79,105 @@ public struct VPCPeering: ModularConstruct {
         return result
     }
 
-    /// The variables of the `networking` module.
-    public static let variables: [ConstructVariable] = [
-        ConstructVariable("name", "string", "Name tag of the peering connection"),
-        ConstructVariable("requester_vpc_id", "string", "The requesting VPC (default provider)"),
-        ConstructVariable("requester_cidr_block", "string", "The requesting VPC's range"),
-        ConstructVariable("accepter_vpc_id", "string", "The accepting VPC (aws.peer provider)"),
-        ConstructVariable("accepter_cidr_block", "string", "The accepting VPC's range"),
-        ConstructVariable("accepter_region", "string", "The accepting VPC's region"),
-        ConstructVariable(
-            "requester_route_table_ids", "map(string)", "Requester route tables to route to the accepter"),
-        ConstructVariable("accepter_route_table_ids", "map(string)", "Accepter route tables to route back"),
-        ConstructVariable("tags", "map(string)", "Tags for every resource"),
-    ]
+    /// The inputs of the `networking` module.
+    public struct Inputs: ConstructInputSet {
+        /// `name`: the `Name` tag of the peering connection.
+        public var connectionName: Expr<String> = nil
+        /// `requester_vpc_id`: the requesting VPC (default provider).
+        public var requesterVPCID: Expr<String> = nil
+        /// `requester_cidr_block`: the requesting VPC's range.
+        public var requesterCIDRBlock: Expr<String> = nil
+        /// `accepter_vpc_id`: the accepting VPC (`aws.peer` provider).
+        public var accepterVPCID: Expr<String> = nil
+        /// `accepter_cidr_block`: the accepting VPC's range.
+        public var accepterCIDRBlock: Expr<String> = nil
+        /// `accepter_region`: the accepting VPC's region.
+        public var accepterRegion: Expr<String> = nil
+        /// `requester_route_table_ids`: requester route tables to route to the accepter.
+        public var requesterRouteTableIDs: Expr<[String: String]> = nil
+        /// `accepter_route_table_ids`: accepter route tables to route back.
+        public var accepterRouteTableIDs: Expr<[String: String]> = nil
+        /// `tags`: tags for every resource.
+        public var tags: Expr<[String: String]> = nil
+
+        /// Every input `null`.
+        public init() {}
+
+        /// The variables of the `networking` module.
+        public static var variables: [ConstructVariable<Inputs>] {
+            [
+                ConstructVariable(\.connectionName, "name", "Name tag of the peering connection"),
+                ConstructVariable(\.requesterVPCID, "requester_vpc_id", "The requesting VPC (default provider)"),
+                ConstructVariable(\.requesterCIDRBlock, "requester_cidr_block", "The requesting VPC's range"),
+                ConstructVariable(\.accepterVPCID, "accepter_vpc_id", "The accepting VPC (aws.peer provider)"),
+                ConstructVariable(\.accepterCIDRBlock, "accepter_cidr_block", "The accepting VPC's range"),
+                ConstructVariable(\.accepterRegion, "accepter_region", "The accepting VPC's region"),
+                ConstructVariable(
+                    \.requesterRouteTableIDs, "requester_route_table_ids",
+                    "Requester route tables to route to the accepter"),
+                ConstructVariable(
+                    \.accepterRouteTableIDs, "accepter_route_table_ids", "Accepter route tables to route back"),
+                ConstructVariable(\.tags, "tags", "Tags for every resource"),
+            ]
+        }
+    }
 
     /// The parameters as module inputs.
-    public var inputs: [String: Expression] {
-        [
-            "name": .string(connectionName),
-            "requester_vpc_id": requesterVPCID.expression,
-            "requester_cidr_block": .string(requesterCIDR),
-            "accepter_vpc_id": accepterVPCID.expression,
-            "accepter_cidr_block": .string(accepterCIDR),
-            "accepter_region": .string(accepterRegion),
-            "requester_route_table_ids": requesterRouteTables.expression,
-            "accepter_route_table_ids": accepterRouteTables.expression,
-            "tags": ConstructLiterals.map(tags),
-        ]
+    public var inputs: Inputs {
+        var inputs = Inputs()
+        inputs.connectionName = ConstructLiterals.string(connectionName)
+        inputs.requesterVPCID = requesterVPCID
+        inputs.requesterCIDRBlock = ConstructLiterals.string(requesterCIDR)
+        inputs.accepterVPCID = accepterVPCID
+        inputs.accepterCIDRBlock = ConstructLiterals.string(accepterCIDR)
+        inputs.accepterRegion = ConstructLiterals.string(accepterRegion)
+        inputs.requesterRouteTableIDs = requesterRouteTables
+        inputs.accepterRouteTableIDs = accepterRouteTables
+        inputs.tags = ConstructLiterals.stringMap(tags)
+        return inputs
+    }
+
+    /// The values the peering exposes.
+    public struct Outputs: Sendable {
+        /// `peering_connection_id`: the peering connection's id.
+        public var peeringConnectionID: Expr<String>
     }
 
     /// The connection, its acceptance, DNS options and routes. The accepter side uses `aws.peer`.
-    public static func body(name: String, inputs: ConstructInputs) -> [any StackContent] {
+    public static func body(name: String, inputs: ConstructInputs<Inputs>) -> ConstructBody<Outputs> {
         let n = ConstructNaming.local(name)
-        let tags = inputs.stringMap("tags")
+        let tags = inputs.tags
         let peer = ProviderReference.aws(alias: "peer")
+        let routeTable = Each<String>().value
         let connection = AWSVPCPeeringConnection(
-            n, peerVpcId: inputs.string("accepter_vpc_id"), vpcId: inputs.string("requester_vpc_id"), autoAccept: false,
-            peerRegion: inputs.string("accepter_region"),
-            tags: ConstructLiterals.tags(tags, name: inputs.string("name")))
+            n, peerVpcId: inputs.accepterVPCID, vpcId: inputs.requesterVPCID, autoAccept: false,
+            peerRegion: inputs.accepterRegion, tags: ConstructLiterals.tags(tags, name: inputs.connectionName))
         let accepter = AWSVPCPeeringConnectionAccepter(
             n, vpcPeeringConnectionId: connection.id, autoAccept: true,
-            tags: ConstructLiterals.tags(tags, name: inputs.string("name"))
+            tags: ConstructLiterals.tags(tags, name: inputs.connectionName)
         ).provider(peer)
-        return [
+        let content: [any StackContent] = [
             connection,
             accepter,
-            AWSVPCPeeringConnectionOptions("\(n)_requester", vpcPeeringConnectionId: accepter.id)
-                .override("requester", Expression.object([("allow_remote_vpc_dns_resolution", true)])),
-            AWSVPCPeeringConnectionOptions("\(n)_accepter", vpcPeeringConnectionId: accepter.id)
-                .override("accepter", Expression.object([("allow_remote_vpc_dns_resolution", true)]))
-                .provider(peer),
+            AWSVPCPeeringConnectionOptions(
+                "\(n)_requester", vpcPeeringConnectionId: accepter.id,
+                requester: .init(allowRemoteVpcDnsResolution: true)),
+            AWSVPCPeeringConnectionOptions(
+                "\(n)_accepter", vpcPeeringConnectionId: accepter.id,
+                accepter: .init(allowRemoteVpcDnsResolution: true)
+            ).provider(peer),
             AWSRoute(
-                "\(n)_requester", routeTableId: Expr(.eachValue),
-                destinationCidrBlock: inputs.string("accepter_cidr_block"),
+                "\(n)_requester", routeTableId: routeTable, destinationCidrBlock: inputs.accepterCIDRBlock,
                 vpcPeeringConnectionId: connection.id
-            ).forEach(inputs["requester_route_table_ids"]).dependsOn(accepter.address),
+            ).forEach(inputs.requesterRouteTableIDs).dependsOn(accepter.address),
             AWSRoute(
-                "\(n)_accepter", routeTableId: Expr(.eachValue),
-                destinationCidrBlock: inputs.string("requester_cidr_block"),
+                "\(n)_accepter", routeTableId: routeTable, destinationCidrBlock: inputs.requesterCIDRBlock,
                 vpcPeeringConnectionId: connection.id
-            ).forEach(inputs["accepter_route_table_ids"]).provider(peer).dependsOn(accepter.address),
+            ).forEach(inputs.accepterRouteTableIDs).provider(peer).dependsOn(accepter.address),
         ]
-    }
-
-    /// The connection's exposed values.
-    public static func outputs(name: String) -> [ConstructOutput] {
-        let n = ConstructNaming.local(name)
-        return [
-            ConstructOutput(
-                "peering_connection_id", .reference("aws_vpc_peering_connection", n, "id"),
-                "The peering connection's id")
-        ]
+        return ConstructBody(content) { output in
+            Outputs(
+                peeringConnectionID: output("peering_connection_id", connection.id, "The peering connection's id"))
+        }
     }
 }

@@ -41,8 +41,8 @@ public struct IRSARole: Sendable, Hashable {
 /// IAM roles for service accounts of one cluster.
 ///
 /// ```swift
-/// WorkloadRoles("prod", clusterName: "oves-prod", oidcProviderARN: eks.output("oidc_provider_arn"),
-///               oidcIssuer: eks.output("oidc_issuer"), roles: [autoscaler])
+/// WorkloadRoles("prod", clusterName: "oves-prod", oidcProviderARN: eks.outputs.oidcProviderARN,
+///               oidcIssuer: eks.outputs.oidcIssuer, roles: [autoscaler])
 /// ```
 public struct WorkloadRoles: ModularConstruct {
     /// The construct's name.
@@ -105,25 +105,42 @@ public struct WorkloadRoles: ModularConstruct {
         return result
     }
 
-    /// The variables of the `iam` module.
-    public static let variables: [ConstructVariable] = [
-        ConstructVariable("cluster_name", "string", "The cluster the roles belong to"),
-        ConstructVariable("oidc_provider_arn", "string", "The cluster's OIDC provider ARN"),
-        ConstructVariable("oidc_issuer", "string", "The cluster's OIDC issuer URL"),
-        ConstructVariable(
-            "roles",
-            "map(object({ namespace = string, service_account = string, managed_policy_arns = list(string), policy = string }))",
-            "IRSA roles by key; policy is JSON or \"\""),
-        ConstructVariable("tags", "map(string)", "Tags for every resource"),
-    ]
+    /// The inputs of the `iam` module.
+    public struct Inputs: ConstructInputSet {
+        /// `cluster_name`: the cluster the roles belong to.
+        public var clusterName: Expr<String> = nil
+        /// `oidc_provider_arn`: the cluster's OIDC provider ARN.
+        public var oidcProviderARN: Expr<String> = nil
+        /// `oidc_issuer`: the cluster's OIDC issuer URL.
+        public var oidcIssuer: Expr<String> = nil
+        /// `roles`: IRSA roles by key.
+        public var roles: Expr<[String: IRSARole.Shape]> = nil
+        /// `tags`: tags for every resource.
+        public var tags: Expr<[String: String]> = nil
+
+        /// Every input `null`.
+        public init() {}
+
+        /// The variables of the `iam` module.
+        public static var variables: [ConstructVariable<Inputs>] {
+            [
+                ConstructVariable(\.clusterName, "cluster_name", "The cluster the roles belong to"),
+                ConstructVariable(\.oidcProviderARN, "oidc_provider_arn", "The cluster's OIDC provider ARN"),
+                ConstructVariable(\.oidcIssuer, "oidc_issuer", "The cluster's OIDC issuer URL"),
+                ConstructVariable(\.roles, "roles", "IRSA roles by key; policy is JSON or \"\""),
+                ConstructVariable(\.tags, "tags", "Tags for every resource"),
+            ]
+        }
+    }
 
     /// The parameters as module inputs.
-    public var inputs: [String: Expression] {
-        [
-            "cluster_name": .string(clusterName),
-            "oidc_provider_arn": oidcProviderARN.expression,
-            "oidc_issuer": oidcIssuer.expression,
-            "roles": Expression.object(
+    public var inputs: Inputs {
+        var inputs = Inputs()
+        inputs.clusterName = ConstructLiterals.string(clusterName)
+        inputs.oidcProviderARN = oidcProviderARN
+        inputs.oidcIssuer = oidcIssuer
+        inputs.roles = Expr(
+            Expression.object(
                 roles.sorted { $0.name < $1.name }.map { role in
                     (
                         role.name,
@@ -134,41 +151,80 @@ public struct WorkloadRoles: ModularConstruct {
                             ("policy", role.policy?.json.expression ?? .string("")),
                         ])
                     )
-                }),
-            "tags": ConstructLiterals.map(tags),
-        ]
+                }))
+        inputs.tags = ConstructLiterals.stringMap(tags)
+        return inputs
+    }
+
+    /// The values the roles expose.
+    public struct Outputs: Sendable {
+        /// `role_arns`: the roles' ARNs by key.
+        public var roleARNs: Expr<[String: String]>
     }
 
     /// One role, inline policy and attachments per entry of `roles`.
-    public static func body(name: String, inputs: ConstructInputs) -> [any StackContent] {
+    public static func body(name: String, inputs: ConstructInputs<Inputs>) -> ConstructBody<Outputs> {
         let n = ConstructNaming.local(name)
-        let tags = inputs.stringMap("tags")
+        let tags = inputs.tags
+        let role = Each.of(inputs.roles).value
         let trust = IRSATrust.document(
-            providerARN: inputs.string("oidc_provider_arn"), issuer: inputs.string("oidc_issuer"),
-            namespace: .raw("each.value.namespace"), serviceAccount: .raw("each.value.service_account"))
-        let roles = inputs.hcl("roles")
-        return [
-            AWSIAMRole(
-                n, assumeRolePolicy: trust.json, name: "\(inputs.string("cluster_name"))-\(Expression.eachKey)",
-                tags: tags
-            ).forEach(inputs["roles"]),
-            AWSIAMRolePolicy(n, policy: .raw("each.value.policy"), role: .raw("aws_iam_role.\(n)[each.key].id"))
-                .forEach(.raw("{ for k, r in \(roles) : k => r if r.policy != \"\" }")),
-            AWSIAMRolePolicyAttachment(
-                n, policyArn: .raw("each.value.arn"), role: .raw("aws_iam_role.\(n)[each.value.role].name")
-            )
-            .forEach(
-                .raw(
-                    "merge([for k, r in \(roles) : { for arn in r.managed_policy_arns : \"${k}:${arn}\" => { role = k, arn = arn } }]...)"
-                )),
+            providerARN: inputs.oidcProviderARN, issuer: inputs.oidcIssuer, namespace: role.namespace,
+            serviceAccount: role.serviceAccount)
+        let roles = AWSIAMRole(
+            n, assumeRolePolicy: trust.json, name: "\(inputs.clusterName)-\(Each<IRSARole.Shape>().key)", tags: tags
+        ).forEach(inputs.roles)
+        let withPolicy = inputs.roles.filter(as: "k", "r") { r in r.policy .!= "" }
+        let attachments = Fn.merge(
+            expanding: inputs.roles.map(as: "k", "r") { k, r in
+                r.managedPolicyARNs.toMap(as: "arn") { arn in
+                    ("\(k):\(arn)", IRSARole.AttachmentShape.object(role: k, arn: arn))
+                }
+            })
+        let attachment = Each.of(attachments).value
+        let content: [any StackContent] = [
+            roles,
+            AWSIAMRolePolicy(n, policy: role.policy, role: roles[Each<IRSARole.Shape>().key].id).forEach(withPolicy),
+            AWSIAMRolePolicyAttachment(n, policyArn: attachment.arn, role: roles[attachment.role].nameRef)
+                .forEach(attachments),
         ]
+        return ConstructBody(content) { output in
+            Outputs(
+                roleARNs: output(
+                    "role_arns", roles.eachInstance.mapValues(as: "k", "r") { r in r.arn }, "Role ARNs by key"))
+        }
+    }
+}
+
+extension IRSARole {
+    /// The Terraform type of one role in the `iam` module's `roles` variable: the phantom type of
+    /// `Expr<IRSARole.Shape>`, whose fields read typed (`each.value.serviceAccount`).
+    public enum Shape: TerraformTyped, Sendable {
+        /// `object({ namespace = string, service_account = string, managed_policy_arns = list(string), policy = string })`
+        public static var terraformTypeConstraint: String {
+            "object({ namespace = string, service_account = string, managed_policy_arns = list(string), policy = string })"
+        }
     }
 
-    /// The roles' ARNs by key.
-    public static func outputs(name: String) -> [ConstructOutput] {
-        let n = ConstructNaming.local(name)
-        return [
-            ConstructOutput("role_arns", .raw("{ for k, r in aws_iam_role.\(n) : k => r.arn }"), "Role ARNs by key")
-        ]
+    /// One managed-policy attachment of a role: `{ role = <key>, arn = <policy ARN> }`.
+    enum AttachmentShape {
+        static func object(role: Expr<String>, arn: Expr<String>) -> Expr<AttachmentShape> {
+            Expr(Expr<Value>.object(["role": role, "arn": arn]).expression)
+        }
     }
+}
+
+extension Expr where T == IRSARole.Shape {
+    /// `namespace`: the service account's namespace.
+    public var namespace: Expr<String> { member("namespace") }
+    /// `service_account`: the service account's name.
+    public var serviceAccount: Expr<String> { member("service_account") }
+    /// `managed_policy_arns`: managed policies to attach.
+    public var managedPolicyARNs: Expr<[String]> { member("managed_policy_arns") }
+    /// `policy`: the inline policy JSON, or `""`.
+    public var policy: Expr<String> { member("policy") }
+}
+
+extension Expr where T == IRSARole.AttachmentShape {
+    var role: Expr<String> { attribute("role") }
+    var arn: Expr<String> { attribute("arn") }
 }

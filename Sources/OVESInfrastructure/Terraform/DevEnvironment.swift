@@ -27,37 +27,51 @@ public enum DevEnvironment {
             taints: [EKSNodeGroup.Taint(key: "capacity", value: "spot", effect: "PREFER_NO_SCHEDULE")]),
     ]
 
-    /// The module calls of the root.
-    static var calls: [ConstructModuleCall] {
+    /// The module calls of the root, by name.
+    struct Calls {
+        let vpc: ConstructModuleCall<Network>
+        let eks: ConstructModuleCall<EKSCluster>
+        let iam: ConstructModuleCall<WorkloadRoles>
+        let legacy: ConstructModuleCall<LegacyCompute>
+
+        /// Every call, in declaration order.
+        var all: [any TunableModuleCall] { [vpc, eks, iam, legacy] }
+    }
+
+    /// The module calls of the root, wired to each other by typed outputs.
+    static var calls: Calls {
         let vpc = network.call("vpc", module: OVESModules.vpc)
-            .tunable(["flow_log_retention_days": "flow_log_retention_days"])
+            .tunable(\.flowLogRetentionDays, as: "flow_log_retention_days")
         let eks = EKSCluster(
             "dev", clusterName: OVESSettings.devClusterName, kubernetesVersion: OVESSettings.kubernetesVersion,
-            vpcID: vpc.output("vpc_id"), subnetIDs: vpc.output("private_subnet_ids"), nodeGroups: nodeGroups,
+            vpcID: vpc.outputs.vpcID, subnetIDs: vpc.outputs.privateSubnetIDs, nodeGroups: nodeGroups,
             logRetentionDays: 90, tags: tags
         ).call("eks", module: OVESModules.eks)
-            .tunable(["kubernetes_version": "kubernetes_version", "log_retention_days": "cluster_log_retention_days"])
+            .tunable(\.kubernetesVersion, as: "kubernetes_version")
+            .tunable(\.logRetentionDays, as: "cluster_log_retention_days")
         let iam = WorkloadRoles(
-            "dev", clusterName: OVESSettings.devClusterName, oidcProviderARN: eks.output("oidc_provider_arn"),
-            oidcIssuer: eks.output("oidc_issuer"), roles: OVESWorkloadRoles.roles(cluster: OVESSettings.devClusterName),
+            "dev", clusterName: OVESSettings.devClusterName, oidcProviderARN: eks.outputs.oidcProviderARN,
+            oidcIssuer: eks.outputs.oidcIssuer, roles: OVESWorkloadRoles.roles(cluster: OVESSettings.devClusterName),
             tags: tags
         ).call("iam", module: OVESModules.iam)
         let legacy = LegacyCompute(
-            "dev", groupName: "oves-dev-legacy", vpcID: vpc.output("vpc_id"),
-            subnetIDs: vpc.output("private_subnet_ids"),
+            "dev", groupName: "oves-dev-legacy", vpcID: vpc.outputs.vpcID,
+            subnetIDs: vpc.outputs.privateSubnetIDs,
             instanceType: "t3.medium", minSize: 1, maxSize: 2, appPorts: [8080],
             allowedCIDRs: [OVESSettings.devVPCCIDR],
             snapshotRetentionDays: 7, tags: tags
         ).call("ec2", module: OVESModules.ec2)
-            .tunable(["instance_type": "legacy_instance_type", "volume_size": "legacy_volume_size"])
-        return [vpc, eks, iam, legacy]
+            .tunable(\.instanceType, as: "legacy_instance_type")
+            .tunable(\.volumeSize, as: "legacy_volume_size")
+        return Calls(vpc: vpc, eks: eks, iam: iam, legacy: legacy)
     }
 
     /// The root.
     public static var stack: Stack {
         let calls = self.calls
         var tfvars: [String: Value] = [:]
-        for call in calls { tfvars.merge(call.tfvars) { first, _ in first } }
+        for call in calls.all { tfvars.merge(call.tfvars) { first, _ in first } }
+        let content: [any StackContent] = calls.all
         return Stack(
             "dev", directory: "terraform/environments/dev",
             settings: TerraformSettings(backend: OVESSettings.backend(key: "environments/dev/terraform.tfstate")),
@@ -65,10 +79,9 @@ public enum DevEnvironment {
         ) {
             Provider.aws(
                 region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
-            calls
-            Output("vpc_id", calls[0].output("vpc_id") as Expr<String>, description: "The development VPC")
-            Output(
-                "cluster_name", calls[1].output("cluster_name") as Expr<String>, description: "The development cluster")
+            content
+            Output("vpc_id", calls.vpc.outputs.vpcID, description: "The development VPC")
+            Output("cluster_name", calls.eks.outputs.clusterName, description: "The development cluster")
         }
     }
 }

@@ -40,7 +40,7 @@ public enum OVESBuckets {
     ///
     /// Buckets that log to the log bucket depend on its module: S3 refuses access logging to a
     /// bucket that does not yet grant the log-delivery group (InvalidTargetBucketForLogging).
-    public static func calls(tags: [String: String]) -> [ConstructModuleCall] {
+    public static func calls(tags: [String: String]) -> [ConstructModuleCall<SecureBucket>] {
         let all = buckets(tags: tags)
         let logCalls = all.filter(\.isLogBucket).map { "s3_\($0.name)" }
         return all.map { bucket in

@@ -34,55 +34,76 @@ public enum ProdEnvironment {
         EKSNodeGroup("memory", instanceTypes: ["r5.large"], minSize: 2, maxSize: 4, labels: ["workload": "memory"]),
     ]
 
-    /// The module calls of the root.
-    static var calls: [ConstructModuleCall] {
+    /// The module calls of the root, by name.
+    struct Calls {
+        let vpc: ConstructModuleCall<Network>
+        let databaseVPC: ConstructModuleCall<Network>
+        let eks: ConstructModuleCall<EKSCluster>
+        let iam: ConstructModuleCall<WorkloadRoles>
+        let peering: ConstructModuleCall<VPCPeering>
+        let databases: ConstructModuleCall<DatabaseTier>
+        let legacy: ConstructModuleCall<LegacyCompute>
+        let buckets: [ConstructModuleCall<SecureBucket>]
+
+        /// Every call, in declaration order.
+        var all: [any TunableModuleCall] { [vpc, databaseVPC, eks, iam, peering, databases, legacy] + buckets }
+    }
+
+    /// The module calls of the root, wired to each other by typed outputs.
+    static var calls: Calls {
         let vpc = network.call("vpc", module: OVESModules.vpc)
-            .tunable(["flow_log_retention_days": "flow_log_retention_days"])
+            .tunable(\.flowLogRetentionDays, as: "flow_log_retention_days")
         let databaseVPC = databaseNetwork.call(
             "database_vpc", module: OVESModules.vpc, providers: ["aws": .aws(alias: "eu")]
         )
         let eks = EKSCluster(
             "prod", clusterName: OVESSettings.prodClusterName, kubernetesVersion: OVESSettings.kubernetesVersion,
-            vpcID: vpc.output("vpc_id"), subnetIDs: vpc.output("private_subnet_ids"), nodeGroups: nodeGroups, tags: tags
+            vpcID: vpc.outputs.vpcID, subnetIDs: vpc.outputs.privateSubnetIDs, nodeGroups: nodeGroups, tags: tags
         ).call("eks", module: OVESModules.eks)
-            .tunable(["kubernetes_version": "kubernetes_version", "log_retention_days": "cluster_log_retention_days"])
+            .tunable(\.kubernetesVersion, as: "kubernetes_version")
+            .tunable(\.logRetentionDays, as: "cluster_log_retention_days")
         let iam = WorkloadRoles(
-            "prod", clusterName: OVESSettings.prodClusterName, oidcProviderARN: eks.output("oidc_provider_arn"),
-            oidcIssuer: eks.output("oidc_issuer"),
+            "prod", clusterName: OVESSettings.prodClusterName, oidcProviderARN: eks.outputs.oidcProviderARN,
+            oidcIssuer: eks.outputs.oidcIssuer,
             roles: OVESWorkloadRoles.roles(cluster: OVESSettings.prodClusterName),
             tags: tags
         ).call("iam", module: OVESModules.iam)
         let peering = VPCPeering(
-            "prod_to_database", connectionName: "oves-prod-to-database", requesterVPCID: vpc.output("vpc_id"),
-            requesterCIDR: OVESSettings.prodVPCCIDR, accepterVPCID: databaseVPC.output("vpc_id"),
+            "prod_to_database", connectionName: "oves-prod-to-database", requesterVPCID: vpc.outputs.vpcID,
+            requesterCIDR: OVESSettings.prodVPCCIDR, accepterVPCID: databaseVPC.outputs.vpcID,
             accepterCIDR: OVESSettings.databaseVPCCIDR, accepterRegion: OVESSettings.databaseRegion,
-            requesterRouteTables: vpc.output("private_route_table_ids"),
-            accepterRouteTables: databaseVPC.output("private_route_table_ids"), tags: tags
+            requesterRouteTables: vpc.outputs.privateRouteTableIDs,
+            accepterRouteTables: databaseVPC.outputs.privateRouteTableIDs, tags: tags
         ).call("peering", module: OVESModules.networking, providers: ["aws": .aws(), "aws.peer": .aws(alias: "eu")])
         let databases = DatabaseTier(
-            "prod", identifier: "oves-prod", vpcID: databaseVPC.output("vpc_id"),
-            subnetIDs: databaseVPC.output("database_subnet_ids"), allowedCIDRs: [OVESSettings.prodVPCCIDR], tags: tags
+            "prod", identifier: "oves-prod", vpcID: databaseVPC.outputs.vpcID,
+            subnetIDs: databaseVPC.outputs.databaseSubnetIDs, allowedCIDRs: [OVESSettings.prodVPCCIDR], tags: tags
         ).call("rds", module: OVESModules.rds, providers: ["aws": .aws(alias: "eu")])
-            .tunable([
-                "postgres": "postgres", "mysql": "mysql", "docdb_instance_class": "docdb_instance_class",
-                "redis_node_type": "redis_node_type", "backup_retention_days": "database_backup_retention_days",
-            ])
+            .tunable(\.postgres, as: "postgres")
+            .tunable(\.mysql, as: "mysql")
+            .tunable(\.documentDBInstanceClass, as: "docdb_instance_class")
+            .tunable(\.redisNodeType, as: "redis_node_type")
+            .tunable(\.backupRetentionDays, as: "database_backup_retention_days")
         let legacy = LegacyCompute(
-            "prod", groupName: "oves-prod-legacy", vpcID: vpc.output("vpc_id"),
-            subnetIDs: vpc.output("private_subnet_ids"),
+            "prod", groupName: "oves-prod-legacy", vpcID: vpc.outputs.vpcID,
+            subnetIDs: vpc.outputs.privateSubnetIDs,
             instanceType: "t3.large", minSize: 2, maxSize: 4, appPorts: [8080],
             allowedCIDRs: [OVESSettings.prodVPCCIDR],
             tags: tags
         ).call("ec2", module: OVESModules.ec2)
-            .tunable(["instance_type": "legacy_instance_type", "volume_size": "legacy_volume_size"])
-        return [vpc, databaseVPC, eks, iam, peering, databases, legacy] + OVESBuckets.calls(tags: tags)
+            .tunable(\.instanceType, as: "legacy_instance_type")
+            .tunable(\.volumeSize, as: "legacy_volume_size")
+        return Calls(
+            vpc: vpc, databaseVPC: databaseVPC, eks: eks, iam: iam, peering: peering, databases: databases,
+            legacy: legacy, buckets: OVESBuckets.calls(tags: tags))
     }
 
     /// The root.
     public static var stack: Stack {
         let calls = self.calls
         var tfvars: [String: Value] = [:]
-        for call in calls { tfvars.merge(call.tfvars) { first, _ in first } }
+        for call in calls.all { tfvars.merge(call.tfvars) { first, _ in first } }
+        let content: [any StackContent] = calls.all
         return Stack(
             "prod", directory: "terraform/environments/prod",
             settings: TerraformSettings(backend: OVESSettings.backend(key: "environments/prod/terraform.tfstate")),
@@ -93,13 +114,12 @@ public enum ProdEnvironment {
             Provider.aws(
                 region: Expr(.string(OVESSettings.databaseRegion)), alias: "eu",
                 defaultTags: Expr(ConstructLiterals.map(tags)))
-            calls
+            content
             SharedFileSystem(
-                "shared_files", fileSystemName: "oves-prod-shared", vpcID: calls[0].output("vpc_id"),
-                subnetIDs: calls[0].output("private_subnet_ids"), allowedCIDRs: [OVESSettings.prodVPCCIDR], tags: tags)
-            Output("vpc_id", calls[0].output("vpc_id") as Expr<String>, description: "The production VPC")
-            Output(
-                "cluster_name", calls[2].output("cluster_name") as Expr<String>, description: "The production cluster")
+                "shared_files", fileSystemName: "oves-prod-shared", vpcID: calls.vpc.outputs.vpcID,
+                subnetIDs: calls.vpc.outputs.privateSubnetIDs, allowedCIDRs: [OVESSettings.prodVPCCIDR], tags: tags)
+            Output("vpc_id", calls.vpc.outputs.vpcID, description: "The production VPC")
+            Output("cluster_name", calls.eks.outputs.clusterName, description: "The production cluster")
         }
     }
 }

@@ -1,5 +1,5 @@
 // Converting a construct's Swift parameters into literal Terraform expressions (for
-// inlined use and module inputs), and HCL snippets shared by construct bodies.
+// inlined use and module inputs), and the tag merge every construct body uses.
 
 import InfraCore
 import InfraTerraform
@@ -14,6 +14,21 @@ public enum ConstructLiterals {
     public static func map(_ values: [String: String]) -> Expression {
         Expression(literal: .sortedObject(values.mapValues(Value.string)))
     }
+
+    /// A string.
+    public static func string(_ value: String) -> Expr<String> { Expr(.string(value)) }
+
+    /// A boolean.
+    public static func bool(_ value: Bool) -> Expr<Bool> { Expr(Expression(.bool(value))) }
+
+    /// A list of strings.
+    public static func strings(_ values: [String]) -> Expr<[String]> { Expr(list(values)) }
+
+    /// A set of strings, written as a list literal.
+    public static func stringSet(_ values: [String]) -> Expr<Set<String>> { Expr(list(values)) }
+
+    /// A map of strings, keys sorted.
+    public static func stringMap(_ values: [String: String]) -> Expr<[String: String]> { Expr(map(values)) }
 
     /// A number.
     public static func number(_ value: Int) -> Expr<Double> { Expr(Expression(.int(value))) }
