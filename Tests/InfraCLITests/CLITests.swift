@@ -114,6 +114,19 @@ struct CLITests {
         await #expect(throws: ExitCode.failure) { try await run(BrokenInfra.self, ["check"]) }
     }
 
+    @Test("check lists every escape hatch with its component path")
+    func checkListsEscapeHatches() async throws {
+        let notes = CheckCommand<SampleInfra>.escapeHatchNotes(in: SampleInfra().body)
+        #expect(
+            notes.map { "\($0.severity) \($0.path)" } == [
+                "note dev/aws_sns_topic.alerts", "note dev/aws_sns_topic_subscription.ops",
+                "note prod/aws_sns_topic.alerts",
+            ])
+        #expect(notes.allSatisfy { $0.message.hasPrefix("escape hatch: untyped Resource") })
+        // Notes are not failures: check passes a definition that uses escape hatches.
+        try await run(SampleInfra.self, ["check"])
+    }
+
     @Test("every subcommand has help")
     func help() {
         for name in ["synth", "list", "check", "graph", "diff", "sign"] {

@@ -231,7 +231,7 @@ public struct Resource: TerraformResource, MetaArgumentCarrier, Hashable {
             .resource(
                 ResourceBlock(
                     type: type, name: name, body: body, meta: meta,
-                    path: meta.componentPath ?? parent.appending("\(type).\(name)")
+                    path: meta.componentPath ?? parent.appending("\(type).\(name)"), isUntyped: true
                 ).movingDynamicBlocksIntoBody())
         ]
     }
@@ -286,7 +286,7 @@ public struct DataSource: TerraformDataSource, MetaArgumentCarrier, Hashable {
             .data(
                 ResourceBlock(
                     type: type, name: name, body: body, meta: meta,
-                    path: meta.componentPath ?? parent.appending("data.\(type).\(name)")
+                    path: meta.componentPath ?? parent.appending("data.\(type).\(name)"), isUntyped: true
                 ).movingDynamicBlocksIntoBody())
         ]
     }

@@ -51,11 +51,14 @@ public struct ResourceBlock: Sendable, Hashable {
     /// The attributes its Swift type marks sensitive (``TerraformResource/sensitiveAttributes``);
     /// validation adds the ones the AWS provider table lists for ``type``.
     public var sensitiveAttributes: [String]
+    /// Whether it came from the untyped ``Resource``/``DataSource`` escape hatch rather than a
+    /// generated type, so its attributes were not type-checked (`check` lists these).
+    public var isUntyped: Bool
 
     /// Creates a block.
     public init(
         type: String, name: String, body: Block, meta: MetaArguments = MetaArguments(), path: ComponentPath,
-        sensitiveAttributes: [String] = []
+        sensitiveAttributes: [String] = [], isUntyped: Bool = false
     ) {
         self.type = type
         self.name = name
@@ -63,6 +66,7 @@ public struct ResourceBlock: Sendable, Hashable {
         self.meta = meta
         self.path = path
         self.sensitiveAttributes = sensitiveAttributes
+        self.isUntyped = isUntyped
     }
 
     /// The body plus meta-arguments as Terraform JSON.
