@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "InfraAWS", targets: ["InfraAWS"]),
         .library(name: "InfraKubernetes", targets: ["InfraKubernetes"]),
         .library(name: "InfraSigV4", targets: ["InfraSigV4"]),
+        .library(name: "InfraSigningContract", targets: ["InfraSigningContract"]),
         .library(name: "InfraExecutor", targets: ["InfraExecutor"]),
         .library(name: "InfraTesting", targets: ["InfraTesting"]),
         .library(name: "InfraPolicy", targets: ["InfraPolicy"]),
@@ -53,6 +54,9 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
+        // The JSON signing contract (shared/testdata/sigv4/README.md) that `infra-manifest sign` and the
+        // sigv4-bench runner speak: a reader and writer around InfraSigV4, which keeps only signing.
+        .target(name: "InfraSigningContract", dependencies: ["InfraSigV4"], swiftSettings: strictSettings),
         .target(
             name: "InfraExecutor",
             dependencies: [
@@ -80,7 +84,8 @@ let package = Package(
         .target(
             name: "InfraCLI",
             dependencies: [
-                "InfraCore", "InfraOutput", "InfraTerraform", "InfraKubernetes", "InfraSigV4", "InfraExecutor",
+                "InfraCore", "InfraOutput", "InfraTerraform", "InfraKubernetes", "InfraSigningContract",
+                "InfraExecutor",
                 "InfraPolicy", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -114,6 +119,9 @@ let package = Package(
             name: "InfraPolicyTests", dependencies: ["InfraTestSupport", "InfraPolicy"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraSigV4Tests", dependencies: ["InfraTestSupport", "InfraSigV4"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "InfraSigningContractTests", dependencies: ["InfraSigV4", "InfraSigningContract"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "InfraExecutorTests", dependencies: ["InfraTestSupport", "InfraExecutor"],
             swiftSettings: strictSettings),

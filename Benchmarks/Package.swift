@@ -58,7 +58,7 @@ let package = Package(
         // times beside botocore).
         .executableTarget(
             name: "sigv4-bench",
-            dependencies: [.product(name: "InfraSigV4", package: infra)],
+            dependencies: [.product(name: "InfraSigningContract", package: infra)],
             swiftSettings: strictSettings
         ),
         // In-process benchmarks (ordo-one/benchmark).

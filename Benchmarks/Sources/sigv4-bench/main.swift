@@ -13,7 +13,7 @@
 // Plain libc I/O (no Foundation), because process start-up and reading the file are part of what is timed.
 
 import Dispatch
-import InfraSigV4
+import InfraSigningContract
 
 #if canImport(Glibc)
 import Glibc

@@ -1,10 +1,10 @@
 // `infra-manifest sign`: shows exactly how a request is signed. Reads the JSON contract of
 // `shared/testdata/sigv4/README.md` on stdin and prints the canonical request, string to sign, signature and
-// Authorization header / presigned query / EKS token. A thin wrapper over `InfraSigV4.SigningContract`.
+// Authorization header / presigned query / EKS token. A thin wrapper over `InfraSigningContract.SigningContract`.
 
 import ArgumentParser
 import Foundation
-import InfraSigV4
+import InfraSigningContract
 
 /// The `sign` subcommand.
 ///

@@ -82,7 +82,7 @@ public enum Base64URL {
 
     /// Decodes base64 from a raw buffer and appends the bytes to `output`; `false` (with `output` unchanged) if
     /// `text` is not base64.
-    static func decode(buffer text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) -> Bool {
+    package static func decode(buffer text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) -> Bool {
         let start = output.count
         let capacity = text.count / 4 * 3 + 3
         output.append(contentsOf: repeatElement(0, count: capacity))

@@ -24,7 +24,7 @@ enum SHA256Bytes {
 ///
 /// `@unchecked Sendable`: the two states are never mutated in place. `SHA256` is a copy-on-write value (its
 /// `update` copies the shared context first), so every ``code(_:)`` works on its own copy.
-struct HMACSHA256Key: @unchecked Sendable {
+package struct HMACSHA256Key: @unchecked Sendable {
     /// The hash state after `key ^ 0x36` padded to the 64-byte block.
     private let inner: SHA256
     /// The hash state after `key ^ 0x5c` padded to the 64-byte block.

@@ -3,15 +3,21 @@
 // and batch callers can sign straight from the bytes they read (no `String` per field).
 
 /// One header as byte spans (name as written, raw value).
-struct RawHeader {
+package struct RawHeader {
     /// The header name, in any case.
-    var name: UnsafeBufferPointer<UInt8>
+    package var name: UnsafeBufferPointer<UInt8>
     /// The raw value.
-    var value: UnsafeBufferPointer<UInt8>
+    package var value: UnsafeBufferPointer<UInt8>
+
+    /// Creates a header from its name and value spans.
+    package init(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// The payload of a raw request.
-enum RawPayload {
+package enum RawPayload {
     /// The body bytes, hashed by the signer.
     case bytes(UnsafeBufferPointer<UInt8>)
     /// The caller's lowercase hex SHA-256 of the body.
@@ -21,32 +27,52 @@ enum RawPayload {
 }
 
 /// Everything the signer reads, as byte spans; the memory behind the spans must outlive the signing call.
-struct RawSigningRequest {
+package struct RawSigningRequest {
     /// The HTTP method.
-    var method: UnsafeBufferPointer<UInt8>
+    package var method: UnsafeBufferPointer<UInt8>
     /// The wire path.
-    var path: UnsafeBufferPointer<UInt8>
+    package var path: UnsafeBufferPointer<UInt8>
     /// The raw query string without `?`.
-    var query: UnsafeBufferPointer<UInt8>
+    package var query: UnsafeBufferPointer<UInt8>
     /// The headers in original order.
-    var headers: [RawHeader]
+    package var headers: [RawHeader]
     /// The payload.
-    var payload: RawPayload
+    package var payload: RawPayload
     /// The access key id.
-    var accessKeyId: UnsafeBufferPointer<UInt8>
+    package var accessKeyId: UnsafeBufferPointer<UInt8>
     /// The session token, if any.
-    var sessionToken: UnsafeBufferPointer<UInt8>?
+    package var sessionToken: UnsafeBufferPointer<UInt8>?
     /// The region of the scope.
-    var region: UnsafeBufferPointer<UInt8>
+    package var region: UnsafeBufferPointer<UInt8>
     /// The service of the scope.
-    var service: UnsafeBufferPointer<UInt8>
+    package var service: UnsafeBufferPointer<UInt8>
     /// `YYYYMMDD'T'HHMMSS'Z'` (16 bytes); its first eight bytes are the date stamp.
-    var amzDate: UnsafeBufferPointer<UInt8>
+    package var amzDate: UnsafeBufferPointer<UInt8>
     /// Header or query signing and the S3 switches.
-    var options: SigV4Options
+    package var options: SigV4Options
+
+    /// Creates a request from its spans (the memory behind them must outlive the signing call).
+    package init(
+        method: UnsafeBufferPointer<UInt8>, path: UnsafeBufferPointer<UInt8>, query: UnsafeBufferPointer<UInt8>,
+        headers: [RawHeader], payload: RawPayload, accessKeyId: UnsafeBufferPointer<UInt8>,
+        sessionToken: UnsafeBufferPointer<UInt8>?, region: UnsafeBufferPointer<UInt8>,
+        service: UnsafeBufferPointer<UInt8>, amzDate: UnsafeBufferPointer<UInt8>, options: SigV4Options
+    ) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.payload = payload
+        self.accessKeyId = accessKeyId
+        self.sessionToken = sessionToken
+        self.region = region
+        self.service = service
+        self.amzDate = amzDate
+        self.options = options
+    }
 
     /// The `YYYYMMDD` date stamp of the scope.
-    var dateStamp: UnsafeBufferPointer<UInt8> {
+    package var dateStamp: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: amzDate.prefix(8))
     }
 }

@@ -6,35 +6,38 @@
 import Crypto
 
 /// Signs ``RawSigningRequest`` values; keep one per thread and reuse it.
-struct SigV4ByteSigner {
+package struct SigV4ByteSigner {
     /// The canonical request of the last signing (task 1).
-    private(set) var canonicalRequest = [UInt8]()
+    package private(set) var canonicalRequest = [UInt8]()
     /// The string to sign of the last signing (task 2).
-    private(set) var stringToSign = [UInt8]()
+    package private(set) var stringToSign = [UInt8]()
     /// The lowercase hex signature of the last signing (task 4).
-    private(set) var signature = [UInt8]()
+    package private(set) var signature = [UInt8]()
     /// The payload hash of the last signing (hex, `UNSIGNED-PAYLOAD` or the caller's hash).
-    private(set) var payloadHash = [UInt8]()
+    package private(set) var payloadHash = [UInt8]()
     /// `date/region/service/aws4_request` of the last signing.
-    private(set) var scope = [UInt8]()
+    package private(set) var scope = [UInt8]()
     /// The `Authorization` value (header mode, when details were asked for).
-    private(set) var authorization = [UInt8]()
+    package private(set) var authorization = [UInt8]()
     /// The query string to send (query modes, when details were asked for).
-    private(set) var signedQuery = [UInt8]()
+    package private(set) var signedQuery = [UInt8]()
     /// The `k8s-aws-v1.` token (EKS-token mode, when details were asked for).
-    private(set) var eksToken = [UInt8]()
+    package private(set) var eksToken = [UInt8]()
 
     private var headers = CanonicalHeaders()
     private var query = CanonicalQuery()
     private var uri = CanonicalURI()
     private var scratch = [UInt8]()
 
+    /// Creates a signer with empty buffers.
+    package init() {}
+
     /// `name;name;…` of the last signing.
     var signedHeaders: [UInt8] { headers.signed }
 
     /// Signs `request` with the derived signing `key`. With `details`, also builds the Authorization value,
     /// signed query or EKS token (a signature-only caller skips them).
-    mutating func sign(_ request: RawSigningRequest, key: HMACSHA256Key, details: Bool) {
+    package mutating func sign(_ request: RawSigningRequest, key: HMACSHA256Key, details: Bool) {
         let options = request.options
         scope.removeAll(keepingCapacity: true)
         scope.append(contentsOf: request.dateStamp)

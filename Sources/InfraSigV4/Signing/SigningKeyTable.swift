@@ -3,7 +3,7 @@
 // Consecutive requests often share a scope, so the last key is checked first.
 
 /// A cache of derived signing keys keyed by credential and scope bytes.
-struct SigningKeyTable {
+package struct SigningKeyTable {
     private struct Entry {
         /// Access key id, secret, date stamp, region and service, one after the other.
         var fields: [UInt8]
@@ -37,12 +37,12 @@ struct SigningKeyTable {
     private let reuse: Bool
 
     /// Creates an empty table; `reuse: false` makes it derive a fresh key on every lookup.
-    init(reuse: Bool = true) {
+    package init(reuse: Bool = true) {
         self.reuse = reuse
     }
 
     /// The signing key of `request`'s credentials and scope, derived on first use.
-    mutating func key(for request: RawSigningRequest, secret: UnsafeBufferPointer<UInt8>) -> HMACSHA256Key {
+    package mutating func key(for request: RawSigningRequest, secret: UnsafeBufferPointer<UInt8>) -> HMACSHA256Key {
         guard reuse else {
             return SigV4SigningKey.derive(
                 secret: secret, dateStamp: request.dateStamp, region: request.region, service: request.service)

@@ -1,6 +1,8 @@
 // Writes the JSON of the signing contract's results: string literals escaped per RFC 8259, in runs, so the
 // long canonical requests of a `sign --batch` are copied rather than appended byte by byte.
 
+import InfraSigV4
+
 /// JSON output helpers for the signing contract (input is read by `ContractDecoder`).
 enum ContractJSON {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

@@ -4,6 +4,8 @@
 // Unknown members ("name", "source", "expected") are skipped without building them. `infra-manifest sign
 // --batch` and the benchmark runner parse thousands of cases, so this is on the hot path.
 
+import InfraSigV4
+
 /// A single-pass reader of contract case objects (a JSON object, or an array of them).
 struct ContractDecoder {
     /// Decodes `input`: an array of case objects, or one case object (`isArray` tells which it was).

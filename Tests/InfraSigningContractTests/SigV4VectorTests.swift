@@ -2,7 +2,7 @@
 // the signing contract and compares each expected field. 100% must pass.
 
 import Foundation
-import InfraSigV4
+import InfraSigningContract
 import Testing
 
 /// Locates and loads the shared SigV4 vectors relative to the package root.

@@ -1,6 +1,8 @@
 // One decoded case of the signing contract as byte spans into the decoder's input: what the batch signer
 // signs without building a `String` per field. `signingCase` lifts it to the public `SigningCase`.
 
+import InfraSigV4
+
 /// A contract case as the signer's raw inputs plus the secret key; the spans are valid only while the decoder
 /// hands the case over.
 struct RawSigningCase {

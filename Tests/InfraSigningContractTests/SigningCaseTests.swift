@@ -4,6 +4,7 @@
 
 import Foundation
 import InfraSigV4
+import InfraSigningContract
 import Testing
 
 @Suite("Signing cases and the signing-key cache")

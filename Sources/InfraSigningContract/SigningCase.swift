@@ -1,6 +1,8 @@
 // One decoded case of the signing contract (`shared/testdata/sigv4/README.md`): everything `SigV4.sign` needs.
 // Public so batch callers (the `sigv4-bench` runner, tools) can parse a file once and sign the cases themselves.
 
+import InfraSigV4
+
 /// The signer's inputs read from one contract case object.
 ///
 /// ```swift

@@ -1,6 +1,8 @@
 // The JSON signing contract of `shared/testdata/sigv4/README.md`: a case object in, the canonical request,
 // string to sign, signature and Authorization / signed query / EKS token out. `infra-manifest sign` wraps it.
 
+import InfraSigV4
+
 /// Runs the signing contract on JSON input.
 ///
 /// ```swift
