@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "InfraSigV4", targets: ["InfraSigV4"]),
         .library(name: "InfraSigningContract", targets: ["InfraSigningContract"]),
         .library(name: "InfraExecutor", targets: ["InfraExecutor"]),
+        .library(name: "InfraExecutorTesting", targets: ["InfraExecutorTesting"]),
         .library(name: "InfraTesting", targets: ["InfraTesting"]),
         .library(name: "InfraPolicy", targets: ["InfraPolicy"]),
         .library(name: "InfraCLI", targets: ["InfraCLI"]),
@@ -66,6 +67,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Test doubles for code that uses InfraExecutor (InMemoryTransport), kept out of the product library.
+        .target(name: "InfraExecutorTesting", dependencies: ["InfraExecutor"], swiftSettings: strictSettings),
         .target(
             name: "InfraTesting",
             dependencies: ["InfraTerraform", "InfraKubernetes"],
@@ -123,7 +126,7 @@ let package = Package(
             name: "InfraSigningContractTests", dependencies: ["InfraSigV4", "InfraSigningContract"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "InfraExecutorTests", dependencies: ["InfraTestSupport", "InfraExecutor"],
+            name: "InfraExecutorTests", dependencies: ["InfraTestSupport", "InfraExecutor", "InfraExecutorTesting"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "InfraCLITests",

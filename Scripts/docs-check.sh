@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-modules=(InfraCore InfraOutput InfraTerraform InfraAWS InfraKubernetes InfraSigV4 InfraSigningContract InfraExecutor InfraTesting
+modules=(InfraCore InfraOutput InfraTerraform InfraAWS InfraKubernetes InfraSigV4 InfraSigningContract InfraExecutor InfraExecutorTesting InfraTesting
     InfraPolicy InfraCLI OVESInfrastructure)
 targets=()
 for module in "${modules[@]}"; do targets+=(--target "$module"); done

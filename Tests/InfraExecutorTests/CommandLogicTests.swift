@@ -4,6 +4,7 @@
 import Foundation
 import InfraCore
 import InfraExecutor
+import InfraExecutorTesting
 import Testing
 
 @Suite("Command logic")

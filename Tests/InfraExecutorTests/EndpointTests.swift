@@ -4,6 +4,7 @@
 
 import Foundation
 import InfraExecutor
+import InfraExecutorTesting
 import InfraSigV4
 import Testing
 

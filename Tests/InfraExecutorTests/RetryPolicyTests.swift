@@ -4,6 +4,7 @@
 
 import Foundation
 import InfraExecutor
+import InfraExecutorTesting
 import Testing
 
 @Suite("Retry policy")

@@ -5,6 +5,7 @@
 
 import Foundation
 import InfraExecutor
+import InfraExecutorTesting
 import Testing
 
 @Suite("IAM Identity Center (SSO)")

@@ -3,6 +3,7 @@
 
 import Foundation
 import InfraExecutor
+import InfraExecutorTesting
 import Testing
 
 @Suite("Transport and errors")

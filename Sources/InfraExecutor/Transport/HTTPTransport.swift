@@ -1,5 +1,5 @@
 // The seam between the executor and the network: one async call. Production uses async-http-client;
-// tests use `InMemoryTransport` (like swift-nio's EmbeddedChannel) or a loopback server.
+// tests use `InMemoryTransport` (InfraExecutorTesting; like swift-nio's EmbeddedChannel) or a loopback server.
 
 /// Sends one HTTP request and returns the response.
 ///

@@ -1,6 +1,8 @@
-// The in-memory test double of `HTTPTransport`: answers from a closure and records what was sent.
+// The in-memory test double of `HTTPTransport`: answers from a closure and records what was sent. It lives in
+// the InfraExecutorTesting product so that code which ships with InfraExecutor cannot reach for it.
 
 import Foundation
+import InfraExecutor
 
 /// A transport that never touches the network; `handler` produces each response.
 ///
