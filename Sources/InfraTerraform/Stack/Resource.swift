@@ -1,5 +1,5 @@
-// Resources and data sources: the typed protocol the generated AWS types conform to,
-// and untyped `Resource`/`DataSource` for any type the generated layer lacks.
+// Resources and data sources: the typed protocols the generated AWS types conform to. The
+// untyped `Resource`/`DataSource` for any type the generated layer lacks are in UntypedBlock.swift.
 
 import InfraCore
 
@@ -64,10 +64,8 @@ extension TerraformResource {
         [
             .resource(
                 ResourceBlock(
-                    type: Self.terraformType, name: name, body: renderBody(), meta: meta,
-                    path: meta.componentPath ?? parent.appending("\(Self.terraformType).\(name)"),
-                    sensitiveAttributes: Self.sensitiveAttributes
-                ).movingDynamicBlocksIntoBody())
+                    data: false, type: address.blockType ?? Self.terraformType, name: name, body: renderBody(),
+                    meta: meta, parent: parent, sensitiveAttributes: Self.sensitiveAttributes))
         ]
     }
 
@@ -89,10 +87,8 @@ extension TerraformDataSource {
         [
             .data(
                 ResourceBlock(
-                    type: Self.terraformType, name: name, body: renderBody(), meta: meta,
-                    path: meta.componentPath ?? parent.appending("data.\(Self.terraformType).\(name)"),
-                    sensitiveAttributes: Self.sensitiveAttributes
-                ).movingDynamicBlocksIntoBody())
+                    data: true, type: address.blockType ?? Self.terraformType, name: name, body: renderBody(),
+                    meta: meta, parent: parent, sensitiveAttributes: Self.sensitiveAttributes))
         ]
     }
 
@@ -106,6 +102,20 @@ extension TerraformDataSource {
 }
 
 extension ResourceBlock {
+    /// The `resource` (or, with `data`, `data`) block of `type.name` at `parent/type.name` or
+    /// `parent/data.type.name`, unless its meta-arguments set a component path: the one place
+    /// typed and untyped blocks are lowered.
+    init(
+        data: Bool, type: String, name: String, body: Block, meta: MetaArguments, parent: ComponentPath,
+        sensitiveAttributes: [String], isUntyped: Bool = false
+    ) {
+        self = ResourceBlock(
+            type: type, name: name, body: body, meta: meta,
+            path: meta.componentPath ?? parent.appending((data ? "data." : "") + "\(type).\(name)"),
+            sensitiveAttributes: sensitiveAttributes, isUntyped: isUntyped
+        ).movingDynamicBlocksIntoBody()
+    }
+
     /// The block with the `dynamic` blocks of its meta-arguments moved into its body, where
     /// every reader (JSON, HCL, validation, graph) finds them.
     func movingDynamicBlocksIntoBody() -> ResourceBlock {
@@ -191,121 +201,15 @@ extension MetaArgumentCarrier {
     }
 }
 
-/// An untyped resource of any type: the escape hatch for types the generated layer lacks.
-///
-/// The secret rules still apply: validation looks its type up in the table of attributes the
-/// AWS provider marks sensitive, so `Resource("aws_db_instance", "main", ["password": "…"])`
-/// is the same error as the typed `AWSDBInstance`.
-///
-/// ```swift
-/// Resource("aws_shield_protection", "api", ["name": "api", "resource_arn": lb.arn.expression])
-/// ```
-public struct Resource: TerraformResource, MetaArgumentCarrier, Hashable {
-    /// Untyped resources report their type per value; this static is unused.
-    public static var terraformType: String { "" }
-    /// The Terraform type.
-    public var type: String
-    /// The local name.
-    public var name: String
-    /// The body.
-    public var body: Block
-    /// Meta-arguments.
-    public var meta: MetaArguments
-
-    /// Creates an untyped resource.
-    public init(
-        _ type: String, _ name: String, _ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:]
-    ) {
-        self.type = type
-        self.name = name
-        self.body = Block(attributes, blocks: blocks)
-        self.meta = MetaArguments()
-    }
-
-    /// The body.
-    public func renderBody() -> Block { body }
-
-    /// One `resource` block.
-    public func stackElements(in parent: ComponentPath) -> [StackElement] {
-        [
-            .resource(
-                ResourceBlock(
-                    type: type, name: name, body: body, meta: meta,
-                    path: meta.componentPath ?? parent.appending("\(type).\(name)"), isUntyped: true
-                ).movingDynamicBlocksIntoBody())
-        ]
-    }
-
-    /// The address `type.name`.
-    public var address: ReferenceTarget { .resource(type: type, name: name) }
-
-    /// A reference to an attribute: `${type.name.attribute}`.
-    public func reference<T>(_ attribute: String) -> Expr<T> {
-        Expr(.reference(type, name, attribute))
-    }
-
-    /// An untyped reference to an attribute, for use in untyped attribute maps.
-    public func ref(_ attribute: String) -> Expression {
-        .reference(type, name, attribute)
-    }
-}
-
-/// An untyped data source of any type.
-///
-/// ```swift
-/// DataSource("aws_caller_identity", "current")
-/// ```
-public struct DataSource: TerraformDataSource, MetaArgumentCarrier, Hashable {
-    /// Untyped data sources report their type per value; this static is unused.
-    public static var terraformType: String { "" }
-    /// The Terraform type.
-    public var type: String
-    /// The local name.
-    public var name: String
-    /// The body.
-    public var body: Block
-    /// Meta-arguments.
-    public var meta: MetaArguments
-
-    /// Creates an untyped data source.
-    public init(
-        _ type: String, _ name: String, _ attributes: [String: Expression] = [:], blocks: [String: [Block]] = [:]
-    ) {
-        self.type = type
-        self.name = name
-        self.body = Block(attributes, blocks: blocks)
-        self.meta = MetaArguments()
-    }
-
-    /// The body.
-    public func renderBody() -> Block { body }
-
-    /// One `data` block.
-    public func stackElements(in parent: ComponentPath) -> [StackElement] {
-        [
-            .data(
-                ResourceBlock(
-                    type: type, name: name, body: body, meta: meta,
-                    path: meta.componentPath ?? parent.appending("data.\(type).\(name)"), isUntyped: true
-                ).movingDynamicBlocksIntoBody())
-        ]
-    }
-
-    /// The address `data.type.name`.
-    public var address: ReferenceTarget { .data(type: type, name: name) }
-
-    /// A reference to an attribute: `${data.type.name.attribute}`.
-    public func reference<T>(_ attribute: String) -> Expr<T> {
-        Expr(.reference("data", type, name, attribute))
-    }
-
-    /// An untyped reference to an attribute, for use in untyped attribute maps.
-    public func ref(_ attribute: String) -> Expression {
-        .reference("data", type, name, attribute)
-    }
-}
-
 extension ReferenceTarget {
+    /// The Terraform type of a resource or data source address (`aws_vpc` of `aws_vpc.main`), else `nil`.
+    var blockType: String? {
+        switch self {
+        case .resource(let type, _), .data(let type, _): type
+        case .variable, .local, .module, .contextual: nil
+        }
+    }
+
     /// A reference to an attribute of this target, e.g. `aws_vpc.main` → `aws_vpc.main.id`.
     public func attribute<T>(_ name: String) -> Expr<T> {
         switch self {
