@@ -36,6 +36,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Declared because the executor's transport names their types (async-http-client brings them in).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
@@ -63,7 +66,11 @@ let package = Package(
             dependencies: [
                 "InfraCore", "InfraSigV4",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),
@@ -71,7 +78,7 @@ let package = Package(
         .target(name: "InfraExecutorTesting", dependencies: ["InfraExecutor"], swiftSettings: strictSettings),
         .target(
             name: "InfraTesting",
-            dependencies: ["InfraTerraform", "InfraKubernetes"],
+            dependencies: ["InfraCore", "InfraTerraform", "InfraKubernetes"],
             swiftSettings: strictSettings
         ),
         .target(name: "InfraPolicy", dependencies: ["InfraCore"], swiftSettings: strictSettings),
@@ -81,22 +88,21 @@ let package = Package(
         .executableTarget(name: "infra-functions-codegen", swiftSettings: strictSettings),
         .target(
             name: "OVESInfrastructure",
-            dependencies: ["InfraAWS", "InfraKubernetes", "InfraPolicy"],
+            dependencies: ["InfraCore", "InfraTerraform", "InfraAWS", "InfraKubernetes", "InfraPolicy"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "InfraCLI",
             dependencies: [
-                "InfraCore", "InfraOutput", "InfraTerraform", "InfraKubernetes", "InfraSigningContract",
-                "InfraExecutor",
-                "InfraPolicy", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "InfraCore", "InfraOutput", "InfraSigningContract", "InfraExecutor", "InfraPolicy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "infra-manifest",
-            dependencies: ["InfraCLI", "OVESInfrastructure"],
+            dependencies: ["InfraCore", "InfraPolicy", "InfraCLI", "OVESInfrastructure"],
             swiftSettings: strictSettings
         ),
         // Shared helpers for the test targets: locating and running terraform, python and ../shared/tools.
@@ -104,42 +110,52 @@ let package = Package(
         .testTarget(
             name: "InfraCoreTests", dependencies: ["InfraCore", "InfraTestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "InfraOutputTests", dependencies: ["InfraOutput", "InfraTestSupport"], swiftSettings: strictSettings),
+            name: "InfraOutputTests", dependencies: ["InfraCore", "InfraOutput", "InfraTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "InfraTerraformTests",
-            dependencies: ["InfraTestSupport", "InfraTerraform", "InfraTesting", "infra-functions-codegen"],
+            dependencies: [
+                "InfraTestSupport", "InfraCore", "InfraTerraform", "InfraTesting", "infra-functions-codegen",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "InfraAWSTests", dependencies: ["InfraTestSupport", "InfraAWS", "InfraTesting"],
+            name: "InfraAWSTests", dependencies: ["InfraTestSupport", "InfraCore", "InfraTerraform", "InfraAWS"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "InfraKubernetesTests",
-            dependencies: ["InfraTestSupport", "InfraKubernetes", "InfraTesting"],
+            dependencies: ["InfraTestSupport", "InfraCore", "InfraKubernetes"],
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "InfraPolicyTests", dependencies: ["InfraTestSupport", "InfraPolicy"], swiftSettings: strictSettings),
+            name: "InfraPolicyTests", dependencies: ["InfraCore", "InfraPolicy"], swiftSettings: strictSettings),
         .testTarget(
-            name: "InfraSigV4Tests", dependencies: ["InfraTestSupport", "InfraSigV4"], swiftSettings: strictSettings),
+            name: "InfraSigV4Tests", dependencies: ["InfraSigV4"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraSigningContractTests", dependencies: ["InfraSigV4", "InfraSigningContract"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "InfraExecutorTests", dependencies: ["InfraTestSupport", "InfraExecutor", "InfraExecutorTesting"],
+            name: "InfraExecutorTests",
+            dependencies: [
+                "InfraCore", "InfraSigV4", "InfraExecutor", "InfraExecutorTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "InfraCLITests",
             dependencies: [
                 // `infra-manifest` itself: the CLI tests run the real command on the OVES reference.
-                "InfraTestSupport", "InfraCLI", "InfraOutput", "OVESInfrastructure", "InfraTesting", "infra-manifest",
+                "InfraTestSupport", "InfraCore", "InfraTerraform", "InfraCLI", "InfraOutput", "OVESInfrastructure",
+                "InfraTesting", "infra-manifest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "OVESInfrastructureTests",
-            dependencies: ["InfraTestSupport", "OVESInfrastructure", "InfraTesting"],
+            dependencies: [
+                "InfraTestSupport", "InfraCore", "InfraAWS", "InfraKubernetes", "InfraPolicy", "OVESInfrastructure",
+            ],
             swiftSettings: strictSettings
         ),
     ],
