@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "InfraCLI",
             dependencies: [
-                "InfraCore", "InfraOutput", "InfraSigningContract", "InfraExecutor", "InfraPolicy",
+                "InfraCore", "InfraOutput", "InfraTerraform", "InfraSigningContract", "InfraExecutor", "InfraPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

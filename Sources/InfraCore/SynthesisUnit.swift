@@ -13,7 +13,7 @@ public protocol SynthesisUnit: Sendable {
     /// Checks the unit, resolves it into model nodes and writes its files from them; a result
     /// with errors has no files.
     func synthesize() -> SynthesisResult
-    /// Checks the unit and renders it with options (for example Terraform as HCL).
+    /// Checks the unit and renders it with options (a back end reads its own, e.g. Terraform as HCL).
     func synthesize(options: SynthesisOptions) -> SynthesisResult
     /// Other units this one needs (for example the local modules a stack calls), synthesized with it.
     var dependencies: [any SynthesisUnit] { get }
@@ -25,25 +25,6 @@ extension SynthesisUnit {
 
     /// Units without options ignore them.
     public func synthesize(options: SynthesisOptions) -> SynthesisResult { synthesize() }
-}
-
-/// Choices that change how units render, not what they contain.
-public struct SynthesisOptions: Sendable, Hashable {
-    /// How Terraform configurations are written.
-    public enum TerraformFormat: String, Sendable, Hashable, CaseIterable {
-        /// `*.tf.json` (the default: exact, machine-friendly).
-        case json
-        /// `*.tf` in HCL native syntax, `terraform fmt` style (for review).
-        case hcl
-    }
-
-    /// How Terraform configurations are written.
-    public var terraformFormat: TerraformFormat
-
-    /// Creates options.
-    public init(terraformFormat: TerraformFormat = .json) {
-        self.terraformFormat = terraformFormat
-    }
 }
 
 /// The outcome of synthesizing one unit (or a whole ``Infrastructure``): the diagnostics, the

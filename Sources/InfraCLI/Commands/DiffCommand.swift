@@ -8,6 +8,7 @@ import ArgumentParser
 import Foundation
 import InfraCore
 import InfraOutput
+import InfraTerraform
 
 /// Compares a fresh synthesis with an existing output folder.
 public struct DiffCommand<D: InfrastructureCommand>: ParsableCommand {

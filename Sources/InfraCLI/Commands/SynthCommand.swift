@@ -5,6 +5,7 @@ import ArgumentParser
 import Foundation
 import InfraCore
 import InfraOutput
+import InfraTerraform
 
 /// Synthesizes the infrastructure into an output folder.
 public struct SynthCommand<D: InfrastructureCommand>: ParsableCommand {

@@ -19,7 +19,7 @@ struct TerraformSynthesizer: Sendable {
     /// The unit's own component path: `dev`, or `modules/vpc` for a module.
     var unitPath: ComponentPath { ComponentPath(segments: kind == .root ? [name] : ["modules", name]) }
 
-    func synthesize(format: SynthesisOptions.TerraformFormat = .json) -> SynthesisResult {
+    func synthesize(format: TerraformFormat = .json) -> SynthesisResult {
         let index = ConfigurationIndex(elements: elements)
         // Validation and resolution (then writing) read the same index and nothing else: run
         // them side by side and drop the files when the checks found an error.
@@ -49,7 +49,7 @@ struct TerraformSynthesizer: Sendable {
     /// grouped by file (files in name order, blocks in the order they are collected below), and
     /// the dependency cycles among them.
     func resolve(
-        _ index: ConfigurationIndex, format: SynthesisOptions.TerraformFormat
+        _ index: ConfigurationIndex, format: TerraformFormat
     ) -> (blocks: [ResolvedBlock], cycles: [Diagnostic]) {
         let analysis = DependencyAnalysis(index: index)
         let fileExtension = format == .json ? ".tf.json" : ".tf"
