@@ -165,7 +165,7 @@ let package = Package(
 // BEGIN generated AWS family targets
 // Written by `swift run infra-codegen` (infra-codegen); edit the generator, not this block.
 // Opt-in products with every AWS provider type outside the curated InfraAWS module, one
-// target per service group (Sources/InfraAWSFamilies/<Group>/, one file per service).
+// target per service group (Sources/InfraAWSFamilies/Generated/<Group>/, one file per service).
 package.products += [
     .library(name: "InfraAWSAllAI", targets: ["InfraAWSAllAI"]),
     .library(name: "InfraAWSAllAPIGateway", targets: ["InfraAWSAllAPIGateway"]),
@@ -207,188 +207,188 @@ package.targets += [
     // AI: bedrock bedrockagent comprehend lex lexv2models polly qbusiness rekognition transcribe
     .target(
         name: "InfraAWSAllAI", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/AI", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/AI", swiftSettings: strictSettings
     ),
     // APIGateway: apigateway apigatewayv2 appsync
     .target(
         name: "InfraAWSAllAPIGateway", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/APIGateway", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/APIGateway", swiftSettings: strictSettings
     ),
     // Account: account arn canonical service
     .target(
         name: "InfraAWSAllAccount", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Account", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Account", swiftSettings: strictSettings
     ),
     // Analytics: athena dataexchange datapipeline emr emrcontainers emrserverless glue lakeformation
     .target(
         name: "InfraAWSAllAnalytics", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Analytics", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Analytics", swiftSettings: strictSettings
     ),
     // Billing: billing budgets ce computeoptimizer costoptimizationhub cur pricing
     .target(
         name: "InfraAWSAllBilling", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Billing", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Billing", swiftSettings: strictSettings
     ),
     // Compute: appautoscaling apprunner autoscaling autoscalingplans batch elasticbeanstalk imagebuilder
     //   lightsail m2 opsworks outposts
     .target(
         name: "InfraAWSAllCompute", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Compute", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Compute", swiftSettings: strictSettings
     ),
     // ContactCenter: chime chimesdkmediapipelines chimesdkvoice connect customerprofiles
     .target(
         name: "InfraAWSAllContactCenter", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/ContactCenter", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/ContactCenter", swiftSettings: strictSettings
     ),
     // Containers: ecr ecrpublic ecs eks
     .target(
         name: "InfraAWSAllContainers", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Containers", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Containers", swiftSettings: strictSettings
     ),
     // DataManagement: bcmdataexports cleanrooms datazone dms finspace
     .target(
         name: "InfraAWSAllDataManagement", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/DataManagement", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/DataManagement", swiftSettings: strictSettings
     ),
     // DeveloperTools: amplify cloud9 codeartifact codebuild codecatalyst codecommit codeconnections
     //   codedeploy codeguruprofiler codegurureviewer codepipeline codestarconnections codestarnotifications
     //   devicefarm
     .target(
         name: "InfraAWSAllDeveloperTools", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/DeveloperTools", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/DeveloperTools", swiftSettings: strictSettings
     ),
     // EC2: ami ebs ec2 instances launch snapshot spot
     .target(
         name: "InfraAWSAllEC2", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/EC2", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/EC2", swiftSettings: strictSettings
     ),
     // Edge: cloudfront cloudfrontkeyvaluestore route53 route53domains route53profiles
     //   route53recoverycontrolconfig route53recoveryreadiness
     .target(
         name: "InfraAWSAllEdge", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Edge", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Edge", swiftSettings: strictSettings
     ),
     // EndUserComputing: appstream directoryservice gamelift worklink workspaces workspacesweb
     .target(
         name: "InfraAWSAllEndUserComputing", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/EndUserComputing", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/EndUserComputing", swiftSettings: strictSettings
     ),
     // Governance: auditmanager chatbot cloudcontrolapi cloudformation config controltower licensemanager
     //   notifications notificationscontacts organizations ram resourceexplorer2 resourcegroups
     //   resourcegroupstaggingapi servicecatalog servicecatalogappregistry servicequotas
     .target(
         name: "InfraAWSAllGovernance", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Governance", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Governance", swiftSettings: strictSettings
     ),
     // Identity: accessanalyzer cognito iam identitystore rolesanywhere ssoadmin verifiedpermissions
     .target(
         name: "InfraAWSAllIdentity", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Identity", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Identity", swiftSettings: strictSettings
     ),
     // IoT: iot
     .target(
         name: "InfraAWSAllIoT", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/IoT", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/IoT", swiftSettings: strictSettings
     ),
     // LoadBalancing: alb elb lb lbs
     .target(
         name: "InfraAWSAllLoadBalancing", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/LoadBalancing", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/LoadBalancing", swiftSettings: strictSettings
     ),
     // Media: elastictranscoder ivs ivschat media medialive
     .target(
         name: "InfraAWSAllMedia", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Media", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Media", swiftSettings: strictSettings
     ),
     // Messaging: appfabric appflow appintegrations location mq pinpoint pinpointsmsvoicev2 ses sesv2 sns
     //   sqs
     .target(
         name: "InfraAWSAllMessaging", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Messaging", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Messaging", swiftSettings: strictSettings
     ),
     // Monitoring: applicationinsights cloudtrail cloudwatch devopsguru evidently fis grafana
     //   internetmonitor oam prometheus resiliencehub rum synthetics xray
     .target(
         name: "InfraAWSAllMonitoring", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Monitoring", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Monitoring", swiftSettings: strictSettings
     ),
     // NetworkConnectivity: appmesh dx globalaccelerator networkmanager vpclattice
     .target(
         name: "InfraAWSAllNetworkConnectivity", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/NetworkConnectivity", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/NetworkConnectivity", swiftSettings: strictSettings
     ),
     // Networking: customer default eip eips internet ip nat network networkfirewall networkmonitor prefix
     //   route security servicediscovery verifiedaccess vpc vpcs vpn
     .target(
         name: "InfraAWSAllNetworking", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Networking", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Networking", swiftSettings: strictSettings
     ),
     // NoSQL: dax dynamodb elasticache keyspaces memorydb qldb simpledb timestreaminfluxdb timestreamquery
     //   timestreamwrite
     .target(
         name: "InfraAWSAllNoSQL", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/NoSQL", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/NoSQL", swiftSettings: strictSettings
     ),
     // QuickSight: quicksight
     .target(
         name: "InfraAWSAllQuickSight", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/QuickSight", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/QuickSight", swiftSettings: strictSettings
     ),
     // RDS: db docdb docdbelastic dsql neptune neptunegraph rds
     .target(
         name: "InfraAWSAllRDS", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/RDS", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/RDS", swiftSettings: strictSettings
     ),
     // Redshift: redshift redshiftdata redshiftserverless
     .target(
         name: "InfraAWSAllRedshift", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Redshift", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Redshift", swiftSettings: strictSettings
     ),
     // S3: glacier s3 s3control s3outposts s3tables
     .target(
         name: "InfraAWSAllS3", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/S3", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/S3", swiftSettings: strictSettings
     ),
     // SageMaker: sagemaker
     .target(
         name: "InfraAWSAllSageMaker", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/SageMaker", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/SageMaker", swiftSettings: strictSettings
     ),
     // Search: cloudsearch elasticsearch kendra opensearch opensearchserverless
     .target(
         name: "InfraAWSAllSearch", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Search", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Search", swiftSettings: strictSettings
     ),
     // Security: acmpca cloudhsm detective fms guardduty inspector inspector2 kms macie2
     //   paymentcryptography rbin secretsmanager securityhub securitylake shield signer
     .target(
         name: "InfraAWSAllSecurity", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Security", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Security", swiftSettings: strictSettings
     ),
     // Serverless: lambda pipes scheduler schemas serverlessapplicationrepository sfn swf
     .target(
         name: "InfraAWSAllServerless", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Serverless", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Serverless", swiftSettings: strictSettings
     ),
     // Storage: backup datasync drs efs fsx storagegateway transfer
     .target(
         name: "InfraAWSAllStorage", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Storage", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Storage", swiftSettings: strictSettings
     ),
     // Streaming: kinesis kinesisanalyticsv2 msk mskconnect mwaa osis
     .target(
         name: "InfraAWSAllStreaming", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/Streaming", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/Streaming", swiftSettings: strictSettings
     ),
     // SystemsManager: appconfig ssm ssmcontacts ssmincidents ssmquicksetup
     .target(
         name: "InfraAWSAllSystemsManager", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/SystemsManager", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/SystemsManager", swiftSettings: strictSettings
     ),
     // WAF: waf wafregional wafv2
     .target(
         name: "InfraAWSAllWAF", dependencies: ["InfraCore", "InfraTerraform"],
-        path: "Sources/InfraAWSFamilies/WAF", swiftSettings: strictSettings
+        path: "Sources/InfraAWSFamilies/Generated/WAF", swiftSettings: strictSettings
     ),
 ]
 // The generator's tests (Tests/InfraAWSTests) import the generator itself.

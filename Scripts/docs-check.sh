@@ -5,7 +5,7 @@
 #
 #   Scripts/docs-check.sh [--scratch-path PATH]     (default: .build, the one `swift test` uses)
 #
-# The opt-in InfraAWSAll<Group> targets (Sources/InfraAWSFamilies) are left out on purpose:
+# The opt-in InfraAWSAll<Group> targets (Sources/InfraAWSFamilies/Generated) are left out on purpose:
 # they are 35 generated modules (~257k lines) mirroring the AWS provider reference, have no
 # catalogs, and their compile alone is ~444 s of CPU (Documentation/Generators.md), which would
 # dominate the run; their doc comments come from the same generator code path as the curated

@@ -141,7 +141,7 @@ struct GeneratorTests {
         let model = try translator.translate(broker)
         #expect(model.sensitiveAttributes == ["ldap_server_metadata.service_account_password", "user.password"])
         let files = try generator.allFiles()
-        let text = try #require(files["Sources/InfraAWSFamilies/Messaging/MQ.swift"])
+        let text = try #require(files["Sources/InfraAWSFamilies/Generated/Messaging/MQ.swift"])
         #expect(
             text.contains(
                 #"public static let sensitiveAttributes = ["ldap_server_metadata.service_account_password", "user.password"]"#

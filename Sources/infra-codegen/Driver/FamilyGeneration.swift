@@ -24,7 +24,7 @@ extension Generator {
             for service in services.keys.sorted() {
                 let types = try (services[service] ?? []).map { try translator.translate($0) }
                 let fileName = Naming.typeName(service)
-                files["Sources/InfraAWSFamilies/\(group)/\(fileName).swift"] = FileRenderer.render(
+                files["Sources/InfraAWSFamilies/Generated/\(group)/\(fileName).swift"] = FileRenderer.render(
                     family: fileName, moduleDescription: "Typed AWS resources (opt-in \(FamilyPlan.targetName(group)))",
                     types: types, context: context)
             }
@@ -40,7 +40,7 @@ extension Generator {
         w.line(PackageManifestBlock.begin)
         w.line("// Written by `\(context.command)` (infra-codegen); edit the generator, not this block.")
         w.line("// Opt-in products with every AWS provider type outside the curated InfraAWS module, one")
-        w.line("// target per service group (Sources/InfraAWSFamilies/<Group>/, one file per service).")
+        w.line("// target per service group (Sources/InfraAWSFamilies/Generated/<Group>/, one file per service).")
         w.line("package.products += [")
         w.indented { w in
             for group in groups.keys.sorted() {
@@ -60,7 +60,7 @@ extension Generator {
                 w.line(".target(")
                 w.indented { w in
                     w.line("name: \"\(target)\", dependencies: [\"InfraCore\", \"InfraTerraform\"],")
-                    w.line("path: \"Sources/InfraAWSFamilies/\(group)\", swiftSettings: strictSettings")
+                    w.line("path: \"Sources/InfraAWSFamilies/Generated/\(group)\", swiftSettings: strictSettings")
                 }
                 w.line("),")
             }

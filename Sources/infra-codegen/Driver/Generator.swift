@@ -52,7 +52,7 @@ struct Generator {
 extension Generator {
     /// Folders whose `.swift` files the generator owns entirely.
     static let generatedFolders = [
-        "Sources/InfraAWS/Generated", "Sources/InfraAWSFamilies", "Tests/InfraAWSTests/Generated",
+        "Sources/InfraAWS/Generated", "Sources/InfraAWSFamilies/Generated", "Tests/InfraAWSTests/Generated",
         "Sources/InfraTerraform/Validation/Generated", "Sources/InfraPolicy/Rules/Generated",
     ]
 

@@ -18,7 +18,7 @@ struct Options {
                infra-codegen --types aws_vpc,data.aws_region --output DIR [--file-name NAME.swift] [--schema FILE]
                infra-codegen --trim-from RAW.json [--provider-version 5.100.0] [--schema FILE]
 
-        Without --types: regenerates Sources/InfraAWS/Generated, Sources/InfraAWSFamilies and the
+        Without --types: regenerates Sources/InfraAWS/Generated, Sources/InfraAWSFamilies/Generated and the
         generated block of Package.swift from codegen/aws/aws-provider-schema.json.gz.
         --types: writes the listed resources (and data sources, prefixed `data.`) into one file in DIR;
         the target needs InfraTerraform and InfraCore.

@@ -1,6 +1,6 @@
 // The opt-in whole-provider modules: every type not in the curated set, one file per AWS
 // service, services grouped into ~30 library targets `InfraAWSAll<Group>` under
-// `Sources/InfraAWSFamilies/<Group>/`, so importing EKS extras never compiles QuickSight.
+// `Sources/InfraAWSFamilies/Generated/<Group>/`, so importing EKS extras never compiles QuickSight.
 
 /// Service → group assignment for the family modules.
 enum FamilyPlan {
