@@ -11,27 +11,26 @@ import Darwin
 
 extension Array where Element == UInt8 {
     /// Appends the UTF-8 bytes of a literal.
-    @inlinable
-    package mutating func append(literal text: StaticString) {
+    @inline(__always)
+    mutating func append(literal text: StaticString) {
         append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }
 
 /// Byte-wise helpers over raw spans.
-package enum Bytes {
+enum Bytes {
     /// An empty span (a valid base address is not needed for zero bytes).
-    @inlinable
-    package static var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+    static var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
 
     /// The span of a literal's UTF-8 bytes (static storage: valid for the life of the process).
-    @inlinable
-    package static func span(_ text: StaticString) -> UnsafeBufferPointer<UInt8> {
+    @inline(__always)
+    static func span(_ text: StaticString) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
     /// `true` when `left` sorts before `right` byte by byte (a shorter prefix first).
-    @inlinable
-    package static func precedes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inline(__always)
+    static func precedes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
         let shared = Swift.min(left.count, right.count)
         var index = 0
         while index < shared {
@@ -44,8 +43,8 @@ package enum Bytes {
     }
 
     /// `true` when both spans hold the same bytes.
-    @inlinable
-    package static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inline(__always)
+    static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
         guard left.count == right.count else { return false }
         if left.count <= 16 {
             var index = 0
@@ -60,8 +59,8 @@ package enum Bytes {
     }
 
     /// `true` when `span` holds exactly the bytes of `text`.
-    @inlinable
-    package static func equal(_ span: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+    @inline(__always)
+    static func equal(_ span: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
         equal(span, Bytes.span(text))
     }
 }

@@ -10,6 +10,7 @@ package struct RawHeader {
     package var value: UnsafeBufferPointer<UInt8>
 
     /// Creates a header from its name and value spans.
+    @inlinable
     package init(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
         self.name = name
         self.value = value
@@ -52,6 +53,7 @@ package struct RawSigningRequest {
     package var options: SigV4Options
 
     /// Creates a request from its spans (the memory behind them must outlive the signing call).
+    @inlinable
     package init(
         method: UnsafeBufferPointer<UInt8>, path: UnsafeBufferPointer<UInt8>, query: UnsafeBufferPointer<UInt8>,
         headers: [RawHeader], payload: RawPayload, accessKeyId: UnsafeBufferPointer<UInt8>,
@@ -72,6 +74,7 @@ package struct RawSigningRequest {
     }
 
     /// The `YYYYMMDD` date stamp of the scope.
+    @inlinable
     package var dateStamp: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: amzDate.prefix(8))
     }
