@@ -115,7 +115,8 @@ let package = Package(
         .testTarget(
             name: "InfraTerraformTests",
             dependencies: [
-                "InfraTestSupport", "InfraCore", "InfraTerraform", "InfraTesting", "infra-functions-codegen",
+                "InfraTestSupport", "InfraCore", "InfraTerraform", "InfraKubernetes", "InfraTesting",
+                "infra-functions-codegen",
             ],
             swiftSettings: strictSettings
         ),
@@ -145,8 +146,8 @@ let package = Package(
             name: "InfraCLITests",
             dependencies: [
                 // `infra-manifest` itself: the CLI tests run the real command on the OVES reference.
-                "InfraTestSupport", "InfraCore", "InfraTerraform", "InfraCLI", "InfraOutput", "OVESInfrastructure",
-                "InfraTesting", "infra-manifest",
+                "InfraTestSupport", "InfraCore", "InfraTerraform", "InfraKubernetes", "InfraPolicy", "InfraCLI",
+                "InfraOutput", "OVESInfrastructure", "infra-manifest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -154,7 +155,8 @@ let package = Package(
         .testTarget(
             name: "OVESInfrastructureTests",
             dependencies: [
-                "InfraTestSupport", "InfraCore", "InfraAWS", "InfraKubernetes", "InfraPolicy", "OVESInfrastructure",
+                "InfraTestSupport", "InfraCore", "InfraTerraform", "InfraAWS", "InfraKubernetes", "InfraPolicy",
+                "InfraTesting", "OVESInfrastructure",
             ],
             swiftSettings: strictSettings
         ),
