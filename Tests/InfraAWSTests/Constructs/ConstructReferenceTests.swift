@@ -226,9 +226,10 @@ struct ReferenceAudit {
     /// Audits the files under `directory/`; `moduleOutputs` maps a module source folder to its outputs.
     init(_ result: SynthesisResult, directory: String, moduleOutputs: [String: Set<String>] = [:]) throws {
         let pattern = try Self.referencePattern()
-        let documents = result.artifacts
+        // The written bytes, parsed back: what Terraform would read.
+        let documents = try result.artifacts
             .filter { $0.path.hasPrefix(directory + "/") && $0.path.hasSuffix(".tf.json") }
-            .flatMap(\.documents)
+            .map { try JSONReader.read($0.bytes) }
         var declared: Set<String> = []
         var moduleSources: [String: String] = [:]
         var blocks: [(address: String, body: Value)] = []
