@@ -64,6 +64,35 @@ extension ControllerRevision: YAMLEmitting {
     }
 }
 
+extension ControllerRevision: DecodableKubernetesObject {
+    /// `apps/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "apps/v1" }
+    /// `ControllerRevision`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "ControllerRevision" }
+
+    /// Reads a `ControllerRevision` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _data: Value?
+        var _revision: Int?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "data": _data = decoder.decode(member)
+            case "revision": _revision = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _revision == nil { decoder.missing("revision", in: object, of: Self.self) }
+        guard let _metadata, let _revision else { return nil }
+        return ControllerRevision(metadata: _metadata, data: _data, revision: _revision)
+    }
+}
+
 /// DaemonSet represents the configuration of a daemon set.
 ///
 /// `apiVersion: apps/v1`, `kind: DaemonSet`.
@@ -117,6 +146,32 @@ extension DaemonSet: YAMLEmitting {
         mapping.member("kind", kind, to: &out)
         mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
+    }
+}
+
+extension DaemonSet: DecodableKubernetesObject {
+    /// `apps/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "apps/v1" }
+    /// `DaemonSet`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "DaemonSet" }
+
+    /// Reads a `DaemonSet` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: DaemonSetSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return DaemonSet(metadata: _metadata, spec: _spec)
     }
 }
 
@@ -175,6 +230,37 @@ extension DaemonSetSpec: YAMLEmitting {
     }
 }
 
+extension DaemonSetSpec: ValueDecodable {
+    /// Reads a `DaemonSetSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _minReadySeconds: Int?
+        var _revisionHistoryLimit: Int?
+        var _selector: LabelSelector?
+        var _template: PodTemplateSpec?
+        var _updateStrategy: DaemonSetUpdateStrategy?
+        for member in object.members {
+            switch member.key {
+            case "minReadySeconds": _minReadySeconds = decoder.decode(member)
+            case "revisionHistoryLimit": _revisionHistoryLimit = decoder.decode(member)
+            case "selector": _selector = decoder.decode(member)
+            case "template": _template = decoder.decode(member)
+            case "updateStrategy": _updateStrategy = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _selector == nil { decoder.missing("selector", in: object, of: Self.self) }
+        if _template == nil { decoder.missing("template", in: object, of: Self.self) }
+        guard let _selector, let _template else { return nil }
+        return DaemonSetSpec(
+            minReadySeconds: _minReadySeconds,
+            revisionHistoryLimit: _revisionHistoryLimit,
+            selector: _selector,
+            template: _template,
+            updateStrategy: _updateStrategy)
+    }
+}
+
 /// DaemonSetUpdateStrategy is a struct used to control the update strategy for a DaemonSet.
 public struct DaemonSetUpdateStrategy: APIValue {
     /// Rolling update config params. Present only if type = "RollingUpdate".
@@ -204,6 +290,23 @@ extension DaemonSetUpdateStrategy: YAMLEmitting {
         mapping.member("rollingUpdate", self.rollingUpdate, to: &out)
         mapping.member("type", self.type, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension DaemonSetUpdateStrategy: ValueDecodable {
+    /// Reads a `DaemonSetUpdateStrategy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _rollingUpdate: RollingUpdateDaemonSet?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "rollingUpdate": _rollingUpdate = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return DaemonSetUpdateStrategy(rollingUpdate: _rollingUpdate, type: _type)
     }
 }
 
@@ -259,6 +362,32 @@ extension Deployment: YAMLEmitting {
         mapping.member("kind", kind, to: &out)
         mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
+    }
+}
+
+extension Deployment: DecodableKubernetesObject {
+    /// `apps/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "apps/v1" }
+    /// `Deployment`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Deployment" }
+
+    /// Reads a `Deployment` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: DeploymentSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return Deployment(metadata: _metadata, spec: _spec)
     }
 }
 
@@ -374,6 +503,46 @@ extension DeploymentSpec: YAMLEmitting {
     }
 }
 
+extension DeploymentSpec: ValueDecodable {
+    /// Reads a `DeploymentSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _minReadySeconds: Int?
+        var _paused: Bool?
+        var _progressDeadlineSeconds: Int?
+        var _replicas: Int?
+        var _revisionHistoryLimit: Int?
+        var _selector: LabelSelector?
+        var _strategy: DeploymentStrategy?
+        var _template: PodTemplateSpec?
+        for member in object.members {
+            switch member.key {
+            case "minReadySeconds": _minReadySeconds = decoder.decode(member)
+            case "paused": _paused = decoder.decode(member)
+            case "progressDeadlineSeconds": _progressDeadlineSeconds = decoder.decode(member)
+            case "replicas": _replicas = decoder.decode(member)
+            case "revisionHistoryLimit": _revisionHistoryLimit = decoder.decode(member)
+            case "selector": _selector = decoder.decode(member)
+            case "strategy": _strategy = decoder.decode(member)
+            case "template": _template = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _selector == nil { decoder.missing("selector", in: object, of: Self.self) }
+        if _template == nil { decoder.missing("template", in: object, of: Self.self) }
+        guard let _selector, let _template else { return nil }
+        return DeploymentSpec(
+            minReadySeconds: _minReadySeconds,
+            paused: _paused,
+            progressDeadlineSeconds: _progressDeadlineSeconds,
+            replicas: _replicas,
+            revisionHistoryLimit: _revisionHistoryLimit,
+            selector: _selector,
+            strategy: _strategy,
+            template: _template)
+    }
+}
+
 /// DeploymentStrategy describes how to replace existing pods with new ones.
 public struct DeploymentStrategy: APIValue {
     /// Rolling update config params. Present only if DeploymentStrategyType = RollingUpdate.
@@ -403,6 +572,23 @@ extension DeploymentStrategy: YAMLEmitting {
         mapping.member("rollingUpdate", self.rollingUpdate, to: &out)
         mapping.member("type", self.type, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension DeploymentStrategy: ValueDecodable {
+    /// Reads a `DeploymentStrategy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _rollingUpdate: RollingUpdateDeployment?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "rollingUpdate": _rollingUpdate = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return DeploymentStrategy(rollingUpdate: _rollingUpdate, type: _type)
     }
 }
 
@@ -461,6 +647,32 @@ extension ReplicaSet: YAMLEmitting {
     }
 }
 
+extension ReplicaSet: DecodableKubernetesObject {
+    /// `apps/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "apps/v1" }
+    /// `ReplicaSet`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "ReplicaSet" }
+
+    /// Reads a `ReplicaSet` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: ReplicaSetSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return ReplicaSet(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// ReplicaSetSpec is the specification of a ReplicaSet.
 public struct ReplicaSetSpec: APIValue {
     /// Minimum number of seconds for which a newly created pod should be ready without any of its container crashing,
@@ -508,6 +720,33 @@ extension ReplicaSetSpec: YAMLEmitting {
     }
 }
 
+extension ReplicaSetSpec: ValueDecodable {
+    /// Reads a `ReplicaSetSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _minReadySeconds: Int?
+        var _replicas: Int?
+        var _selector: LabelSelector?
+        var _template: PodTemplateSpec?
+        for member in object.members {
+            switch member.key {
+            case "minReadySeconds": _minReadySeconds = decoder.decode(member)
+            case "replicas": _replicas = decoder.decode(member)
+            case "selector": _selector = decoder.decode(member)
+            case "template": _template = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _selector == nil { decoder.missing("selector", in: object, of: Self.self) }
+        guard let _selector else { return nil }
+        return ReplicaSetSpec(
+            minReadySeconds: _minReadySeconds,
+            replicas: _replicas,
+            selector: _selector,
+            template: _template)
+    }
+}
+
 /// Spec to control the desired behavior of daemon set rolling update.
 public struct RollingUpdateDaemonSet: APIValue {
     /// The maximum number of nodes with an existing available DaemonSet pod that can have an updated DaemonSet pod
@@ -538,6 +777,23 @@ extension RollingUpdateDaemonSet: YAMLEmitting {
         mapping.member("maxSurge", self.maxSurge, to: &out)
         mapping.member("maxUnavailable", self.maxUnavailable, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension RollingUpdateDaemonSet: ValueDecodable {
+    /// Reads a `RollingUpdateDaemonSet` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _maxSurge: IntOrString?
+        var _maxUnavailable: IntOrString?
+        for member in object.members {
+            switch member.key {
+            case "maxSurge": _maxSurge = decoder.decode(member)
+            case "maxUnavailable": _maxUnavailable = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return RollingUpdateDaemonSet(maxSurge: _maxSurge, maxUnavailable: _maxUnavailable)
     }
 }
 
@@ -573,6 +829,23 @@ extension RollingUpdateDeployment: YAMLEmitting {
     }
 }
 
+extension RollingUpdateDeployment: ValueDecodable {
+    /// Reads a `RollingUpdateDeployment` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _maxSurge: IntOrString?
+        var _maxUnavailable: IntOrString?
+        for member in object.members {
+            switch member.key {
+            case "maxSurge": _maxSurge = decoder.decode(member)
+            case "maxUnavailable": _maxUnavailable = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return RollingUpdateDeployment(maxSurge: _maxSurge, maxUnavailable: _maxUnavailable)
+    }
+}
+
 /// RollingUpdateStatefulSetStrategy is used to communicate parameter for RollingUpdateStatefulSetStrategyType.
 public struct RollingUpdateStatefulSetStrategy: APIValue {
     /// The maximum number of pods that can be unavailable during the update.
@@ -602,6 +875,23 @@ extension RollingUpdateStatefulSetStrategy: YAMLEmitting {
         mapping.member("maxUnavailable", self.maxUnavailable, to: &out)
         mapping.member("partition", self.partition, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension RollingUpdateStatefulSetStrategy: ValueDecodable {
+    /// Reads a `RollingUpdateStatefulSetStrategy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _maxUnavailable: IntOrString?
+        var _partition: Int?
+        for member in object.members {
+            switch member.key {
+            case "maxUnavailable": _maxUnavailable = decoder.decode(member)
+            case "partition": _partition = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return RollingUpdateStatefulSetStrategy(maxUnavailable: _maxUnavailable, partition: _partition)
     }
 }
 
@@ -660,6 +950,32 @@ extension StatefulSet: YAMLEmitting {
     }
 }
 
+extension StatefulSet: DecodableKubernetesObject {
+    /// `apps/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "apps/v1" }
+    /// `StatefulSet`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "StatefulSet" }
+
+    /// Reads a `StatefulSet` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: StatefulSetSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return StatefulSet(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// StatefulSetOrdinals describes the policy used for replica ordinal assignment in this StatefulSet.
 public struct StatefulSetOrdinals: APIValue {
     /// start is the number representing the first replica's index. It may be used to number replicas from an alternate
@@ -686,6 +1002,21 @@ extension StatefulSetOrdinals: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("start", self.start, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension StatefulSetOrdinals: ValueDecodable {
+    /// Reads a `StatefulSetOrdinals` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _start: Int?
+        for member in object.members {
+            switch member.key {
+            case "start": _start = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return StatefulSetOrdinals(start: _start)
     }
 }
 
@@ -721,6 +1052,23 @@ extension StatefulSetPersistentVolumeClaimRetentionPolicy: YAMLEmitting {
         mapping.member("whenDeleted", self.whenDeleted, to: &out)
         mapping.member("whenScaled", self.whenScaled, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension StatefulSetPersistentVolumeClaimRetentionPolicy: ValueDecodable {
+    /// Reads a `StatefulSetPersistentVolumeClaimRetentionPolicy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _whenDeleted: String?
+        var _whenScaled: String?
+        for member in object.members {
+            switch member.key {
+            case "whenDeleted": _whenDeleted = decoder.decode(member)
+            case "whenScaled": _whenScaled = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return StatefulSetPersistentVolumeClaimRetentionPolicy(whenDeleted: _whenDeleted, whenScaled: _whenScaled)
     }
 }
 
@@ -866,6 +1214,56 @@ extension StatefulSetSpec: YAMLEmitting {
     }
 }
 
+extension StatefulSetSpec: ValueDecodable {
+    /// Reads a `StatefulSetSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _minReadySeconds: Int?
+        var _ordinals: StatefulSetOrdinals?
+        var _persistentVolumeClaimRetentionPolicy: StatefulSetPersistentVolumeClaimRetentionPolicy?
+        var _podManagementPolicy: String?
+        var _replicas: Int?
+        var _revisionHistoryLimit: Int?
+        var _selector: LabelSelector?
+        var _serviceName: String?
+        var _template: PodTemplateSpec?
+        var _updateStrategy: StatefulSetUpdateStrategy?
+        var _volumeClaimTemplates: [PersistentVolumeClaim]?
+        for member in object.members {
+            switch member.key {
+            case "minReadySeconds": _minReadySeconds = decoder.decode(member)
+            case "ordinals": _ordinals = decoder.decode(member)
+            case "persistentVolumeClaimRetentionPolicy": _persistentVolumeClaimRetentionPolicy = decoder.decode(member)
+            case "podManagementPolicy": _podManagementPolicy = decoder.decode(member)
+            case "replicas": _replicas = decoder.decode(member)
+            case "revisionHistoryLimit": _revisionHistoryLimit = decoder.decode(member)
+            case "selector": _selector = decoder.decode(member)
+            case "serviceName": _serviceName = decoder.decode(member)
+            case "template": _template = decoder.decode(member)
+            case "updateStrategy": _updateStrategy = decoder.decode(member)
+            case "volumeClaimTemplates": _volumeClaimTemplates = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _selector == nil { decoder.missing("selector", in: object, of: Self.self) }
+        if _serviceName == nil { decoder.missing("serviceName", in: object, of: Self.self) }
+        if _template == nil { decoder.missing("template", in: object, of: Self.self) }
+        guard let _selector, let _serviceName, let _template else { return nil }
+        return StatefulSetSpec(
+            minReadySeconds: _minReadySeconds,
+            ordinals: _ordinals,
+            persistentVolumeClaimRetentionPolicy: _persistentVolumeClaimRetentionPolicy,
+            podManagementPolicy: _podManagementPolicy,
+            replicas: _replicas,
+            revisionHistoryLimit: _revisionHistoryLimit,
+            selector: _selector,
+            serviceName: _serviceName,
+            template: _template,
+            updateStrategy: _updateStrategy,
+            volumeClaimTemplates: _volumeClaimTemplates)
+    }
+}
+
 /// StatefulSetUpdateStrategy indicates the strategy that the StatefulSet controller will use to perform updates.
 public struct StatefulSetUpdateStrategy: APIValue {
     /// RollingUpdate is used to communicate parameters when Type is RollingUpdateStatefulSetStrategyType.
@@ -895,5 +1293,22 @@ extension StatefulSetUpdateStrategy: YAMLEmitting {
         mapping.member("rollingUpdate", self.rollingUpdate, to: &out)
         mapping.member("type", self.type, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension StatefulSetUpdateStrategy: ValueDecodable {
+    /// Reads a `StatefulSetUpdateStrategy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _rollingUpdate: RollingUpdateStatefulSetStrategy?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "rollingUpdate": _rollingUpdate = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return StatefulSetUpdateStrategy(rollingUpdate: _rollingUpdate, type: _type)
     }
 }

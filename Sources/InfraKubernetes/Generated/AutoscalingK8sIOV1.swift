@@ -60,6 +60,33 @@ extension VerticalPodAutoscaler: YAMLEmitting {
     }
 }
 
+extension VerticalPodAutoscaler: DecodableKubernetesObject {
+    /// `autoscaling.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "autoscaling.k8s.io/v1" }
+    /// `VerticalPodAutoscaler`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "VerticalPodAutoscaler" }
+
+    /// Reads a `VerticalPodAutoscaler` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: VerticalPodAutoscalerSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _spec == nil { decoder.missing("spec", in: object, of: Self.self) }
+        guard let _metadata, let _spec else { return nil }
+        return VerticalPodAutoscaler(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// ContainerResourcePolicy controls how autoscaler computes the recommended resources for a specific container.
 public struct VerticalPodAutoscalerContainerPolicy: APIValue {
     /// Name of the container or DefaultContainerResourcePolicy, in which case the policy is used by the containers that
@@ -218,6 +245,52 @@ extension VerticalPodAutoscalerContainerPolicy: YAMLEmitting {
     }
 }
 
+extension VerticalPodAutoscalerContainerPolicy: ValueDecodable {
+    /// Reads a `VerticalPodAutoscalerContainerPolicy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _containerName: String?
+        var _controlledResources: [String]?
+        var _controlledValues: String?
+        var _maxAllowed: [String: Quantity]?
+        var _memoryAggregationIntervalCount: Int?
+        var _memoryAggregationIntervalSeconds: Int?
+        var _minAllowed: [String: Quantity]?
+        var _mode: String?
+        var _oomBumpUpRatio: Quantity?
+        var _oomMinBumpUp: Quantity?
+        var _startupBoost: VerticalPodAutoscalerStartupBoost?
+        for member in object.members {
+            switch member.key {
+            case "containerName": _containerName = decoder.decode(member)
+            case "controlledResources": _controlledResources = decoder.decode(member)
+            case "controlledValues": _controlledValues = decoder.decode(member)
+            case "maxAllowed": _maxAllowed = decoder.decode(member)
+            case "memoryAggregationIntervalCount": _memoryAggregationIntervalCount = decoder.decode(member)
+            case "memoryAggregationIntervalSeconds": _memoryAggregationIntervalSeconds = decoder.decode(member)
+            case "minAllowed": _minAllowed = decoder.decode(member)
+            case "mode": _mode = decoder.decode(member)
+            case "oomBumpUpRatio": _oomBumpUpRatio = decoder.decode(member)
+            case "oomMinBumpUp": _oomMinBumpUp = decoder.decode(member)
+            case "startupBoost": _startupBoost = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return VerticalPodAutoscalerContainerPolicy(
+            containerName: _containerName,
+            controlledResources: _controlledResources,
+            controlledValues: _controlledValues,
+            maxAllowed: _maxAllowed,
+            memoryAggregationIntervalCount: _memoryAggregationIntervalCount,
+            memoryAggregationIntervalSeconds: _memoryAggregationIntervalSeconds,
+            minAllowed: _minAllowed,
+            mode: _mode,
+            oomBumpUpRatio: _oomBumpUpRatio,
+            oomMinBumpUp: _oomMinBumpUp,
+            startupBoost: _startupBoost)
+    }
+}
+
 /// cpu specifies the CPU startup boost policy. If this field is not set, no startup boost is applied.
 public struct VerticalPodAutoscalerCpu: APIValue {
     /// durationSeconds indicates for how long to keep the pod boosted after it goes to Ready.
@@ -260,6 +333,33 @@ extension VerticalPodAutoscalerCpu: YAMLEmitting {
     }
 }
 
+extension VerticalPodAutoscalerCpu: ValueDecodable {
+    /// Reads a `VerticalPodAutoscalerCpu` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _durationSeconds: Int?
+        var _factor: Int?
+        var _quantity: Quantity?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "durationSeconds": _durationSeconds = decoder.decode(member)
+            case "factor": _factor = decoder.decode(member)
+            case "quantity": _quantity = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _type == nil { decoder.missing("type", in: object, of: Self.self) }
+        guard let _type else { return nil }
+        return VerticalPodAutoscalerCpu(
+            durationSeconds: _durationSeconds,
+            factor: _factor,
+            quantity: _quantity,
+            type: _type)
+    }
+}
+
 /// EvictionRequirement defines a single condition which needs to be true in order to evict a Pod
 public struct VerticalPodAutoscalerEvictionRequirement: APIValue {
     /// EvictionChangeRequirement refers to the relationship between the new target recommendation for a Pod and its
@@ -292,6 +392,26 @@ extension VerticalPodAutoscalerEvictionRequirement: YAMLEmitting {
     }
 }
 
+extension VerticalPodAutoscalerEvictionRequirement: ValueDecodable {
+    /// Reads a `VerticalPodAutoscalerEvictionRequirement` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _changeRequirement: String?
+        var _resources: [String]?
+        for member in object.members {
+            switch member.key {
+            case "changeRequirement": _changeRequirement = decoder.decode(member)
+            case "resources": _resources = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _changeRequirement == nil { decoder.missing("changeRequirement", in: object, of: Self.self) }
+        if _resources == nil { decoder.missing("resources", in: object, of: Self.self) }
+        guard let _changeRequirement, let _resources else { return nil }
+        return VerticalPodAutoscalerEvictionRequirement(changeRequirement: _changeRequirement, resources: _resources)
+    }
+}
+
 /// Controls how the autoscaler computes recommended resources. The resource policy may be used to set constraints on
 /// the recommendations for individual containers.
 public struct VerticalPodAutoscalerResourcePolicy: APIValue {
@@ -317,6 +437,21 @@ extension VerticalPodAutoscalerResourcePolicy: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("containerPolicies", self.containerPolicies, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension VerticalPodAutoscalerResourcePolicy: ValueDecodable {
+    /// Reads a `VerticalPodAutoscalerResourcePolicy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _containerPolicies: [VerticalPodAutoscalerContainerPolicy]?
+        for member in object.members {
+            switch member.key {
+            case "containerPolicies": _containerPolicies = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return VerticalPodAutoscalerResourcePolicy(containerPolicies: _containerPolicies)
     }
 }
 
@@ -376,6 +511,36 @@ extension VerticalPodAutoscalerSpec: YAMLEmitting {
     }
 }
 
+extension VerticalPodAutoscalerSpec: ValueDecodable {
+    /// Reads a `VerticalPodAutoscalerSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _recommenders: [IssuerCredentialsRef]?
+        var _resourcePolicy: VerticalPodAutoscalerResourcePolicy?
+        var _startupBoost: VerticalPodAutoscalerStartupBoost?
+        var _targetRef: VerticalPodAutoscalerTargetRef?
+        var _updatePolicy: VerticalPodAutoscalerUpdatePolicy?
+        for member in object.members {
+            switch member.key {
+            case "recommenders": _recommenders = decoder.decode(member)
+            case "resourcePolicy": _resourcePolicy = decoder.decode(member)
+            case "startupBoost": _startupBoost = decoder.decode(member)
+            case "targetRef": _targetRef = decoder.decode(member)
+            case "updatePolicy": _updatePolicy = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _targetRef == nil { decoder.missing("targetRef", in: object, of: Self.self) }
+        guard let _targetRef else { return nil }
+        return VerticalPodAutoscalerSpec(
+            recommenders: _recommenders,
+            resourcePolicy: _resourcePolicy,
+            startupBoost: _startupBoost,
+            targetRef: _targetRef,
+            updatePolicy: _updatePolicy)
+    }
+}
+
 /// startupBoost specifies the startup boost policy for the pod.
 public struct VerticalPodAutoscalerStartupBoost: APIValue {
     /// cpu specifies the CPU startup boost policy. If this field is not set, no startup boost is applied.
@@ -400,6 +565,21 @@ extension VerticalPodAutoscalerStartupBoost: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("cpu", self.cpu, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension VerticalPodAutoscalerStartupBoost: ValueDecodable {
+    /// Reads a `VerticalPodAutoscalerStartupBoost` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _cpu: VerticalPodAutoscalerCpu?
+        for member in object.members {
+            switch member.key {
+            case "cpu": _cpu = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return VerticalPodAutoscalerStartupBoost(cpu: _cpu)
     }
 }
 
@@ -439,6 +619,28 @@ extension VerticalPodAutoscalerTargetRef: YAMLEmitting {
         mapping.member("apiVersion", self.apiVersion, to: &out)
         mapping.member("kind", self.kind, to: &out)
         mapping.member("name", self.name, to: &out)
+    }
+}
+
+extension VerticalPodAutoscalerTargetRef: ValueDecodable {
+    /// Reads a `VerticalPodAutoscalerTargetRef` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _apiVersion: String?
+        var _kind: String?
+        var _name: String?
+        for member in object.members {
+            switch member.key {
+            case "apiVersion": _apiVersion = decoder.decode(member)
+            case "kind": _kind = decoder.decode(member)
+            case "name": _name = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _kind == nil { decoder.missing("kind", in: object, of: Self.self) }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _kind, let _name else { return nil }
+        return VerticalPodAutoscalerTargetRef(apiVersion: _apiVersion, kind: _kind, name: _name)
     }
 }
 
@@ -497,5 +699,30 @@ extension VerticalPodAutoscalerUpdatePolicy: YAMLEmitting {
         mapping.member("minReplicas", self.minReplicas, to: &out)
         mapping.member("updateMode", self.updateMode, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension VerticalPodAutoscalerUpdatePolicy: ValueDecodable {
+    /// Reads a `VerticalPodAutoscalerUpdatePolicy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _evictAfterOOMSeconds: Int?
+        var _evictionRequirements: [VerticalPodAutoscalerEvictionRequirement]?
+        var _minReplicas: Int?
+        var _updateMode: String?
+        for member in object.members {
+            switch member.key {
+            case "evictAfterOOMSeconds": _evictAfterOOMSeconds = decoder.decode(member)
+            case "evictionRequirements": _evictionRequirements = decoder.decode(member)
+            case "minReplicas": _minReplicas = decoder.decode(member)
+            case "updateMode": _updateMode = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return VerticalPodAutoscalerUpdatePolicy(
+            evictAfterOOMSeconds: _evictAfterOOMSeconds,
+            evictionRequirements: _evictionRequirements,
+            minReplicas: _minReplicas,
+            updateMode: _updateMode)
     }
 }

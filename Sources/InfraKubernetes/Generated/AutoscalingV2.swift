@@ -41,6 +41,29 @@ extension ContainerResourceMetricSource: YAMLEmitting {
     }
 }
 
+extension ContainerResourceMetricSource: ValueDecodable {
+    /// Reads a `ContainerResourceMetricSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _container: String?
+        var _target: MetricTarget?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "container": _container = decoder.decode(member)
+            case "target": _target = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _container == nil { decoder.missing("container", in: object, of: Self.self) }
+        if _target == nil { decoder.missing("target", in: object, of: Self.self) }
+        guard let _name, let _container, let _target else { return nil }
+        return ContainerResourceMetricSource(name: _name, container: _container, target: _target)
+    }
+}
+
 /// CrossVersionObjectReference contains enough information to let you identify the referred resource.
 public struct CrossVersionObjectReference: APIValue {
     /// apiVersion is the API version of the referent
@@ -79,6 +102,28 @@ extension CrossVersionObjectReference: YAMLEmitting {
     }
 }
 
+extension CrossVersionObjectReference: ValueDecodable {
+    /// Reads a `CrossVersionObjectReference` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _apiVersion: String?
+        var _kind: String?
+        var _name: String?
+        for member in object.members {
+            switch member.key {
+            case "apiVersion": _apiVersion = decoder.decode(member)
+            case "kind": _kind = decoder.decode(member)
+            case "name": _name = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _kind == nil { decoder.missing("kind", in: object, of: Self.self) }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _kind, let _name else { return nil }
+        return CrossVersionObjectReference(apiVersion: _apiVersion, kind: _kind, name: _name)
+    }
+}
+
 /// ExternalMetricSource indicates how to scale on a metric not associated with any Kubernetes object (for example
 /// length of queue in cloud messaging service, or QPS from loadbalancer running outside of cluster).
 public struct ExternalMetricSource: APIValue {
@@ -108,6 +153,26 @@ extension ExternalMetricSource: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("metric", self.metric, to: &out)
         mapping.member("target", self.target, to: &out)
+    }
+}
+
+extension ExternalMetricSource: ValueDecodable {
+    /// Reads a `ExternalMetricSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metric: MetricIdentifier?
+        var _target: MetricTarget?
+        for member in object.members {
+            switch member.key {
+            case "metric": _metric = decoder.decode(member)
+            case "target": _target = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metric == nil { decoder.missing("metric", in: object, of: Self.self) }
+        if _target == nil { decoder.missing("target", in: object, of: Self.self) }
+        guard let _metric, let _target else { return nil }
+        return ExternalMetricSource(metric: _metric, target: _target)
     }
 }
 
@@ -144,6 +209,29 @@ extension HPAScalingPolicy: YAMLEmitting {
         mapping.member("periodSeconds", self.periodSeconds, to: &out)
         mapping.member("type", self.type, to: &out)
         mapping.member("value", self.value, to: &out)
+    }
+}
+
+extension HPAScalingPolicy: ValueDecodable {
+    /// Reads a `HPAScalingPolicy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _periodSeconds: Int?
+        var _type: String?
+        var _value: Int?
+        for member in object.members {
+            switch member.key {
+            case "periodSeconds": _periodSeconds = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            case "value": _value = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _periodSeconds == nil { decoder.missing("periodSeconds", in: object, of: Self.self) }
+        if _type == nil { decoder.missing("type", in: object, of: Self.self) }
+        if _value == nil { decoder.missing("value", in: object, of: Self.self) }
+        guard let _periodSeconds, let _type, let _value else { return nil }
+        return HPAScalingPolicy(periodSeconds: _periodSeconds, type: _type, value: _value)
     }
 }
 
@@ -205,6 +293,31 @@ extension HPAScalingRules: YAMLEmitting {
     }
 }
 
+extension HPAScalingRules: ValueDecodable {
+    /// Reads a `HPAScalingRules` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _policies: [HPAScalingPolicy]?
+        var _selectPolicy: String?
+        var _stabilizationWindowSeconds: Int?
+        var _tolerance: Quantity?
+        for member in object.members {
+            switch member.key {
+            case "policies": _policies = decoder.decode(member)
+            case "selectPolicy": _selectPolicy = decoder.decode(member)
+            case "stabilizationWindowSeconds": _stabilizationWindowSeconds = decoder.decode(member)
+            case "tolerance": _tolerance = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return HPAScalingRules(
+            policies: _policies,
+            selectPolicy: _selectPolicy,
+            stabilizationWindowSeconds: _stabilizationWindowSeconds,
+            tolerance: _tolerance)
+    }
+}
+
 /// HorizontalPodAutoscaler is the configuration for a horizontal pod autoscaler, which automatically manages the
 /// replica count of any resource implementing the scale subresource based on the metrics specified.
 ///
@@ -261,6 +374,33 @@ extension HorizontalPodAutoscaler: YAMLEmitting {
     }
 }
 
+extension HorizontalPodAutoscaler: DecodableKubernetesObject {
+    /// `autoscaling/v2`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "autoscaling/v2" }
+    /// `HorizontalPodAutoscaler`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "HorizontalPodAutoscaler" }
+
+    /// Reads a `HorizontalPodAutoscaler` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: HorizontalPodAutoscalerSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _spec == nil { decoder.missing("spec", in: object, of: Self.self) }
+        guard let _metadata, let _spec else { return nil }
+        return HorizontalPodAutoscaler(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// HorizontalPodAutoscalerBehavior configures the scaling behavior of the target in both Up and Down directions
 /// (scaleUp and scaleDown fields respectively).
 public struct HorizontalPodAutoscalerBehavior: APIValue {
@@ -294,6 +434,23 @@ extension HorizontalPodAutoscalerBehavior: YAMLEmitting {
         mapping.member("scaleDown", self.scaleDown, to: &out)
         mapping.member("scaleUp", self.scaleUp, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension HorizontalPodAutoscalerBehavior: ValueDecodable {
+    /// Reads a `HorizontalPodAutoscalerBehavior` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _scaleDown: HPAScalingRules?
+        var _scaleUp: HPAScalingRules?
+        for member in object.members {
+            switch member.key {
+            case "scaleDown": _scaleDown = decoder.decode(member)
+            case "scaleUp": _scaleUp = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return HorizontalPodAutoscalerBehavior(scaleDown: _scaleDown, scaleUp: _scaleUp)
     }
 }
 
@@ -352,6 +509,37 @@ extension HorizontalPodAutoscalerSpec: YAMLEmitting {
     }
 }
 
+extension HorizontalPodAutoscalerSpec: ValueDecodable {
+    /// Reads a `HorizontalPodAutoscalerSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _behavior: HorizontalPodAutoscalerBehavior?
+        var _maxReplicas: Int?
+        var _metrics: [MetricSpec]?
+        var _minReplicas: Int?
+        var _scaleTargetRef: CrossVersionObjectReference?
+        for member in object.members {
+            switch member.key {
+            case "behavior": _behavior = decoder.decode(member)
+            case "maxReplicas": _maxReplicas = decoder.decode(member)
+            case "metrics": _metrics = decoder.decode(member)
+            case "minReplicas": _minReplicas = decoder.decode(member)
+            case "scaleTargetRef": _scaleTargetRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _maxReplicas == nil { decoder.missing("maxReplicas", in: object, of: Self.self) }
+        if _scaleTargetRef == nil { decoder.missing("scaleTargetRef", in: object, of: Self.self) }
+        guard let _maxReplicas, let _scaleTargetRef else { return nil }
+        return HorizontalPodAutoscalerSpec(
+            behavior: _behavior,
+            maxReplicas: _maxReplicas,
+            metrics: _metrics,
+            minReplicas: _minReplicas,
+            scaleTargetRef: _scaleTargetRef)
+    }
+}
+
 /// MetricIdentifier defines the name and optionally selector for a metric
 public struct MetricIdentifier: APIValue {
     /// name is the name of the given metric
@@ -381,6 +569,25 @@ extension MetricIdentifier: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("name", self.name, to: &out)
         mapping.member("selector", self.selector, to: &out)
+    }
+}
+
+extension MetricIdentifier: ValueDecodable {
+    /// Reads a `MetricIdentifier` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _selector: LabelSelector?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "selector": _selector = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return MetricIdentifier(name: _name, selector: _selector)
     }
 }
 
@@ -448,6 +655,39 @@ extension MetricSpec: YAMLEmitting {
     }
 }
 
+extension MetricSpec: ValueDecodable {
+    /// Reads a `MetricSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _containerResource: ContainerResourceMetricSource?
+        var _external: ExternalMetricSource?
+        var _object: ObjectMetricSource?
+        var _pods: PodsMetricSource?
+        var _resource: ResourceMetricSource?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "containerResource": _containerResource = decoder.decode(member)
+            case "external": _external = decoder.decode(member)
+            case "object": _object = decoder.decode(member)
+            case "pods": _pods = decoder.decode(member)
+            case "resource": _resource = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _type == nil { decoder.missing("type", in: object, of: Self.self) }
+        guard let _type else { return nil }
+        return MetricSpec(
+            containerResource: _containerResource,
+            external: _external,
+            object: _object,
+            pods: _pods,
+            resource: _resource,
+            type: _type)
+    }
+}
+
 /// MetricTarget defines the target value, average value, or average utilization of a specific metric
 public struct MetricTarget: APIValue {
     /// averageUtilization is the target value of the average of the resource metric across all relevant pods,
@@ -490,6 +730,33 @@ extension MetricTarget: YAMLEmitting {
     }
 }
 
+extension MetricTarget: ValueDecodable {
+    /// Reads a `MetricTarget` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _averageUtilization: Int?
+        var _averageValue: Quantity?
+        var _type: String?
+        var _value: Quantity?
+        for member in object.members {
+            switch member.key {
+            case "averageUtilization": _averageUtilization = decoder.decode(member)
+            case "averageValue": _averageValue = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            case "value": _value = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _type == nil { decoder.missing("type", in: object, of: Self.self) }
+        guard let _type else { return nil }
+        return MetricTarget(
+            averageUtilization: _averageUtilization,
+            averageValue: _averageValue,
+            type: _type,
+            value: _value)
+    }
+}
+
 /// ObjectMetricSource indicates how to scale on a metric describing a kubernetes object (for example, hits-per-second
 /// on an Ingress object).
 public struct ObjectMetricSource: APIValue {
@@ -527,6 +794,29 @@ extension ObjectMetricSource: YAMLEmitting {
     }
 }
 
+extension ObjectMetricSource: ValueDecodable {
+    /// Reads a `ObjectMetricSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _describedObject: CrossVersionObjectReference?
+        var _metric: MetricIdentifier?
+        var _target: MetricTarget?
+        for member in object.members {
+            switch member.key {
+            case "describedObject": _describedObject = decoder.decode(member)
+            case "metric": _metric = decoder.decode(member)
+            case "target": _target = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _describedObject == nil { decoder.missing("describedObject", in: object, of: Self.self) }
+        if _metric == nil { decoder.missing("metric", in: object, of: Self.self) }
+        if _target == nil { decoder.missing("target", in: object, of: Self.self) }
+        guard let _describedObject, let _metric, let _target else { return nil }
+        return ObjectMetricSource(describedObject: _describedObject, metric: _metric, target: _target)
+    }
+}
+
 /// PodsMetricSource indicates how to scale on a metric describing each pod in the current scale target (for example,
 /// transactions-processed-per-second).
 public struct PodsMetricSource: APIValue {
@@ -559,6 +849,26 @@ extension PodsMetricSource: YAMLEmitting {
     }
 }
 
+extension PodsMetricSource: ValueDecodable {
+    /// Reads a `PodsMetricSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metric: MetricIdentifier?
+        var _target: MetricTarget?
+        for member in object.members {
+            switch member.key {
+            case "metric": _metric = decoder.decode(member)
+            case "target": _target = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metric == nil { decoder.missing("metric", in: object, of: Self.self) }
+        if _target == nil { decoder.missing("target", in: object, of: Self.self) }
+        guard let _metric, let _target else { return nil }
+        return PodsMetricSource(metric: _metric, target: _target)
+    }
+}
+
 /// ResourceMetricSource indicates how to scale on a resource metric known to Kubernetes, as specified in requests and
 /// limits, describing each pod in the current scale target (e.g. CPU or memory).
 public struct ResourceMetricSource: APIValue {
@@ -588,5 +898,25 @@ extension ResourceMetricSource: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("name", self.name, to: &out)
         mapping.member("target", self.target, to: &out)
+    }
+}
+
+extension ResourceMetricSource: ValueDecodable {
+    /// Reads a `ResourceMetricSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _target: MetricTarget?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "target": _target = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _target == nil { decoder.missing("target", in: object, of: Self.self) }
+        guard let _name, let _target else { return nil }
+        return ResourceMetricSource(name: _name, target: _target)
     }
 }

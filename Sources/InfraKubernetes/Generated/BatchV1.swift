@@ -59,6 +59,33 @@ extension CronJob: YAMLEmitting {
     }
 }
 
+extension CronJob: DecodableKubernetesObject {
+    /// `batch/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "batch/v1" }
+    /// `CronJob`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "CronJob" }
+
+    /// Reads a `CronJob` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: CronJobSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _spec == nil { decoder.missing("spec", in: object, of: Self.self) }
+        guard let _metadata, let _spec else { return nil }
+        return CronJob(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// CronJobSpec describes how the job execution will look like and when it will actually run.
 public struct CronJobSpec: APIValue {
     /// Specifies how to treat concurrent executions of a Job. Valid values are: - "Allow" (default): allows CronJobs to
@@ -170,6 +197,46 @@ extension CronJobSpec: YAMLEmitting {
     }
 }
 
+extension CronJobSpec: ValueDecodable {
+    /// Reads a `CronJobSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _concurrencyPolicy: String?
+        var _failedJobsHistoryLimit: Int?
+        var _jobTemplate: JobTemplateSpec?
+        var _schedule: String?
+        var _startingDeadlineSeconds: Int?
+        var _successfulJobsHistoryLimit: Int?
+        var _suspend: Bool?
+        var _timeZone: String?
+        for member in object.members {
+            switch member.key {
+            case "concurrencyPolicy": _concurrencyPolicy = decoder.decode(member)
+            case "failedJobsHistoryLimit": _failedJobsHistoryLimit = decoder.decode(member)
+            case "jobTemplate": _jobTemplate = decoder.decode(member)
+            case "schedule": _schedule = decoder.decode(member)
+            case "startingDeadlineSeconds": _startingDeadlineSeconds = decoder.decode(member)
+            case "successfulJobsHistoryLimit": _successfulJobsHistoryLimit = decoder.decode(member)
+            case "suspend": _suspend = decoder.decode(member)
+            case "timeZone": _timeZone = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _jobTemplate == nil { decoder.missing("jobTemplate", in: object, of: Self.self) }
+        if _schedule == nil { decoder.missing("schedule", in: object, of: Self.self) }
+        guard let _jobTemplate, let _schedule else { return nil }
+        return CronJobSpec(
+            concurrencyPolicy: _concurrencyPolicy,
+            failedJobsHistoryLimit: _failedJobsHistoryLimit,
+            jobTemplate: _jobTemplate,
+            schedule: _schedule,
+            startingDeadlineSeconds: _startingDeadlineSeconds,
+            successfulJobsHistoryLimit: _successfulJobsHistoryLimit,
+            suspend: _suspend,
+            timeZone: _timeZone)
+    }
+}
+
 /// Job represents the configuration of a single job.
 ///
 /// `apiVersion: batch/v1`, `kind: Job`.
@@ -223,6 +290,32 @@ extension Job: YAMLEmitting {
         mapping.member("kind", kind, to: &out)
         mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
+    }
+}
+
+extension Job: DecodableKubernetesObject {
+    /// `batch/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "batch/v1" }
+    /// `Job`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Job" }
+
+    /// Reads a `Job` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: JobSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return Job(metadata: _metadata, spec: _spec)
     }
 }
 
@@ -418,6 +511,69 @@ extension JobSpec: YAMLEmitting {
     }
 }
 
+extension JobSpec: ValueDecodable {
+    /// Reads a `JobSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _activeDeadlineSeconds: Int?
+        var _backoffLimit: Int?
+        var _backoffLimitPerIndex: Int?
+        var _completionMode: String?
+        var _completions: Int?
+        var _managedBy: String?
+        var _manualSelector: Bool?
+        var _maxFailedIndexes: Int?
+        var _parallelism: Int?
+        var _podFailurePolicy: PodFailurePolicy?
+        var _podReplacementPolicy: String?
+        var _selector: LabelSelector?
+        var _successPolicy: SuccessPolicy?
+        var _suspend: Bool?
+        var _template: PodTemplateSpec?
+        var _ttlSecondsAfterFinished: Int?
+        for member in object.members {
+            switch member.key {
+            case "activeDeadlineSeconds": _activeDeadlineSeconds = decoder.decode(member)
+            case "backoffLimit": _backoffLimit = decoder.decode(member)
+            case "backoffLimitPerIndex": _backoffLimitPerIndex = decoder.decode(member)
+            case "completionMode": _completionMode = decoder.decode(member)
+            case "completions": _completions = decoder.decode(member)
+            case "managedBy": _managedBy = decoder.decode(member)
+            case "manualSelector": _manualSelector = decoder.decode(member)
+            case "maxFailedIndexes": _maxFailedIndexes = decoder.decode(member)
+            case "parallelism": _parallelism = decoder.decode(member)
+            case "podFailurePolicy": _podFailurePolicy = decoder.decode(member)
+            case "podReplacementPolicy": _podReplacementPolicy = decoder.decode(member)
+            case "selector": _selector = decoder.decode(member)
+            case "successPolicy": _successPolicy = decoder.decode(member)
+            case "suspend": _suspend = decoder.decode(member)
+            case "template": _template = decoder.decode(member)
+            case "ttlSecondsAfterFinished": _ttlSecondsAfterFinished = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _template == nil { decoder.missing("template", in: object, of: Self.self) }
+        guard let _template else { return nil }
+        return JobSpec(
+            activeDeadlineSeconds: _activeDeadlineSeconds,
+            backoffLimit: _backoffLimit,
+            backoffLimitPerIndex: _backoffLimitPerIndex,
+            completionMode: _completionMode,
+            completions: _completions,
+            managedBy: _managedBy,
+            manualSelector: _manualSelector,
+            maxFailedIndexes: _maxFailedIndexes,
+            parallelism: _parallelism,
+            podFailurePolicy: _podFailurePolicy,
+            podReplacementPolicy: _podReplacementPolicy,
+            selector: _selector,
+            successPolicy: _successPolicy,
+            suspend: _suspend,
+            template: _template,
+            ttlSecondsAfterFinished: _ttlSecondsAfterFinished)
+    }
+}
+
 /// JobTemplateSpec describes the data a Job should have when created from a template
 public struct JobTemplateSpec: APIValue {
     /// Standard object's metadata of the jobs created from this template.
@@ -451,6 +607,23 @@ extension JobTemplateSpec: YAMLEmitting {
     }
 }
 
+extension JobTemplateSpec: ValueDecodable {
+    /// Reads a `JobTemplateSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: JobSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return JobTemplateSpec(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// PodFailurePolicy describes how failed pods influence the backoffLimit.
 public struct PodFailurePolicy: APIValue {
     /// A list of pod failure policy rules. The rules are evaluated in order.
@@ -474,6 +647,23 @@ extension PodFailurePolicy: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("rules", self.rules, to: &out)
+    }
+}
+
+extension PodFailurePolicy: ValueDecodable {
+    /// Reads a `PodFailurePolicy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _rules: [PodFailurePolicyRule]?
+        for member in object.members {
+            switch member.key {
+            case "rules": _rules = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _rules == nil { decoder.missing("rules", in: object, of: Self.self) }
+        guard let _rules else { return nil }
+        return PodFailurePolicy(rules: _rules)
     }
 }
 
@@ -515,6 +705,31 @@ extension PodFailurePolicyOnExitCodesRequirement: YAMLEmitting {
     }
 }
 
+extension PodFailurePolicyOnExitCodesRequirement: ValueDecodable {
+    /// Reads a `PodFailurePolicyOnExitCodesRequirement` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _containerName: String?
+        var _operator: String?
+        var _values: [Int]?
+        for member in object.members {
+            switch member.key {
+            case "containerName": _containerName = decoder.decode(member)
+            case "operator": _operator = decoder.decode(member)
+            case "values": _values = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _operator == nil { decoder.missing("operator", in: object, of: Self.self) }
+        if _values == nil { decoder.missing("values", in: object, of: Self.self) }
+        guard let _operator, let _values else { return nil }
+        return PodFailurePolicyOnExitCodesRequirement(
+            containerName: _containerName,
+            operator: _operator,
+            values: _values)
+    }
+}
+
 /// PodFailurePolicyOnPodConditionsPattern describes a pattern for matching an actual pod condition type.
 public struct PodFailurePolicyOnPodConditionsPattern: APIValue {
     /// Specifies the required Pod condition status. To match a pod condition it is required that the specified status
@@ -545,6 +760,26 @@ extension PodFailurePolicyOnPodConditionsPattern: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("status", self.status, to: &out)
         mapping.member("type", self.type, to: &out)
+    }
+}
+
+extension PodFailurePolicyOnPodConditionsPattern: ValueDecodable {
+    /// Reads a `PodFailurePolicyOnPodConditionsPattern` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _status: String?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "status": _status = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _status == nil { decoder.missing("status", in: object, of: Self.self) }
+        if _type == nil { decoder.missing("type", in: object, of: Self.self) }
+        guard let _status, let _type else { return nil }
+        return PodFailurePolicyOnPodConditionsPattern(status: _status, type: _type)
     }
 }
 
@@ -589,6 +824,27 @@ extension PodFailurePolicyRule: YAMLEmitting {
     }
 }
 
+extension PodFailurePolicyRule: ValueDecodable {
+    /// Reads a `PodFailurePolicyRule` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _action: String?
+        var _onExitCodes: PodFailurePolicyOnExitCodesRequirement?
+        var _onPodConditions: [PodFailurePolicyOnPodConditionsPattern]?
+        for member in object.members {
+            switch member.key {
+            case "action": _action = decoder.decode(member)
+            case "onExitCodes": _onExitCodes = decoder.decode(member)
+            case "onPodConditions": _onPodConditions = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _action == nil { decoder.missing("action", in: object, of: Self.self) }
+        guard let _action else { return nil }
+        return PodFailurePolicyRule(action: _action, onExitCodes: _onExitCodes, onPodConditions: _onPodConditions)
+    }
+}
+
 /// SuccessPolicy describes when a Job can be declared as succeeded based on the success of some indexes.
 public struct SuccessPolicy: APIValue {
     /// rules represents the list of alternative rules for the declaring the Jobs as successful before
@@ -613,6 +869,23 @@ extension SuccessPolicy: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("rules", self.rules, to: &out)
+    }
+}
+
+extension SuccessPolicy: ValueDecodable {
+    /// Reads a `SuccessPolicy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _rules: [SuccessPolicyRule]?
+        for member in object.members {
+            switch member.key {
+            case "rules": _rules = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _rules == nil { decoder.missing("rules", in: object, of: Self.self) }
+        guard let _rules else { return nil }
+        return SuccessPolicy(rules: _rules)
     }
 }
 
@@ -646,5 +919,22 @@ extension SuccessPolicyRule: YAMLEmitting {
         mapping.member("succeededCount", self.succeededCount, to: &out)
         mapping.member("succeededIndexes", self.succeededIndexes, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension SuccessPolicyRule: ValueDecodable {
+    /// Reads a `SuccessPolicyRule` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _succeededCount: Int?
+        var _succeededIndexes: String?
+        for member in object.members {
+            switch member.key {
+            case "succeededCount": _succeededCount = decoder.decode(member)
+            case "succeededIndexes": _succeededIndexes = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return SuccessPolicyRule(succeededCount: _succeededCount, succeededIndexes: _succeededIndexes)
     }
 }

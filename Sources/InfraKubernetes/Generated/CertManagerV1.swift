@@ -59,6 +59,32 @@ extension Certificate: YAMLEmitting {
     }
 }
 
+extension Certificate: DecodableKubernetesObject {
+    /// `cert-manager.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "cert-manager.io/v1" }
+    /// `Certificate`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Certificate" }
+
+    /// Reads a `Certificate` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: CertificateSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return Certificate(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// CertificateAdditionalOutputFormat defines an additional output format of a Certificate resource.
 public struct CertificateAdditionalOutputFormat: APIValue {
     /// Type is the name of the format type that should be written to the Certificate's target Secret.
@@ -82,6 +108,23 @@ extension CertificateAdditionalOutputFormat: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("type", self.type, to: &out)
+    }
+}
+
+extension CertificateAdditionalOutputFormat: ValueDecodable {
+    /// Reads a `CertificateAdditionalOutputFormat` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _type == nil { decoder.missing("type", in: object, of: Self.self) }
+        guard let _type else { return nil }
+        return CertificateAdditionalOutputFormat(type: _type)
     }
 }
 
@@ -140,6 +183,31 @@ extension CertificateExcluded: YAMLEmitting {
     }
 }
 
+extension CertificateExcluded: ValueDecodable {
+    /// Reads a `CertificateExcluded` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _dnsDomains: [String]?
+        var _emailAddresses: [String]?
+        var _ipRanges: [String]?
+        var _uriDomains: [String]?
+        for member in object.members {
+            switch member.key {
+            case "dnsDomains": _dnsDomains = decoder.decode(member)
+            case "emailAddresses": _emailAddresses = decoder.decode(member)
+            case "ipRanges": _ipRanges = decoder.decode(member)
+            case "uriDomains": _uriDomains = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return CertificateExcluded(
+            dnsDomains: _dnsDomains,
+            emailAddresses: _emailAddresses,
+            ipRanges: _ipRanges,
+            uriDomains: _uriDomains)
+    }
+}
+
 /// Reference to the issuer responsible for issuing the certificate.
 public struct CertificateIssuerRef: APIValue {
     /// Kind of the issuer being referred to. Defaults to 'Issuer'.
@@ -173,6 +241,27 @@ extension CertificateIssuerRef: YAMLEmitting {
         mapping.member("kind", self.kind, to: &out)
         mapping.member("name", self.name, to: &out)
         mapping.member("group", self.group, to: &out)
+    }
+}
+
+extension CertificateIssuerRef: ValueDecodable {
+    /// Reads a `CertificateIssuerRef` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _kind: String?
+        var _name: String?
+        var _group: String?
+        for member in object.members {
+            switch member.key {
+            case "kind": _kind = decoder.decode(member)
+            case "name": _name = decoder.decode(member)
+            case "group": _group = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return CertificateIssuerRef(kind: _kind, name: _name, group: _group)
     }
 }
 
@@ -224,6 +313,33 @@ extension CertificateJks: YAMLEmitting {
     }
 }
 
+extension CertificateJks: ValueDecodable {
+    /// Reads a `CertificateJks` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _alias: String?
+        var _create: Bool?
+        var _password: String?
+        var _passwordSecretRef: IssuerPrivateKeySecretRef?
+        for member in object.members {
+            switch member.key {
+            case "alias": _alias = decoder.decode(member)
+            case "create": _create = decoder.decode(member)
+            case "password": _password = decoder.decode(member)
+            case "passwordSecretRef": _passwordSecretRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _create == nil { decoder.missing("create", in: object, of: Self.self) }
+        guard let _create else { return nil }
+        return CertificateJks(
+            alias: _alias,
+            create: _create,
+            password: _password,
+            passwordSecretRef: _passwordSecretRef)
+    }
+}
+
 /// Additional keystore output formats to be stored in the Certificate's Secret.
 public struct CertificateKeystores: APIValue {
     /// JKS configures options for storing a JKS keystore in the `spec.secretName` Secret resource.
@@ -253,6 +369,23 @@ extension CertificateKeystores: YAMLEmitting {
         mapping.member("jks", self.jks, to: &out)
         mapping.member("pkcs12", self.pkcs12, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension CertificateKeystores: ValueDecodable {
+    /// Reads a `CertificateKeystores` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _jks: CertificateJks?
+        var _pkcs12: CertificatePkcs12?
+        for member in object.members {
+            switch member.key {
+            case "jks": _jks = decoder.decode(member)
+            case "pkcs12": _pkcs12 = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return CertificateKeystores(jks: _jks, pkcs12: _pkcs12)
     }
 }
 
@@ -294,6 +427,25 @@ extension CertificateNameConstraints: YAMLEmitting {
     }
 }
 
+extension CertificateNameConstraints: ValueDecodable {
+    /// Reads a `CertificateNameConstraints` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _critical: Bool?
+        var _excluded: CertificateExcluded?
+        var _permitted: CertificateExcluded?
+        for member in object.members {
+            switch member.key {
+            case "critical": _critical = decoder.decode(member)
+            case "excluded": _excluded = decoder.decode(member)
+            case "permitted": _permitted = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return CertificateNameConstraints(critical: _critical, excluded: _excluded, permitted: _permitted)
+    }
+}
+
 /// The `CertificateOtherName` API type.
 public struct CertificateOtherName: APIValue {
     /// OID is the object identifier for the otherName SAN. The object identifier must be expressed as a dotted string,
@@ -325,6 +477,23 @@ extension CertificateOtherName: YAMLEmitting {
         mapping.member("oid", self.oid, to: &out)
         mapping.member("utf8Value", self.utf8Value, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension CertificateOtherName: ValueDecodable {
+    /// Reads a `CertificateOtherName` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _oid: String?
+        var _utf8Value: String?
+        for member in object.members {
+            switch member.key {
+            case "oid": _oid = decoder.decode(member)
+            case "utf8Value": _utf8Value = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return CertificateOtherName(oid: _oid, utf8Value: _utf8Value)
     }
 }
 
@@ -373,6 +542,33 @@ extension CertificatePkcs12: YAMLEmitting {
         mapping.member("password", self.password, to: &out)
         mapping.member("passwordSecretRef", self.passwordSecretRef, to: &out)
         mapping.member("profile", self.profile, to: &out)
+    }
+}
+
+extension CertificatePkcs12: ValueDecodable {
+    /// Reads a `CertificatePkcs12` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _create: Bool?
+        var _password: String?
+        var _passwordSecretRef: IssuerPrivateKeySecretRef?
+        var _profile: String?
+        for member in object.members {
+            switch member.key {
+            case "create": _create = decoder.decode(member)
+            case "password": _password = decoder.decode(member)
+            case "passwordSecretRef": _passwordSecretRef = decoder.decode(member)
+            case "profile": _profile = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _create == nil { decoder.missing("create", in: object, of: Self.self) }
+        guard let _create else { return nil }
+        return CertificatePkcs12(
+            create: _create,
+            password: _password,
+            passwordSecretRef: _passwordSecretRef,
+            profile: _profile)
     }
 }
 
@@ -425,6 +621,31 @@ extension CertificatePrivateKey: YAMLEmitting {
     }
 }
 
+extension CertificatePrivateKey: ValueDecodable {
+    /// Reads a `CertificatePrivateKey` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _algorithm: String?
+        var _encoding: String?
+        var _rotationPolicy: String?
+        var _size: Int?
+        for member in object.members {
+            switch member.key {
+            case "algorithm": _algorithm = decoder.decode(member)
+            case "encoding": _encoding = decoder.decode(member)
+            case "rotationPolicy": _rotationPolicy = decoder.decode(member)
+            case "size": _size = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return CertificatePrivateKey(
+            algorithm: _algorithm,
+            encoding: _encoding,
+            rotationPolicy: _rotationPolicy,
+            size: _size)
+    }
+}
+
 /// `renewal` allows configuration of how your certificate is renewed.
 public struct CertificateRenewal: APIValue {
     /// `policy` must be one of `Disabled`, `RenewBefore`.
@@ -454,6 +675,23 @@ extension CertificateRenewal: YAMLEmitting {
         mapping.member("policy", self.policy, to: &out)
         mapping.member("windows", self.windows, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension CertificateRenewal: ValueDecodable {
+    /// Reads a `CertificateRenewal` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _policy: String?
+        var _windows: [CertificateWindow]?
+        for member in object.members {
+            switch member.key {
+            case "policy": _policy = decoder.decode(member)
+            case "windows": _windows = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return CertificateRenewal(policy: _policy, windows: _windows)
     }
 }
 
@@ -735,6 +973,94 @@ extension CertificateSpec: YAMLEmitting {
     }
 }
 
+extension CertificateSpec: ValueDecodable {
+    /// Reads a `CertificateSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _additionalOutputFormats: [CertificateAdditionalOutputFormat]?
+        var _commonName: String?
+        var _dnsNames: [String]?
+        var _duration: String?
+        var _emailAddresses: [String]?
+        var _encodeUsagesInRequest: Bool?
+        var _ipAddresses: [String]?
+        var _isCA: Bool?
+        var _issuerRef: CertificateIssuerRef?
+        var _keystores: CertificateKeystores?
+        var _literalSubject: String?
+        var _nameConstraints: CertificateNameConstraints?
+        var _otherNames: [CertificateOtherName]?
+        var _privateKey: CertificatePrivateKey?
+        var _renewBefore: String?
+        var _renewBeforePercentage: Int?
+        var _renewal: CertificateRenewal?
+        var _revisionHistoryLimit: Int?
+        var _secretName: String?
+        var _secretTemplate: IssuerMetadata?
+        var _signatureAlgorithm: String?
+        var _subject: CertificateSubject?
+        var _uris: [String]?
+        var _usages: [String]?
+        for member in object.members {
+            switch member.key {
+            case "additionalOutputFormats": _additionalOutputFormats = decoder.decode(member)
+            case "commonName": _commonName = decoder.decode(member)
+            case "dnsNames": _dnsNames = decoder.decode(member)
+            case "duration": _duration = decoder.decode(member)
+            case "emailAddresses": _emailAddresses = decoder.decode(member)
+            case "encodeUsagesInRequest": _encodeUsagesInRequest = decoder.decode(member)
+            case "ipAddresses": _ipAddresses = decoder.decode(member)
+            case "isCA": _isCA = decoder.decode(member)
+            case "issuerRef": _issuerRef = decoder.decode(member)
+            case "keystores": _keystores = decoder.decode(member)
+            case "literalSubject": _literalSubject = decoder.decode(member)
+            case "nameConstraints": _nameConstraints = decoder.decode(member)
+            case "otherNames": _otherNames = decoder.decode(member)
+            case "privateKey": _privateKey = decoder.decode(member)
+            case "renewBefore": _renewBefore = decoder.decode(member)
+            case "renewBeforePercentage": _renewBeforePercentage = decoder.decode(member)
+            case "renewal": _renewal = decoder.decode(member)
+            case "revisionHistoryLimit": _revisionHistoryLimit = decoder.decode(member)
+            case "secretName": _secretName = decoder.decode(member)
+            case "secretTemplate": _secretTemplate = decoder.decode(member)
+            case "signatureAlgorithm": _signatureAlgorithm = decoder.decode(member)
+            case "subject": _subject = decoder.decode(member)
+            case "uris": _uris = decoder.decode(member)
+            case "usages": _usages = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _issuerRef == nil { decoder.missing("issuerRef", in: object, of: Self.self) }
+        if _secretName == nil { decoder.missing("secretName", in: object, of: Self.self) }
+        guard let _issuerRef, let _secretName else { return nil }
+        return CertificateSpec(
+            additionalOutputFormats: _additionalOutputFormats,
+            commonName: _commonName,
+            dnsNames: _dnsNames,
+            duration: _duration,
+            emailAddresses: _emailAddresses,
+            encodeUsagesInRequest: _encodeUsagesInRequest,
+            ipAddresses: _ipAddresses,
+            isCA: _isCA,
+            issuerRef: _issuerRef,
+            keystores: _keystores,
+            literalSubject: _literalSubject,
+            nameConstraints: _nameConstraints,
+            otherNames: _otherNames,
+            privateKey: _privateKey,
+            renewBefore: _renewBefore,
+            renewBeforePercentage: _renewBeforePercentage,
+            renewal: _renewal,
+            revisionHistoryLimit: _revisionHistoryLimit,
+            secretName: _secretName,
+            secretTemplate: _secretTemplate,
+            signatureAlgorithm: _signatureAlgorithm,
+            subject: _subject,
+            uris: _uris,
+            usages: _usages)
+    }
+}
+
 /// Requested set of X509 certificate subject attributes. More info:
 /// https://datatracker.ietf.org/doc/html/rfc5280#section-4.1.2.6 The common name attribute is specified separately in
 /// the `commonName` field.
@@ -859,6 +1185,43 @@ extension CertificateSubject: YAMLEmitting {
     }
 }
 
+extension CertificateSubject: ValueDecodable {
+    /// Reads a `CertificateSubject` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _countries: [String]?
+        var _localities: [String]?
+        var _organizationalUnits: [String]?
+        var _organizations: [String]?
+        var _postalCodes: [String]?
+        var _provinces: [String]?
+        var _serialNumber: String?
+        var _streetAddresses: [String]?
+        for member in object.members {
+            switch member.key {
+            case "countries": _countries = decoder.decode(member)
+            case "localities": _localities = decoder.decode(member)
+            case "organizationalUnits": _organizationalUnits = decoder.decode(member)
+            case "organizations": _organizations = decoder.decode(member)
+            case "postalCodes": _postalCodes = decoder.decode(member)
+            case "provinces": _provinces = decoder.decode(member)
+            case "serialNumber": _serialNumber = decoder.decode(member)
+            case "streetAddresses": _streetAddresses = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return CertificateSubject(
+            countries: _countries,
+            localities: _localities,
+            organizationalUnits: _organizationalUnits,
+            organizations: _organizations,
+            postalCodes: _postalCodes,
+            provinces: _provinces,
+            serialNumber: _serialNumber,
+            streetAddresses: _streetAddresses)
+    }
+}
+
 /// CertificateRenewalWindows is the definition for renewal windows
 public struct CertificateWindow: APIValue {
     /// `cron` is a cron compliant string to allow when the renewal should be allowed.
@@ -892,6 +1255,28 @@ extension CertificateWindow: YAMLEmitting {
         mapping.member("cron", self.cron, to: &out)
         mapping.member("timezone", self.timezone, to: &out)
         mapping.member("windowDuration", self.windowDuration, to: &out)
+    }
+}
+
+extension CertificateWindow: ValueDecodable {
+    /// Reads a `CertificateWindow` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _cron: String?
+        var _timezone: String?
+        var _windowDuration: String?
+        for member in object.members {
+            switch member.key {
+            case "cron": _cron = decoder.decode(member)
+            case "timezone": _timezone = decoder.decode(member)
+            case "windowDuration": _windowDuration = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _cron == nil { decoder.missing("cron", in: object, of: Self.self) }
+        if _windowDuration == nil { decoder.missing("windowDuration", in: object, of: Self.self) }
+        guard let _cron, let _windowDuration else { return nil }
+        return CertificateWindow(cron: _cron, timezone: _timezone, windowDuration: _windowDuration)
     }
 }
 
@@ -949,6 +1334,33 @@ extension ClusterIssuer: YAMLEmitting {
     }
 }
 
+extension ClusterIssuer: DecodableKubernetesObject {
+    /// `cert-manager.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "cert-manager.io/v1" }
+    /// `ClusterIssuer`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "ClusterIssuer" }
+
+    /// Reads a `ClusterIssuer` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: IssuerSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _spec == nil { decoder.missing("spec", in: object, of: Self.self) }
+        guard let _metadata, let _spec else { return nil }
+        return ClusterIssuer(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// An Issuer represents a certificate issuing authority which can be referenced as part of `issuerRef` fields.
 ///
 /// `apiVersion: cert-manager.io/v1`, `kind: Issuer`.
@@ -1000,6 +1412,33 @@ extension Issuer: YAMLEmitting {
         mapping.member("kind", kind, to: &out)
         mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
+    }
+}
+
+extension Issuer: DecodableKubernetesObject {
+    /// `cert-manager.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "cert-manager.io/v1" }
+    /// `Issuer`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Issuer" }
+
+    /// Reads a `Issuer` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: IssuerSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _spec == nil { decoder.missing("spec", in: object, of: Self.self) }
+        guard let _metadata, let _spec else { return nil }
+        return Issuer(metadata: _metadata, spec: _spec)
     }
 }
 
@@ -1144,6 +1583,55 @@ extension IssuerAcme: YAMLEmitting {
     }
 }
 
+extension IssuerAcme: ValueDecodable {
+    /// Reads a `IssuerAcme` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _caBundle: String?
+        var _disableAccountKeyGeneration: Bool?
+        var _email: String?
+        var _enableDurationFeature: Bool?
+        var _externalAccountBinding: IssuerExternalAccountBinding?
+        var _preferredChain: String?
+        var _privateKeySecretRef: IssuerPrivateKeySecretRef?
+        var _profile: String?
+        var _server: String?
+        var _skipTLSVerify: Bool?
+        var _solvers: [IssuerSolver]?
+        for member in object.members {
+            switch member.key {
+            case "caBundle": _caBundle = decoder.decode(member)
+            case "disableAccountKeyGeneration": _disableAccountKeyGeneration = decoder.decode(member)
+            case "email": _email = decoder.decode(member)
+            case "enableDurationFeature": _enableDurationFeature = decoder.decode(member)
+            case "externalAccountBinding": _externalAccountBinding = decoder.decode(member)
+            case "preferredChain": _preferredChain = decoder.decode(member)
+            case "privateKeySecretRef": _privateKeySecretRef = decoder.decode(member)
+            case "profile": _profile = decoder.decode(member)
+            case "server": _server = decoder.decode(member)
+            case "skipTLSVerify": _skipTLSVerify = decoder.decode(member)
+            case "solvers": _solvers = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _privateKeySecretRef == nil { decoder.missing("privateKeySecretRef", in: object, of: Self.self) }
+        if _server == nil { decoder.missing("server", in: object, of: Self.self) }
+        guard let _privateKeySecretRef, let _server else { return nil }
+        return IssuerAcme(
+            caBundle: _caBundle,
+            disableAccountKeyGeneration: _disableAccountKeyGeneration,
+            email: _email,
+            enableDurationFeature: _enableDurationFeature,
+            externalAccountBinding: _externalAccountBinding,
+            preferredChain: _preferredChain,
+            privateKeySecretRef: _privateKeySecretRef,
+            profile: _profile,
+            server: _server,
+            skipTLSVerify: _skipTLSVerify,
+            solvers: _solvers)
+    }
+}
+
 /// Use the 'ACME DNS' (https://github.com/joohoi/acme-dns) API to manage DNS01 challenge records.
 public struct IssuerAcmeDNS: APIValue {
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
@@ -1172,6 +1660,26 @@ extension IssuerAcmeDNS: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("accountSecretRef", self.accountSecretRef, to: &out)
         mapping.member("host", self.host, to: &out)
+    }
+}
+
+extension IssuerAcmeDNS: ValueDecodable {
+    /// Reads a `IssuerAcmeDNS` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _accountSecretRef: IssuerPrivateKeySecretRef?
+        var _host: String?
+        for member in object.members {
+            switch member.key {
+            case "accountSecretRef": _accountSecretRef = decoder.decode(member)
+            case "host": _host = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _accountSecretRef == nil { decoder.missing("accountSecretRef", in: object, of: Self.self) }
+        if _host == nil { decoder.missing("host", in: object, of: Self.self) }
+        guard let _accountSecretRef, let _host else { return nil }
+        return IssuerAcmeDNS(accountSecretRef: _accountSecretRef, host: _host)
     }
 }
 
@@ -1224,6 +1732,25 @@ extension IssuerAffinity: YAMLEmitting {
     }
 }
 
+extension IssuerAffinity: ValueDecodable {
+    /// Reads a `IssuerAffinity` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _nodeAffinity: IssuerNodeAffinity?
+        var _podAffinity: IssuerPodAffinity?
+        var _podAntiAffinity: IssuerPodAffinity?
+        for member in object.members {
+            switch member.key {
+            case "nodeAffinity": _nodeAffinity = decoder.decode(member)
+            case "podAffinity": _podAffinity = decoder.decode(member)
+            case "podAntiAffinity": _podAntiAffinity = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerAffinity(nodeAffinity: _nodeAffinity, podAffinity: _podAffinity, podAntiAffinity: _podAntiAffinity)
+    }
+}
+
 /// Use the Akamai DNS zone management API to manage DNS01 challenge records.
 public struct IssuerAkamai: APIValue {
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
@@ -1270,6 +1797,41 @@ extension IssuerAkamai: YAMLEmitting {
     }
 }
 
+extension IssuerAkamai: ValueDecodable {
+    /// Reads a `IssuerAkamai` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _accessTokenSecretRef: IssuerPrivateKeySecretRef?
+        var _clientSecretSecretRef: IssuerPrivateKeySecretRef?
+        var _clientTokenSecretRef: IssuerPrivateKeySecretRef?
+        var _serviceConsumerDomain: String?
+        for member in object.members {
+            switch member.key {
+            case "accessTokenSecretRef": _accessTokenSecretRef = decoder.decode(member)
+            case "clientSecretSecretRef": _clientSecretSecretRef = decoder.decode(member)
+            case "clientTokenSecretRef": _clientTokenSecretRef = decoder.decode(member)
+            case "serviceConsumerDomain": _serviceConsumerDomain = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _accessTokenSecretRef == nil { decoder.missing("accessTokenSecretRef", in: object, of: Self.self) }
+        if _clientSecretSecretRef == nil { decoder.missing("clientSecretSecretRef", in: object, of: Self.self) }
+        if _clientTokenSecretRef == nil { decoder.missing("clientTokenSecretRef", in: object, of: Self.self) }
+        if _serviceConsumerDomain == nil { decoder.missing("serviceConsumerDomain", in: object, of: Self.self) }
+        guard
+            let _accessTokenSecretRef,
+            let _clientSecretSecretRef,
+            let _clientTokenSecretRef,
+            let _serviceConsumerDomain
+        else { return nil }
+        return IssuerAkamai(
+            accessTokenSecretRef: _accessTokenSecretRef,
+            clientSecretSecretRef: _clientSecretSecretRef,
+            clientTokenSecretRef: _clientTokenSecretRef,
+            serviceConsumerDomain: _serviceConsumerDomain)
+    }
+}
+
 /// AppRole authenticates with Vault using the App Role auth mechanism, with the role and secret stored in a Kubernetes
 /// Secret resource.
 public struct IssuerAppRole: APIValue {
@@ -1304,6 +1866,29 @@ extension IssuerAppRole: YAMLEmitting {
         mapping.member("path", self.path, to: &out)
         mapping.member("roleId", self.roleId, to: &out)
         mapping.member("secretRef", self.secretRef, to: &out)
+    }
+}
+
+extension IssuerAppRole: ValueDecodable {
+    /// Reads a `IssuerAppRole` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _path: String?
+        var _roleId: String?
+        var _secretRef: IssuerPrivateKeySecretRef?
+        for member in object.members {
+            switch member.key {
+            case "path": _path = decoder.decode(member)
+            case "roleId": _roleId = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        if _roleId == nil { decoder.missing("roleId", in: object, of: Self.self) }
+        if _secretRef == nil { decoder.missing("secretRef", in: object, of: Self.self) }
+        guard let _path, let _roleId, let _secretRef else { return nil }
+        return IssuerAppRole(path: _path, roleId: _roleId, secretRef: _secretRef)
     }
 }
 
@@ -1372,6 +1957,34 @@ extension IssuerAuth: YAMLEmitting {
     }
 }
 
+extension IssuerAuth: ValueDecodable {
+    /// Reads a `IssuerAuth` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _appRole: IssuerAppRole?
+        var _aws: IssuerAws?
+        var _clientCertificate: IssuerClientCertificate?
+        var _kubernetes: IssuerKubernetes?
+        var _tokenSecretRef: IssuerPrivateKeySecretRef?
+        for member in object.members {
+            switch member.key {
+            case "appRole": _appRole = decoder.decode(member)
+            case "aws": _aws = decoder.decode(member)
+            case "clientCertificate": _clientCertificate = decoder.decode(member)
+            case "kubernetes": _kubernetes = decoder.decode(member)
+            case "tokenSecretRef": _tokenSecretRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerAuth(
+            appRole: _appRole,
+            aws: _aws,
+            clientCertificate: _clientCertificate,
+            kubernetes: _kubernetes,
+            tokenSecretRef: _tokenSecretRef)
+    }
+}
+
 /// AWS authenticates with Vault using AWS IAM authentication. This allows authentication using IAM roles for service
 /// accounts (IRSA), EKS Pod Identity (PIA), or ambient credentials (EC2 instance profiles, ECS task role).
 public struct IssuerAws: APIValue {
@@ -1430,6 +2043,39 @@ extension IssuerAws: YAMLEmitting {
         mapping.member("role", self.role, to: &out)
         mapping.member("serviceAccountRef", self.serviceAccountRef, to: &out)
         mapping.member("vaultHeaderValue", self.vaultHeaderValue, to: &out)
+    }
+}
+
+extension IssuerAws: ValueDecodable {
+    /// Reads a `IssuerAws` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _iamRoleArn: String?
+        var _mountPath: String?
+        var _region: String?
+        var _role: String?
+        var _serviceAccountRef: IssuerServiceAccountRef?
+        var _vaultHeaderValue: String?
+        for member in object.members {
+            switch member.key {
+            case "iamRoleArn": _iamRoleArn = decoder.decode(member)
+            case "mountPath": _mountPath = decoder.decode(member)
+            case "region": _region = decoder.decode(member)
+            case "role": _role = decoder.decode(member)
+            case "serviceAccountRef": _serviceAccountRef = decoder.decode(member)
+            case "vaultHeaderValue": _vaultHeaderValue = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _role == nil { decoder.missing("role", in: object, of: Self.self) }
+        guard let _role else { return nil }
+        return IssuerAws(
+            iamRoleArn: _iamRoleArn,
+            mountPath: _mountPath,
+            region: _region,
+            role: _role,
+            serviceAccountRef: _serviceAccountRef,
+            vaultHeaderValue: _vaultHeaderValue)
     }
 }
 
@@ -1554,6 +2200,49 @@ extension IssuerAzureDNS: YAMLEmitting {
     }
 }
 
+extension IssuerAzureDNS: ValueDecodable {
+    /// Reads a `IssuerAzureDNS` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _clientID: String?
+        var _clientSecretSecretRef: IssuerPrivateKeySecretRef?
+        var _environment: String?
+        var _hostedZoneName: String?
+        var _managedIdentity: IssuerManagedIdentity?
+        var _resourceGroupName: String?
+        var _subscriptionID: String?
+        var _tenantID: String?
+        var _zoneType: String?
+        for member in object.members {
+            switch member.key {
+            case "clientID": _clientID = decoder.decode(member)
+            case "clientSecretSecretRef": _clientSecretSecretRef = decoder.decode(member)
+            case "environment": _environment = decoder.decode(member)
+            case "hostedZoneName": _hostedZoneName = decoder.decode(member)
+            case "managedIdentity": _managedIdentity = decoder.decode(member)
+            case "resourceGroupName": _resourceGroupName = decoder.decode(member)
+            case "subscriptionID": _subscriptionID = decoder.decode(member)
+            case "tenantID": _tenantID = decoder.decode(member)
+            case "zoneType": _zoneType = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _resourceGroupName == nil { decoder.missing("resourceGroupName", in: object, of: Self.self) }
+        if _subscriptionID == nil { decoder.missing("subscriptionID", in: object, of: Self.self) }
+        guard let _resourceGroupName, let _subscriptionID else { return nil }
+        return IssuerAzureDNS(
+            clientID: _clientID,
+            clientSecretSecretRef: _clientSecretSecretRef,
+            environment: _environment,
+            hostedZoneName: _hostedZoneName,
+            managedIdentity: _managedIdentity,
+            resourceGroupName: _resourceGroupName,
+            subscriptionID: _subscriptionID,
+            tenantID: _tenantID,
+            zoneType: _zoneType)
+    }
+}
+
 /// CA configures this issuer to sign certificates using a signing CA keypair stored in a Secret resource.
 public struct IssuerCa: APIValue {
     /// The CRL distribution points is an X.509 v3 certificate extension which identifies the location of the CRL from
@@ -1601,6 +2290,33 @@ extension IssuerCa: YAMLEmitting {
     }
 }
 
+extension IssuerCa: ValueDecodable {
+    /// Reads a `IssuerCa` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _crlDistributionPoints: [String]?
+        var _issuingCertificateURLs: [String]?
+        var _ocspServers: [String]?
+        var _secretName: String?
+        for member in object.members {
+            switch member.key {
+            case "crlDistributionPoints": _crlDistributionPoints = decoder.decode(member)
+            case "issuingCertificateURLs": _issuingCertificateURLs = decoder.decode(member)
+            case "ocspServers": _ocspServers = decoder.decode(member)
+            case "secretName": _secretName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _secretName == nil { decoder.missing("secretName", in: object, of: Self.self) }
+        guard let _secretName else { return nil }
+        return IssuerCa(
+            crlDistributionPoints: _crlDistributionPoints,
+            issuingCertificateURLs: _issuingCertificateURLs,
+            ocspServers: _ocspServers,
+            secretName: _secretName)
+    }
+}
+
 /// ClientCertificate authenticates with Vault by presenting a client certificate during the request's TLS handshake.
 public struct IssuerClientCertificate: APIValue {
     /// Name of the certificate role to authenticate against. If not set, matching any certificate role, if available.
@@ -1639,6 +2355,25 @@ extension IssuerClientCertificate: YAMLEmitting {
     }
 }
 
+extension IssuerClientCertificate: ValueDecodable {
+    /// Reads a `IssuerClientCertificate` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _mountPath: String?
+        var _secretName: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "mountPath": _mountPath = decoder.decode(member)
+            case "secretName": _secretName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerClientCertificate(name: _name, mountPath: _mountPath, secretName: _secretName)
+    }
+}
+
 /// Cloud specifies the CyberArk Certificate Manager SaaS configuration settings.
 public struct IssuerCloud: APIValue {
     /// APITokenSecretRef is a secret key selector for the CyberArk Certificate Manager SaaS API token.
@@ -1667,6 +2402,25 @@ extension IssuerCloud: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiTokenSecretRef", self.apiTokenSecretRef, to: &out)
         mapping.member("url", self.url, to: &out)
+    }
+}
+
+extension IssuerCloud: ValueDecodable {
+    /// Reads a `IssuerCloud` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _apiTokenSecretRef: IssuerPrivateKeySecretRef?
+        var _url: String?
+        for member in object.members {
+            switch member.key {
+            case "apiTokenSecretRef": _apiTokenSecretRef = decoder.decode(member)
+            case "url": _url = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _apiTokenSecretRef == nil { decoder.missing("apiTokenSecretRef", in: object, of: Self.self) }
+        guard let _apiTokenSecretRef else { return nil }
+        return IssuerCloud(apiTokenSecretRef: _apiTokenSecretRef, url: _url)
     }
 }
 
@@ -1708,6 +2462,30 @@ extension IssuerCloudDNS: YAMLEmitting {
         mapping.member("hostedZoneName", self.hostedZoneName, to: &out)
         mapping.member("project", self.project, to: &out)
         mapping.member("serviceAccountSecretRef", self.serviceAccountSecretRef, to: &out)
+    }
+}
+
+extension IssuerCloudDNS: ValueDecodable {
+    /// Reads a `IssuerCloudDNS` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _hostedZoneName: String?
+        var _project: String?
+        var _serviceAccountSecretRef: IssuerPrivateKeySecretRef?
+        for member in object.members {
+            switch member.key {
+            case "hostedZoneName": _hostedZoneName = decoder.decode(member)
+            case "project": _project = decoder.decode(member)
+            case "serviceAccountSecretRef": _serviceAccountSecretRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _project == nil { decoder.missing("project", in: object, of: Self.self) }
+        guard let _project else { return nil }
+        return IssuerCloudDNS(
+            hostedZoneName: _hostedZoneName,
+            project: _project,
+            serviceAccountSecretRef: _serviceAccountSecretRef)
     }
 }
 
@@ -1759,6 +2537,25 @@ extension IssuerCloudflare: YAMLEmitting {
     }
 }
 
+extension IssuerCloudflare: ValueDecodable {
+    /// Reads a `IssuerCloudflare` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _apiKeySecretRef: IssuerPrivateKeySecretRef?
+        var _apiTokenSecretRef: IssuerPrivateKeySecretRef?
+        var _email: String?
+        for member in object.members {
+            switch member.key {
+            case "apiKeySecretRef": _apiKeySecretRef = decoder.decode(member)
+            case "apiTokenSecretRef": _apiTokenSecretRef = decoder.decode(member)
+            case "email": _email = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerCloudflare(apiKeySecretRef: _apiKeySecretRef, apiTokenSecretRef: _apiTokenSecretRef, email: _email)
+    }
+}
+
 /// CredentialsRef is a reference to a Kubernetes Secret containing the OAuth 2.0 Client ID and Client Secret.
 public struct IssuerCredentialsRef: APIValue {
     /// Name of the resource being referred to. More info:
@@ -1786,6 +2583,23 @@ extension IssuerCredentialsRef: YAMLEmitting {
     }
 }
 
+extension IssuerCredentialsRef: ValueDecodable {
+    /// Reads a `IssuerCredentialsRef` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return IssuerCredentialsRef(name: _name)
+    }
+}
+
 /// Use the DigitalOcean DNS API to manage DNS01 challenge records.
 public struct IssuerDigitalocean: APIValue {
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
@@ -1809,6 +2623,23 @@ extension IssuerDigitalocean: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("tokenSecretRef", self.tokenSecretRef, to: &out)
+    }
+}
+
+extension IssuerDigitalocean: ValueDecodable {
+    /// Reads a `IssuerDigitalocean` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _tokenSecretRef: IssuerPrivateKeySecretRef?
+        for member in object.members {
+            switch member.key {
+            case "tokenSecretRef": _tokenSecretRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _tokenSecretRef == nil { decoder.missing("tokenSecretRef", in: object, of: Self.self) }
+        guard let _tokenSecretRef else { return nil }
+        return IssuerDigitalocean(tokenSecretRef: _tokenSecretRef)
     }
 }
 
@@ -1957,6 +2788,49 @@ extension IssuerDns01: YAMLEmitting {
     }
 }
 
+extension IssuerDns01: ValueDecodable {
+    /// Reads a `IssuerDns01` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _acmeDNS: IssuerAcmeDNS?
+        var _akamai: IssuerAkamai?
+        var _azureDNS: IssuerAzureDNS?
+        var _cloudDNS: IssuerCloudDNS?
+        var _cloudflare: IssuerCloudflare?
+        var _cnameStrategy: String?
+        var _digitalocean: IssuerDigitalocean?
+        var _rfc2136: IssuerRfc2136?
+        var _route53: IssuerRoute53?
+        var _webhook: IssuerWebhook?
+        for member in object.members {
+            switch member.key {
+            case "acmeDNS": _acmeDNS = decoder.decode(member)
+            case "akamai": _akamai = decoder.decode(member)
+            case "azureDNS": _azureDNS = decoder.decode(member)
+            case "cloudDNS": _cloudDNS = decoder.decode(member)
+            case "cloudflare": _cloudflare = decoder.decode(member)
+            case "cnameStrategy": _cnameStrategy = decoder.decode(member)
+            case "digitalocean": _digitalocean = decoder.decode(member)
+            case "rfc2136": _rfc2136 = decoder.decode(member)
+            case "route53": _route53 = decoder.decode(member)
+            case "webhook": _webhook = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerDns01(
+            acmeDNS: _acmeDNS,
+            akamai: _akamai,
+            azureDNS: _azureDNS,
+            cloudDNS: _cloudDNS,
+            cloudflare: _cloudflare,
+            cnameStrategy: _cnameStrategy,
+            digitalocean: _digitalocean,
+            rfc2136: _rfc2136,
+            route53: _route53,
+            webhook: _webhook)
+    }
+}
+
 /// ExternalAccountBinding is a reference to a CA external account of the ACME server.
 public struct IssuerExternalAccountBinding: APIValue {
     /// Deprecated: keyAlgorithm field exists for historical compatibility reasons and should not be used.
@@ -1991,6 +2865,28 @@ extension IssuerExternalAccountBinding: YAMLEmitting {
         mapping.member("keyAlgorithm", self.keyAlgorithm, to: &out)
         mapping.member("keyID", self.keyID, to: &out)
         mapping.member("keySecretRef", self.keySecretRef, to: &out)
+    }
+}
+
+extension IssuerExternalAccountBinding: ValueDecodable {
+    /// Reads a `IssuerExternalAccountBinding` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _keyAlgorithm: String?
+        var _keyID: String?
+        var _keySecretRef: IssuerPrivateKeySecretRef?
+        for member in object.members {
+            switch member.key {
+            case "keyAlgorithm": _keyAlgorithm = decoder.decode(member)
+            case "keyID": _keyID = decoder.decode(member)
+            case "keySecretRef": _keySecretRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _keyID == nil { decoder.missing("keyID", in: object, of: Self.self) }
+        if _keySecretRef == nil { decoder.missing("keySecretRef", in: object, of: Self.self) }
+        guard let _keyID, let _keySecretRef else { return nil }
+        return IssuerExternalAccountBinding(keyAlgorithm: _keyAlgorithm, keyID: _keyID, keySecretRef: _keySecretRef)
     }
 }
 
@@ -2049,6 +2945,31 @@ extension IssuerGatewayHTTPRoute: YAMLEmitting {
     }
 }
 
+extension IssuerGatewayHTTPRoute: ValueDecodable {
+    /// Reads a `IssuerGatewayHTTPRoute` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _labels: [String: String]?
+        var _parentRefs: [IssuerParentRef]?
+        var _podTemplate: IssuerPodTemplate?
+        var _serviceType: String?
+        for member in object.members {
+            switch member.key {
+            case "labels": _labels = decoder.decode(member)
+            case "parentRefs": _parentRefs = decoder.decode(member)
+            case "podTemplate": _podTemplate = decoder.decode(member)
+            case "serviceType": _serviceType = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerGatewayHTTPRoute(
+            labels: _labels,
+            parentRefs: _parentRefs,
+            podTemplate: _podTemplate,
+            serviceType: _serviceType)
+    }
+}
+
 /// Configures cert-manager to attempt to complete authorizations by performing the HTTP01 challenge flow.
 public struct IssuerHttp01: APIValue {
     /// The Gateway API is a sig-network community API that models service networking in Kubernetes
@@ -2084,6 +3005,23 @@ extension IssuerHttp01: YAMLEmitting {
     }
 }
 
+extension IssuerHttp01: ValueDecodable {
+    /// Reads a `IssuerHttp01` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _gatewayHTTPRoute: IssuerGatewayHTTPRoute?
+        var _ingress: IssuerIngress?
+        for member in object.members {
+            switch member.key {
+            case "gatewayHTTPRoute": _gatewayHTTPRoute = decoder.decode(member)
+            case "ingress": _ingress = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerHttp01(gatewayHTTPRoute: _gatewayHTTPRoute, ingress: _ingress)
+    }
+}
+
 /// LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.
 public struct IssuerImagePullSecret: APIValue {
     /// Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be
@@ -2109,6 +3047,21 @@ extension IssuerImagePullSecret: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("name", self.name, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IssuerImagePullSecret: ValueDecodable {
+    /// Reads a `IssuerImagePullSecret` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerImagePullSecret(name: _name)
     }
 }
 
@@ -2185,6 +3138,37 @@ extension IssuerIngress: YAMLEmitting {
     }
 }
 
+extension IssuerIngress: ValueDecodable {
+    /// Reads a `IssuerIngress` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _class: String?
+        var _ingressClassName: String?
+        var _ingressTemplate: IssuerIngressTemplate?
+        var _podTemplate: IssuerPodTemplate?
+        var _serviceType: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "class": _class = decoder.decode(member)
+            case "ingressClassName": _ingressClassName = decoder.decode(member)
+            case "ingressTemplate": _ingressTemplate = decoder.decode(member)
+            case "podTemplate": _podTemplate = decoder.decode(member)
+            case "serviceType": _serviceType = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerIngress(
+            name: _name,
+            class: _class,
+            ingressClassName: _ingressClassName,
+            ingressTemplate: _ingressTemplate,
+            podTemplate: _podTemplate,
+            serviceType: _serviceType)
+    }
+}
+
 /// Optional ingress template used to configure the ACME challenge solver ingress used for HTTP01 challenges.
 public struct IssuerIngressTemplate: APIValue {
     /// ObjectMeta overrides for the ingress used to solve HTTP01 challenges.
@@ -2209,6 +3193,21 @@ extension IssuerIngressTemplate: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("metadata", self.metadata, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IssuerIngressTemplate: ValueDecodable {
+    /// Reads a `IssuerIngressTemplate` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: IssuerMetadata?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerIngressTemplate(metadata: _metadata)
     }
 }
 
@@ -2260,6 +3259,33 @@ extension IssuerKubernetes: YAMLEmitting {
     }
 }
 
+extension IssuerKubernetes: ValueDecodable {
+    /// Reads a `IssuerKubernetes` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _mountPath: String?
+        var _role: String?
+        var _secretRef: IssuerPrivateKeySecretRef?
+        var _serviceAccountRef: IssuerServiceAccountRef?
+        for member in object.members {
+            switch member.key {
+            case "mountPath": _mountPath = decoder.decode(member)
+            case "role": _role = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "serviceAccountRef": _serviceAccountRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _role == nil { decoder.missing("role", in: object, of: Self.self) }
+        guard let _role else { return nil }
+        return IssuerKubernetes(
+            mountPath: _mountPath,
+            role: _role,
+            secretRef: _secretRef,
+            serviceAccountRef: _serviceAccountRef)
+    }
+}
+
 /// A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.
 public struct IssuerLabelSelector: APIValue {
     /// matchExpressions is a list of label selector requirements. The requirements are ANDed.
@@ -2291,6 +3317,23 @@ extension IssuerLabelSelector: YAMLEmitting {
         mapping.member("matchExpressions", self.matchExpressions, to: &out)
         mapping.member("matchLabels", self.matchLabels, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IssuerLabelSelector: ValueDecodable {
+    /// Reads a `IssuerLabelSelector` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _matchExpressions: [IssuerMatchExpression]?
+        var _matchLabels: [String: String]?
+        for member in object.members {
+            switch member.key {
+            case "matchExpressions": _matchExpressions = decoder.decode(member)
+            case "matchLabels": _matchLabels = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerLabelSelector(matchExpressions: _matchExpressions, matchLabels: _matchLabels)
     }
 }
 
@@ -2333,6 +3376,25 @@ extension IssuerManagedIdentity: YAMLEmitting {
     }
 }
 
+extension IssuerManagedIdentity: ValueDecodable {
+    /// Reads a `IssuerManagedIdentity` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _clientID: String?
+        var _resourceID: String?
+        var _tenantID: String?
+        for member in object.members {
+            switch member.key {
+            case "clientID": _clientID = decoder.decode(member)
+            case "resourceID": _resourceID = decoder.decode(member)
+            case "tenantID": _tenantID = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerManagedIdentity(clientID: _clientID, resourceID: _resourceID, tenantID: _tenantID)
+    }
+}
+
 /// A node selector requirement is a selector that contains values, a key, and an operator that relates the key and
 /// values.
 public struct IssuerMatchExpression: APIValue {
@@ -2370,6 +3432,28 @@ extension IssuerMatchExpression: YAMLEmitting {
     }
 }
 
+extension IssuerMatchExpression: ValueDecodable {
+    /// Reads a `IssuerMatchExpression` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _key: String?
+        var _operator: String?
+        var _values: [String]?
+        for member in object.members {
+            switch member.key {
+            case "key": _key = decoder.decode(member)
+            case "operator": _operator = decoder.decode(member)
+            case "values": _values = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _key == nil { decoder.missing("key", in: object, of: Self.self) }
+        if _operator == nil { decoder.missing("operator", in: object, of: Self.self) }
+        guard let _key, let _operator else { return nil }
+        return IssuerMatchExpression(key: _key, operator: _operator, values: _values)
+    }
+}
+
 /// ObjectMeta overrides for the pod used to solve HTTP01 challenges.
 public struct IssuerMetadata: APIValue {
     /// Labels that should be added to the created ACME HTTP01 solver pods.
@@ -2399,6 +3483,23 @@ extension IssuerMetadata: YAMLEmitting {
         mapping.member("labels", self.labels, to: &out)
         mapping.member("annotations", self.annotations, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IssuerMetadata: ValueDecodable {
+    /// Reads a `IssuerMetadata` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _labels: [String: String]?
+        var _annotations: [String: String]?
+        for member in object.members {
+            switch member.key {
+            case "labels": _labels = decoder.decode(member)
+            case "annotations": _annotations = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerMetadata(labels: _labels, annotations: _annotations)
     }
 }
 
@@ -2443,6 +3544,30 @@ extension IssuerNgts: YAMLEmitting {
         mapping.member("tokenEndpoint", self.tokenEndpoint, to: &out)
         mapping.member("tsgID", self.tsgID, to: &out)
         mapping.member("url", self.url, to: &out)
+    }
+}
+
+extension IssuerNgts: ValueDecodable {
+    /// Reads a `IssuerNgts` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _credentialsRef: IssuerCredentialsRef?
+        var _tokenEndpoint: String?
+        var _tsgID: String?
+        var _url: String?
+        for member in object.members {
+            switch member.key {
+            case "credentialsRef": _credentialsRef = decoder.decode(member)
+            case "tokenEndpoint": _tokenEndpoint = decoder.decode(member)
+            case "tsgID": _tsgID = decoder.decode(member)
+            case "url": _url = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _credentialsRef == nil { decoder.missing("credentialsRef", in: object, of: Self.self) }
+        if _tsgID == nil { decoder.missing("tsgID", in: object, of: Self.self) }
+        guard let _credentialsRef, let _tsgID else { return nil }
+        return IssuerNgts(credentialsRef: _credentialsRef, tokenEndpoint: _tokenEndpoint, tsgID: _tsgID, url: _url)
     }
 }
 
@@ -2493,6 +3618,27 @@ extension IssuerNodeAffinity: YAMLEmitting {
             self.requiredDuringSchedulingIgnoredDuringExecution,
             to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IssuerNodeAffinity: ValueDecodable {
+    /// Reads a `IssuerNodeAffinity` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _preferredDuringSchedulingIgnoredDuringExecution: [IssuerPreferred]?
+        var _requiredDuringSchedulingIgnoredDuringExecution: IssuerRequired?
+        for member in object.members {
+            switch member.key {
+            case "preferredDuringSchedulingIgnoredDuringExecution":
+                _preferredDuringSchedulingIgnoredDuringExecution = decoder.decode(member)
+            case "requiredDuringSchedulingIgnoredDuringExecution":
+                _requiredDuringSchedulingIgnoredDuringExecution = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerNodeAffinity(
+            preferredDuringSchedulingIgnoredDuringExecution: _preferredDuringSchedulingIgnoredDuringExecution,
+            requiredDuringSchedulingIgnoredDuringExecution: _requiredDuringSchedulingIgnoredDuringExecution)
     }
 }
 
@@ -2558,6 +3704,39 @@ extension IssuerParentRef: YAMLEmitting {
     }
 }
 
+extension IssuerParentRef: ValueDecodable {
+    /// Reads a `IssuerParentRef` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _kind: String?
+        var _name: String?
+        var _namespace: String?
+        var _group: String?
+        var _port: Int?
+        var _sectionName: String?
+        for member in object.members {
+            switch member.key {
+            case "kind": _kind = decoder.decode(member)
+            case "name": _name = decoder.decode(member)
+            case "namespace": _namespace = decoder.decode(member)
+            case "group": _group = decoder.decode(member)
+            case "port": _port = decoder.decode(member)
+            case "sectionName": _sectionName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return IssuerParentRef(
+            kind: _kind,
+            name: _name,
+            namespace: _namespace,
+            group: _group,
+            port: _port,
+            sectionName: _sectionName)
+    }
+}
+
 /// Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
 public struct IssuerPodAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this
@@ -2608,6 +3787,27 @@ extension IssuerPodAffinity: YAMLEmitting {
     }
 }
 
+extension IssuerPodAffinity: ValueDecodable {
+    /// Reads a `IssuerPodAffinity` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _preferredDuringSchedulingIgnoredDuringExecution: [IssuerPodAffinityPreferred]?
+        var _requiredDuringSchedulingIgnoredDuringExecution: [IssuerPodAffinityRequired]?
+        for member in object.members {
+            switch member.key {
+            case "preferredDuringSchedulingIgnoredDuringExecution":
+                _preferredDuringSchedulingIgnoredDuringExecution = decoder.decode(member)
+            case "requiredDuringSchedulingIgnoredDuringExecution":
+                _requiredDuringSchedulingIgnoredDuringExecution = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerPodAffinity(
+            preferredDuringSchedulingIgnoredDuringExecution: _preferredDuringSchedulingIgnoredDuringExecution,
+            requiredDuringSchedulingIgnoredDuringExecution: _requiredDuringSchedulingIgnoredDuringExecution)
+    }
+}
+
 /// The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred
 /// node(s)
 public struct IssuerPodAffinityPreferred: APIValue {
@@ -2637,6 +3837,26 @@ extension IssuerPodAffinityPreferred: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("podAffinityTerm", self.podAffinityTerm, to: &out)
         mapping.member("weight", self.weight, to: &out)
+    }
+}
+
+extension IssuerPodAffinityPreferred: ValueDecodable {
+    /// Reads a `IssuerPodAffinityPreferred` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _podAffinityTerm: IssuerPodAffinityRequired?
+        var _weight: Int?
+        for member in object.members {
+            switch member.key {
+            case "podAffinityTerm": _podAffinityTerm = decoder.decode(member)
+            case "weight": _weight = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _podAffinityTerm == nil { decoder.missing("podAffinityTerm", in: object, of: Self.self) }
+        if _weight == nil { decoder.missing("weight", in: object, of: Self.self) }
+        guard let _podAffinityTerm, let _weight else { return nil }
+        return IssuerPodAffinityPreferred(podAffinityTerm: _podAffinityTerm, weight: _weight)
     }
 }
 
@@ -2703,6 +3923,39 @@ extension IssuerPodAffinityRequired: YAMLEmitting {
     }
 }
 
+extension IssuerPodAffinityRequired: ValueDecodable {
+    /// Reads a `IssuerPodAffinityRequired` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _labelSelector: IssuerLabelSelector?
+        var _matchLabelKeys: [String]?
+        var _mismatchLabelKeys: [String]?
+        var _namespaceSelector: IssuerLabelSelector?
+        var _namespaces: [String]?
+        var _topologyKey: String?
+        for member in object.members {
+            switch member.key {
+            case "labelSelector": _labelSelector = decoder.decode(member)
+            case "matchLabelKeys": _matchLabelKeys = decoder.decode(member)
+            case "mismatchLabelKeys": _mismatchLabelKeys = decoder.decode(member)
+            case "namespaceSelector": _namespaceSelector = decoder.decode(member)
+            case "namespaces": _namespaces = decoder.decode(member)
+            case "topologyKey": _topologyKey = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _topologyKey == nil { decoder.missing("topologyKey", in: object, of: Self.self) }
+        guard let _topologyKey else { return nil }
+        return IssuerPodAffinityRequired(
+            labelSelector: _labelSelector,
+            matchLabelKeys: _matchLabelKeys,
+            mismatchLabelKeys: _mismatchLabelKeys,
+            namespaceSelector: _namespaceSelector,
+            namespaces: _namespaces,
+            topologyKey: _topologyKey)
+    }
+}
+
 /// Optional pod template used to configure the ACME challenge solver pods used for HTTP01 challenges.
 public struct IssuerPodTemplate: APIValue {
     /// ObjectMeta overrides for the pod used to solve HTTP01 challenges.
@@ -2732,6 +3985,23 @@ extension IssuerPodTemplate: YAMLEmitting {
         mapping.member("metadata", self.metadata, to: &out)
         mapping.member("spec", self.spec, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IssuerPodTemplate: ValueDecodable {
+    /// Reads a `IssuerPodTemplate` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: IssuerMetadata?
+        var _spec: IssuerPodTemplateSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerPodTemplate(metadata: _metadata, spec: _spec)
     }
 }
 
@@ -2857,6 +4127,43 @@ extension IssuerPodTemplateSpec: YAMLEmitting {
     }
 }
 
+extension IssuerPodTemplateSpec: ValueDecodable {
+    /// Reads a `IssuerPodTemplateSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _affinity: IssuerAffinity?
+        var _imagePullSecrets: [IssuerImagePullSecret]?
+        var _nodeSelector: [String: String]?
+        var _priorityClassName: String?
+        var _resources: IssuerResources?
+        var _securityContext: IssuerSecurityContext?
+        var _serviceAccountName: String?
+        var _tolerations: [IssuerToleration]?
+        for member in object.members {
+            switch member.key {
+            case "affinity": _affinity = decoder.decode(member)
+            case "imagePullSecrets": _imagePullSecrets = decoder.decode(member)
+            case "nodeSelector": _nodeSelector = decoder.decode(member)
+            case "priorityClassName": _priorityClassName = decoder.decode(member)
+            case "resources": _resources = decoder.decode(member)
+            case "securityContext": _securityContext = decoder.decode(member)
+            case "serviceAccountName": _serviceAccountName = decoder.decode(member)
+            case "tolerations": _tolerations = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerPodTemplateSpec(
+            affinity: _affinity,
+            imagePullSecrets: _imagePullSecrets,
+            nodeSelector: _nodeSelector,
+            priorityClassName: _priorityClassName,
+            resources: _resources,
+            securityContext: _securityContext,
+            serviceAccountName: _serviceAccountName,
+            tolerations: _tolerations)
+    }
+}
+
 /// A node selector term, associated with the corresponding weight.
 public struct IssuerPreference: APIValue {
     /// A list of node selector requirements by node's labels.
@@ -2889,6 +4196,23 @@ extension IssuerPreference: YAMLEmitting {
     }
 }
 
+extension IssuerPreference: ValueDecodable {
+    /// Reads a `IssuerPreference` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _matchExpressions: [IssuerMatchExpression]?
+        var _matchFields: [IssuerMatchExpression]?
+        for member in object.members {
+            switch member.key {
+            case "matchExpressions": _matchExpressions = decoder.decode(member)
+            case "matchFields": _matchFields = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerPreference(matchExpressions: _matchExpressions, matchFields: _matchFields)
+    }
+}
+
 /// An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op).
 public struct IssuerPreferred: APIValue {
     /// A node selector term, associated with the corresponding weight.
@@ -2917,6 +4241,26 @@ extension IssuerPreferred: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("preference", self.preference, to: &out)
         mapping.member("weight", self.weight, to: &out)
+    }
+}
+
+extension IssuerPreferred: ValueDecodable {
+    /// Reads a `IssuerPreferred` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _preference: IssuerPreference?
+        var _weight: Int?
+        for member in object.members {
+            switch member.key {
+            case "preference": _preference = decoder.decode(member)
+            case "weight": _weight = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _preference == nil { decoder.missing("preference", in: object, of: Self.self) }
+        if _weight == nil { decoder.missing("weight", in: object, of: Self.self) }
+        guard let _preference, let _weight else { return nil }
+        return IssuerPreferred(preference: _preference, weight: _weight)
     }
 }
 
@@ -2953,6 +4297,25 @@ extension IssuerPrivateKeySecretRef: YAMLEmitting {
     }
 }
 
+extension IssuerPrivateKeySecretRef: ValueDecodable {
+    /// Reads a `IssuerPrivateKeySecretRef` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _key: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "key": _key = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return IssuerPrivateKeySecretRef(name: _name, key: _key)
+    }
+}
+
 /// If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled
 /// onto the node.
 public struct IssuerRequired: APIValue {
@@ -2977,6 +4340,23 @@ extension IssuerRequired: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("nodeSelectorTerms", self.nodeSelectorTerms, to: &out)
+    }
+}
+
+extension IssuerRequired: ValueDecodable {
+    /// Reads a `IssuerRequired` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _nodeSelectorTerms: [IssuerPreference]?
+        for member in object.members {
+            switch member.key {
+            case "nodeSelectorTerms": _nodeSelectorTerms = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _nodeSelectorTerms == nil { decoder.missing("nodeSelectorTerms", in: object, of: Self.self) }
+        guard let _nodeSelectorTerms else { return nil }
+        return IssuerRequired(nodeSelectorTerms: _nodeSelectorTerms)
     }
 }
 
@@ -3009,6 +4389,23 @@ extension IssuerResources: YAMLEmitting {
         mapping.member("limits", self.limits, to: &out)
         mapping.member("requests", self.requests, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IssuerResources: ValueDecodable {
+    /// Reads a `IssuerResources` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _limits: [String: Quantity]?
+        var _requests: [String: Quantity]?
+        for member in object.members {
+            switch member.key {
+            case "limits": _limits = decoder.decode(member)
+            case "requests": _requests = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerResources(limits: _limits, requests: _requests)
     }
 }
 
@@ -3063,6 +4460,36 @@ extension IssuerRfc2136: YAMLEmitting {
         mapping.member("tsigAlgorithm", self.tsigAlgorithm, to: &out)
         mapping.member("tsigKeyName", self.tsigKeyName, to: &out)
         mapping.member("tsigSecretSecretRef", self.tsigSecretSecretRef, to: &out)
+    }
+}
+
+extension IssuerRfc2136: ValueDecodable {
+    /// Reads a `IssuerRfc2136` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _nameserver: String?
+        var _protocol: String?
+        var _tsigAlgorithm: String?
+        var _tsigKeyName: String?
+        var _tsigSecretSecretRef: IssuerPrivateKeySecretRef?
+        for member in object.members {
+            switch member.key {
+            case "nameserver": _nameserver = decoder.decode(member)
+            case "protocol": _protocol = decoder.decode(member)
+            case "tsigAlgorithm": _tsigAlgorithm = decoder.decode(member)
+            case "tsigKeyName": _tsigKeyName = decoder.decode(member)
+            case "tsigSecretSecretRef": _tsigSecretSecretRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _nameserver == nil { decoder.missing("nameserver", in: object, of: Self.self) }
+        guard let _nameserver else { return nil }
+        return IssuerRfc2136(
+            nameserver: _nameserver,
+            protocol: _protocol,
+            tsigAlgorithm: _tsigAlgorithm,
+            tsigKeyName: _tsigKeyName,
+            tsigSecretSecretRef: _tsigSecretSecretRef)
     }
 }
 
@@ -3185,6 +4612,40 @@ extension IssuerRoute53: YAMLEmitting {
     }
 }
 
+extension IssuerRoute53: ValueDecodable {
+    /// Reads a `IssuerRoute53` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _accessKeyID: String?
+        var _accessKeyIDSecretRef: IssuerPrivateKeySecretRef?
+        var _auth: IssuerRoute53Auth?
+        var _hostedZoneID: String?
+        var _region: String?
+        var _role: String?
+        var _secretAccessKeySecretRef: IssuerPrivateKeySecretRef?
+        for member in object.members {
+            switch member.key {
+            case "accessKeyID": _accessKeyID = decoder.decode(member)
+            case "accessKeyIDSecretRef": _accessKeyIDSecretRef = decoder.decode(member)
+            case "auth": _auth = decoder.decode(member)
+            case "hostedZoneID": _hostedZoneID = decoder.decode(member)
+            case "region": _region = decoder.decode(member)
+            case "role": _role = decoder.decode(member)
+            case "secretAccessKeySecretRef": _secretAccessKeySecretRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerRoute53(
+            accessKeyID: _accessKeyID,
+            accessKeyIDSecretRef: _accessKeyIDSecretRef,
+            auth: _auth,
+            hostedZoneID: _hostedZoneID,
+            region: _region,
+            role: _role,
+            secretAccessKeySecretRef: _secretAccessKeySecretRef)
+    }
+}
+
 /// Auth configures how cert-manager authenticates.
 public struct IssuerRoute53Auth: APIValue {
     /// Kubernetes authenticates with Route53 using AssumeRoleWithWebIdentity by passing a bound ServiceAccount token.
@@ -3211,6 +4672,23 @@ extension IssuerRoute53Auth: YAMLEmitting {
     }
 }
 
+extension IssuerRoute53Auth: ValueDecodable {
+    /// Reads a `IssuerRoute53Auth` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _kubernetes: IssuerRoute53AuthKubernetes?
+        for member in object.members {
+            switch member.key {
+            case "kubernetes": _kubernetes = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _kubernetes == nil { decoder.missing("kubernetes", in: object, of: Self.self) }
+        guard let _kubernetes else { return nil }
+        return IssuerRoute53Auth(kubernetes: _kubernetes)
+    }
+}
+
 /// Kubernetes authenticates with Route53 using AssumeRoleWithWebIdentity by passing a bound ServiceAccount token.
 public struct IssuerRoute53AuthKubernetes: APIValue {
     /// A reference to a service account that will be used to request a bound token (also known as "projected token").
@@ -3234,6 +4712,23 @@ extension IssuerRoute53AuthKubernetes: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("serviceAccountRef", self.serviceAccountRef, to: &out)
+    }
+}
+
+extension IssuerRoute53AuthKubernetes: ValueDecodable {
+    /// Reads a `IssuerRoute53AuthKubernetes` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _serviceAccountRef: IssuerServiceAccountRef?
+        for member in object.members {
+            switch member.key {
+            case "serviceAccountRef": _serviceAccountRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _serviceAccountRef == nil { decoder.missing("serviceAccountRef", in: object, of: Self.self) }
+        guard let _serviceAccountRef else { return nil }
+        return IssuerRoute53AuthKubernetes(serviceAccountRef: _serviceAccountRef)
     }
 }
 
@@ -3280,6 +4775,27 @@ extension IssuerSeLinuxOptions: YAMLEmitting {
     }
 }
 
+extension IssuerSeLinuxOptions: ValueDecodable {
+    /// Reads a `IssuerSeLinuxOptions` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _level: String?
+        var _role: String?
+        var _type: String?
+        var _user: String?
+        for member in object.members {
+            switch member.key {
+            case "level": _level = decoder.decode(member)
+            case "role": _role = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            case "user": _user = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerSeLinuxOptions(level: _level, role: _role, type: _type, user: _user)
+    }
+}
+
 /// The seccomp options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is
 /// windows.
 public struct IssuerSeccompProfile: APIValue {
@@ -3309,6 +4825,25 @@ extension IssuerSeccompProfile: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("localhostProfile", self.localhostProfile, to: &out)
         mapping.member("type", self.type, to: &out)
+    }
+}
+
+extension IssuerSeccompProfile: ValueDecodable {
+    /// Reads a `IssuerSeccompProfile` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _localhostProfile: String?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "localhostProfile": _localhostProfile = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _type == nil { decoder.missing("type", in: object, of: Self.self) }
+        guard let _type else { return nil }
+        return IssuerSeccompProfile(localhostProfile: _localhostProfile, type: _type)
     }
 }
 
@@ -3453,6 +4988,46 @@ extension IssuerSecurityContext: YAMLEmitting {
     }
 }
 
+extension IssuerSecurityContext: ValueDecodable {
+    /// Reads a `IssuerSecurityContext` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsGroup: Int?
+        var _fsGroupChangePolicy: String?
+        var _runAsGroup: Int?
+        var _runAsNonRoot: Bool?
+        var _runAsUser: Int?
+        var _seLinuxOptions: IssuerSeLinuxOptions?
+        var _seccompProfile: IssuerSeccompProfile?
+        var _supplementalGroups: [Int]?
+        var _sysctls: [IssuerSysctl]?
+        for member in object.members {
+            switch member.key {
+            case "fsGroup": _fsGroup = decoder.decode(member)
+            case "fsGroupChangePolicy": _fsGroupChangePolicy = decoder.decode(member)
+            case "runAsGroup": _runAsGroup = decoder.decode(member)
+            case "runAsNonRoot": _runAsNonRoot = decoder.decode(member)
+            case "runAsUser": _runAsUser = decoder.decode(member)
+            case "seLinuxOptions": _seLinuxOptions = decoder.decode(member)
+            case "seccompProfile": _seccompProfile = decoder.decode(member)
+            case "supplementalGroups": _supplementalGroups = decoder.decode(member)
+            case "sysctls": _sysctls = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerSecurityContext(
+            fsGroup: _fsGroup,
+            fsGroupChangePolicy: _fsGroupChangePolicy,
+            runAsGroup: _runAsGroup,
+            runAsNonRoot: _runAsNonRoot,
+            runAsUser: _runAsUser,
+            seLinuxOptions: _seLinuxOptions,
+            seccompProfile: _seccompProfile,
+            supplementalGroups: _supplementalGroups,
+            sysctls: _sysctls)
+    }
+}
+
 /// Selector selects a set of DNSNames on the Certificate resource that should be solved using this challenge solver.
 public struct IssuerSelector: APIValue {
     /// List of DNSNames that this solver will be used to solve. If specified and a match is found, a dnsNames selector
@@ -3493,6 +5068,25 @@ extension IssuerSelector: YAMLEmitting {
     }
 }
 
+extension IssuerSelector: ValueDecodable {
+    /// Reads a `IssuerSelector` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _dnsNames: [String]?
+        var _dnsZones: [String]?
+        var _matchLabels: [String: String]?
+        for member in object.members {
+            switch member.key {
+            case "dnsNames": _dnsNames = decoder.decode(member)
+            case "dnsZones": _dnsZones = decoder.decode(member)
+            case "matchLabels": _matchLabels = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerSelector(dnsNames: _dnsNames, dnsZones: _dnsZones, matchLabels: _matchLabels)
+    }
+}
+
 /// SelfSigned configures this issuer to 'self sign' certificates using the private key used to create the
 /// CertificateRequest object.
 public struct IssuerSelfSigned: APIValue {
@@ -3519,6 +5113,21 @@ extension IssuerSelfSigned: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("crlDistributionPoints", self.crlDistributionPoints, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IssuerSelfSigned: ValueDecodable {
+    /// Reads a `IssuerSelfSigned` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _crlDistributionPoints: [String]?
+        for member in object.members {
+            switch member.key {
+            case "crlDistributionPoints": _crlDistributionPoints = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerSelfSigned(crlDistributionPoints: _crlDistributionPoints)
     }
 }
 
@@ -3551,6 +5160,25 @@ extension IssuerServiceAccountRef: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("name", self.name, to: &out)
         mapping.member("audiences", self.audiences, to: &out)
+    }
+}
+
+extension IssuerServiceAccountRef: ValueDecodable {
+    /// Reads a `IssuerServiceAccountRef` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _audiences: [String]?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "audiences": _audiences = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return IssuerServiceAccountRef(name: _name, audiences: _audiences)
     }
 }
 
@@ -3607,6 +5235,31 @@ extension IssuerSolver: YAMLEmitting {
         mapping.member("selector", self.selector, to: &out)
         mapping.member("waitInsteadOfSelfCheck", self.waitInsteadOfSelfCheck, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IssuerSolver: ValueDecodable {
+    /// Reads a `IssuerSolver` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _dns01: IssuerDns01?
+        var _http01: IssuerHttp01?
+        var _selector: IssuerSelector?
+        var _waitInsteadOfSelfCheck: String?
+        for member in object.members {
+            switch member.key {
+            case "dns01": _dns01 = decoder.decode(member)
+            case "http01": _http01 = decoder.decode(member)
+            case "selector": _selector = decoder.decode(member)
+            case "waitInsteadOfSelfCheck": _waitInsteadOfSelfCheck = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerSolver(
+            dns01: _dns01,
+            http01: _http01,
+            selector: _selector,
+            waitInsteadOfSelfCheck: _waitInsteadOfSelfCheck)
     }
 }
 
@@ -3673,6 +5326,29 @@ extension IssuerSpec: YAMLEmitting {
     }
 }
 
+extension IssuerSpec: ValueDecodable {
+    /// Reads a `IssuerSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _acme: IssuerAcme?
+        var _ca: IssuerCa?
+        var _selfSigned: IssuerSelfSigned?
+        var _vault: IssuerVault?
+        var _venafi: IssuerVenafi?
+        for member in object.members {
+            switch member.key {
+            case "acme": _acme = decoder.decode(member)
+            case "ca": _ca = decoder.decode(member)
+            case "selfSigned": _selfSigned = decoder.decode(member)
+            case "vault": _vault = decoder.decode(member)
+            case "venafi": _venafi = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerSpec(acme: _acme, ca: _ca, selfSigned: _selfSigned, vault: _vault, venafi: _venafi)
+    }
+}
+
 /// Sysctl defines a kernel parameter to be set
 public struct IssuerSysctl: APIValue {
     /// Name of a property to set
@@ -3701,6 +5377,26 @@ extension IssuerSysctl: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("name", self.name, to: &out)
         mapping.member("value", self.value, to: &out)
+    }
+}
+
+extension IssuerSysctl: ValueDecodable {
+    /// Reads a `IssuerSysctl` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _value: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "value": _value = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _value == nil { decoder.missing("value", in: object, of: Self.self) }
+        guard let _name, let _value else { return nil }
+        return IssuerSysctl(name: _name, value: _value)
     }
 }
 
@@ -3768,6 +5464,34 @@ extension IssuerToleration: YAMLEmitting {
     }
 }
 
+extension IssuerToleration: ValueDecodable {
+    /// Reads a `IssuerToleration` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _effect: String?
+        var _key: String?
+        var _operator: String?
+        var _tolerationSeconds: Int?
+        var _value: String?
+        for member in object.members {
+            switch member.key {
+            case "effect": _effect = decoder.decode(member)
+            case "key": _key = decoder.decode(member)
+            case "operator": _operator = decoder.decode(member)
+            case "tolerationSeconds": _tolerationSeconds = decoder.decode(member)
+            case "value": _value = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IssuerToleration(
+            effect: _effect,
+            key: _key,
+            operator: _operator,
+            tolerationSeconds: _tolerationSeconds,
+            value: _value)
+    }
+}
+
 /// TPP specifies CyberArk Certificate Manager Self-Hosted configuration settings.
 public struct IssuerTpp: APIValue {
     /// Base64-encoded bundle of PEM CAs which will be used to validate the certificate chain presented by the CyberArk
@@ -3815,6 +5539,34 @@ extension IssuerTpp: YAMLEmitting {
         mapping.member("caBundleSecretRef", self.caBundleSecretRef, to: &out)
         mapping.member("credentialsRef", self.credentialsRef, to: &out)
         mapping.member("url", self.url, to: &out)
+    }
+}
+
+extension IssuerTpp: ValueDecodable {
+    /// Reads a `IssuerTpp` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _caBundle: String?
+        var _caBundleSecretRef: IssuerPrivateKeySecretRef?
+        var _credentialsRef: IssuerCredentialsRef?
+        var _url: String?
+        for member in object.members {
+            switch member.key {
+            case "caBundle": _caBundle = decoder.decode(member)
+            case "caBundleSecretRef": _caBundleSecretRef = decoder.decode(member)
+            case "credentialsRef": _credentialsRef = decoder.decode(member)
+            case "url": _url = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _credentialsRef == nil { decoder.missing("credentialsRef", in: object, of: Self.self) }
+        if _url == nil { decoder.missing("url", in: object, of: Self.self) }
+        guard let _credentialsRef, let _url else { return nil }
+        return IssuerTpp(
+            caBundle: _caBundle,
+            caBundleSecretRef: _caBundleSecretRef,
+            credentialsRef: _credentialsRef,
+            url: _url)
     }
 }
 
@@ -3937,6 +5689,50 @@ extension IssuerVault: YAMLEmitting {
     }
 }
 
+extension IssuerVault: ValueDecodable {
+    /// Reads a `IssuerVault` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _namespace: String?
+        var _auth: IssuerAuth?
+        var _caBundle: String?
+        var _caBundleSecretRef: IssuerPrivateKeySecretRef?
+        var _clientCertSecretRef: IssuerPrivateKeySecretRef?
+        var _clientKeySecretRef: IssuerPrivateKeySecretRef?
+        var _path: String?
+        var _server: String?
+        var _serverName: String?
+        for member in object.members {
+            switch member.key {
+            case "namespace": _namespace = decoder.decode(member)
+            case "auth": _auth = decoder.decode(member)
+            case "caBundle": _caBundle = decoder.decode(member)
+            case "caBundleSecretRef": _caBundleSecretRef = decoder.decode(member)
+            case "clientCertSecretRef": _clientCertSecretRef = decoder.decode(member)
+            case "clientKeySecretRef": _clientKeySecretRef = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            case "server": _server = decoder.decode(member)
+            case "serverName": _serverName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _auth == nil { decoder.missing("auth", in: object, of: Self.self) }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        if _server == nil { decoder.missing("server", in: object, of: Self.self) }
+        guard let _auth, let _path, let _server else { return nil }
+        return IssuerVault(
+            namespace: _namespace,
+            auth: _auth,
+            caBundle: _caBundle,
+            caBundleSecretRef: _caBundleSecretRef,
+            clientCertSecretRef: _clientCertSecretRef,
+            clientKeySecretRef: _clientKeySecretRef,
+            path: _path,
+            server: _server,
+            serverName: _serverName)
+    }
+}
+
 /// Venafi configures this issuer to sign certificates using a CyberArk Certificate Manager Self-Hosted or SaaS policy
 /// zone.
 public struct IssuerVenafi: APIValue {
@@ -3980,6 +5776,29 @@ extension IssuerVenafi: YAMLEmitting {
     }
 }
 
+extension IssuerVenafi: ValueDecodable {
+    /// Reads a `IssuerVenafi` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _cloud: IssuerCloud?
+        var _ngts: IssuerNgts?
+        var _tpp: IssuerTpp?
+        var _zone: String?
+        for member in object.members {
+            switch member.key {
+            case "cloud": _cloud = decoder.decode(member)
+            case "ngts": _ngts = decoder.decode(member)
+            case "tpp": _tpp = decoder.decode(member)
+            case "zone": _zone = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _zone == nil { decoder.missing("zone", in: object, of: Self.self) }
+        guard let _zone else { return nil }
+        return IssuerVenafi(cloud: _cloud, ngts: _ngts, tpp: _tpp, zone: _zone)
+    }
+}
+
 /// Configure an external webhook based DNS01 challenge solver to manage DNS01 challenge records.
 public struct IssuerWebhook: APIValue {
     /// Additional configuration that should be passed to the webhook apiserver when challenges are processed.
@@ -4013,5 +5832,27 @@ extension IssuerWebhook: YAMLEmitting {
         mapping.member("config", self.config, to: &out)
         mapping.member("groupName", self.groupName, to: &out)
         mapping.member("solverName", self.solverName, to: &out)
+    }
+}
+
+extension IssuerWebhook: ValueDecodable {
+    /// Reads a `IssuerWebhook` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _config: Value?
+        var _groupName: String?
+        var _solverName: String?
+        for member in object.members {
+            switch member.key {
+            case "config": _config = decoder.decode(member)
+            case "groupName": _groupName = decoder.decode(member)
+            case "solverName": _solverName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _groupName == nil { decoder.missing("groupName", in: object, of: Self.self) }
+        if _solverName == nil { decoder.missing("solverName", in: object, of: Self.self) }
+        guard let _groupName, let _solverName else { return nil }
+        return IssuerWebhook(config: _config, groupName: _groupName, solverName: _solverName)
     }
 }

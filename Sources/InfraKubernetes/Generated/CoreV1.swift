@@ -45,6 +45,33 @@ extension AWSElasticBlockStoreVolumeSource: YAMLEmitting {
     }
 }
 
+extension AWSElasticBlockStoreVolumeSource: ValueDecodable {
+    /// Reads a `AWSElasticBlockStoreVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _partition: Int?
+        var _readOnly: Bool?
+        var _volumeID: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "partition": _partition = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "volumeID": _volumeID = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _volumeID == nil { decoder.missing("volumeID", in: object, of: Self.self) }
+        guard let _volumeID else { return nil }
+        return AWSElasticBlockStoreVolumeSource(
+            fsType: _fsType,
+            partition: _partition,
+            readOnly: _readOnly,
+            volumeID: _volumeID)
+    }
+}
+
 /// Affinity is a group of affinity scheduling rules.
 public struct Affinity: APIValue {
     /// Describes node affinity scheduling rules for the pod.
@@ -94,6 +121,25 @@ extension Affinity: YAMLEmitting {
     }
 }
 
+extension Affinity: ValueDecodable {
+    /// Reads a `Affinity` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _nodeAffinity: NodeAffinity?
+        var _podAffinity: PodAffinity?
+        var _podAntiAffinity: PodAntiAffinity?
+        for member in object.members {
+            switch member.key {
+            case "nodeAffinity": _nodeAffinity = decoder.decode(member)
+            case "podAffinity": _podAffinity = decoder.decode(member)
+            case "podAntiAffinity": _podAntiAffinity = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return Affinity(nodeAffinity: _nodeAffinity, podAffinity: _podAffinity, podAntiAffinity: _podAntiAffinity)
+    }
+}
+
 /// AppArmorProfile defines a pod or container's AppArmor settings.
 public struct AppArmorProfile: APIValue {
     /// localhostProfile indicates a profile loaded on the node that should be used.
@@ -122,6 +168,25 @@ extension AppArmorProfile: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("localhostProfile", self.localhostProfile, to: &out)
         mapping.member("type", self.type, to: &out)
+    }
+}
+
+extension AppArmorProfile: ValueDecodable {
+    /// Reads a `AppArmorProfile` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _localhostProfile: String?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "localhostProfile": _localhostProfile = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _type == nil { decoder.missing("type", in: object, of: Self.self) }
+        guard let _type else { return nil }
+        return AppArmorProfile(localhostProfile: _localhostProfile, type: _type)
     }
 }
 
@@ -184,6 +249,40 @@ extension AzureDiskVolumeSource: YAMLEmitting {
     }
 }
 
+extension AzureDiskVolumeSource: ValueDecodable {
+    /// Reads a `AzureDiskVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _kind: String?
+        var _cachingMode: String?
+        var _diskName: String?
+        var _diskURI: String?
+        var _fsType: String?
+        var _readOnly: Bool?
+        for member in object.members {
+            switch member.key {
+            case "kind": _kind = decoder.decode(member)
+            case "cachingMode": _cachingMode = decoder.decode(member)
+            case "diskName": _diskName = decoder.decode(member)
+            case "diskURI": _diskURI = decoder.decode(member)
+            case "fsType": _fsType = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _diskName == nil { decoder.missing("diskName", in: object, of: Self.self) }
+        if _diskURI == nil { decoder.missing("diskURI", in: object, of: Self.self) }
+        guard let _diskName, let _diskURI else { return nil }
+        return AzureDiskVolumeSource(
+            kind: _kind,
+            cachingMode: _cachingMode,
+            diskName: _diskName,
+            diskURI: _diskURI,
+            fsType: _fsType,
+            readOnly: _readOnly)
+    }
+}
+
 /// AzureFile represents an Azure File Service mount on the host and bind mount to the pod.
 public struct AzureFilePersistentVolumeSource: APIValue {
     /// readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
@@ -226,6 +325,34 @@ extension AzureFilePersistentVolumeSource: YAMLEmitting {
     }
 }
 
+extension AzureFilePersistentVolumeSource: ValueDecodable {
+    /// Reads a `AzureFilePersistentVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _readOnly: Bool?
+        var _secretName: String?
+        var _secretNamespace: String?
+        var _shareName: String?
+        for member in object.members {
+            switch member.key {
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretName": _secretName = decoder.decode(member)
+            case "secretNamespace": _secretNamespace = decoder.decode(member)
+            case "shareName": _shareName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _secretName == nil { decoder.missing("secretName", in: object, of: Self.self) }
+        if _shareName == nil { decoder.missing("shareName", in: object, of: Self.self) }
+        guard let _secretName, let _shareName else { return nil }
+        return AzureFilePersistentVolumeSource(
+            readOnly: _readOnly,
+            secretName: _secretName,
+            secretNamespace: _secretNamespace,
+            shareName: _shareName)
+    }
+}
+
 /// AzureFile represents an Azure File Service mount on the host and bind mount to the pod.
 public struct AzureFileVolumeSource: APIValue {
     /// readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
@@ -259,6 +386,28 @@ extension AzureFileVolumeSource: YAMLEmitting {
         mapping.member("readOnly", self.readOnly, to: &out)
         mapping.member("secretName", self.secretName, to: &out)
         mapping.member("shareName", self.shareName, to: &out)
+    }
+}
+
+extension AzureFileVolumeSource: ValueDecodable {
+    /// Reads a `AzureFileVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _readOnly: Bool?
+        var _secretName: String?
+        var _shareName: String?
+        for member in object.members {
+            switch member.key {
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretName": _secretName = decoder.decode(member)
+            case "shareName": _shareName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _secretName == nil { decoder.missing("secretName", in: object, of: Self.self) }
+        if _shareName == nil { decoder.missing("shareName", in: object, of: Self.self) }
+        guard let _secretName, let _shareName else { return nil }
+        return AzureFileVolumeSource(readOnly: _readOnly, secretName: _secretName, shareName: _shareName)
     }
 }
 
@@ -396,6 +545,52 @@ extension CSIPersistentVolumeSource: YAMLEmitting {
     }
 }
 
+extension CSIPersistentVolumeSource: ValueDecodable {
+    /// Reads a `CSIPersistentVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _controllerExpandSecretRef: SecretReference?
+        var _controllerPublishSecretRef: SecretReference?
+        var _driver: String?
+        var _fsType: String?
+        var _nodeExpandSecretRef: SecretReference?
+        var _nodePublishSecretRef: SecretReference?
+        var _nodeStageSecretRef: SecretReference?
+        var _readOnly: Bool?
+        var _volumeAttributes: [String: String]?
+        var _volumeHandle: String?
+        for member in object.members {
+            switch member.key {
+            case "controllerExpandSecretRef": _controllerExpandSecretRef = decoder.decode(member)
+            case "controllerPublishSecretRef": _controllerPublishSecretRef = decoder.decode(member)
+            case "driver": _driver = decoder.decode(member)
+            case "fsType": _fsType = decoder.decode(member)
+            case "nodeExpandSecretRef": _nodeExpandSecretRef = decoder.decode(member)
+            case "nodePublishSecretRef": _nodePublishSecretRef = decoder.decode(member)
+            case "nodeStageSecretRef": _nodeStageSecretRef = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "volumeAttributes": _volumeAttributes = decoder.decode(member)
+            case "volumeHandle": _volumeHandle = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _driver == nil { decoder.missing("driver", in: object, of: Self.self) }
+        if _volumeHandle == nil { decoder.missing("volumeHandle", in: object, of: Self.self) }
+        guard let _driver, let _volumeHandle else { return nil }
+        return CSIPersistentVolumeSource(
+            controllerExpandSecretRef: _controllerExpandSecretRef,
+            controllerPublishSecretRef: _controllerPublishSecretRef,
+            driver: _driver,
+            fsType: _fsType,
+            nodeExpandSecretRef: _nodeExpandSecretRef,
+            nodePublishSecretRef: _nodePublishSecretRef,
+            nodeStageSecretRef: _nodeStageSecretRef,
+            readOnly: _readOnly,
+            volumeAttributes: _volumeAttributes,
+            volumeHandle: _volumeHandle)
+    }
+}
+
 /// Represents a source location of a volume to mount, managed by an external CSI driver
 public struct CSIVolumeSource: APIValue {
     /// driver is the name of the CSI driver that handles this volume.
@@ -449,6 +644,36 @@ extension CSIVolumeSource: YAMLEmitting {
     }
 }
 
+extension CSIVolumeSource: ValueDecodable {
+    /// Reads a `CSIVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _driver: String?
+        var _fsType: String?
+        var _nodePublishSecretRef: LocalObjectReference?
+        var _readOnly: Bool?
+        var _volumeAttributes: [String: String]?
+        for member in object.members {
+            switch member.key {
+            case "driver": _driver = decoder.decode(member)
+            case "fsType": _fsType = decoder.decode(member)
+            case "nodePublishSecretRef": _nodePublishSecretRef = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "volumeAttributes": _volumeAttributes = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _driver == nil { decoder.missing("driver", in: object, of: Self.self) }
+        guard let _driver else { return nil }
+        return CSIVolumeSource(
+            driver: _driver,
+            fsType: _fsType,
+            nodePublishSecretRef: _nodePublishSecretRef,
+            readOnly: _readOnly,
+            volumeAttributes: _volumeAttributes)
+    }
+}
+
 /// Adds and removes POSIX capabilities from running containers.
 public struct Capabilities: APIValue {
     /// Added capabilities
@@ -478,6 +703,23 @@ extension Capabilities: YAMLEmitting {
         mapping.member("add", self.add, to: &out)
         mapping.member("drop", self.drop, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension Capabilities: ValueDecodable {
+    /// Reads a `Capabilities` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _add: [String]?
+        var _drop: [String]?
+        for member in object.members {
+            switch member.key {
+            case "add": _add = decoder.decode(member)
+            case "drop": _drop = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return Capabilities(add: _add, drop: _drop)
     }
 }
 
@@ -544,6 +786,39 @@ extension CephFSPersistentVolumeSource: YAMLEmitting {
     }
 }
 
+extension CephFSPersistentVolumeSource: ValueDecodable {
+    /// Reads a `CephFSPersistentVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _monitors: [String]?
+        var _path: String?
+        var _readOnly: Bool?
+        var _secretFile: String?
+        var _secretRef: SecretReference?
+        var _user: String?
+        for member in object.members {
+            switch member.key {
+            case "monitors": _monitors = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretFile": _secretFile = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "user": _user = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _monitors == nil { decoder.missing("monitors", in: object, of: Self.self) }
+        guard let _monitors else { return nil }
+        return CephFSPersistentVolumeSource(
+            monitors: _monitors,
+            path: _path,
+            readOnly: _readOnly,
+            secretFile: _secretFile,
+            secretRef: _secretRef,
+            user: _user)
+    }
+}
+
 /// Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership
 /// management or SELinux relabeling.
 public struct CephFSVolumeSource: APIValue {
@@ -607,6 +882,39 @@ extension CephFSVolumeSource: YAMLEmitting {
     }
 }
 
+extension CephFSVolumeSource: ValueDecodable {
+    /// Reads a `CephFSVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _monitors: [String]?
+        var _path: String?
+        var _readOnly: Bool?
+        var _secretFile: String?
+        var _secretRef: LocalObjectReference?
+        var _user: String?
+        for member in object.members {
+            switch member.key {
+            case "monitors": _monitors = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretFile": _secretFile = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "user": _user = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _monitors == nil { decoder.missing("monitors", in: object, of: Self.self) }
+        guard let _monitors else { return nil }
+        return CephFSVolumeSource(
+            monitors: _monitors,
+            path: _path,
+            readOnly: _readOnly,
+            secretFile: _secretFile,
+            secretRef: _secretRef,
+            user: _user)
+    }
+}
+
 /// Represents a cinder volume resource in Openstack. A Cinder volume must exist before mounting to a container.
 public struct CinderPersistentVolumeSource: APIValue {
     /// fsType Filesystem type to mount. Must be a filesystem type supported by the host operating system.
@@ -646,6 +954,33 @@ extension CinderPersistentVolumeSource: YAMLEmitting {
         mapping.member("readOnly", self.readOnly, to: &out)
         mapping.member("secretRef", self.secretRef, to: &out)
         mapping.member("volumeID", self.volumeID, to: &out)
+    }
+}
+
+extension CinderPersistentVolumeSource: ValueDecodable {
+    /// Reads a `CinderPersistentVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _readOnly: Bool?
+        var _secretRef: SecretReference?
+        var _volumeID: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "volumeID": _volumeID = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _volumeID == nil { decoder.missing("volumeID", in: object, of: Self.self) }
+        guard let _volumeID else { return nil }
+        return CinderPersistentVolumeSource(
+            fsType: _fsType,
+            readOnly: _readOnly,
+            secretRef: _secretRef,
+            volumeID: _volumeID)
     }
 }
 
@@ -695,6 +1030,29 @@ extension CinderVolumeSource: YAMLEmitting {
     }
 }
 
+extension CinderVolumeSource: ValueDecodable {
+    /// Reads a `CinderVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _readOnly: Bool?
+        var _secretRef: LocalObjectReference?
+        var _volumeID: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "volumeID": _volumeID = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _volumeID == nil { decoder.missing("volumeID", in: object, of: Self.self) }
+        guard let _volumeID else { return nil }
+        return CinderVolumeSource(fsType: _fsType, readOnly: _readOnly, secretRef: _secretRef, volumeID: _volumeID)
+    }
+}
+
 /// ClientIPConfig represents the configurations of Client IP based session affinity.
 public struct ClientIPConfig: APIValue {
     /// timeoutSeconds specifies the seconds of ClientIP type session sticky time.
@@ -719,6 +1077,21 @@ extension ClientIPConfig: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("timeoutSeconds", self.timeoutSeconds, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ClientIPConfig: ValueDecodable {
+    /// Reads a `ClientIPConfig` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _timeoutSeconds: Int?
+        for member in object.members {
+            switch member.key {
+            case "timeoutSeconds": _timeoutSeconds = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ClientIPConfig(timeoutSeconds: _timeoutSeconds)
     }
 }
 
@@ -772,6 +1145,36 @@ extension ClusterTrustBundleProjection: YAMLEmitting {
         mapping.member("optional", self.optional, to: &out)
         mapping.member("path", self.path, to: &out)
         mapping.member("signerName", self.signerName, to: &out)
+    }
+}
+
+extension ClusterTrustBundleProjection: ValueDecodable {
+    /// Reads a `ClusterTrustBundleProjection` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _labelSelector: LabelSelector?
+        var _optional: Bool?
+        var _path: String?
+        var _signerName: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "labelSelector": _labelSelector = decoder.decode(member)
+            case "optional": _optional = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            case "signerName": _signerName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        guard let _path else { return nil }
+        return ClusterTrustBundleProjection(
+            name: _name,
+            labelSelector: _labelSelector,
+            optional: _optional,
+            path: _path,
+            signerName: _signerName)
     }
 }
 
@@ -846,6 +1249,36 @@ extension ConfigMap: YAMLEmitting {
     }
 }
 
+extension ConfigMap: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `ConfigMap`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "ConfigMap" }
+
+    /// Reads a `ConfigMap` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _binaryData: [String: String]?
+        var _data: [String: String]?
+        var _immutable: Bool?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "binaryData": _binaryData = decoder.decode(member)
+            case "data": _data = decoder.decode(member)
+            case "immutable": _immutable = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return ConfigMap(metadata: _metadata, binaryData: _binaryData, data: _data, immutable: _immutable)
+    }
+}
+
 /// ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.
 public struct ConfigMapEnvSource: APIValue {
     /// Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be
@@ -876,6 +1309,23 @@ extension ConfigMapEnvSource: YAMLEmitting {
         mapping.member("name", self.name, to: &out)
         mapping.member("optional", self.optional, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ConfigMapEnvSource: ValueDecodable {
+    /// Reads a `ConfigMapEnvSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _optional: Bool?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "optional": _optional = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ConfigMapEnvSource(name: _name, optional: _optional)
     }
 }
 
@@ -913,6 +1363,27 @@ extension ConfigMapKeySelector: YAMLEmitting {
         mapping.member("name", self.name, to: &out)
         mapping.member("key", self.key, to: &out)
         mapping.member("optional", self.optional, to: &out)
+    }
+}
+
+extension ConfigMapKeySelector: ValueDecodable {
+    /// Reads a `ConfigMapKeySelector` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _key: String?
+        var _optional: Bool?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "key": _key = decoder.decode(member)
+            case "optional": _optional = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _key == nil { decoder.missing("key", in: object, of: Self.self) }
+        guard let _key else { return nil }
+        return ConfigMapKeySelector(name: _name, key: _key, optional: _optional)
     }
 }
 
@@ -970,6 +1441,38 @@ extension ConfigMapNodeConfigSource: YAMLEmitting {
     }
 }
 
+extension ConfigMapNodeConfigSource: ValueDecodable {
+    /// Reads a `ConfigMapNodeConfigSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _namespace: String?
+        var _kubeletConfigKey: String?
+        var _resourceVersion: String?
+        var _uid: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "namespace": _namespace = decoder.decode(member)
+            case "kubeletConfigKey": _kubeletConfigKey = decoder.decode(member)
+            case "resourceVersion": _resourceVersion = decoder.decode(member)
+            case "uid": _uid = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _namespace == nil { decoder.missing("namespace", in: object, of: Self.self) }
+        if _kubeletConfigKey == nil { decoder.missing("kubeletConfigKey", in: object, of: Self.self) }
+        guard let _name, let _namespace, let _kubeletConfigKey else { return nil }
+        return ConfigMapNodeConfigSource(
+            name: _name,
+            namespace: _namespace,
+            kubeletConfigKey: _kubeletConfigKey,
+            resourceVersion: _resourceVersion,
+            uid: _uid)
+    }
+}
+
 /// Adapts a ConfigMap into a projected volume. The contents of the target ConfigMap's Data field will be presented in a
 /// projected volume as files using the keys in the Data field as the file names, unless the items element is populated
 /// with specific mappings of keys to paths.
@@ -1008,6 +1511,25 @@ extension ConfigMapProjection: YAMLEmitting {
         mapping.member("items", self.items, to: &out)
         mapping.member("optional", self.optional, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ConfigMapProjection: ValueDecodable {
+    /// Reads a `ConfigMapProjection` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _items: [KeyToPath]?
+        var _optional: Bool?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "items": _items = decoder.decode(member)
+            case "optional": _optional = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ConfigMapProjection(name: _name, items: _items, optional: _optional)
     }
 }
 
@@ -1061,6 +1583,27 @@ extension ConfigMapVolumeSource: YAMLEmitting {
         mapping.member("items", self.items, to: &out)
         mapping.member("optional", self.optional, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ConfigMapVolumeSource: ValueDecodable {
+    /// Reads a `ConfigMapVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _defaultMode: Int?
+        var _items: [KeyToPath]?
+        var _optional: Bool?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "defaultMode": _defaultMode = decoder.decode(member)
+            case "items": _items = decoder.decode(member)
+            case "optional": _optional = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ConfigMapVolumeSource(name: _name, defaultMode: _defaultMode, items: _items, optional: _optional)
     }
 }
 
@@ -1351,6 +1894,96 @@ extension Container: YAMLEmitting {
     }
 }
 
+extension Container: ValueDecodable {
+    /// Reads a `Container` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _args: [String]?
+        var _command: [String]?
+        var _env: [EnvVar]?
+        var _envFrom: [EnvFromSource]?
+        var _image: String?
+        var _imagePullPolicy: String?
+        var _lifecycle: Lifecycle?
+        var _livenessProbe: Probe?
+        var _ports: [ContainerPort]?
+        var _readinessProbe: Probe?
+        var _resizePolicy: [ContainerResizePolicy]?
+        var _resources: ResourceRequirements?
+        var _restartPolicy: String?
+        var _restartPolicyRules: [ContainerRestartRule]?
+        var _securityContext: SecurityContext?
+        var _startupProbe: Probe?
+        var _stdin: Bool?
+        var _stdinOnce: Bool?
+        var _terminationMessagePath: String?
+        var _terminationMessagePolicy: String?
+        var _tty: Bool?
+        var _volumeDevices: [VolumeDevice]?
+        var _volumeMounts: [VolumeMount]?
+        var _workingDir: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "args": _args = decoder.decode(member)
+            case "command": _command = decoder.decode(member)
+            case "env": _env = decoder.decode(member)
+            case "envFrom": _envFrom = decoder.decode(member)
+            case "image": _image = decoder.decode(member)
+            case "imagePullPolicy": _imagePullPolicy = decoder.decode(member)
+            case "lifecycle": _lifecycle = decoder.decode(member)
+            case "livenessProbe": _livenessProbe = decoder.decode(member)
+            case "ports": _ports = decoder.decode(member)
+            case "readinessProbe": _readinessProbe = decoder.decode(member)
+            case "resizePolicy": _resizePolicy = decoder.decode(member)
+            case "resources": _resources = decoder.decode(member)
+            case "restartPolicy": _restartPolicy = decoder.decode(member)
+            case "restartPolicyRules": _restartPolicyRules = decoder.decode(member)
+            case "securityContext": _securityContext = decoder.decode(member)
+            case "startupProbe": _startupProbe = decoder.decode(member)
+            case "stdin": _stdin = decoder.decode(member)
+            case "stdinOnce": _stdinOnce = decoder.decode(member)
+            case "terminationMessagePath": _terminationMessagePath = decoder.decode(member)
+            case "terminationMessagePolicy": _terminationMessagePolicy = decoder.decode(member)
+            case "tty": _tty = decoder.decode(member)
+            case "volumeDevices": _volumeDevices = decoder.decode(member)
+            case "volumeMounts": _volumeMounts = decoder.decode(member)
+            case "workingDir": _workingDir = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return Container(
+            name: _name,
+            args: _args,
+            command: _command,
+            env: _env,
+            envFrom: _envFrom,
+            image: _image,
+            imagePullPolicy: _imagePullPolicy,
+            lifecycle: _lifecycle,
+            livenessProbe: _livenessProbe,
+            ports: _ports,
+            readinessProbe: _readinessProbe,
+            resizePolicy: _resizePolicy,
+            resources: _resources,
+            restartPolicy: _restartPolicy,
+            restartPolicyRules: _restartPolicyRules,
+            securityContext: _securityContext,
+            startupProbe: _startupProbe,
+            stdin: _stdin,
+            stdinOnce: _stdinOnce,
+            terminationMessagePath: _terminationMessagePath,
+            terminationMessagePolicy: _terminationMessagePolicy,
+            tty: _tty,
+            volumeDevices: _volumeDevices,
+            volumeMounts: _volumeMounts,
+            workingDir: _workingDir)
+    }
+}
+
 /// ContainerPort represents a network port in a single container.
 public struct ContainerPort: APIValue {
     /// If specified, this must be an IANA_SVC_NAME and unique within the pod.
@@ -1403,6 +2036,36 @@ extension ContainerPort: YAMLEmitting {
     }
 }
 
+extension ContainerPort: ValueDecodable {
+    /// Reads a `ContainerPort` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _containerPort: Int?
+        var _hostIP: String?
+        var _hostPort: Int?
+        var _protocol: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "containerPort": _containerPort = decoder.decode(member)
+            case "hostIP": _hostIP = decoder.decode(member)
+            case "hostPort": _hostPort = decoder.decode(member)
+            case "protocol": _protocol = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _containerPort == nil { decoder.missing("containerPort", in: object, of: Self.self) }
+        guard let _containerPort else { return nil }
+        return ContainerPort(
+            name: _name,
+            containerPort: _containerPort,
+            hostIP: _hostIP,
+            hostPort: _hostPort,
+            protocol: _protocol)
+    }
+}
+
 /// ContainerResizePolicy represents resource resize policy for the container.
 public struct ContainerResizePolicy: APIValue {
     /// Name of the resource to which this resource resize policy applies.
@@ -1431,6 +2094,26 @@ extension ContainerResizePolicy: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("resourceName", self.resourceName, to: &out)
         mapping.member("restartPolicy", self.restartPolicy, to: &out)
+    }
+}
+
+extension ContainerResizePolicy: ValueDecodable {
+    /// Reads a `ContainerResizePolicy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _resourceName: String?
+        var _restartPolicy: String?
+        for member in object.members {
+            switch member.key {
+            case "resourceName": _resourceName = decoder.decode(member)
+            case "restartPolicy": _restartPolicy = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _resourceName == nil { decoder.missing("resourceName", in: object, of: Self.self) }
+        if _restartPolicy == nil { decoder.missing("restartPolicy", in: object, of: Self.self) }
+        guard let _resourceName, let _restartPolicy else { return nil }
+        return ContainerResizePolicy(resourceName: _resourceName, restartPolicy: _restartPolicy)
     }
 }
 
@@ -1465,6 +2148,25 @@ extension ContainerRestartRule: YAMLEmitting {
     }
 }
 
+extension ContainerRestartRule: ValueDecodable {
+    /// Reads a `ContainerRestartRule` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _action: String?
+        var _exitCodes: ContainerRestartRuleOnExitCodes?
+        for member in object.members {
+            switch member.key {
+            case "action": _action = decoder.decode(member)
+            case "exitCodes": _exitCodes = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _action == nil { decoder.missing("action", in: object, of: Self.self) }
+        guard let _action else { return nil }
+        return ContainerRestartRule(action: _action, exitCodes: _exitCodes)
+    }
+}
+
 /// ContainerRestartRuleOnExitCodes describes the condition for handling an exited container based on its exit codes.
 public struct ContainerRestartRuleOnExitCodes: APIValue {
     /// Represents the relationship between the container exit code(s) and the specified values.
@@ -1496,6 +2198,25 @@ extension ContainerRestartRuleOnExitCodes: YAMLEmitting {
     }
 }
 
+extension ContainerRestartRuleOnExitCodes: ValueDecodable {
+    /// Reads a `ContainerRestartRuleOnExitCodes` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _operator: String?
+        var _values: [Int]?
+        for member in object.members {
+            switch member.key {
+            case "operator": _operator = decoder.decode(member)
+            case "values": _values = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _operator == nil { decoder.missing("operator", in: object, of: Self.self) }
+        guard let _operator else { return nil }
+        return ContainerRestartRuleOnExitCodes(operator: _operator, values: _values)
+    }
+}
+
 /// Represents downward API info for projecting into a projected volume.
 public struct DownwardAPIProjection: APIValue {
     /// Items is a list of DownwardAPIVolume file
@@ -1520,6 +2241,21 @@ extension DownwardAPIProjection: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("items", self.items, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension DownwardAPIProjection: ValueDecodable {
+    /// Reads a `DownwardAPIProjection` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _items: [DownwardAPIVolumeFile]?
+        for member in object.members {
+            switch member.key {
+            case "items": _items = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return DownwardAPIProjection(items: _items)
     }
 }
 
@@ -1571,6 +2307,29 @@ extension DownwardAPIVolumeFile: YAMLEmitting {
     }
 }
 
+extension DownwardAPIVolumeFile: ValueDecodable {
+    /// Reads a `DownwardAPIVolumeFile` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fieldRef: ObjectFieldSelector?
+        var _mode: Int?
+        var _path: String?
+        var _resourceFieldRef: ResourceFieldSelector?
+        for member in object.members {
+            switch member.key {
+            case "fieldRef": _fieldRef = decoder.decode(member)
+            case "mode": _mode = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            case "resourceFieldRef": _resourceFieldRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        guard let _path else { return nil }
+        return DownwardAPIVolumeFile(fieldRef: _fieldRef, mode: _mode, path: _path, resourceFieldRef: _resourceFieldRef)
+    }
+}
+
 /// DownwardAPIVolumeSource represents a volume containing downward API info.
 public struct DownwardAPIVolumeSource: APIValue {
     /// Optional: mode bits to use on created files by default. Must be a Optional: mode bits used to set permissions on
@@ -1604,6 +2363,23 @@ extension DownwardAPIVolumeSource: YAMLEmitting {
     }
 }
 
+extension DownwardAPIVolumeSource: ValueDecodable {
+    /// Reads a `DownwardAPIVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _defaultMode: Int?
+        var _items: [DownwardAPIVolumeFile]?
+        for member in object.members {
+            switch member.key {
+            case "defaultMode": _defaultMode = decoder.decode(member)
+            case "items": _items = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return DownwardAPIVolumeSource(defaultMode: _defaultMode, items: _items)
+    }
+}
+
 /// Represents an empty directory for a pod. Empty directory volumes support ownership management and SELinux
 /// relabeling.
 public struct EmptyDirVolumeSource: APIValue {
@@ -1634,6 +2410,23 @@ extension EmptyDirVolumeSource: YAMLEmitting {
         mapping.member("medium", self.medium, to: &out)
         mapping.member("sizeLimit", self.sizeLimit, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension EmptyDirVolumeSource: ValueDecodable {
+    /// Reads a `EmptyDirVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _medium: String?
+        var _sizeLimit: Quantity?
+        for member in object.members {
+            switch member.key {
+            case "medium": _medium = decoder.decode(member)
+            case "sizeLimit": _sizeLimit = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return EmptyDirVolumeSource(medium: _medium, sizeLimit: _sizeLimit)
     }
 }
 
@@ -1679,6 +2472,29 @@ extension EndpointAddress: YAMLEmitting {
     }
 }
 
+extension EndpointAddress: ValueDecodable {
+    /// Reads a `EndpointAddress` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _hostname: String?
+        var _ip: String?
+        var _nodeName: String?
+        var _targetRef: ObjectReference?
+        for member in object.members {
+            switch member.key {
+            case "hostname": _hostname = decoder.decode(member)
+            case "ip": _ip = decoder.decode(member)
+            case "nodeName": _nodeName = decoder.decode(member)
+            case "targetRef": _targetRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _ip == nil { decoder.missing("ip", in: object, of: Self.self) }
+        guard let _ip else { return nil }
+        return EndpointAddress(hostname: _hostname, ip: _ip, nodeName: _nodeName, targetRef: _targetRef)
+    }
+}
+
 /// EndpointPort is a tuple that describes a single port. Deprecated: This API is deprecated in v1.33+.
 public struct EndpointPort: APIValue {
     /// The name of this port. This must match the 'name' field in the corresponding ServicePort.
@@ -1721,6 +2537,29 @@ extension EndpointPort: YAMLEmitting {
     }
 }
 
+extension EndpointPort: ValueDecodable {
+    /// Reads a `EndpointPort` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _appProtocol: String?
+        var _port: Int?
+        var _protocol: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "appProtocol": _appProtocol = decoder.decode(member)
+            case "port": _port = decoder.decode(member)
+            case "protocol": _protocol = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _port == nil { decoder.missing("port", in: object, of: Self.self) }
+        guard let _port else { return nil }
+        return EndpointPort(name: _name, appProtocol: _appProtocol, port: _port, protocol: _protocol)
+    }
+}
+
 /// EndpointSubset is a group of addresses with a common set of ports.
 public struct EndpointSubset: APIValue {
     /// IP addresses which offer the related ports that are marked as ready.
@@ -1760,6 +2599,25 @@ extension EndpointSubset: YAMLEmitting {
         mapping.member("notReadyAddresses", self.notReadyAddresses, to: &out)
         mapping.member("ports", self.ports, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension EndpointSubset: ValueDecodable {
+    /// Reads a `EndpointSubset` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _addresses: [EndpointAddress]?
+        var _notReadyAddresses: [EndpointAddress]?
+        var _ports: [EndpointPort]?
+        for member in object.members {
+            switch member.key {
+            case "addresses": _addresses = decoder.decode(member)
+            case "notReadyAddresses": _notReadyAddresses = decoder.decode(member)
+            case "ports": _ports = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return EndpointSubset(addresses: _addresses, notReadyAddresses: _notReadyAddresses, ports: _ports)
     }
 }
 
@@ -1819,6 +2677,32 @@ extension Endpoints: YAMLEmitting {
     }
 }
 
+extension Endpoints: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `Endpoints`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Endpoints" }
+
+    /// Reads a `Endpoints` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _subsets: [EndpointSubset]?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "subsets": _subsets = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return Endpoints(metadata: _metadata, subsets: _subsets)
+    }
+}
+
 /// EnvFromSource represents the source of a set of ConfigMaps or Secrets
 public struct EnvFromSource: APIValue {
     /// The ConfigMap to select from
@@ -1856,6 +2740,25 @@ extension EnvFromSource: YAMLEmitting {
     }
 }
 
+extension EnvFromSource: ValueDecodable {
+    /// Reads a `EnvFromSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _configMapRef: ConfigMapEnvSource?
+        var _prefix: String?
+        var _secretRef: SecretEnvSource?
+        for member in object.members {
+            switch member.key {
+            case "configMapRef": _configMapRef = decoder.decode(member)
+            case "prefix": _prefix = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return EnvFromSource(configMapRef: _configMapRef, prefix: _prefix, secretRef: _secretRef)
+    }
+}
+
 /// EnvVar represents an environment variable present in a Container.
 public struct EnvVar: APIValue {
     /// Name of the environment variable. May consist of any printable ASCII characters except '='.
@@ -1890,6 +2793,27 @@ extension EnvVar: YAMLEmitting {
         mapping.member("name", self.name, to: &out)
         mapping.member("value", self.value, to: &out)
         mapping.member("valueFrom", self.valueFrom, to: &out)
+    }
+}
+
+extension EnvVar: ValueDecodable {
+    /// Reads a `EnvVar` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _value: String?
+        var _valueFrom: EnvVarSource?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "value": _value = decoder.decode(member)
+            case "valueFrom": _valueFrom = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return EnvVar(name: _name, value: _value, valueFrom: _valueFrom)
     }
 }
 
@@ -1955,6 +2879,34 @@ extension EnvVarSource: YAMLEmitting {
         mapping.member("resourceFieldRef", self.resourceFieldRef, to: &out)
         mapping.member("secretKeyRef", self.secretKeyRef, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension EnvVarSource: ValueDecodable {
+    /// Reads a `EnvVarSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _configMapKeyRef: ConfigMapKeySelector?
+        var _fieldRef: ObjectFieldSelector?
+        var _fileKeyRef: FileKeySelector?
+        var _resourceFieldRef: ResourceFieldSelector?
+        var _secretKeyRef: SecretKeySelector?
+        for member in object.members {
+            switch member.key {
+            case "configMapKeyRef": _configMapKeyRef = decoder.decode(member)
+            case "fieldRef": _fieldRef = decoder.decode(member)
+            case "fileKeyRef": _fileKeyRef = decoder.decode(member)
+            case "resourceFieldRef": _resourceFieldRef = decoder.decode(member)
+            case "secretKeyRef": _secretKeyRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return EnvVarSource(
+            configMapKeyRef: _configMapKeyRef,
+            fieldRef: _fieldRef,
+            fileKeyRef: _fileKeyRef,
+            resourceFieldRef: _resourceFieldRef,
+            secretKeyRef: _secretKeyRef)
     }
 }
 
@@ -2254,6 +3206,99 @@ extension EphemeralContainer: YAMLEmitting {
     }
 }
 
+extension EphemeralContainer: ValueDecodable {
+    /// Reads a `EphemeralContainer` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _args: [String]?
+        var _command: [String]?
+        var _env: [EnvVar]?
+        var _envFrom: [EnvFromSource]?
+        var _image: String?
+        var _imagePullPolicy: String?
+        var _lifecycle: Lifecycle?
+        var _livenessProbe: Probe?
+        var _ports: [ContainerPort]?
+        var _readinessProbe: Probe?
+        var _resizePolicy: [ContainerResizePolicy]?
+        var _resources: ResourceRequirements?
+        var _restartPolicy: String?
+        var _restartPolicyRules: [ContainerRestartRule]?
+        var _securityContext: SecurityContext?
+        var _startupProbe: Probe?
+        var _stdin: Bool?
+        var _stdinOnce: Bool?
+        var _targetContainerName: String?
+        var _terminationMessagePath: String?
+        var _terminationMessagePolicy: String?
+        var _tty: Bool?
+        var _volumeDevices: [VolumeDevice]?
+        var _volumeMounts: [VolumeMount]?
+        var _workingDir: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "args": _args = decoder.decode(member)
+            case "command": _command = decoder.decode(member)
+            case "env": _env = decoder.decode(member)
+            case "envFrom": _envFrom = decoder.decode(member)
+            case "image": _image = decoder.decode(member)
+            case "imagePullPolicy": _imagePullPolicy = decoder.decode(member)
+            case "lifecycle": _lifecycle = decoder.decode(member)
+            case "livenessProbe": _livenessProbe = decoder.decode(member)
+            case "ports": _ports = decoder.decode(member)
+            case "readinessProbe": _readinessProbe = decoder.decode(member)
+            case "resizePolicy": _resizePolicy = decoder.decode(member)
+            case "resources": _resources = decoder.decode(member)
+            case "restartPolicy": _restartPolicy = decoder.decode(member)
+            case "restartPolicyRules": _restartPolicyRules = decoder.decode(member)
+            case "securityContext": _securityContext = decoder.decode(member)
+            case "startupProbe": _startupProbe = decoder.decode(member)
+            case "stdin": _stdin = decoder.decode(member)
+            case "stdinOnce": _stdinOnce = decoder.decode(member)
+            case "targetContainerName": _targetContainerName = decoder.decode(member)
+            case "terminationMessagePath": _terminationMessagePath = decoder.decode(member)
+            case "terminationMessagePolicy": _terminationMessagePolicy = decoder.decode(member)
+            case "tty": _tty = decoder.decode(member)
+            case "volumeDevices": _volumeDevices = decoder.decode(member)
+            case "volumeMounts": _volumeMounts = decoder.decode(member)
+            case "workingDir": _workingDir = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return EphemeralContainer(
+            name: _name,
+            args: _args,
+            command: _command,
+            env: _env,
+            envFrom: _envFrom,
+            image: _image,
+            imagePullPolicy: _imagePullPolicy,
+            lifecycle: _lifecycle,
+            livenessProbe: _livenessProbe,
+            ports: _ports,
+            readinessProbe: _readinessProbe,
+            resizePolicy: _resizePolicy,
+            resources: _resources,
+            restartPolicy: _restartPolicy,
+            restartPolicyRules: _restartPolicyRules,
+            securityContext: _securityContext,
+            startupProbe: _startupProbe,
+            stdin: _stdin,
+            stdinOnce: _stdinOnce,
+            targetContainerName: _targetContainerName,
+            terminationMessagePath: _terminationMessagePath,
+            terminationMessagePolicy: _terminationMessagePolicy,
+            tty: _tty,
+            volumeDevices: _volumeDevices,
+            volumeMounts: _volumeMounts,
+            workingDir: _workingDir)
+    }
+}
+
 /// Represents an ephemeral volume that is handled by a normal storage driver.
 public struct EphemeralVolumeSource: APIValue {
     /// Will be used to create a stand-alone PVC to provision the volume.
@@ -2278,6 +3323,21 @@ extension EphemeralVolumeSource: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("volumeClaimTemplate", self.volumeClaimTemplate, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension EphemeralVolumeSource: ValueDecodable {
+    /// Reads a `EphemeralVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _volumeClaimTemplate: PersistentVolumeClaimTemplate?
+        for member in object.members {
+            switch member.key {
+            case "volumeClaimTemplate": _volumeClaimTemplate = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return EphemeralVolumeSource(volumeClaimTemplate: _volumeClaimTemplate)
     }
 }
 
@@ -2306,6 +3366,21 @@ extension ExecAction: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("command", self.command, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ExecAction: ValueDecodable {
+    /// Reads a `ExecAction` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _command: [String]?
+        for member in object.members {
+            switch member.key {
+            case "command": _command = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ExecAction(command: _command)
     }
 }
 
@@ -2372,6 +3447,29 @@ extension FCVolumeSource: YAMLEmitting {
     }
 }
 
+extension FCVolumeSource: ValueDecodable {
+    /// Reads a `FCVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _lun: Int?
+        var _readOnly: Bool?
+        var _targetWWNs: [String]?
+        var _wwids: [String]?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "lun": _lun = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "targetWWNs": _targetWWNs = decoder.decode(member)
+            case "wwids": _wwids = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return FCVolumeSource(fsType: _fsType, lun: _lun, readOnly: _readOnly, targetWWNs: _targetWWNs, wwids: _wwids)
+    }
+}
+
 /// FileKeySelector selects a key of the env file.
 public struct FileKeySelector: APIValue {
     /// The key within the env file. An invalid key will prevent the pod from starting.
@@ -2412,6 +3510,31 @@ extension FileKeySelector: YAMLEmitting {
         mapping.member("optional", self.optional, to: &out)
         mapping.member("path", self.path, to: &out)
         mapping.member("volumeName", self.volumeName, to: &out)
+    }
+}
+
+extension FileKeySelector: ValueDecodable {
+    /// Reads a `FileKeySelector` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _key: String?
+        var _optional: Bool?
+        var _path: String?
+        var _volumeName: String?
+        for member in object.members {
+            switch member.key {
+            case "key": _key = decoder.decode(member)
+            case "optional": _optional = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            case "volumeName": _volumeName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _key == nil { decoder.missing("key", in: object, of: Self.self) }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        if _volumeName == nil { decoder.missing("volumeName", in: object, of: Self.self) }
+        guard let _key, let _path, let _volumeName else { return nil }
+        return FileKeySelector(key: _key, optional: _optional, path: _path, volumeName: _volumeName)
     }
 }
 
@@ -2470,6 +3593,36 @@ extension FlexPersistentVolumeSource: YAMLEmitting {
     }
 }
 
+extension FlexPersistentVolumeSource: ValueDecodable {
+    /// Reads a `FlexPersistentVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _driver: String?
+        var _fsType: String?
+        var _options: [String: String]?
+        var _readOnly: Bool?
+        var _secretRef: SecretReference?
+        for member in object.members {
+            switch member.key {
+            case "driver": _driver = decoder.decode(member)
+            case "fsType": _fsType = decoder.decode(member)
+            case "options": _options = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _driver == nil { decoder.missing("driver", in: object, of: Self.self) }
+        guard let _driver else { return nil }
+        return FlexPersistentVolumeSource(
+            driver: _driver,
+            fsType: _fsType,
+            options: _options,
+            readOnly: _readOnly,
+            secretRef: _secretRef)
+    }
+}
+
 /// FlexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin.
 public struct FlexVolumeSource: APIValue {
     /// driver is the name of the driver to use for this volume.
@@ -2524,6 +3677,36 @@ extension FlexVolumeSource: YAMLEmitting {
     }
 }
 
+extension FlexVolumeSource: ValueDecodable {
+    /// Reads a `FlexVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _driver: String?
+        var _fsType: String?
+        var _options: [String: String]?
+        var _readOnly: Bool?
+        var _secretRef: LocalObjectReference?
+        for member in object.members {
+            switch member.key {
+            case "driver": _driver = decoder.decode(member)
+            case "fsType": _fsType = decoder.decode(member)
+            case "options": _options = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _driver == nil { decoder.missing("driver", in: object, of: Self.self) }
+        guard let _driver else { return nil }
+        return FlexVolumeSource(
+            driver: _driver,
+            fsType: _fsType,
+            options: _options,
+            readOnly: _readOnly,
+            secretRef: _secretRef)
+    }
+}
+
 /// Represents a Flocker volume mounted by the Flocker agent. One and only one of datasetName and datasetUUID should be
 /// set.
 public struct FlockerVolumeSource: APIValue {
@@ -2555,6 +3738,23 @@ extension FlockerVolumeSource: YAMLEmitting {
         mapping.member("datasetName", self.datasetName, to: &out)
         mapping.member("datasetUUID", self.datasetUUID, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension FlockerVolumeSource: ValueDecodable {
+    /// Reads a `FlockerVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _datasetName: String?
+        var _datasetUUID: String?
+        for member in object.members {
+            switch member.key {
+            case "datasetName": _datasetName = decoder.decode(member)
+            case "datasetUUID": _datasetUUID = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return FlockerVolumeSource(datasetName: _datasetName, datasetUUID: _datasetUUID)
     }
 }
 
@@ -2599,6 +3799,33 @@ extension GCEPersistentDiskVolumeSource: YAMLEmitting {
     }
 }
 
+extension GCEPersistentDiskVolumeSource: ValueDecodable {
+    /// Reads a `GCEPersistentDiskVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _partition: Int?
+        var _pdName: String?
+        var _readOnly: Bool?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "partition": _partition = decoder.decode(member)
+            case "pdName": _pdName = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _pdName == nil { decoder.missing("pdName", in: object, of: Self.self) }
+        guard let _pdName else { return nil }
+        return GCEPersistentDiskVolumeSource(
+            fsType: _fsType,
+            partition: _partition,
+            pdName: _pdName,
+            readOnly: _readOnly)
+    }
+}
+
 /// GRPCAction specifies an action involving a GRPC service.
 public struct GRPCAction: APIValue {
     /// Port number of the gRPC service. Number must be in the range 1 to 65535.
@@ -2628,6 +3855,25 @@ extension GRPCAction: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("port", self.port, to: &out)
         mapping.member("service", self.service, to: &out)
+    }
+}
+
+extension GRPCAction: ValueDecodable {
+    /// Reads a `GRPCAction` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _port: Int?
+        var _service: String?
+        for member in object.members {
+            switch member.key {
+            case "port": _port = decoder.decode(member)
+            case "service": _service = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _port == nil { decoder.missing("port", in: object, of: Self.self) }
+        guard let _port else { return nil }
+        return GRPCAction(port: _port, service: _service)
     }
 }
 
@@ -2664,6 +3910,27 @@ extension GitRepoVolumeSource: YAMLEmitting {
         mapping.member("directory", self.directory, to: &out)
         mapping.member("repository", self.repository, to: &out)
         mapping.member("revision", self.revision, to: &out)
+    }
+}
+
+extension GitRepoVolumeSource: ValueDecodable {
+    /// Reads a `GitRepoVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _directory: String?
+        var _repository: String?
+        var _revision: String?
+        for member in object.members {
+            switch member.key {
+            case "directory": _directory = decoder.decode(member)
+            case "repository": _repository = decoder.decode(member)
+            case "revision": _revision = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _repository == nil { decoder.missing("repository", in: object, of: Self.self) }
+        guard let _repository else { return nil }
+        return GitRepoVolumeSource(directory: _directory, repository: _repository, revision: _revision)
     }
 }
 
@@ -2708,6 +3975,34 @@ extension GlusterfsPersistentVolumeSource: YAMLEmitting {
     }
 }
 
+extension GlusterfsPersistentVolumeSource: ValueDecodable {
+    /// Reads a `GlusterfsPersistentVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _endpoints: String?
+        var _endpointsNamespace: String?
+        var _path: String?
+        var _readOnly: Bool?
+        for member in object.members {
+            switch member.key {
+            case "endpoints": _endpoints = decoder.decode(member)
+            case "endpointsNamespace": _endpointsNamespace = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _endpoints == nil { decoder.missing("endpoints", in: object, of: Self.self) }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        guard let _endpoints, let _path else { return nil }
+        return GlusterfsPersistentVolumeSource(
+            endpoints: _endpoints,
+            endpointsNamespace: _endpointsNamespace,
+            path: _path,
+            readOnly: _readOnly)
+    }
+}
+
 /// Represents a Glusterfs mount that lasts the lifetime of a pod.
 public struct GlusterfsVolumeSource: APIValue {
     /// endpoints is the endpoint name that details Glusterfs topology.
@@ -2741,6 +4036,28 @@ extension GlusterfsVolumeSource: YAMLEmitting {
         mapping.member("endpoints", self.endpoints, to: &out)
         mapping.member("path", self.path, to: &out)
         mapping.member("readOnly", self.readOnly, to: &out)
+    }
+}
+
+extension GlusterfsVolumeSource: ValueDecodable {
+    /// Reads a `GlusterfsVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _endpoints: String?
+        var _path: String?
+        var _readOnly: Bool?
+        for member in object.members {
+            switch member.key {
+            case "endpoints": _endpoints = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _endpoints == nil { decoder.missing("endpoints", in: object, of: Self.self) }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        guard let _endpoints, let _path else { return nil }
+        return GlusterfsVolumeSource(endpoints: _endpoints, path: _path, readOnly: _readOnly)
     }
 }
 
@@ -2796,6 +4113,31 @@ extension HTTPGetAction: YAMLEmitting {
     }
 }
 
+extension HTTPGetAction: ValueDecodable {
+    /// Reads a `HTTPGetAction` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _host: String?
+        var _httpHeaders: [HTTPHeader]?
+        var _path: String?
+        var _port: IntOrString?
+        var _scheme: String?
+        for member in object.members {
+            switch member.key {
+            case "host": _host = decoder.decode(member)
+            case "httpHeaders": _httpHeaders = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            case "port": _port = decoder.decode(member)
+            case "scheme": _scheme = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _port == nil { decoder.missing("port", in: object, of: Self.self) }
+        guard let _port else { return nil }
+        return HTTPGetAction(host: _host, httpHeaders: _httpHeaders, path: _path, port: _port, scheme: _scheme)
+    }
+}
+
 /// HTTPHeader describes a custom header to be used in HTTP probes
 public struct HTTPHeader: APIValue {
     /// The header field name. This will be canonicalized upon output, so case-variant names will be understood as the
@@ -2825,6 +4167,26 @@ extension HTTPHeader: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("name", self.name, to: &out)
         mapping.member("value", self.value, to: &out)
+    }
+}
+
+extension HTTPHeader: ValueDecodable {
+    /// Reads a `HTTPHeader` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _value: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "value": _value = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _value == nil { decoder.missing("value", in: object, of: Self.self) }
+        guard let _name, let _value else { return nil }
+        return HTTPHeader(name: _name, value: _value)
     }
 }
 
@@ -2859,6 +4221,25 @@ extension HostAlias: YAMLEmitting {
     }
 }
 
+extension HostAlias: ValueDecodable {
+    /// Reads a `HostAlias` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _hostnames: [String]?
+        var _ip: String?
+        for member in object.members {
+            switch member.key {
+            case "hostnames": _hostnames = decoder.decode(member)
+            case "ip": _ip = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _ip == nil { decoder.missing("ip", in: object, of: Self.self) }
+        guard let _ip else { return nil }
+        return HostAlias(hostnames: _hostnames, ip: _ip)
+    }
+}
+
 /// Represents a host path mapped into a pod. Host path volumes do not support ownership management or SELinux
 /// relabeling.
 public struct HostPathVolumeSource: APIValue {
@@ -2888,6 +4269,25 @@ extension HostPathVolumeSource: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("path", self.path, to: &out)
         mapping.member("type", self.type, to: &out)
+    }
+}
+
+extension HostPathVolumeSource: ValueDecodable {
+    /// Reads a `HostPathVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _path: String?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "path": _path = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        guard let _path else { return nil }
+        return HostPathVolumeSource(path: _path, type: _type)
     }
 }
 
@@ -3031,6 +4431,56 @@ extension ISCSIPersistentVolumeSource: YAMLEmitting {
     }
 }
 
+extension ISCSIPersistentVolumeSource: ValueDecodable {
+    /// Reads a `ISCSIPersistentVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _chapAuthDiscovery: Bool?
+        var _chapAuthSession: Bool?
+        var _fsType: String?
+        var _initiatorName: String?
+        var _iqn: String?
+        var _iscsiInterface: String?
+        var _lun: Int?
+        var _portals: [String]?
+        var _readOnly: Bool?
+        var _secretRef: SecretReference?
+        var _targetPortal: String?
+        for member in object.members {
+            switch member.key {
+            case "chapAuthDiscovery": _chapAuthDiscovery = decoder.decode(member)
+            case "chapAuthSession": _chapAuthSession = decoder.decode(member)
+            case "fsType": _fsType = decoder.decode(member)
+            case "initiatorName": _initiatorName = decoder.decode(member)
+            case "iqn": _iqn = decoder.decode(member)
+            case "iscsiInterface": _iscsiInterface = decoder.decode(member)
+            case "lun": _lun = decoder.decode(member)
+            case "portals": _portals = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "targetPortal": _targetPortal = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _iqn == nil { decoder.missing("iqn", in: object, of: Self.self) }
+        if _lun == nil { decoder.missing("lun", in: object, of: Self.self) }
+        if _targetPortal == nil { decoder.missing("targetPortal", in: object, of: Self.self) }
+        guard let _iqn, let _lun, let _targetPortal else { return nil }
+        return ISCSIPersistentVolumeSource(
+            chapAuthDiscovery: _chapAuthDiscovery,
+            chapAuthSession: _chapAuthSession,
+            fsType: _fsType,
+            initiatorName: _initiatorName,
+            iqn: _iqn,
+            iscsiInterface: _iscsiInterface,
+            lun: _lun,
+            portals: _portals,
+            readOnly: _readOnly,
+            secretRef: _secretRef,
+            targetPortal: _targetPortal)
+    }
+}
+
 /// Represents an ISCSI disk. ISCSI volumes can only be mounted as read/write once.
 public struct ISCSIVolumeSource: APIValue {
     /// chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication
@@ -3171,6 +4621,56 @@ extension ISCSIVolumeSource: YAMLEmitting {
     }
 }
 
+extension ISCSIVolumeSource: ValueDecodable {
+    /// Reads a `ISCSIVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _chapAuthDiscovery: Bool?
+        var _chapAuthSession: Bool?
+        var _fsType: String?
+        var _initiatorName: String?
+        var _iqn: String?
+        var _iscsiInterface: String?
+        var _lun: Int?
+        var _portals: [String]?
+        var _readOnly: Bool?
+        var _secretRef: LocalObjectReference?
+        var _targetPortal: String?
+        for member in object.members {
+            switch member.key {
+            case "chapAuthDiscovery": _chapAuthDiscovery = decoder.decode(member)
+            case "chapAuthSession": _chapAuthSession = decoder.decode(member)
+            case "fsType": _fsType = decoder.decode(member)
+            case "initiatorName": _initiatorName = decoder.decode(member)
+            case "iqn": _iqn = decoder.decode(member)
+            case "iscsiInterface": _iscsiInterface = decoder.decode(member)
+            case "lun": _lun = decoder.decode(member)
+            case "portals": _portals = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "targetPortal": _targetPortal = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _iqn == nil { decoder.missing("iqn", in: object, of: Self.self) }
+        if _lun == nil { decoder.missing("lun", in: object, of: Self.self) }
+        if _targetPortal == nil { decoder.missing("targetPortal", in: object, of: Self.self) }
+        guard let _iqn, let _lun, let _targetPortal else { return nil }
+        return ISCSIVolumeSource(
+            chapAuthDiscovery: _chapAuthDiscovery,
+            chapAuthSession: _chapAuthSession,
+            fsType: _fsType,
+            initiatorName: _initiatorName,
+            iqn: _iqn,
+            iscsiInterface: _iscsiInterface,
+            lun: _lun,
+            portals: _portals,
+            readOnly: _readOnly,
+            secretRef: _secretRef,
+            targetPortal: _targetPortal)
+    }
+}
+
 /// ImageVolumeSource represents a image volume resource.
 public struct ImageVolumeSource: APIValue {
     /// Policy for pulling OCI objects. Possible values are: Always: the kubelet always attempts to pull the reference.
@@ -3200,6 +4700,23 @@ extension ImageVolumeSource: YAMLEmitting {
         mapping.member("pullPolicy", self.pullPolicy, to: &out)
         mapping.member("reference", self.reference, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ImageVolumeSource: ValueDecodable {
+    /// Reads a `ImageVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _pullPolicy: String?
+        var _reference: String?
+        for member in object.members {
+            switch member.key {
+            case "pullPolicy": _pullPolicy = decoder.decode(member)
+            case "reference": _reference = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ImageVolumeSource(pullPolicy: _pullPolicy, reference: _reference)
     }
 }
 
@@ -3236,6 +4753,28 @@ extension KeyToPath: YAMLEmitting {
         mapping.member("key", self.key, to: &out)
         mapping.member("mode", self.mode, to: &out)
         mapping.member("path", self.path, to: &out)
+    }
+}
+
+extension KeyToPath: ValueDecodable {
+    /// Reads a `KeyToPath` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _key: String?
+        var _mode: Int?
+        var _path: String?
+        for member in object.members {
+            switch member.key {
+            case "key": _key = decoder.decode(member)
+            case "mode": _mode = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _key == nil { decoder.missing("key", in: object, of: Self.self) }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        guard let _key, let _path else { return nil }
+        return KeyToPath(key: _key, mode: _mode, path: _path)
     }
 }
 
@@ -3276,6 +4815,25 @@ extension Lifecycle: YAMLEmitting {
         mapping.member("preStop", self.preStop, to: &out)
         mapping.member("stopSignal", self.stopSignal, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension Lifecycle: ValueDecodable {
+    /// Reads a `Lifecycle` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _postStart: LifecycleHandler?
+        var _preStop: LifecycleHandler?
+        var _stopSignal: String?
+        for member in object.members {
+            switch member.key {
+            case "postStart": _postStart = decoder.decode(member)
+            case "preStop": _preStop = decoder.decode(member)
+            case "stopSignal": _stopSignal = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return Lifecycle(postStart: _postStart, preStop: _preStop, stopSignal: _stopSignal)
     }
 }
 
@@ -3333,6 +4891,27 @@ extension LifecycleHandler: YAMLEmitting {
     }
 }
 
+extension LifecycleHandler: ValueDecodable {
+    /// Reads a `LifecycleHandler` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _exec: ExecAction?
+        var _httpGet: HTTPGetAction?
+        var _sleep: SleepAction?
+        var _tcpSocket: TCPSocketAction?
+        for member in object.members {
+            switch member.key {
+            case "exec": _exec = decoder.decode(member)
+            case "httpGet": _httpGet = decoder.decode(member)
+            case "sleep": _sleep = decoder.decode(member)
+            case "tcpSocket": _tcpSocket = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return LifecycleHandler(exec: _exec, httpGet: _httpGet, sleep: _sleep, tcpSocket: _tcpSocket)
+    }
+}
+
 /// LimitRange sets resource usage limits for each kind of resource in a Namespace.
 ///
 /// `apiVersion: v1`, `kind: LimitRange`.
@@ -3386,6 +4965,32 @@ extension LimitRange: YAMLEmitting {
         mapping.member("kind", kind, to: &out)
         mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
+    }
+}
+
+extension LimitRange: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `LimitRange`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "LimitRange" }
+
+    /// Reads a `LimitRange` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: LimitRangeSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return LimitRange(metadata: _metadata, spec: _spec)
     }
 }
 
@@ -3450,6 +5055,39 @@ extension LimitRangeItem: YAMLEmitting {
     }
 }
 
+extension LimitRangeItem: ValueDecodable {
+    /// Reads a `LimitRangeItem` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _default: [String: Quantity]?
+        var _defaultRequest: [String: Quantity]?
+        var _max: [String: Quantity]?
+        var _maxLimitRequestRatio: [String: Quantity]?
+        var _min: [String: Quantity]?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "default": _default = decoder.decode(member)
+            case "defaultRequest": _defaultRequest = decoder.decode(member)
+            case "max": _max = decoder.decode(member)
+            case "maxLimitRequestRatio": _maxLimitRequestRatio = decoder.decode(member)
+            case "min": _min = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _type == nil { decoder.missing("type", in: object, of: Self.self) }
+        guard let _type else { return nil }
+        return LimitRangeItem(
+            default: _default,
+            defaultRequest: _defaultRequest,
+            max: _max,
+            maxLimitRequestRatio: _maxLimitRequestRatio,
+            min: _min,
+            type: _type)
+    }
+}
+
 /// LimitRangeSpec defines a min/max usage limit for resources that match on kind.
 public struct LimitRangeSpec: APIValue {
     /// Limits is the list of LimitRangeItem objects that are enforced.
@@ -3473,6 +5111,23 @@ extension LimitRangeSpec: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("limits", self.limits, to: &out)
+    }
+}
+
+extension LimitRangeSpec: ValueDecodable {
+    /// Reads a `LimitRangeSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _limits: [LimitRangeItem]?
+        for member in object.members {
+            switch member.key {
+            case "limits": _limits = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _limits == nil { decoder.missing("limits", in: object, of: Self.self) }
+        guard let _limits else { return nil }
+        return LimitRangeSpec(limits: _limits)
     }
 }
 
@@ -3501,6 +5156,21 @@ extension LocalObjectReference: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("name", self.name, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension LocalObjectReference: ValueDecodable {
+    /// Reads a `LocalObjectReference` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return LocalObjectReference(name: _name)
     }
 }
 
@@ -3533,6 +5203,25 @@ extension LocalVolumeSource: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("fsType", self.fsType, to: &out)
         mapping.member("path", self.path, to: &out)
+    }
+}
+
+extension LocalVolumeSource: ValueDecodable {
+    /// Reads a `LocalVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _path: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        guard let _path else { return nil }
+        return LocalVolumeSource(fsType: _fsType, path: _path)
     }
 }
 
@@ -3571,6 +5260,28 @@ extension NFSVolumeSource: YAMLEmitting {
         mapping.member("path", self.path, to: &out)
         mapping.member("readOnly", self.readOnly, to: &out)
         mapping.member("server", self.server, to: &out)
+    }
+}
+
+extension NFSVolumeSource: ValueDecodable {
+    /// Reads a `NFSVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _path: String?
+        var _readOnly: Bool?
+        var _server: String?
+        for member in object.members {
+            switch member.key {
+            case "path": _path = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "server": _server = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        if _server == nil { decoder.missing("server", in: object, of: Self.self) }
+        guard let _path, let _server else { return nil }
+        return NFSVolumeSource(path: _path, readOnly: _readOnly, server: _server)
     }
 }
 
@@ -3630,6 +5341,32 @@ extension Namespace: YAMLEmitting {
     }
 }
 
+extension Namespace: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `Namespace`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Namespace" }
+
+    /// Reads a `Namespace` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: NamespaceSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return Namespace(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// NamespaceSpec describes the attributes on a Namespace.
 public struct NamespaceSpec: APIValue {
     /// Finalizers is an opaque list of values that must be empty to permanently remove object from storage.
@@ -3654,6 +5391,21 @@ extension NamespaceSpec: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("finalizers", self.finalizers, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension NamespaceSpec: ValueDecodable {
+    /// Reads a `NamespaceSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _finalizers: [String]?
+        for member in object.members {
+            switch member.key {
+            case "finalizers": _finalizers = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return NamespaceSpec(finalizers: _finalizers)
     }
 }
 
@@ -3713,6 +5465,32 @@ extension Node: YAMLEmitting {
     }
 }
 
+extension Node: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `Node`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Node" }
+
+    /// Reads a `Node` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: NodeSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return Node(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// Node affinity is a group of node affinity scheduling rules.
 public struct NodeAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this
@@ -3763,6 +5541,27 @@ extension NodeAffinity: YAMLEmitting {
     }
 }
 
+extension NodeAffinity: ValueDecodable {
+    /// Reads a `NodeAffinity` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _preferredDuringSchedulingIgnoredDuringExecution: [PreferredSchedulingTerm]?
+        var _requiredDuringSchedulingIgnoredDuringExecution: NodeSelector?
+        for member in object.members {
+            switch member.key {
+            case "preferredDuringSchedulingIgnoredDuringExecution":
+                _preferredDuringSchedulingIgnoredDuringExecution = decoder.decode(member)
+            case "requiredDuringSchedulingIgnoredDuringExecution":
+                _requiredDuringSchedulingIgnoredDuringExecution = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return NodeAffinity(
+            preferredDuringSchedulingIgnoredDuringExecution: _preferredDuringSchedulingIgnoredDuringExecution,
+            requiredDuringSchedulingIgnoredDuringExecution: _requiredDuringSchedulingIgnoredDuringExecution)
+    }
+}
+
 /// NodeConfigSource specifies a source of node configuration. Exactly one subfield (excluding metadata) must be
 /// non-nil.
 public struct NodeConfigSource: APIValue {
@@ -3791,6 +5590,21 @@ extension NodeConfigSource: YAMLEmitting {
     }
 }
 
+extension NodeConfigSource: ValueDecodable {
+    /// Reads a `NodeConfigSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _configMap: ConfigMapNodeConfigSource?
+        for member in object.members {
+            switch member.key {
+            case "configMap": _configMap = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return NodeConfigSource(configMap: _configMap)
+    }
+}
+
 /// A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it
 /// represents the OR of the selectors represented by the node selector terms.
 public struct NodeSelector: APIValue {
@@ -3815,6 +5629,23 @@ extension NodeSelector: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("nodeSelectorTerms", self.nodeSelectorTerms, to: &out)
+    }
+}
+
+extension NodeSelector: ValueDecodable {
+    /// Reads a `NodeSelector` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _nodeSelectorTerms: [NodeSelectorTerm]?
+        for member in object.members {
+            switch member.key {
+            case "nodeSelectorTerms": _nodeSelectorTerms = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _nodeSelectorTerms == nil { decoder.missing("nodeSelectorTerms", in: object, of: Self.self) }
+        guard let _nodeSelectorTerms else { return nil }
+        return NodeSelector(nodeSelectorTerms: _nodeSelectorTerms)
     }
 }
 
@@ -3855,6 +5686,28 @@ extension NodeSelectorRequirement: YAMLEmitting {
     }
 }
 
+extension NodeSelectorRequirement: ValueDecodable {
+    /// Reads a `NodeSelectorRequirement` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _key: String?
+        var _operator: String?
+        var _values: [String]?
+        for member in object.members {
+            switch member.key {
+            case "key": _key = decoder.decode(member)
+            case "operator": _operator = decoder.decode(member)
+            case "values": _values = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _key == nil { decoder.missing("key", in: object, of: Self.self) }
+        if _operator == nil { decoder.missing("operator", in: object, of: Self.self) }
+        guard let _key, let _operator else { return nil }
+        return NodeSelectorRequirement(key: _key, operator: _operator, values: _values)
+    }
+}
+
 /// A null or empty node selector term matches no objects. The requirements of them are ANDed.
 public struct NodeSelectorTerm: APIValue {
     /// A list of node selector requirements by node's labels.
@@ -3884,6 +5737,23 @@ extension NodeSelectorTerm: YAMLEmitting {
         mapping.member("matchExpressions", self.matchExpressions, to: &out)
         mapping.member("matchFields", self.matchFields, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension NodeSelectorTerm: ValueDecodable {
+    /// Reads a `NodeSelectorTerm` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _matchExpressions: [NodeSelectorRequirement]?
+        var _matchFields: [NodeSelectorRequirement]?
+        for member in object.members {
+            switch member.key {
+            case "matchExpressions": _matchExpressions = decoder.decode(member)
+            case "matchFields": _matchFields = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return NodeSelectorTerm(matchExpressions: _matchExpressions, matchFields: _matchFields)
     }
 }
 
@@ -3999,6 +5869,40 @@ extension NodeSpec: YAMLEmitting {
     }
 }
 
+extension NodeSpec: ValueDecodable {
+    /// Reads a `NodeSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _configSource: NodeConfigSource?
+        var _externalID: String?
+        var _podCIDR: String?
+        var _podCIDRs: [String]?
+        var _providerID: String?
+        var _taints: [Taint]?
+        var _unschedulable: Bool?
+        for member in object.members {
+            switch member.key {
+            case "configSource": _configSource = decoder.decode(member)
+            case "externalID": _externalID = decoder.decode(member)
+            case "podCIDR": _podCIDR = decoder.decode(member)
+            case "podCIDRs": _podCIDRs = decoder.decode(member)
+            case "providerID": _providerID = decoder.decode(member)
+            case "taints": _taints = decoder.decode(member)
+            case "unschedulable": _unschedulable = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return NodeSpec(
+            configSource: _configSource,
+            externalID: _externalID,
+            podCIDR: _podCIDR,
+            podCIDRs: _podCIDRs,
+            providerID: _providerID,
+            taints: _taints,
+            unschedulable: _unschedulable)
+    }
+}
+
 /// ObjectFieldSelector selects an APIVersioned field of an object.
 public struct ObjectFieldSelector: APIValue {
     /// Version of the schema the FieldPath is written in terms of, defaults to "v1".
@@ -4027,6 +5931,25 @@ extension ObjectFieldSelector: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("apiVersion", self.apiVersion, to: &out)
         mapping.member("fieldPath", self.fieldPath, to: &out)
+    }
+}
+
+extension ObjectFieldSelector: ValueDecodable {
+    /// Reads a `ObjectFieldSelector` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _apiVersion: String?
+        var _fieldPath: String?
+        for member in object.members {
+            switch member.key {
+            case "apiVersion": _apiVersion = decoder.decode(member)
+            case "fieldPath": _fieldPath = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _fieldPath == nil { decoder.missing("fieldPath", in: object, of: Self.self) }
+        guard let _fieldPath else { return nil }
+        return ObjectFieldSelector(apiVersion: _apiVersion, fieldPath: _fieldPath)
     }
 }
 
@@ -4144,6 +6067,40 @@ extension ObjectReference: YAMLEmitting {
     }
 }
 
+extension ObjectReference: ValueDecodable {
+    /// Reads a `ObjectReference` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _apiVersion: String?
+        var _kind: String?
+        var _name: String?
+        var _namespace: String?
+        var _fieldPath: String?
+        var _resourceVersion: String?
+        var _uid: String?
+        for member in object.members {
+            switch member.key {
+            case "apiVersion": _apiVersion = decoder.decode(member)
+            case "kind": _kind = decoder.decode(member)
+            case "name": _name = decoder.decode(member)
+            case "namespace": _namespace = decoder.decode(member)
+            case "fieldPath": _fieldPath = decoder.decode(member)
+            case "resourceVersion": _resourceVersion = decoder.decode(member)
+            case "uid": _uid = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ObjectReference(
+            apiVersion: _apiVersion,
+            kind: _kind,
+            name: _name,
+            namespace: _namespace,
+            fieldPath: _fieldPath,
+            resourceVersion: _resourceVersion,
+            uid: _uid)
+    }
+}
+
 /// PersistentVolume (PV) is a storage resource provisioned by an administrator.
 ///
 /// `apiVersion: v1`, `kind: PersistentVolume`.
@@ -4199,6 +6156,32 @@ extension PersistentVolume: YAMLEmitting {
     }
 }
 
+extension PersistentVolume: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `PersistentVolume`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "PersistentVolume" }
+
+    /// Reads a `PersistentVolume` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: PersistentVolumeSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return PersistentVolume(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// PersistentVolumeClaim is a user's request for and claim to a persistent volume
 ///
 /// `apiVersion: v1`, `kind: PersistentVolumeClaim`.
@@ -4251,6 +6234,32 @@ extension PersistentVolumeClaim: YAMLEmitting {
         mapping.member("kind", kind, to: &out)
         mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
+    }
+}
+
+extension PersistentVolumeClaim: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `PersistentVolumeClaim`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "PersistentVolumeClaim" }
+
+    /// Reads a `PersistentVolumeClaim` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: PersistentVolumeClaimSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return PersistentVolumeClaim(metadata: _metadata, spec: _spec)
     }
 }
 
@@ -4391,6 +6400,46 @@ extension PersistentVolumeClaimSpec: YAMLEmitting {
     }
 }
 
+extension PersistentVolumeClaimSpec: ValueDecodable {
+    /// Reads a `PersistentVolumeClaimSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _accessModes: [String]?
+        var _dataSource: TypedLocalObjectReference?
+        var _dataSourceRef: TypedObjectReference?
+        var _resources: VolumeResourceRequirements?
+        var _selector: LabelSelector?
+        var _storageClassName: String?
+        var _volumeAttributesClassName: String?
+        var _volumeMode: String?
+        var _volumeName: String?
+        for member in object.members {
+            switch member.key {
+            case "accessModes": _accessModes = decoder.decode(member)
+            case "dataSource": _dataSource = decoder.decode(member)
+            case "dataSourceRef": _dataSourceRef = decoder.decode(member)
+            case "resources": _resources = decoder.decode(member)
+            case "selector": _selector = decoder.decode(member)
+            case "storageClassName": _storageClassName = decoder.decode(member)
+            case "volumeAttributesClassName": _volumeAttributesClassName = decoder.decode(member)
+            case "volumeMode": _volumeMode = decoder.decode(member)
+            case "volumeName": _volumeName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return PersistentVolumeClaimSpec(
+            accessModes: _accessModes,
+            dataSource: _dataSource,
+            dataSourceRef: _dataSourceRef,
+            resources: _resources,
+            selector: _selector,
+            storageClassName: _storageClassName,
+            volumeAttributesClassName: _volumeAttributesClassName,
+            volumeMode: _volumeMode,
+            volumeName: _volumeName)
+    }
+}
+
 /// PersistentVolumeClaimTemplate is used to produce PersistentVolumeClaim objects as part of an EphemeralVolumeSource.
 public struct PersistentVolumeClaimTemplate: APIValue {
     /// May contain labels and annotations that will be copied into the PVC when creating it.
@@ -4423,6 +6472,25 @@ extension PersistentVolumeClaimTemplate: YAMLEmitting {
     }
 }
 
+extension PersistentVolumeClaimTemplate: ValueDecodable {
+    /// Reads a `PersistentVolumeClaimTemplate` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: PersistentVolumeClaimSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _spec == nil { decoder.missing("spec", in: object, of: Self.self) }
+        guard let _spec else { return nil }
+        return PersistentVolumeClaimTemplate(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// PersistentVolumeClaimVolumeSource references the user's PVC in the same namespace.
 public struct PersistentVolumeClaimVolumeSource: APIValue {
     /// claimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume.
@@ -4451,6 +6519,25 @@ extension PersistentVolumeClaimVolumeSource: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("claimName", self.claimName, to: &out)
         mapping.member("readOnly", self.readOnly, to: &out)
+    }
+}
+
+extension PersistentVolumeClaimVolumeSource: ValueDecodable {
+    /// Reads a `PersistentVolumeClaimVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _claimName: String?
+        var _readOnly: Bool?
+        for member in object.members {
+            switch member.key {
+            case "claimName": _claimName = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _claimName == nil { decoder.missing("claimName", in: object, of: Self.self) }
+        guard let _claimName else { return nil }
+        return PersistentVolumeClaimVolumeSource(claimName: _claimName, readOnly: _readOnly)
     }
 }
 
@@ -4835,6 +6922,112 @@ extension PersistentVolumeSpec: YAMLEmitting {
     }
 }
 
+extension PersistentVolumeSpec: ValueDecodable {
+    /// Reads a `PersistentVolumeSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _accessModes: [String]?
+        var _awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
+        var _azureDisk: AzureDiskVolumeSource?
+        var _azureFile: AzureFilePersistentVolumeSource?
+        var _capacity: [String: Quantity]?
+        var _cephfs: CephFSPersistentVolumeSource?
+        var _cinder: CinderPersistentVolumeSource?
+        var _claimRef: ObjectReference?
+        var _csi: CSIPersistentVolumeSource?
+        var _fc: FCVolumeSource?
+        var _flexVolume: FlexPersistentVolumeSource?
+        var _flocker: FlockerVolumeSource?
+        var _gcePersistentDisk: GCEPersistentDiskVolumeSource?
+        var _glusterfs: GlusterfsPersistentVolumeSource?
+        var _hostPath: HostPathVolumeSource?
+        var _iscsi: ISCSIPersistentVolumeSource?
+        var _local: LocalVolumeSource?
+        var _mountOptions: [String]?
+        var _nfs: NFSVolumeSource?
+        var _nodeAffinity: VolumeNodeAffinity?
+        var _persistentVolumeReclaimPolicy: String?
+        var _photonPersistentDisk: PhotonPersistentDiskVolumeSource?
+        var _portworxVolume: PortworxVolumeSource?
+        var _quobyte: QuobyteVolumeSource?
+        var _rbd: RBDPersistentVolumeSource?
+        var _scaleIO: ScaleIOPersistentVolumeSource?
+        var _storageClassName: String?
+        var _storageos: StorageOSPersistentVolumeSource?
+        var _volumeAttributesClassName: String?
+        var _volumeMode: String?
+        var _vsphereVolume: VsphereVirtualDiskVolumeSource?
+        for member in object.members {
+            switch member.key {
+            case "accessModes": _accessModes = decoder.decode(member)
+            case "awsElasticBlockStore": _awsElasticBlockStore = decoder.decode(member)
+            case "azureDisk": _azureDisk = decoder.decode(member)
+            case "azureFile": _azureFile = decoder.decode(member)
+            case "capacity": _capacity = decoder.decode(member)
+            case "cephfs": _cephfs = decoder.decode(member)
+            case "cinder": _cinder = decoder.decode(member)
+            case "claimRef": _claimRef = decoder.decode(member)
+            case "csi": _csi = decoder.decode(member)
+            case "fc": _fc = decoder.decode(member)
+            case "flexVolume": _flexVolume = decoder.decode(member)
+            case "flocker": _flocker = decoder.decode(member)
+            case "gcePersistentDisk": _gcePersistentDisk = decoder.decode(member)
+            case "glusterfs": _glusterfs = decoder.decode(member)
+            case "hostPath": _hostPath = decoder.decode(member)
+            case "iscsi": _iscsi = decoder.decode(member)
+            case "local": _local = decoder.decode(member)
+            case "mountOptions": _mountOptions = decoder.decode(member)
+            case "nfs": _nfs = decoder.decode(member)
+            case "nodeAffinity": _nodeAffinity = decoder.decode(member)
+            case "persistentVolumeReclaimPolicy": _persistentVolumeReclaimPolicy = decoder.decode(member)
+            case "photonPersistentDisk": _photonPersistentDisk = decoder.decode(member)
+            case "portworxVolume": _portworxVolume = decoder.decode(member)
+            case "quobyte": _quobyte = decoder.decode(member)
+            case "rbd": _rbd = decoder.decode(member)
+            case "scaleIO": _scaleIO = decoder.decode(member)
+            case "storageClassName": _storageClassName = decoder.decode(member)
+            case "storageos": _storageos = decoder.decode(member)
+            case "volumeAttributesClassName": _volumeAttributesClassName = decoder.decode(member)
+            case "volumeMode": _volumeMode = decoder.decode(member)
+            case "vsphereVolume": _vsphereVolume = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return PersistentVolumeSpec(
+            accessModes: _accessModes,
+            awsElasticBlockStore: _awsElasticBlockStore,
+            azureDisk: _azureDisk,
+            azureFile: _azureFile,
+            capacity: _capacity,
+            cephfs: _cephfs,
+            cinder: _cinder,
+            claimRef: _claimRef,
+            csi: _csi,
+            fc: _fc,
+            flexVolume: _flexVolume,
+            flocker: _flocker,
+            gcePersistentDisk: _gcePersistentDisk,
+            glusterfs: _glusterfs,
+            hostPath: _hostPath,
+            iscsi: _iscsi,
+            local: _local,
+            mountOptions: _mountOptions,
+            nfs: _nfs,
+            nodeAffinity: _nodeAffinity,
+            persistentVolumeReclaimPolicy: _persistentVolumeReclaimPolicy,
+            photonPersistentDisk: _photonPersistentDisk,
+            portworxVolume: _portworxVolume,
+            quobyte: _quobyte,
+            rbd: _rbd,
+            scaleIO: _scaleIO,
+            storageClassName: _storageClassName,
+            storageos: _storageos,
+            volumeAttributesClassName: _volumeAttributesClassName,
+            volumeMode: _volumeMode,
+            vsphereVolume: _vsphereVolume)
+    }
+}
+
 /// Represents a Photon Controller persistent disk resource.
 public struct PhotonPersistentDiskVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
@@ -4863,6 +7056,25 @@ extension PhotonPersistentDiskVolumeSource: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("fsType", self.fsType, to: &out)
         mapping.member("pdID", self.pdID, to: &out)
+    }
+}
+
+extension PhotonPersistentDiskVolumeSource: ValueDecodable {
+    /// Reads a `PhotonPersistentDiskVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _pdID: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "pdID": _pdID = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _pdID == nil { decoder.missing("pdID", in: object, of: Self.self) }
+        guard let _pdID else { return nil }
+        return PhotonPersistentDiskVolumeSource(fsType: _fsType, pdID: _pdID)
     }
 }
 
@@ -4923,6 +7135,32 @@ extension Pod: YAMLEmitting {
     }
 }
 
+extension Pod: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `Pod`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Pod" }
+
+    /// Reads a `Pod` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: PodSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return Pod(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// Pod affinity is a group of inter pod affinity scheduling rules.
 public struct PodAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this
@@ -4970,6 +7208,27 @@ extension PodAffinity: YAMLEmitting {
             self.requiredDuringSchedulingIgnoredDuringExecution,
             to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension PodAffinity: ValueDecodable {
+    /// Reads a `PodAffinity` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _preferredDuringSchedulingIgnoredDuringExecution: [WeightedPodAffinityTerm]?
+        var _requiredDuringSchedulingIgnoredDuringExecution: [PodAffinityTerm]?
+        for member in object.members {
+            switch member.key {
+            case "preferredDuringSchedulingIgnoredDuringExecution":
+                _preferredDuringSchedulingIgnoredDuringExecution = decoder.decode(member)
+            case "requiredDuringSchedulingIgnoredDuringExecution":
+                _requiredDuringSchedulingIgnoredDuringExecution = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return PodAffinity(
+            preferredDuringSchedulingIgnoredDuringExecution: _preferredDuringSchedulingIgnoredDuringExecution,
+            requiredDuringSchedulingIgnoredDuringExecution: _requiredDuringSchedulingIgnoredDuringExecution)
     }
 }
 
@@ -5036,6 +7295,39 @@ extension PodAffinityTerm: YAMLEmitting {
     }
 }
 
+extension PodAffinityTerm: ValueDecodable {
+    /// Reads a `PodAffinityTerm` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _labelSelector: LabelSelector?
+        var _matchLabelKeys: [String]?
+        var _mismatchLabelKeys: [String]?
+        var _namespaceSelector: LabelSelector?
+        var _namespaces: [String]?
+        var _topologyKey: String?
+        for member in object.members {
+            switch member.key {
+            case "labelSelector": _labelSelector = decoder.decode(member)
+            case "matchLabelKeys": _matchLabelKeys = decoder.decode(member)
+            case "mismatchLabelKeys": _mismatchLabelKeys = decoder.decode(member)
+            case "namespaceSelector": _namespaceSelector = decoder.decode(member)
+            case "namespaces": _namespaces = decoder.decode(member)
+            case "topologyKey": _topologyKey = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _topologyKey == nil { decoder.missing("topologyKey", in: object, of: Self.self) }
+        guard let _topologyKey else { return nil }
+        return PodAffinityTerm(
+            labelSelector: _labelSelector,
+            matchLabelKeys: _matchLabelKeys,
+            mismatchLabelKeys: _mismatchLabelKeys,
+            namespaceSelector: _namespaceSelector,
+            namespaces: _namespaces,
+            topologyKey: _topologyKey)
+    }
+}
+
 /// Pod anti affinity is a group of inter pod anti affinity scheduling rules.
 public struct PodAntiAffinity: APIValue {
     /// The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this
@@ -5083,6 +7375,27 @@ extension PodAntiAffinity: YAMLEmitting {
             self.requiredDuringSchedulingIgnoredDuringExecution,
             to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension PodAntiAffinity: ValueDecodable {
+    /// Reads a `PodAntiAffinity` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _preferredDuringSchedulingIgnoredDuringExecution: [WeightedPodAffinityTerm]?
+        var _requiredDuringSchedulingIgnoredDuringExecution: [PodAffinityTerm]?
+        for member in object.members {
+            switch member.key {
+            case "preferredDuringSchedulingIgnoredDuringExecution":
+                _preferredDuringSchedulingIgnoredDuringExecution = decoder.decode(member)
+            case "requiredDuringSchedulingIgnoredDuringExecution":
+                _requiredDuringSchedulingIgnoredDuringExecution = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return PodAntiAffinity(
+            preferredDuringSchedulingIgnoredDuringExecution: _preferredDuringSchedulingIgnoredDuringExecution,
+            requiredDuringSchedulingIgnoredDuringExecution: _requiredDuringSchedulingIgnoredDuringExecution)
     }
 }
 
@@ -5186,6 +7499,43 @@ extension PodCertificateProjection: YAMLEmitting {
     }
 }
 
+extension PodCertificateProjection: ValueDecodable {
+    /// Reads a `PodCertificateProjection` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _certificateChainPath: String?
+        var _credentialBundlePath: String?
+        var _keyPath: String?
+        var _keyType: String?
+        var _maxExpirationSeconds: Int?
+        var _signerName: String?
+        var _userAnnotations: [String: String]?
+        for member in object.members {
+            switch member.key {
+            case "certificateChainPath": _certificateChainPath = decoder.decode(member)
+            case "credentialBundlePath": _credentialBundlePath = decoder.decode(member)
+            case "keyPath": _keyPath = decoder.decode(member)
+            case "keyType": _keyType = decoder.decode(member)
+            case "maxExpirationSeconds": _maxExpirationSeconds = decoder.decode(member)
+            case "signerName": _signerName = decoder.decode(member)
+            case "userAnnotations": _userAnnotations = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _keyType == nil { decoder.missing("keyType", in: object, of: Self.self) }
+        if _signerName == nil { decoder.missing("signerName", in: object, of: Self.self) }
+        guard let _keyType, let _signerName else { return nil }
+        return PodCertificateProjection(
+            certificateChainPath: _certificateChainPath,
+            credentialBundlePath: _credentialBundlePath,
+            keyPath: _keyPath,
+            keyType: _keyType,
+            maxExpirationSeconds: _maxExpirationSeconds,
+            signerName: _signerName,
+            userAnnotations: _userAnnotations)
+    }
+}
+
 /// PodDNSConfig defines the DNS parameters of a pod in addition to those generated from DNSPolicy.
 public struct PodDNSConfig: APIValue {
     /// A list of DNS name server IP addresses. This will be appended to the base nameservers generated from DNSPolicy.
@@ -5224,6 +7574,25 @@ extension PodDNSConfig: YAMLEmitting {
     }
 }
 
+extension PodDNSConfig: ValueDecodable {
+    /// Reads a `PodDNSConfig` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _nameservers: [String]?
+        var _options: [PodDNSConfigOption]?
+        var _searches: [String]?
+        for member in object.members {
+            switch member.key {
+            case "nameservers": _nameservers = decoder.decode(member)
+            case "options": _options = decoder.decode(member)
+            case "searches": _searches = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return PodDNSConfig(nameservers: _nameservers, options: _options, searches: _searches)
+    }
+}
+
 /// PodDNSConfigOption defines DNS resolver options of a pod.
 public struct PodDNSConfigOption: APIValue {
     /// Name is this DNS resolver option's name. Required.
@@ -5256,6 +7625,23 @@ extension PodDNSConfigOption: YAMLEmitting {
     }
 }
 
+extension PodDNSConfigOption: ValueDecodable {
+    /// Reads a `PodDNSConfigOption` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _value: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "value": _value = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return PodDNSConfigOption(name: _name, value: _value)
+    }
+}
+
 /// PodOS defines the OS parameters of a pod.
 public struct PodOS: APIValue {
     /// Name is the name of the operating system. The currently supported values are linux and windows.
@@ -5282,6 +7668,23 @@ extension PodOS: YAMLEmitting {
     }
 }
 
+extension PodOS: ValueDecodable {
+    /// Reads a `PodOS` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return PodOS(name: _name)
+    }
+}
+
 /// PodReadinessGate contains the reference to a pod condition
 public struct PodReadinessGate: APIValue {
     /// ConditionType refers to a condition in the pod's condition list with matching type.
@@ -5305,6 +7708,23 @@ extension PodReadinessGate: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("conditionType", self.conditionType, to: &out)
+    }
+}
+
+extension PodReadinessGate: ValueDecodable {
+    /// Reads a `PodReadinessGate` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _conditionType: String?
+        for member in object.members {
+            switch member.key {
+            case "conditionType": _conditionType = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _conditionType == nil { decoder.missing("conditionType", in: object, of: Self.self) }
+        guard let _conditionType else { return nil }
+        return PodReadinessGate(conditionType: _conditionType)
     }
 }
 
@@ -5345,6 +7765,30 @@ extension PodResourceClaim: YAMLEmitting {
     }
 }
 
+extension PodResourceClaim: ValueDecodable {
+    /// Reads a `PodResourceClaim` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _resourceClaimName: String?
+        var _resourceClaimTemplateName: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "resourceClaimName": _resourceClaimName = decoder.decode(member)
+            case "resourceClaimTemplateName": _resourceClaimTemplateName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return PodResourceClaim(
+            name: _name,
+            resourceClaimName: _resourceClaimName,
+            resourceClaimTemplateName: _resourceClaimTemplateName)
+    }
+}
+
 /// PodSchedulingGate is associated to a Pod to guard its scheduling.
 public struct PodSchedulingGate: APIValue {
     /// Name of the scheduling gate. Each scheduling gate must have a unique name field.
@@ -5368,6 +7812,23 @@ extension PodSchedulingGate: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("name", self.name, to: &out)
+    }
+}
+
+extension PodSchedulingGate: ValueDecodable {
+    /// Reads a `PodSchedulingGate` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return PodSchedulingGate(name: _name)
     }
 }
 
@@ -5553,6 +8014,58 @@ extension PodSecurityContext: YAMLEmitting {
         mapping.member("sysctls", self.sysctls, to: &out)
         mapping.member("windowsOptions", self.windowsOptions, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension PodSecurityContext: ValueDecodable {
+    /// Reads a `PodSecurityContext` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _appArmorProfile: AppArmorProfile?
+        var _fsGroup: Int?
+        var _fsGroupChangePolicy: String?
+        var _runAsGroup: Int?
+        var _runAsNonRoot: Bool?
+        var _runAsUser: Int?
+        var _seLinuxChangePolicy: String?
+        var _seLinuxOptions: SELinuxOptions?
+        var _seccompProfile: SeccompProfile?
+        var _supplementalGroups: [Int]?
+        var _supplementalGroupsPolicy: String?
+        var _sysctls: [Sysctl]?
+        var _windowsOptions: WindowsSecurityContextOptions?
+        for member in object.members {
+            switch member.key {
+            case "appArmorProfile": _appArmorProfile = decoder.decode(member)
+            case "fsGroup": _fsGroup = decoder.decode(member)
+            case "fsGroupChangePolicy": _fsGroupChangePolicy = decoder.decode(member)
+            case "runAsGroup": _runAsGroup = decoder.decode(member)
+            case "runAsNonRoot": _runAsNonRoot = decoder.decode(member)
+            case "runAsUser": _runAsUser = decoder.decode(member)
+            case "seLinuxChangePolicy": _seLinuxChangePolicy = decoder.decode(member)
+            case "seLinuxOptions": _seLinuxOptions = decoder.decode(member)
+            case "seccompProfile": _seccompProfile = decoder.decode(member)
+            case "supplementalGroups": _supplementalGroups = decoder.decode(member)
+            case "supplementalGroupsPolicy": _supplementalGroupsPolicy = decoder.decode(member)
+            case "sysctls": _sysctls = decoder.decode(member)
+            case "windowsOptions": _windowsOptions = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return PodSecurityContext(
+            appArmorProfile: _appArmorProfile,
+            fsGroup: _fsGroup,
+            fsGroupChangePolicy: _fsGroupChangePolicy,
+            runAsGroup: _runAsGroup,
+            runAsNonRoot: _runAsNonRoot,
+            runAsUser: _runAsUser,
+            seLinuxChangePolicy: _seLinuxChangePolicy,
+            seLinuxOptions: _seLinuxOptions,
+            seccompProfile: _seccompProfile,
+            supplementalGroups: _supplementalGroups,
+            supplementalGroupsPolicy: _supplementalGroupsPolicy,
+            sysctls: _sysctls,
+            windowsOptions: _windowsOptions)
     }
 }
 
@@ -6016,6 +8529,147 @@ extension PodSpec: YAMLEmitting {
     }
 }
 
+extension PodSpec: ValueDecodable {
+    /// Reads a `PodSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _activeDeadlineSeconds: Int?
+        var _affinity: Affinity?
+        var _automountServiceAccountToken: Bool?
+        var _containers: [Container]?
+        var _dnsConfig: PodDNSConfig?
+        var _dnsPolicy: String?
+        var _enableServiceLinks: Bool?
+        var _ephemeralContainers: [EphemeralContainer]?
+        var _hostAliases: [HostAlias]?
+        var _hostIPC: Bool?
+        var _hostNetwork: Bool?
+        var _hostPID: Bool?
+        var _hostUsers: Bool?
+        var _hostname: String?
+        var _hostnameOverride: String?
+        var _imagePullSecrets: [LocalObjectReference]?
+        var _initContainers: [Container]?
+        var _nodeName: String?
+        var _nodeSelector: [String: String]?
+        var _os: PodOS?
+        var _overhead: [String: Quantity]?
+        var _preemptionPolicy: String?
+        var _priority: Int?
+        var _priorityClassName: String?
+        var _readinessGates: [PodReadinessGate]?
+        var _resourceClaims: [PodResourceClaim]?
+        var _resources: ResourceRequirements?
+        var _restartPolicy: String?
+        var _runtimeClassName: String?
+        var _schedulerName: String?
+        var _schedulingGates: [PodSchedulingGate]?
+        var _securityContext: PodSecurityContext?
+        var _serviceAccount: String?
+        var _serviceAccountName: String?
+        var _setHostnameAsFQDN: Bool?
+        var _shareProcessNamespace: Bool?
+        var _subdomain: String?
+        var _terminationGracePeriodSeconds: Int?
+        var _tolerations: [Toleration]?
+        var _topologySpreadConstraints: [TopologySpreadConstraint]?
+        var _volumes: [Volume]?
+        var _workloadRef: WorkloadReference?
+        for member in object.members {
+            switch member.key {
+            case "activeDeadlineSeconds": _activeDeadlineSeconds = decoder.decode(member)
+            case "affinity": _affinity = decoder.decode(member)
+            case "automountServiceAccountToken": _automountServiceAccountToken = decoder.decode(member)
+            case "containers": _containers = decoder.decode(member)
+            case "dnsConfig": _dnsConfig = decoder.decode(member)
+            case "dnsPolicy": _dnsPolicy = decoder.decode(member)
+            case "enableServiceLinks": _enableServiceLinks = decoder.decode(member)
+            case "ephemeralContainers": _ephemeralContainers = decoder.decode(member)
+            case "hostAliases": _hostAliases = decoder.decode(member)
+            case "hostIPC": _hostIPC = decoder.decode(member)
+            case "hostNetwork": _hostNetwork = decoder.decode(member)
+            case "hostPID": _hostPID = decoder.decode(member)
+            case "hostUsers": _hostUsers = decoder.decode(member)
+            case "hostname": _hostname = decoder.decode(member)
+            case "hostnameOverride": _hostnameOverride = decoder.decode(member)
+            case "imagePullSecrets": _imagePullSecrets = decoder.decode(member)
+            case "initContainers": _initContainers = decoder.decode(member)
+            case "nodeName": _nodeName = decoder.decode(member)
+            case "nodeSelector": _nodeSelector = decoder.decode(member)
+            case "os": _os = decoder.decode(member)
+            case "overhead": _overhead = decoder.decode(member)
+            case "preemptionPolicy": _preemptionPolicy = decoder.decode(member)
+            case "priority": _priority = decoder.decode(member)
+            case "priorityClassName": _priorityClassName = decoder.decode(member)
+            case "readinessGates": _readinessGates = decoder.decode(member)
+            case "resourceClaims": _resourceClaims = decoder.decode(member)
+            case "resources": _resources = decoder.decode(member)
+            case "restartPolicy": _restartPolicy = decoder.decode(member)
+            case "runtimeClassName": _runtimeClassName = decoder.decode(member)
+            case "schedulerName": _schedulerName = decoder.decode(member)
+            case "schedulingGates": _schedulingGates = decoder.decode(member)
+            case "securityContext": _securityContext = decoder.decode(member)
+            case "serviceAccount": _serviceAccount = decoder.decode(member)
+            case "serviceAccountName": _serviceAccountName = decoder.decode(member)
+            case "setHostnameAsFQDN": _setHostnameAsFQDN = decoder.decode(member)
+            case "shareProcessNamespace": _shareProcessNamespace = decoder.decode(member)
+            case "subdomain": _subdomain = decoder.decode(member)
+            case "terminationGracePeriodSeconds": _terminationGracePeriodSeconds = decoder.decode(member)
+            case "tolerations": _tolerations = decoder.decode(member)
+            case "topologySpreadConstraints": _topologySpreadConstraints = decoder.decode(member)
+            case "volumes": _volumes = decoder.decode(member)
+            case "workloadRef": _workloadRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _containers == nil { decoder.missing("containers", in: object, of: Self.self) }
+        guard let _containers else { return nil }
+        return PodSpec(
+            activeDeadlineSeconds: _activeDeadlineSeconds,
+            affinity: _affinity,
+            automountServiceAccountToken: _automountServiceAccountToken,
+            containers: _containers,
+            dnsConfig: _dnsConfig,
+            dnsPolicy: _dnsPolicy,
+            enableServiceLinks: _enableServiceLinks,
+            ephemeralContainers: _ephemeralContainers,
+            hostAliases: _hostAliases,
+            hostIPC: _hostIPC,
+            hostNetwork: _hostNetwork,
+            hostPID: _hostPID,
+            hostUsers: _hostUsers,
+            hostname: _hostname,
+            hostnameOverride: _hostnameOverride,
+            imagePullSecrets: _imagePullSecrets,
+            initContainers: _initContainers,
+            nodeName: _nodeName,
+            nodeSelector: _nodeSelector,
+            os: _os,
+            overhead: _overhead,
+            preemptionPolicy: _preemptionPolicy,
+            priority: _priority,
+            priorityClassName: _priorityClassName,
+            readinessGates: _readinessGates,
+            resourceClaims: _resourceClaims,
+            resources: _resources,
+            restartPolicy: _restartPolicy,
+            runtimeClassName: _runtimeClassName,
+            schedulerName: _schedulerName,
+            schedulingGates: _schedulingGates,
+            securityContext: _securityContext,
+            serviceAccount: _serviceAccount,
+            serviceAccountName: _serviceAccountName,
+            setHostnameAsFQDN: _setHostnameAsFQDN,
+            shareProcessNamespace: _shareProcessNamespace,
+            subdomain: _subdomain,
+            terminationGracePeriodSeconds: _terminationGracePeriodSeconds,
+            tolerations: _tolerations,
+            topologySpreadConstraints: _topologySpreadConstraints,
+            volumes: _volumes,
+            workloadRef: _workloadRef)
+    }
+}
+
 /// PodTemplate describes a template for creating copies of a predefined pod.
 ///
 /// `apiVersion: v1`, `kind: PodTemplate`.
@@ -6071,6 +8725,32 @@ extension PodTemplate: YAMLEmitting {
     }
 }
 
+extension PodTemplate: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `PodTemplate`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "PodTemplate" }
+
+    /// Reads a `PodTemplate` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _template: PodTemplateSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "template": _template = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return PodTemplate(metadata: _metadata, template: _template)
+    }
+}
+
 /// PodTemplateSpec describes the data a pod should have when created from a template
 public struct PodTemplateSpec: APIValue {
     /// Standard object's metadata. More info:
@@ -6102,6 +8782,23 @@ extension PodTemplateSpec: YAMLEmitting {
         mapping.member("metadata", self.metadata, to: &out)
         mapping.member("spec", self.spec, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension PodTemplateSpec: ValueDecodable {
+    /// Reads a `PodTemplateSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: PodSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return PodTemplateSpec(metadata: _metadata, spec: _spec)
     }
 }
 
@@ -6141,6 +8838,27 @@ extension PortworxVolumeSource: YAMLEmitting {
     }
 }
 
+extension PortworxVolumeSource: ValueDecodable {
+    /// Reads a `PortworxVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _readOnly: Bool?
+        var _volumeID: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "volumeID": _volumeID = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _volumeID == nil { decoder.missing("volumeID", in: object, of: Self.self) }
+        guard let _volumeID else { return nil }
+        return PortworxVolumeSource(fsType: _fsType, readOnly: _readOnly, volumeID: _volumeID)
+    }
+}
+
 /// An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op).
 public struct PreferredSchedulingTerm: APIValue {
     /// A node selector term, associated with the corresponding weight.
@@ -6169,6 +8887,26 @@ extension PreferredSchedulingTerm: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("preference", self.preference, to: &out)
         mapping.member("weight", self.weight, to: &out)
+    }
+}
+
+extension PreferredSchedulingTerm: ValueDecodable {
+    /// Reads a `PreferredSchedulingTerm` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _preference: NodeSelectorTerm?
+        var _weight: Int?
+        for member in object.members {
+            switch member.key {
+            case "preference": _preference = decoder.decode(member)
+            case "weight": _weight = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _preference == nil { decoder.missing("preference", in: object, of: Self.self) }
+        if _weight == nil { decoder.missing("weight", in: object, of: Self.self) }
+        guard let _preference, let _weight else { return nil }
+        return PreferredSchedulingTerm(preference: _preference, weight: _weight)
     }
 }
 
@@ -6317,6 +9055,49 @@ extension Probe: YAMLEmitting {
     }
 }
 
+extension Probe: ValueDecodable {
+    /// Reads a `Probe` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _exec: ExecAction?
+        var _failureThreshold: Int?
+        var _grpc: GRPCAction?
+        var _httpGet: HTTPGetAction?
+        var _initialDelaySeconds: Int?
+        var _periodSeconds: Int?
+        var _successThreshold: Int?
+        var _tcpSocket: TCPSocketAction?
+        var _terminationGracePeriodSeconds: Int?
+        var _timeoutSeconds: Int?
+        for member in object.members {
+            switch member.key {
+            case "exec": _exec = decoder.decode(member)
+            case "failureThreshold": _failureThreshold = decoder.decode(member)
+            case "grpc": _grpc = decoder.decode(member)
+            case "httpGet": _httpGet = decoder.decode(member)
+            case "initialDelaySeconds": _initialDelaySeconds = decoder.decode(member)
+            case "periodSeconds": _periodSeconds = decoder.decode(member)
+            case "successThreshold": _successThreshold = decoder.decode(member)
+            case "tcpSocket": _tcpSocket = decoder.decode(member)
+            case "terminationGracePeriodSeconds": _terminationGracePeriodSeconds = decoder.decode(member)
+            case "timeoutSeconds": _timeoutSeconds = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return Probe(
+            exec: _exec,
+            failureThreshold: _failureThreshold,
+            grpc: _grpc,
+            httpGet: _httpGet,
+            initialDelaySeconds: _initialDelaySeconds,
+            periodSeconds: _periodSeconds,
+            successThreshold: _successThreshold,
+            tcpSocket: _tcpSocket,
+            terminationGracePeriodSeconds: _terminationGracePeriodSeconds,
+            timeoutSeconds: _timeoutSeconds)
+    }
+}
+
 /// Represents a projected volume source
 public struct ProjectedVolumeSource: APIValue {
     /// defaultMode are the mode bits used to set permissions on created files by default.
@@ -6346,6 +9127,23 @@ extension ProjectedVolumeSource: YAMLEmitting {
         mapping.member("defaultMode", self.defaultMode, to: &out)
         mapping.member("sources", self.sources, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ProjectedVolumeSource: ValueDecodable {
+    /// Reads a `ProjectedVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _defaultMode: Int?
+        var _sources: [VolumeProjection]?
+        for member in object.members {
+            switch member.key {
+            case "defaultMode": _defaultMode = decoder.decode(member)
+            case "sources": _sources = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ProjectedVolumeSource(defaultMode: _defaultMode, sources: _sources)
     }
 }
 
@@ -6406,6 +9204,40 @@ extension QuobyteVolumeSource: YAMLEmitting {
         mapping.member("tenant", self.tenant, to: &out)
         mapping.member("user", self.user, to: &out)
         mapping.member("volume", self.volume, to: &out)
+    }
+}
+
+extension QuobyteVolumeSource: ValueDecodable {
+    /// Reads a `QuobyteVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _group: String?
+        var _readOnly: Bool?
+        var _registry: String?
+        var _tenant: String?
+        var _user: String?
+        var _volume: String?
+        for member in object.members {
+            switch member.key {
+            case "group": _group = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "registry": _registry = decoder.decode(member)
+            case "tenant": _tenant = decoder.decode(member)
+            case "user": _user = decoder.decode(member)
+            case "volume": _volume = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _registry == nil { decoder.missing("registry", in: object, of: Self.self) }
+        if _volume == nil { decoder.missing("volume", in: object, of: Self.self) }
+        guard let _registry, let _volume else { return nil }
+        return QuobyteVolumeSource(
+            group: _group,
+            readOnly: _readOnly,
+            registry: _registry,
+            tenant: _tenant,
+            user: _user,
+            volume: _volume)
     }
 }
 
@@ -6518,6 +9350,46 @@ extension RBDPersistentVolumeSource: YAMLEmitting {
     }
 }
 
+extension RBDPersistentVolumeSource: ValueDecodable {
+    /// Reads a `RBDPersistentVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _image: String?
+        var _keyring: String?
+        var _monitors: [String]?
+        var _pool: String?
+        var _readOnly: Bool?
+        var _secretRef: SecretReference?
+        var _user: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "image": _image = decoder.decode(member)
+            case "keyring": _keyring = decoder.decode(member)
+            case "monitors": _monitors = decoder.decode(member)
+            case "pool": _pool = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "user": _user = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _image == nil { decoder.missing("image", in: object, of: Self.self) }
+        if _monitors == nil { decoder.missing("monitors", in: object, of: Self.self) }
+        guard let _image, let _monitors else { return nil }
+        return RBDPersistentVolumeSource(
+            fsType: _fsType,
+            image: _image,
+            keyring: _keyring,
+            monitors: _monitors,
+            pool: _pool,
+            readOnly: _readOnly,
+            secretRef: _secretRef,
+            user: _user)
+    }
+}
+
 /// Represents a Rados Block Device mount that lasts the lifetime of a pod.
 public struct RBDVolumeSource: APIValue {
     /// fsType is the filesystem type of the volume that you want to mount.
@@ -6627,6 +9499,46 @@ extension RBDVolumeSource: YAMLEmitting {
     }
 }
 
+extension RBDVolumeSource: ValueDecodable {
+    /// Reads a `RBDVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _image: String?
+        var _keyring: String?
+        var _monitors: [String]?
+        var _pool: String?
+        var _readOnly: Bool?
+        var _secretRef: LocalObjectReference?
+        var _user: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "image": _image = decoder.decode(member)
+            case "keyring": _keyring = decoder.decode(member)
+            case "monitors": _monitors = decoder.decode(member)
+            case "pool": _pool = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "user": _user = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _image == nil { decoder.missing("image", in: object, of: Self.self) }
+        if _monitors == nil { decoder.missing("monitors", in: object, of: Self.self) }
+        guard let _image, let _monitors else { return nil }
+        return RBDVolumeSource(
+            fsType: _fsType,
+            image: _image,
+            keyring: _keyring,
+            monitors: _monitors,
+            pool: _pool,
+            readOnly: _readOnly,
+            secretRef: _secretRef,
+            user: _user)
+    }
+}
+
 /// ReplicationController represents the configuration of a replication controller.
 ///
 /// `apiVersion: v1`, `kind: ReplicationController`.
@@ -6679,6 +9591,32 @@ extension ReplicationController: YAMLEmitting {
         mapping.member("kind", kind, to: &out)
         mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
+    }
+}
+
+extension ReplicationController: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `ReplicationController`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "ReplicationController" }
+
+    /// Reads a `ReplicationController` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: ReplicationControllerSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return ReplicationController(metadata: _metadata, spec: _spec)
     }
 }
 
@@ -6738,6 +9676,31 @@ extension ReplicationControllerSpec: YAMLEmitting {
     }
 }
 
+extension ReplicationControllerSpec: ValueDecodable {
+    /// Reads a `ReplicationControllerSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _minReadySeconds: Int?
+        var _replicas: Int?
+        var _selector: [String: String]?
+        var _template: PodTemplateSpec?
+        for member in object.members {
+            switch member.key {
+            case "minReadySeconds": _minReadySeconds = decoder.decode(member)
+            case "replicas": _replicas = decoder.decode(member)
+            case "selector": _selector = decoder.decode(member)
+            case "template": _template = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ReplicationControllerSpec(
+            minReadySeconds: _minReadySeconds,
+            replicas: _replicas,
+            selector: _selector,
+            template: _template)
+    }
+}
+
 /// ResourceClaim references one entry in PodSpec.ResourceClaims.
 public struct ResourceClaim: APIValue {
     /// Name must match the name of one entry in pod.spec.resourceClaims of the Pod where this field is used.
@@ -6766,6 +9729,25 @@ extension ResourceClaim: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("name", self.name, to: &out)
         mapping.member("request", self.request, to: &out)
+    }
+}
+
+extension ResourceClaim: ValueDecodable {
+    /// Reads a `ResourceClaim` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _request: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "request": _request = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return ResourceClaim(name: _name, request: _request)
     }
 }
 
@@ -6802,6 +9784,27 @@ extension ResourceFieldSelector: YAMLEmitting {
         mapping.member("containerName", self.containerName, to: &out)
         mapping.member("divisor", self.divisor, to: &out)
         mapping.member("resource", self.resource, to: &out)
+    }
+}
+
+extension ResourceFieldSelector: ValueDecodable {
+    /// Reads a `ResourceFieldSelector` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _containerName: String?
+        var _divisor: Quantity?
+        var _resource: String?
+        for member in object.members {
+            switch member.key {
+            case "containerName": _containerName = decoder.decode(member)
+            case "divisor": _divisor = decoder.decode(member)
+            case "resource": _resource = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _resource == nil { decoder.missing("resource", in: object, of: Self.self) }
+        guard let _resource else { return nil }
+        return ResourceFieldSelector(containerName: _containerName, divisor: _divisor, resource: _resource)
     }
 }
 
@@ -6861,6 +9864,32 @@ extension ResourceQuota: YAMLEmitting {
     }
 }
 
+extension ResourceQuota: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `ResourceQuota`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "ResourceQuota" }
+
+    /// Reads a `ResourceQuota` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: ResourceQuotaSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return ResourceQuota(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// ResourceQuotaSpec defines the desired hard limits to enforce for Quota.
 public struct ResourceQuotaSpec: APIValue {
     /// hard is the set of desired hard limits for each named resource.
@@ -6896,6 +9925,25 @@ extension ResourceQuotaSpec: YAMLEmitting {
         mapping.member("scopeSelector", self.scopeSelector, to: &out)
         mapping.member("scopes", self.scopes, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ResourceQuotaSpec: ValueDecodable {
+    /// Reads a `ResourceQuotaSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _hard: [String: Quantity]?
+        var _scopeSelector: ScopeSelector?
+        var _scopes: [String]?
+        for member in object.members {
+            switch member.key {
+            case "hard": _hard = decoder.decode(member)
+            case "scopeSelector": _scopeSelector = decoder.decode(member)
+            case "scopes": _scopes = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ResourceQuotaSpec(hard: _hard, scopeSelector: _scopeSelector, scopes: _scopes)
     }
 }
 
@@ -6940,6 +9988,25 @@ extension ResourceRequirements: YAMLEmitting {
     }
 }
 
+extension ResourceRequirements: ValueDecodable {
+    /// Reads a `ResourceRequirements` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _claims: [ResourceClaim]?
+        var _limits: [String: Quantity]?
+        var _requests: [String: Quantity]?
+        for member in object.members {
+            switch member.key {
+            case "claims": _claims = decoder.decode(member)
+            case "limits": _limits = decoder.decode(member)
+            case "requests": _requests = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ResourceRequirements(claims: _claims, limits: _limits, requests: _requests)
+    }
+}
+
 /// SELinuxOptions are the labels to be applied to the container
 public struct SELinuxOptions: APIValue {
     /// Level is SELinux level label that applies to the container.
@@ -6979,6 +10046,27 @@ extension SELinuxOptions: YAMLEmitting {
         mapping.member("type", self.type, to: &out)
         mapping.member("user", self.user, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension SELinuxOptions: ValueDecodable {
+    /// Reads a `SELinuxOptions` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _level: String?
+        var _role: String?
+        var _type: String?
+        var _user: String?
+        for member in object.members {
+            switch member.key {
+            case "level": _level = decoder.decode(member)
+            case "role": _role = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            case "user": _user = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return SELinuxOptions(level: _level, role: _role, type: _type, user: _user)
     }
 }
 
@@ -7110,6 +10198,53 @@ extension ScaleIOPersistentVolumeSource: YAMLEmitting {
     }
 }
 
+extension ScaleIOPersistentVolumeSource: ValueDecodable {
+    /// Reads a `ScaleIOPersistentVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _gateway: String?
+        var _protectionDomain: String?
+        var _readOnly: Bool?
+        var _secretRef: SecretReference?
+        var _sslEnabled: Bool?
+        var _storageMode: String?
+        var _storagePool: String?
+        var _system: String?
+        var _volumeName: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "gateway": _gateway = decoder.decode(member)
+            case "protectionDomain": _protectionDomain = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "sslEnabled": _sslEnabled = decoder.decode(member)
+            case "storageMode": _storageMode = decoder.decode(member)
+            case "storagePool": _storagePool = decoder.decode(member)
+            case "system": _system = decoder.decode(member)
+            case "volumeName": _volumeName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _gateway == nil { decoder.missing("gateway", in: object, of: Self.self) }
+        if _secretRef == nil { decoder.missing("secretRef", in: object, of: Self.self) }
+        if _system == nil { decoder.missing("system", in: object, of: Self.self) }
+        guard let _gateway, let _secretRef, let _system else { return nil }
+        return ScaleIOPersistentVolumeSource(
+            fsType: _fsType,
+            gateway: _gateway,
+            protectionDomain: _protectionDomain,
+            readOnly: _readOnly,
+            secretRef: _secretRef,
+            sslEnabled: _sslEnabled,
+            storageMode: _storageMode,
+            storagePool: _storagePool,
+            system: _system,
+            volumeName: _volumeName)
+    }
+}
+
 /// ScaleIOVolumeSource represents a persistent ScaleIO volume
 public struct ScaleIOVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
@@ -7238,6 +10373,53 @@ extension ScaleIOVolumeSource: YAMLEmitting {
     }
 }
 
+extension ScaleIOVolumeSource: ValueDecodable {
+    /// Reads a `ScaleIOVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _gateway: String?
+        var _protectionDomain: String?
+        var _readOnly: Bool?
+        var _secretRef: LocalObjectReference?
+        var _sslEnabled: Bool?
+        var _storageMode: String?
+        var _storagePool: String?
+        var _system: String?
+        var _volumeName: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "gateway": _gateway = decoder.decode(member)
+            case "protectionDomain": _protectionDomain = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "sslEnabled": _sslEnabled = decoder.decode(member)
+            case "storageMode": _storageMode = decoder.decode(member)
+            case "storagePool": _storagePool = decoder.decode(member)
+            case "system": _system = decoder.decode(member)
+            case "volumeName": _volumeName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _gateway == nil { decoder.missing("gateway", in: object, of: Self.self) }
+        if _secretRef == nil { decoder.missing("secretRef", in: object, of: Self.self) }
+        if _system == nil { decoder.missing("system", in: object, of: Self.self) }
+        guard let _gateway, let _secretRef, let _system else { return nil }
+        return ScaleIOVolumeSource(
+            fsType: _fsType,
+            gateway: _gateway,
+            protectionDomain: _protectionDomain,
+            readOnly: _readOnly,
+            secretRef: _secretRef,
+            sslEnabled: _sslEnabled,
+            storageMode: _storageMode,
+            storagePool: _storagePool,
+            system: _system,
+            volumeName: _volumeName)
+    }
+}
+
 /// A scope selector represents the AND of the selectors represented by the scoped-resource selector requirements.
 public struct ScopeSelector: APIValue {
     /// A list of scope selector requirements by scope of the resources.
@@ -7262,6 +10444,21 @@ extension ScopeSelector: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("matchExpressions", self.matchExpressions, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ScopeSelector: ValueDecodable {
+    /// Reads a `ScopeSelector` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _matchExpressions: [ScopedResourceSelectorRequirement]?
+        for member in object.members {
+            switch member.key {
+            case "matchExpressions": _matchExpressions = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ScopeSelector(matchExpressions: _matchExpressions)
     }
 }
 
@@ -7302,6 +10499,28 @@ extension ScopedResourceSelectorRequirement: YAMLEmitting {
     }
 }
 
+extension ScopedResourceSelectorRequirement: ValueDecodable {
+    /// Reads a `ScopedResourceSelectorRequirement` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _operator: String?
+        var _scopeName: String?
+        var _values: [String]?
+        for member in object.members {
+            switch member.key {
+            case "operator": _operator = decoder.decode(member)
+            case "scopeName": _scopeName = decoder.decode(member)
+            case "values": _values = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _operator == nil { decoder.missing("operator", in: object, of: Self.self) }
+        if _scopeName == nil { decoder.missing("scopeName", in: object, of: Self.self) }
+        guard let _operator, let _scopeName else { return nil }
+        return ScopedResourceSelectorRequirement(operator: _operator, scopeName: _scopeName, values: _values)
+    }
+}
+
 /// SeccompProfile defines a pod/container's seccomp profile settings.
 public struct SeccompProfile: APIValue {
     /// localhostProfile indicates a profile defined in a file on the node should be used.
@@ -7330,6 +10549,25 @@ extension SeccompProfile: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("localhostProfile", self.localhostProfile, to: &out)
         mapping.member("type", self.type, to: &out)
+    }
+}
+
+extension SeccompProfile: ValueDecodable {
+    /// Reads a `SeccompProfile` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _localhostProfile: String?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "localhostProfile": _localhostProfile = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _type == nil { decoder.missing("type", in: object, of: Self.self) }
+        guard let _type else { return nil }
+        return SeccompProfile(localhostProfile: _localhostProfile, type: _type)
     }
 }
 
@@ -7412,6 +10650,38 @@ extension Secret: YAMLEmitting {
     }
 }
 
+extension Secret: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `Secret`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Secret" }
+
+    /// Reads a `Secret` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _data: [String: String]?
+        var _immutable: Bool?
+        var _stringData: [String: String]?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "data": _data = decoder.decode(member)
+            case "immutable": _immutable = decoder.decode(member)
+            case "stringData": _stringData = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return Secret(metadata: _metadata, data: _data, immutable: _immutable, stringData: _stringData, type: _type)
+    }
+}
+
 /// SecretEnvSource selects a Secret to populate the environment variables with.
 public struct SecretEnvSource: APIValue {
     /// Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be
@@ -7442,6 +10712,23 @@ extension SecretEnvSource: YAMLEmitting {
         mapping.member("name", self.name, to: &out)
         mapping.member("optional", self.optional, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension SecretEnvSource: ValueDecodable {
+    /// Reads a `SecretEnvSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _optional: Bool?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "optional": _optional = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return SecretEnvSource(name: _name, optional: _optional)
     }
 }
 
@@ -7479,6 +10766,27 @@ extension SecretKeySelector: YAMLEmitting {
         mapping.member("name", self.name, to: &out)
         mapping.member("key", self.key, to: &out)
         mapping.member("optional", self.optional, to: &out)
+    }
+}
+
+extension SecretKeySelector: ValueDecodable {
+    /// Reads a `SecretKeySelector` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _key: String?
+        var _optional: Bool?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "key": _key = decoder.decode(member)
+            case "optional": _optional = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _key == nil { decoder.missing("key", in: object, of: Self.self) }
+        guard let _key else { return nil }
+        return SecretKeySelector(name: _name, key: _key, optional: _optional)
     }
 }
 
@@ -7522,6 +10830,25 @@ extension SecretProjection: YAMLEmitting {
     }
 }
 
+extension SecretProjection: ValueDecodable {
+    /// Reads a `SecretProjection` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _items: [KeyToPath]?
+        var _optional: Bool?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "items": _items = decoder.decode(member)
+            case "optional": _optional = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return SecretProjection(name: _name, items: _items, optional: _optional)
+    }
+}
+
 /// SecretReference represents a Secret Reference. It has enough information to retrieve secret in any namespace
 public struct SecretReference: APIValue {
     /// name is unique within a namespace to reference a secret resource.
@@ -7551,6 +10878,23 @@ extension SecretReference: YAMLEmitting {
         mapping.member("name", self.name, to: &out)
         mapping.member("namespace", self.namespace, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension SecretReference: ValueDecodable {
+    /// Reads a `SecretReference` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _namespace: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "namespace": _namespace = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return SecretReference(name: _name, namespace: _namespace)
     }
 }
 
@@ -7602,6 +10946,31 @@ extension SecretVolumeSource: YAMLEmitting {
         mapping.member("optional", self.optional, to: &out)
         mapping.member("secretName", self.secretName, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension SecretVolumeSource: ValueDecodable {
+    /// Reads a `SecretVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _defaultMode: Int?
+        var _items: [KeyToPath]?
+        var _optional: Bool?
+        var _secretName: String?
+        for member in object.members {
+            switch member.key {
+            case "defaultMode": _defaultMode = decoder.decode(member)
+            case "items": _items = decoder.decode(member)
+            case "optional": _optional = decoder.decode(member)
+            case "secretName": _secretName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return SecretVolumeSource(
+            defaultMode: _defaultMode,
+            items: _items,
+            optional: _optional,
+            secretName: _secretName)
     }
 }
 
@@ -7778,6 +11147,55 @@ extension SecurityContext: YAMLEmitting {
     }
 }
 
+extension SecurityContext: ValueDecodable {
+    /// Reads a `SecurityContext` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _allowPrivilegeEscalation: Bool?
+        var _appArmorProfile: AppArmorProfile?
+        var _capabilities: Capabilities?
+        var _privileged: Bool?
+        var _procMount: String?
+        var _readOnlyRootFilesystem: Bool?
+        var _runAsGroup: Int?
+        var _runAsNonRoot: Bool?
+        var _runAsUser: Int?
+        var _seLinuxOptions: SELinuxOptions?
+        var _seccompProfile: SeccompProfile?
+        var _windowsOptions: WindowsSecurityContextOptions?
+        for member in object.members {
+            switch member.key {
+            case "allowPrivilegeEscalation": _allowPrivilegeEscalation = decoder.decode(member)
+            case "appArmorProfile": _appArmorProfile = decoder.decode(member)
+            case "capabilities": _capabilities = decoder.decode(member)
+            case "privileged": _privileged = decoder.decode(member)
+            case "procMount": _procMount = decoder.decode(member)
+            case "readOnlyRootFilesystem": _readOnlyRootFilesystem = decoder.decode(member)
+            case "runAsGroup": _runAsGroup = decoder.decode(member)
+            case "runAsNonRoot": _runAsNonRoot = decoder.decode(member)
+            case "runAsUser": _runAsUser = decoder.decode(member)
+            case "seLinuxOptions": _seLinuxOptions = decoder.decode(member)
+            case "seccompProfile": _seccompProfile = decoder.decode(member)
+            case "windowsOptions": _windowsOptions = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return SecurityContext(
+            allowPrivilegeEscalation: _allowPrivilegeEscalation,
+            appArmorProfile: _appArmorProfile,
+            capabilities: _capabilities,
+            privileged: _privileged,
+            procMount: _procMount,
+            readOnlyRootFilesystem: _readOnlyRootFilesystem,
+            runAsGroup: _runAsGroup,
+            runAsNonRoot: _runAsNonRoot,
+            runAsUser: _runAsUser,
+            seLinuxOptions: _seLinuxOptions,
+            seccompProfile: _seccompProfile,
+            windowsOptions: _windowsOptions)
+    }
+}
+
 /// Service is a named abstraction of software service (for example, mysql) consisting of local port (for example 3306)
 /// that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.
 ///
@@ -7832,6 +11250,32 @@ extension Service: YAMLEmitting {
         mapping.member("kind", kind, to: &out)
         mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("spec", self.spec, to: &out)
+    }
+}
+
+extension Service: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `Service`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Service" }
+
+    /// Reads a `Service` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: ServiceSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return Service(metadata: _metadata, spec: _spec)
     }
 }
 
@@ -7909,6 +11353,40 @@ extension ServiceAccount: YAMLEmitting {
     }
 }
 
+extension ServiceAccount: DecodableKubernetesObject {
+    /// `v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "v1" }
+    /// `ServiceAccount`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "ServiceAccount" }
+
+    /// Reads a `ServiceAccount` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _automountServiceAccountToken: Bool?
+        var _imagePullSecrets: [LocalObjectReference]?
+        var _secrets: [ObjectReference]?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "automountServiceAccountToken": _automountServiceAccountToken = decoder.decode(member)
+            case "imagePullSecrets": _imagePullSecrets = decoder.decode(member)
+            case "secrets": _secrets = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return ServiceAccount(
+            metadata: _metadata,
+            automountServiceAccountToken: _automountServiceAccountToken,
+            imagePullSecrets: _imagePullSecrets,
+            secrets: _secrets)
+    }
+}
+
 /// ServiceAccountTokenProjection represents a projected service account token volume.
 public struct ServiceAccountTokenProjection: APIValue {
     /// audience is the intended audience of the token. A recipient of a token must identify itself with an identifier
@@ -7943,6 +11421,27 @@ extension ServiceAccountTokenProjection: YAMLEmitting {
         mapping.member("audience", self.audience, to: &out)
         mapping.member("expirationSeconds", self.expirationSeconds, to: &out)
         mapping.member("path", self.path, to: &out)
+    }
+}
+
+extension ServiceAccountTokenProjection: ValueDecodable {
+    /// Reads a `ServiceAccountTokenProjection` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _audience: String?
+        var _expirationSeconds: Int?
+        var _path: String?
+        for member in object.members {
+            switch member.key {
+            case "audience": _audience = decoder.decode(member)
+            case "expirationSeconds": _expirationSeconds = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _path == nil { decoder.missing("path", in: object, of: Self.self) }
+        guard let _path else { return nil }
+        return ServiceAccountTokenProjection(audience: _audience, expirationSeconds: _expirationSeconds, path: _path)
     }
 }
 
@@ -8002,6 +11501,39 @@ extension ServicePort: YAMLEmitting {
         mapping.member("port", self.port, to: &out)
         mapping.member("protocol", self.`protocol`, to: &out)
         mapping.member("targetPort", self.targetPort, to: &out)
+    }
+}
+
+extension ServicePort: ValueDecodable {
+    /// Reads a `ServicePort` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _appProtocol: String?
+        var _nodePort: Int?
+        var _port: Int?
+        var _protocol: String?
+        var _targetPort: IntOrString?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "appProtocol": _appProtocol = decoder.decode(member)
+            case "nodePort": _nodePort = decoder.decode(member)
+            case "port": _port = decoder.decode(member)
+            case "protocol": _protocol = decoder.decode(member)
+            case "targetPort": _targetPort = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _port == nil { decoder.missing("port", in: object, of: Self.self) }
+        guard let _port else { return nil }
+        return ServicePort(
+            name: _name,
+            appProtocol: _appProtocol,
+            nodePort: _nodePort,
+            port: _port,
+            protocol: _protocol,
+            targetPort: _targetPort)
     }
 }
 
@@ -8266,6 +11798,79 @@ extension ServiceSpec: YAMLEmitting {
     }
 }
 
+extension ServiceSpec: ValueDecodable {
+    /// Reads a `ServiceSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _allocateLoadBalancerNodePorts: Bool?
+        var _clusterIP: String?
+        var _clusterIPs: [String]?
+        var _externalIPs: [String]?
+        var _externalName: String?
+        var _externalTrafficPolicy: String?
+        var _healthCheckNodePort: Int?
+        var _internalTrafficPolicy: String?
+        var _ipFamilies: [String]?
+        var _ipFamilyPolicy: String?
+        var _loadBalancerClass: String?
+        var _loadBalancerIP: String?
+        var _loadBalancerSourceRanges: [String]?
+        var _ports: [ServicePort]?
+        var _publishNotReadyAddresses: Bool?
+        var _selector: [String: String]?
+        var _sessionAffinity: String?
+        var _sessionAffinityConfig: SessionAffinityConfig?
+        var _trafficDistribution: String?
+        var _type: String?
+        for member in object.members {
+            switch member.key {
+            case "allocateLoadBalancerNodePorts": _allocateLoadBalancerNodePorts = decoder.decode(member)
+            case "clusterIP": _clusterIP = decoder.decode(member)
+            case "clusterIPs": _clusterIPs = decoder.decode(member)
+            case "externalIPs": _externalIPs = decoder.decode(member)
+            case "externalName": _externalName = decoder.decode(member)
+            case "externalTrafficPolicy": _externalTrafficPolicy = decoder.decode(member)
+            case "healthCheckNodePort": _healthCheckNodePort = decoder.decode(member)
+            case "internalTrafficPolicy": _internalTrafficPolicy = decoder.decode(member)
+            case "ipFamilies": _ipFamilies = decoder.decode(member)
+            case "ipFamilyPolicy": _ipFamilyPolicy = decoder.decode(member)
+            case "loadBalancerClass": _loadBalancerClass = decoder.decode(member)
+            case "loadBalancerIP": _loadBalancerIP = decoder.decode(member)
+            case "loadBalancerSourceRanges": _loadBalancerSourceRanges = decoder.decode(member)
+            case "ports": _ports = decoder.decode(member)
+            case "publishNotReadyAddresses": _publishNotReadyAddresses = decoder.decode(member)
+            case "selector": _selector = decoder.decode(member)
+            case "sessionAffinity": _sessionAffinity = decoder.decode(member)
+            case "sessionAffinityConfig": _sessionAffinityConfig = decoder.decode(member)
+            case "trafficDistribution": _trafficDistribution = decoder.decode(member)
+            case "type": _type = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ServiceSpec(
+            allocateLoadBalancerNodePorts: _allocateLoadBalancerNodePorts,
+            clusterIP: _clusterIP,
+            clusterIPs: _clusterIPs,
+            externalIPs: _externalIPs,
+            externalName: _externalName,
+            externalTrafficPolicy: _externalTrafficPolicy,
+            healthCheckNodePort: _healthCheckNodePort,
+            internalTrafficPolicy: _internalTrafficPolicy,
+            ipFamilies: _ipFamilies,
+            ipFamilyPolicy: _ipFamilyPolicy,
+            loadBalancerClass: _loadBalancerClass,
+            loadBalancerIP: _loadBalancerIP,
+            loadBalancerSourceRanges: _loadBalancerSourceRanges,
+            ports: _ports,
+            publishNotReadyAddresses: _publishNotReadyAddresses,
+            selector: _selector,
+            sessionAffinity: _sessionAffinity,
+            sessionAffinityConfig: _sessionAffinityConfig,
+            trafficDistribution: _trafficDistribution,
+            type: _type)
+    }
+}
+
 /// SessionAffinityConfig represents the configurations of session affinity.
 public struct SessionAffinityConfig: APIValue {
     /// clientIP contains the configurations of Client IP based session affinity.
@@ -8293,6 +11898,21 @@ extension SessionAffinityConfig: YAMLEmitting {
     }
 }
 
+extension SessionAffinityConfig: ValueDecodable {
+    /// Reads a `SessionAffinityConfig` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _clientIP: ClientIPConfig?
+        for member in object.members {
+            switch member.key {
+            case "clientIP": _clientIP = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return SessionAffinityConfig(clientIP: _clientIP)
+    }
+}
+
 /// SleepAction describes a "sleep" action.
 public struct SleepAction: APIValue {
     /// Seconds is the number of seconds to sleep.
@@ -8316,6 +11936,23 @@ extension SleepAction: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("seconds", self.seconds, to: &out)
+    }
+}
+
+extension SleepAction: ValueDecodable {
+    /// Reads a `SleepAction` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _seconds: Int?
+        for member in object.members {
+            switch member.key {
+            case "seconds": _seconds = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _seconds == nil { decoder.missing("seconds", in: object, of: Self.self) }
+        guard let _seconds else { return nil }
+        return SleepAction(seconds: _seconds)
     }
 }
 
@@ -8380,6 +12017,34 @@ extension StorageOSPersistentVolumeSource: YAMLEmitting {
     }
 }
 
+extension StorageOSPersistentVolumeSource: ValueDecodable {
+    /// Reads a `StorageOSPersistentVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _readOnly: Bool?
+        var _secretRef: ObjectReference?
+        var _volumeName: String?
+        var _volumeNamespace: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "volumeName": _volumeName = decoder.decode(member)
+            case "volumeNamespace": _volumeNamespace = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return StorageOSPersistentVolumeSource(
+            fsType: _fsType,
+            readOnly: _readOnly,
+            secretRef: _secretRef,
+            volumeName: _volumeName,
+            volumeNamespace: _volumeNamespace)
+    }
+}
+
 /// Represents a StorageOS persistent volume resource.
 public struct StorageOSVolumeSource: APIValue {
     /// fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system.
@@ -8441,6 +12106,34 @@ extension StorageOSVolumeSource: YAMLEmitting {
     }
 }
 
+extension StorageOSVolumeSource: ValueDecodable {
+    /// Reads a `StorageOSVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _readOnly: Bool?
+        var _secretRef: LocalObjectReference?
+        var _volumeName: String?
+        var _volumeNamespace: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "secretRef": _secretRef = decoder.decode(member)
+            case "volumeName": _volumeName = decoder.decode(member)
+            case "volumeNamespace": _volumeNamespace = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return StorageOSVolumeSource(
+            fsType: _fsType,
+            readOnly: _readOnly,
+            secretRef: _secretRef,
+            volumeName: _volumeName,
+            volumeNamespace: _volumeNamespace)
+    }
+}
+
 /// Sysctl defines a kernel parameter to be set
 public struct Sysctl: APIValue {
     /// Name of a property to set
@@ -8472,6 +12165,26 @@ extension Sysctl: YAMLEmitting {
     }
 }
 
+extension Sysctl: ValueDecodable {
+    /// Reads a `Sysctl` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _value: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "value": _value = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _value == nil { decoder.missing("value", in: object, of: Self.self) }
+        guard let _name, let _value else { return nil }
+        return Sysctl(name: _name, value: _value)
+    }
+}
+
 /// TCPSocketAction describes an action based on opening a socket
 public struct TCPSocketAction: APIValue {
     /// Optional: Host name to connect to, defaults to the pod IP.
@@ -8500,6 +12213,25 @@ extension TCPSocketAction: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("host", self.host, to: &out)
         mapping.member("port", self.port, to: &out)
+    }
+}
+
+extension TCPSocketAction: ValueDecodable {
+    /// Reads a `TCPSocketAction` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _host: String?
+        var _port: IntOrString?
+        for member in object.members {
+            switch member.key {
+            case "host": _host = decoder.decode(member)
+            case "port": _port = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _port == nil { decoder.missing("port", in: object, of: Self.self) }
+        guard let _port else { return nil }
+        return TCPSocketAction(host: _host, port: _port)
     }
 }
 
@@ -8541,6 +12273,30 @@ extension Taint: YAMLEmitting {
         mapping.member("key", self.key, to: &out)
         mapping.member("timeAdded", self.timeAdded, to: &out)
         mapping.member("value", self.value, to: &out)
+    }
+}
+
+extension Taint: ValueDecodable {
+    /// Reads a `Taint` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _effect: String?
+        var _key: String?
+        var _timeAdded: String?
+        var _value: String?
+        for member in object.members {
+            switch member.key {
+            case "effect": _effect = decoder.decode(member)
+            case "key": _key = decoder.decode(member)
+            case "timeAdded": _timeAdded = decoder.decode(member)
+            case "value": _value = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _effect == nil { decoder.missing("effect", in: object, of: Self.self) }
+        if _key == nil { decoder.missing("key", in: object, of: Self.self) }
+        guard let _effect, let _key else { return nil }
+        return Taint(effect: _effect, key: _key, timeAdded: _timeAdded, value: _value)
     }
 }
 
@@ -8608,6 +12364,34 @@ extension Toleration: YAMLEmitting {
     }
 }
 
+extension Toleration: ValueDecodable {
+    /// Reads a `Toleration` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _effect: String?
+        var _key: String?
+        var _operator: String?
+        var _tolerationSeconds: Int?
+        var _value: String?
+        for member in object.members {
+            switch member.key {
+            case "effect": _effect = decoder.decode(member)
+            case "key": _key = decoder.decode(member)
+            case "operator": _operator = decoder.decode(member)
+            case "tolerationSeconds": _tolerationSeconds = decoder.decode(member)
+            case "value": _value = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return Toleration(
+            effect: _effect,
+            key: _key,
+            operator: _operator,
+            tolerationSeconds: _tolerationSeconds,
+            value: _value)
+    }
+}
+
 /// A topology selector requirement is a selector that matches given label.
 public struct TopologySelectorLabelRequirement: APIValue {
     /// The label key that the selector applies to.
@@ -8639,6 +12423,26 @@ extension TopologySelectorLabelRequirement: YAMLEmitting {
     }
 }
 
+extension TopologySelectorLabelRequirement: ValueDecodable {
+    /// Reads a `TopologySelectorLabelRequirement` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _key: String?
+        var _values: [String]?
+        for member in object.members {
+            switch member.key {
+            case "key": _key = decoder.decode(member)
+            case "values": _values = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _key == nil { decoder.missing("key", in: object, of: Self.self) }
+        if _values == nil { decoder.missing("values", in: object, of: Self.self) }
+        guard let _key, let _values else { return nil }
+        return TopologySelectorLabelRequirement(key: _key, values: _values)
+    }
+}
+
 /// A topology selector term represents the result of label queries.
 public struct TopologySelectorTerm: APIValue {
     /// A list of topology selector requirements by labels.
@@ -8663,6 +12467,21 @@ extension TopologySelectorTerm: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("matchLabelExpressions", self.matchLabelExpressions, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension TopologySelectorTerm: ValueDecodable {
+    /// Reads a `TopologySelectorTerm` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _matchLabelExpressions: [TopologySelectorLabelRequirement]?
+        for member in object.members {
+            switch member.key {
+            case "matchLabelExpressions": _matchLabelExpressions = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return TopologySelectorTerm(matchLabelExpressions: _matchLabelExpressions)
     }
 }
 
@@ -8778,6 +12597,47 @@ extension TopologySpreadConstraint: YAMLEmitting {
     }
 }
 
+extension TopologySpreadConstraint: ValueDecodable {
+    /// Reads a `TopologySpreadConstraint` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _labelSelector: LabelSelector?
+        var _matchLabelKeys: [String]?
+        var _maxSkew: Int?
+        var _minDomains: Int?
+        var _nodeAffinityPolicy: String?
+        var _nodeTaintsPolicy: String?
+        var _topologyKey: String?
+        var _whenUnsatisfiable: String?
+        for member in object.members {
+            switch member.key {
+            case "labelSelector": _labelSelector = decoder.decode(member)
+            case "matchLabelKeys": _matchLabelKeys = decoder.decode(member)
+            case "maxSkew": _maxSkew = decoder.decode(member)
+            case "minDomains": _minDomains = decoder.decode(member)
+            case "nodeAffinityPolicy": _nodeAffinityPolicy = decoder.decode(member)
+            case "nodeTaintsPolicy": _nodeTaintsPolicy = decoder.decode(member)
+            case "topologyKey": _topologyKey = decoder.decode(member)
+            case "whenUnsatisfiable": _whenUnsatisfiable = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _maxSkew == nil { decoder.missing("maxSkew", in: object, of: Self.self) }
+        if _topologyKey == nil { decoder.missing("topologyKey", in: object, of: Self.self) }
+        if _whenUnsatisfiable == nil { decoder.missing("whenUnsatisfiable", in: object, of: Self.self) }
+        guard let _maxSkew, let _topologyKey, let _whenUnsatisfiable else { return nil }
+        return TopologySpreadConstraint(
+            labelSelector: _labelSelector,
+            matchLabelKeys: _matchLabelKeys,
+            maxSkew: _maxSkew,
+            minDomains: _minDomains,
+            nodeAffinityPolicy: _nodeAffinityPolicy,
+            nodeTaintsPolicy: _nodeTaintsPolicy,
+            topologyKey: _topologyKey,
+            whenUnsatisfiable: _whenUnsatisfiable)
+    }
+}
+
 /// TypedLocalObjectReference contains enough information to let you locate the typed referenced object inside the same
 /// namespace.
 public struct TypedLocalObjectReference: APIValue {
@@ -8813,6 +12673,28 @@ extension TypedLocalObjectReference: YAMLEmitting {
         mapping.member("kind", self.kind, to: &out)
         mapping.member("name", self.name, to: &out)
         mapping.member("apiGroup", self.apiGroup, to: &out)
+    }
+}
+
+extension TypedLocalObjectReference: ValueDecodable {
+    /// Reads a `TypedLocalObjectReference` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _kind: String?
+        var _name: String?
+        var _apiGroup: String?
+        for member in object.members {
+            switch member.key {
+            case "kind": _kind = decoder.decode(member)
+            case "name": _name = decoder.decode(member)
+            case "apiGroup": _apiGroup = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _kind == nil { decoder.missing("kind", in: object, of: Self.self) }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _kind, let _name else { return nil }
+        return TypedLocalObjectReference(kind: _kind, name: _name, apiGroup: _apiGroup)
     }
 }
 
@@ -8857,6 +12739,30 @@ extension TypedObjectReference: YAMLEmitting {
         mapping.member("name", self.name, to: &out)
         mapping.member("namespace", self.namespace, to: &out)
         mapping.member("apiGroup", self.apiGroup, to: &out)
+    }
+}
+
+extension TypedObjectReference: ValueDecodable {
+    /// Reads a `TypedObjectReference` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _kind: String?
+        var _name: String?
+        var _namespace: String?
+        var _apiGroup: String?
+        for member in object.members {
+            switch member.key {
+            case "kind": _kind = decoder.decode(member)
+            case "name": _name = decoder.decode(member)
+            case "namespace": _namespace = decoder.decode(member)
+            case "apiGroup": _apiGroup = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _kind == nil { decoder.missing("kind", in: object, of: Self.self) }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _kind, let _name else { return nil }
+        return TypedObjectReference(kind: _kind, name: _name, namespace: _namespace, apiGroup: _apiGroup)
     }
 }
 
@@ -9205,6 +13111,114 @@ extension Volume: YAMLEmitting {
     }
 }
 
+extension Volume: ValueDecodable {
+    /// Reads a `Volume` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
+        var _azureDisk: AzureDiskVolumeSource?
+        var _azureFile: AzureFileVolumeSource?
+        var _cephfs: CephFSVolumeSource?
+        var _cinder: CinderVolumeSource?
+        var _configMap: ConfigMapVolumeSource?
+        var _csi: CSIVolumeSource?
+        var _downwardAPI: DownwardAPIVolumeSource?
+        var _emptyDir: EmptyDirVolumeSource?
+        var _ephemeral: EphemeralVolumeSource?
+        var _fc: FCVolumeSource?
+        var _flexVolume: FlexVolumeSource?
+        var _flocker: FlockerVolumeSource?
+        var _gcePersistentDisk: GCEPersistentDiskVolumeSource?
+        var _gitRepo: GitRepoVolumeSource?
+        var _glusterfs: GlusterfsVolumeSource?
+        var _hostPath: HostPathVolumeSource?
+        var _image: ImageVolumeSource?
+        var _iscsi: ISCSIVolumeSource?
+        var _nfs: NFSVolumeSource?
+        var _persistentVolumeClaim: PersistentVolumeClaimVolumeSource?
+        var _photonPersistentDisk: PhotonPersistentDiskVolumeSource?
+        var _portworxVolume: PortworxVolumeSource?
+        var _projected: ProjectedVolumeSource?
+        var _quobyte: QuobyteVolumeSource?
+        var _rbd: RBDVolumeSource?
+        var _scaleIO: ScaleIOVolumeSource?
+        var _secret: SecretVolumeSource?
+        var _storageos: StorageOSVolumeSource?
+        var _vsphereVolume: VsphereVirtualDiskVolumeSource?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "awsElasticBlockStore": _awsElasticBlockStore = decoder.decode(member)
+            case "azureDisk": _azureDisk = decoder.decode(member)
+            case "azureFile": _azureFile = decoder.decode(member)
+            case "cephfs": _cephfs = decoder.decode(member)
+            case "cinder": _cinder = decoder.decode(member)
+            case "configMap": _configMap = decoder.decode(member)
+            case "csi": _csi = decoder.decode(member)
+            case "downwardAPI": _downwardAPI = decoder.decode(member)
+            case "emptyDir": _emptyDir = decoder.decode(member)
+            case "ephemeral": _ephemeral = decoder.decode(member)
+            case "fc": _fc = decoder.decode(member)
+            case "flexVolume": _flexVolume = decoder.decode(member)
+            case "flocker": _flocker = decoder.decode(member)
+            case "gcePersistentDisk": _gcePersistentDisk = decoder.decode(member)
+            case "gitRepo": _gitRepo = decoder.decode(member)
+            case "glusterfs": _glusterfs = decoder.decode(member)
+            case "hostPath": _hostPath = decoder.decode(member)
+            case "image": _image = decoder.decode(member)
+            case "iscsi": _iscsi = decoder.decode(member)
+            case "nfs": _nfs = decoder.decode(member)
+            case "persistentVolumeClaim": _persistentVolumeClaim = decoder.decode(member)
+            case "photonPersistentDisk": _photonPersistentDisk = decoder.decode(member)
+            case "portworxVolume": _portworxVolume = decoder.decode(member)
+            case "projected": _projected = decoder.decode(member)
+            case "quobyte": _quobyte = decoder.decode(member)
+            case "rbd": _rbd = decoder.decode(member)
+            case "scaleIO": _scaleIO = decoder.decode(member)
+            case "secret": _secret = decoder.decode(member)
+            case "storageos": _storageos = decoder.decode(member)
+            case "vsphereVolume": _vsphereVolume = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return Volume(
+            name: _name,
+            awsElasticBlockStore: _awsElasticBlockStore,
+            azureDisk: _azureDisk,
+            azureFile: _azureFile,
+            cephfs: _cephfs,
+            cinder: _cinder,
+            configMap: _configMap,
+            csi: _csi,
+            downwardAPI: _downwardAPI,
+            emptyDir: _emptyDir,
+            ephemeral: _ephemeral,
+            fc: _fc,
+            flexVolume: _flexVolume,
+            flocker: _flocker,
+            gcePersistentDisk: _gcePersistentDisk,
+            gitRepo: _gitRepo,
+            glusterfs: _glusterfs,
+            hostPath: _hostPath,
+            image: _image,
+            iscsi: _iscsi,
+            nfs: _nfs,
+            persistentVolumeClaim: _persistentVolumeClaim,
+            photonPersistentDisk: _photonPersistentDisk,
+            portworxVolume: _portworxVolume,
+            projected: _projected,
+            quobyte: _quobyte,
+            rbd: _rbd,
+            scaleIO: _scaleIO,
+            secret: _secret,
+            storageos: _storageos,
+            vsphereVolume: _vsphereVolume)
+    }
+}
+
 /// volumeDevice describes a mapping of a raw block device within a container.
 public struct VolumeDevice: APIValue {
     /// name must match the name of a persistentVolumeClaim in the pod
@@ -9233,6 +13247,26 @@ extension VolumeDevice: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("name", self.name, to: &out)
         mapping.member("devicePath", self.devicePath, to: &out)
+    }
+}
+
+extension VolumeDevice: ValueDecodable {
+    /// Reads a `VolumeDevice` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _devicePath: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "devicePath": _devicePath = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _devicePath == nil { decoder.missing("devicePath", in: object, of: Self.self) }
+        guard let _name, let _devicePath else { return nil }
+        return VolumeDevice(name: _name, devicePath: _devicePath)
     }
 }
 
@@ -9334,6 +13368,43 @@ extension VolumeMount: YAMLEmitting {
     }
 }
 
+extension VolumeMount: ValueDecodable {
+    /// Reads a `VolumeMount` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _mountPath: String?
+        var _mountPropagation: String?
+        var _readOnly: Bool?
+        var _recursiveReadOnly: String?
+        var _subPath: String?
+        var _subPathExpr: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "mountPath": _mountPath = decoder.decode(member)
+            case "mountPropagation": _mountPropagation = decoder.decode(member)
+            case "readOnly": _readOnly = decoder.decode(member)
+            case "recursiveReadOnly": _recursiveReadOnly = decoder.decode(member)
+            case "subPath": _subPath = decoder.decode(member)
+            case "subPathExpr": _subPathExpr = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _mountPath == nil { decoder.missing("mountPath", in: object, of: Self.self) }
+        guard let _name, let _mountPath else { return nil }
+        return VolumeMount(
+            name: _name,
+            mountPath: _mountPath,
+            mountPropagation: _mountPropagation,
+            readOnly: _readOnly,
+            recursiveReadOnly: _recursiveReadOnly,
+            subPath: _subPath,
+            subPathExpr: _subPathExpr)
+    }
+}
+
 /// VolumeNodeAffinity defines constraints that limit what nodes this volume can be accessed from.
 public struct VolumeNodeAffinity: APIValue {
     /// required specifies hard node constraints that must be met.
@@ -9358,6 +13429,21 @@ extension VolumeNodeAffinity: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("required", self.required, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension VolumeNodeAffinity: ValueDecodable {
+    /// Reads a `VolumeNodeAffinity` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _required: NodeSelector?
+        for member in object.members {
+            switch member.key {
+            case "required": _required = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return VolumeNodeAffinity(required: _required)
     }
 }
 
@@ -9431,6 +13517,37 @@ extension VolumeProjection: YAMLEmitting {
     }
 }
 
+extension VolumeProjection: ValueDecodable {
+    /// Reads a `VolumeProjection` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _clusterTrustBundle: ClusterTrustBundleProjection?
+        var _configMap: ConfigMapProjection?
+        var _downwardAPI: DownwardAPIProjection?
+        var _podCertificate: PodCertificateProjection?
+        var _secret: SecretProjection?
+        var _serviceAccountToken: ServiceAccountTokenProjection?
+        for member in object.members {
+            switch member.key {
+            case "clusterTrustBundle": _clusterTrustBundle = decoder.decode(member)
+            case "configMap": _configMap = decoder.decode(member)
+            case "downwardAPI": _downwardAPI = decoder.decode(member)
+            case "podCertificate": _podCertificate = decoder.decode(member)
+            case "secret": _secret = decoder.decode(member)
+            case "serviceAccountToken": _serviceAccountToken = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return VolumeProjection(
+            clusterTrustBundle: _clusterTrustBundle,
+            configMap: _configMap,
+            downwardAPI: _downwardAPI,
+            podCertificate: _podCertificate,
+            secret: _secret,
+            serviceAccountToken: _serviceAccountToken)
+    }
+}
+
 /// VolumeResourceRequirements describes the storage resource requirements for a volume.
 public struct VolumeResourceRequirements: APIValue {
     /// Limits describes the maximum amount of compute resources allowed.
@@ -9460,6 +13577,23 @@ extension VolumeResourceRequirements: YAMLEmitting {
         mapping.member("limits", self.limits, to: &out)
         mapping.member("requests", self.requests, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension VolumeResourceRequirements: ValueDecodable {
+    /// Reads a `VolumeResourceRequirements` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _limits: [String: Quantity]?
+        var _requests: [String: Quantity]?
+        for member in object.members {
+            switch member.key {
+            case "limits": _limits = decoder.decode(member)
+            case "requests": _requests = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return VolumeResourceRequirements(limits: _limits, requests: _requests)
     }
 }
 
@@ -9509,6 +13643,33 @@ extension VsphereVirtualDiskVolumeSource: YAMLEmitting {
     }
 }
 
+extension VsphereVirtualDiskVolumeSource: ValueDecodable {
+    /// Reads a `VsphereVirtualDiskVolumeSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _fsType: String?
+        var _storagePolicyID: String?
+        var _storagePolicyName: String?
+        var _volumePath: String?
+        for member in object.members {
+            switch member.key {
+            case "fsType": _fsType = decoder.decode(member)
+            case "storagePolicyID": _storagePolicyID = decoder.decode(member)
+            case "storagePolicyName": _storagePolicyName = decoder.decode(member)
+            case "volumePath": _volumePath = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _volumePath == nil { decoder.missing("volumePath", in: object, of: Self.self) }
+        guard let _volumePath else { return nil }
+        return VsphereVirtualDiskVolumeSource(
+            fsType: _fsType,
+            storagePolicyID: _storagePolicyID,
+            storagePolicyName: _storagePolicyName,
+            volumePath: _volumePath)
+    }
+}
+
 /// The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred
 /// node(s)
 public struct WeightedPodAffinityTerm: APIValue {
@@ -9538,6 +13699,26 @@ extension WeightedPodAffinityTerm: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("podAffinityTerm", self.podAffinityTerm, to: &out)
         mapping.member("weight", self.weight, to: &out)
+    }
+}
+
+extension WeightedPodAffinityTerm: ValueDecodable {
+    /// Reads a `WeightedPodAffinityTerm` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _podAffinityTerm: PodAffinityTerm?
+        var _weight: Int?
+        for member in object.members {
+            switch member.key {
+            case "podAffinityTerm": _podAffinityTerm = decoder.decode(member)
+            case "weight": _weight = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _podAffinityTerm == nil { decoder.missing("podAffinityTerm", in: object, of: Self.self) }
+        if _weight == nil { decoder.missing("weight", in: object, of: Self.self) }
+        guard let _podAffinityTerm, let _weight else { return nil }
+        return WeightedPodAffinityTerm(podAffinityTerm: _podAffinityTerm, weight: _weight)
     }
 }
 
@@ -9596,6 +13777,31 @@ extension WindowsSecurityContextOptions: YAMLEmitting {
     }
 }
 
+extension WindowsSecurityContextOptions: ValueDecodable {
+    /// Reads a `WindowsSecurityContextOptions` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _gmsaCredentialSpec: String?
+        var _gmsaCredentialSpecName: String?
+        var _hostProcess: Bool?
+        var _runAsUserName: String?
+        for member in object.members {
+            switch member.key {
+            case "gmsaCredentialSpec": _gmsaCredentialSpec = decoder.decode(member)
+            case "gmsaCredentialSpecName": _gmsaCredentialSpecName = decoder.decode(member)
+            case "hostProcess": _hostProcess = decoder.decode(member)
+            case "runAsUserName": _runAsUserName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return WindowsSecurityContextOptions(
+            gmsaCredentialSpec: _gmsaCredentialSpec,
+            gmsaCredentialSpecName: _gmsaCredentialSpecName,
+            hostProcess: _hostProcess,
+            runAsUserName: _runAsUserName)
+    }
+}
+
 /// WorkloadReference identifies the Workload object and PodGroup membership that a Pod belongs to.
 public struct WorkloadReference: APIValue {
     /// Name defines the name of the Workload object this Pod belongs to.
@@ -9629,5 +13835,27 @@ extension WorkloadReference: YAMLEmitting {
         mapping.member("name", self.name, to: &out)
         mapping.member("podGroup", self.podGroup, to: &out)
         mapping.member("podGroupReplicaKey", self.podGroupReplicaKey, to: &out)
+    }
+}
+
+extension WorkloadReference: ValueDecodable {
+    /// Reads a `WorkloadReference` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _podGroup: String?
+        var _podGroupReplicaKey: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "podGroup": _podGroup = decoder.decode(member)
+            case "podGroupReplicaKey": _podGroupReplicaKey = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _podGroup == nil { decoder.missing("podGroup", in: object, of: Self.self) }
+        guard let _name, let _podGroup else { return nil }
+        return WorkloadReference(name: _name, podGroup: _podGroup, podGroupReplicaKey: _podGroupReplicaKey)
     }
 }

@@ -38,6 +38,23 @@ extension LabelSelector: YAMLEmitting {
     }
 }
 
+extension LabelSelector: ValueDecodable {
+    /// Reads a `LabelSelector` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _matchExpressions: [LabelSelectorRequirement]?
+        var _matchLabels: [String: String]?
+        for member in object.members {
+            switch member.key {
+            case "matchExpressions": _matchExpressions = decoder.decode(member)
+            case "matchLabels": _matchLabels = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return LabelSelector(matchExpressions: _matchExpressions, matchLabels: _matchLabels)
+    }
+}
+
 /// A label selector requirement is a selector that contains values, a key, and an operator that relates the key and
 /// values.
 public struct LabelSelectorRequirement: APIValue {
@@ -72,6 +89,28 @@ extension LabelSelectorRequirement: YAMLEmitting {
         mapping.member("key", self.key, to: &out)
         mapping.member("operator", self.`operator`, to: &out)
         mapping.member("values", self.values, to: &out)
+    }
+}
+
+extension LabelSelectorRequirement: ValueDecodable {
+    /// Reads a `LabelSelectorRequirement` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _key: String?
+        var _operator: String?
+        var _values: [String]?
+        for member in object.members {
+            switch member.key {
+            case "key": _key = decoder.decode(member)
+            case "operator": _operator = decoder.decode(member)
+            case "values": _values = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _key == nil { decoder.missing("key", in: object, of: Self.self) }
+        if _operator == nil { decoder.missing("operator", in: object, of: Self.self) }
+        guard let _key, let _operator else { return nil }
+        return LabelSelectorRequirement(key: _key, operator: _operator, values: _values)
     }
 }
 
@@ -184,6 +223,40 @@ extension ManagedFieldsEntry: YAMLEmitting {
         mapping.member("subresource", self.subresource, to: &out)
         mapping.member("time", self.time, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ManagedFieldsEntry: ValueDecodable {
+    /// Reads a `ManagedFieldsEntry` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _apiVersion: String?
+        var _fieldsType: String?
+        var _fieldsV1: Value?
+        var _manager: String?
+        var _operation: String?
+        var _subresource: String?
+        var _time: String?
+        for member in object.members {
+            switch member.key {
+            case "apiVersion": _apiVersion = decoder.decode(member)
+            case "fieldsType": _fieldsType = decoder.decode(member)
+            case "fieldsV1": _fieldsV1 = decoder.decode(member)
+            case "manager": _manager = decoder.decode(member)
+            case "operation": _operation = decoder.decode(member)
+            case "subresource": _subresource = decoder.decode(member)
+            case "time": _time = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ManagedFieldsEntry(
+            apiVersion: _apiVersion,
+            fieldsType: _fieldsType,
+            fieldsV1: _fieldsV1,
+            manager: _manager,
+            operation: _operation,
+            subresource: _subresource,
+            time: _time)
     }
 }
 
@@ -392,6 +465,64 @@ extension ObjectMeta: YAMLEmitting {
     }
 }
 
+extension ObjectMeta: ValueDecodable {
+    /// Reads a `ObjectMeta` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _namespace: String?
+        var _labels: [String: String]?
+        var _annotations: [String: String]?
+        var _creationTimestamp: String?
+        var _deletionGracePeriodSeconds: Int?
+        var _deletionTimestamp: String?
+        var _finalizers: [String]?
+        var _generateName: String?
+        var _generation: Int?
+        var _managedFields: [ManagedFieldsEntry]?
+        var _ownerReferences: [OwnerReference]?
+        var _resourceVersion: String?
+        var _selfLink: String?
+        var _uid: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "namespace": _namespace = decoder.decode(member)
+            case "labels": _labels = decoder.decode(member)
+            case "annotations": _annotations = decoder.decode(member)
+            case "creationTimestamp": _creationTimestamp = decoder.decode(member)
+            case "deletionGracePeriodSeconds": _deletionGracePeriodSeconds = decoder.decode(member)
+            case "deletionTimestamp": _deletionTimestamp = decoder.decode(member)
+            case "finalizers": _finalizers = decoder.decode(member)
+            case "generateName": _generateName = decoder.decode(member)
+            case "generation": _generation = decoder.decode(member)
+            case "managedFields": _managedFields = decoder.decode(member)
+            case "ownerReferences": _ownerReferences = decoder.decode(member)
+            case "resourceVersion": _resourceVersion = decoder.decode(member)
+            case "selfLink": _selfLink = decoder.decode(member)
+            case "uid": _uid = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ObjectMeta(
+            name: _name,
+            namespace: _namespace,
+            labels: _labels,
+            annotations: _annotations,
+            creationTimestamp: _creationTimestamp,
+            deletionGracePeriodSeconds: _deletionGracePeriodSeconds,
+            deletionTimestamp: _deletionTimestamp,
+            finalizers: _finalizers,
+            generateName: _generateName,
+            generation: _generation,
+            managedFields: _managedFields,
+            ownerReferences: _ownerReferences,
+            resourceVersion: _resourceVersion,
+            selfLink: _selfLink,
+            uid: _uid)
+    }
+}
+
 /// OwnerReference contains enough information to let you identify an owning object.
 public struct OwnerReference: APIValue {
     /// API version of the referent.
@@ -449,5 +580,41 @@ extension OwnerReference: YAMLEmitting {
         mapping.member("blockOwnerDeletion", self.blockOwnerDeletion, to: &out)
         mapping.member("controller", self.controller, to: &out)
         mapping.member("uid", self.uid, to: &out)
+    }
+}
+
+extension OwnerReference: ValueDecodable {
+    /// Reads a `OwnerReference` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _apiVersion: String?
+        var _kind: String?
+        var _name: String?
+        var _blockOwnerDeletion: Bool?
+        var _controller: Bool?
+        var _uid: String?
+        for member in object.members {
+            switch member.key {
+            case "apiVersion": _apiVersion = decoder.decode(member)
+            case "kind": _kind = decoder.decode(member)
+            case "name": _name = decoder.decode(member)
+            case "blockOwnerDeletion": _blockOwnerDeletion = decoder.decode(member)
+            case "controller": _controller = decoder.decode(member)
+            case "uid": _uid = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _apiVersion == nil { decoder.missing("apiVersion", in: object, of: Self.self) }
+        if _kind == nil { decoder.missing("kind", in: object, of: Self.self) }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _uid == nil { decoder.missing("uid", in: object, of: Self.self) }
+        guard let _apiVersion, let _kind, let _name, let _uid else { return nil }
+        return OwnerReference(
+            apiVersion: _apiVersion,
+            kind: _kind,
+            name: _name,
+            blockOwnerDeletion: _blockOwnerDeletion,
+            controller: _controller,
+            uid: _uid)
     }
 }

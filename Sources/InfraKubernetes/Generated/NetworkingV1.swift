@@ -41,6 +41,28 @@ extension HTTPIngressPath: YAMLEmitting {
     }
 }
 
+extension HTTPIngressPath: ValueDecodable {
+    /// Reads a `HTTPIngressPath` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _backend: IngressBackend?
+        var _path: String?
+        var _pathType: String?
+        for member in object.members {
+            switch member.key {
+            case "backend": _backend = decoder.decode(member)
+            case "path": _path = decoder.decode(member)
+            case "pathType": _pathType = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _backend == nil { decoder.missing("backend", in: object, of: Self.self) }
+        if _pathType == nil { decoder.missing("pathType", in: object, of: Self.self) }
+        guard let _backend, let _pathType else { return nil }
+        return HTTPIngressPath(backend: _backend, path: _path, pathType: _pathType)
+    }
+}
+
 /// HTTPIngressRuleValue is a list of http selectors pointing to backends.
 public struct HTTPIngressRuleValue: APIValue {
     /// paths is a collection of paths that map requests to backends.
@@ -64,6 +86,23 @@ extension HTTPIngressRuleValue: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("paths", self.paths, to: &out)
+    }
+}
+
+extension HTTPIngressRuleValue: ValueDecodable {
+    /// Reads a `HTTPIngressRuleValue` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _paths: [HTTPIngressPath]?
+        for member in object.members {
+            switch member.key {
+            case "paths": _paths = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _paths == nil { decoder.missing("paths", in: object, of: Self.self) }
+        guard let _paths else { return nil }
+        return HTTPIngressRuleValue(paths: _paths)
     }
 }
 
@@ -124,6 +163,33 @@ extension IPAddress: YAMLEmitting {
     }
 }
 
+extension IPAddress: DecodableKubernetesObject {
+    /// `networking.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "networking.k8s.io/v1" }
+    /// `IPAddress`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "IPAddress" }
+
+    /// Reads a `IPAddress` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: IPAddressSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _spec == nil { decoder.missing("spec", in: object, of: Self.self) }
+        guard let _metadata, let _spec else { return nil }
+        return IPAddress(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// IPAddressSpec describe the attributes in an IP Address.
 public struct IPAddressSpec: APIValue {
     /// ParentRef references the resource that an IPAddress is attached to.
@@ -147,6 +213,23 @@ extension IPAddressSpec: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("parentRef", self.parentRef, to: &out)
+    }
+}
+
+extension IPAddressSpec: ValueDecodable {
+    /// Reads a `IPAddressSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _parentRef: ParentReference?
+        for member in object.members {
+            switch member.key {
+            case "parentRef": _parentRef = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _parentRef == nil { decoder.missing("parentRef", in: object, of: Self.self) }
+        guard let _parentRef else { return nil }
+        return IPAddressSpec(parentRef: _parentRef)
     }
 }
 
@@ -180,6 +263,25 @@ extension IPBlock: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("cidr", self.cidr, to: &out)
         mapping.member("except", self.except, to: &out)
+    }
+}
+
+extension IPBlock: ValueDecodable {
+    /// Reads a `IPBlock` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _cidr: String?
+        var _except: [String]?
+        for member in object.members {
+            switch member.key {
+            case "cidr": _cidr = decoder.decode(member)
+            case "except": _except = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _cidr == nil { decoder.missing("cidr", in: object, of: Self.self) }
+        guard let _cidr else { return nil }
+        return IPBlock(cidr: _cidr, except: _except)
     }
 }
 
@@ -239,6 +341,32 @@ extension Ingress: YAMLEmitting {
     }
 }
 
+extension Ingress: DecodableKubernetesObject {
+    /// `networking.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "networking.k8s.io/v1" }
+    /// `Ingress`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Ingress" }
+
+    /// Reads a `Ingress` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: IngressSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return Ingress(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// IngressBackend describes all endpoints for a given service and port.
 public struct IngressBackend: APIValue {
     /// resource is an ObjectRef to another Kubernetes resource in the namespace of the Ingress object.
@@ -268,6 +396,23 @@ extension IngressBackend: YAMLEmitting {
         mapping.member("resource", self.resource, to: &out)
         mapping.member("service", self.service, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IngressBackend: ValueDecodable {
+    /// Reads a `IngressBackend` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _resource: TypedLocalObjectReference?
+        var _service: IngressServiceBackend?
+        for member in object.members {
+            switch member.key {
+            case "resource": _resource = decoder.decode(member)
+            case "service": _service = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IngressBackend(resource: _resource, service: _service)
     }
 }
 
@@ -327,6 +472,32 @@ extension IngressClass: YAMLEmitting {
     }
 }
 
+extension IngressClass: DecodableKubernetesObject {
+    /// `networking.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "networking.k8s.io/v1" }
+    /// `IngressClass`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "IngressClass" }
+
+    /// Reads a `IngressClass` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: IngressClassSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return IngressClass(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// IngressClassParametersReference identifies an API object. This can be used to specify a cluster or namespace-scoped
 /// resource.
 public struct IngressClassParametersReference: APIValue {
@@ -375,6 +546,37 @@ extension IngressClassParametersReference: YAMLEmitting {
     }
 }
 
+extension IngressClassParametersReference: ValueDecodable {
+    /// Reads a `IngressClassParametersReference` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _kind: String?
+        var _name: String?
+        var _namespace: String?
+        var _apiGroup: String?
+        var _scope: String?
+        for member in object.members {
+            switch member.key {
+            case "kind": _kind = decoder.decode(member)
+            case "name": _name = decoder.decode(member)
+            case "namespace": _namespace = decoder.decode(member)
+            case "apiGroup": _apiGroup = decoder.decode(member)
+            case "scope": _scope = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _kind == nil { decoder.missing("kind", in: object, of: Self.self) }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _kind, let _name else { return nil }
+        return IngressClassParametersReference(
+            kind: _kind,
+            name: _name,
+            namespace: _namespace,
+            apiGroup: _apiGroup,
+            scope: _scope)
+    }
+}
+
 /// IngressClassSpec provides information about the class of an Ingress.
 public struct IngressClassSpec: APIValue {
     /// controller refers to the name of the controller that should handle this class.
@@ -404,6 +606,23 @@ extension IngressClassSpec: YAMLEmitting {
         mapping.member("controller", self.controller, to: &out)
         mapping.member("parameters", self.parameters, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IngressClassSpec: ValueDecodable {
+    /// Reads a `IngressClassSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _controller: String?
+        var _parameters: IngressClassParametersReference?
+        for member in object.members {
+            switch member.key {
+            case "controller": _controller = decoder.decode(member)
+            case "parameters": _parameters = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IngressClassSpec(controller: _controller, parameters: _parameters)
     }
 }
 
@@ -439,6 +658,23 @@ extension IngressRule: YAMLEmitting {
     }
 }
 
+extension IngressRule: ValueDecodable {
+    /// Reads a `IngressRule` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _host: String?
+        var _http: HTTPIngressRuleValue?
+        for member in object.members {
+            switch member.key {
+            case "host": _host = decoder.decode(member)
+            case "http": _http = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IngressRule(host: _host, http: _http)
+    }
+}
+
 /// IngressServiceBackend references a Kubernetes Service as a Backend.
 public struct IngressServiceBackend: APIValue {
     /// name is the referenced service. The service must exist in the same namespace as the Ingress object.
@@ -467,6 +703,25 @@ extension IngressServiceBackend: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("name", self.name, to: &out)
         mapping.member("port", self.port, to: &out)
+    }
+}
+
+extension IngressServiceBackend: ValueDecodable {
+    /// Reads a `IngressServiceBackend` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _port: ServiceBackendPort?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "port": _port = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _name else { return nil }
+        return IngressServiceBackend(name: _name, port: _port)
     }
 }
 
@@ -524,6 +779,31 @@ extension IngressSpec: YAMLEmitting {
     }
 }
 
+extension IngressSpec: ValueDecodable {
+    /// Reads a `IngressSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _defaultBackend: IngressBackend?
+        var _ingressClassName: String?
+        var _rules: [IngressRule]?
+        var _tls: [IngressTLS]?
+        for member in object.members {
+            switch member.key {
+            case "defaultBackend": _defaultBackend = decoder.decode(member)
+            case "ingressClassName": _ingressClassName = decoder.decode(member)
+            case "rules": _rules = decoder.decode(member)
+            case "tls": _tls = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IngressSpec(
+            defaultBackend: _defaultBackend,
+            ingressClassName: _ingressClassName,
+            rules: _rules,
+            tls: _tls)
+    }
+}
+
 /// IngressTLS describes the transport layer security associated with an ingress.
 public struct IngressTLS: APIValue {
     /// hosts is a list of hosts included in the TLS certificate. The values in this list must match the name/s used in
@@ -554,6 +834,23 @@ extension IngressTLS: YAMLEmitting {
         mapping.member("hosts", self.hosts, to: &out)
         mapping.member("secretName", self.secretName, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension IngressTLS: ValueDecodable {
+    /// Reads a `IngressTLS` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _hosts: [String]?
+        var _secretName: String?
+        for member in object.members {
+            switch member.key {
+            case "hosts": _hosts = decoder.decode(member)
+            case "secretName": _secretName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return IngressTLS(hosts: _hosts, secretName: _secretName)
     }
 }
 
@@ -612,6 +909,32 @@ extension NetworkPolicy: YAMLEmitting {
     }
 }
 
+extension NetworkPolicy: DecodableKubernetesObject {
+    /// `networking.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "networking.k8s.io/v1" }
+    /// `NetworkPolicy`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "NetworkPolicy" }
+
+    /// Reads a `NetworkPolicy` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: NetworkPolicySpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return NetworkPolicy(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// NetworkPolicyEgressRule describes a particular set of traffic that is allowed out of pods matched by a
 /// NetworkPolicySpec's podSelector.
 public struct NetworkPolicyEgressRule: APIValue {
@@ -646,6 +969,23 @@ extension NetworkPolicyEgressRule: YAMLEmitting {
     }
 }
 
+extension NetworkPolicyEgressRule: ValueDecodable {
+    /// Reads a `NetworkPolicyEgressRule` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _ports: [NetworkPolicyPort]?
+        var _to: [NetworkPolicyPeer]?
+        for member in object.members {
+            switch member.key {
+            case "ports": _ports = decoder.decode(member)
+            case "to": _to = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return NetworkPolicyEgressRule(ports: _ports, to: _to)
+    }
+}
+
 /// NetworkPolicyIngressRule describes a particular set of traffic that is allowed to the pods matched by a
 /// NetworkPolicySpec's podSelector.
 public struct NetworkPolicyIngressRule: APIValue {
@@ -676,6 +1016,23 @@ extension NetworkPolicyIngressRule: YAMLEmitting {
         mapping.member("from", self.from, to: &out)
         mapping.member("ports", self.ports, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension NetworkPolicyIngressRule: ValueDecodable {
+    /// Reads a `NetworkPolicyIngressRule` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _from: [NetworkPolicyPeer]?
+        var _ports: [NetworkPolicyPort]?
+        for member in object.members {
+            switch member.key {
+            case "from": _from = decoder.decode(member)
+            case "ports": _ports = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return NetworkPolicyIngressRule(from: _from, ports: _ports)
     }
 }
 
@@ -717,6 +1074,25 @@ extension NetworkPolicyPeer: YAMLEmitting {
     }
 }
 
+extension NetworkPolicyPeer: ValueDecodable {
+    /// Reads a `NetworkPolicyPeer` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _ipBlock: IPBlock?
+        var _namespaceSelector: LabelSelector?
+        var _podSelector: LabelSelector?
+        for member in object.members {
+            switch member.key {
+            case "ipBlock": _ipBlock = decoder.decode(member)
+            case "namespaceSelector": _namespaceSelector = decoder.decode(member)
+            case "podSelector": _podSelector = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return NetworkPolicyPeer(ipBlock: _ipBlock, namespaceSelector: _namespaceSelector, podSelector: _podSelector)
+    }
+}
+
 /// NetworkPolicyPort describes a port to allow traffic on
 public struct NetworkPolicyPort: APIValue {
     /// endPort indicates that the range of ports from port to endPort if set, inclusive, should be allowed by the
@@ -752,6 +1128,25 @@ extension NetworkPolicyPort: YAMLEmitting {
         mapping.member("port", self.port, to: &out)
         mapping.member("protocol", self.`protocol`, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension NetworkPolicyPort: ValueDecodable {
+    /// Reads a `NetworkPolicyPort` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _endPort: Int?
+        var _port: IntOrString?
+        var _protocol: String?
+        for member in object.members {
+            switch member.key {
+            case "endPort": _endPort = decoder.decode(member)
+            case "port": _port = decoder.decode(member)
+            case "protocol": _protocol = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return NetworkPolicyPort(endPort: _endPort, port: _port, protocol: _protocol)
     }
 }
 
@@ -801,6 +1196,33 @@ extension NetworkPolicySpec: YAMLEmitting {
     }
 }
 
+extension NetworkPolicySpec: ValueDecodable {
+    /// Reads a `NetworkPolicySpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _egress: [NetworkPolicyEgressRule]?
+        var _ingress: [NetworkPolicyIngressRule]?
+        var _podSelector: LabelSelector?
+        var _policyTypes: [String]?
+        for member in object.members {
+            switch member.key {
+            case "egress": _egress = decoder.decode(member)
+            case "ingress": _ingress = decoder.decode(member)
+            case "podSelector": _podSelector = decoder.decode(member)
+            case "policyTypes": _policyTypes = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _podSelector == nil { decoder.missing("podSelector", in: object, of: Self.self) }
+        guard let _podSelector else { return nil }
+        return NetworkPolicySpec(
+            egress: _egress,
+            ingress: _ingress,
+            podSelector: _podSelector,
+            policyTypes: _policyTypes)
+    }
+}
+
 /// ParentReference describes a reference to a parent object.
 public struct ParentReference: APIValue {
     /// Name is the name of the object being referenced.
@@ -842,6 +1264,30 @@ extension ParentReference: YAMLEmitting {
     }
 }
 
+extension ParentReference: ValueDecodable {
+    /// Reads a `ParentReference` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _namespace: String?
+        var _group: String?
+        var _resource: String?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "namespace": _namespace = decoder.decode(member)
+            case "group": _group = decoder.decode(member)
+            case "resource": _resource = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _resource == nil { decoder.missing("resource", in: object, of: Self.self) }
+        guard let _name, let _resource else { return nil }
+        return ParentReference(name: _name, namespace: _namespace, group: _group, resource: _resource)
+    }
+}
+
 /// ServiceBackendPort is the service port being referenced.
 public struct ServiceBackendPort: APIValue {
     /// name is the name of the port on the Service. This is a mutually exclusive setting with "Number".
@@ -871,6 +1317,23 @@ extension ServiceBackendPort: YAMLEmitting {
         mapping.member("name", self.name, to: &out)
         mapping.member("number", self.number, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ServiceBackendPort: ValueDecodable {
+    /// Reads a `ServiceBackendPort` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _number: Int?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "number": _number = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ServiceBackendPort(name: _name, number: _number)
     }
 }
 
@@ -931,6 +1394,32 @@ extension ServiceCIDR: YAMLEmitting {
     }
 }
 
+extension ServiceCIDR: DecodableKubernetesObject {
+    /// `networking.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "networking.k8s.io/v1" }
+    /// `ServiceCIDR`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "ServiceCIDR" }
+
+    /// Reads a `ServiceCIDR` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: ServiceCIDRSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return ServiceCIDR(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// ServiceCIDRSpec define the CIDRs the user wants to use for allocating ClusterIPs for Services.
 public struct ServiceCIDRSpec: APIValue {
     /// CIDRs defines the IP blocks in CIDR notation (e.g. "192.168.0.0/24" or "2001:db8::/64") from which to assign
@@ -956,5 +1445,20 @@ extension ServiceCIDRSpec: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("cidrs", self.cidrs, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension ServiceCIDRSpec: ValueDecodable {
+    /// Reads a `ServiceCIDRSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _cidrs: [String]?
+        for member in object.members {
+            switch member.key {
+            case "cidrs": _cidrs = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return ServiceCIDRSpec(cidrs: _cidrs)
     }
 }

@@ -59,6 +59,32 @@ extension PodDisruptionBudget: YAMLEmitting {
     }
 }
 
+extension PodDisruptionBudget: DecodableKubernetesObject {
+    /// `policy/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "policy/v1" }
+    /// `PodDisruptionBudget`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "PodDisruptionBudget" }
+
+    /// Reads a `PodDisruptionBudget` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: PodDisruptionBudgetSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return PodDisruptionBudget(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// PodDisruptionBudgetSpec is a description of a PodDisruptionBudget.
 public struct PodDisruptionBudgetSpec: APIValue {
     /// An eviction is allowed if at most "maxUnavailable" pods selected by "selector" are unavailable after the
@@ -112,5 +138,30 @@ extension PodDisruptionBudgetSpec: YAMLEmitting {
         mapping.member("selector", self.selector, to: &out)
         mapping.member("unhealthyPodEvictionPolicy", self.unhealthyPodEvictionPolicy, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension PodDisruptionBudgetSpec: ValueDecodable {
+    /// Reads a `PodDisruptionBudgetSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _maxUnavailable: IntOrString?
+        var _minAvailable: IntOrString?
+        var _selector: LabelSelector?
+        var _unhealthyPodEvictionPolicy: String?
+        for member in object.members {
+            switch member.key {
+            case "maxUnavailable": _maxUnavailable = decoder.decode(member)
+            case "minAvailable": _minAvailable = decoder.decode(member)
+            case "selector": _selector = decoder.decode(member)
+            case "unhealthyPodEvictionPolicy": _unhealthyPodEvictionPolicy = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return PodDisruptionBudgetSpec(
+            maxUnavailable: _maxUnavailable,
+            minAvailable: _minAvailable,
+            selector: _selector,
+            unhealthyPodEvictionPolicy: _unhealthyPodEvictionPolicy)
     }
 }

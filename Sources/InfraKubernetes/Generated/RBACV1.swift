@@ -31,6 +31,21 @@ extension AggregationRule: YAMLEmitting {
     }
 }
 
+extension AggregationRule: ValueDecodable {
+    /// Reads a `AggregationRule` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _clusterRoleSelectors: [LabelSelector]?
+        for member in object.members {
+            switch member.key {
+            case "clusterRoleSelectors": _clusterRoleSelectors = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return AggregationRule(clusterRoleSelectors: _clusterRoleSelectors)
+    }
+}
+
 /// ClusterRole is a cluster level, logical grouping of PolicyRules that can be referenced as a unit by a RoleBinding or
 /// ClusterRoleBinding.
 ///
@@ -88,6 +103,34 @@ extension ClusterRole: YAMLEmitting {
         mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("aggregationRule", self.aggregationRule, to: &out)
         mapping.member("rules", self.rules, to: &out)
+    }
+}
+
+extension ClusterRole: DecodableKubernetesObject {
+    /// `rbac.authorization.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "rbac.authorization.k8s.io/v1" }
+    /// `ClusterRole`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "ClusterRole" }
+
+    /// Reads a `ClusterRole` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _aggregationRule: AggregationRule?
+        var _rules: [PolicyRule]?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "aggregationRule": _aggregationRule = decoder.decode(member)
+            case "rules": _rules = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return ClusterRole(metadata: _metadata, aggregationRule: _aggregationRule, rules: _rules)
     }
 }
 
@@ -150,6 +193,35 @@ extension ClusterRoleBinding: YAMLEmitting {
     }
 }
 
+extension ClusterRoleBinding: DecodableKubernetesObject {
+    /// `rbac.authorization.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "rbac.authorization.k8s.io/v1" }
+    /// `ClusterRoleBinding`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "ClusterRoleBinding" }
+
+    /// Reads a `ClusterRoleBinding` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _roleRef: RoleRef?
+        var _subjects: [Subject]?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "roleRef": _roleRef = decoder.decode(member)
+            case "subjects": _subjects = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _roleRef == nil { decoder.missing("roleRef", in: object, of: Self.self) }
+        guard let _metadata, let _roleRef else { return nil }
+        return ClusterRoleBinding(metadata: _metadata, roleRef: _roleRef, subjects: _subjects)
+    }
+}
+
 /// PolicyRule holds information that describes a policy rule, but does not contain information about who the rule
 /// applies to or which namespace the rule applies to.
 public struct PolicyRule: APIValue {
@@ -200,6 +272,36 @@ extension PolicyRule: YAMLEmitting {
         mapping.member("resourceNames", self.resourceNames, to: &out)
         mapping.member("resources", self.resources, to: &out)
         mapping.member("verbs", self.verbs, to: &out)
+    }
+}
+
+extension PolicyRule: ValueDecodable {
+    /// Reads a `PolicyRule` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _apiGroups: [String]?
+        var _nonResourceURLs: [String]?
+        var _resourceNames: [String]?
+        var _resources: [String]?
+        var _verbs: [String]?
+        for member in object.members {
+            switch member.key {
+            case "apiGroups": _apiGroups = decoder.decode(member)
+            case "nonResourceURLs": _nonResourceURLs = decoder.decode(member)
+            case "resourceNames": _resourceNames = decoder.decode(member)
+            case "resources": _resources = decoder.decode(member)
+            case "verbs": _verbs = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _verbs == nil { decoder.missing("verbs", in: object, of: Self.self) }
+        guard let _verbs else { return nil }
+        return PolicyRule(
+            apiGroups: _apiGroups,
+            nonResourceURLs: _nonResourceURLs,
+            resourceNames: _resourceNames,
+            resources: _resources,
+            verbs: _verbs)
     }
 }
 
@@ -254,6 +356,32 @@ extension Role: YAMLEmitting {
         mapping.member("kind", kind, to: &out)
         mapping.member("metadata", self.metadata.defaultingNamespace(to: defaultNamespace), to: &out)
         mapping.member("rules", self.rules, to: &out)
+    }
+}
+
+extension Role: DecodableKubernetesObject {
+    /// `rbac.authorization.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "rbac.authorization.k8s.io/v1" }
+    /// `Role`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "Role" }
+
+    /// Reads a `Role` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _rules: [PolicyRule]?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "rules": _rules = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        guard let _metadata else { return nil }
+        return Role(metadata: _metadata, rules: _rules)
     }
 }
 
@@ -317,6 +445,35 @@ extension RoleBinding: YAMLEmitting {
     }
 }
 
+extension RoleBinding: DecodableKubernetesObject {
+    /// `rbac.authorization.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "rbac.authorization.k8s.io/v1" }
+    /// `RoleBinding`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "RoleBinding" }
+
+    /// Reads a `RoleBinding` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _roleRef: RoleRef?
+        var _subjects: [Subject]?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "roleRef": _roleRef = decoder.decode(member)
+            case "subjects": _subjects = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _roleRef == nil { decoder.missing("roleRef", in: object, of: Self.self) }
+        guard let _metadata, let _roleRef else { return nil }
+        return RoleBinding(metadata: _metadata, roleRef: _roleRef, subjects: _subjects)
+    }
+}
+
 /// RoleRef contains information that points to the role being used
 public struct RoleRef: APIValue {
     /// Kind is the type of resource being referenced
@@ -350,6 +507,29 @@ extension RoleRef: YAMLEmitting {
         mapping.member("kind", self.kind, to: &out)
         mapping.member("name", self.name, to: &out)
         mapping.member("apiGroup", self.apiGroup, to: &out)
+    }
+}
+
+extension RoleRef: ValueDecodable {
+    /// Reads a `RoleRef` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _kind: String?
+        var _name: String?
+        var _apiGroup: String?
+        for member in object.members {
+            switch member.key {
+            case "kind": _kind = decoder.decode(member)
+            case "name": _name = decoder.decode(member)
+            case "apiGroup": _apiGroup = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _kind == nil { decoder.missing("kind", in: object, of: Self.self) }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _apiGroup == nil { decoder.missing("apiGroup", in: object, of: Self.self) }
+        guard let _kind, let _name, let _apiGroup else { return nil }
+        return RoleRef(kind: _kind, name: _name, apiGroup: _apiGroup)
     }
 }
 
@@ -392,5 +572,29 @@ extension Subject: YAMLEmitting {
         mapping.member("name", self.name, to: &out)
         mapping.member("namespace", self.namespace, to: &out)
         mapping.member("apiGroup", self.apiGroup, to: &out)
+    }
+}
+
+extension Subject: ValueDecodable {
+    /// Reads a `Subject` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _kind: String?
+        var _name: String?
+        var _namespace: String?
+        var _apiGroup: String?
+        for member in object.members {
+            switch member.key {
+            case "kind": _kind = decoder.decode(member)
+            case "name": _name = decoder.decode(member)
+            case "namespace": _namespace = decoder.decode(member)
+            case "apiGroup": _apiGroup = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _kind == nil { decoder.missing("kind", in: object, of: Self.self) }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        guard let _kind, let _name else { return nil }
+        return Subject(kind: _kind, name: _name, namespace: _namespace, apiGroup: _apiGroup)
     }
 }

@@ -81,3 +81,41 @@ extension PriorityClass: YAMLEmitting {
         mapping.member("value", self.value, to: &out)
     }
 }
+
+extension PriorityClass: DecodableKubernetesObject {
+    /// `scheduling.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "scheduling.k8s.io/v1" }
+    /// `PriorityClass`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "PriorityClass" }
+
+    /// Reads a `PriorityClass` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _description: String?
+        var _globalDefault: Bool?
+        var _preemptionPolicy: String?
+        var _value: Int?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "description": _description = decoder.decode(member)
+            case "globalDefault": _globalDefault = decoder.decode(member)
+            case "preemptionPolicy": _preemptionPolicy = decoder.decode(member)
+            case "value": _value = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _value == nil { decoder.missing("value", in: object, of: Self.self) }
+        guard let _metadata, let _value else { return nil }
+        return PriorityClass(
+            metadata: _metadata,
+            description: _description,
+            globalDefault: _globalDefault,
+            preemptionPolicy: _preemptionPolicy,
+            value: _value)
+    }
+}

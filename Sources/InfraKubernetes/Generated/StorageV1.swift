@@ -59,6 +59,33 @@ extension CSIDriver: YAMLEmitting {
     }
 }
 
+extension CSIDriver: DecodableKubernetesObject {
+    /// `storage.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "storage.k8s.io/v1" }
+    /// `CSIDriver`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "CSIDriver" }
+
+    /// Reads a `CSIDriver` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: CSIDriverSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _spec == nil { decoder.missing("spec", in: object, of: Self.self) }
+        guard let _metadata, let _spec else { return nil }
+        return CSIDriver(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// CSIDriverSpec is the specification of a CSIDriver.
 public struct CSIDriverSpec: APIValue {
     /// attachRequired indicates this CSI volume driver requires an attach operation (because it implements the CSI
@@ -214,6 +241,49 @@ extension CSIDriverSpec: YAMLEmitting {
     }
 }
 
+extension CSIDriverSpec: ValueDecodable {
+    /// Reads a `CSIDriverSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _attachRequired: Bool?
+        var _fsGroupPolicy: String?
+        var _nodeAllocatableUpdatePeriodSeconds: Int?
+        var _podInfoOnMount: Bool?
+        var _requiresRepublish: Bool?
+        var _seLinuxMount: Bool?
+        var _serviceAccountTokenInSecrets: Bool?
+        var _storageCapacity: Bool?
+        var _tokenRequests: [TokenRequest]?
+        var _volumeLifecycleModes: [String]?
+        for member in object.members {
+            switch member.key {
+            case "attachRequired": _attachRequired = decoder.decode(member)
+            case "fsGroupPolicy": _fsGroupPolicy = decoder.decode(member)
+            case "nodeAllocatableUpdatePeriodSeconds": _nodeAllocatableUpdatePeriodSeconds = decoder.decode(member)
+            case "podInfoOnMount": _podInfoOnMount = decoder.decode(member)
+            case "requiresRepublish": _requiresRepublish = decoder.decode(member)
+            case "seLinuxMount": _seLinuxMount = decoder.decode(member)
+            case "serviceAccountTokenInSecrets": _serviceAccountTokenInSecrets = decoder.decode(member)
+            case "storageCapacity": _storageCapacity = decoder.decode(member)
+            case "tokenRequests": _tokenRequests = decoder.decode(member)
+            case "volumeLifecycleModes": _volumeLifecycleModes = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return CSIDriverSpec(
+            attachRequired: _attachRequired,
+            fsGroupPolicy: _fsGroupPolicy,
+            nodeAllocatableUpdatePeriodSeconds: _nodeAllocatableUpdatePeriodSeconds,
+            podInfoOnMount: _podInfoOnMount,
+            requiresRepublish: _requiresRepublish,
+            seLinuxMount: _seLinuxMount,
+            serviceAccountTokenInSecrets: _serviceAccountTokenInSecrets,
+            storageCapacity: _storageCapacity,
+            tokenRequests: _tokenRequests,
+            volumeLifecycleModes: _volumeLifecycleModes)
+    }
+}
+
 /// CSINode holds information about all CSI drivers installed on a node.
 ///
 /// `apiVersion: storage.k8s.io/v1`, `kind: CSINode`.
@@ -268,6 +338,33 @@ extension CSINode: YAMLEmitting {
     }
 }
 
+extension CSINode: DecodableKubernetesObject {
+    /// `storage.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "storage.k8s.io/v1" }
+    /// `CSINode`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "CSINode" }
+
+    /// Reads a `CSINode` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: CSINodeSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _spec == nil { decoder.missing("spec", in: object, of: Self.self) }
+        guard let _metadata, let _spec else { return nil }
+        return CSINode(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// CSINodeDriver holds information about the specification of one CSI driver installed on a node
 public struct CSINodeDriver: APIValue {
     /// name represents the name of the CSI driver that this object refers to.
@@ -311,6 +408,30 @@ extension CSINodeDriver: YAMLEmitting {
     }
 }
 
+extension CSINodeDriver: ValueDecodable {
+    /// Reads a `CSINodeDriver` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _name: String?
+        var _allocatable: VolumeNodeResources?
+        var _nodeID: String?
+        var _topologyKeys: [String]?
+        for member in object.members {
+            switch member.key {
+            case "name": _name = decoder.decode(member)
+            case "allocatable": _allocatable = decoder.decode(member)
+            case "nodeID": _nodeID = decoder.decode(member)
+            case "topologyKeys": _topologyKeys = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _name == nil { decoder.missing("name", in: object, of: Self.self) }
+        if _nodeID == nil { decoder.missing("nodeID", in: object, of: Self.self) }
+        guard let _name, let _nodeID else { return nil }
+        return CSINodeDriver(name: _name, allocatable: _allocatable, nodeID: _nodeID, topologyKeys: _topologyKeys)
+    }
+}
+
 /// CSINodeSpec holds information about the specification of all CSI drivers installed on a node
 public struct CSINodeSpec: APIValue {
     /// drivers is a list of information of all CSI Drivers existing on a node.
@@ -334,6 +455,23 @@ extension CSINodeSpec: YAMLEmitting {
     func emitYAML(indent: Int, to out: inout [UInt8]) {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("drivers", self.drivers, to: &out)
+    }
+}
+
+extension CSINodeSpec: ValueDecodable {
+    /// Reads a `CSINodeSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _drivers: [CSINodeDriver]?
+        for member in object.members {
+            switch member.key {
+            case "drivers": _drivers = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _drivers == nil { decoder.missing("drivers", in: object, of: Self.self) }
+        guard let _drivers else { return nil }
+        return CSINodeSpec(drivers: _drivers)
     }
 }
 
@@ -411,6 +549,44 @@ extension CSIStorageCapacity: YAMLEmitting {
         mapping.member("maximumVolumeSize", self.maximumVolumeSize, to: &out)
         mapping.member("nodeTopology", self.nodeTopology, to: &out)
         mapping.member("storageClassName", self.storageClassName, to: &out)
+    }
+}
+
+extension CSIStorageCapacity: DecodableKubernetesObject {
+    /// `storage.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "storage.k8s.io/v1" }
+    /// `CSIStorageCapacity`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "CSIStorageCapacity" }
+
+    /// Reads a `CSIStorageCapacity` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _capacity: Quantity?
+        var _maximumVolumeSize: Quantity?
+        var _nodeTopology: LabelSelector?
+        var _storageClassName: String?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "capacity": _capacity = decoder.decode(member)
+            case "maximumVolumeSize": _maximumVolumeSize = decoder.decode(member)
+            case "nodeTopology": _nodeTopology = decoder.decode(member)
+            case "storageClassName": _storageClassName = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _storageClassName == nil { decoder.missing("storageClassName", in: object, of: Self.self) }
+        guard let _metadata, let _storageClassName else { return nil }
+        return CSIStorageCapacity(
+            metadata: _metadata,
+            capacity: _capacity,
+            maximumVolumeSize: _maximumVolumeSize,
+            nodeTopology: _nodeTopology,
+            storageClassName: _storageClassName)
     }
 }
 
@@ -547,6 +723,53 @@ extension StorageClass: YAMLEmitting {
     }
 }
 
+extension StorageClass: DecodableKubernetesObject {
+    /// `storage.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "storage.k8s.io/v1" }
+    /// `StorageClass`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "StorageClass" }
+
+    /// Reads a `StorageClass` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _allowVolumeExpansion: Bool?
+        var _allowedTopologies: [TopologySelectorTerm]?
+        var _mountOptions: [String]?
+        var _parameters: [String: String]?
+        var _provisioner: String?
+        var _reclaimPolicy: String?
+        var _volumeBindingMode: String?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "allowVolumeExpansion": _allowVolumeExpansion = decoder.decode(member)
+            case "allowedTopologies": _allowedTopologies = decoder.decode(member)
+            case "mountOptions": _mountOptions = decoder.decode(member)
+            case "parameters": _parameters = decoder.decode(member)
+            case "provisioner": _provisioner = decoder.decode(member)
+            case "reclaimPolicy": _reclaimPolicy = decoder.decode(member)
+            case "volumeBindingMode": _volumeBindingMode = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _provisioner == nil { decoder.missing("provisioner", in: object, of: Self.self) }
+        guard let _metadata, let _provisioner else { return nil }
+        return StorageClass(
+            metadata: _metadata,
+            allowVolumeExpansion: _allowVolumeExpansion,
+            allowedTopologies: _allowedTopologies,
+            mountOptions: _mountOptions,
+            parameters: _parameters,
+            provisioner: _provisioner,
+            reclaimPolicy: _reclaimPolicy,
+            volumeBindingMode: _volumeBindingMode)
+    }
+}
+
 /// TokenRequest contains parameters of a service account token.
 public struct TokenRequest: APIValue {
     /// audience is the intended audience of the token in "TokenRequestSpec".
@@ -575,6 +798,25 @@ extension TokenRequest: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("audience", self.audience, to: &out)
         mapping.member("expirationSeconds", self.expirationSeconds, to: &out)
+    }
+}
+
+extension TokenRequest: ValueDecodable {
+    /// Reads a `TokenRequest` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _audience: String?
+        var _expirationSeconds: Int?
+        for member in object.members {
+            switch member.key {
+            case "audience": _audience = decoder.decode(member)
+            case "expirationSeconds": _expirationSeconds = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _audience == nil { decoder.missing("audience", in: object, of: Self.self) }
+        guard let _audience else { return nil }
+        return TokenRequest(audience: _audience, expirationSeconds: _expirationSeconds)
     }
 }
 
@@ -633,6 +875,33 @@ extension VolumeAttachment: YAMLEmitting {
     }
 }
 
+extension VolumeAttachment: DecodableKubernetesObject {
+    /// `storage.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "storage.k8s.io/v1" }
+    /// `VolumeAttachment`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "VolumeAttachment" }
+
+    /// Reads a `VolumeAttachment` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _spec: VolumeAttachmentSpec?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "spec": _spec = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _spec == nil { decoder.missing("spec", in: object, of: Self.self) }
+        guard let _metadata, let _spec else { return nil }
+        return VolumeAttachment(metadata: _metadata, spec: _spec)
+    }
+}
+
 /// VolumeAttachmentSource represents a volume that should be attached.
 public struct VolumeAttachmentSource: APIValue {
     /// inlineVolumeSpec contains all the information necessary to attach a persistent volume defined by a pod's inline
@@ -663,6 +932,23 @@ extension VolumeAttachmentSource: YAMLEmitting {
         mapping.member("inlineVolumeSpec", self.inlineVolumeSpec, to: &out)
         mapping.member("persistentVolumeName", self.persistentVolumeName, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension VolumeAttachmentSource: ValueDecodable {
+    /// Reads a `VolumeAttachmentSource` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _inlineVolumeSpec: PersistentVolumeSpec?
+        var _persistentVolumeName: String?
+        for member in object.members {
+            switch member.key {
+            case "inlineVolumeSpec": _inlineVolumeSpec = decoder.decode(member)
+            case "persistentVolumeName": _persistentVolumeName = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return VolumeAttachmentSource(inlineVolumeSpec: _inlineVolumeSpec, persistentVolumeName: _persistentVolumeName)
     }
 }
 
@@ -699,6 +985,29 @@ extension VolumeAttachmentSpec: YAMLEmitting {
         mapping.member("attacher", self.attacher, to: &out)
         mapping.member("nodeName", self.nodeName, to: &out)
         mapping.member("source", self.source, to: &out)
+    }
+}
+
+extension VolumeAttachmentSpec: ValueDecodable {
+    /// Reads a `VolumeAttachmentSpec` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _attacher: String?
+        var _nodeName: String?
+        var _source: VolumeAttachmentSource?
+        for member in object.members {
+            switch member.key {
+            case "attacher": _attacher = decoder.decode(member)
+            case "nodeName": _nodeName = decoder.decode(member)
+            case "source": _source = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _attacher == nil { decoder.missing("attacher", in: object, of: Self.self) }
+        if _nodeName == nil { decoder.missing("nodeName", in: object, of: Self.self) }
+        if _source == nil { decoder.missing("source", in: object, of: Self.self) }
+        guard let _attacher, let _nodeName, let _source else { return nil }
+        return VolumeAttachmentSpec(attacher: _attacher, nodeName: _nodeName, source: _source)
     }
 }
 
@@ -763,6 +1072,35 @@ extension VolumeAttributesClass: YAMLEmitting {
     }
 }
 
+extension VolumeAttributesClass: DecodableKubernetesObject {
+    /// `storage.k8s.io/v1`, the API version ``Include`` reads this type for.
+    public static var objectAPIVersion: String { "storage.k8s.io/v1" }
+    /// `VolumeAttributesClass`, the kind ``Include`` reads this type for.
+    public static var objectKind: String { "VolumeAttributesClass" }
+
+    /// Reads a `VolumeAttributesClass` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _metadata: ObjectMeta?
+        var _driverName: String?
+        var _parameters: [String: String]?
+        for member in object.members {
+            switch member.key {
+            case "metadata": _metadata = decoder.decode(member)
+            case "driverName": _driverName = decoder.decode(member)
+            case "parameters": _parameters = decoder.decode(member)
+            case "apiVersion", "kind": break
+            case "status": decoder.serverOwned(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        if _metadata == nil { decoder.missing("metadata", in: object, of: Self.self) }
+        if _driverName == nil { decoder.missing("driverName", in: object, of: Self.self) }
+        guard let _metadata, let _driverName else { return nil }
+        return VolumeAttributesClass(metadata: _metadata, driverName: _driverName, parameters: _parameters)
+    }
+}
+
 /// VolumeNodeResources is a set of resource limits for scheduling of volumes.
 public struct VolumeNodeResources: APIValue {
     /// count indicates the maximum number of unique volumes managed by the CSI driver that can be used on a node.
@@ -787,5 +1125,20 @@ extension VolumeNodeResources: YAMLEmitting {
         var mapping = YAMLMappingEmitter(indent: indent)
         mapping.member("count", self.count, to: &out)
         if mapping.first { out.append(contentsOf: [0x7B, 0x7D]) }
+    }
+}
+
+extension VolumeNodeResources: ValueDecodable {
+    /// Reads a `VolumeNodeResources` from a document value; problems go to `decoder`.
+    public static func decode(_ value: Value, _ decoder: inout ValueDecoder) -> Self? {
+        guard let object = decoder.object(value, of: Self.self) else { return nil }
+        var _count: Int?
+        for member in object.members {
+            switch member.key {
+            case "count": _count = decoder.decode(member)
+            default: decoder.unknown(member, of: Self.self)
+            }
+        }
+        return VolumeNodeResources(count: _count)
     }
 }

@@ -1,22 +1,22 @@
-// Translates CRD JSON Schemas (cert-manager, VPA) into Swift type models. CRD schemas
+// Translates CRD JSON Schemas (cert-manager, VPA, any CRD given to `import-crd`) into Swift type models. CRD schemas
 // nest their objects inline, so each inline object becomes a named struct: `<Kind><Property>`,
 // or `<Parent><Property>` when that name is taken; structurally identical schemas share one type.
 
 import Foundation
 
 /// Names inline CRD objects and remembers which schema got which name.
-struct CRDTranslator {
+package struct CRDTranslator {
     /// Swift names already used (generated Kubernetes types included).
     var usedNames: Set<String>
     /// Structural key → type name, so identical inline schemas become one type.
     var byStructure: [String: String] = [:]
     /// The models produced so far.
-    var models: [TypeModel] = []
+    package var models: [TypeModel] = []
 
-    init(reserved: Set<String>) { usedNames = reserved }
+    package init(reserved: Set<String>) { usedNames = reserved }
 
     /// The generated file for a CRD group, e.g. `cert-manager.io` + `v1` → `CertManagerV1`.
-    static func file(group: String, version: String) -> String {
+    package static func file(group: String, version: String) -> String {
         let known = ["cert-manager.io": "CertManager", "autoscaling.k8s.io": "AutoscalingK8sIO"]
         let base =
             known[group]
@@ -28,15 +28,27 @@ struct CRDTranslator {
     }
 
     /// Translates one CRD schema (a top-level object with `apiVersion`/`kind` constants).
-    mutating func translate(_ raw: [String: Any]) throws {
+    package mutating func translate(_ raw: [String: Any]) throws {
         let root = Schema(raw)
         let properties = root.properties
         guard let apiVersion = properties["apiVersion"]?.raw["const"] as? String,
             let kind = properties["kind"]?.raw["const"] as? String
         else { throw GeneratorError("CRD schema without apiVersion/kind constants") }
+        translate(root, apiVersion: apiVersion, kind: kind, typeName: kind)
+    }
+
+    /// Translates the schema of one version of a kind; `typeName` names the struct (the kind, or
+    /// the kind with its version for older versions) and prefixes the names of its inline objects.
+    /// `clusterScoped` is written into the kind when known; `status` is left out when
+    /// `skipStatus` (the server fills it in).
+    package mutating func translate(
+        _ root: Schema, apiVersion: String, kind: String, typeName: String, clusterScoped: Bool? = nil,
+        skipStatus: Bool = false
+    ) {
+        let properties = root.properties
         let parts = apiVersion.split(separator: "/").map(String.init)
         let file = CRDTranslator.file(group: parts.first ?? "", version: parts.last ?? "")
-        usedNames.insert(kind)
+        usedNames.insert(typeName)
         // Breadth-first, so shallow objects get the short names.
         var queue: [(schema: Schema, name: String)] = []
         var fields: [FieldModel] = [
@@ -44,9 +56,11 @@ struct CRDTranslator {
                 jsonName: "metadata", type: .named("ObjectMeta"), required: true,
                 documentation: "Standard object's metadata.")
         ]
-        for key in conventionalOrder(Array(properties.keys)) where !["apiVersion", "kind", "metadata"].contains(key) {
+        let skipped: Set<String> =
+            skipStatus ? ["apiVersion", "kind", "metadata", "status"] : ["apiVersion", "kind", "metadata"]
+        for key in conventionalOrder(Array(properties.keys)) where !skipped.contains(key) {
             guard let property = properties[key] else { continue }
-            let type = fieldType(property, property: key, kind: kind, parent: kind, queue: &queue)
+            let type = fieldType(property, property: key, kind: typeName, parent: typeName, queue: &queue)
             fields.append(
                 FieldModel(
                     jsonName: key, type: type, required: root.required.contains(key),
@@ -54,8 +68,9 @@ struct CRDTranslator {
         }
         models.append(
             TypeModel(
-                name: kind, file: file, documentation: shortDocumentation(root.description), fields: fields,
-                kind: KindModel(apiVersion: apiVersion, kind: kind)))
+                name: typeName, file: file, documentation: shortDocumentation(root.description),
+                fields: CRDTranslator.uniqueSwiftNames(fields),
+                kind: KindModel(apiVersion: apiVersion, kind: kind, clusterScoped: clusterScoped)))
         var index = 0
         while index < queue.count {
             let (schema, name) = queue[index]
@@ -64,7 +79,7 @@ struct CRDTranslator {
             let properties = schema.properties
             for key in conventionalOrder(Array(properties.keys)) {
                 guard let property = properties[key] else { continue }
-                let type = fieldType(property, property: key, kind: kind, parent: name, queue: &queue)
+                let type = fieldType(property, property: key, kind: typeName, parent: name, queue: &queue)
                 fields.append(
                     FieldModel(
                         jsonName: key, type: type, required: schema.required.contains(key),
@@ -72,8 +87,25 @@ struct CRDTranslator {
             }
             models.append(
                 TypeModel(
-                    name: name, file: file, documentation: shortDocumentation(schema.description), fields: fields,
-                    kind: nil))
+                    name: name, file: file, documentation: shortDocumentation(schema.description),
+                    fields: CRDTranslator.uniqueSwiftNames(fields), kind: nil))
+        }
+    }
+
+    /// The fields with Swift names made unique (`foo-bar` and `fooBar` → `fooBar`, `fooBar2`).
+    static func uniqueSwiftNames(_ fields: [FieldModel]) -> [FieldModel] {
+        var used: Set<String> = []
+        return fields.map { field in
+            var field = field
+            var name = field.swiftName
+            var number = 2
+            while used.contains(name) {
+                name = "\(field.swiftName)\(number)"
+                number += 1
+            }
+            used.insert(name)
+            field.swiftName = name
+            return field
         }
     }
 
@@ -100,7 +132,10 @@ struct CRDTranslator {
             if let element = schema.additionalProperties {
                 return .map(fieldType(element, property: property, kind: kind, parent: parent, queue: &queue))
             }
-            if schema.properties.isEmpty { return .value }
+            // Unknown fields are kept only by a free-form value (a struct would drop them).
+            if schema.properties.isEmpty || schema.raw["x-kubernetes-preserve-unknown-fields"] as? Bool == true {
+                return .value
+            }
             let key = schema.structuralKey
             if let existing = byStructure[key] { return .named(existing) }
             let name = freshName(kind: kind, parent: parent, property: property)

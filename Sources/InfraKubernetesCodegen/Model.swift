@@ -1,8 +1,9 @@
 // The generator's intermediate layer: Swift types described independently of the
-// JSON Schema they came from (parse → translate → render, like a compiler).
+// JSON Schema they came from (parse → translate → render, like a compiler). `package` access:
+// `infra-k8s-codegen` and `infra-manifest import-crd` share it; it is not a user API.
 
 /// The Swift type of one stored property.
-indirect enum FieldType: Hashable, Sendable {
+package indirect enum FieldType: Hashable, Sendable {
     case string
     case int
     case double
@@ -16,7 +17,7 @@ indirect enum FieldType: Hashable, Sendable {
     case map(FieldType)
 
     /// The Swift spelling of the type.
-    var swift: String {
+    package var swift: String {
         switch self {
         case .string: "String"
         case .int: "Int"
@@ -33,47 +34,83 @@ indirect enum FieldType: Hashable, Sendable {
 }
 
 /// One stored property of a generated struct.
-struct FieldModel: Hashable, Sendable {
+package struct FieldModel: Hashable, Sendable {
     /// The JSON key.
-    var jsonName: String
+    package var jsonName: String
     /// The Swift type, without optionality.
-    var type: FieldType
+    package var type: FieldType
     /// Whether the schema requires it (then it is a non-optional init parameter).
-    var required: Bool
+    package var required: Bool
     /// The shortened schema description.
-    var documentation: String
+    package var documentation: String
     /// Supported Kubernetes versions whose schema lacks this field (e.g. `["1.32"]`).
-    var missingIn: [String] = []
+    package var missingIn: [String] = []
+    /// The Swift property name: the JSON key, unless the key is no Swift identifier
+    /// (`x-kubernetes-foo`, `3scale` in an imported CRD: see ``swiftIdentifier(for:)``).
+    package var swiftName: String
+
+    package init(
+        jsonName: String, type: FieldType, required: Bool, documentation: String, missingIn: [String] = [],
+        swiftName: String? = nil
+    ) {
+        self.jsonName = jsonName
+        self.type = type
+        self.required = required
+        self.documentation = documentation
+        self.missingIn = missingIn
+        self.swiftName = swiftName ?? swiftIdentifier(for: jsonName)
+    }
 }
 
 /// The `apiVersion`/`kind` of a top-level object.
-struct KindModel: Hashable, Sendable {
-    var apiVersion: String
-    var kind: String
+package struct KindModel: Hashable, Sendable {
+    package var apiVersion: String
+    package var kind: String
+    /// Whether the kind is cluster-scoped: known for imported CRDs (`spec.scope`), `nil` for
+    /// the built-in kinds, whose scope InfraKubernetes' `ManifestLayout` lists.
+    package var clusterScoped: Bool? = nil
+
+    package init(apiVersion: String, kind: String, clusterScoped: Bool? = nil) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.clusterScoped = clusterScoped
+    }
 }
 
 /// One generated struct.
-struct TypeModel: Hashable, Sendable {
+package struct TypeModel: Hashable, Sendable {
     /// The Swift type name.
-    var name: String
+    package var name: String
     /// The output file (API group/version) it goes to, e.g. `AppsV1`.
-    var file: String
+    package var file: String
     /// The shortened schema description.
-    var documentation: String
+    package var documentation: String
     /// Stored properties, in the conventional order (see ``conventionalOrder(_:)``).
-    var fields: [FieldModel]
+    package var fields: [FieldModel]
     /// Set for top-level objects.
-    var kind: KindModel?
+    package var kind: KindModel?
     /// Supported Kubernetes versions that do not serve this kind (top-level objects only).
-    var missingIn: [String] = []
+    package var missingIn: [String] = []
+
+    package init(
+        name: String, file: String, documentation: String, fields: [FieldModel], kind: KindModel?,
+        missingIn: [String] = []
+    ) {
+        self.name = name
+        self.file = file
+        self.documentation = documentation
+        self.fields = fields
+        self.kind = kind
+        self.missingIn = missingIn
+    }
 }
 
 /// Keys that come first, in this order; all other keys follow alphabetically.
-let priorityKeys = ["apiVersion", "kind", "metadata", "spec", "name", "namespace", "labels", "annotations"]
+package let priorityKeys = ["apiVersion", "kind", "metadata", "spec", "name", "namespace", "labels", "annotations"]
 
 /// Orders JSON keys conventionally: `apiVersion, kind, metadata, spec, name, namespace, labels,
 /// annotations`, then the rest in Unicode order.
-func conventionalOrder(_ keys: [String]) -> [String] {
+package func conventionalOrder(_ keys: [String]) -> [String] {
     keys.sorted { lhs, rhs in
         let l = priorityKeys.firstIndex(of: lhs) ?? priorityKeys.count
         let r = priorityKeys.firstIndex(of: rhs) ?? priorityKeys.count
@@ -84,7 +121,7 @@ func conventionalOrder(_ keys: [String]) -> [String] {
 
 /// Shortens a schema description to its first sentence (two when the first is very short),
 /// on one line, at most about 300 characters.
-func shortDocumentation(_ text: String?) -> String {
+package func shortDocumentation(_ text: String?) -> String {
     guard let text, !text.isEmpty else { return "" }
     let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     let words = flat.split(separator: " ", omittingEmptySubsequences: true)

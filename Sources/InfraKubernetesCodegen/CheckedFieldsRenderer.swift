@@ -4,11 +4,16 @@
 // reflecting over every field.
 
 /// Renders `Generated/CheckedFields.swift`.
-struct CheckedFieldsRenderer {
+package struct CheckedFieldsRenderer {
     /// The models of all generated types.
-    var models: [TypeModel]
+    package var models: [TypeModel]
     /// The supported Kubernetes versions, oldest first.
-    var supported: [String]
+    package var supported: [String]
+
+    package init(models: [TypeModel], supported: [String]) {
+        self.models = models
+        self.supported = supported
+    }
 
     /// Types with a quantity or version-dependent field somewhere below them.
     var checkedTypes: Set<String> {
@@ -35,7 +40,7 @@ struct CheckedFieldsRenderer {
     }
 
     /// The generated file.
-    func render(input: String) -> String {
+    package func render(input: String) -> String {
         let checked = checkedTypes
         let window = "\(supported.first ?? "")–\(supported.last ?? "")"
         var out = """
@@ -69,7 +74,7 @@ struct CheckedFieldsRenderer {
                 out += call.count + 8 < 120 ? "        \(call)\n" : wrappedCall(call)
             }
             for field in type.fields {
-                let name = identifier(field.jsonName)
+                let name = identifier(field.swiftName)
                 let versions = field.missingIn.map { "\"\($0)\"" }.joined(separator: ", ")
                 var call: String
                 if field.type.leadsToCheck(checked) {

@@ -4,10 +4,10 @@
 import Foundation
 
 /// A JSON Schema node as parsed by `JSONSerialization`.
-struct Schema {
-    var raw: [String: Any]
+package struct Schema {
+    package var raw: [String: Any]
 
-    init(_ raw: [String: Any]) { self.raw = raw }
+    package init(_ raw: [String: Any]) { self.raw = raw }
 
     var description: String? { raw["description"] as? String }
     var ref: String? { (raw["$ref"] as? String).map { String($0.split(separator: "/").last ?? "") } }
@@ -45,7 +45,7 @@ struct Schema {
 }
 
 /// Loads a JSON object from a file.
-func loadJSONObject(_ path: String) throws -> [String: Any] {
+package func loadJSONObject(_ path: String) throws -> [String: Any] {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
         throw GeneratorError("\(path): not a JSON object")
@@ -54,7 +54,7 @@ func loadJSONObject(_ path: String) throws -> [String: Any] {
 }
 
 /// A generator failure with a readable message.
-struct GeneratorError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+package struct GeneratorError: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

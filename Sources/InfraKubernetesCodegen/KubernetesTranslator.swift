@@ -2,7 +2,7 @@
 // `io.k8s.api.<group>.<version>.<Name>`) into Swift type models.
 
 /// Definitions that map to hand-written or built-in Swift types instead of generated structs.
-let specialDefinitions: [String: FieldType] = [
+package let specialDefinitions: [String: FieldType] = [
     "io.k8s.apimachinery.pkg.api.resource.Quantity": .quantity,
     "io.k8s.apimachinery.pkg.util.intstr.IntOrString": .intOrString,
     "io.k8s.apimachinery.pkg.apis.meta.v1.Time": .string,
@@ -12,7 +12,7 @@ let specialDefinitions: [String: FieldType] = [
 ]
 
 /// The generated file for a definition name, e.g. `io.k8s.api.apps.v1.Deployment` → `AppsV1`.
-func kubernetesFile(for definition: String) -> String {
+package func kubernetesFile(for definition: String) -> String {
     let parts = definition.split(separator: ".").map(String.init)
     guard parts.count >= 3 else { return "Misc" }
     let version = parts[parts.count - 2]
@@ -22,7 +22,7 @@ func kubernetesFile(for definition: String) -> String {
 }
 
 /// Builds the models of every definition in the trimmed Kubernetes input.
-func translateKubernetes(_ root: [String: Any]) throws -> [TypeModel] {
+package func translateKubernetes(_ root: [String: Any]) throws -> [TypeModel] {
     guard let defs = root["$defs"] as? [String: Any] else { throw GeneratorError("input has no $defs") }
     var models: [TypeModel] = []
     for name in defs.keys.sorted() where specialDefinitions[name] == nil {
@@ -67,7 +67,7 @@ func translateKubernetes(_ root: [String: Any]) throws -> [TypeModel] {
 }
 
 /// The Swift type of a property schema in the Kubernetes definitions.
-func kubernetesFieldType(_ schema: Schema) -> FieldType {
+package func kubernetesFieldType(_ schema: Schema) -> FieldType {
     if let ref = schema.ref {
         return specialDefinitions[ref] ?? .named(String(ref.split(separator: ".").last ?? ""))
     }
