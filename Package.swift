@@ -40,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Reading upstream YAML (`Include`): libyaml through Yams; writing stays InfraCore's YAMLWriter.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "InfraCore", swiftSettings: strictSettings),
@@ -52,7 +54,9 @@ let package = Package(
         ),
         .target(name: "InfraTerraform", dependencies: ["InfraCore"], swiftSettings: strictSettings),
         .target(name: "InfraAWS", dependencies: ["InfraCore", "InfraTerraform"], swiftSettings: strictSettings),
-        .target(name: "InfraKubernetes", dependencies: ["InfraCore"], swiftSettings: strictSettings),
+        .target(
+            name: "InfraKubernetes", dependencies: ["InfraCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
         .target(
             name: "InfraSigV4",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -83,9 +87,13 @@ let package = Package(
         ),
         .target(name: "InfraPolicy", dependencies: ["InfraCore"], swiftSettings: strictSettings),
         .executableTarget(name: "infra-codegen", swiftSettings: strictSettings),
-        .executableTarget(name: "infra-k8s-codegen", swiftSettings: strictSettings),
         // Terraform's built-in functions (codegen/terraform/) → Sources/InfraTerraform/Generated/Functions.swift.
         .executableTarget(name: "infra-functions-codegen", swiftSettings: strictSettings),
+        // The Kubernetes generator as a library: infra-k8s-codegen (the built-in API) and
+        // `infra-manifest import-crd` (a user's CRDs) share it.
+        .target(name: "InfraKubernetesCodegen", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "infra-k8s-codegen", dependencies: ["InfraKubernetesCodegen"], swiftSettings: strictSettings),
         .target(
             name: "OVESInfrastructure",
             dependencies: ["InfraCore", "InfraTerraform", "InfraAWS", "InfraKubernetes", "InfraPolicy"],
@@ -94,7 +102,8 @@ let package = Package(
         .target(
             name: "InfraCLI",
             dependencies: [
-                "InfraCore", "InfraOutput", "InfraTerraform", "InfraSigningContract", "InfraExecutor", "InfraPolicy",
+                "InfraCore", "InfraOutput", "InfraTerraform", "InfraKubernetes", "InfraKubernetesCodegen",
+                "InfraSigningContract", "InfraExecutor", "InfraPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -123,9 +132,18 @@ let package = Package(
         .testTarget(
             name: "InfraAWSTests", dependencies: ["InfraTestSupport", "InfraCore", "InfraTerraform", "InfraAWS"],
             swiftSettings: strictSettings),
+        // What `infra-manifest import-crd` generates for the CRDs in Tests/InfraKubernetesTests/Fixtures/import-crd,
+        // committed (a reference test regenerates it) and compiled here as a user's package would.
+        .target(
+            name: "InfraKubernetesImportFixture", dependencies: ["InfraCore", "InfraKubernetes"],
+            path: "Tests/InfraKubernetesImportFixture", swiftSettings: strictSettings),
         .testTarget(
             name: "InfraKubernetesTests",
-            dependencies: ["InfraTestSupport", "InfraCore", "InfraKubernetes"],
+            dependencies: [
+                "InfraTestSupport", "InfraCore", "InfraKubernetes", "InfraTesting", "InfraKubernetesImportFixture",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -147,7 +165,7 @@ let package = Package(
             dependencies: [
                 // `infra-manifest` itself: the CLI tests run the real command on the OVES reference.
                 "InfraTestSupport", "InfraCore", "InfraTerraform", "InfraKubernetes", "InfraPolicy", "InfraCLI",
-                "InfraOutput", "OVESInfrastructure", "infra-manifest",
+                "InfraOutput", "OVESInfrastructure", "infra-manifest", "InfraKubernetesImportFixture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

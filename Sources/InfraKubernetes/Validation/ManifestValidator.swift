@@ -72,6 +72,8 @@ struct ManifestValidator {
     let clusterScoped: [Bool]
     /// Each object's key, parallel to ``objects``.
     let keys: [ObjectKey]
+    /// The kinds the manifest's CustomResourceDefinitions define (their scope wins over the object's own).
+    let definitions: CustomResourceDefinitions
 
     init(manifest: Manifest, objects: [any KubernetesObject]) {
         self.manifest = manifest
@@ -80,11 +82,16 @@ struct ManifestValidator {
         // per object: through the protocol every read copies it. The manifest's namespace applies
         // to the namespaced objects that name none, as if it were written into them.
         let defaultNamespace = manifest.namespace
+        let definitions = CustomResourceDefinitions(objects)
         let names = Parallel.map(count: objects.count) {
             offset -> (namespace: String?, key: ObjectKey, clusterScoped: Bool) in
             let object = objects[offset]
             let metadata = object.metadata
-            let clusterScoped = object.isClusterScoped
+            let clusterScoped =
+                definitions.isEmpty
+                ? object.isClusterScoped
+                : definitions.definition(group: object.apiGroup, kind: object.kind)?.clusterScoped
+                    ?? object.isClusterScoped
             let namespace = clusterScoped ? metadata.namespace : (metadata.namespace ?? defaultNamespace)
             let key = ObjectKey(
                 group: object.apiGroup, kind: object.kind, namespace: clusterScoped ? "" : (namespace ?? ""),
@@ -117,6 +124,7 @@ struct ManifestValidator {
             }
         }
         self.paths = paths
+        self.definitions = definitions
         self.addresses = Parallel.map(count: objects.count) { paths[$0].description }
         self.keys = keys
         self.namespaces = namespaces
@@ -160,6 +168,8 @@ struct ManifestValidator {
         }
         if let pods = podTemplateOfObject[offset] { found += podDiagnostics(pods, path: path) }
         found += kindDiagnostics(object, offset: offset, path: path)
+        found += crdDiagnostics(object, path: path)
+        if !definitions.isEmpty { found += customResourceDiagnostics(object, path: path) }
         found += workloadFieldDiagnostics[offset] ?? fieldDiagnostics(object, path: path)
         found += referenceDiagnostics(offset)
         found += secretDiagnostics(object, offset: offset, path: path)

@@ -1,0 +1,2 @@
+// Replaced by the generated code.
+enum Placeholder {}
