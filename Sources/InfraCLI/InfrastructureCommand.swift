@@ -62,7 +62,7 @@ public struct InfrastructureCLI<D: InfrastructureCommand>: AsyncParsableCommand 
             subcommands: [
                 SynthCommand<D>.self, ListCommand<D>.self, CheckCommand<D>.self, GraphCommand<D>.self,
                 DiffCommand<D>.self, DriftCommand<D>.self, BootstrapCommand.self, WhoamiCommand.self,
-                EKSTokenCommand.self, KubeconfigCommand.self, SignCommand.self,
+                EKSTokenCommand.self, KubeconfigCommand.self, SignCommand.self, ImportCRDCommand.self,
             ],
             defaultSubcommand: SynthCommand<D>.self)
     }

@@ -21,12 +21,12 @@ package struct CRDImport {
 
     /// The Swift module the code is generated into (names the kind list, `<Module>Kinds`).
     package var module: String
-    /// The command line that regenerates the code, written into each file's header.
-    package var command: String
+    /// The CRD files as given on the command line, written into each file's header.
+    package var files: [String]
 
-    package init(module: String, command: String) {
+    package init(module: String, files: [String]) {
         self.module = module
-        self.command = command
+        self.files = files
     }
 
     /// Names the generated code uses from InfraCore, InfraKubernetes and the standard library: a
@@ -93,12 +93,17 @@ package struct CRDImport {
         return files
     }
 
-    /// The header of every generated file; ``GeneratedFiles`` recognises files by its first line.
+    /// The header of every generated file (the command that regenerates it, one file a line);
+    /// ``GeneratedFiles`` recognises the files by its first line.
     package var header: String {
-        """
-        \(CRDImport.headerMarker) — do not edit.
-        // Regenerate with `\(command)`.
-        """
+        var lines = [
+            "\(CRDImport.headerMarker) — do not edit. Regenerate from the package root with",
+            "//   infra-manifest import-crd --module \(module) --output <this folder> \\",
+        ]
+        for (offset, file) in files.enumerated() {
+            lines.append("//     \(file)" + (offset == files.count - 1 ? "" : " \\"))
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The first words of every file `import-crd` writes: only such files are replaced or removed.
@@ -108,9 +113,9 @@ package struct CRDImport {
     func renderKindList(_ models: [TypeModel]) -> String {
         let kinds = models.filter { $0.kind != nil }.map(\.name).sorted()
         var out = header + "\n// The kinds of this module, for `Include`.\n\nimport InfraKubernetes\n\n"
-        out +=
-            "/// The custom resource kinds imported into \(module): ``Include`` reads documents of these kinds into\n"
-        out += "/// their types when given ``registry``.\n"
+        out += SwiftRenderer(target: .userPackage(header: header)).doc(
+            "The custom resource kinds imported into \(module): `Include` reads documents of these kinds into their "
+                + "types when given `registry`.", indent: "")
         out += "///\n/// ```swift\n/// Include(file: path, kinds: \(kindListName).registry)\n/// ```\n"
         out += "public enum \(kindListName) {\n"
         out += "    /// Every imported kind.\n"

@@ -260,9 +260,11 @@ package struct SwiftRenderer {
         let conformance = type.kind == nil ? "ValueDecodable" : "DecodableKubernetesObject"
         var out = "\nextension \(type.name): \(conformance) {\n"
         if let kind = type.kind {
-            out += "    /// `\(kind.apiVersion)`, the API version ``Include`` reads this type for.\n"
+            // A user's package cannot link to InfraKubernetes' symbols with double backticks.
+            let include = isBuiltIn ? "``Include``" : "`Include`"
+            out += "    /// `\(kind.apiVersion)`, the API version \(include) reads this type for.\n"
             out += "    public static var objectAPIVersion: String { \"\(kind.apiVersion)\" }\n"
-            out += "    /// `\(kind.kind)`, the kind ``Include`` reads this type for.\n"
+            out += "    /// `\(kind.kind)`, the kind \(include) reads this type for.\n"
             out += "    public static var objectKind: String { \"\(kind.kind)\" }\n\n"
         }
         out += doc("Reads a `\(type.name)` from a document value; problems go to `decoder`.", indent: "    ")
