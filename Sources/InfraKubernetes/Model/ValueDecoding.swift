@@ -135,13 +135,18 @@ public struct ValueDecoder: Sendable {
     }
 
     /// Notes a top-level `status`: the server writes it and `kubectl apply` ignores it, so the
-    /// typed object leaves it out (a warning unless it is empty).
+    /// typed object leaves it out (a warning unless it holds nothing).
     public mutating func serverOwned(_ member: ValueObject.Member) {
-        switch member.value {
-        case .null: return
-        case .object(let object) where object.isEmpty: return
-        default: break
+        /// Whether a value holds nothing but empty mappings, sequences and nulls (`loadBalancer: {}`).
+        func isEmpty(_ value: Value) -> Bool {
+            switch value {
+            case .null: true
+            case .object(let object): object.members.allSatisfy { isEmpty($0.value) }
+            case .array(let elements): elements.allSatisfy(isEmpty)
+            default: false
+            }
         }
+        if isEmpty(member.value) { return }
         path.append(.key(member.key))
         defer { path.removeLast() }
         report(

@@ -58,18 +58,22 @@ struct StructuralSchema {
         {
             fail("must match exactly one of the schemas oneOf allows")
         }
+        var type = schema["type"]?.stringValue
         if schema["x-kubernetes-int-or-string"] == .bool(true) {
+            // The string checks (pattern, lengths) apply to the string form.
             switch value {
-            case .int, .string: break
-            default: fail("expected an integer or a string, found \(ValueDecoder.describe(value))")
+            case .int: return
+            case .string: type = "string"
+            default:
+                fail("expected an integer or a string, found \(ValueDecoder.describe(value))")
+                return
             }
-            return
         }
         if let allowed = schema["enum"]?.arrayValue, !allowed.isEmpty, !allowed.contains(value) {
             let list = allowed.map { $0.stringValue.map { "\"\($0)\"" } ?? "\($0)" }.joined(separator: ", ")
             fail("\(ValueDecoder.describe(value)) is not one of \(list)")
         }
-        switch (schema["type"]?.stringValue, value) {
+        switch (type, value) {
         case (nil, _):
             return
         case ("object", .object(let object)):
