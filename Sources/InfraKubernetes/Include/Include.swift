@@ -108,7 +108,7 @@ public struct Include: ManifestContent {
     }
 
     /// An include that could not be read at all.
-    private init(failure: String, source: String, hint: String? = nil) {
+    init(failure: String, source: String, hint: String? = nil) {
         self.source = source
         objects = []
         problems = [Problem(location: YAMLLocation(line: 1, column: 1), severity: .error, message: failure, hint: hint)]
