@@ -35,10 +35,10 @@ struct HelmTemplateTests {
         try ExternalTools.k8sValidate([directory.path], versions: KubernetesVersionWindow.supported)
     }
 
-    @Test("without CRDs or the capabilities a template asks for, those objects are left out; the same input renders the same objects")
+    @Test("without CRDs or the capabilities a template asks for, those objects are left out; output is repeatable")
     func defaults() throws {
         guard let helm = ExternalTools.helm() else { return }
-        // The chart's Ingress needs `.Capabilities.APIVersions.Has "networking.k8s.io/v1/Ingress"`: not given here.
+        // The chart's Ingress needs `.Capabilities.APIVersions.Has "networking.k8s.io/v1/Ingress"`.
         let first = Include(
             helmChart: Self.chart, release: "web", values: ["ingress": ["enabled": true]], includeCRDs: false,
             helm: helm)
