@@ -5,7 +5,7 @@
 
 import InfraCore
 
-/// A type that can be read from a document ``Value`` (InfraCore) — every generated API type and
+/// A type that can be read from a document `Value` (InfraCore) — every generated API type and
 /// the building blocks they use.
 ///
 /// ```swift
