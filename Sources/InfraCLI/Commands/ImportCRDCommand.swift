@@ -46,8 +46,9 @@ public struct ImportCRDCommand: ParsableCommand {
         var failed = false
         for file in files {
             let include = Include(file: file, kinds: KubernetesKindRegistry([]))
+            // The last segment is `FILE:line:column`: printed like a compiler's message.
             for diagnostic in include.manifestDiagnostics(at: ComponentPath.root) {
-                Console.error("\(diagnostic.severity.rawValue): \(diagnostic.path): \(diagnostic.message)")
+                Console.error("\(diagnostic.path.last): \(diagnostic.severity.rawValue): \(diagnostic.message)")
                 if diagnostic.severity == .error { failed = true }
             }
             for (offset, object) in include.objects.enumerated() {
