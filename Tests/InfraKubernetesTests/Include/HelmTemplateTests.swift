@@ -28,7 +28,8 @@ struct HelmTemplateTests {
         #expect(ingress.spec?.rules?.first?.host == "shop.example.com")
         let result = Manifest("shop", namespace: "shop") { include }.synthesize()
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.errors)")
-        #expect(result.edges.contains { $0.from == "shop/Ingress/shop" && $0.to == "shop/Service/shop" })
+        let references = Set(result.model.nodes.flatMap { node in node.references.map { "\(node.address) -> \($0)" } })
+        #expect(references.contains("shop/Ingress/shop -> shop/Service/shop"), "\(references)")
         let directory = try ExternalTools.temporaryDirectory("helm")
         defer { try? FileManager.default.removeItem(at: directory) }
         try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: directory)

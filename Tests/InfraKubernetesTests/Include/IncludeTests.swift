@@ -309,7 +309,8 @@ struct IncludeModifierTests {
         }
         let result = manifest.synthesize()
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.errors)")
-        #expect(result.edges.contains { $0.from == "tools/Service/agent" && $0.to == "tools/Deployment/agent" })
+        let references = Set(result.model.nodes.flatMap { node in node.references.map { "\(node.address) -> \($0)" } })
+        #expect(references.contains("tools/Service/agent -> tools/Deployment/agent"), "\(references)")
         let broken = Manifest("tools", namespace: "tools") {
             Include(yaml: IncludeTests.mixed, source: "agent.yaml").patch(Deployment.self) {
                 $0.spec?.template.spec?.containers[0].ports?[0].containerPort = 70000
