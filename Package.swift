@@ -140,7 +140,7 @@ let package = Package(
         .testTarget(
             name: "InfraKubernetesTests",
             dependencies: [
-                "InfraTestSupport", "InfraCore", "InfraKubernetes", "InfraTesting", "InfraKubernetesImportFixture",
+                "InfraTestSupport", "InfraCore", "InfraKubernetes", "InfraKubernetesImportFixture",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"],
@@ -165,7 +165,7 @@ let package = Package(
             dependencies: [
                 // `infra-manifest` itself: the CLI tests run the real command on the OVES reference.
                 "InfraTestSupport", "InfraCore", "InfraTerraform", "InfraKubernetes", "InfraPolicy", "InfraCLI",
-                "InfraOutput", "OVESInfrastructure", "infra-manifest", "InfraKubernetesImportFixture",
+                "InfraOutput", "OVESInfrastructure", "infra-manifest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
