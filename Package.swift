@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "InfraPolicy", targets: ["InfraPolicy"]),
         .library(name: "InfraCLI", targets: ["InfraCLI"]),
         .library(name: "OVESInfrastructure", targets: ["OVESInfrastructure"]),
+        .library(name: "InfraHCL", targets: ["InfraHCL"]),
         .executable(name: "infra-manifest", targets: ["infra-manifest"]),
         .executable(name: "infra-codegen", targets: ["infra-codegen"]),
         .executable(name: "infra-k8s-codegen", targets: ["infra-k8s-codegen"]),
@@ -53,6 +54,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "InfraTerraform", dependencies: ["InfraCore"], swiftSettings: strictSettings),
+        // HCL native syntax: scanner, parser and expression tree, with line/column diagnostics.
+        .target(name: "InfraHCL", swiftSettings: strictSettings),
         .target(name: "InfraAWS", dependencies: ["InfraCore", "InfraTerraform"], swiftSettings: strictSettings),
         .target(
             name: "InfraKubernetes", dependencies: ["InfraCore", .product(name: "Yams", package: "Yams")],
@@ -120,6 +123,9 @@ let package = Package(
             name: "InfraCoreTests", dependencies: ["InfraCore", "InfraTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraOutputTests", dependencies: ["InfraCore", "InfraOutput", "InfraTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "InfraHCLTests", dependencies: ["InfraHCL", "InfraTestSupport"], exclude: ["Corpus"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "InfraTerraformTests",
