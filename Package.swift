@@ -89,7 +89,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "InfraPolicy", dependencies: ["InfraCore"], swiftSettings: strictSettings),
-        .executableTarget(name: "infra-codegen", swiftSettings: strictSettings),
+        // The AWS provider schema and how the generator names and shapes each type (read by the
+        // generator and by the converter, so both agree on every Swift name).
+        .target(name: "InfraAWSBindings", swiftSettings: strictSettings),
+        .executableTarget(name: "infra-codegen", dependencies: ["InfraAWSBindings"], swiftSettings: strictSettings),
         // Terraform's built-in functions (codegen/terraform/) → Sources/InfraTerraform/Generated/Functions.swift.
         .executableTarget(name: "infra-functions-codegen", swiftSettings: strictSettings),
         // The Kubernetes generator as a library: infra-k8s-codegen (the built-in API) and
@@ -136,7 +139,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "InfraAWSTests", dependencies: ["InfraTestSupport", "InfraCore", "InfraTerraform", "InfraAWS"],
+            name: "InfraAWSTests",
+            dependencies: ["InfraTestSupport", "InfraCore", "InfraTerraform", "InfraAWS", "InfraAWSBindings"],
             swiftSettings: strictSettings),
         // What `infra-manifest import-crd` generates for the CRDs in Tests/InfraKubernetesTests/Fixtures/import-crd,
         // committed (a reference test regenerates it) and compiled here as a user's package would.

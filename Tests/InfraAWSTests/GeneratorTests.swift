@@ -3,6 +3,7 @@
 // now, and every Terraform name maps to a Swift name and back.
 
 import Foundation
+import InfraAWSBindings
 import InfraTestSupport
 import Testing
 

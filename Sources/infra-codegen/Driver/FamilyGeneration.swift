@@ -1,5 +1,7 @@
 // Generation of the opt-in family modules and of the Package.swift block declaring them.
 
+import InfraAWSBindings
+
 extension Generator {
     /// Every non-curated entry, by group, then by service (both sorted).
     func familyEntries() -> [String: [String: [SchemaEntry]]] {

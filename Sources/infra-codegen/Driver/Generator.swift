@@ -1,6 +1,8 @@
 // The whole pipeline as a pure function: provider schema → (relative path → file text).
 // The CLI writes the result; the staleness test compares it with the committed files.
 
+import InfraAWSBindings
+
 /// Runs translate + render for every output of the package.
 struct Generator {
     /// The parsed provider schema.

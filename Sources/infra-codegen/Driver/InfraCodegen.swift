@@ -4,9 +4,11 @@
 //   swift run infra-codegen --types aws_vpc,data.aws_region --output Sources/MyInfra/Generated
 //   swift run infra-codegen --trim-from raw.json  refresh codegen/aws/ from `terraform providers schema -json`
 //
-// Foundation only; parse (Schema/) → translate (Translate/, Model/) → render (Render/).
+// Parse and translate come from InfraAWSBindings (Schema/, Translate/, Model/, Plan/, shared with
+// the converter); this target renders (Render/) and drives (Driver/).
 
 import Foundation
+import InfraAWSBindings
 
 /// The command-line driver.
 @main

@@ -1,6 +1,7 @@
 // Command-line options of infra-codegen (Foundation only, so no ArgumentParser).
 
 import Foundation
+import InfraAWSBindings
 
 /// Parsed command-line options.
 struct Options {

@@ -2,6 +2,7 @@
 // products and targets); everything outside the markers is left byte-for-byte alone.
 
 import Foundation
+import InfraAWSBindings
 
 /// The generated section of Package.swift.
 enum PackageManifestBlock {

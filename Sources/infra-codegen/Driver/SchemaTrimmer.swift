@@ -3,6 +3,7 @@
 // ephemeral resources), `description_kind` dropped, the provider version recorded.
 
 import Foundation
+import InfraAWSBindings
 
 /// Trims a raw provider schema to what the generator reads.
 enum SchemaTrimmer {

@@ -1,6 +1,8 @@
 // IR → one Swift file: the "generated, do not edit" header naming provider version,
 // generator, input and command, the imports, then each type.
 
+import InfraAWSBindings
+
 /// Renders a family file.
 enum FileRenderer {
     /// Renders `types` as one source file.

@@ -2,6 +2,8 @@
 // arguments (and required nested blocks), each set to an unknown `var.` reference, so
 // `terraform validate` checks names, types and block shapes without value validators.
 
+import InfraAWSBindings
+
 /// Renders `Tests/InfraAWSTests/Generated/CuratedFixture.swift`.
 enum FixtureRenderer {
     /// Optional arguments the fixture also sets, because the provider validates "one of … must be

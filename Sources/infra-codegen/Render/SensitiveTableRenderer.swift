@@ -2,6 +2,8 @@
 // but no generated Swift type: the Terraform validator (untyped `Resource`/`DataSource`,
 // raw overrides) and the policy rule (synthesized documents). Same text in both modules.
 
+import InfraAWSBindings
+
 /// Renders `AWSSensitiveAttributes.swift`.
 enum SensitiveTableRenderer {
     /// Where the table is written, relative to the package root: one copy per reader module,

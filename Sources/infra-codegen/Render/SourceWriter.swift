@@ -1,5 +1,7 @@
 // A tiny indentation-aware line buffer, so renderers read like the code they emit.
 
+import InfraAWSBindings
+
 /// Accumulates Swift source lines.
 struct SourceWriter {
     private(set) var text = ""

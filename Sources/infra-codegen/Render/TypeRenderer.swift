@@ -2,6 +2,8 @@
 // hand-shaped rendering code (`Block.set` per attribute) — no Codable, no reflection —
 // because that is what keeps a module of hundreds of types fast to compile.
 
+import InfraAWSBindings
+
 /// Renders ``TypeModel``s and ``NestedTypeModel``s.
 enum TypeRenderer {
     /// Renders a resource or data source.

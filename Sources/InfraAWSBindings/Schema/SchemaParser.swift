@@ -4,24 +4,24 @@
 import Foundation
 
 /// Parses provider schema JSON.
-struct SchemaParser {
+package struct SchemaParser {
     /// The parsed provider: resources and data sources, sorted by type name.
-    struct Provider {
-        var source: String
+    package struct Provider {
+        package var source: String
         /// The provider version recorded in a trimmed schema (`infra_codegen.provider_version`).
-        var version: String?
-        var resources: [SchemaEntry]
-        var dataSources: [SchemaEntry]
+        package var version: String?
+        package var resources: [SchemaEntry]
+        package var dataSources: [SchemaEntry]
     }
 
     /// Loads a schema file; `.gz` files are decompressed with the system `gzip`.
-    static func load(path: String) throws -> Provider {
+    package static func load(path: String) throws -> Provider {
         let data = try SchemaFile.read(path: path)
         return try parse(data: data)
     }
 
     /// Parses schema JSON bytes.
-    static func parse(data: Data) throws -> Provider {
+    package static func parse(data: Data) throws -> Provider {
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
             let providers = root["provider_schemas"] as? [String: Any],
             let (source, providerAny) = providers.first(where: { $0.key.hasSuffix("/aws") }).map({ ($0.key, $0.value) }

@@ -3,14 +3,14 @@
 // still says what the declaration is and how Terraform treats it.
 
 /// Builds doc comment lines (without the `///` prefix).
-enum DocText {
+package enum DocText {
     /// Longest description kept, in characters; the provider docs have the rest.
-    static let maxLength = 400
+    package static let maxLength = 400
     /// Wrap width of doc lines.
-    static let width = 100
+    package static let width = 100
 
     /// The doc of a resource or data source struct.
-    static func topLevel(_ entry: SchemaEntry) -> [String] {
+    package static func topLevel(_ entry: SchemaEntry) -> [String] {
         let kind = entry.isDataSource ? "data source" : "resource"
         var lines = wrap(summary(entry.block.description) ?? "The Terraform \(kind) `\(entry.type)`.")
         lines.append("")
@@ -21,7 +21,7 @@ enum DocText {
     }
 
     /// The doc of an argument's stored property.
-    static func argument(_ attribute: SchemaAttribute) -> [String] {
+    package static func argument(_ attribute: SchemaAttribute) -> [String] {
         var flags = [attribute.required ? "required" : "optional"]
         if attribute.computed { flags.append("computed when unset") }
         if attribute.sensitive { flags.append("sensitive") }
@@ -31,7 +31,7 @@ enum DocText {
     }
 
     /// The doc of a typed reference.
-    static func reference(_ attribute: SchemaAttribute, type: String) -> [String] {
+    package static func reference(_ attribute: SchemaAttribute, type: String) -> [String] {
         let kind = attribute.isComputedOnly ? "computed attribute" : "attribute"
         var lines = ["Reference to the \(kind) `\(attribute.name)`."]
         if let text = summary(attribute.description) { lines = wrap(text) + [""] + lines }
@@ -39,7 +39,7 @@ enum DocText {
     }
 
     /// The doc of a nested block property.
-    static func block(_ blockType: SchemaBlockType) -> [String] {
+    package static func block(_ blockType: SchemaBlockType) -> [String] {
         var limits = blockType.minItems > 0 ? "required" : "optional"
         if let max = blockType.maxItems, max > 1 { limits += ", at most \(max)" }
         let fallback = "Nested block `\(blockType.name)` (\(limits))."
@@ -48,14 +48,14 @@ enum DocText {
     }
 
     /// The doc of a nested block struct.
-    static func blockType(_ blockType: SchemaBlockType) -> [String] {
+    package static func blockType(_ blockType: SchemaBlockType) -> [String] {
         let fallback = "The body of a `\(blockType.name)` block."
         guard let text = summary(blockType.block.description) else { return [fallback] }
         return wrap(text) + ["", fallback]
     }
 
     /// The first sentences of a description, whitespace collapsed, at most ``maxLength`` characters.
-    static func summary(_ description: String?) -> String? {
+    package static func summary(_ description: String?) -> String? {
         guard let description else { return nil }
         let words = description.split(whereSeparator: \.isWhitespace)
         guard !words.isEmpty else { return nil }
@@ -71,7 +71,7 @@ enum DocText {
     }
 
     /// Greedy word wrap at ``width``.
-    static func wrap(_ text: String) -> [String] {
+    package static func wrap(_ text: String) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ") {

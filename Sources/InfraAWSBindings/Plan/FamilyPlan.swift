@@ -3,16 +3,16 @@
 // `Sources/InfraAWSFamilies/Generated/<Group>/`, so importing EKS extras never compiles QuickSight.
 
 /// Service → group assignment for the family modules.
-enum FamilyPlan {
+package enum FamilyPlan {
     /// Multi-word service prefixes (checked before the first word of the type name).
-    static let servicePrefixes: [(prefix: String, service: String)] = [
+    package static let servicePrefixes: [(prefix: String, service: String)] = [
         ("service_discovery_", "servicediscovery"), ("elastic_beanstalk_", "elasticbeanstalk"),
         ("directory_service_", "directoryservice"), ("api_gateway_", "apigateway"), ("load_balancer_", "elb"),
         ("app_cookie_", "elb"), ("proxy_protocol_", "elb"),
     ]
 
     /// Group (target suffix) → services (first word of the type name after `aws_`, or a prefix above).
-    static let groups: [(group: String, services: [String])] = [
+    package static let groups: [(group: String, services: [String])] = [
         (
             "Networking",
             [
@@ -137,22 +137,22 @@ enum FamilyPlan {
     ]
 
     /// Group for types whose service is in no group (a newer provider); the generator reports them.
-    static let fallbackGroup = "Other"
+    package static let fallbackGroup = "Other"
 
     /// The service key of a type: `aws_vpc_endpoint` → `vpc`, `aws_service_discovery_service` → `servicediscovery`.
-    static func service(of type: String) -> String {
+    package static func service(of type: String) -> String {
         let name = type.hasPrefix("aws_") ? String(type.dropFirst(4)) : type
         if let match = servicePrefixes.first(where: { name.hasPrefix($0.prefix) }) { return match.service }
         return String(name.split(separator: "_").first ?? Substring(name))
     }
 
     /// Service → group lookup.
-    static let groupOfService: [String: String] = {
+    package static let groupOfService: [String: String] = {
         var map: [String: String] = [:]
         for (group, services) in groups { for service in services { map[service] = group } }
         return map
     }()
 
     /// The target name of a group.
-    static func targetName(_ group: String) -> String { "InfraAWSAll" + group }
+    package static func targetName(_ group: String) -> String { "InfraAWSAll" + group }
 }

@@ -7,9 +7,9 @@
 //   (`name`, `meta`, `count`, …) get the suffix `Attribute` on the stored property.
 
 /// Naming rules for generated Swift.
-enum Naming {
+package enum Naming {
     /// Word parts rendered as fixed acronyms or brand spellings in type names.
-    static let wordSpellings: [String: String] = [
+    package static let wordSpellings: [String: String] = [
         "aws": "AWS", "vpc": "VPC", "s3": "S3", "iam": "IAM", "eks": "EKS", "ebs": "EBS", "ec2": "EC2",
         "kms": "KMS", "rds": "RDS", "db": "DB", "docdb": "DocDB", "acm": "ACM", "acmpca": "ACMPCA", "sns": "SNS",
         "sqs": "SQS", "ssm": "SSM", "efs": "EFS", "lb": "LB", "alb": "ALB", "elb": "ELB", "ami": "AMI", "acl": "ACL",
@@ -76,7 +76,7 @@ enum Naming {
     ]
 
     /// Swift keywords that need backticks as declaration names.
-    static let keywords: Set<String> = [
+    package static let keywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
         "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
         "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
@@ -86,21 +86,21 @@ enum Naming {
     ]
 
     /// Members of `TerraformResource`/`MetaArgumentCarrier`/`BlockConvertible` a property must not shadow.
-    static let reservedMembers: Set<String> = [
+    package static let reservedMembers: Set<String> = [
         "name", "meta", "address", "reference", "renderBody", "terraformType", "stackElements", "dependsOn", "count",
         "forEach", "provider", "lifecycle", "override", "inFile", "at", "terraformBlock", "id", "self", "Self", "super",
         "init", "Type", "Protocol", "deinit", "subscript",
     ]
 
     /// Nested type names that would shadow types the generated code uses.
-    static let reservedTypeNames: Set<String> = [
+    package static let reservedTypeNames: Set<String> = [
         "Value", "String", "Bool", "Double", "Int", "Set", "Array", "Dictionary", "Block", "Expr", "Expression",
         "Type", "Protocol", "Self", "Any", "Optional", "Never", "Sendable", "Error", "Lifecycle", "MetaArguments",
         "BlockConvertible",
     ]
 
     /// `cidr_block` → `cidrBlock` (unescaped).
-    static func property(_ terraformName: String) -> String {
+    package static func property(_ terraformName: String) -> String {
         let parts = terraformName.split(separator: "_", omittingEmptySubsequences: false)
         var result = String(parts.first ?? "")
         for part in parts.dropFirst() {
@@ -115,7 +115,7 @@ enum Naming {
     }
 
     /// The inverse of ``property(_:)``: `cidrBlock` → `cidr_block`.
-    static func terraformName(fromProperty swiftName: String) -> String {
+    package static func terraformName(fromProperty swiftName: String) -> String {
         var result = ""
         var name = Substring(swiftName)
         if name.first == "_", name.dropFirst().first?.isNumber == true { name = name.dropFirst() }
@@ -130,7 +130,7 @@ enum Naming {
     }
 
     /// `aws_s3_bucket` → `AWSS3Bucket`; `timeouts` → `Timeouts`.
-    static func typeName(_ terraformName: String) -> String {
+    package static func typeName(_ terraformName: String) -> String {
         terraformName.split(separator: "_").map { part -> String in
             let word = String(part)
             if let spelled = wordSpellings[word] { return spelled }
@@ -139,18 +139,18 @@ enum Naming {
     }
 
     /// The Swift type name of a resource (`AWSVPC`) or data source (`DataAWSRegion`).
-    static func topLevelType(_ terraformType: String, dataSource: Bool) -> String {
+    package static func topLevelType(_ terraformType: String, dataSource: Bool) -> String {
         (dataSource ? "Data" : "") + typeName(terraformType)
     }
 
     /// A nested block's struct name, avoiding names that would shadow standard types.
-    static func nestedType(_ blockName: String) -> String {
+    package static func nestedType(_ blockName: String) -> String {
         let base = typeName(blockName)
         return reservedTypeNames.contains(base) ? base + "Block" : base
     }
 
     /// A declaration name, escaped when it is a keyword.
-    static func escaped(_ name: String) -> String {
+    package static func escaped(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name
     }
 }

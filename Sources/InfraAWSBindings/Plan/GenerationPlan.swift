@@ -2,9 +2,9 @@
 // `InfraAWS` module; every other type goes to an opt-in family module (see FamilyPlan).
 
 /// Selects schema entries for output files.
-enum GenerationPlan {
+package enum GenerationPlan {
     /// The curated files, in family order; each entry appears once (first matching family wins).
-    static func curatedFiles(_ provider: SchemaParser.Provider) -> [(family: String, entries: [SchemaEntry])] {
+    package static func curatedFiles(_ provider: SchemaParser.Provider) -> [(family: String, entries: [SchemaEntry])] {
         var taken: Set<String> = []
         var result: [(family: String, entries: [SchemaEntry])] = []
         for (family, patterns) in CuratedSet.families {
@@ -25,12 +25,12 @@ enum GenerationPlan {
     }
 
     /// Keys (`aws_vpc`, `data.aws_region`) of every curated entry.
-    static func curatedKeys(_ provider: SchemaParser.Provider) -> Set<String> {
+    package static func curatedKeys(_ provider: SchemaParser.Provider) -> Set<String> {
         Set(curatedFiles(provider).flatMap { $0.entries.map { ($0.isDataSource ? "data." : "") + $0.type } })
     }
 
     /// Patterns that matched nothing (a typo in the curated list, or a type the provider dropped).
-    static func unmatchedCuratedPatterns(_ provider: SchemaParser.Provider) -> [String] {
+    package static func unmatchedCuratedPatterns(_ provider: SchemaParser.Provider) -> [String] {
         CuratedSet.families.flatMap(\.types).filter { pattern in
             !(provider.resources + provider.dataSources).contains {
                 CuratedSet.matches(pattern, type: $0.type, dataSource: $0.isDataSource)

@@ -3,24 +3,24 @@
 // structurally identical nested block types (later copies become typealiases).
 
 /// Translates schema entries of one output module into ``TypeModel``s.
-struct Translator {
+package struct Translator {
     /// Nested blocks deeper than this become `Expr<Value>` (top-level blocks have depth 1).
-    var maxDepth: Int
+    package var maxDepth: Int
     /// A nested block whose subtree has more attributes than this becomes `Expr<Value>`.
-    var maxSubtreeAttributes: Int
+    package var maxSubtreeAttributes: Int
     /// The provider version, for deprecation messages.
-    var providerVersion: String
+    package var providerVersion: String
     /// Structure signature → qualified Swift name of the first declaration (module-wide).
     private var canonical: [String: String] = [:]
 
-    init(maxDepth: Int = 3, maxSubtreeAttributes: Int = 120, providerVersion: String) {
+    package init(maxDepth: Int = 3, maxSubtreeAttributes: Int = 120, providerVersion: String) {
         self.maxDepth = maxDepth
         self.maxSubtreeAttributes = maxSubtreeAttributes
         self.providerVersion = providerVersion
     }
 
     /// Translates one resource or data source.
-    mutating func translate(_ entry: SchemaEntry) throws -> TypeModel {
+    package mutating func translate(_ entry: SchemaEntry) throws -> TypeModel {
         let swiftName = Naming.topLevelType(entry.type, dataSource: entry.isDataSource)
         var properties: [PropertyModel] = []
         var references: [ReferenceModel] = []
@@ -59,14 +59,14 @@ struct Translator {
 
     /// The dot-separated paths of every attribute marked `sensitive`, nested blocks included
     /// (whether or not they are generated as structs: the validator reads rendered bodies).
-    static func sensitivePaths(_ block: SchemaBlock, prefix: String = "") -> [String] {
+    package static func sensitivePaths(_ block: SchemaBlock, prefix: String = "") -> [String] {
         var paths = block.attributes.filter(\.sensitive).map { prefix + $0.name }
         for child in block.blockTypes { paths += sensitivePaths(child.block, prefix: prefix + child.name + ".") }
         return paths
     }
 
     /// The `Expr<T>` type parameter for a cty type.
-    static func valueType(_ type: SchemaType) -> String {
+    package static func valueType(_ type: SchemaType) -> String {
         switch type {
         case .string: "String"
         case .number: "Double"
@@ -140,7 +140,7 @@ struct Translator {
     }
 
     /// A string that is equal for structurally identical nested types (names, types, modes, flags).
-    static func signature(_ type: NestedTypeModel) -> String {
+    package static func signature(_ type: NestedTypeModel) -> String {
         var text = "{"
         for property in type.properties {
             text += "\(property.terraformName):\(property.isRequired ? "r" : "o")\(property.isDeprecated ? "d" : ""):"

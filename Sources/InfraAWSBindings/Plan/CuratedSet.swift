@@ -4,9 +4,9 @@
 // Entries ending in `*` are prefixes; `data.` marks a data source.
 
 /// The curated type list, by family file.
-enum CuratedSet {
+package enum CuratedSet {
     /// Family file name → type patterns.
-    static let families: [(family: String, types: [String])] = [
+    package static let families: [(family: String, types: [String])] = [
         (
             "VPC",
             [
@@ -150,7 +150,7 @@ enum CuratedSet {
     ]
 
     /// Whether `pattern` selects `type` (`data.` prefix for data sources, trailing `*` for prefixes).
-    static func matches(_ pattern: String, type: String, dataSource: Bool) -> Bool {
+    package static func matches(_ pattern: String, type: String, dataSource: Bool) -> Bool {
         var pattern = Substring(pattern)
         if pattern.hasPrefix("data.") {
             guard dataSource else { return false }

@@ -5,15 +5,15 @@
 import Foundation
 
 /// File access for schema JSON, transparently gzip-aware.
-enum SchemaFile {
+package enum SchemaFile {
     /// The bytes of `path`, decompressed when it ends in `.gz`.
-    static func read(path: String) throws -> Data {
+    package static func read(path: String) throws -> Data {
         let raw = try Data(contentsOf: URL(fileURLWithPath: path))
         return path.hasSuffix(".gz") ? try gzip(["-dc"], input: raw) : raw
     }
 
     /// Writes `data` to `path`, compressed when it ends in `.gz` (deterministic: no name or time stamp).
-    static func write(_ data: Data, to path: String) throws {
+    package static func write(_ data: Data, to path: String) throws {
         let bytes = path.hasSuffix(".gz") ? try gzip(["-9", "-n", "-c"], input: data) : data
         try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
     }

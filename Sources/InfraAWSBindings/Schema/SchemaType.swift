@@ -2,7 +2,7 @@
 // primitive name ("string") or a JSON array such as ["list","string"] / ["object",{...}].
 
 /// One cty type from the provider schema.
-indirect enum SchemaType: Equatable, Sendable {
+package indirect enum SchemaType: Equatable, Sendable {
     case string
     case number
     case bool
@@ -14,7 +14,7 @@ indirect enum SchemaType: Equatable, Sendable {
     case tuple([SchemaType])
 
     /// Parses the JSON form (`"string"`, `["list","number"]`, `["object",{"a":"bool"}]`).
-    init(json: Any) throws(SchemaError) {
+    package init(json: Any) throws(SchemaError) {
         if let name = json as? String {
             switch name {
             case "string": self = .string
@@ -48,9 +48,9 @@ indirect enum SchemaType: Equatable, Sendable {
 }
 
 /// A problem reading the schema.
-struct SchemaError: Error, CustomStringConvertible {
+package struct SchemaError: Error, CustomStringConvertible {
     /// What went wrong.
-    var description: String
+    package var description: String
 
-    init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }
