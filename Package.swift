@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "InfraCLI", targets: ["InfraCLI"]),
         .library(name: "OVESInfrastructure", targets: ["OVESInfrastructure"]),
         .library(name: "InfraHCL", targets: ["InfraHCL"]),
+        .library(name: "InfraConvert", targets: ["InfraConvert"]),
         .executable(name: "infra-manifest", targets: ["infra-manifest"]),
         .executable(name: "infra-codegen", targets: ["infra-codegen"]),
         .executable(name: "infra-k8s-codegen", targets: ["infra-k8s-codegen"]),
@@ -93,6 +94,8 @@ let package = Package(
         // generator and by the converter, so both agree on every Swift name).
         .target(name: "InfraAWSBindings", swiftSettings: strictSettings),
         .executableTarget(name: "infra-codegen", dependencies: ["InfraAWSBindings"], swiftSettings: strictSettings),
+        // Terraform JSON, cdktf output and HCL → typed Swift (`infra-manifest convert`).
+        .target(name: "InfraConvert", dependencies: ["InfraHCL", "InfraAWSBindings"], swiftSettings: strictSettings),
         // Terraform's built-in functions (codegen/terraform/) → Sources/InfraTerraform/Generated/Functions.swift.
         .executableTarget(name: "infra-functions-codegen", swiftSettings: strictSettings),
         // The Kubernetes generator as a library: infra-k8s-codegen (the built-in API) and
@@ -109,7 +112,7 @@ let package = Package(
             name: "InfraCLI",
             dependencies: [
                 "InfraCore", "InfraOutput", "InfraTerraform", "InfraKubernetes", "InfraKubernetesCodegen",
-                "InfraSigningContract", "InfraExecutor", "InfraPolicy",
+                "InfraSigningContract", "InfraExecutor", "InfraPolicy", "InfraConvert",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

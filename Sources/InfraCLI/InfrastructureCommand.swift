@@ -63,6 +63,7 @@ public struct InfrastructureCLI<D: InfrastructureCommand>: AsyncParsableCommand 
                 SynthCommand<D>.self, ListCommand<D>.self, CheckCommand<D>.self, GraphCommand<D>.self,
                 DiffCommand<D>.self, DriftCommand<D>.self, BootstrapCommand.self, WhoamiCommand.self,
                 EKSTokenCommand.self, KubeconfigCommand.self, SignCommand.self, ImportCRDCommand.self,
+                ConvertCommand.self,
             ],
             defaultSubcommand: SynthCommand<D>.self)
     }

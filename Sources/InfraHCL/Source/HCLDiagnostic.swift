@@ -9,7 +9,7 @@
 /// for diagnostic in result.diagnostics { print(diagnostic) }
 /// // main.tf:1:5: error: Invalid expression: Expected the start of an expression, but found a newline.
 /// ```
-public struct HCLDiagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct HCLDiagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// How serious a diagnostic is.
     public enum Severity: String, Sendable, Hashable {
         /// The input cannot be used.

@@ -1,0 +1,146 @@
+// `convert`: Terraform JSON (`*.tf.json`, cdktf's `cdk.tf.json`) and HCL (`*.tf`) → a Swift
+// target of typed stacks. Problems in the input are printed with file, line and column and
+// nothing is written. The output folder may hold other files of the user's: only files this
+// command wrote before (recognized by their header) are replaced or removed.
+
+import ArgumentParser
+import Foundation
+import InfraConvert
+
+/// Converts Terraform configurations to typed Swift.
+public struct ConvertCommand: ParsableCommand {
+    /// Name and help.
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "convert",
+            abstract: "Convert Terraform JSON, cdktf output and HCL to a Swift target of typed stacks.",
+            discussion: """
+                Each PATH is a .tf or .tf.json file, a root folder, a cdktf output folder (stacks/*/cdk.tf.json) or a \
+                folder of roots. Local modules the roots call are converted too. The Swift files go into --output; \
+                files there that convert did not write are never touched, and nothing is written when the input has \
+                errors. The report lists what stays untyped, is kept as HCL text, or is left out.
+                """)
+    }
+
+    /// The configurations to convert.
+    @Argument(help: "Terraform files or folders to convert.")
+    public var paths: [String]
+
+    /// The target folder.
+    @Option(name: .shortAndLong, help: "Folder of the Swift target to write (e.g. Sources/MyInfra).")
+    public var output: String
+
+    /// The target's module name.
+    @Option(name: .long, help: "Swift module name of the target (default: the output folder's name).")
+    public var module: String?
+
+    /// Keep cdktf names.
+    @Flag(name: .long, help: "Keep cdktf's construct-path resource names instead of readable names with moved blocks.")
+    public var keepAddresses = false
+
+    /// Another provider schema.
+    @Option(name: .long, help: "AWS provider schema (.json or .json.gz) to read the bindings from.")
+    public var schema: String?
+
+    /// Where to write the report.
+    @Option(name: .long, help: "Also write the report as Markdown to this file.")
+    public var report: String?
+
+    /// Creates the command.
+    public init() {}
+
+    /// Converts and writes the target.
+    public func run() throws {
+        let directory = URL(fileURLWithPath: output).standardizedFileURL
+        let moduleName = module ?? Self.moduleName(from: directory.lastPathComponent)
+        let converter = TerraformConverter(
+            options: ConversionOptions(moduleName: moduleName, keepAddresses: keepAddresses, schemaPath: schema))
+        let result: ConversionResult
+        do {
+            result = try converter.convert(paths)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode.failure
+        }
+        for diagnostic in result.diagnostics { Console.error(diagnostic.description) }
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 {
+            Console.error("\(errors) error\(errors == 1 ? "" : "s"); nothing was written.")
+            throw ExitCode.failure
+        }
+        do {
+            try ConvertedTargetWriter(directory: directory).write(result.files)
+            if let report { try Data(result.report.markdown.utf8).write(to: URL(fileURLWithPath: report)) }
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode.failure
+        }
+        summarize(result, moduleName: moduleName)
+    }
+
+    /// `my-infra` → `MyInfra`.
+    static func moduleName(from folder: String) -> String {
+        let words = folder.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return name.first?.isLetter == true ? name : "Converted" + name
+    }
+
+    private func summarize(_ result: ConversionResult, moduleName: String) {
+        let roots = result.stacks.count
+        Console.out(
+            "Converted \(roots) root\(roots == 1 ? "" : "s") into \(output)/ (\(result.files.count) Swift files, "
+                + "module \(moduleName)); stacks: \(result.stacks.map(\.stack).joined(separator: ", ")).")
+        for kind in ConversionReport.Kind.allCases {
+            let entries = result.report.entries(kind)
+            guard !entries.isEmpty else { continue }
+            Console.out("\(kind.rawValue): \(entries.count)")
+            for entry in entries.prefix(kind == .renamed ? 5 : 50) { Console.out("  " + entry.description) }
+            if entries.count > (kind == .renamed ? 5 : 50) { Console.out("  …") }
+        }
+        let products = ["InfraTerraform"] + result.products
+        Console.out(
+            "The target depends on: "
+                + products.map { ".product(name: \"\($0)\", package: \"swift-infra\")" }.joined(separator: ", "))
+    }
+}
+
+/// Writes converted files into a target folder without touching files it did not write.
+struct ConvertedTargetWriter {
+    /// The first line of every file `convert` writes.
+    static let marker = "// Converted by `infra-manifest convert`"
+
+    var directory: URL
+
+    /// A file in the way that `convert` did not write.
+    struct ForeignFile: Error, CustomStringConvertible {
+        var path: String
+        var description: String {
+            "\(path) exists and was not written by convert; move it away or choose another --output"
+        }
+    }
+
+    func write(_ files: [ConvertedFile]) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        let existing = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+        let ours = Set(
+            existing.filter { name in name.hasSuffix(".swift") && isOurs(directory.appendingPathComponent(name)) })
+        // Refuse before writing anything.
+        for file in files where existing.contains(file.name) && !ours.contains(file.name) {
+            throw ForeignFile(path: directory.appendingPathComponent(file.name).path)
+        }
+        for file in files {
+            try Data(file.text.utf8).write(to: directory.appendingPathComponent(file.name), options: .atomic)
+        }
+        for stale in ours.subtracting(files.map(\.name)) {
+            try manager.removeItem(at: directory.appendingPathComponent(stale))
+        }
+    }
+
+    private func isOurs(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: Self.marker.utf8.count)) ?? Data()
+        return String(decoding: head, as: UTF8.self) == Self.marker
+    }
+}

@@ -1,0 +1,265 @@
+// Resources and data sources → Swift. A type the generated bindings declare becomes its
+// typed initializer (`AWSVPC("main", cidrBlock: …)`), arguments in the initializer's order,
+// nested blocks as `.init(…)` values; what the initializer cannot take — deprecated or unknown
+// arguments, `dynamic` blocks — goes through `.override(…)` with a note. A type the bindings
+// lack becomes an untyped `Resource`/`DataSource` and the report says so.
+
+import InfraAWSBindings
+import InfraHCL
+
+extension ExpressionEmitter {
+    /// The constructor call for a resource or data source, and the overrides it needs.
+    mutating func resourceCall(
+        _ resource: ResourceDeclaration, symbol: ResourceSymbol
+    ) -> (
+        call: SwiftCode, overrides: [SwiftCode]
+    ) {
+        if let model = symbol.model, let typed = typedCall(resource, model: model) {
+            return typed
+        }
+        if symbol.model == nil {
+            entries.append(
+                ConversionReport.Entry(
+                    kind: .untypedResource, subject: resource.address, location: resource.range.description,
+                    message:
+                        "the AWS bindings have no type \(resource.isData ? "data." : "")\(resource.type); written as untyped \(resource.isData ? "DataSource" : "Resource")"
+                ))
+        }
+        return untypedCall(resource)
+    }
+
+    // MARK: Typed
+
+    private mutating func typedCall(
+        _ resource: ResourceDeclaration, model: TypeModel
+    ) -> (
+        call: SwiftCode, overrides: [SwiftCode]
+    )? {
+        guard
+            let (arguments, overrides) = arguments(
+                resource.body, properties: model.properties, nested: model.nested, path: "")
+        else {
+            entries.append(
+                ConversionReport.Entry(
+                    kind: .untypedResource, subject: resource.address, location: resource.range.description,
+                    message: "a nested block has settings its generated type does not take, or a required argument is "
+                        + "missing (set only through `dynamic`); written untyped"))
+            return nil
+        }
+        let call = SwiftCode.call(model.swiftName, [(nil, .text(resource.name.swiftLiteral))] + arguments)
+        return (call, overrides)
+    }
+
+    /// Initializer arguments for a body, in the initializer's order, plus overrides for the rest.
+    /// `nil` when a required argument is missing.
+    private mutating func arguments(
+        _ body: HCLBody, properties: [PropertyModel], nested: [NestedTypeModel], path: String
+    ) -> ([(label: String?, value: SwiftCode)], [SwiftCode])? {
+        let parameters = properties.filter { !$0.isDeprecated || $0.isRequired }
+        let ordered = parameters.filter(\.isRequired) + parameters.filter { !$0.isRequired }
+        var used: Set<String> = []
+        var arguments: [(label: String?, value: SwiftCode)] = []
+        for property in ordered {
+            let attribute = body[attribute: property.terraformName]
+            let blocks = body.blocks(ofType: property.terraformName)
+            var value: SwiftCode?
+            switch property.kind {
+            case .attribute(let valueType):
+                let target = SwiftType(valueType: valueType) ?? .value
+                if let attribute {
+                    if case .null = attribute.expression.kind { break }  // null is the same as not set
+                    value = typedCode(attribute.expression, target)
+                } else if !blocks.isEmpty {
+                    // An attribute set with block syntax ("attributes as blocks", e.g. security group rules).
+                    let objects = blocks.map {
+                        SwiftCode.sequence([.text("Expr<Value>("), blockObject($0.body), .text(" as Expression)")])
+                    }
+                    value = target.element != nil ? .array(objects) : objects[0]
+                }
+            case .singleBlock(let typeName):
+                if let block = blocks.first, let nestedModel = nested.first(where: { $0.swiftName == typeName }) {
+                    guard let call = nestedCall(block.body, model: nestedModel, path: path + property.terraformName)
+                    else { return nil }
+                    value = call
+                } else if let attribute {
+                    value = .sequence([
+                        .text("Expr<Value>("), untypedCode(attribute.expression), .text(" as Expression)"),
+                    ])
+                    if case .object = attribute.expression.kind {
+                        // JSON syntax may give a block as an object: build the struct from it.
+                        if let nestedModel = nested.first(where: { $0.swiftName == typeName }),
+                            let call = nestedCall(objectBody(attribute.expression), model: nestedModel, path: path)
+                        {
+                            value = call
+                        }
+                    }
+                }
+            case .blockList(let typeName):
+                if !blocks.isEmpty, let nestedModel = nested.first(where: { $0.swiftName == typeName }) {
+                    var calls: [SwiftCode] = []
+                    for block in blocks {
+                        guard let call = nestedCall(block.body, model: nestedModel, path: path + property.terraformName)
+                        else { return nil }
+                        calls.append(call)
+                    }
+                    value = .array(calls)
+                }
+            case .blockFallback:
+                if !blocks.isEmpty {
+                    let objects = blocks.map { blockObject($0.body) }
+                    let json = objects.count == 1 ? objects[0] : .array(objects)
+                    value = .sequence([.text("Expr<Value>("), json, .text(" as Expression)")])
+                } else if let attribute {
+                    value = .sequence([
+                        .text("Expr<Value>("), untypedCode(attribute.expression), .text(" as Expression)"),
+                    ])
+                }
+            }
+            if let value {
+                arguments.append(
+                    (["inout", "var", "let"].contains(property.label) ? "`\(property.label)`" : property.label, value))
+                used.insert(property.terraformName)
+            } else if property.isRequired {
+                return nil
+            }
+        }
+        var overrides: [SwiftCode] = []
+        for attribute in body.attributes where !used.contains(attribute.name) {
+            if case .null = attribute.expression.kind { continue }  // null is the same as not set
+            let deprecated = properties.contains { $0.terraformName == attribute.name && $0.isDeprecated }
+            overrides.append(override(path + attribute.name, untypedCode(attribute.expression)))
+            let why = deprecated ? "deprecated by the AWS provider" : "not in the AWS provider schema of \(subject)"
+            overrideNote(path + attribute.name, why, attribute.range)
+        }
+        var seenBlockTypes: Set<String> = []
+        for block in body.blocks where block.type != "dynamic" && !used.contains(block.type) {
+            guard seenBlockTypes.insert(block.type).inserted else { continue }
+            let all = body.blocks(ofType: block.type).map { blockObject($0.body) }
+            overrides.append(override(path + block.type, all.count == 1 ? all[0] : .array(all)))
+            overrideNote(path + block.type, "a nested block the generated type does not take", block.range)
+        }
+        for block in body.blocks where block.type == "dynamic" {
+            guard let type = block.labels.first else { continue }
+            if !path.isEmpty {
+                overrideNote(
+                    path + "dynamic." + type, "a `dynamic` block inside a nested block (left out)", block.range)
+                entries.append(
+                    ConversionReport.Entry(
+                        kind: .unsupported, subject: subject, location: block.range.description,
+                        message: "`dynamic \"\(type)\"` inside a nested block has no Swift form yet; left out"))
+                continue
+            }
+            overrides.append(override("dynamic." + type, dynamicObject(block)))
+            overrideNote("dynamic." + type, "a `dynamic` block", block.range)
+        }
+        return (arguments, overrides)
+    }
+
+    /// `.init(…)` for a nested block.
+    private mutating func nestedCall(_ body: HCLBody, model: NestedTypeModel, path: String) -> SwiftCode? {
+        // Overrides address the rendered object by path; inside a nested block (an object or a list
+        // element) there is no stable path, so a nested block with extra settings makes the resource untyped.
+        guard
+            let (arguments, overrides) = arguments(
+                body, properties: model.properties, nested: model.nested, path: path + ".")
+        else { return nil }
+        guard overrides.isEmpty else { return nil }
+        return .call(".init", arguments)
+    }
+
+    private mutating func override(_ path: String, _ value: SwiftCode) -> SwiftCode {
+        .call("override", [(nil, .text(path.swiftLiteral)), (nil, value)])
+    }
+
+    private mutating func overrideNote(_ path: String, _ why: String, _ range: SourceRange) {
+        notes.append("convert: `\(path)` is \(why): written with .override")
+        entries.append(
+            ConversionReport.Entry(
+                kind: .override, subject: subject, location: range.description,
+                message: "`\(path)` is \(why); written with `.override`"))
+    }
+
+    /// A nested block's body as an untyped object literal (nested blocks as lists of objects).
+    mutating func blockObject(_ body: HCLBody) -> SwiftCode {
+        var members: [(key: String, value: SwiftCode)] = []
+        for attribute in body.attributes {
+            members.append((attribute.name.swiftLiteral, untypedCode(attribute.expression)))
+        }
+        var seen: Set<String> = []
+        for block in body.blocks where block.type != "dynamic" && seen.insert(block.type).inserted {
+            members.append(
+                (block.type.swiftLiteral, .array(body.blocks(ofType: block.type).map { blockObject($0.body) })))
+        }
+        return .dictionary(members)
+    }
+
+    /// An object expression read as a body (JSON syntax blocks given as objects).
+    private func objectBody(_ expression: HCLExpression) -> HCLBody {
+        guard case .object(let items) = expression.kind else {
+            return HCLBody(attributes: [], blocks: [], range: expression.range)
+        }
+        let attributes = items.compactMap { item -> HCLAttribute? in
+            guard let key = Self.literalKeys([item])?.first else { return nil }
+            return HCLAttribute(name: key, nameRange: item.keyRange, expression: item.value, range: item.keyRange)
+        }
+        return HCLBody(attributes: attributes, blocks: [], range: expression.range)
+    }
+
+    /// `{for_each = …, iterator = …, content = {…}}` for a `dynamic` block (Terraform's JSON form).
+    private mutating func dynamicObject(_ block: HCLBlock) -> SwiftCode {
+        var members: [(key: String, value: SwiftCode)] = []
+        for attribute in block.body.attributes {
+            if attribute.name == "iterator", case .variable(let name) = attribute.expression.kind {
+                members.append(("\"iterator\"", .text(name.swiftLiteral)))
+            } else {
+                members.append((attribute.name.swiftLiteral, untypedCode(attribute.expression)))
+            }
+        }
+        if let content = block.body.blocks(ofType: "content").first {
+            members.append(("\"content\"", blockObject(content.body)))
+        }
+        return .dictionary(members)
+    }
+
+    // MARK: Untyped
+
+    private mutating func untypedCall(_ resource: ResourceDeclaration) -> (call: SwiftCode, overrides: [SwiftCode]) {
+        var attributes: [(key: String, value: SwiftCode)] = []
+        for attribute in resource.body.attributes {
+            attributes.append((attribute.name.swiftLiteral, untypedCode(attribute.expression)))
+        }
+        var blocks: [(key: String, value: SwiftCode)] = []
+        var seen: Set<String> = []
+        var overrides: [SwiftCode] = []
+        for block in resource.body.blocks where seen.insert(block.type).inserted {
+            if block.type == "dynamic" { continue }
+            let list = resource.body.blocks(ofType: block.type).map { untypedBlock($0.body) }
+            blocks.append((block.type.swiftLiteral, .array(list)))
+        }
+        for block in resource.body.blocks where block.type == "dynamic" {
+            guard let type = block.labels.first else { continue }
+            overrides.append(override("dynamic." + type, dynamicObject(block)))
+            overrideNote("dynamic." + type, "a `dynamic` block", block.range)
+        }
+        var arguments: [(label: String?, value: SwiftCode)] = [
+            (nil, .text(resource.type.swiftLiteral)), (nil, .text(resource.name.swiftLiteral)),
+        ]
+        if !attributes.isEmpty || !blocks.isEmpty { arguments.append((nil, .dictionary(attributes))) }
+        if !blocks.isEmpty { arguments.append(("blocks", .dictionary(blocks))) }
+        return (.call(resource.isData ? "DataSource" : "Resource", arguments), overrides)
+    }
+
+    /// `Block([...], blocks: [...])` for a nested block of an untyped resource.
+    private mutating func untypedBlock(_ body: HCLBody) -> SwiftCode {
+        let attributes = body.attributes.map { (key: $0.name.swiftLiteral, value: untypedCode($0.expression)) }
+        var blocks: [(key: String, value: SwiftCode)] = []
+        var seen: Set<String> = []
+        for block in body.blocks where block.type != "dynamic" && seen.insert(block.type).inserted {
+            blocks.append(
+                (block.type.swiftLiteral, .array(body.blocks(ofType: block.type).map { untypedBlock($0.body) })))
+        }
+        var arguments: [(label: String?, value: SwiftCode)] = [(nil, .dictionary(attributes))]
+        if !blocks.isEmpty { arguments.append(("blocks", .dictionary(blocks))) }
+        return .call("Block", arguments)
+    }
+}

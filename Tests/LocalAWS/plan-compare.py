@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Test helper for `infra-manifest convert`: plans two Terraform roots against one private
+moto (the local AWS endpoint) and compares what Terraform would do.
+
+  plan-compare.py ORIGINAL CONVERTED [--var NAME=VALUE ...]
+
+Stages each root like tf-apply-local (provider overrides for the local endpoint, backend
+removed, relative modules copied), runs `terraform init`, `plan -out` and `show -json`, then
+compares the two plans:
+  * the addresses in resource_changes (managed and data); an original address is mapped through
+    the converted root's `moved` blocks (readable names for cdktf's construct-path names);
+  * for each address: mode, type, provider, index, actions, after, after_unknown and
+    after_sensitive;
+  * output_changes (actions, after, after_unknown, after_sensitive).
+Prints {"ok": bool, "addresses": N, "differences": [...], "log": "..."} as JSON; exit 0 when the
+plans agree. Reuses ../shared/tools/_tfcommon.py and tf-apply-local's overrides; the roots are
+never modified.
+"""
+import glob
+import importlib.machinery
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+sys.dont_write_bytecode = True
+TOOLS = os.environ.get("OVES_SHARED_TOOLS") or os.path.join(
+    os.path.dirname(os.path.realpath(__file__)), "..", "..", "..", "shared", "tools")
+sys.path.insert(0, TOOLS)
+import _tfcommon as c  # noqa: E402
+
+_loader = importlib.machinery.SourceFileLoader("tf_apply_local", os.path.join(TOOLS, "tf-apply-local"))
+_spec = importlib.util.spec_from_loader("tf_apply_local", _loader)
+tal = importlib.util.module_from_spec(_spec)
+_loader.exec_module(tal)
+
+
+def moves(root):
+    """old address -> new address from the moved blocks of a root's .tf.json files."""
+    result = {}
+    for path in sorted(glob.glob(os.path.join(root, "*.tf.json"))):
+        doc = c.load_tf_json(path)
+        for block in c._iter_blocks(doc.get("moved")) if isinstance(doc, dict) else []:
+            result[block["from"]] = block["to"]
+        if isinstance(doc, dict) and isinstance(doc.get("moved"), list):
+            for block in doc["moved"]:
+                result[block["from"]] = block["to"]
+    return result
+
+
+def plan(root, work, endpoint, variables, log):
+    staged, _ = c.stage(root, work)
+    tal.write_overrides(staged, endpoint)
+    hcl_backend = any(
+        re.search(r'^\s*(backend\s+"|cloud\s*\{)', open(p, errors="replace").read(), re.M)
+        for p in glob.glob(os.path.join(staged, "*.tf")))
+    if hcl_backend:
+        with open(os.path.join(staged, "zz_backend_override.tf.json"), "w") as f:
+            json.dump({"terraform": [{"backend": {"local": {"path": "terraform.tfstate"}}}]}, f)
+    env = c.tf_env(work)
+    env.update({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+                "AWS_EC2_METADATA_DISABLED": "true"})
+    tf = c.terraform_bin()
+    out = c.init(tf, staged, env, backend=hcl_backend)
+    if out.returncode != 0:
+        log.append(f"{root}: init failed\n{out.stdout}")
+        return None
+    args = [tf, "plan", "-input=false", "-no-color", "-out=plan.bin"]
+    for assignment in variables:
+        args += ["-var", assignment]
+    out = c.run(args, staged, env)
+    if out.returncode != 0:
+        log.append(f"{root}: plan failed\n{out.stdout[-8000:]}")
+        return None
+    out = c.run([tf, "show", "-json", "plan.bin"], staged, env)
+    if out.returncode != 0:
+        log.append(f"{root}: show failed\n{out.stdout[-4000:]}")
+        return None
+    return json.loads(out.stdout)
+
+
+def changes(shown):
+    result = {}
+    for rc in shown.get("resource_changes", []):
+        change = rc.get("change", {})
+        result[rc["address"]] = {
+            "mode": rc.get("mode"), "type": rc.get("type"), "provider": rc.get("provider_name"),
+            "index": rc.get("index"), "actions": change.get("actions"), "after": change.get("after"),
+            "after_unknown": change.get("after_unknown"), "after_sensitive": change.get("after_sensitive"),
+        }
+    return result
+
+
+def outputs(shown):
+    return {name: {k: v for k, v in change.items() if k in ("actions", "after", "after_unknown", "after_sensitive")}
+            for name, change in shown.get("output_changes", {}).items()}
+
+
+def rename(address, moved):
+    """Maps `aws_x.old` and `aws_x.old[0]` / `aws_x.old["k"]` through the moved blocks."""
+    for old, new in moved.items():
+        if address == old or address.startswith(old + "["):
+            return new + address[len(old):]
+    return address
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    original, converted = sys.argv[1], sys.argv[2]
+    variables = [sys.argv[i + 1] for i, a in enumerate(sys.argv) if a == "--var" and i + 1 < len(sys.argv)]
+    tmp = c.make_tmp("plan-compare.")
+    state = os.path.join(tmp, "moto")
+    log, differences = [], []
+    result = {"ok": False, "addresses": 0, "differences": differences, "log": ""}
+    try:
+        r = subprocess.run([os.path.join(TOOLS, "aws-local"), "start", "--state-dir", state],
+                           text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if r.returncode != 0:
+            c.die(f"could not start moto: {r.stderr.strip()}")
+        endpoint = re.search(r"AWS_ENDPOINT_URL=(\S+)", r.stdout).group(1)
+        plans = []
+        for i, root in enumerate((original, converted)):
+            work = os.path.join(tmp, f"root{i}")
+            os.makedirs(work)
+            plans.append(plan(os.path.abspath(root), work, endpoint, variables, log))
+        if None not in plans:
+            moved = moves(converted)
+            before = {rename(a, moved): v for a, v in changes(plans[0]).items()}
+            after = changes(plans[1])
+            result["addresses"] = len(before)
+            for address in sorted(set(before) | set(after)):
+                if address not in after:
+                    differences.append(f"{address}: only in the original plan")
+                elif address not in before:
+                    differences.append(f"{address}: only in the converted plan")
+                else:
+                    for key in before[address]:
+                        if before[address][key] != after[address][key]:
+                            differences.append(
+                                f"{address}: {key} differs: {json.dumps(before[address][key], sort_keys=True)[:600]}"
+                                f" vs {json.dumps(after[address][key], sort_keys=True)[:600]}")
+            a, b = outputs(plans[0]), outputs(plans[1])
+            for name in sorted(set(a) | set(b)):
+                if a.get(name) != b.get(name):
+                    differences.append(f"output.{name}: {json.dumps(a.get(name))[:300]} vs {json.dumps(b.get(name))[:300]}")
+            result["ok"] = not differences
+    finally:
+        subprocess.run([os.path.join(TOOLS, "aws-local"), "stop", "--state-dir", state],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(tmp, ignore_errors=True)
+    result["log"] = "\n".join(log)[-20000:]
+    print(json.dumps(result, indent=2))
+    sys.exit(0 if result["ok"] else 1)
+
+
+if __name__ == "__main__":
+    main()
