@@ -34,6 +34,12 @@ public struct ConvertedFile: Sendable, Hashable {
     public var name: String
     /// The Swift source.
     public var text: String
+
+    /// Creates a file.
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
 }
 
 /// What a conversion produced.
@@ -81,7 +87,7 @@ public struct TerraformConverter: Sendable {
         }
         let catalog: BindingsCatalog
         do {
-            catalog = try BindingsCatalog(schemaPath: schemaPath)
+            catalog = try BindingsCatalog.shared(schemaPath: schemaPath)
         } catch {
             throw SetupError(description: "could not read the AWS provider schema at \(schemaPath): \(error)")
         }

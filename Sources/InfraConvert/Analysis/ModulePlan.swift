@@ -94,7 +94,13 @@ struct ModulePlan {
             let identifier = identifiers.claim([
                 Identifiers.lowerCamel(words), Identifiers.lowerCamel(words + ["variable"]),
             ])
-            scope.variables[variable.name] = (identifier, SwiftType(constraint: variable.type))
+            // Without a type constraint the default tells the type (a string when there is none).
+            // An explicit `any` would not do: Terraform reads `TF_VAR_…` values of untyped and string
+            // variables as strings, but of `any` variables as HCL expressions.
+            let type =
+                variable.type == nil
+                ? variable.defaultValue.map(SwiftType.init(value:)) ?? .string : SwiftType(constraint: variable.type)
+            scope.variables[variable.name] = (identifier, type)
         }
         for local in configuration.locals {
             let words = Identifiers.words(local.name)
@@ -122,6 +128,7 @@ struct ModulePlan {
             let model = catalog?.model(resource.type, data: resource.isData)
             scope.resources[resource.address] = ResourceSymbol(
                 identifier: identifier, type: resource.type, name: resource.name, isData: resource.isData, model: model,
+                schema: catalog?.schema(resource.type, data: resource.isData),
                 repeated: resource.count != nil || resource.forEach != nil)
         }
         for module in configuration.modules {

@@ -81,6 +81,22 @@ indirect enum SwiftType: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The type of a constant (`"x"` → `String`, `{a = "x"}` → `[String: String]`, mixed → `Value`).
+    init(value: HCLValue) {
+        switch value {
+        case .string: self = .string
+        case .number: self = .number
+        case .bool: self = .bool
+        case .null: self = .value
+        case .tuple(let elements):
+            let types = Set(elements.map(SwiftType.init(value:)))
+            self = types.count == 1 ? .list(types.first ?? .value) : .value
+        case .object(let members):
+            let types = Set(members.map { SwiftType(value: $0.value) })
+            self = types.count == 1 ? .map(types.first ?? .value) : .value
+        }
+    }
+
     /// Whether `Set<Self>` is a valid Swift type.
     var isHashable: Bool { true }
 

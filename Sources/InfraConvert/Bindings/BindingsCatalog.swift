@@ -27,6 +27,19 @@ final class BindingsCatalog: @unchecked Sendable {
     private var translated: [String: TypeModel] = [:]
     private let lock = NSLock()
 
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: BindingsCatalog] = [:]
+
+    /// The catalog of a schema file, read once per process (the schema is ~13 MB of JSON).
+    static func shared(schemaPath: String) throws -> BindingsCatalog {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let catalog = cache[schemaPath] { return catalog }
+        let catalog = try BindingsCatalog(schemaPath: schemaPath)
+        cache[schemaPath] = catalog
+        return catalog
+    }
+
     /// Loads the schema (`.json` or `.json.gz`).
     init(schemaPath: String) throws {
         provider = try SchemaParser.load(path: schemaPath)

@@ -14,6 +14,8 @@ struct ResourceSymbol: Sendable {
     var isData: Bool
     /// The generated type's shape; `nil` for untyped `Resource`/`DataSource`.
     var model: TypeModel?
+    /// The provider schema of the type (object attribute types for attributes written as blocks).
+    var schema: SchemaBlock?
     /// Whether it has `count` or `for_each` (so references need an instance key).
     var repeated: Bool
 }

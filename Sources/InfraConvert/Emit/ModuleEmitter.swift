@@ -215,7 +215,7 @@ struct ModuleEmitter {
         guard let symbol = plan.scope.variables[variable.name] else { return }
         var emitter = emitter("var.\(variable.name)")
         var arguments: [(label: String?, value: SwiftCode)] = [(nil, .text(variable.name.swiftLiteral))]
-        let constraint = variable.type?.hcl ?? "any"
+        let constraint = variable.type?.hcl ?? Self.constraint(of: symbol.type)
         if constraint != Self.constraint(of: symbol.type) { arguments.append(("type", .text(constraint.swiftLiteral))) }
         if let value = variable.defaultValue { arguments.append(("default", .text(Self.valueLiteral(value)))) }
         if let description = variable.description { arguments.append(("description", .text(description.swiftLiteral))) }

@@ -14,7 +14,7 @@ extension ExpressionEmitter {
     ) -> (
         call: SwiftCode, overrides: [SwiftCode]
     ) {
-        if let model = symbol.model, let typed = typedCall(resource, model: model) {
+        if let model = symbol.model, let typed = typedCall(resource, model: model, schema: symbol.schema) {
             return typed
         }
         if symbol.model == nil {
@@ -31,13 +31,13 @@ extension ExpressionEmitter {
     // MARK: Typed
 
     private mutating func typedCall(
-        _ resource: ResourceDeclaration, model: TypeModel
+        _ resource: ResourceDeclaration, model: TypeModel, schema: SchemaBlock?
     ) -> (
         call: SwiftCode, overrides: [SwiftCode]
     )? {
         guard
             let (arguments, overrides) = arguments(
-                resource.body, properties: model.properties, nested: model.nested, path: "")
+                resource.body, properties: model.properties, nested: model.nested, schema: schema, path: "")
         else {
             entries.append(
                 ConversionReport.Entry(
@@ -53,7 +53,7 @@ extension ExpressionEmitter {
     /// Initializer arguments for a body, in the initializer's order, plus overrides for the rest.
     /// `nil` when a required argument is missing.
     private mutating func arguments(
-        _ body: HCLBody, properties: [PropertyModel], nested: [NestedTypeModel], path: String
+        _ body: HCLBody, properties: [PropertyModel], nested: [NestedTypeModel], schema: SchemaBlock?, path: String
     ) -> ([(label: String?, value: SwiftCode)], [SwiftCode])? {
         let parameters = properties.filter { !$0.isDeprecated || $0.isRequired }
         let ordered = parameters.filter(\.isRequired) + parameters.filter { !$0.isRequired }
@@ -70,15 +70,23 @@ extension ExpressionEmitter {
                     if case .null = attribute.expression.kind { break }  // null is the same as not set
                     value = typedCode(attribute.expression, target)
                 } else if !blocks.isEmpty {
-                    // An attribute set with block syntax ("attributes as blocks", e.g. security group rules).
+                    // An attribute set with block syntax ("attributes as blocks", e.g. security group
+                    // rules). As a JSON value every attribute of the object type must be present, so
+                    // the ones the block leaves out are written as null, which is what blocks mean.
+                    let members = Self.objectAttributes(schema, property.terraformName)
                     let objects = blocks.map {
-                        SwiftCode.sequence([.text("Expr<Value>("), blockObject($0.body), .text(" as Expression)")])
+                        SwiftCode.sequence([
+                            .text("Expr<Value>("), blockObject($0.body, filling: members), .text(" as Expression)"),
+                        ])
                     }
                     value = target.element != nil ? .array(objects) : objects[0]
                 }
             case .singleBlock(let typeName):
                 if let block = blocks.first, let nestedModel = nested.first(where: { $0.swiftName == typeName }) {
-                    guard let call = nestedCall(block.body, model: nestedModel, path: path + property.terraformName)
+                    guard
+                        let call = nestedCall(
+                            block.body, model: nestedModel, schema: Self.blockSchema(schema, property.terraformName),
+                            path: path + property.terraformName)
                     else { return nil }
                     value = call
                 } else if let attribute {
@@ -88,7 +96,9 @@ extension ExpressionEmitter {
                     if case .object = attribute.expression.kind {
                         // JSON syntax may give a block as an object: build the struct from it.
                         if let nestedModel = nested.first(where: { $0.swiftName == typeName }),
-                            let call = nestedCall(objectBody(attribute.expression), model: nestedModel, path: path)
+                            let call = nestedCall(
+                                objectBody(attribute.expression), model: nestedModel,
+                                schema: Self.blockSchema(schema, property.terraformName), path: path)
                         {
                             value = call
                         }
@@ -98,7 +108,11 @@ extension ExpressionEmitter {
                 if !blocks.isEmpty, let nestedModel = nested.first(where: { $0.swiftName == typeName }) {
                     var calls: [SwiftCode] = []
                     for block in blocks {
-                        guard let call = nestedCall(block.body, model: nestedModel, path: path + property.terraformName)
+                        guard
+                            let call = nestedCall(
+                                block.body, model: nestedModel,
+                                schema: Self.blockSchema(schema, property.terraformName),
+                                path: path + property.terraformName)
                         else { return nil }
                         calls.append(call)
                     }
@@ -156,12 +170,16 @@ extension ExpressionEmitter {
     }
 
     /// `.init(…)` for a nested block.
-    private mutating func nestedCall(_ body: HCLBody, model: NestedTypeModel, path: String) -> SwiftCode? {
+    private mutating func nestedCall(
+        _ body: HCLBody, model: NestedTypeModel, schema: SchemaBlock?, path: String
+    )
+        -> SwiftCode?
+    {
         // Overrides address the rendered object by path; inside a nested block (an object or a list
         // element) there is no stable path, so a nested block with extra settings makes the resource untyped.
         guard
             let (arguments, overrides) = arguments(
-                body, properties: model.properties, nested: model.nested, path: path + ".")
+                body, properties: model.properties, nested: model.nested, schema: schema, path: path + ".")
         else { return nil }
         guard overrides.isEmpty else { return nil }
         return .call(".init", arguments)
@@ -179,11 +197,29 @@ extension ExpressionEmitter {
                 message: "`\(path)` is \(why); written with `.override`"))
     }
 
-    /// A nested block's body as an untyped object literal (nested blocks as lists of objects).
-    mutating func blockObject(_ body: HCLBody) -> SwiftCode {
+    /// The schema block of a nested block type.
+    static func blockSchema(_ schema: SchemaBlock?, _ name: String) -> SchemaBlock? {
+        schema?.blockTypes.first { $0.name == name }?.block
+    }
+
+    /// The attribute names of an attribute whose type is a list or set of objects.
+    static func objectAttributes(_ schema: SchemaBlock?, _ name: String) -> [String] {
+        guard let attribute = schema?.attributes.first(where: { $0.name == name }) else { return [] }
+        switch attribute.type {
+        case .list(.object(let members)), .set(.object(let members)), .object(let members): return members.keys.sorted()
+        default: return []
+        }
+    }
+
+    /// A nested block's body as an untyped object literal (nested blocks as lists of objects);
+    /// `filling` names attributes to write as null when the body does not set them.
+    mutating func blockObject(_ body: HCLBody, filling: [String] = []) -> SwiftCode {
         var members: [(key: String, value: SwiftCode)] = []
         for attribute in body.attributes {
             members.append((attribute.name.swiftLiteral, untypedCode(attribute.expression)))
+        }
+        for name in filling where body[attribute: name] == nil && body.blocks(ofType: name).isEmpty {
+            members.append((name.swiftLiteral, .text("nil")))
         }
         var seen: Set<String> = []
         for block in body.blocks where block.type != "dynamic" && seen.insert(block.type).inserted {
