@@ -134,6 +134,10 @@ let package = Package(
             name: "InfraHCLTests", dependencies: ["InfraHCL", "InfraTestSupport"], exclude: ["Corpus"],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "InfraConvertTests",
+            dependencies: ["InfraConvert", "InfraHCL", "InfraTestSupport", "OVESInfrastructure", "InfraCLI"],
+            exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(
             name: "InfraTerraformTests",
             dependencies: [
                 "InfraTestSupport", "InfraCore", "InfraTerraform", "InfraKubernetes", "InfraTesting",

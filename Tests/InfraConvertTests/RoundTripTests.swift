@@ -1,0 +1,100 @@
+// The round trip for each kind of input: the converted Swift compiles (RoundTripPackage),
+// synthesizes without a diagnostic, and plans against the local AWS endpoint exactly like the
+// input — the same addresses (cdktf names mapped through the emitted moved blocks) and the same
+// planned values, outputs included (Tests/LocalAWS/plan-compare.py compares `terraform show
+// -json` of both plans). One root per kind of input, to keep CI time down.
+
+import Foundation
+import InfraTestSupport
+import Testing
+
+@Suite("convert round trip: compiles, synthesizes and plans like the input", .serialized)
+struct RoundTripTests {
+    static let helper = ExternalTools.packageRoot.appendingPathComponent("Tests/LocalAWS/plan-compare.py")
+
+    /// Synthesizes `target` and compares each `(input root, converted root)` plan.
+    func roundTrip(
+        _ target: String, _ roots: [(input: URL, converted: String)], variables: [String] = [],
+        environment: [String: String] = [:], copyFiles: Bool = false
+    ) throws {
+        guard ExternalTools.terraform() != nil, ExternalTools.sharedTool("aws-local") != nil,
+            let python = ExternalTools.which("python3"), ExternalTools.require("python3", at: python)
+        else { return }
+        guard ExternalTools.require("swift", at: ExternalTools.which("swift")) else { return }
+        let built = try RoundTripPackage.built.get()
+        let output = RoundTripPackage.work.appendingPathComponent("out-\(target)")
+        try? FileManager.default.removeItem(at: output)
+        let synth = try ExternalTools.run(built.synth.path, [target, output.path])
+        try #require(synth.status == 0, "\(target) does not synthesize: \(synth.stderr)")
+        for (input, converted) in roots {
+            let root = output.appendingPathComponent(converted)
+            if copyFiles {
+                // Files the configuration reads (`file("userdata.sh")`) stay next to the root.
+                for name in try FileManager.default.contentsOfDirectory(atPath: input.path)
+                where !name.hasSuffix(".tf") && !name.hasSuffix(".tf.json") && !name.hasSuffix(".md") {
+                    try FileManager.default.copyItem(
+                        at: input.appendingPathComponent(name), to: root.appendingPathComponent(name))
+                }
+            }
+            let start = Date()
+            var arguments = [Self.helper.path, input.path, root.path]
+            for variable in variables { arguments += ["--var", variable] }
+            let compared = try ExternalTools.run(
+                python, arguments,
+                environment: environment.merging(["OVES_SHARED_TOOLS": ExternalTools.sharedTools.path]) { a, _ in a })
+            let report = (try? JSONSerialization.jsonObject(with: Data(compared.stdout.utf8))) as? [String: Any]
+            let differences = report?["differences"] as? [String] ?? []
+            let addresses = report?["addresses"] as? Int ?? 0
+            #expect(
+                compared.status == 0 && report?["ok"] as? Bool == true,
+                "\(target)/\(converted): \(differences.prefix(20).joined(separator: "\n"))\n\(report?["log"] ?? compared.stderr)"
+            )
+            #expect(addresses > 0, "\(target)/\(converted): the plan has no resources")
+            print(
+                "round trip \(target)/\(converted): \(addresses) addresses agree; plans compared in "
+                    + String(format: "%.0f s", Date().timeIntervalSince(start)) + " (conversion "
+                    + String(format: "%.1f s", built.convertSeconds) + ", package build "
+                    + String(format: "%.0f s", built.buildSeconds) + ")")
+        }
+    }
+
+    @Test("cdktf: the OVES prod stack's cdk.tf.json (113 resources, readable names with moved blocks)")
+    func cdktf() throws {
+        try roundTrip(
+            "CdktfOves", [(ConversionFixtures.fixtures.appendingPathComponent("cdktf/stacks/oves-prod"), "oves-prod")],
+            variables: ["db_master_password=Example-Passw0rd"])
+    }
+
+    @Test("Terraform JSON: the OVES reference's environments/dev root and the modules it calls")
+    func ovesJSON() throws {
+        try roundTrip(
+            "OvesJSON",
+            [
+                (
+                    RoundTripPackage.work.appendingPathComponent("oves-json/terraform/environments/dev"),
+                    "environments/dev"
+                )
+            ],
+            environment: [
+                "TF_VAR_china_ingress_hostname": "ingress.oves.example.com", "MOTO_IAM_LOAD_MANAGED_POLICIES": "true",
+            ])
+    }
+
+    @Test("HCL: the OVES reference's shared root written as .tf files")
+    func ovesHCL() throws {
+        try roundTrip(
+            "OvesHCL", [(RoundTripPackage.work.appendingPathComponent("oves-hcl/terraform/shared"), "shared")],
+            environment: [
+                "TF_VAR_china_ingress_hostname": "ingress.oves.example.com", "MOTO_IAM_LOAD_MANAGED_POLICIES": "true",
+            ])
+    }
+
+    @Test("real-world HCL: terraform-provider-aws examples (count, eip)")
+    func realWorld() throws {
+        let fixtures = ConversionFixtures.fixtures.appendingPathComponent("realworld")
+        try roundTrip(
+            "RealWorld",
+            [(fixtures.appendingPathComponent("count"), "count"), (fixtures.appendingPathComponent("eip"), "eip")],
+            variables: [], environment: ["TF_VAR_key_name": "example"], copyFiles: true)
+    }
+}
