@@ -22,8 +22,8 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-modules=(InfraCore InfraOutput InfraTerraform InfraAWS InfraKubernetes InfraSigV4 InfraSigningContract InfraExecutor InfraExecutorTesting InfraTesting
-    InfraPolicy InfraCLI OVESInfrastructure)
+modules=(InfraCore InfraOutput InfraHCL InfraTerraform InfraAWS InfraConvert InfraKubernetes InfraSigV4 InfraSigningContract
+    InfraExecutor InfraExecutorTesting InfraTesting InfraPolicy InfraCLI OVESInfrastructure)
 targets=()
 for module in "${modules[@]}"; do targets+=(--target "$module"); done
 
