@@ -44,6 +44,6 @@ for diagnostic in result.diagnostics { print(diagnostic) }
 guard !result.diagnostics.hasErrors, let file = result.files.first else { exit(1) }
 
 // snippet.show
-print(file.text)  // public enum Shop { … AWSS3Bucket("assets", bucket: "shop-assets-\(environment.value)") … }
+print(file.text)  // public enum ShopStack { … AWSS3Bucket("assets", bucket: "shop-assets-\(environment.value)") … }
 for entry in result.report.entries { print(entry) }
 print("The target depends on:", result.products)

@@ -102,7 +102,7 @@ struct TypedConversionTests {
         #expect(swift.contains(#"let region = DataAWSRegion("current")"#))
         #expect(
             swift.contains(
-                #"AWSIAMRole("flow", assumeRolePolicy: Fn.jsonencode(["Version": "2012-10-17", "Statement": []]), name: "flow-logs")"#
+                #"AWSIAMRole("flow", assumeRolePolicy: Expr<String>(Expression.call("jsonencode", ["Version": "2012-10-17", "Statement": []])), name: "flow-logs")"#
             ))
     }
 
@@ -127,7 +127,7 @@ struct TypedConversionTests {
 
     @Test("meta-arguments become modifiers: count, provider, depends_on, lifecycle")
     func metaArguments() {
-        #expect(swift.contains(".count(Fn.length(zones.value.expression))"))
+        #expect(swift.contains(#".count(Expr<Double>(Expression.call("length", zones.value.expression)))"#))
         #expect(swift.contains(".provider(awsEu.reference)"))
         #expect(swift.contains(".dependsOn(vpc.address)"))
         #expect(swift.contains(#".lifecycle(Lifecycle(preventDestroy: true, ignoreChanges: .attributes(["tags"])))"#))

@@ -75,6 +75,10 @@ struct FunctionHelper {
     var result: SwiftType
 
     /// The helper for a call with these argument types, when `Fn` has one that fits.
+    ///
+    /// Only helpers whose signature is the same in the hand-written `Fn` and in the generated one
+    /// that replaces it (all of Terraform's functions, typed) are used, so converted code compiles
+    /// against both; every other call is written as `Expression.call`.
     static func helper(_ name: String, _ arguments: [SwiftType?]) -> FunctionHelper? {
         let count = arguments.count
         func fixed(_ labels: [String?], _ parameters: [SwiftType?], _ result: SwiftType) -> FunctionHelper? {
@@ -83,21 +87,10 @@ struct FunctionHelper {
         }
         switch name {
         case "cidrsubnet": return fixed([nil, "newbits", "netnum"], [.string, .number, .number], .string)
-        case "cidrhost": return fixed([nil, nil], [.string, .number], .string)
-        case "jsonencode": return fixed([nil], [nil], .string)
         case "jsondecode": return fixed([nil], [.string], .value)
-        case "length": return fixed([nil], [nil], .number)
         case "join": return fixed([nil, nil], [.string, .list(.string)], .string)
         case "file": return fixed([nil], [.string], .string)
         case "base64encode": return fixed([nil], [.string], .string)
-        case "replace": return fixed([nil, nil, nil], [.string, .string, .string], .string)
-        case "can": return fixed([nil], [nil], .bool)
-        case "regex": return fixed([nil, nil], [.string, .string], .string)
-        case "format" where count >= 1:
-            return FunctionHelper(
-                labels: Array(repeating: nil, count: count),
-                parameters: [.string] + Array(repeating: nil, count: count - 1),
-                variadic: true, result: .string)
         case "merge" where count >= 1:
             guard case .map? = arguments[0], Set(arguments).count == 1 else { return nil }
             return FunctionHelper(
@@ -108,21 +101,12 @@ struct FunctionHelper {
             return FunctionHelper(
                 labels: Array(repeating: nil, count: count), parameters: arguments, variadic: true,
                 result: arguments[0] ?? .value)
-        case "element":
-            guard case .list(let element)? = arguments.first ?? nil else { return nil }
-            return fixed([nil, nil], [.list(element), .number], element)
-        case "lookup":
-            guard case .map(let element)? = arguments.first ?? nil else { return nil }
-            return fixed([nil, nil, "default"], [.map(element), .string, element], element)
         case "tolist":
             guard case .set(let element)? = arguments.first ?? nil else { return nil }
             return fixed([nil], [.set(element)], .list(element))
         case "toset":
             guard case .list(let element)? = arguments.first ?? nil else { return nil }
             return fixed([nil], [.list(element)], .set(element))
-        case "contains":
-            guard case .list(let element)? = arguments.first ?? nil else { return nil }
-            return fixed([nil, nil], [.list(element), element], .bool)
         default: return nil
         }
     }

@@ -182,7 +182,7 @@ struct ExpressionEmitter {
         return Self.isLiteralSyntax(expression) ? "(\(code) as Expression)" : code
     }
 
-    private static func isLiteralSyntax(_ expression: HCLExpression) -> Bool {
+    static func isLiteralSyntax(_ expression: HCLExpression) -> Bool {
         switch expression.kind {
         case .number, .bool, .null, .template, .tuple, .object: true
         case .templateWrap(let inner), .parenthesized(let inner): isLiteralSyntax(inner)

@@ -350,7 +350,14 @@ struct ModuleEmitter {
     ) -> [SwiftCode] {
         var modifiers: [SwiftCode] = []
         if let count { modifiers.append(.call("count", [(nil, .text(emitter.typed(count, .number)))])) }
-        if let forEach { modifiers.append(.call("forEach", [(nil, emitter.untypedCode(forEach))])) }
+        if let forEach {
+            // An `Expression` value, not literal syntax: typed `forEach` overloads would make a literal ambiguous.
+            var code = emitter.untypedCode(forEach)
+            if ExpressionEmitter.isLiteralSyntax(forEach) {
+                code = .sequence([.text("("), code, .text(" as Expression)")])
+            }
+            modifiers.append(.call("forEach", [(nil, code)]))
+        }
         if let provider {
             let key = provider.alias.map { "\(provider.name).\($0)" } ?? provider.name
             let reference =
