@@ -191,30 +191,3 @@ struct InputHandlingTests {
         #expect(first.files == second.files)
     }
 }
-
-@Suite("convert: writing the target folder")
-struct TargetWriterTests {
-    @Test("files convert wrote are replaced and stale ones removed; a file it did not write stops the run")
-    func ownership() throws {
-        let folder = try ExternalTools.temporaryDirectory("target")
-        let writer = ConvertedTargetWriter(directory: folder)
-        let marker = ConvertedTargetWriter.marker
-        try writer.write([
-            ConvertedFile(name: "A.swift", text: marker + " a\n"),
-            ConvertedFile(name: "B.swift", text: marker + " b\n"),
-        ])
-        try Data("// mine\n".utf8).write(to: folder.appendingPathComponent("Mine.swift"))
-        try writer.write([ConvertedFile(name: "A.swift", text: marker + " a2\n")])
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == ["A.swift", "Mine.swift"])
-        #expect(try String(contentsOf: folder.appendingPathComponent("A.swift"), encoding: .utf8) == marker + " a2\n")
-        #expect(throws: ConvertedTargetWriter.ForeignFile.self) {
-            try writer.write([
-                ConvertedFile(name: "Mine.swift", text: marker + "\n"), ConvertedFile(name: "C.swift", text: marker),
-            ])
-        }
-        #expect(
-            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("C.swift").path), "nothing written")
-        #expect(try String(contentsOf: folder.appendingPathComponent("Mine.swift"), encoding: .utf8) == "// mine\n")
-    }
-}

@@ -82,8 +82,11 @@ enum RoundTripPackage {
             guard result.diagnostics.isEmpty, !result.files.isEmpty else {
                 throw RoundTripError(message: "\(input.target): \(result.diagnostics.map(\.description))")
             }
-            try ConvertedTargetWriter(directory: package.appendingPathComponent("Sources/\(input.target)"))
-                .write(result.files)
+            let target = package.appendingPathComponent("Sources/\(input.target)")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for file in result.files {
+                try Data(file.text.utf8).write(to: target.appendingPathComponent(file.name))
+            }
             reports[input.target] = result.report
             targets.append((input.target, ["InfraTerraform"] + result.products))
         }

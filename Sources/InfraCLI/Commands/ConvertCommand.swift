@@ -1,11 +1,13 @@
 // `convert`: Terraform JSON (`*.tf.json`, cdktf's `cdk.tf.json`) and HCL (`*.tf`) → a Swift
 // target of typed stacks. Problems in the input are printed with file, line and column and
-// nothing is written. The output folder may hold other files of the user's: only files this
-// command wrote before (recognized by their header) are replaced or removed.
+// nothing is written. The folder is written like synth's output (OutputWriter): only files this
+// command wrote before, unchanged since, are replaced or removed; the user's files never are.
 
 import ArgumentParser
 import Foundation
 import InfraConvert
+import InfraCore
+import InfraOutput
 
 /// Converts Terraform configurations to typed Swift.
 public struct ConvertCommand: ParsableCommand {
@@ -16,9 +18,12 @@ public struct ConvertCommand: ParsableCommand {
             abstract: "Convert Terraform JSON, cdktf output and HCL to a Swift target of typed stacks.",
             discussion: """
                 Each PATH is a .tf or .tf.json file, a root folder, a cdktf output folder (stacks/*/cdk.tf.json) or a \
-                folder of roots. Local modules the roots call are converted too. The Swift files go into --output; \
-                files there that convert did not write are never touched, and nothing is written when the input has \
-                errors. The report lists what stays untyped, is kept as HCL text, or is left out.
+                folder of roots. Local modules the roots call are converted too. The Swift files go into --output, \
+                which convert owns only in part, like synth's output folder: a record there (\(OutputRecord.fileName)) \
+                lists the files it wrote, so a new conversion replaces and removes only those. A file in the way (not \
+                written by convert, or edited since) is an error and nothing is written, unless --force; nothing is \
+                written either when the input has errors. The report lists what stays untyped, is kept as HCL text, \
+                or is left out.
                 """)
     }
 
@@ -46,6 +51,15 @@ public struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the report as Markdown to this file.")
     public var report: String?
 
+    /// Overwrite files in the way.
+    @Flag(
+        name: .long,
+        help: """
+            Overwrite files in the way at the paths convert writes (files it did not write, or edited since) and \
+            write into a folder without a record. Never deletes a file convert did not write.
+            """)
+    public var force = false
+
     /// Creates the command.
     public init() {}
 
@@ -68,8 +82,10 @@ public struct ConvertCommand: ParsableCommand {
             Console.error("\(errors) error\(errors == 1 ? "" : "s"); nothing was written.")
             throw ExitCode.failure
         }
+        let artifacts = result.files.map { Artifact(path: $0.name, bytes: Array($0.text.utf8)) }
+        _ = try OutputReport.write(
+            artifacts, with: OutputWriter(directory: directory, force: force), scope: .everything, output: output)
         do {
-            try ConvertedTargetWriter(directory: directory).write(result.files)
             if let report { try Data(result.report.markdown.utf8).write(to: URL(fileURLWithPath: report)) }
         } catch {
             Console.error("error: \(error)")
