@@ -102,7 +102,7 @@ struct TypedConversionTests {
         #expect(swift.contains(#"let region = DataAWSRegion("current")"#))
         #expect(
             swift.contains(
-                #"AWSIAMRole("flow", assumeRolePolicy: Expr<String>(Expression.call("jsonencode", ["Version": "2012-10-17", "Statement": []])), name: "flow-logs")"#
+                #"AWSIAMRole("flow", assumeRolePolicy: Fn.jsonencode(Expr<Value>(["Version": "2012-10-17", "Statement": []] as Expression)), name: "flow-logs")"#
             ))
     }
 
@@ -111,7 +111,7 @@ struct TypedConversionTests {
         #expect(swift.contains("vpcId: vpc.id"))
         #expect(swift.contains("role: flowRole.nameRef") || swift.contains("role: flow.nameRef"))
         #expect(
-            swift.contains("Fn.cidrsubnet(vpc.cidrBlockRef, newbits: 8, netnum: Expr<Double>(Expression.countIndex))"))
+            swift.contains("Fn.cidrsubnet(vpc.cidrBlockRef, newbits: 8, netnum: Count.index)"))
         #expect(swift.contains(#"bucket: "shop-\(region.nameRef)""#))
     }
 
@@ -122,12 +122,12 @@ struct TypedConversionTests {
                 #"let name = Local<String>("name", "shop-\(Expression.reference("terraform", "workspace"))")"#))
         #expect(swift.contains(#"let tags = Local<[String: String]>("tags", ["Project": "shop", "Name": name.value])"#))
         #expect(swift.contains(#"let zones = Variable<[String]>("zones", default: ["us-east-1a", "us-east-1b"])"#))
-        #expect(swift.contains(#""Name": "\(name.value)-private-\(Expression.countIndex)""#))
+        #expect(swift.contains(#""Name": "\(name.value)-private-\(Count.index)""#))
     }
 
     @Test("meta-arguments become modifiers: count, provider, depends_on, lifecycle")
     func metaArguments() {
-        #expect(swift.contains(#".count(Expr<Double>(Expression.call("length", zones.value.expression)))"#))
+        #expect(swift.contains(".count(Fn.length(zones.value))"))
         #expect(swift.contains(".provider(awsEu.reference)"))
         #expect(swift.contains(".dependsOn(vpc.address)"))
         #expect(swift.contains(#".lifecycle(Lifecycle(preventDestroy: true, ignoreChanges: .attributes(["tags"])))"#))

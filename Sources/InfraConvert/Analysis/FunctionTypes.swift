@@ -1,7 +1,7 @@
-// What Terraform's built-in functions return, for typing calls the typed layer has no
-// helper for (`upper(x)` is a string, `keys(m)` a list of strings), and the helpers `Fn`
-// has today with their parameter types, so a call is written as `Fn.join(…)` when its
-// arguments fit and as an untyped `Expression.call` otherwise.
+// What Terraform's built-in functions return, for typing calls the converter writes untyped
+// (`upper(x)` is a string, `keys(m)` a list of strings), and the functions of the generated
+// `Fn` whose parameters it can type, so a call is written as `Fn.join(…)` when its arguments
+// fit and as an untyped `Expression.call` otherwise.
 
 /// Result types of Terraform functions.
 enum FunctionTypes {
@@ -64,48 +64,79 @@ enum FunctionTypes {
     }
 }
 
-/// A typed helper of `Fn` (InfraTerraform) and the Swift types of its parameters.
+/// A typed function of `Fn` (InfraTerraform, generated from Terraform's function metadata) and
+/// the Swift types of its parameters.
 struct FunctionHelper {
     /// Argument labels, `nil` for unlabeled.
     var labels: [String?]
-    /// Parameter types; `nil` means `Expression` (untyped).
+    /// Parameter types; `nil` is a generic parameter (`Expr<A>`): the argument keeps its own type.
     var parameters: [SwiftType?]
-    /// The last parameter repeats (`merge`, `concat`, `format`).
-    var variadic: Bool
     var result: SwiftType
 
-    /// The helper for a call with these argument types, when `Fn` has one that fits.
+    /// The typed function for a call with these argument types, when its signature in `Fn` fits.
     ///
-    /// Only helpers whose signature is the same in the hand-written `Fn` and in the generated one
-    /// that replaces it (all of Terraform's functions, typed) are used, so converted code compiles
-    /// against both; every other call is written as `Expression.call`.
+    /// `Fn` has every Terraform function; the ones here are those whose parameters the converter
+    /// can type from what it knows of the arguments. Every other call is written as
+    /// `Expression.call`, typed by its result (``FunctionTypes``).
     static func helper(_ name: String, _ arguments: [SwiftType?]) -> FunctionHelper? {
         let count = arguments.count
         func fixed(_ labels: [String?], _ parameters: [SwiftType?], _ result: SwiftType) -> FunctionHelper? {
-            labels.count == count
-                ? FunctionHelper(labels: labels, parameters: parameters, variadic: false, result: result) : nil
+            labels.count == count ? FunctionHelper(labels: labels, parameters: parameters, result: result) : nil
         }
+        let first = arguments.first ?? nil
         switch name {
         case "cidrsubnet": return fixed([nil, "newbits", "netnum"], [.string, .number, .number], .string)
+        case "cidrhost": return fixed([nil, "hostnum"], [.string, .number], .string)
         case "jsondecode": return fixed([nil], [.string], .value)
-        case "join": return fixed([nil, nil], [.string, .list(.string)], .string)
-        case "file": return fixed([nil], [.string], .string)
-        case "base64encode": return fixed([nil], [.string], .string)
+        case "jsonencode": return fixed([nil], [nil], .string)
+        case "length": return fixed([nil], [nil], .number)
+        case "can": return fixed([nil], [nil], .bool)
+        case "tostring": return fixed([nil], [nil], .string)
+        case "tonumber": return fixed([nil], [nil], .number)
+        case "file", "base64encode", "upper", "lower", "trimspace":
+            return fixed([nil], [.string], .string)
+        case "replace": return fixed([nil, "substr", "replace"], [.string, .string, .string], .string)
+        case "format" where count >= 1:
+            return FunctionHelper(
+                labels: Array(repeating: nil, count: count),
+                parameters: [.string] + Array(repeating: nil, count: count - 1), result: .string)
+        case "join" where count >= 2:
+            return FunctionHelper(
+                labels: Array(repeating: nil, count: count),
+                parameters: [.string] + Array(repeating: .list(.string), count: count - 1), result: .string)
         case "merge" where count >= 1:
-            guard case .map? = arguments[0], Set(arguments).count == 1 else { return nil }
+            guard case .map? = first, Set(arguments).count == 1 else { return nil }
             return FunctionHelper(
-                labels: Array(repeating: nil, count: count), parameters: arguments, variadic: true,
-                result: arguments[0] ?? .value)
+                labels: Array(repeating: nil, count: count), parameters: arguments, result: first ?? .value)
         case "concat" where count >= 1:
-            guard case .list? = arguments[0], Set(arguments).count == 1 else { return nil }
+            guard case .list? = first, Set(arguments).count == 1 else { return nil }
             return FunctionHelper(
-                labels: Array(repeating: nil, count: count), parameters: arguments, variadic: true,
-                result: arguments[0] ?? .value)
+                labels: Array(repeating: nil, count: count), parameters: arguments, result: first ?? .value)
+        case "element":
+            guard case .list(let element)? = first else { return nil }
+            return fixed([nil, "index"], [.list(element), .number], element)
+        case "lookup":
+            guard case .map(let element)? = first else { return nil }
+            return fixed(
+                Array([nil, "key", "default"].prefix(count)), Array([.map(element), .string, element].prefix(count)),
+                element)
+        case "contains":
+            switch first {
+            case .list(let element)?: return fixed([nil, "value"], [.list(element), element], .bool)
+            case .set(let element)?: return fixed([nil, "value"], [.set(element), element], .bool)
+            default: return nil
+            }
+        case "keys":
+            guard case .map(let element)? = first else { return nil }
+            return fixed([nil], [.map(element)], .list(.string))
+        case "values":
+            guard case .map(let element)? = first else { return nil }
+            return fixed([nil], [.map(element)], .list(element))
         case "tolist":
-            guard case .set(let element)? = arguments.first ?? nil else { return nil }
+            guard case .set(let element)? = first else { return nil }
             return fixed([nil], [.set(element)], .list(element))
         case "toset":
-            guard case .list(let element)? = arguments.first ?? nil else { return nil }
+            guard case .list(let element)? = first else { return nil }
             return fixed([nil], [.list(element)], .set(element))
         default: return nil
         }

@@ -223,7 +223,8 @@ struct ExpressionEmitter {
                 for (position, argument) in arguments.enumerated() {
                     let label = helper.labels[position].map { "\($0): " } ?? ""
                     let parameter = helper.parameters[position]
-                    parts.append(label + (parameter.map { typed(argument, $0) } ?? untyped(argument)))
+                    // A generic parameter takes the argument in its own type (`Value` when unknown).
+                    parts.append(label + (parameter.map { typed(argument, $0) } ?? genericArgument(argument)))
                 }
                 return Emitted(code: "Fn.\(name)(\(parts.joined(separator: ", ")))", form: .typed, type: helper.result)
             }
@@ -242,6 +243,13 @@ struct ExpressionEmitter {
                 form: .untyped,
                 type: op == .not ? .bool : .number)
         case .conditional(let condition, let then, let otherwise):
+            if type(of: condition) == .bool, let result = type(of: expression) {
+                // `.if` takes one type for both branches (`null` is `nil`).
+                return Emitted(
+                    code: "Expr<\(result)>.if(\(typed(condition, .bool)), then: \(typed(then, result)), "
+                        + "else: \(typed(otherwise, result)))",
+                    form: .typed, type: result)
+            }
             return Emitted(
                 code: "Expression.conditional(\(untyped(condition)), \(untyped(then)), \(untyped(otherwise)))",
                 form: .untyped, type: type(of: expression))
@@ -261,21 +269,30 @@ struct ExpressionEmitter {
     private mutating func binary(_ op: HCLBinaryOperator, _ left: HCLExpression, _ right: HCLExpression) -> Emitted {
         let leftType = type(of: left)
         let rightType = type(of: right)
-        switch op {
-        case .and where leftType == .bool && rightType == .bool:
-            return Emitted(code: "(\(typed(left, .bool)) && \(typed(right, .bool)))", form: .typed, type: .bool)
-        case .lessThanOrEqual where leftType == .number && rightType == .number,
-            .greaterThanOrEqual where leftType == .number && rightType == .number:
+        let swiftOperator: String? =
+            switch op {
+            case .and where leftType == .bool && rightType == .bool: "&&"
+            case .or where leftType == .bool && rightType == .bool: "||"
+            case .lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual, .add, .subtract, .multiply, .divide,
+                .modulo:
+                leftType == .number && rightType == .number ? op.rawValue : nil
+            default: nil
+            }
+        if let swiftOperator, let operandType = leftType {
+            let result: SwiftType =
+                [.and, .or, .add, .subtract, .multiply, .divide, .modulo].contains(op) ? operandType : .bool
             return Emitted(
-                code: "(\(typedValue(left, .number)) \(op.rawValue) \(typed(right, .number)))", form: .typed,
-                type: .bool)
-        case .equal:
+                code: "(\(typedValue(left, operandType)) \(swiftOperator) \(typed(right, operandType)))", form: .typed,
+                type: result)
+        }
+        if op == .equal || op == .notEqual {
+            // `.==`/`.!=` compare two values of one type; the left operand's type decides it.
             let leftEmitted = natural(left)
             if leftEmitted.form == .typed, let leftType = leftEmitted.type, !Self.isLiteralSyntax(left) {
+                let swiftOperator = op == .equal ? ".==" : ".!="
                 return Emitted(
-                    code: "\(leftEmitted.code).isEqual(to: \(typed(right, leftType)))", form: .typed, type: .bool)
+                    code: "(\(leftEmitted.code) \(swiftOperator) \(typed(right, leftType)))", form: .typed, type: .bool)
             }
-        default: break
         }
         let result: SwiftType =
             switch op {
@@ -285,6 +302,14 @@ struct ExpressionEmitter {
         return Emitted(
             code: "Expression.binary(\(op.rawValue.swiftLiteral), \(untyped(left)), \(untyped(right)))", form: .untyped,
             type: result)
+    }
+
+    /// An argument for a generic `Expr<A>` parameter: typed in its own type, never bare literal
+    /// syntax (the generic parameter could not be inferred from it).
+    private mutating func genericArgument(_ expression: HCLExpression) -> String {
+        let target = type(of: expression) ?? .value
+        let code = typed(expression, target)
+        return Self.isLiteralSyntax(expression) && !code.hasPrefix("Expr<") ? "Expr<\(target)>(\(code))" : code
     }
 
     /// Typed code that is a value (never bare literal syntax), for operator operands.

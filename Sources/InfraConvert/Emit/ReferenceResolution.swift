@@ -89,7 +89,7 @@ extension ExpressionEmitter {
         case "count":
             guard attribute(0) == "index" else { return untypedReference(["count"], rest: 0) }
             return ResolvedReference(
-                base: Emitted(code: "Expression.countIndex", form: .untyped, type: .number),
+                base: Emitted(code: "Count.index", form: .typed, type: .number),
                 rest: Array(steps.dropFirst(1)))
         case "path", "terraform", "self":
             guard let name = attribute(0) else { return untypedReference([reference.root], rest: 0) }
