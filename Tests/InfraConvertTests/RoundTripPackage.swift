@@ -53,6 +53,8 @@ enum RoundTripPackage {
                 Input(target: "OvesJSON", paths: [try ovesReference(.json)]),
                 Input(target: "OvesHCL", paths: [try ovesReference(.hcl)]),
                 Input(target: "RealWorld", paths: [ConversionFixtures.fixtures.appendingPathComponent("realworld")]),
+                Input(
+                    target: "TypedForms", paths: [ConversionFixtures.fixtures.appendingPathComponent("expressions")]),
             ]
         }
     }
@@ -133,7 +135,7 @@ enum RoundTripPackage {
             \(targetList)
                     .executableTarget(
                         name: "synth",
-                        dependencies: [\(targets.map { "\"\($0.name)\"" }.joined(separator: ", ")), .product(name: "InfraCore", package: "\(identity)")]),
+                        dependencies: [\(targets.map { "\"\($0.name)\"" }.joined(separator: ", ")), .product(name: "InfraCore", package: "\(identity)"), .product(name: "InfraOutput", package: "\(identity)")]),
                 ],
                 swiftLanguageModes: [.v6]
             )
@@ -147,6 +149,7 @@ enum RoundTripPackage {
             // Written by InfraConvertTests: synth TARGET OUTPUT writes one converted target's stacks.
             import Foundation
             import InfraCore
+            import InfraOutput
             \(targets.sorted().map { "import \($0)" }.joined(separator: "\n"))
 
             let arguments = CommandLine.arguments

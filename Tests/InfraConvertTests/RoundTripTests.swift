@@ -97,4 +97,10 @@ struct RoundTripTests {
             [(fixtures.appendingPathComponent("count"), "count"), (fixtures.appendingPathComponent("eip"), "eip")],
             variables: [], environment: ["TF_VAR_key_name": "example"], copyFiles: true)
     }
+
+    @Test("typed forms: operators, conditionals, count.index and generated Fn calls plan like the HCL they came from")
+    func typedForms() throws {
+        try roundTrip(
+            "TypedForms", [(ConversionFixtures.fixtures.appendingPathComponent("expressions"), "expressions")])
+    }
 }
