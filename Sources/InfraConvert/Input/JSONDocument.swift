@@ -1,8 +1,9 @@
 // A small JSON reader that keeps what Terraform's JSON syntax needs and Foundation's
 // `JSONSerialization` drops: object members in their written order (duplicates included, so
 // they can be reported), numbers as written, and the line and column of every value for
-// diagnostics. (Another part of the project is consolidating JSON reading into InfraCore;
-// this reader stays behind `JSONDocument.parse` until then.)
+// diagnostics. InfraCore's `JSONReader` (the package's reader for JSON it reads as values)
+// keeps member order but not positions, duplicates or the number's text, which convert's
+// diagnostics and exact literals need; everything goes through `JSONDocument.parse`.
 
 import InfraHCL
 
