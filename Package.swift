@@ -135,7 +135,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "InfraConvertTests",
-            dependencies: ["InfraConvert", "InfraHCL", "InfraTestSupport", "OVESInfrastructure", "InfraCLI"],
+            dependencies: ["InfraCore", "InfraConvert", "InfraHCL", "InfraTestSupport", "OVESInfrastructure"],
             exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraTerraformTests",
