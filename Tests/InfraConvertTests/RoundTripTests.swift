@@ -16,15 +16,17 @@ struct RoundTripTests {
     func roundTrip(
         _ target: String, _ roots: [(input: URL, converted: String)], variables: [String] = [],
         environment: [String: String] = [:], copyFiles: Bool = false
-    ) throws {
+    ) async throws {
         guard ExternalTools.terraform() != nil, ExternalTools.sharedTool("aws-local") != nil,
             let python = ExternalTools.which("python3"), ExternalTools.require("python3", at: python)
         else { return }
         guard ExternalTools.require("swift", at: ExternalTools.which("swift")) else { return }
-        let built = try RoundTripPackage.built.get()
+        // The package build (minutes) and the plans run off Swift's cooperative pool, so the
+        // other suites' async tests keep their threads (ExternalTools.offPool).
+        let built = try await ExternalTools.offPool { try RoundTripPackage.built.get() }
         let output = RoundTripPackage.work.appendingPathComponent("out-\(target)")
         try? FileManager.default.removeItem(at: output)
-        let synth = try ExternalTools.run(built.synth.path, [target, output.path])
+        let synth = try await ExternalTools.runOffPool(built.synth.path, [target, output.path])
         try #require(synth.status == 0, "\(target) does not synthesize: \(synth.stderr)")
         for (input, converted) in roots {
             let root = output.appendingPathComponent(converted)
@@ -39,7 +41,7 @@ struct RoundTripTests {
             let start = Date()
             var arguments = [Self.helper.path, input.path, root.path]
             for variable in variables { arguments += ["--var", variable] }
-            let compared = try ExternalTools.run(
+            let compared = try await ExternalTools.runOffPool(
                 python, arguments,
                 environment: environment.merging(["OVES_SHARED_TOOLS": ExternalTools.sharedTools.path]) { a, _ in a })
             let report = (try? JSONSerialization.jsonObject(with: Data(compared.stdout.utf8))) as? [String: Any]
@@ -59,15 +61,15 @@ struct RoundTripTests {
     }
 
     @Test("cdktf: the OVES prod stack's cdk.tf.json (113 resources, readable names with moved blocks)")
-    func cdktf() throws {
-        try roundTrip(
+    func cdktf() async throws {
+        try await roundTrip(
             "CdktfOves", [(ConversionFixtures.fixtures.appendingPathComponent("cdktf/stacks/oves-prod"), "oves-prod")],
             variables: ["db_master_password=Example-Passw0rd"])
     }
 
     @Test("Terraform JSON: the OVES reference's environments/dev root and the modules it calls")
-    func ovesJSON() throws {
-        try roundTrip(
+    func ovesJSON() async throws {
+        try await roundTrip(
             "OvesJSON",
             [
                 (
@@ -81,8 +83,8 @@ struct RoundTripTests {
     }
 
     @Test("HCL: the OVES reference's shared root written as .tf files")
-    func ovesHCL() throws {
-        try roundTrip(
+    func ovesHCL() async throws {
+        try await roundTrip(
             "OvesHCL", [(RoundTripPackage.work.appendingPathComponent("oves-hcl/terraform/shared"), "shared")],
             environment: [
                 "TF_VAR_china_ingress_hostname": "ingress.oves.example.com", "MOTO_IAM_LOAD_MANAGED_POLICIES": "true",
@@ -90,17 +92,17 @@ struct RoundTripTests {
     }
 
     @Test("real-world HCL: terraform-provider-aws examples (count, eip)")
-    func realWorld() throws {
+    func realWorld() async throws {
         let fixtures = ConversionFixtures.fixtures.appendingPathComponent("realworld")
-        try roundTrip(
+        try await roundTrip(
             "RealWorld",
             [(fixtures.appendingPathComponent("count"), "count"), (fixtures.appendingPathComponent("eip"), "eip")],
             variables: [], environment: ["TF_VAR_key_name": "example"], copyFiles: true)
     }
 
     @Test("typed forms: operators, conditionals, count.index and generated Fn calls plan like the HCL they came from")
-    func typedForms() throws {
-        try roundTrip(
+    func typedForms() async throws {
+        try await roundTrip(
             "TypedForms", [(ConversionFixtures.fixtures.appendingPathComponent("expressions"), "expressions")])
     }
 }

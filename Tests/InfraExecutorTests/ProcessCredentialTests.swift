@@ -13,7 +13,9 @@ import Glibc
 import Darwin
 #endif
 
-@Suite("credential_process", .timeLimit(.minutes(1)))
+// The time limit guards against a hang, not a speed: other suites' external programs (terraform,
+// swift build) can hold the cooperative pool's two threads here for minutes.
+@Suite("credential_process", .timeLimit(.minutes(10)))
 struct ProcessCredentialTests {
     let directory: URL
 
@@ -149,9 +151,10 @@ struct ProcessCredentialTests {
         let tool = try script(
             "gate", "touch '\(started.path)'/$$\nwhile [ ! -f '\(release)' ]; do sleep 0.02; done\necho '\(Self.good)'")
         // Off the pool: were the eight waits blocking the pool's threads (2 here), nothing on the pool could release
-        // them; this watchdog then does, after 30 s, so the test fails below instead of hanging.
+        // them; this watchdog then does, after 240 s, so the test fails below instead of hanging. (Long, because
+        // other suites' external programs may hold the pool for a while on a loaded machine.)
         let watchdog = DispatchWorkItem { _ = FileManager.default.createFile(atPath: release, contents: Data()) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 240, execute: watchdog)
         let context = context()
         let releasedFromThePool = LockedValue(false)
         let keys = try await withThrowingTaskGroup(of: String?.self) { group in

@@ -87,6 +87,26 @@ public enum ExternalTools {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs blocking work (a long `swift build`, a terraform plan) on a Dispatch thread and waits
+    /// for it without holding a thread of Swift's cooperative pool: that pool has one thread per
+    /// core (two here), and tests that block both starve every other test's time limit.
+    /// Keep `#expect` out of `body` (it runs outside the test's task); check the result instead.
+    public static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    /// ``run(_:_:in:stdin:environment:)`` through ``offPool(_:)``, for programs that run for long.
+    public static func runOffPool(
+        _ executable: String, _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+        environment: [String: String] = [:]
+    ) async throws -> Output {
+        try await offPool {
+            try run(executable, arguments, in: directory, stdin: stdin, environment: environment)
+        }
+    }
+
     /// A fresh temporary folder.
     public static func temporaryDirectory(_ prefix: String = "infra-test") throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")

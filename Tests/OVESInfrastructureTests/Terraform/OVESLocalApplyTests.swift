@@ -13,7 +13,7 @@ import Testing
 @Suite("OVES reference applies against the local AWS endpoint", .timeLimit(.minutes(25)))
 struct OVESLocalApplyTests {
     @Test("the root applies, re-plans with no changes and destroys", arguments: OVESLocalAWS.roots)
-    func applies(root: String) throws {
+    func applies(root: String) async throws {
         guard let python = OVESLocalAWS.python(), let tool = ExternalTools.sharedTool("tf-apply-local") else { return }
         let json = try OVESLocalAWS.write(.json)
         let pruned = json.deletingLastPathComponent().appendingPathComponent("pruned")
@@ -22,7 +22,8 @@ struct OVESLocalApplyTests {
         #expect(!removed.isEmpty)
         let report = json.deletingLastPathComponent().appendingPathComponent("report.json")
         let start = Date()
-        let output = try ExternalTools.run(
+        // Minutes of terraform: off Swift's cooperative pool, so other suites keep their threads.
+        let output = try await ExternalTools.runOffPool(
             tool, [pruned.appendingPathComponent(root).path, "--report-json", report.path],
             environment: OVESLocalAWS.environment)
         print("tf-apply-local \(root): \(Int(Date().timeIntervalSince(start))) s\n\(output.stdout.suffix(2000))")

@@ -60,7 +60,7 @@ struct LocalPlanTests {
     }
 
     @Test("JSON and HCL plan to the same resources, covering every declared block", arguments: OVESLocalAWS.roots)
-    func plansAgree(root: String) throws {
+    func plansAgree(root: String) async throws {
         guard let python = OVESLocalAWS.python(), ExternalTools.terraform() != nil,
             ExternalTools.sharedTool("tf-apply-local") != nil, ExternalTools.sharedTool("aws-local") != nil
         else { return }
@@ -72,7 +72,7 @@ struct LocalPlanTests {
         }
         let jsonRoot = json.appendingPathComponent(root)
         let hclRoot = hcl.appendingPathComponent(root)
-        let plans = try OVESLocalAWS.plan([jsonRoot, hclRoot], python: python)
+        let plans = try await OVESLocalAWS.plan([jsonRoot, hclRoot], python: python)
         let jsonPlan = try #require(plans[jsonRoot.path])
         let hclPlan = try #require(plans[hclRoot.path])
         #expect(jsonPlan.succeeded, "JSON plan of \(root) failed:\n\(jsonPlan.log)")

@@ -54,9 +54,10 @@ enum OVESLocalAWS {
         var log: String
     }
 
-    /// Plans `roots` (folders) against one private moto; keyed by folder path.
-    static func plan(_ roots: [URL], python: String) throws -> [String: Plan] {
-        let output = try ExternalTools.run(
+    /// Plans `roots` (folders) against one private moto; keyed by folder path. The plans take
+    /// minutes, so they run off Swift's cooperative pool (``ExternalTools/runOffPool(_:_:in:stdin:environment:)``).
+    static func plan(_ roots: [URL], python: String) async throws -> [String: Plan] {
+        let output = try await ExternalTools.runOffPool(
             python, [helper.path, "plan"] + roots.map(\.path), environment: environment)
         guard let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any] else {
             return [:]
