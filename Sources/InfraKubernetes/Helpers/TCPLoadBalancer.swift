@@ -1,12 +1,15 @@
-// A TCP service exposed through an AWS Network Load Balancer: a `LoadBalancer` Service with
-// the annotation the AWS cloud provider / Load Balancer Controller reads to create an NLB.
+// A TCP service exposed through an AWS Network Load Balancer: a `LoadBalancer` Service of the
+// AWS Load Balancer Controller's class, with the annotations that controller reads
+// (``AWSNetworkLoadBalancer``) — the in-tree cloud provider does not touch it.
 
 import InfraCore
 
 /// A `type: LoadBalancer` Service served by an AWS NLB.
 ///
 /// ```swift
-/// TCPLoadBalancer(name: "mqtt-broker", ports: [.init(name: "mqtt", port: 1883)], selector: ["app": "mqtt-broker"])
+/// TCPLoadBalancer(
+///     name: "mqtt-broker", ports: [.init(name: "mqtt", port: 1883)], selector: ["app": "mqtt-broker"],
+///     loadBalancer: AWSNetworkLoadBalancer(scheme: .internetFacing))
 /// ```
 public struct TCPLoadBalancer: ManifestContent, Hashable {
     /// One exposed port.
@@ -29,11 +32,6 @@ public struct TCPLoadBalancer: ManifestContent, Hashable {
         }
     }
 
-    /// The annotation that makes the AWS integration create a Network Load Balancer.
-    public static let loadBalancerTypeAnnotation = "service.beta.kubernetes.io/aws-load-balancer-type"
-    /// The annotation choosing an internet-facing or internal NLB.
-    public static let schemeAnnotation = "service.beta.kubernetes.io/aws-load-balancer-scheme"
-
     /// The Service name.
     public var name: String
     /// The namespace, or `nil` for the manifest's default.
@@ -42,40 +40,44 @@ public struct TCPLoadBalancer: ManifestContent, Hashable {
     public var ports: [Port]
     /// The pod labels the Service sends traffic to.
     public var selector: [String: String]
-    /// Whether the NLB is internal (reachable only inside the VPC and its peers).
-    public var isInternal: Bool
+    /// The NLB's scheme, target type and attributes (internal with IP targets unless said otherwise).
+    public var loadBalancer: AWSNetworkLoadBalancer
     /// Labels of the Service.
     public var labels: [String: String]
     /// More annotations (health checks, cross-zone load balancing, …).
     public var annotations: [String: String]
 
-    /// Creates an NLB Service.
+    /// Creates an NLB Service; it is internal unless `loadBalancer` says `.internetFacing`.
     public init(
-        name: String, namespace: String? = nil, ports: [Port], selector: [String: String], isInternal: Bool = false,
-        labels: [String: String] = [:], annotations: [String: String] = [:]
+        name: String, namespace: String? = nil, ports: [Port], selector: [String: String],
+        loadBalancer: AWSNetworkLoadBalancer = AWSNetworkLoadBalancer(), labels: [String: String] = [:],
+        annotations: [String: String] = [:]
     ) {
         self.name = name
         self.namespace = namespace
         self.ports = ports
         self.selector = selector
-        self.isInternal = isInternal
+        self.loadBalancer = loadBalancer
         self.labels = labels
         self.annotations = annotations
     }
 
+    /// Whether the NLB is reachable only inside the VPC and its peers.
+    public var isInternal: Bool { loadBalancer.scheme == .internal }
+
     /// The rendered Service.
     public var service: Service {
-        var allAnnotations = annotations
-        allAnnotations[Self.loadBalancerTypeAnnotation] = "nlb"
-        if isInternal { allAnnotations[Self.schemeAnnotation] = "internal" }
-        return Service(
+        var service = Service(
             metadata: ObjectMeta(
-                name: name, namespace: namespace, labels: labels.isEmpty ? nil : labels, annotations: allAnnotations),
+                name: name, namespace: namespace, labels: labels.isEmpty ? nil : labels,
+                annotations: annotations.isEmpty ? nil : annotations),
             spec: ServiceSpec(
                 ports: ports.map {
                     ServicePort(name: $0.name, port: $0.port, protocol: $0.protocol, targetPort: $0.targetPort)
                 },
                 selector: selector, type: "LoadBalancer"))
+        loadBalancer.apply(to: &service)
+        return service
     }
 
     /// The Service.
@@ -95,6 +97,21 @@ public struct TCPLoadBalancer: ManifestContent, Hashable {
         if selector.isEmpty {
             found.append(.error(here.appending("selector"), "the load balancer selects no pods"))
         }
+        for key in annotations.keys.sorted() where Self.controlledAnnotations.contains(key) {
+            found.append(
+                .error(
+                    here.appending("annotations").appending(key),
+                    "'\(key)' is set by the load balancer settings and would be overwritten",
+                    hint: "set it through `loadBalancer:` (AWSNetworkLoadBalancer)"))
+        }
         return found
     }
+
+    /// The annotations ``loadBalancer`` owns, plus the in-tree controller's, which the LBC's class makes dead.
+    static let controlledAnnotations: Set<String> = [
+        AWSNetworkLoadBalancer.Annotation.scheme, AWSNetworkLoadBalancer.Annotation.targetType,
+        AWSNetworkLoadBalancer.Annotation.type, AWSNetworkLoadBalancer.Annotation.attributes,
+        AWSNetworkLoadBalancer.Annotation.proxyProtocol, AWSNetworkLoadBalancer.Annotation.additionalResourceTags,
+        "service.beta.kubernetes.io/aws-load-balancer-internal",
+    ]
 }

@@ -36,8 +36,8 @@ public struct TCPRouter: ManifestContent, Hashable {
     public enum Exposure: Sendable, Hashable {
         /// Inside the cluster only.
         case clusterIP
-        /// Through an AWS NLB; `internal` keeps it inside the VPC and its peers.
-        case networkLoadBalancer(internal: Bool)
+        /// Through an AWS NLB the AWS Load Balancer Controller creates with these settings.
+        case networkLoadBalancer(AWSNetworkLoadBalancer)
     }
 
     /// The port of HAProxy's health endpoint (`/healthz`), used by the probes.
@@ -65,7 +65,8 @@ public struct TCPRouter: ManifestContent, Hashable {
     /// Creates a router.
     public init(
         name: String, namespace: String? = nil, routes: [Route], image: String = "haproxy:2.9.9-alpine",
-        replicas: Int = 2, exposure: Exposure = .networkLoadBalancer(internal: true), idleTimeoutSeconds: Int = 300,
+        replicas: Int = 2, exposure: Exposure = .networkLoadBalancer(AWSNetworkLoadBalancer(scheme: .internal)),
+        idleTimeoutSeconds: Int = 300,
         resources: ComputeResources = .small,
         security: WorkloadSecurity = .restricted
     ) {
@@ -169,11 +170,11 @@ public struct TCPRouter: ManifestContent, Hashable {
             return Service(
                 metadata: ObjectMeta(name: name, namespace: namespace, labels: objectLabels),
                 spec: ServiceSpec(ports: ports, selector: selectorLabels, type: "ClusterIP"))
-        case .networkLoadBalancer(let isInternal):
+        case .networkLoadBalancer(let loadBalancer):
             return TCPLoadBalancer(
                 name: name, namespace: namespace,
                 ports: routes.map { .init(name: $0.name, port: $0.port, targetPort: .string($0.name)) },
-                selector: selectorLabels, isInternal: isInternal, labels: objectLabels
+                selector: selectorLabels, loadBalancer: loadBalancer, labels: objectLabels
             ).service
         }
     }

@@ -43,11 +43,12 @@ struct MQTTBroker {
             serviceName: "mqtt-broker-headless")
     }
 
-    /// The seed's NLB Service: port 1883/TCP named `mqtt`, selecting `app: mqtt-broker`.
+    /// The seed's NLB Service: port 1883/TCP named `mqtt`, selecting `app: mqtt-broker`; internet-facing (devices
+    /// connect from the field).
     var loadBalancer: TCPLoadBalancer {
         TCPLoadBalancer(
             name: "mqtt-broker", namespace: namespace, ports: [.init(name: "mqtt", port: 1883, targetPort: 1883)],
-            selector: Self.selector)
+            selector: Self.selector, loadBalancer: AWSNetworkLoadBalancer(scheme: .internetFacing, targetType: .ip))
     }
 
     /// Broker and load balancer.

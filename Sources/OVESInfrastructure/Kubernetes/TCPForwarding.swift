@@ -1,5 +1,7 @@
 // HAProxy TCP forwarding in prod: legacy applications on EC2 (inside the VPC) reach the
-// in-cluster databases through an internal NLB in front of HAProxy, one route per port.
+// in-cluster databases through an internal NLB in front of HAProxy, one route per port. The NLB
+// belongs to the AWS Load Balancer Controller (class `service.k8s.aws/nlb`, scheme `internal`):
+// the in-tree controller would ignore the scheme annotation and make it internet-facing.
 
 import InfraKubernetes
 
@@ -28,6 +30,7 @@ struct TCPForwarding {
     /// The HAProxy router behind an internal NLB.
     var router: TCPRouter {
         TCPRouter(
-            name: "tcp-router", namespace: namespace, routes: routes, exposure: .networkLoadBalancer(internal: true))
+            name: "tcp-router", namespace: namespace, routes: routes,
+            exposure: .networkLoadBalancer(AWSNetworkLoadBalancer(scheme: .internal, targetType: .ip)))
     }
 }

@@ -41,22 +41,52 @@ struct NetworkingHelperTests {
         #expect(paths == ["prod/Ingress/web/host", "prod/Ingress/web/paths[0]", "prod/Ingress/web/rateLimit"])
     }
 
-    @Test("TCPLoadBalancer is a LoadBalancer Service with the NLB annotation")
+    @Test("TCPLoadBalancer is a LoadBalancer Service of the AWS Load Balancer Controller's class, internal by default")
     func loadBalancer() {
         let service = TCPLoadBalancer(
             name: "broker", ports: [.init(name: "mqtt", port: 1883)], selector: ["app": "broker"]
         ).service
         #expect(service.spec?.type == "LoadBalancer")
-        #expect(service.metadata.annotations == ["service.beta.kubernetes.io/aws-load-balancer-type": "nlb"])
+        #expect(service.spec?.loadBalancerClass == "service.k8s.aws/nlb")
+        #expect(
+            service.metadata.annotations == [
+                "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal",
+                "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
+                "service.beta.kubernetes.io/aws-load-balancer-attributes": "load_balancing.cross_zone.enabled=true",
+            ])
         #expect(service.spec?.ports == [ServicePort(name: "mqtt", port: 1883, protocol: "TCP", targetPort: 1883)])
     }
 
-    @Test("an internal TCPLoadBalancer also sets the internal scheme")
-    func internalLoadBalancer() {
-        let service = TCPLoadBalancer(
-            name: "db", ports: [.init(name: "pg", port: 5432)], selector: ["app": "db"], isInternal: true
-        ).service
-        #expect(service.metadata.annotations?["service.beta.kubernetes.io/aws-load-balancer-scheme"] == "internal")
+    @Test("an internet-facing TCPLoadBalancer says so, with its proxy protocol and tags")
+    func internetFacingLoadBalancer() {
+        let balancer = TCPLoadBalancer(
+            name: "db", ports: [.init(name: "pg", port: 5432)], selector: ["app": "db"],
+            loadBalancer: AWSNetworkLoadBalancer(
+                scheme: .internetFacing, targetType: .instance, crossZone: false, proxyProtocol: true,
+                tags: ["team": "data", "env": "prod"]))
+        let annotations = balancer.service.metadata.annotations
+        #expect(!balancer.isInternal)
+        #expect(annotations?["service.beta.kubernetes.io/aws-load-balancer-scheme"] == "internet-facing")
+        #expect(annotations?["service.beta.kubernetes.io/aws-load-balancer-nlb-target-type"] == "instance")
+        #expect(annotations?["service.beta.kubernetes.io/aws-load-balancer-proxy-protocol"] == "*")
+        #expect(
+            annotations?["service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags"]
+                == "env=prod,team=data")
+        #expect(
+            annotations?["service.beta.kubernetes.io/aws-load-balancer-attributes"]
+                == "load_balancing.cross_zone.enabled=false")
+    }
+
+    @Test("an annotation the load balancer settings own, or the in-tree controller's, is a diagnostic")
+    func controlledAnnotation() {
+        let balancer = TCPLoadBalancer(
+            name: "db", ports: [.init(name: "pg", port: 5432)], selector: ["app": "db"],
+            annotations: [
+                "service.beta.kubernetes.io/aws-load-balancer-internal": "true",
+                "service.beta.kubernetes.io/aws-load-balancer-healthcheck-interval": "10",
+            ])
+        let paths = balancer.manifestDiagnostics(at: "prod").map(\.path.description)
+        #expect(paths == ["prod/Service/db/annotations/service.beta.kubernetes.io/aws-load-balancer-internal"])
     }
 
     static let router = TCPRouter(
@@ -85,7 +115,8 @@ struct NetworkingHelperTests {
         let service = Self.router.service
         #expect(service.spec?.ports?.map(\.port) == [5432, 6379])
         #expect(service.spec?.ports?.map(\.targetPort) == ["postgresql", "redis"])
-        #expect(service.metadata.annotations?["service.beta.kubernetes.io/aws-load-balancer-type"] == "nlb")
+        #expect(service.spec?.loadBalancerClass == "service.k8s.aws/nlb")
+        #expect(service.metadata.annotations?["service.beta.kubernetes.io/aws-load-balancer-scheme"] == "internal")
         let ports = Self.router.deployment.spec?.template.spec?.containers.first?.ports?.map(\.containerPort)
         #expect(ports == [8404, 15432, 6379])
     }

@@ -43,14 +43,19 @@ struct SeedFactsTests {
         #expect(ingress.metadata.namespace == "prod")
     }
 
-    @Test("the mqtt-broker Service is exactly the seed's NLB example and selects the broker pods")
+    @Test("the mqtt-broker Service is the seed's NLB example, handed to the AWS Load Balancer Controller")
     func mqttBrokerService() throws {
-        let service = try #require(ReferenceLookup.find(Service.self, "mqtt-broker", in: ReferenceLookup.prod))
+        var service = try #require(ReferenceLookup.find(Service.self, "mqtt-broker", in: ReferenceLookup.prod))
+        // The seed's `aws-load-balancer-type: nlb` is read by the in-tree controller only; the
+        // platform's NLBs belong to the LBC (class + scheme), checked in LoadBalancerControllerTests.
+        #expect(service.spec?.loadBalancerClass == "service.k8s.aws/nlb")
+        #expect(
+            service.metadata.annotations?["service.beta.kubernetes.io/aws-load-balancer-scheme"] == "internet-facing")
+        service.metadata.annotations = nil
+        service.spec?.loadBalancerClass = nil
         let seed: Value = [
             "apiVersion": "v1", "kind": "Service",
-            "metadata": [
-                "name": "mqtt-broker", "annotations": ["service.beta.kubernetes.io/aws-load-balancer-type": "nlb"],
-            ],
+            "metadata": ["name": "mqtt-broker"],
             "spec": [
                 "type": "LoadBalancer",
                 "ports": [["port": 1883, "targetPort": 1883, "protocol": "TCP", "name": "mqtt"]],
