@@ -106,6 +106,7 @@ let package = Package(
         .target(
             name: "OVESInfrastructure",
             dependencies: ["InfraCore", "InfraTerraform", "InfraAWS", "InfraKubernetes", "InfraPolicy"],
+            resources: [.copy("Vendor")],
             swiftSettings: strictSettings
         ),
         .target(

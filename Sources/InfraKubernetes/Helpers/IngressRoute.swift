@@ -1,15 +1,16 @@
-// An HTTP(S) route through the NGINX ingress controller: one host, path → Service rules,
-// TLS from a cert-manager ClusterIssuer and an optional rate limit, as one value that
-// renders the Ingress exactly (annotation names are the controllers' own).
+// An HTTP(S) route through the F5 NGINX Ingress Controller: one host, path → Service rules,
+// TLS from a cert-manager ClusterIssuer and the controller's settings (rate limit, redirects,
+// WebSocket, rewrites) as typed ``NGINXIngressOptions``, rendered into the Ingress exactly.
 
 import InfraCore
 
-/// An NGINX `Ingress` with cert-manager TLS and rate limiting.
+/// An `Ingress` for the F5 NGINX Ingress Controller with cert-manager TLS and typed controller settings.
 ///
 /// ```swift
 /// IngressRoute(
 ///     name: "account-microservice", host: "api.omnivoltaic.com", tlsSecretName: "api-tls",
-///     paths: [.init("/account", service: "account-microservice", port: 3000)], rateLimit: 100)
+///     paths: [.init("/account", service: "account-microservice", port: 3000)],
+///     nginx: NGINXIngressOptions(rateLimit: .init(rate: 100), sslRedirect: true))
 /// ```
 public struct IngressRoute: ManifestContent, Hashable {
     /// How a path matches requests (`pathType`).
@@ -44,8 +45,6 @@ public struct IngressRoute: ManifestContent, Hashable {
 
     /// The cert-manager annotation naming the ClusterIssuer that issues the TLS certificate.
     public static let clusterIssuerAnnotation = "cert-manager.io/cluster-issuer"
-    /// The NGINX ingress annotation limiting requests per client.
-    public static let rateLimitAnnotation = "nginx.ingress.kubernetes.io/rate-limit"
 
     /// The Ingress name.
     public var name: String
@@ -60,20 +59,21 @@ public struct IngressRoute: ManifestContent, Hashable {
     /// The ClusterIssuer cert-manager uses to fill ``tlsSecretName``, or `nil` when another Ingress
     /// (or a Certificate) already manages that Secret.
     public var clusterIssuer: String?
-    /// Requests per second per client, or `nil` for no limit.
-    public var rateLimit: Int?
+    /// The NGINX Ingress Controller's settings for this route (rate limit, redirects, WebSocket, rewrites).
+    public var nginx: NGINXIngressOptions
     /// The IngressClass (`nginx`).
     public var ingressClassName: String
     /// Labels of the Ingress.
     public var labels: [String: String]
-    /// More annotations (controller settings); the issuer and rate-limit annotations are added to them.
+    /// More annotations; the issuer annotation and ``nginx``'s are added to them.
     public var annotations: [String: String]
 
-    /// Creates a route.
+    /// Creates a route; `rateLimit` is a shorthand for `nginx.rateLimit` (requests per second per client).
     public init(
         name: String, namespace: String? = nil, host: String, tlsSecretName: String? = nil,
         clusterIssuer: String? = "letsencrypt-prod", paths: [Path], rateLimit: Int? = nil,
-        ingressClassName: String = "nginx", labels: [String: String] = [:], annotations: [String: String] = [:]
+        nginx: NGINXIngressOptions = NGINXIngressOptions(), ingressClassName: String = "nginx",
+        labels: [String: String] = [:], annotations: [String: String] = [:]
     ) {
         self.name = name
         self.namespace = namespace
@@ -81,7 +81,9 @@ public struct IngressRoute: ManifestContent, Hashable {
         self.tlsSecretName = tlsSecretName
         self.clusterIssuer = clusterIssuer
         self.paths = paths
-        self.rateLimit = rateLimit
+        var nginx = nginx
+        if let rateLimit { nginx.rateLimit = NGINXIngressOptions.RateLimit(rate: rateLimit) }
+        self.nginx = nginx
         self.ingressClassName = ingressClassName
         self.labels = labels
         self.annotations = annotations
@@ -91,7 +93,7 @@ public struct IngressRoute: ManifestContent, Hashable {
     public var ingress: Ingress {
         var allAnnotations = annotations
         if let clusterIssuer, tlsSecretName != nil { allAnnotations[Self.clusterIssuerAnnotation] = clusterIssuer }
-        if let rateLimit { allAnnotations[Self.rateLimitAnnotation] = String(rateLimit) }
+        allAnnotations.merge(nginx.annotations) { _, new in new }
         let rules = paths.map { rule in
             HTTPIngressPath(
                 backend: IngressBackend(
@@ -111,7 +113,7 @@ public struct IngressRoute: ManifestContent, Hashable {
     /// The Ingress.
     public var manifestObjects: [any KubernetesObject] { [ingress] }
 
-    /// Problems with the host, the paths and the rate limit, at `<manifest>/Ingress/<name>`.
+    /// Problems with the host, the paths, the NGINX settings and the annotations, at `<manifest>/Ingress/<name>`.
     public func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic] {
         let here = path.appending("Ingress").appending(name)
         var found: [Diagnostic] = []
@@ -122,8 +124,21 @@ public struct IngressRoute: ManifestContent, Hashable {
         for (offset, rule) in paths.enumerated() where !rule.path.hasPrefix("/") {
             found.append(.error(here.appending("paths", index: offset), "path '\(rule.path)' must start with '/'"))
         }
-        if let rateLimit, rateLimit <= 0 {
-            found.append(.error(here.appending("rateLimit"), "rate limit \(rateLimit) must be positive"))
+        found += nginx.diagnostics(services: Set(paths.map(\.service)), at: here)
+        for key in annotations.keys.sorted() {
+            if key.hasPrefix(NGINXIngressOptions.retiredAnnotationPrefix) {
+                found.append(
+                    .error(
+                        here.appending("annotations").appending(key),
+                        "'\(key)' belongs to the retired community ingress-nginx; the NGINX Ingress Controller ignores it",
+                        hint: "use `nginx:` (NGINXIngressOptions) or an nginx.org/ annotation"))
+            } else if NGINXIngressOptions.ownedAnnotations.contains(key) {
+                found.append(
+                    .error(
+                        here.appending("annotations").appending(key),
+                        "'\(key)' is set by `nginx:` and would be overwritten",
+                        hint: "set it through NGINXIngressOptions"))
+            }
         }
         if clusterIssuer != nil && tlsSecretName == nil {
             found.append(

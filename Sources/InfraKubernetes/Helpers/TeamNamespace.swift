@@ -77,7 +77,8 @@ public struct TeamNamespace: ManifestContent, Hashable {
     public var audit: PodSecurityLevel
     /// The level violations of which are returned to the user as warnings.
     public var warn: PodSecurityLevel
-    /// The namespace of the ingress controller allowed to reach every pod, or `nil`.
+    /// The namespace of the ingress controller allowed to reach every pod (the F5 NGINX Ingress
+    /// Controller's `nginx-ingress` by default), or `nil`.
     public var ingressControllerNamespace: String?
     /// Namespaces whose pods may connect to this namespace's pods.
     public var allowIngressFromNamespaces: [String]
@@ -99,7 +100,7 @@ public struct TeamNamespace: ManifestContent, Hashable {
     /// Creates a namespace; `audit` and `warn` default to the `enforce` level.
     public init(
         name: String, podSecurity enforce: PodSecurityLevel = .restricted, audit: PodSecurityLevel? = nil,
-        warn: PodSecurityLevel? = nil, ingressControllerNamespace: String? = "ingress-nginx",
+        warn: PodSecurityLevel? = nil, ingressControllerNamespace: String? = "nginx-ingress",
         allowIngressFromNamespaces: [String] = [], allowEgressToNamespaces: [String] = [], publicPorts: [Int] = [],
         publicSourceCIDRs: [String] = ["0.0.0.0/0"], allowInternetEgress: Bool = false, quota: Quota? = Quota(),
         containerDefaults: ComputeResources? = .small,

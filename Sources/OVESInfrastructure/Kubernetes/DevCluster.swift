@@ -21,7 +21,8 @@ struct DevCluster {
     ) -> TeamNamespace {
         TeamNamespace(
             name: name, podSecurity: .baseline, audit: .restricted, warn: .restricted,
-            ingressControllerNamespace: ingressController ? "ingress-nginx" : nil, allowIngressFromNamespaces: from,
+            ingressControllerNamespace: ingressController ? NGINXIngressController.namespace : nil,
+            allowIngressFromNamespaces: from,
             allowEgressToNamespaces: to, allowInternetEgress: internet, quota: quota,
             labels: ["oves.omnivoltaic.com/environment": "dev"])
     }
@@ -57,6 +58,12 @@ struct DevCluster {
         return Manifest("dev", directory: "kubernetes/dev", namespace: Self.applications) {
             namespaces
             baseline.content
+            NGINXIngressController(
+                backendNamespaces: [
+                    Self.applications, ThirdPartyNamespace.monitoring, ThirdPartyNamespace.logging,
+                    ThirdPartyNamespace.uptime,
+                ]
+            ).content
             AccessControl.development(editableNamespaces: [Self.applications])
             for service in InHouseMicroservice.all {
                 service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)

@@ -33,6 +33,12 @@ struct InHouseMicroservice: Sendable {
         return "\(accountID).dkr.ecr.\(environment.region).amazonaws.com/oves/\(name):\(version)"
     }
 
+    /// The seed's limit of 100 requests per second per client, across the controller's replicas
+    /// (`limit-req-scale`), and HTTPS only.
+    static let nginx = NGINXIngressOptions(
+        rateLimit: .init(rate: 100, scaleWithReplicas: true), sslRedirect: true,
+        hsts: .init(maxAgeSeconds: 31_536_000, includeSubdomains: false))
+
     /// The route under `/<short name>` on the API host. The `account` route requests the shared
     /// `api-tls` certificate from cert-manager; the others reuse that Secret (one Certificate owner).
     func route(environment: OVESEnvironment) -> IngressRoute {
@@ -40,7 +46,7 @@ struct InHouseMicroservice: Sendable {
             name: name, host: environment.apiHost, tlsSecretName: "api-tls",
             clusterIssuer: shortName == "account" ? "letsencrypt-prod" : nil,
             paths: [IngressRoute.Path("/\(shortName)", pathType: .prefix, service: name, port: Self.port)],
-            rateLimit: 100)
+            nginx: Self.nginx)
     }
 
     /// The microservice in `namespace` of `environment`.

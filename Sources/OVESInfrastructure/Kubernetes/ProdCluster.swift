@@ -22,7 +22,8 @@ struct ProdCluster {
     var namespaces: [TeamNamespace] {
         [
             TeamNamespace(
-                name: Self.applications, podSecurity: .restricted, allowEgressToNamespaces: [Self.databases],
+                name: Self.applications, podSecurity: .restricted,
+                ingressControllerNamespace: NGINXIngressController.namespace, allowEgressToNamespaces: [Self.databases],
                 publicPorts: [1883], allowInternetEgress: true,
                 quota: .init(requestsCPU: "16", requestsMemory: "32Gi", limitsCPU: "32", limitsMemory: "64Gi"),
                 labels: ["oves.omnivoltaic.com/environment": "prod"]),
@@ -50,6 +51,7 @@ struct ProdCluster {
         return Manifest("prod", directory: "kubernetes/prod", namespace: Self.applications) {
             namespaces
             baseline.content
+            NGINXIngressController(backendNamespaces: [Self.applications]).content
             AccessControl.production
             for service in InHouseMicroservice.all {
                 service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)

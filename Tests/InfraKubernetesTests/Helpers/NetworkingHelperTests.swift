@@ -1,5 +1,5 @@
-// IngressRoute, TCPLoadBalancer and TCPRouter render the objects the NGINX ingress
-// controller, the AWS NLB integration and HAProxy expect, and reject impossible settings.
+// IngressRoute, TCPLoadBalancer and TCPRouter render the objects the F5 NGINX Ingress
+// Controller, the AWS Load Balancer Controller and HAProxy expect, and reject impossible settings.
 
 import InfraCore
 import InfraKubernetes
@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Networking helpers")
 struct NetworkingHelperTests {
-    @Test("IngressRoute renders class nginx, the issuer and rate-limit annotations and TLS for the host")
+    @Test("IngressRoute renders class nginx, the issuer and the F5 controller's rate-limit annotations and TLS")
     func ingressRoute() throws {
         let route = IngressRoute(
             name: "web", host: "www.example.com", tlsSecretName: "www-tls", clusterIssuer: "letsencrypt-staging",
@@ -16,7 +16,8 @@ struct NetworkingHelperTests {
         #expect(ingress.spec?.ingressClassName == "nginx")
         #expect(
             ingress.metadata.annotations == [
-                "cert-manager.io/cluster-issuer": "letsencrypt-staging", "nginx.ingress.kubernetes.io/rate-limit": "20",
+                "cert-manager.io/cluster-issuer": "letsencrypt-staging", "nginx.org/limit-req-rate": "20r/s",
+                "nginx.org/limit-req-reject-code": "429",
             ])
         #expect(ingress.spec?.tls == [IngressTLS(hosts: ["www.example.com"], secretName: "www-tls")])
         let path = try #require(ingress.spec?.rules?.first?.http?.paths.first)
@@ -38,7 +39,48 @@ struct NetworkingHelperTests {
             name: "web", host: "Bad_Host", tlsSecretName: "tls", paths: [.init("api", service: "web", port: 80)],
             rateLimit: 0)
         let paths = route.manifestDiagnostics(at: "prod").map(\.path.description)
-        #expect(paths == ["prod/Ingress/web/host", "prod/Ingress/web/paths[0]", "prod/Ingress/web/rateLimit"])
+        #expect(paths == ["prod/Ingress/web/host", "prod/Ingress/web/paths[0]", "prod/Ingress/web/nginx/rateLimit"])
+    }
+
+    @Test("NGINXIngressOptions render the annotations the F5 controller reads")
+    func nginxOptions() {
+        let options = NGINXIngressOptions(
+            rateLimit: .init(rate: 600, unit: .perMinute, burst: 20, noDelay: true, scaleWithReplicas: true),
+            sslRedirect: true, hsts: .init(maxAgeSeconds: 600, includeSubdomains: false),
+            webSocketServices: ["live", "chat"],
+            rewrites: [.init(service: "api", path: "/"), .init(service: "v2", path: "/v2/")],
+            proxyReadTimeoutSeconds: 3600, clientMaxBodySize: "10m")
+        #expect(
+            options.annotations == [
+                "nginx.org/limit-req-rate": "600r/m", "nginx.org/limit-req-burst": "20",
+                "nginx.org/limit-req-no-delay": "true", "nginx.org/limit-req-reject-code": "429",
+                "nginx.org/limit-req-scale": "true", "ingress.kubernetes.io/ssl-redirect": "true",
+                "nginx.org/hsts": "true", "nginx.org/hsts-max-age": "600", "nginx.org/hsts-include-subdomains": "false",
+                "nginx.org/websocket-services": "live,chat",
+                "nginx.org/rewrites": "serviceName=api rewrite=/;serviceName=v2 rewrite=/v2/",
+                "nginx.org/proxy-read-timeout": "3600s", "nginx.org/client-max-body-size": "10m",
+            ])
+        #expect(NGINXIngressOptions().annotations.isEmpty)
+    }
+
+    @Test("IngressRoute rejects retired ingress-nginx annotations, owned keys, bad values and unknown Services")
+    func nginxOptionDiagnostics() {
+        let route = IngressRoute(
+            name: "web", host: "www.example.com", tlsSecretName: "tls", paths: [.init("/", service: "web", port: 80)],
+            nginx: NGINXIngressOptions(
+                rateLimit: .init(rate: 5, rejectCode: 200), webSocketServices: ["chat"], clientMaxBodySize: "ten"),
+            annotations: [
+                "nginx.ingress.kubernetes.io/rewrite-target": "/", "nginx.org/limit-req-rate": "1r/s",
+                "nginx.org/server-tokens": "false",
+            ])
+        let paths = route.manifestDiagnostics(at: "prod").map(\.path.description)
+        #expect(
+            paths == [
+                "prod/Ingress/web/nginx/rateLimit", "prod/Ingress/web/nginx/clientMaxBodySize",
+                "prod/Ingress/web/nginx/webSocketServices",
+                "prod/Ingress/web/annotations/nginx.ingress.kubernetes.io/rewrite-target",
+                "prod/Ingress/web/annotations/nginx.org/limit-req-rate",
+            ])
     }
 
     @Test("TCPLoadBalancer is a LoadBalancer Service of the AWS Load Balancer Controller's class, internal by default")

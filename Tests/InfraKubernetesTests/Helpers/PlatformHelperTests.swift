@@ -33,7 +33,7 @@ struct PlatformHelperTests {
         #expect(dns.ports?.map(\.port) == [53, 53])
         #expect(dns.to?.first?.namespaceSelector?.matchLabels == ["kubernetes.io/metadata.name": "kube-system"])
         let controller = policies[3].spec?.ingress?.first?.from?.first?.namespaceSelector?.matchLabels
-        #expect(controller == ["kubernetes.io/metadata.name": "ingress-nginx"])
+        #expect(controller == ["kubernetes.io/metadata.name": "nginx-ingress"])
         #expect(policies.allSatisfy { $0.metadata.namespace == "team" })
     }
 

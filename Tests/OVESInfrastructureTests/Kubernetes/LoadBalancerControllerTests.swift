@@ -48,10 +48,10 @@ struct LoadBalancerControllerTests {
         return found
     }
 
-    @Test("the model has the prod load balancers: the MQTT broker, the HAProxy router")
+    @Test("the model has the load balancers: MQTT broker, HAProxy router, NGINX controller in both clusters")
     func loadBalancersExist() {
         let names = Self.loadBalancers.compactMap { $0.document["metadata"]?["name"]?.stringValue }
-        #expect(Set(names).isSuperset(of: ["mqtt-broker", "tcp-router"]))
+        #expect(names.sorted() == ["mqtt-broker", "nginx-ingress", "nginx-ingress", "tcp-router"])
     }
 
     @Test("every LoadBalancer Service is handed to the LBC, with a scheme and a target type it reads")
@@ -77,7 +77,8 @@ struct LoadBalancerControllerTests {
         }
     }
 
-    @Test("the HAProxy TCP router's NLB is internal; only the MQTT broker's is internet-facing")
+    @Test(
+        "the HAProxy TCP router's NLB is internal; only the MQTT broker's and the NGINX controller's face the internet")
     func schemes() {
         var schemes: [String: String] = [:]
         for (_, service) in Self.loadBalancers {
@@ -86,6 +87,6 @@ struct LoadBalancerControllerTests {
         }
         #expect(schemes["tcp-router"] == "internal")
         let public_ = schemes.filter { $0.value == "internet-facing" }.keys.sorted()
-        #expect(public_ == ["mqtt-broker"])
+        #expect(public_ == ["mqtt-broker", "nginx-ingress"])
     }
 }

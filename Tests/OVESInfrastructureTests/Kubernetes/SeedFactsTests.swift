@@ -9,7 +9,7 @@ import Testing
 
 @Suite("OVES Kubernetes reference: the seed's examples")
 struct SeedFactsTests {
-    @Test("the account-microservice Ingress is exactly the seed's example")
+    @Test("the account-microservice Ingress is the seed's example, with the F5 NGINX controller's annotations")
     func accountIngress() throws {
         let ingress = try #require(ReferenceLookup.find(Ingress.self, "account-microservice", in: ReferenceLookup.prod))
         let seed: Value = [
@@ -18,7 +18,12 @@ struct SeedFactsTests {
                 "name": "account-microservice",
                 "annotations": [
                     "cert-manager.io/cluster-issuer": "letsencrypt-prod",
-                    "nginx.ingress.kubernetes.io/rate-limit": "100",
+                    // The seed's `nginx.ingress.kubernetes.io/rate-limit: "100"` is read by no controller
+                    // (ingress-nginx's key was limit-rps, and it is retired): the F5 controller's keys.
+                    "nginx.org/limit-req-rate": "100r/s", "nginx.org/limit-req-scale": "true",
+                    "nginx.org/limit-req-reject-code": "429", "ingress.kubernetes.io/ssl-redirect": "true",
+                    "nginx.org/hsts": "true", "nginx.org/hsts-max-age": "31536000",
+                    "nginx.org/hsts-include-subdomains": "false",
                 ],
             ],
             "spec": [

@@ -76,7 +76,10 @@ struct Grafana {
                 volumeMounts: [VolumeMount(name: "admin", mountPath: "/run/secrets/grafana", readOnly: true)])
             IngressRoute(
                 name: "grafana", namespace: namespace, host: environment.hostName("grafana"),
-                tlsSecretName: "grafana-tls", paths: [.init("/", service: "grafana", port: 3000)], rateLimit: 50)
+                tlsSecretName: "grafana-tls", paths: [.init("/", service: "grafana", port: 3000)],
+                // Grafana Live pushes dashboard updates over a WebSocket.
+                nginx: NGINXIngressOptions(
+                    rateLimit: .init(rate: 50), sslRedirect: true, webSocketServices: ["grafana"]))
         }
     }
 }
