@@ -68,6 +68,17 @@ public enum OVESEnvironment: String, Sendable, Hashable, CaseIterable {
                 serviceAccountName: "cluster-autoscaler")
     }
 
+    /// The IAM role cert-manager's Route53 DNS-01 solver assumes with a token of its own
+    /// ServiceAccount (`cert-manager/cert-manager-route53`, referenced by the ClusterIssuers'
+    /// `route53.auth.kubernetes.serviceAccountRef`): the EKS add-on's own ServiceAccount cannot carry
+    /// an IRSA annotation, so the solver gets a ServiceAccount of its own.
+    public var certManagerRoute53Role: OVESServiceAccountRole {
+        serviceAccountRoles.first { $0.serviceAccountName == "cert-manager-route53" }
+            ?? OVESServiceAccountRole(
+                roleName: "\(clusterName)-cert-manager-route53", namespace: "cert-manager",
+                serviceAccountName: "cert-manager-route53")
+    }
+
     /// The Auto Scaling group tags the Cluster Autoscaler discovers node groups by (Terraform's
     /// node groups carry them).
     public var autoscalerDiscoveryTags: [String: String] {
