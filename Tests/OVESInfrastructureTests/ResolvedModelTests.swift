@@ -41,8 +41,8 @@ struct ResolvedModelTests {
             checked += nodes.count
         }
         #expect(checked == result.model.nodes.count)
-        #expect(result.model.nodes(.kubernetes).count == 215)
-        #expect(result.inventory.count == 171 + 215)
+        #expect(result.model.nodes(.kubernetes).count == 227)
+        #expect(result.inventory.count == 171 + 227)
     }
 
     @Test("the graph's edges join listed nodes (or the blocks they reach), in both back ends")
@@ -59,7 +59,7 @@ struct ResolvedModelTests {
         let report = PolicyEngine(suppressions: OVESReference.allPolicySuppressions).evaluate(Self.result.model)
         let kubernetes = report.coverage.first { $0.format == .kubernetes }
         #expect(kubernetes?.rules ?? 0 > 0)
-        #expect(kubernetes?.documents == 215)
+        #expect(kubernetes?.documents == 227)
         #expect(report.active.isEmpty, "\(report.active.map(\.description))")
         #expect(report.unusedSuppressions.isEmpty, "\(report.unusedSuppressions)")
         let elasticsearch = report.suppressed.first {
@@ -83,7 +83,7 @@ struct ResolvedModelTests {
             #expect(template.hasObject(kind: "Deployment", named: "account-microservice", namespace: "prod") == nil)
         }
         #expect(fromResult.objects.count == fromManifest.objects.count)
-        #expect(fromModel.objects.count == 215)
+        #expect(fromModel.objects.count == 227)
     }
 
     @Test("TerraformTemplate reads one OVES root from the model, with component paths")

@@ -1,10 +1,11 @@
 // The two Let's Encrypt ClusterIssuers every cluster needs: staging (for trying things out,
-// untrusted certificates, generous rate limits) and production, both solving HTTP-01
-// challenges through the NGINX ingress class.
+// untrusted certificates, generous rate limits) and production, with the same solvers: DNS-01
+// for the zones given (the only way to wildcard names), then HTTP-01 through the NGINX
+// ingress class for any other name.
 
 import InfraCore
 
-/// `letsencrypt-staging` and `letsencrypt-prod` ClusterIssuers with an HTTP-01 solver.
+/// `letsencrypt-staging` and `letsencrypt-prod` ClusterIssuers with DNS-01 solvers per zone and an HTTP-01 fallback.
 ///
 /// ```swift
 /// LetsEncryptIssuers(email: "devops@omnivoltaic.com")
@@ -23,16 +24,22 @@ public struct LetsEncryptIssuers: ManifestContent, Hashable {
     public var productionName: String
     /// The staging issuer's name (also its account key Secret's name).
     public var stagingName: String
+    /// DNS-01 solvers, each for its zones (cert-manager picks the most specific zone).
+    public var dns01: [ACMEDNS01Solver]
+    /// Whether names no DNS-01 solver covers are solved with HTTP-01 through ``ingressClass``.
+    public var http01: Bool
 
     /// Creates both issuers.
     public init(
         email: String, ingressClass: String = "nginx", productionName: String = "letsencrypt-prod",
-        stagingName: String = "letsencrypt-staging"
+        stagingName: String = "letsencrypt-staging", dns01: [ACMEDNS01Solver] = [], http01: Bool = true
     ) {
         self.email = email
         self.ingressClass = ingressClass
         self.productionName = productionName
         self.stagingName = stagingName
+        self.dns01 = dns01
+        self.http01 = http01
     }
 
     /// The production ClusterIssuer.
@@ -44,15 +51,20 @@ public struct LetsEncryptIssuers: ManifestContent, Hashable {
     /// Staging, then production.
     public var manifestObjects: [any KubernetesObject] { [staging, production] }
 
-    /// An email without `@` or a domain is rejected by the ACME server: report it at `<manifest>/ClusterIssuer/<name>`.
+    /// An email without `@` or a domain is rejected by the ACME server; a solver needs valid zones and
+    /// an issuer needs at least one solver: reported at `<manifest>/ClusterIssuer/<name>`.
     public func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic] {
+        let here = path.appending("ClusterIssuer").appending(productionName)
+        var found: [Diagnostic] = []
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") else { return [] }
-        return [
-            .error(
-                path.appending("ClusterIssuer").appending(productionName).appending("email"),
-                "'\(email)' is not an email address")
-        ]
+        if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") {
+            found.append(.error(here.appending("email"), "'\(email)' is not an email address"))
+        }
+        for (offset, solver) in dns01.enumerated() {
+            found += solver.diagnostics(at: here.appending("dns01", index: offset))
+        }
+        if dns01.isEmpty && !http01 { found.append(.error(here, "the issuers have no solver")) }
+        return found
     }
 
     private func issuer(_ name: String, server: String) -> ClusterIssuer {
@@ -61,6 +73,9 @@ public struct LetsEncryptIssuers: ManifestContent, Hashable {
             spec: IssuerSpec(
                 acme: IssuerAcme(
                     email: email, privateKeySecretRef: IssuerPrivateKeySecretRef(name: name), server: server,
-                    solvers: [IssuerSolver(http01: IssuerHttp01(ingress: IssuerIngress(class: ingressClass)))])))
+                    solvers: dns01.map(\.solver)
+                        + (http01
+                            ? [IssuerSolver(http01: IssuerHttp01(ingress: IssuerIngress(class: ingressClass)))] : [])
+                )))
     }
 }

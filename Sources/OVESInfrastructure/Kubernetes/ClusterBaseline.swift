@@ -1,4 +1,5 @@
-// What both OVES clusters run besides their workloads: the Let's Encrypt ClusterIssuers,
+// What both OVES clusters run besides their workloads: the Let's Encrypt ClusterIssuers (DNS-01
+// through Route53 and Cloudflare, HTTP-01 otherwise),
 // the encrypted gp3 StorageClass `ebs-sc`, and the Cluster Autoscaler bound to the IRSA
 // role Terraform creates for the environment.
 
@@ -33,7 +34,7 @@ struct ClusterBaseline {
     /// Issuers, StorageClass, autoscaler.
     var content: ObjectGroup {
         ObjectGroup {
-            LetsEncryptIssuers(email: OVESSettings.alertEmail)
+            TLSCertificates(environment: environment, accountID: accountID).issuers
             EBSStorageClass(name: OVESNames.storageClassName, iops: 3000, throughput: 125)
             clusterAutoscaler
         }

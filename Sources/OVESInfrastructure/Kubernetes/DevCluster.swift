@@ -64,6 +64,8 @@ struct DevCluster {
                     ThirdPartyNamespace.uptime,
                 ]
             ).content
+            TLSCertificates(environment: environment, accountID: accountID).content
+            VerticalPodAutoscalerCRDs().content
             AccessControl.development(editableNamespaces: [Self.applications])
             for service in InHouseMicroservice.all {
                 service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)

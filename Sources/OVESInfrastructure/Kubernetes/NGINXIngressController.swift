@@ -58,6 +58,8 @@ struct NGINXIngressController {
                     (container.args ?? []) + [
                         "-ingress-class=\(Self.className)", "-enable-custom-resources=false", "-enable-snippets=false",
                         "-enable-prometheus-metrics",
+                        "-default-server-tls-secret=$(POD_NAMESPACE)/\(TLSCertificates.secretName)",
+                        "-wildcard-tls-secret=$(POD_NAMESPACE)/\(TLSCertificates.secretName)",
                     ]
                 container.securityContext?.readOnlyRootFilesystem = true
                 container.volumeMounts = Self.writablePaths.map { VolumeMount(name: $0.volume, mountPath: $0.path) }

@@ -52,6 +52,8 @@ struct ProdCluster {
             namespaces
             baseline.content
             NGINXIngressController(backendNamespaces: [Self.applications]).content
+            TLSCertificates(environment: environment, accountID: accountID).content
+            VerticalPodAutoscalerCRDs().content
             AccessControl.production
             for service in InHouseMicroservice.all {
                 service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)

@@ -10,20 +10,9 @@ import Testing
 
 @Suite("OVES Kubernetes reference: Ingresses are served by the NGINX Ingress Controller")
 struct IngressControllerTests {
-    /// The documents of each cluster's manifest, by folder.
-    static let clusters: [String: [Value]] = {
-        let model = Infrastructure(units: OVESKubernetes.manifests).synthesize().model
-        var byCluster: [String: [Value]] = [:]
-        for node in model.nodes(.kubernetes) {
-            let cluster = node.file.split(separator: "/").dropFirst().first.map(String.init) ?? node.file
-            byCluster[cluster, default: []].append(node.document())
-        }
-        return byCluster
-    }()
+    static let clusters = PlatformModel.clusters
 
-    static func named(_ kind: String, in documents: [Value]) -> [Value] {
-        documents.filter { $0["kind"]?.stringValue == kind }
-    }
+    static func named(_ kind: String, in documents: [Value]) -> [Value] { PlatformModel.all(kind, in: documents) }
 
     @Test("both clusters run the controller and define IngressClass nginx for nginx.org/ingress-controller")
     func classAndController() {

@@ -74,11 +74,20 @@ struct SeedFactsTests {
     }
 
     @Test(
-        "the letsencrypt-prod ClusterIssuer is exactly the seed's example, in both clusters",
+        "the letsencrypt-prod ClusterIssuer is the seed's example with DNS-01 solvers before its HTTP-01, in both clusters",
         arguments: ["prod", "dev"])
     func clusterIssuer(cluster: String) throws {
         let objects = cluster == "prod" ? ReferenceLookup.prod : ReferenceLookup.dev
-        let issuer = try #require(ReferenceLookup.find(ClusterIssuer.self, "letsencrypt-prod", in: objects))
+        var issuer = try #require(ReferenceLookup.find(ClusterIssuer.self, "letsencrypt-prod", in: objects))
+        // The seed promises DNS-01 and wildcard certificates: Route53 answers for the cn zone,
+        // Cloudflare for the apex zone; the seed's HTTP-01 solver stays as the fallback.
+        let solvers = issuer.spec.acme?.solvers ?? []
+        #expect(solvers.count == 3)
+        #expect(solvers.first?.selector?.dnsZones == ["cn.omnivoltaic.com"])
+        #expect(solvers.first?.dns01?.route53?.region == "us-east-1")
+        #expect(solvers.dropFirst().first?.selector?.dnsZones == ["omnivoltaic.com"])
+        #expect(solvers.dropFirst().first?.dns01?.cloudflare?.apiTokenSecretRef?.name == "cloudflare-api-token")
+        issuer.spec.acme?.solvers = Array(solvers.dropFirst(2))
         let seed: Value = [
             "apiVersion": "cert-manager.io/v1", "kind": "ClusterIssuer", "metadata": ["name": "letsencrypt-prod"],
             "spec": [
