@@ -53,7 +53,7 @@ struct ReferenceCommandTests {
         let summary = try #require(transcript.output.split(separator: "\n").first { $0.hasPrefix("policy: ") })
         let kubernetesRules = PolicyRule.builtIn.filter { $0.format == .kubernetes }.count
         #expect(kubernetesRules > 0)
-        #expect(summary.contains("Kubernetes: \(kubernetesRules) rules over 183 objects"), "\(summary)")
+        #expect(summary.contains("Kubernetes: \(kubernetesRules) rules over 227 objects"), "\(summary)")
         #expect(summary.contains("Terraform: "), "\(summary)")
         // A known OVES finding, accepted by a Kubernetes suppression, is reported with its reason
         // at the object's component path.
@@ -82,7 +82,7 @@ struct ReferenceCommandTests {
     func listShowsBothBackEnds() async throws {
         let transcript = try await runReference(["list", "--json"])
         let lines = transcript.output.split(separator: "\n").map(String.init)
-        #expect(lines.count == 171 + 183)
+        #expect(lines.count == 171 + 227)
         let account = try #require(lines.first { $0.contains("\"prod/Deployment/account-microservice\"") })
         let entry = try JSONReader.read(account)
         #expect(entry["kind"] == "Deployment")
