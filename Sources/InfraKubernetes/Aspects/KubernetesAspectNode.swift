@@ -3,7 +3,7 @@
 
 import InfraCore
 
-/// One object of a ``Manifest``, as an ``Aspect`` visits it.
+/// One object of a ``Manifest``, as an `Aspect` visits it.
 ///
 /// ```swift
 /// mutating func visit(_ visit: inout AspectVisit) {

@@ -3,7 +3,7 @@
 
 import InfraCore
 
-/// One block of a stack or module, as an ``Aspect`` visits it.
+/// One block of a stack or module, as an `Aspect` visits it.
 ///
 /// ```swift
 /// mutating func visit(_ visit: inout AspectVisit) {
