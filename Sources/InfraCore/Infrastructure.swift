@@ -15,6 +15,10 @@ public struct Infrastructure: Sendable {
     /// The units as declared.
     public var units: [any SynthesisUnit]
 
+    /// The aspects every synthesis runs over the units before validating them, with their scopes
+    /// (see ``aspect(_:scope:)``).
+    public var aspects: [ScopedAspect] = []
+
     /// Creates an infrastructure from units.
     public init(units: [any SynthesisUnit]) {
         self.units = units
@@ -47,13 +51,32 @@ public struct Infrastructure: Sendable {
         }
     }
 
-    /// Synthesizes every unit, then checks where they write, all problems at once: each unit's
-    /// output folder must be relative and normalised (``OutputPathProblem``), each file must lie
-    /// inside its unit's folder, and no two units may write the same file.
+    /// The infrastructure with one more aspect, which visits every node under `scope` (all of them
+    /// by default) before validation; see `Documentation/Aspects.md` for the order.
+    ///
+    /// ```swift
+    /// let infra = Infrastructure { dev; prod }
+    ///     .aspect(NamingConvention.terraformSnakeCase())
+    ///     .aspect(NamingConvention.prefix("prod-"), scope: "prod")
+    /// ```
+    public func aspect(_ aspect: some Aspect, scope: ComponentPath = .root) -> Infrastructure {
+        var copy = self
+        copy.aspects.append(ScopedAspect(aspect, scope: scope))
+        return copy
+    }
+
+    /// Runs the ``aspects`` over every unit, synthesizes every unit, then checks where they write,
+    /// all problems at once: each unit's output folder must be relative and normalised
+    /// (``OutputPathProblem``), each file must lie inside its unit's folder, and no two units may
+    /// write the same file. Aspects finish with the combined model; an error an aspect reports
+    /// leaves the result without files.
     public func synthesize(options: SynthesisOptions = SynthesisOptions()) -> SynthesisResult {
         var combined = SynthesisResult()
         var owners: [String: ComponentPath] = [:]
-        let units = allUnits
+        // Without aspects, the units are synthesized as declared (no copies, no visits).
+        var run = aspects.isEmpty ? nil : AspectRun(aspects)
+        let declared = allUnits
+        let units = run?.apply(to: declared) ?? declared
         // Units are independent: synthesize them side by side, then merge in unit order.
         let results = Parallel.map(units) { $0.synthesize(options: options) }
         for (unit, result) in zip(units, results) {
@@ -83,6 +106,10 @@ public struct Infrastructure: Sendable {
             }
         }
         combined.artifacts.sort { $0.path < $1.path }
+        if let aspectDiagnostics = run?.finish(model: combined.model) {
+            combined.diagnostics.append(contentsOf: aspectDiagnostics)
+            if aspectDiagnostics.hasErrors { combined.artifacts = [] }
+        }
         return combined
     }
 

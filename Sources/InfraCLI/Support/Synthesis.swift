@@ -25,7 +25,10 @@ enum Synthesis {
             throw ValidationError(
                 "unknown environment \"\(env)\"; choose one of: \(names.joined(separator: ", ")), all")
         }
-        return Infrastructure(units: units)
+        // Keep everything but the units: the aspects run on the environment's units too.
+        var narrowed = infrastructure
+        narrowed.units = units
+        return narrowed
     }
 
     /// Prints diagnostics to standard error, errors first.

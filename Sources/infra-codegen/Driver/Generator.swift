@@ -56,6 +56,7 @@ extension Generator {
     static let generatedFolders = [
         "Sources/InfraAWS/Generated", "Sources/InfraAWSFamilies/Generated", "Tests/InfraAWSTests/Generated",
         "Sources/InfraTerraform/Validation/Generated", "Sources/InfraPolicy/Rules/Generated",
+        "Sources/InfraTerraform/Aspects/Generated",
     ]
 
     /// Every generated file of the package.
@@ -63,6 +64,8 @@ extension Generator {
         var files = try curatedFiles()
         files.merge(try familyFiles()) { first, _ in first }
         files.merge(sensitiveTableFiles()) { first, _ in first }
+        files[TaggableTableRenderer.destination] = TaggableTableRenderer.render(
+            entries: provider.resources, context: context)
         return files
     }
 
