@@ -21,6 +21,10 @@ public enum StackElement: Sendable, Hashable {
     case provider(ProviderBlock)
     /// A `moved` block.
     case moved(MovedBlock)
+    /// An `import` block.
+    case importBlock(ImportBlock)
+    /// A `removed` block.
+    case removed(RemovedBlock)
     /// A problem a construct found in its own input; reported with all others.
     case diagnostic(Diagnostic)
 }

@@ -41,6 +41,8 @@ struct StackValidator {
         checkModuleCalls()
         checkProviders()
         checkMoved()
+        checkImports()
+        checkRemoved()
         checkSecrets()
         return diagnostics
     }

@@ -1,5 +1,5 @@
 // `terraform/shared`: what both environments use — the Terraform state bucket and lock
-// table (main), the Route53 zone for China-accessible domains (route53), alerting and log
+// table (main; adopted with import blocks from `bootstrap`), the Route53 zone for China-accessible domains (route53), alerting and log
 // groups (cloudwatch).
 
 import InfraAWS
@@ -15,6 +15,22 @@ public enum SharedRoot {
         "state", bucketName: OVESSettings.stateBucket, lockTable: OVESSettings.lockTable,
         region: OVESSettings.primaryRegion, logBucket: OVESSettings.logBucket, tags: tags)
 
+    /// The `import` blocks that adopt what `infra-manifest bootstrap` created before any root could
+    /// run (the state bucket with its versioning, encryption and public access block, and the lock
+    /// table), so the shared root's first apply takes them over instead of failing to create them.
+    /// The addresses are those `bootstrap` prints for `StateBackend("state", …)`.
+    public static var bootstrapImports: [Import] {
+        let name = ConstructNaming.local(stateBackend.name)
+        let bucket = Expr<String>(.string(OVESSettings.stateBucket))
+        return [
+            Import(AWSS3Bucket.self, named: name, id: bucket),
+            Import(AWSS3BucketVersioning.self, named: name, id: bucket),
+            Import(AWSS3BucketServerSideEncryptionConfiguration.self, named: name, id: bucket),
+            Import(AWSS3BucketPublicAccessBlock.self, named: name, id: bucket),
+            Import(AWSDynamoDBTable.self, named: name + "_locks", id: Expr(.string(OVESSettings.lockTable))),
+        ]
+    }
+
     /// The root.
     public static var stack: Stack {
         Stack(
@@ -24,6 +40,7 @@ public enum SharedRoot {
             Provider.aws(
                 region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
             stateBackend
+            bootstrapImports
             OVESSharedServices.content(tags: tags)
         }
     }
