@@ -52,6 +52,8 @@ public struct Infrastructure: Sendable {
     /// inside its unit's folder, and no two units may write the same file.
     public func synthesize(options: SynthesisOptions = SynthesisOptions()) -> SynthesisResult {
         var combined = SynthesisResult()
+        let order = rootOrder  // cycles between roots, roots needed but missing (RootOrder.swift)
+        combined.diagnostics.append(contentsOf: order.diagnostics)
         var owners: [String: ComponentPath] = [:]
         let units = allUnits
         // Units are independent: synthesize them side by side, then merge in unit order.
@@ -83,6 +85,7 @@ public struct Infrastructure: Sendable {
             }
         }
         combined.artifacts.sort { $0.path < $1.path }
+        if order.diagnostics.hasErrors { combined.artifacts = [] }
         return combined
     }
 

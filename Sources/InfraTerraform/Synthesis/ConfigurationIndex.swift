@@ -15,6 +15,7 @@ struct ConfigurationIndex: Sendable {
     var moved: [MovedBlock] = []
     var imports: [ImportBlock] = []
     var removed: [RemovedBlock] = []
+    var requirements: [RootRequirement] = []
     var constructDiagnostics: [Diagnostic] = []
 
     /// Every addressable target that is defined, for reference checks.
@@ -46,6 +47,7 @@ struct ConfigurationIndex: Sendable {
             case .moved(let m): moved.append(m)
             case .importBlock(let i): imports.append(i)
             case .removed(let r): removed.append(r)
+            case .rootRequirement(let r): requirements.append(r)
             case .diagnostic(let d): constructDiagnostics.append(d)
             }
         }

@@ -43,6 +43,7 @@ struct StackValidator {
         checkMoved()
         checkImports()
         checkRemoved()
+        checkRootRequirements()
         checkSecrets()
         return diagnostics
     }

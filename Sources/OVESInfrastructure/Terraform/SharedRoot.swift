@@ -31,6 +31,21 @@ public enum SharedRoot {
         ]
     }
 
+    /// What the shared root publishes for other roots (read by the dns root through `RemoteRoot`).
+    public struct Outputs: RootOutputs {
+        /// The name servers of the cn.omnivoltaic.com zone, which Cloudflare delegates to.
+        public var chinaZoneNameServers: RootOutput<[String]>
+    }
+
+    /// The published values.
+    public static var outputs: Outputs {
+        let zone = ConstructNaming.local(OVESSharedServices.chinaZone.name)
+        return Outputs(
+            chinaZoneNameServers: RootOutput(
+                "china_zone_name_servers", Expr(.reference("aws_route53_zone", zone, "name_servers")),
+                description: "Name servers of \(OVESSettings.chinaZone), delegated to from Cloudflare"))
+    }
+
     /// The root.
     public static var stack: Stack {
         Stack(
@@ -41,6 +56,7 @@ public enum SharedRoot {
                 region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
             stateBackend
             bootstrapImports
+            outputs
             OVESSharedServices.content(tags: tags)
         }
     }
