@@ -72,6 +72,8 @@ public struct Infrastructure: Sendable {
     /// leaves the result without files.
     public func synthesize(options: SynthesisOptions = SynthesisOptions()) -> SynthesisResult {
         var combined = SynthesisResult()
+        let order = rootOrder  // cycles between roots, roots needed but missing (RootOrder.swift)
+        combined.diagnostics.append(contentsOf: order.diagnostics)
         var owners: [String: ComponentPath] = [:]
         // Without aspects, the units are synthesized as declared (no copies, no visits).
         var run = aspects.isEmpty ? nil : AspectRun(aspects)
@@ -106,6 +108,7 @@ public struct Infrastructure: Sendable {
             }
         }
         combined.artifacts.sort { $0.path < $1.path }
+        if order.diagnostics.hasErrors { combined.artifacts = [] }
         if let aspectDiagnostics = run?.finish(model: combined.model) {
             combined.diagnostics.append(contentsOf: aspectDiagnostics)
             if aspectDiagnostics.hasErrors { combined.artifacts = [] }

@@ -199,5 +199,17 @@ struct BootstrapTests {
                 "import aws_s3_bucket_public_access_block.team_state state-bucket",
                 "import aws_dynamodb_table.team_state_locks locks",
             ])
+        #expect(
+            report.imports.map(\.swift) == [
+                #"Import(AWSS3Bucket.self, named: "team_state", id: "state-bucket")"#,
+                #"Import(AWSS3BucketVersioning.self, named: "team_state", id: "state-bucket")"#,
+                #"Import(AWSS3BucketServerSideEncryptionConfiguration.self, named: "team_state", id: "state-bucket")"#,
+                #"Import(AWSS3BucketPublicAccessBlock.self, named: "team_state", id: "state-bucket")"#,
+                #"Import(AWSDynamoDBTable.self, named: "team_state_locks", id: "locks")"#,
+            ])
+        #expect(report.imports.first?.hcl == "import {\n  to = aws_s3_bucket.team_state\n  id = \"state-bucket\"\n}")
+        #expect(
+            BootstrapImport(address: "aws_s3_bucket.x", id: #"a"b"#).swift
+                == #"Import(to: .resource(type: "aws_s3_bucket", name: "x"), id: "a\"b")"#)
     }
 }

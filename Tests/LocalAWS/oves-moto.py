@@ -14,10 +14,17 @@
       TYPE (attributes moto does not read back as written). Prints
       {"removed": {"<dir>": ["aws_x.y", "output.z", ...]}} as JSON.
 
-  oves-moto.py plan ROOT [ROOT ...]
+  oves-moto.py plan [--bootstrap BUCKET,TABLE] ROOT [ROOT ...]
       Starts one private moto (../shared/tools/aws-local), stages each root like
       tf-apply-local (same provider overrides, backend removed), runs terraform init and
       plan -out, and prints {"<root>": {"ok": bool, "addresses": [...], "log": "..."}}.
+      --bootstrap first creates what `infra-manifest bootstrap` creates (the state bucket
+      with versioning, AES256 encryption and all public access blocked; the lock table
+      keyed LockID, on demand, encrypted), which the shared root's import blocks adopt.
+
+  oves-moto.py apply [--bootstrap BUCKET,TABLE] ROOT TF-APPLY-LOCAL-ARGS...
+      Starts one private moto, bootstraps as above, and runs tf-apply-local ROOT against
+      it with the remaining arguments; exits with tf-apply-local's status.
 
 Reuses ../shared/tools/_tfcommon.py and tf-apply-local's override logic; the source
 tree is never modified.
@@ -203,16 +210,56 @@ def stub_log_bucket(root, bucket, docs):
         json.dump(stub, f, indent=2)
 
 
-def plan(roots):
+def start_moto(state):
+    r = subprocess.run([os.path.join(TOOLS, "aws-local"), "start", "--state-dir", state],
+                       text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if r.returncode != 0:
+        c.die(f"could not start moto: {r.stderr.strip()}")
+    return re.search(r"AWS_ENDPOINT_URL=(\S+)", r.stdout).group(1)
+
+
+def bootstrap(endpoint, spec):
+    """What `infra-manifest bootstrap` (Sources/InfraExecutor/Commands/Bootstrap.swift) creates."""
+    if not spec:
+        return
+    import boto3
+    bucket, table = spec.split(",", 1)
+    kw = dict(endpoint_url=endpoint, region_name="us-east-1",
+              aws_access_key_id="testing", aws_secret_access_key="testing")
+    s3 = boto3.client("s3", **kw)
+    s3.create_bucket(Bucket=bucket)
+    s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    s3.put_bucket_encryption(Bucket=bucket, ServerSideEncryptionConfiguration={
+        "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]})
+    s3.put_public_access_block(Bucket=bucket, PublicAccessBlockConfiguration={
+        k: True for k in ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")})
+    boto3.client("dynamodb", **kw).create_table(
+        TableName=table, BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "LockID", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "LockID", "KeyType": "HASH"}], SSESpecification={"Enabled": True})
+
+
+def apply(spec, root, rest):
+    tmp = c.make_tmp("oves-moto.")
+    state = os.path.join(tmp, "moto")
+    try:
+        endpoint = start_moto(state)
+        bootstrap(endpoint, spec)
+        r = subprocess.run([os.path.join(TOOLS, "tf-apply-local"), root, "--endpoint", endpoint] + rest)
+        return r.returncode
+    finally:
+        subprocess.run([os.path.join(TOOLS, "aws-local"), "stop", "--state-dir", state],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def plan(roots, spec=None):
     tmp = c.make_tmp("oves-moto.")
     state = os.path.join(tmp, "moto")
     results = {}
     try:
-        r = subprocess.run([os.path.join(TOOLS, "aws-local"), "start", "--state-dir", state],
-                           text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        if r.returncode != 0:
-            c.die(f"could not start moto: {r.stderr.strip()}")
-        endpoint = re.search(r"AWS_ENDPOINT_URL=(\S+)", r.stdout).group(1)
+        endpoint = start_moto(state)
+        bootstrap(endpoint, spec)
         tf = c.terraform_bin()
         for i, root in enumerate(roots):
             work = os.path.join(tmp, f"root{i}")
@@ -265,8 +312,18 @@ def main():
         ignore = {t: a.split(",") for t, a in (v.split("=", 1) for k, v in opts if k == "--ignore-changes")}
         removed = prune(sys.argv[2], sys.argv[3], types, "--destroyable" in sys.argv, stubs, ignore)
         print(json.dumps({"removed": removed}, indent=2))
+    elif len(sys.argv) >= 3 and sys.argv[1] == "apply":
+        args = sys.argv[2:]
+        spec = None
+        if args[0] == "--bootstrap":
+            spec, args = args[1], args[2:]
+        sys.exit(apply(spec, args[0], args[1:]))
     elif len(sys.argv) >= 3 and sys.argv[1] == "plan":
-        results = plan(sys.argv[2:])
+        args = sys.argv[2:]
+        spec = None
+        if args[0] == "--bootstrap":
+            spec, args = args[1], args[2:]
+        results = plan(args, spec)
         print(json.dumps(results, indent=2))
         sys.exit(0 if all(r["ok"] for r in results.values()) else 1)
     else:

@@ -18,8 +18,9 @@ public struct BootstrapCommand: AsyncParsableCommand {
             Ensures the bucket exists, has versioning enabled, default encryption (AES256 when none is set) and all \
             public access blocked, and that the DynamoDB table (hash key LockID, a string) exists and is ACTIVE. Only \
             what is missing is changed; safe to rerun after a failure; a second run changes nothing and says so. An \
-            existing table with other keys is an error. The last lines, `import <address> <id>`, name the Terraform \
-            resources of StateBackend(--name) that import blocks adopt.
+            existing table with other keys is an error. Then `import <address> <id>` lines name the Terraform \
+            resources of StateBackend(--name) that import blocks adopt, followed by those blocks in Swift \
+            (`Import(AWSS3Bucket.self, named: …, id: …)`) and in HCL, to paste into the root that declares it.
             """)
 
     /// The state bucket.

@@ -13,22 +13,56 @@
 /// One Terraform resource bootstrap created or checked, for an `import` block.
 ///
 /// ```swift
-/// BootstrapImport(address: "aws_s3_bucket.state", id: "oves-terraform-state")
+/// let bucket = BootstrapImport(address: "aws_s3_bucket.state", id: "oves-terraform-state", swiftType: "AWSS3Bucket")
+/// bucket.swift   // Import(AWSS3Bucket.self, named: "state", id: "oves-terraform-state")
+/// bucket.hcl     // import { to = aws_s3_bucket.state … }
 /// ```
 public struct BootstrapImport: Sendable, Hashable, CustomStringConvertible {
     /// The resource address (`aws_s3_bucket.state`).
     public var address: String
     /// The import id (`oves-terraform-state`).
     public var id: String
+    /// The generated InfraAWS type of the resource (`AWSS3Bucket`), for the Swift form.
+    public var swiftType: String?
 
     /// Creates an import target.
-    public init(address: String, id: String) {
+    public init(address: String, id: String, swiftType: String? = nil) {
         self.address = address
         self.id = id
+        self.swiftType = swiftType
     }
 
     /// `import <address> <id>` — the stable line bootstrap prints.
     public var description: String { "import \(address) \(id)" }
+
+    /// The resource's local name (`state` of `aws_s3_bucket.state`).
+    public var name: String { address.split(separator: ".").last.map(String.init) ?? address }
+
+    /// The typed InfraTerraform block that adopts the object, to paste into the root that declares
+    /// the resource: `Import(AWSS3Bucket.self, named: "state", id: "oves-terraform-state")`.
+    public var swift: String {
+        let id = Self.quoted(id)
+        guard let swiftType else {
+            let type = address.split(separator: ".").first.map(String.init) ?? address
+            return "Import(to: .resource(type: \(Self.quoted(type)), name: \(Self.quoted(name))), id: \(id))"
+        }
+        return "Import(\(swiftType).self, named: \(Self.quoted(name)), id: \(id))"
+    }
+
+    /// The same block in HCL: `import { to = aws_s3_bucket.state; id = "oves-terraform-state" }` on four lines.
+    public var hcl: String { "import {\n  to = \(address)\n  id = \(Self.quoted(id))\n}" }
+
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for character in text {
+            switch character {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: out.append(character)
+            }
+        }
+        return out + "\""
+    }
 }
 
 /// What a bootstrap run did.
@@ -223,11 +257,16 @@ public struct Bootstrapper: Sendable {
     static func imports(bucket: String, table: String, name: String) -> [BootstrapImport] {
         let local = terraformName(name)
         return [
-            BootstrapImport(address: "aws_s3_bucket.\(local)", id: bucket),
-            BootstrapImport(address: "aws_s3_bucket_versioning.\(local)", id: bucket),
-            BootstrapImport(address: "aws_s3_bucket_server_side_encryption_configuration.\(local)", id: bucket),
-            BootstrapImport(address: "aws_s3_bucket_public_access_block.\(local)", id: bucket),
-            BootstrapImport(address: "aws_dynamodb_table.\(local)_locks", id: table),
+            BootstrapImport(address: "aws_s3_bucket.\(local)", id: bucket, swiftType: "AWSS3Bucket"),
+            BootstrapImport(
+                address: "aws_s3_bucket_versioning.\(local)", id: bucket, swiftType: "AWSS3BucketVersioning"),
+            BootstrapImport(
+                address: "aws_s3_bucket_server_side_encryption_configuration.\(local)", id: bucket,
+                swiftType: "AWSS3BucketServerSideEncryptionConfiguration"),
+            BootstrapImport(
+                address: "aws_s3_bucket_public_access_block.\(local)", id: bucket,
+                swiftType: "AWSS3BucketPublicAccessBlock"),
+            BootstrapImport(address: "aws_dynamodb_table.\(local)_locks", id: table, swiftType: "AWSDynamoDBTable"),
         ]
     }
 

@@ -82,7 +82,8 @@ public enum ExecutorCommands {
     }
 
     /// `bootstrap`: creates or repairs the backend. The output says what changed (or `no changes`), what already
-    /// existed and was checked, then one `import <address> <id>` line per Terraform resource bootstrap manages.
+    /// existed and was checked, then one `import <address> <id>` line per Terraform resource bootstrap manages, and the
+    /// `Import(…)` blocks (Swift, then HCL) that adopt them in the root that declares `StateBackend(name, …)`.
     public static func bootstrap(
         _ session: ExecutorSession, bucket: String, table: String, name: String = "state"
     ) async throws -> String {
@@ -99,6 +100,10 @@ public enum ExecutorCommands {
         }
         lines += report.unchanged.map { "  - " + $0 }
         lines += report.imports.map(\.description)
+        lines.append("adopt them in the root that declares StateBackend(\"\(name)\", …), in Swift:")
+        lines += report.imports.map { "  " + $0.swift }
+        lines.append("or in HCL:")
+        lines += report.imports.flatMap { $0.hcl.split(separator: "\n").map { "  " + $0 } }
         return lines.joined(separator: "\n")
     }
 

@@ -52,7 +52,8 @@ public struct Stack: SynthesisUnit, Hashable {
     /// Validates and renders the stack in the chosen format.
     public func synthesize(options: SynthesisOptions) -> SynthesisResult {
         TerraformSynthesizer(
-            kind: .root, name: name, directory: outputDirectory, settings: settings, tfvars: tfvars, elements: elements
+            kind: .root, name: name, directory: outputDirectory, settings: settings, tfvars: tfvars,
+            elements: RootRequirement.expand(elements, consumerDirectory: outputDirectory)
         ).synthesize(format: options.terraformFormat)
     }
 }
@@ -114,7 +115,8 @@ public struct TerraformModule: SynthesisUnit, Hashable {
     /// Validates and renders the module in the chosen format.
     public func synthesize(options: SynthesisOptions) -> SynthesisResult {
         TerraformSynthesizer(
-            kind: .module, name: name, directory: outputDirectory, settings: settings, tfvars: [:], elements: elements
+            kind: .module, name: name, directory: outputDirectory, settings: settings, tfvars: [:],
+            elements: RootRequirement.expand(elements, consumerDirectory: outputDirectory)
         ).synthesize(format: options.terraformFormat)
     }
 }

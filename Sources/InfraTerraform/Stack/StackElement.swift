@@ -21,6 +21,12 @@ public enum StackElement: Sendable, Hashable {
     case provider(ProviderBlock)
     /// A `moved` block.
     case moved(MovedBlock)
+    /// An `import` block.
+    case importBlock(ImportBlock)
+    /// A `removed` block.
+    case removed(RemovedBlock)
+    /// A read of another root's outputs (``RemoteRoot``): a `terraform_remote_state` data block and a root-order edge.
+    case rootRequirement(RootRequirement)
     /// A problem a construct found in its own input; reported with all others.
     case diagnostic(Diagnostic)
 }

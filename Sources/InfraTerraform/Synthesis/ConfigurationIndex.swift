@@ -13,6 +13,9 @@ struct ConfigurationIndex: Sendable {
     var modules: [ModuleCallBlock] = []
     var providers: [ProviderBlock] = []
     var moved: [MovedBlock] = []
+    var imports: [ImportBlock] = []
+    var removed: [RemovedBlock] = []
+    var requirements: [RootRequirement] = []
     var constructDiagnostics: [Diagnostic] = []
 
     /// Every addressable target that is defined, for reference checks.
@@ -42,6 +45,9 @@ struct ConfigurationIndex: Sendable {
                 modulesByName[m.name] = m
             case .provider(let p): providers.append(p)
             case .moved(let m): moved.append(m)
+            case .importBlock(let i): imports.append(i)
+            case .removed(let r): removed.append(r)
+            case .rootRequirement(let r): requirements.append(r)
             case .diagnostic(let d): constructDiagnostics.append(d)
             }
         }

@@ -16,7 +16,8 @@ struct HCLRenderer {
 
     /// The `.tf` files of `blocks` (`main.tf` always), then `terraform.tfvars.json` (JSON: the
     /// variable values are read as JSON by Terraform either way). Within a file: settings,
-    /// providers, locals, data sources, resources, module calls, moves, variables, outputs.
+    /// providers, locals, data sources, resources, module calls, moves, imports and removals (in
+    /// declaration order), variables, outputs.
     static func artifacts(of blocks: [ResolvedBlock], directory: String) -> [Artifact] {
         var hcl = HCLRenderer()
         var providers: [(ProviderBlock, String)] = []
@@ -38,7 +39,7 @@ struct HCLRenderer {
             case .data(let declaration): dataSources.append((declaration, block.file))
             case .resource(let declaration): resources.append((declaration, block.file))
             case .module(let call, let source): modules.append((call, source, block.file))
-            case .moved: break
+            case .moved, .importBlock, .removed: break
             case .variable(let variable): variables.append((variable, block.file))
             case .output(let output): outputs.append((output, block.file))
             case .variableValues:
@@ -59,8 +60,13 @@ struct HCLRenderer {
         for (call, source, file) in modules.sorted(by: { $0.0.name < $1.0.name }) {
             hcl.add(file, HCLRenderer.module(call, source: source))
         }
-        for block in blocks where block.section == .moved {
-            if case .moved(let move) = block.content { hcl.add(block.file, HCLRenderer.moved(move)) }
+        for block in blocks {
+            switch block.content {
+            case .moved(let move): hcl.add(block.file, HCLRenderer.moved(move))
+            case .importBlock(let adoption): hcl.add(block.file, HCLRenderer.importBlock(adoption))
+            case .removed(let removal): hcl.add(block.file, HCLRenderer.removed(removal))
+            default: break
+            }
         }
         for (variable, file) in variables.sorted(by: { $0.0.name < $1.0.name }) {
             hcl.add(file, HCLRenderer.variable(variable))
@@ -161,6 +167,24 @@ struct HCLRenderer {
         body.attribute("from", m.from.description)
         body.attribute("to", m.to.description)
         return body.render(header: "moved")
+    }
+
+    static func importBlock(_ i: ImportBlock) -> String {
+        var body = HCLBody()
+        if let forEach = i.forEach { body.attribute("for_each", forEach.hcl) }
+        body.attribute("to", i.toAddress)
+        body.attribute("id", i.id.hcl)
+        if let provider = i.provider { body.attribute("provider", provider.description) }
+        return body.render(header: "import")
+    }
+
+    static func removed(_ r: RemovedBlock) -> String {
+        var body = HCLBody()
+        body.attribute("from", r.from.description)
+        var lifecycle = HCLBody()
+        lifecycle.attribute("destroy", String(r.destroy))
+        body.block("lifecycle", lifecycle)
+        return body.render(header: "removed")
     }
 
     static func settings(_ s: TerraformSettings) -> String {

@@ -34,6 +34,10 @@ public struct ResolvedBlock: ModelNode {
         case settings(TerraformSettings)
         /// A `moved` block.
         case moved(MovedBlock)
+        /// An `import` block.
+        case importBlock(ImportBlock)
+        /// A `removed` block.
+        case removed(RemovedBlock)
         /// The values of a root's variables (`terraform.tfvars.json`).
         case variableValues([String: Value])
     }
@@ -58,6 +62,10 @@ public struct ResolvedBlock: ModelNode {
         case settings
         /// `moved`.
         case moved
+        /// `import`.
+        case importBlock
+        /// `removed`.
+        case removed
         /// The variable values file.
         case variableValues
     }
@@ -67,10 +75,11 @@ public struct ResolvedBlock: ModelNode {
     /// The kind of block.
     public var section: Section { storage.section }
     /// The address: `aws_vpc.main`, `data.aws_ami.ubuntu`, `module.vpc`, `var.region`,
-    /// `output.vpc_id`, `local.tags`, `provider.aws.eu`, `terraform`, `moved.aws_vpc.old`, `tfvars`.
+    /// `output.vpc_id`, `local.tags`, `provider.aws.eu`, `terraform`, `moved.aws_vpc.old`,
+    /// `import.aws_s3_bucket.state`, `removed.aws_s3_bucket.logs`, `tfvars`.
     public var address: String { storage.address }
     /// The resource type (`aws_vpc`), `data.<type>` for data sources, else the block keyword
-    /// (`module`, `variable`, `output`, `local`, `provider`, `terraform`, `moved`, `tfvars`).
+    /// (`module`, `variable`, `output`, `local`, `provider`, `terraform`, `moved`, `import`, `removed`, `tfvars`).
     public var kind: String { storage.kind }
     /// The resource or data source type (`aws_vpc`), or the provider's name (`aws`); `nil` for other blocks.
     public var type: String? { storage.type }
@@ -107,7 +116,8 @@ public struct ResolvedBlock: ModelNode {
 
     /// The JSON the block's file holds for it: a resource's body with its meta-arguments, a
     /// module call's arguments, a variable's type and default, an output's value, a local's value,
-    /// a provider's arguments (and alias), the `terraform` block, a move, or the variable values.
+    /// a provider's arguments (and alias), the `terraform` block, a move, an import, a removal, or
+    /// the variable values.
     public func document() -> Value { storage.document() }
 
     /// The fields, in one immutable box: a block is copied into arrays, existentials and the
@@ -156,6 +166,12 @@ public struct ResolvedBlock: ModelNode {
             case .moved(let move):
                 let from = move.from.description
                 (section, type, name, kind, address) = (.moved, nil, from, "moved", "moved." + from)
+            case .importBlock(let adoption):
+                let to = adoption.toAddress
+                (section, type, name, kind, address) = (.importBlock, nil, to, "import", "import." + to)
+            case .removed(let removal):
+                let from = removal.from.description
+                (section, type, name, kind, address) = (.removed, nil, from, "removed", "removed." + from)
             case .variableValues:
                 (section, type, name, kind, address) = (.variableValues, nil, "tfvars", "tfvars", "tfvars")
             }
@@ -172,6 +188,8 @@ public struct ResolvedBlock: ModelNode {
             case .provider(let provider): provider.jsonValue
             case .settings(let settings): settings.jsonValue
             case .moved(let move): move.jsonValue
+            case .importBlock(let adoption): adoption.jsonValue
+            case .removed(let removal): removal.jsonValue
             case .variableValues(let values): Value.sortedObject(values)
             }
         }

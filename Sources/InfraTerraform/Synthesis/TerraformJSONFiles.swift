@@ -68,6 +68,8 @@ public enum TerraformJSONFiles {
         var modules: [(String, Value)] = []
         var providers: [String: [(alias: String, value: Value)]] = [:]
         var moved: [Value] = []
+        var imports: [Value] = []
+        var removed: [Value] = []
         var settings: Value?
         var variables: [(String, Value)] = []
         var outputs: [(String, Value)] = []
@@ -82,6 +84,8 @@ public enum TerraformJSONFiles {
                 guard case .provider(let provider) = block.content else { return }
                 providers[provider.name, default: []].append((provider.alias ?? "", block.document()))
             case .moved: moved.append(block.document())
+            case .importBlock: imports.append(block.document())
+            case .removed: removed.append(block.document())
             case .settings: settings = block.document()
             case .variable: variables.append((block.name, block.document()))
             case .output: outputs.append((block.name, block.document()))
@@ -105,6 +109,8 @@ public enum TerraformJSONFiles {
                 file.appendUnique("provider", .object(ValueObject(uniqueMembers: members)))
             }
             if !moved.isEmpty { file.appendUnique("moved", .array(moved)) }
+            if !imports.isEmpty { file.appendUnique("import", .array(imports)) }
+            if !removed.isEmpty { file.appendUnique("removed", .array(removed)) }
             if let settings { file.appendUnique("terraform", settings) }
             if !variables.isEmpty { file.appendUnique("variable", .object(ValueObject(variables).sortedByKey())) }
             if !outputs.isEmpty { file.appendUnique("output", .object(ValueObject(outputs).sortedByKey())) }

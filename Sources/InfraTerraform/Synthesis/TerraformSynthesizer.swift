@@ -85,6 +85,8 @@ struct TerraformSynthesizer: Sendable {
             add(.module(call, localSource: sourcePath(for: call)), call.path, file: call.meta.file ?? "main")
         }
         for move in index.moved { add(.moved(move), move.path, file: "main") }
+        for adoption in index.imports { add(.importBlock(adoption), adoption.path, file: "main") }
+        for removal in index.removed { add(.removed(removal), removal.path, file: "main") }
         for variable in index.variables { add(.variable(variable), variable.path, file: "variables") }
         for output in index.outputs { add(.output(output), output.path, file: "outputs") }
         if kind == .root, !tfvars.isEmpty { add(.variableValues(tfvars), unitPath, file: Self.variableValuesFile) }

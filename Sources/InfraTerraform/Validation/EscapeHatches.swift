@@ -137,7 +137,7 @@ enum EscapeHatchScan {
                 }
             case .provider(let p):
                 block(p.body, prefix: "", p.path ?? ComponentPath(segments: ["provider." + p.name]))
-            case .moved, .diagnostic:
+            case .moved, .importBlock, .removed, .rootRequirement, .diagnostic:
                 break
             }
         }

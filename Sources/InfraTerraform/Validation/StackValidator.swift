@@ -41,6 +41,9 @@ struct StackValidator {
         checkModuleCalls()
         checkProviders()
         checkMoved()
+        checkImports()
+        checkRemoved()
+        checkRootRequirements()
         checkSecrets()
         return diagnostics
     }

@@ -38,6 +38,15 @@ public enum CloudflareRoot {
             devIngress
             Provider("cloudflare")
             zone.inFile("cloudflare")
+            // cn.omnivoltaic.com is a Route53 zone of the shared root: delegate to its four name servers,
+            // read from the shared root's state (so the dns root runs after shared).
+            let shared = RemoteRoot(SharedRoot.stack, outputs: SharedRoot.outputs)
+            shared
+            CloudflareRecord(
+                "cn_delegation", zoneID: zone.id, recordName: "cn", type: "NS",
+                content: Fn.element(shared.outputs.chinaZoneNameServers, index: Count.index), ttl: 3600,
+                comment: "Managed by swift-infra (delegation to the Route53 zone of the shared root)"
+            ).count(4).inFile("cloudflare")
             for record in records {
                 CloudflareRecord(
                     record.local, zoneID: zone.id, recordName: Expr(.string(record.name)), type: "CNAME",

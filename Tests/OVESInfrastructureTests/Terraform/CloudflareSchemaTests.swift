@@ -24,7 +24,7 @@ struct CloudflareSchemaTests {
     @Test("every record uses only documented arguments and sets the required ones")
     func recordArguments() throws {
         let records = try #require(document?["resource"]?["cloudflare_record"]?.objectValue)
-        #expect(records.count == 5)
+        #expect(records.count == 6)
         for (name, body) in records {
             let keys = Set(body.objectValue?.keys ?? [])
             #expect(Self.recordRequired.isSubset(of: keys), "\(name) misses \(Self.recordRequired.subtracting(keys))")
@@ -46,12 +46,29 @@ struct CloudflareSchemaTests {
     @Test("the seed's Cloudflare names are all there: apex, api, wildcard, dev, *.dev")
     func seedNames() throws {
         let records = try #require(document?["resource"]?["cloudflare_record"]?.objectValue)
-        let names = Set(records.compactMap { $0.value["name"]?.stringValue })
+        let cnames = records.filter { $0.value["type"] == "CNAME" }
+        let names = Set(cnames.compactMap { $0.value["name"]?.stringValue })
         #expect(names == ["@", "api", "*", "dev", "*.dev"])
-        for (_, body) in records {
-            #expect(body["type"] == "CNAME")
-            #expect(body["proxied"] == .bool(true))
-        }
+        for (_, body) in cnames { #expect(body["proxied"] == .bool(true)) }
+    }
+
+    @Test("cn is delegated to the shared root's Route53 zone, whose name servers come from the shared root's state")
+    func chinaDelegation() throws {
+        let delegation = try #require(document?["resource"]?["cloudflare_record"]?["cn_delegation"])
+        #expect(delegation["type"] == "NS")
+        #expect(delegation["name"] == "cn")
+        #expect(delegation["count"] == 4)
+        #expect(
+            delegation["content"]
+                == "${element(data.terraform_remote_state.shared.outputs.china_zone_name_servers, count.index)}")
+        let remote = try #require(
+            OVESSynthesis.document("terraform/dns/main.tf.json")?["data"]?["terraform_remote_state"]?["shared"])
+        #expect(remote["backend"] == "s3")
+        #expect(remote["config"]?["key"] == "shared/terraform.tfstate")
+        let shared = try #require(OVESSynthesis.document("terraform/shared/outputs.tf.json")?["output"])
+        #expect(shared["china_zone_name_servers"]?["value"] == "${aws_route53_zone.cn.name_servers}")
+        let order = Infrastructure(units: OVESReference.terraformUnits).rootOrder
+        #expect(order.requiredUnits(of: ComponentPath(segments: ["dns"])).map(\.description) == ["shared"])
     }
 
     @Test("the dns root requires the cloudflare provider and no other root does")

@@ -14,7 +14,7 @@ import Testing
 struct OVESLocalApplyTests {
     @Test("the root applies, re-plans with no changes and destroys", arguments: OVESLocalAWS.roots)
     func applies(root: String) async throws {
-        guard let python = OVESLocalAWS.python(), let tool = ExternalTools.sharedTool("tf-apply-local") else { return }
+        guard let python = OVESLocalAWS.python(), ExternalTools.sharedTool("tf-apply-local") != nil else { return }
         let json = try OVESLocalAWS.write(.json)
         let pruned = json.deletingLastPathComponent().appendingPathComponent("pruned")
         defer { try? FileManager.default.removeItem(at: json.deletingLastPathComponent()) }
@@ -23,8 +23,12 @@ struct OVESLocalApplyTests {
         let report = json.deletingLastPathComponent().appendingPathComponent("report.json")
         let start = Date()
         // Minutes of terraform: off Swift's cooperative pool, so other suites keep their threads.
+        // tf-apply-local through the helper, on a moto where bootstrap's bucket and table exist (the
+        // shared root imports them).
         let output = try await ExternalTools.runOffPool(
-            tool, [pruned.appendingPathComponent(root).path, "--report-json", report.path],
+            python,
+            [OVESLocalAWS.helper.path, "apply"] + OVESLocalAWS.bootstrapArguments
+                + [pruned.appendingPathComponent(root).path, "--report-json", report.path],
             environment: OVESLocalAWS.environment)
         print("tf-apply-local \(root): \(Int(Date().timeIntervalSince(start))) s\n\(output.stdout.suffix(2000))")
         if output.status != 0, let gone = try Self.onlyAlreadyDeleted(report: report) {

@@ -24,6 +24,10 @@ enum OVESLocalAWS {
         ]) { first, _ in first }
     }
 
+    /// What `infra-manifest bootstrap` creates before any root runs (`--bootstrap` of the helper): the
+    /// shared root's import blocks adopt the state bucket and lock table, so they must exist.
+    static let bootstrapArguments = ["--bootstrap", "\(OVESSettings.stateBucket),\(OVESSettings.lockTable)"]
+
     /// `oves-moto.py`.
     static let helper = ExternalTools.packageRoot.appendingPathComponent(
         "Tests/LocalAWS/oves-moto.py")
@@ -58,7 +62,7 @@ enum OVESLocalAWS {
     /// minutes, so they run off Swift's cooperative pool (``ExternalTools/runOffPool(_:_:in:stdin:environment:)``).
     static func plan(_ roots: [URL], python: String) async throws -> [String: Plan] {
         let output = try await ExternalTools.runOffPool(
-            python, [helper.path, "plan"] + roots.map(\.path), environment: environment)
+            python, [helper.path, "plan"] + bootstrapArguments + roots.map(\.path), environment: environment)
         guard let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any] else {
             return [:]
         }
