@@ -45,6 +45,7 @@ public enum DevEnvironment {
         let eks = EKSCluster(
             "dev", clusterName: OVESSettings.devClusterName, kubernetesVersion: OVESSettings.kubernetesVersion,
             vpcID: vpc.outputs.vpcID, subnetIDs: vpc.outputs.privateSubnetIDs, nodeGroups: nodeGroups,
+            addons: OVESAddons.all,
             logRetentionDays: 90, tags: tags
         ).call("eks", module: OVESModules.eks)
             .tunable(\.kubernetesVersion, as: "kubernetes_version")

@@ -58,7 +58,8 @@ public enum ProdEnvironment {
         )
         let eks = EKSCluster(
             "prod", clusterName: OVESSettings.prodClusterName, kubernetesVersion: OVESSettings.kubernetesVersion,
-            vpcID: vpc.outputs.vpcID, subnetIDs: vpc.outputs.privateSubnetIDs, nodeGroups: nodeGroups, tags: tags
+            vpcID: vpc.outputs.vpcID, subnetIDs: vpc.outputs.privateSubnetIDs, nodeGroups: nodeGroups,
+            addons: OVESAddons.all, tags: tags
         ).call("eks", module: OVESModules.eks)
             .tunable(\.kubernetesVersion, as: "kubernetes_version")
             .tunable(\.logRetentionDays, as: "cluster_log_retention_days")
