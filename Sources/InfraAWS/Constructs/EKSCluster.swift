@@ -34,6 +34,19 @@ public struct EKSCluster: ModularConstruct {
     public var nodeGroups: [EKSNodeGroup]
     /// The EKS add-ons, each at a pinned version (``EKSAddon/core`` unless given).
     public var addons: [EKSAddon]
+    /// How IAM principals authenticate: ``AuthenticationMode/api`` (access entries only) unless given.
+    public var authenticationMode: AuthenticationMode
+    /// The IAM principals (operator roles) allowed into the Kubernetes API, with their groups and access policies.
+    public var accessEntries: [EKSAccessEntry]
+
+    /// How IAM principals are mapped to Kubernetes identities.
+    public enum AuthenticationMode: String, Sendable, Hashable {
+        /// Access entries only (``EKSAccessEntry``): every grant is an AWS API object, audited in
+        /// CloudTrail; the `aws-auth` ConfigMap is ignored. EKS creates the entries of managed node groups itself.
+        case api = "API"
+        /// Access entries and the deprecated `aws-auth` ConfigMap, for clusters still migrating from it.
+        case apiAndConfigMap = "API_AND_CONFIG_MAP"
+    }
     /// Days control-plane logs are kept.
     public var logRetentionDays: Int
     /// Tags for every resource.
@@ -55,8 +68,9 @@ public struct EKSCluster: ModularConstruct {
     public init(
         _ name: String, clusterName: String? = nil, kubernetesVersion: String, vpcID: Expr<String>,
         subnetIDs: Expr<[String]>, endpointPublicAccess: Bool = false, publicAccessCIDRs: [String] = [],
-        nodeGroups: [EKSNodeGroup], addons: [EKSAddon] = EKSAddon.core, logRetentionDays: Int = 365,
-        tags: [String: String] = [:], formerName: String? = nil
+        nodeGroups: [EKSNodeGroup], addons: [EKSAddon] = EKSAddon.core,
+        authenticationMode: AuthenticationMode = .api, accessEntries: [EKSAccessEntry] = [],
+        logRetentionDays: Int = 365, tags: [String: String] = [:], formerName: String? = nil
     ) {
         self.name = name
         self.clusterName = clusterName ?? name
@@ -67,6 +81,8 @@ public struct EKSCluster: ModularConstruct {
         self.publicAccessCIDRs = publicAccessCIDRs
         self.nodeGroups = nodeGroups
         self.addons = addons
+        self.authenticationMode = authenticationMode
+        self.accessEntries = accessEntries
         self.logRetentionDays = logRetentionDays
         self.tags = tags
         self.formerName = formerName
@@ -127,6 +143,14 @@ public struct EKSCluster: ModularConstruct {
             }
             result += addon.diagnostics(at: addonPath, cluster: clusterName)
         }
+        var principals: Set<String> = []
+        for entry in accessEntries {
+            let entryPath = path.appending("access-entry").appending(entry.principalARN)
+            if !principals.insert(entry.principalARN).inserted {
+                result.append(.error(entryPath, "principal \(entry.principalARN) has two access entries"))
+            }
+            result += entry.diagnostics(at: entryPath)
+        }
         return result
     }
 
@@ -148,6 +172,12 @@ public struct EKSCluster: ModularConstruct {
         public var nodeGroups: Expr<[String: EKSNodeGroup.Shape]> = nil
         /// `addons`: EKS add-ons by name.
         public var addons: Expr<[String: EKSAddon.Shape]> = nil
+        /// `authentication_mode`: `API` or `API_AND_CONFIG_MAP`.
+        public var authenticationMode: Expr<String> = nil
+        /// `access_entries`: access entries by principal ARN.
+        public var accessEntries: Expr<[String: EKSAccessEntry.Shape]> = nil
+        /// `access_policy_associations`: access policy associations by `"<principal> <policy>"`.
+        public var accessPolicyAssociations: Expr<[String: EKSAccessEntry.AssociationShape]> = nil
         /// `log_retention_days`: days control-plane logs are kept.
         public var logRetentionDays: Expr<Double> = nil
         /// `tags`: tags for every resource.
@@ -191,6 +221,14 @@ public struct EKSCluster: ModularConstruct {
                     \.addons, "addons",
                     "EKS add-ons by name; configuration_values and policy are JSON or \"\", namespace and service_account \"\" without an IRSA role"
                 ),
+                ConstructVariable(
+                    \.authenticationMode, "authentication_mode",
+                    "How IAM principals authenticate: API or API_AND_CONFIG_MAP"),
+                ConstructVariable(
+                    \.accessEntries, "access_entries", "Access entries (Kubernetes groups) by IAM principal ARN"),
+                ConstructVariable(
+                    \.accessPolicyAssociations, "access_policy_associations",
+                    "EKS access policies by \"<principal> <policy>\"; namespaces [] means cluster-wide"),
                 ConstructVariable(\.logRetentionDays, "log_retention_days", "Days control-plane logs are kept"),
                 ConstructVariable(\.tags, "tags", "Tags for every resource"),
             ]
@@ -199,7 +237,7 @@ public struct EKSCluster: ModularConstruct {
 
     /// The parameters as module inputs.
     public var inputs: Inputs {
-        Inputs(
+        var inputs = Inputs(
             clusterName: ConstructLiterals.string(clusterName),
             kubernetesVersion: ConstructLiterals.string(kubernetesVersion), vpcID: vpcID, subnetIDs: subnetIDs,
             endpointPublicAccess: ConstructLiterals.bool(endpointPublicAccess),
@@ -207,6 +245,12 @@ public struct EKSCluster: ModularConstruct {
             nodeGroups: Expr(Expression.object(nodeGroups.sorted { $0.name < $1.name }.map { ($0.name, $0.literal) })),
             addons: Expr(Expression.object(addons.sorted { $0.name < $1.name }.map { ($0.name, $0.literal) })),
             logRetentionDays: ConstructLiterals.number(logRetentionDays), tags: ConstructLiterals.stringMap(tags))
+        inputs.authenticationMode = ConstructLiterals.string(authenticationMode.rawValue)
+        let entries = accessEntries.sorted { $0.principalARN < $1.principalARN }
+        inputs.accessEntries = Expr(Expression.object(entries.map { ($0.principalARN, $0.literal) }))
+        inputs.accessPolicyAssociations = Expr(
+            Expression.object(entries.flatMap(\.associationLiterals).sorted { $0.0 < $1.0 }))
+        return inputs
     }
 
     /// The values a cluster exposes: `cluster.outputs.oidcProviderARN` (inlined) or `call.outputs.oidcProviderARN`.
@@ -271,12 +315,29 @@ public struct EKSCluster: ModularConstruct {
                 publicAccessCidrs: .if(inputs.endpointPublicAccess, then: Fn.toset(inputs.publicAccessCIDRs), else: nil)
             ),
             accessConfig: .init(
-                authenticationMode: "API_AND_CONFIG_MAP", bootstrapClusterCreatorAdminPermissions: true),
+                authenticationMode: inputs.authenticationMode, bootstrapClusterCreatorAdminPermissions: true),
             enabledClusterLogTypes: ConstructLiterals.stringSet(controlPlaneLogTypes),
             encryptionConfig: .init(provider: .init(keyArn: key.arn), resources: ["secrets"]),
             tags: tags, version: inputs.kubernetesVersion
         ).dependsOn(clusterPolicy.address, logs.address)
         content.append(eks)
+
+        // Operator access: one entry per principal, then its access policies (cluster or namespaces).
+        let entries = AWSEKSAccessEntry(
+            n, clusterName: eks.nameRef, principalArn: Each<EKSAccessEntry.Shape>().key,
+            kubernetesGroups: Fn.toset(Each.of(inputs.accessEntries).value.kubernetesGroups), tags: tags
+        ).forEach(inputs.accessEntries)
+        content.append(entries)
+        let association = Each.of(inputs.accessPolicyAssociations).value
+        let scoped = Fn.length(association.namespaces) > Expr<Double>(Expression(.int(0)))
+        content.append(
+            AWSEKSAccessPolicyAssociation(
+                n,
+                accessScope: .init(
+                    type: .if(scoped, then: "namespace", else: "cluster"),
+                    namespaces: .if(scoped, then: Fn.toset(association.namespaces), else: nil)),
+                clusterName: eks.nameRef, policyArn: association.policyARN, principalArn: association.principalARN
+            ).forEach(inputs.accessPolicyAssociations).dependsOn(entries.address))
 
         // OIDC provider for IAM Roles for Service Accounts.
         let issuer: Expr<String> = eks.identity[0].oidc[0].issuer.unsafeCast()
