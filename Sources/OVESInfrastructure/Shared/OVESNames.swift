@@ -22,6 +22,11 @@ public enum OVESNames {
     /// The StorageClass of every persistent volume (encrypted gp3 through the EBS CSI driver).
     public static let storageClassName = "ebs-sc"
 
+    /// The tag that puts an EBS volume under the daily DLM snapshot policy of its environment
+    /// (`OVESVolumeBackups`): StorageClasses set it on the volumes they provision
+    /// (`tagSpecification_1: "oves.io/backup=daily"`).
+    public static let backupTag = (key: "oves.io/backup", value: "daily")
+
     /// The seed's Cluster Autoscaler bounds: at least 2 and at most 10 nodes per node group. The
     /// autoscaler discovers the groups by tag and works within each group's own min/max, which
     /// Terraform sets (the seed's per-group sizes, e.g. t3.large 3–10).

@@ -84,6 +84,7 @@ public enum DevEnvironment {
             Provider.aws(
                 region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
             content
+            OVESVolumeBackups.policy(.dev, tags: tags)
             Output("vpc_id", calls.vpc.outputs.vpcID, description: "The development VPC")
             Output("cluster_name", calls.eks.outputs.clusterName, description: "The development cluster")
         }

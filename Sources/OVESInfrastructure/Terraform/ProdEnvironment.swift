@@ -120,6 +120,7 @@ public enum ProdEnvironment {
                 defaultTags: Expr(ConstructLiterals.map(tags)))
             content
             OVESConfigurationCheck()
+            OVESVolumeBackups.policy(.prod, tags: tags)
             SharedFileSystem(
                 "shared_files", fileSystemName: "oves-prod-shared", vpcID: calls.vpc.outputs.vpcID,
                 subnetIDs: calls.vpc.outputs.privateSubnetIDs, allowedCIDRs: [OVESSettings.prodVPCCIDR], tags: tags)
