@@ -82,7 +82,7 @@ struct ReferenceCommandTests {
     func listShowsBothBackEnds() async throws {
         let transcript = try await runReference(["list", "--json"])
         let lines = transcript.output.split(separator: "\n").map(String.init)
-        #expect(lines.count == 171 + 183)
+        #expect(lines.count == 178 + 183)
         let account = try #require(lines.first { $0.contains("\"prod/Deployment/account-microservice\"") })
         let entry = try JSONReader.read(account)
         #expect(entry["kind"] == "Deployment")

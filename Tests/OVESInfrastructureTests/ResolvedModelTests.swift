@@ -42,7 +42,7 @@ struct ResolvedModelTests {
         }
         #expect(checked == result.model.nodes.count)
         #expect(result.model.nodes(.kubernetes).count == 183)
-        #expect(result.inventory.count == 171 + 183)
+        #expect(result.inventory.count == 178 + 183)
     }
 
     @Test("the graph's edges join listed nodes (or the blocks they reach), in both back ends")
