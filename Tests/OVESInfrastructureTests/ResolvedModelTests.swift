@@ -42,7 +42,8 @@ struct ResolvedModelTests {
         }
         #expect(checked == result.model.nodes.count)
         #expect(result.model.nodes(.kubernetes).count == 227)
-        #expect(result.inventory.count == 173 + 227)  // dns: the cn delegation and terraform_remote_state.shared
+        // 171 blocks + the add-on roles and access entries (7) + dns: the cn delegation and terraform_remote_state.shared (2)
+        #expect(result.inventory.count == 180 + 227)
     }
 
     @Test("the graph's edges join listed nodes (or the blocks they reach), in both back ends")

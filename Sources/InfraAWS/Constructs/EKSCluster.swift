@@ -1,8 +1,8 @@
 // `EKSCluster`: an EKS control plane with KMS envelope encryption of secrets, every
 // control-plane log type (audit included), private endpoint, an OIDC provider for IRSA,
 // managed node groups on launch templates that require IMDSv2 and encrypt their gp3
-// volumes, and the core add-ons (vpc-cni, coredns, kube-proxy, aws-ebs-csi-driver with
-// its own IRSA role).
+// volumes, and its add-ons (`EKSAddon`: pinned versions, configuration values, an IRSA
+// role per add-on that needs AWS access).
 
 import InfraCore
 import InfraTerraform
@@ -32,6 +32,21 @@ public struct EKSCluster: ModularConstruct {
     public var publicAccessCIDRs: [String]
     /// Managed node groups.
     public var nodeGroups: [EKSNodeGroup]
+    /// The EKS add-ons, each at a pinned version (``EKSAddon/core`` unless given).
+    public var addons: [EKSAddon]
+    /// How IAM principals authenticate: ``AuthenticationMode/api`` (access entries only) unless given.
+    public var authenticationMode: AuthenticationMode
+    /// The IAM principals (operator roles) allowed into the Kubernetes API, with their groups and access policies.
+    public var accessEntries: [EKSAccessEntry]
+
+    /// How IAM principals are mapped to Kubernetes identities.
+    public enum AuthenticationMode: String, Sendable, Hashable {
+        /// Access entries only (``EKSAccessEntry``): every grant is an AWS API object, audited in
+        /// CloudTrail; the `aws-auth` ConfigMap is ignored. EKS creates the entries of managed node groups itself.
+        case api = "API"
+        /// Access entries and the deprecated `aws-auth` ConfigMap, for clusters still migrating from it.
+        case apiAndConfigMap = "API_AND_CONFIG_MAP"
+    }
     /// Days control-plane logs are kept.
     public var logRetentionDays: Int
     /// Tags for every resource.
@@ -53,8 +68,9 @@ public struct EKSCluster: ModularConstruct {
     public init(
         _ name: String, clusterName: String? = nil, kubernetesVersion: String, vpcID: Expr<String>,
         subnetIDs: Expr<[String]>, endpointPublicAccess: Bool = false, publicAccessCIDRs: [String] = [],
-        nodeGroups: [EKSNodeGroup], logRetentionDays: Int = 365, tags: [String: String] = [:],
-        formerName: String? = nil
+        nodeGroups: [EKSNodeGroup], addons: [EKSAddon] = EKSAddon.core,
+        authenticationMode: AuthenticationMode = .api, accessEntries: [EKSAccessEntry] = [],
+        logRetentionDays: Int = 365, tags: [String: String] = [:], formerName: String? = nil
     ) {
         self.name = name
         self.clusterName = clusterName ?? name
@@ -64,6 +80,9 @@ public struct EKSCluster: ModularConstruct {
         self.endpointPublicAccess = endpointPublicAccess
         self.publicAccessCIDRs = publicAccessCIDRs
         self.nodeGroups = nodeGroups
+        self.addons = addons
+        self.authenticationMode = authenticationMode
+        self.accessEntries = accessEntries
         self.logRetentionDays = logRetentionDays
         self.tags = tags
         self.formerName = formerName
@@ -116,6 +135,22 @@ public struct EKSCluster: ModularConstruct {
             }
             result += group.diagnostics(at: groupPath)
         }
+        var addonNames: Set<String> = []
+        for addon in addons {
+            let addonPath = path.appending("addon").appending(addon.name)
+            if !addonNames.insert(addon.name).inserted {
+                result.append(.error(addonPath, "add-on \"\(addon.name)\" is defined twice"))
+            }
+            result += addon.diagnostics(at: addonPath, cluster: clusterName)
+        }
+        var principals: Set<String> = []
+        for entry in accessEntries {
+            let entryPath = path.appending("access-entry").appending(entry.principalARN)
+            if !principals.insert(entry.principalARN).inserted {
+                result.append(.error(entryPath, "principal \(entry.principalARN) has two access entries"))
+            }
+            result += entry.diagnostics(at: entryPath)
+        }
         return result
     }
 
@@ -135,6 +170,14 @@ public struct EKSCluster: ModularConstruct {
         public var publicAccessCIDRs: Expr<[String]> = nil
         /// `node_groups`: managed node groups by name.
         public var nodeGroups: Expr<[String: EKSNodeGroup.Shape]> = nil
+        /// `addons`: EKS add-ons by name.
+        public var addons: Expr<[String: EKSAddon.Shape]> = nil
+        /// `authentication_mode`: `API` or `API_AND_CONFIG_MAP`.
+        public var authenticationMode: Expr<String> = nil
+        /// `access_entries`: access entries by principal ARN.
+        public var accessEntries: Expr<[String: EKSAccessEntry.Shape]> = nil
+        /// `access_policy_associations`: access policy associations by `"<principal> <policy>"`.
+        public var accessPolicyAssociations: Expr<[String: EKSAccessEntry.AssociationShape]> = nil
         /// `log_retention_days`: days control-plane logs are kept.
         public var logRetentionDays: Expr<Double> = nil
         /// `tags`: tags for every resource.
@@ -146,8 +189,8 @@ public struct EKSCluster: ModularConstruct {
         init(
             clusterName: Expr<String>, kubernetesVersion: Expr<String>, vpcID: Expr<String>,
             subnetIDs: Expr<[String]>, endpointPublicAccess: Expr<Bool>, publicAccessCIDRs: Expr<[String]>,
-            nodeGroups: Expr<[String: EKSNodeGroup.Shape]>, logRetentionDays: Expr<Double>,
-            tags: Expr<[String: String]>
+            nodeGroups: Expr<[String: EKSNodeGroup.Shape]>, addons: Expr<[String: EKSAddon.Shape]>,
+            logRetentionDays: Expr<Double>, tags: Expr<[String: String]>
         ) {
             self.clusterName = clusterName
             self.kubernetesVersion = kubernetesVersion
@@ -156,6 +199,7 @@ public struct EKSCluster: ModularConstruct {
             self.endpointPublicAccess = endpointPublicAccess
             self.publicAccessCIDRs = publicAccessCIDRs
             self.nodeGroups = nodeGroups
+            self.addons = addons
             self.logRetentionDays = logRetentionDays
             self.tags = tags
         }
@@ -173,6 +217,18 @@ public struct EKSCluster: ModularConstruct {
                     \.endpointPublicAccess, "endpoint_public_access", "Whether the API endpoint is public"),
                 ConstructVariable(\.publicAccessCIDRs, "public_access_cidrs", "CIDRs allowed to the public endpoint"),
                 ConstructVariable(\.nodeGroups, "node_groups", "Managed node groups by name"),
+                ConstructVariable(
+                    \.addons, "addons",
+                    "EKS add-ons by name; configuration_values and policy are JSON or \"\", namespace and service_account \"\" without an IRSA role"
+                ),
+                ConstructVariable(
+                    \.authenticationMode, "authentication_mode",
+                    "How IAM principals authenticate: API or API_AND_CONFIG_MAP"),
+                ConstructVariable(
+                    \.accessEntries, "access_entries", "Access entries (Kubernetes groups) by IAM principal ARN"),
+                ConstructVariable(
+                    \.accessPolicyAssociations, "access_policy_associations",
+                    "EKS access policies by \"<principal> <policy>\"; namespaces [] means cluster-wide"),
                 ConstructVariable(\.logRetentionDays, "log_retention_days", "Days control-plane logs are kept"),
                 ConstructVariable(\.tags, "tags", "Tags for every resource"),
             ]
@@ -181,13 +237,20 @@ public struct EKSCluster: ModularConstruct {
 
     /// The parameters as module inputs.
     public var inputs: Inputs {
-        Inputs(
+        var inputs = Inputs(
             clusterName: ConstructLiterals.string(clusterName),
             kubernetesVersion: ConstructLiterals.string(kubernetesVersion), vpcID: vpcID, subnetIDs: subnetIDs,
             endpointPublicAccess: ConstructLiterals.bool(endpointPublicAccess),
             publicAccessCIDRs: ConstructLiterals.strings(endpointPublicAccess ? publicAccessCIDRs : []),
             nodeGroups: Expr(Expression.object(nodeGroups.sorted { $0.name < $1.name }.map { ($0.name, $0.literal) })),
+            addons: Expr(Expression.object(addons.sorted { $0.name < $1.name }.map { ($0.name, $0.literal) })),
             logRetentionDays: ConstructLiterals.number(logRetentionDays), tags: ConstructLiterals.stringMap(tags))
+        inputs.authenticationMode = ConstructLiterals.string(authenticationMode.rawValue)
+        let entries = accessEntries.sorted { $0.principalARN < $1.principalARN }
+        inputs.accessEntries = Expr(Expression.object(entries.map { ($0.principalARN, $0.literal) }))
+        inputs.accessPolicyAssociations = Expr(
+            Expression.object(entries.flatMap(\.associationLiterals).sorted { $0.0 < $1.0 }))
+        return inputs
     }
 
     /// The values a cluster exposes: `cluster.outputs.oidcProviderARN` (inlined) or `call.outputs.oidcProviderARN`.
@@ -252,18 +315,84 @@ public struct EKSCluster: ModularConstruct {
                 publicAccessCidrs: .if(inputs.endpointPublicAccess, then: Fn.toset(inputs.publicAccessCIDRs), else: nil)
             ),
             accessConfig: .init(
-                authenticationMode: "API_AND_CONFIG_MAP", bootstrapClusterCreatorAdminPermissions: true),
+                authenticationMode: inputs.authenticationMode, bootstrapClusterCreatorAdminPermissions: true),
             enabledClusterLogTypes: ConstructLiterals.stringSet(controlPlaneLogTypes),
             encryptionConfig: .init(provider: .init(keyArn: key.arn), resources: ["secrets"]),
             tags: tags, version: inputs.kubernetesVersion
         ).dependsOn(clusterPolicy.address, logs.address)
         content.append(eks)
 
+        // Operator access: one entry per principal, then its access policies (cluster or namespaces).
+        let entries = AWSEKSAccessEntry(
+            n, clusterName: eks.nameRef, principalArn: Each<EKSAccessEntry.Shape>().key,
+            kubernetesGroups: Fn.toset(Each.of(inputs.accessEntries).value.kubernetesGroups), tags: tags
+        ).forEach(inputs.accessEntries)
+        content.append(entries)
+        let association = Each.of(inputs.accessPolicyAssociations).value
+        let scoped = Fn.length(association.namespaces) > Expr<Double>(Expression(.int(0)))
+        content.append(
+            AWSEKSAccessPolicyAssociation(
+                n,
+                accessScope: .init(
+                    type: .if(scoped, then: "namespace", else: "cluster"),
+                    namespaces: .if(scoped, then: Fn.toset(association.namespaces), else: nil)),
+                clusterName: eks.nameRef, policyArn: association.policyARN, principalArn: association.principalARN
+            ).forEach(inputs.accessPolicyAssociations).dependsOn(entries.address))
+
         // OIDC provider for IAM Roles for Service Accounts.
         let issuer: Expr<String> = eks.identity[0].oidc[0].issuer.unsafeCast()
         let oidc = AWSIAMOpenIDConnectProvider(
             n, clientIdList: ["sts.amazonaws.com"], url: issuer, tags: tags)
         content.append(oidc)
+
+        // Add-ons that need AWS access get an IRSA role for their ServiceAccount, named exactly
+        // `<cluster>-addon-<name>` so manifests can refer to it.
+        let addonKey = Each<EKSAddon.Shape>().key
+        let withRole = inputs.addons.filter(as: "k", "a") { a in a.serviceAccount .!= "" }
+        let roleAddon = Each.of(withRole).value
+        let addonTrust = IRSATrust.document(
+            providerARN: oidc.arn, issuer: issuer, namespace: roleAddon.namespace,
+            serviceAccount: roleAddon.serviceAccount)
+        let addonRoles = AWSIAMRole(
+            "\(n)_addon", assumeRolePolicy: addonTrust.json, name: "\(cluster)-addon-\(addonKey)", tags: tags
+        ).forEach(withRole)
+        content.append(addonRoles)
+        let withPolicy = withRole.filter(as: "k", "a") { a in a.policy .!= "" }
+        content.append(
+            AWSIAMRolePolicy("\(n)_addon", policy: Each.of(withPolicy).value.policy, role: addonRoles[addonKey].id)
+                .forEach(withPolicy))
+        let attachments = Fn.merge(
+            expanding: withRole.map(as: "k", "a") { k, a in
+                a.managedPolicyARNs.toMap(as: "arn") { arn in
+                    ("\(k):\(arn)", IRSARole.AttachmentShape.object(role: k, arn: arn))
+                }
+            })
+        let attachment = Each.of(attachments).value
+        let roleAttachments = AWSIAMRolePolicyAttachment(
+            "\(n)_addon", policyArn: attachment.arn, role: addonRoles[attachment.role].nameRef
+        ).forEach(attachments)
+        content.append(roleAttachments)
+        let roleARNs = addonRoles.eachInstance.mapValues(as: "k", "r") { r in r.arn }
+        let noRole: Expr<String> = nil
+
+        // Networking add-ons go first (nodes need them to become ready); the others wait for nodes to run on.
+        let early = inputs.addons.filter(as: "k", "a") { a in a.beforeNodes }
+        let late = inputs.addons.filter(as: "k", "a") { a in !a.beforeNodes }
+        let nodeGroupAddress = ReferenceTarget.resource(type: AWSEKSNodeGroup.terraformType, name: n)
+        var earlyAddons: [ReferenceTarget] = []
+        for (suffix, selection) in [("", late), ("_before_nodes", early)] {
+            let addon = Each.of(selection).value
+            var resource = AWSEKSAddon(
+                "\(n)\(suffix)", addonName: addonKey, clusterName: eks.nameRef, addonVersion: addon.addonVersion,
+                configurationValues: .if(addon.configurationValues .!= "", then: addon.configurationValues, else: nil),
+                resolveConflictsOnCreate: addon.resolveConflictsOnCreate,
+                resolveConflictsOnUpdate: addon.resolveConflictsOnUpdate,
+                serviceAccountRoleArn: Fn.lookup(roleARNs, key: addonKey, default: noRole), tags: tags
+            ).forEach(selection)
+            resource.meta.dependsOn = [roleAttachments.address] + (suffix.isEmpty ? [nodeGroupAddress] : [])
+            if !suffix.isEmpty { earlyAddons.append(resource.address) }
+            content.append(resource)
+        }
 
         // Nodes: one role, one launch template and one managed group per node group.
         let nodeTrust = IAMPolicyDocument {
@@ -326,29 +455,8 @@ public struct EKSCluster: ModularConstruct {
             }
             .lifecycle(
                 Lifecycle(createBeforeDestroy: true, ignoreChanges: .attributes(["scaling_config[0].desired_size"])))
-        nodeGroup.meta.dependsOn = nodeAttachments
+        nodeGroup.meta.dependsOn = nodeAttachments + earlyAddons
         content.append(nodeGroup)
-
-        // The EBS CSI driver's controller assumes its own role through IRSA.
-        let ebsTrust = IRSATrust.document(
-            providerARN: oidc.arn, issuer: issuer, namespace: "kube-system", serviceAccount: "ebs-csi-controller-sa")
-        let ebsRole = AWSIAMRole(
-            "\(n)_ebs_csi", assumeRolePolicy: ebsTrust.json, namePrefix: "\(cluster)-ebs-csi-", tags: tags)
-        content.append(ebsRole)
-        content.append(
-            AWSIAMRolePolicyAttachment(
-                "\(n)_ebs_csi", policyArn: "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
-                role: ebsRole.nameRef))
-
-        // Add-ons; coredns and the CSI driver need nodes to schedule on.
-        for addon in ["vpc-cni", "kube-proxy", "coredns", "aws-ebs-csi-driver"] {
-            var resource = AWSEKSAddon(
-                ConstructNaming.local(n, addon), addonName: ConstructLiterals.string(addon), clusterName: eks.nameRef,
-                resolveConflictsOnCreate: "OVERWRITE", resolveConflictsOnUpdate: "OVERWRITE",
-                serviceAccountRoleArn: addon == "aws-ebs-csi-driver" ? ebsRole.arn : nil, tags: tags)
-            if addon == "coredns" || addon == "aws-ebs-csi-driver" { resource = resource.dependsOn(nodeGroup.address) }
-            content.append(resource)
-        }
 
         // Nested blocks have no generated reference property; `vpc_config` is read by its attribute name.
         let vpcConfig: Expr<[Value]> = eks.reference("vpc_config")

@@ -60,6 +60,19 @@ public enum OVESEnvironment: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The IRSA roles the cluster module creates for EKS add-ons (`OVESAddons`), named
+    /// `<cluster>-addon-<add-on>`; EKS annotates the add-ons' ServiceAccounts itself, so the
+    /// manifests only read them (e.g. network policies for `amazon-cloudwatch/cloudwatch-agent`).
+    public var addonServiceAccountRoles: [OVESServiceAccountRole] {
+        OVESAddons.all.compactMap { addon in
+            addon.serviceAccountRole.map { role in
+                OVESServiceAccountRole(
+                    roleName: EKSAddon.roleName(cluster: clusterName, addon: addon.name), namespace: role.namespace,
+                    serviceAccountName: role.serviceAccount)
+            }
+        }
+    }
+
     /// The IAM role of the Cluster Autoscaler's ServiceAccount (`kube-system/cluster-autoscaler`).
     public var clusterAutoscalerRole: OVESServiceAccountRole {
         serviceAccountRoles.first { $0.serviceAccountName == "cluster-autoscaler" }

@@ -1,20 +1,18 @@
 // OVES-wide constants the Kubernetes half adds to the Terraform side's `OVESSettings`: the
-// AWS account id placeholder used in ARNs, the access groups, the storage class and the
+// AWS account id used in ARNs (from `OVESConfiguration`), the access groups, the storage class and the
 // node group bounds of the Cluster Autoscaler.
 
 /// OVES-wide names and constants used by the Kubernetes manifests.
 ///
 /// ```swift
-/// OVESNames.accountID            // placeholder until the real account id is configured
+/// OVESNames.accountID            // OVESConfiguration.current.accountID
 /// OVESNames.developersGroup      // "oves:developers"
 /// ```
 public enum OVESNames {
-    /// The AWS account id used in ARNs written into Kubernetes manifests (IRSA roles, ECR images).
-    ///
-    /// A documented placeholder (AWS's documentation account id): replace it with the real
-    /// account id, or pass one to `OVESKubernetes.manifests(accountID:)`. Terraform's own ARNs
-    /// come from the provider and do not use this value.
-    public static let accountID = "111122223333"
+    /// The AWS account id used in ARNs written into Kubernetes manifests (IRSA roles, ECR images):
+    /// ``OVESConfiguration/current`` (`OVES_CONFIG` / `OVES_ACCOUNT_ID`), the example account
+    /// `111122223333` when neither is set. Terraform's own ARNs come from the provider.
+    public static var accountID: String { OVESConfiguration.current.accountID }
 
     /// The Kubernetes group of developers (mapped from IAM by EKS access entries): read-only in prod, edit in dev.
     public static let developersGroup = "oves:developers"
@@ -23,6 +21,11 @@ public enum OVESNames {
 
     /// The StorageClass of every persistent volume (encrypted gp3 through the EBS CSI driver).
     public static let storageClassName = "ebs-sc"
+
+    /// The tag that puts an EBS volume under the daily DLM snapshot policy of its environment
+    /// (`OVESVolumeBackups`): StorageClasses set it on the volumes they provision
+    /// (`tagSpecification_1: "oves.io/backup=daily"`).
+    public static let backupTag = (key: "oves.io/backup", value: "daily")
 
     /// The seed's Cluster Autoscaler bounds: at least 2 and at most 10 nodes per node group. The
     /// autoscaler discovers the groups by tag and works within each group's own min/max, which

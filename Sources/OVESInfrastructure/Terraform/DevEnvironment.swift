@@ -42,9 +42,13 @@ public enum DevEnvironment {
     static var calls: Calls {
         let vpc = network.call("vpc", module: OVESModules.vpc)
             .tunable(\.flowLogRetentionDays, as: "flow_log_retention_days")
+        let configuration = OVESConfiguration.current
         let eks = EKSCluster(
             "dev", clusterName: OVESSettings.devClusterName, kubernetesVersion: OVESSettings.kubernetesVersion,
-            vpcID: vpc.outputs.vpcID, subnetIDs: vpc.outputs.privateSubnetIDs, nodeGroups: nodeGroups,
+            vpcID: vpc.outputs.vpcID, subnetIDs: vpc.outputs.privateSubnetIDs,
+            endpointPublicAccess: !configuration.endpointPublicAccessCIDRs.isEmpty,
+            publicAccessCIDRs: configuration.endpointPublicAccessCIDRs, nodeGroups: nodeGroups, addons: OVESAddons.all,
+            accessEntries: OVESAccess.entries(configuration),
             logRetentionDays: 90, tags: tags
         ).call("eks", module: OVESModules.eks)
             .tunable(\.kubernetesVersion, as: "kubernetes_version")
@@ -80,6 +84,7 @@ public enum DevEnvironment {
             Provider.aws(
                 region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
             content
+            OVESVolumeBackups.policy(.dev, tags: tags)
             Output("vpc_id", calls.vpc.outputs.vpcID, description: "The development VPC")
             Output("cluster_name", calls.eks.outputs.clusterName, description: "The development cluster")
         }

@@ -46,10 +46,10 @@ public enum OVESSettings {
     /// Static assets bucket (seed).
     public static let staticBucket = "oves-static-prod"
 
-    /// The apex domain (Cloudflare).
-    public static let apexDomain = "omnivoltaic.com"
-    /// The China-accessible zone (Route53).
-    public static let chinaZone = "cn.omnivoltaic.com"
+    /// The apex domain (Cloudflare), from `OVESConfiguration`.
+    public static var apexDomain: String { OVESConfiguration.current.apexDomain }
+    /// The China-accessible zone (Route53), from `OVESConfiguration`.
+    public static var chinaZone: String { OVESConfiguration.current.chinaZone }
     /// Where alerts are mailed (seed: the cert-manager contact).
     public static let alertEmail = "devops@omnivoltaic.com"
 

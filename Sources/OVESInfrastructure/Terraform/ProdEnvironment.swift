@@ -56,9 +56,13 @@ public enum ProdEnvironment {
         let databaseVPC = databaseNetwork.call(
             "database_vpc", module: OVESModules.vpc, providers: ["aws": .aws(alias: "eu")]
         )
+        let configuration = OVESConfiguration.current
         let eks = EKSCluster(
             "prod", clusterName: OVESSettings.prodClusterName, kubernetesVersion: OVESSettings.kubernetesVersion,
-            vpcID: vpc.outputs.vpcID, subnetIDs: vpc.outputs.privateSubnetIDs, nodeGroups: nodeGroups, tags: tags
+            vpcID: vpc.outputs.vpcID, subnetIDs: vpc.outputs.privateSubnetIDs,
+            endpointPublicAccess: !configuration.endpointPublicAccessCIDRs.isEmpty,
+            publicAccessCIDRs: configuration.endpointPublicAccessCIDRs, nodeGroups: nodeGroups, addons: OVESAddons.all,
+            accessEntries: OVESAccess.entries(configuration), tags: tags
         ).call("eks", module: OVESModules.eks)
             .tunable(\.kubernetesVersion, as: "kubernetes_version")
             .tunable(\.logRetentionDays, as: "cluster_log_retention_days")
@@ -115,6 +119,8 @@ public enum ProdEnvironment {
                 region: Expr(.string(OVESSettings.databaseRegion)), alias: "eu",
                 defaultTags: Expr(ConstructLiterals.map(tags)))
             content
+            OVESConfigurationCheck()
+            OVESVolumeBackups.policy(.prod, tags: tags)
             SharedFileSystem(
                 "shared_files", fileSystemName: "oves-prod-shared", vpcID: calls.vpc.outputs.vpcID,
                 subnetIDs: calls.vpc.outputs.privateSubnetIDs, allowedCIDRs: [OVESSettings.prodVPCCIDR], tags: tags)

@@ -46,9 +46,12 @@ struct SecureDefaultsTests {
         #expect(cluster["encryption_config"]?["resources"] == ["secrets"])
         #expect(cluster["vpc_config"]?["endpoint_public_access"] == .bool(false))
         #expect(result.resource("aws_kms_key", "eks_secrets")?["enable_key_rotation"] == .bool(true))
-        let addons = result.resourceNames("aws_eks_addon").sorted()
-        #expect(addons == ["eks_aws_ebs_csi_driver", "eks_coredns", "eks_kube_proxy", "eks_vpc_cni"])
-        #expect(result.resource("aws_eks_addon", "eks_aws_ebs_csi_driver")?["service_account_role_arn"] != nil)
+        #expect(result.resourceNames("aws_eks_addon").sorted() == ["eks", "eks_before_nodes"])
+        let addons = try #require(result.resource("aws_eks_addon", "eks")?["for_each"]?.stringValue)
+        for name in ["aws-ebs-csi-driver", "coredns", "kube-proxy", "vpc-cni"] {
+            #expect(addons.contains("\"\(name)\""))
+        }
+        #expect(result.resource("aws_eks_addon", "eks")?["service_account_role_arn"] != nil)
     }
 
     @Test("databases are encrypted, multi-AZ, backed up and use managed master passwords")

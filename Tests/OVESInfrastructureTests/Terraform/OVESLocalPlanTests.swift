@@ -12,8 +12,10 @@ import Testing
 struct LocalPlanTests {
     /// Blocks with `count`/`for_each` that expand to no instance in a root, by design.
     static let emptyBlocks: [String: Set<String>] = [
-        "environments/dev": iamWithoutManagedPolicies.union(vpcWithoutDatabaseSubnets("vpc")),
-        "environments/prod": iamWithoutManagedPolicies.union(vpcWithoutDatabaseSubnets("vpc"))
+        "environments/dev": iamWithoutManagedPolicies.union(addonRolesWithoutInlinePolicies)
+            .union(vpcWithoutDatabaseSubnets("vpc")),
+        "environments/prod": iamWithoutManagedPolicies.union(addonRolesWithoutInlinePolicies)
+            .union(vpcWithoutDatabaseSubnets("vpc"))
             .union(vpcWithoutPublicSubnets("database_vpc"))
             .union(["s3_artifacts", "s3_logs", "s3_static"].flatMap(bucketWithoutReplica))
             .union(["s3_artifacts", "s3_backups", "s3_static"].flatMap(loggedBucket))
@@ -26,6 +28,9 @@ struct LocalPlanTests {
 
     /// No IRSA role of the reference attaches a managed policy.
     static let iamWithoutManagedPolicies: Set<String> = ["module.iam.aws_iam_role_policy_attachment.this"]
+
+    /// The add-ons' IRSA roles (EBS CSI driver, CloudWatch) carry managed policies only.
+    static let addonRolesWithoutInlinePolicies: Set<String> = ["module.eks.aws_iam_role_policy.this_addon"]
 
     /// An application VPC has no database subnets.
     static func vpcWithoutDatabaseSubnets(_ call: String) -> Set<String> {

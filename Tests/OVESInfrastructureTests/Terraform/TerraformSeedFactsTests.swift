@@ -169,4 +169,37 @@ struct TerraformSeedFactsTests {
         let roles = try #require(module("prod", "iam")?["roles"]?.objectValue)
         #expect(roles.keys.sorted() == ["cert-manager", "cluster-autoscaler"])
     }
+
+    @Test("both clusters run the pinned add-ons; the VPC CNI enforces NetworkPolicies; IRSA add-ons name their roles")
+    func addons() throws {
+        for environment in OVESEnvironment.allCases {
+            let addons = try #require(module(environment.rawValue, "eks")?["addons"]?.objectValue)
+            #expect(
+                addons.keys.sorted() == [
+                    "amazon-cloudwatch-observability", "aws-ebs-csi-driver", "cert-manager", "coredns", "kube-proxy",
+                    "kube-state-metrics", "metrics-server", "prometheus-node-exporter", "vpc-cni",
+                ])
+            for (name, addon) in addons {
+                #expect(addon["addon_version"]?.stringValue == EKSAddon.pinnedVersions[name], "\(name)")
+            }
+            #expect(
+                addons["vpc-cni"]?["configuration_values"] == "${jsonencode({ \"enableNetworkPolicy\" = \"true\" })}")
+            #expect(addons["vpc-cni"]?["before_nodes"] == .bool(true))
+            let cloudWatch = try #require(addons["amazon-cloudwatch-observability"])
+            #expect(cloudWatch["managed_policy_arns"] == ["arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"])
+            #expect(
+                cloudWatch["service_account"] == "cloudwatch-agent" && cloudWatch["namespace"] == "amazon-cloudwatch")
+            #expect(addons["aws-ebs-csi-driver"]?["service_account"] == "ebs-csi-controller-sa")
+            let shared = environment.addonServiceAccountRoles
+            #expect(
+                shared.map(\.roleName).sorted() == [
+                    "\(environment.clusterName)-addon-amazon-cloudwatch-observability",
+                    "\(environment.clusterName)-addon-aws-ebs-csi-driver",
+                ])
+            #expect(shared.contains { $0.subject == "system:serviceaccount:amazon-cloudwatch:cloudwatch-agent" })
+        }
+        let role = try #require(
+            OVESSynthesis.document("terraform/modules/eks/main.tf.json")?["resource"]?["aws_iam_role"]?["this_addon"])
+        #expect(role["name"] == "${var.cluster_name}-addon-${each.key}")
+    }
 }

@@ -16,6 +16,10 @@ extension MotoUnsupportedType {
     /// Every resource type of the reference that cannot be applied against moto.
     static let all: [MotoUnsupportedType] = [
         MotoUnsupportedType(type: "aws_eks_addon", reason: "moto has no CreateAddon (HTTP 404)"),
+        MotoUnsupportedType(type: "aws_eks_access_entry", reason: "moto has no CreateAccessEntry (HTTP 404)"),
+        MotoUnsupportedType(
+            type: "aws_eks_access_policy_association",
+            reason: "moto has no AssociateAccessPolicy, and the access entry it needs cannot be created"),
         MotoUnsupportedType(type: "aws_docdb_cluster", reason: "moto rejects engine `docdb` (InvalidParameterValue)"),
         MotoUnsupportedType(
             type: "aws_elasticache_replication_group",
