@@ -45,6 +45,9 @@ public struct TerraformAspectNode: AspectNode {
         case .module: "module"
         case .provider: "provider"
         case .moved: "moved"
+        case .importBlock: "import"
+        case .removed: "removed"
+        case .rootRequirement: "data.terraform_remote_state"
         case .diagnostic: "diagnostic"
         }
     }
@@ -59,6 +62,9 @@ public struct TerraformAspectNode: AspectNode {
         case .module(let call): call.name
         case .provider(let provider): provider.alias.map { provider.name + "." + $0 } ?? provider.name
         case .moved(let move): move.from.description
+        case .importBlock(let adoption): adoption.toAddress
+        case .removed(let removal): removal.from.description
+        case .rootRequirement(let requirement): requirement.name
         case .diagnostic(let diagnostic): diagnostic.message
         }
     }
@@ -74,6 +80,9 @@ public struct TerraformAspectNode: AspectNode {
         case .module(let call): "module." + call.name
         case .provider: "provider." + name
         case .moved: "moved." + name
+        case .importBlock: "import." + name
+        case .removed: "removed." + name
+        case .rootRequirement: "data.terraform_remote_state." + name
         case .diagnostic: "diagnostic"
         }
     }
@@ -88,6 +97,9 @@ public struct TerraformAspectNode: AspectNode {
         case .module(let call): call.path
         case .provider(let provider): provider.path ?? unitPath
         case .moved(let move): move.path ?? unitPath
+        case .importBlock(let adoption): adoption.path ?? unitPath
+        case .removed(let removal): removal.path ?? unitPath
+        case .rootRequirement(let requirement): requirement.path ?? unitPath
         case .diagnostic(let diagnostic): diagnostic.path
         }
     }
