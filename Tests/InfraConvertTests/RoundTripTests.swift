@@ -15,7 +15,7 @@ struct RoundTripTests {
     /// Synthesizes `target` and compares each `(input root, converted root)` plan.
     func roundTrip(
         _ target: String, _ roots: [(input: URL, converted: String)], variables: [String] = [],
-        environment: [String: String] = [:], copyFiles: Bool = false
+        environment: [String: String] = [:], copyFiles: Bool = false, bootstrap: String? = nil
     ) async throws {
         guard ExternalTools.terraform() != nil, ExternalTools.sharedTool("aws-local") != nil,
             let python = ExternalTools.which("python3"), ExternalTools.require("python3", at: python)
@@ -41,6 +41,7 @@ struct RoundTripTests {
             let start = Date()
             var arguments = [Self.helper.path, input.path, root.path]
             for variable in variables { arguments += ["--var", variable] }
+            if let bootstrap { arguments += ["--bootstrap", bootstrap] }
             let compared = try await ExternalTools.runOffPool(
                 python, arguments,
                 environment: environment.merging(["OVES_SHARED_TOOLS": ExternalTools.sharedTools.path]) { a, _ in a })
@@ -82,13 +83,17 @@ struct RoundTripTests {
             ])
     }
 
-    @Test("HCL: the OVES reference's shared root written as .tf files")
+    @Test(
+        "HCL: the OVES reference's shared root written as .tf files, its import blocks adopting the bootstrapped backend"
+    )
     func ovesHCL() async throws {
+        // The shared root imports the state bucket and lock table `bootstrap` creates: both plans
+        // run on a moto where they exist, and the converted Swift must import them too.
         try await roundTrip(
             "OvesHCL", [(RoundTripPackage.work.appendingPathComponent("oves-hcl/terraform/shared"), "shared")],
             environment: [
                 "TF_VAR_china_ingress_hostname": "ingress.oves.example.com", "MOTO_IAM_LOAD_MANAGED_POLICIES": "true",
-            ])
+            ], bootstrap: "oves-terraform-state,oves-terraform-locks")
     }
 
     @Test("real-world HCL: terraform-provider-aws examples (count, eip)")

@@ -2,15 +2,18 @@
 """Test helper for `infra-manifest convert`: plans two Terraform roots against one private
 moto (the local AWS endpoint) and compares what Terraform would do.
 
-  plan-compare.py ORIGINAL CONVERTED [--var NAME=VALUE ...]
+  plan-compare.py ORIGINAL CONVERTED [--var NAME=VALUE ...] [--bootstrap BUCKET,TABLE]
+
+--bootstrap first creates what `infra-manifest bootstrap` creates (oves-moto.py's bootstrap), so
+roots whose `import` blocks adopt the state bucket and lock table plan against real objects.
 
 Stages each root like tf-apply-local (provider overrides for the local endpoint, backend
 removed, relative modules copied), runs `terraform init`, `plan -out` and `show -json`, then
 compares the two plans:
   * the addresses in resource_changes (managed and data); an original address is mapped through
     the converted root's `moved` blocks (readable names for cdktf's construct-path names);
-  * for each address: mode, type, provider, index, actions, after, after_unknown and
-    after_sensitive;
+  * for each address: mode, type, provider, index, actions, after, after_unknown,
+    after_sensitive and importing (what an import block adopts);
   * output_changes (actions, after, after_unknown, after_sensitive).
 Prints {"ok": bool, "addresses": N, "differences": [...], "log": "..."} as JSON; exit 0 when the
 plans agree. Reuses ../shared/tools/_tfcommon.py and tf-apply-local's overrides; the roots are
@@ -36,6 +39,11 @@ _loader = importlib.machinery.SourceFileLoader("tf_apply_local", os.path.join(TO
 _spec = importlib.util.spec_from_loader("tf_apply_local", _loader)
 tal = importlib.util.module_from_spec(_spec)
 _loader.exec_module(tal)
+_moto_loader = importlib.machinery.SourceFileLoader(
+    "oves_moto", os.path.join(os.path.dirname(os.path.realpath(__file__)), "oves-moto.py"))
+_moto_spec = importlib.util.spec_from_loader("oves_moto", _moto_loader)
+oves_moto = importlib.util.module_from_spec(_moto_spec)
+_moto_loader.exec_module(oves_moto)
 
 
 def moves(root):
@@ -90,6 +98,7 @@ def changes(shown):
             "mode": rc.get("mode"), "type": rc.get("type"), "provider": rc.get("provider_name"),
             "index": rc.get("index"), "actions": change.get("actions"), "after": change.get("after"),
             "after_unknown": change.get("after_unknown"), "after_sensitive": change.get("after_sensitive"),
+            "importing": change.get("importing"),
         }
     return result
 
@@ -113,6 +122,7 @@ def main():
         sys.exit(2)
     original, converted = sys.argv[1], sys.argv[2]
     variables = [sys.argv[i + 1] for i, a in enumerate(sys.argv) if a == "--var" and i + 1 < len(sys.argv)]
+    bootstrap = [sys.argv[i + 1] for i, a in enumerate(sys.argv) if a == "--bootstrap" and i + 1 < len(sys.argv)]
     tmp = c.make_tmp("plan-compare.")
     state = os.path.join(tmp, "moto")
     log, differences = [], []
@@ -123,6 +133,8 @@ def main():
         if r.returncode != 0:
             c.die(f"could not start moto: {r.stderr.strip()}")
         endpoint = re.search(r"AWS_ENDPOINT_URL=(\S+)", r.stdout).group(1)
+        for spec in bootstrap:
+            oves_moto.bootstrap(endpoint, spec)
         plans = []
         for i, root in enumerate((original, converted)):
             work = os.path.join(tmp, f"root{i}")

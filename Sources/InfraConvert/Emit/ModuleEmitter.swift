@@ -530,22 +530,49 @@ struct ModuleEmitter {
             writer.code("", .call("Moved", [("from", .text(from)), ("to", .text(to))]))
         }
         for block in configuration.imports {
-            writer.comment(["convert: import { to = \(block.to.hcl) } has no Swift form yet; left out (\(block.range))"]
-            )
-            report.entries.append(
-                ConversionReport.Entry(
-                    kind: .unsupported, subject: "import", location: block.range.description,
-                    message: "import blocks have no Swift form yet (a later library change adds them); left out"))
+            writeImport(block, &writer)
         }
         for block in configuration.removed {
+            guard let from = movedTarget(block.from) else {
+                writer.comment([
+                    "convert: removed { from = \(block.from.hcl) } names an instance; left out (\(block.range))"
+                ])
+                report.entries.append(
+                    ConversionReport.Entry(
+                        kind: .unsupported, subject: "removed", location: block.range.description,
+                        message: "removed blocks name a resource or module, never an instance; left out"))
+                continue
+            }
+            var arguments: [(label: String?, value: SwiftCode)] = [("from", .text(from))]
+            // Terraform's default for a removed block is destroy = true; the Swift default is false.
+            arguments.append(("destroy", .text("\(block.destroy ?? true)")))
+            writer.code("", .call("Removed", arguments))
+        }
+    }
+
+    /// `Import(vpc, id: …)` for an import block whose `to` is a whole resource of this module;
+    /// other forms (an instance key, `for_each`, a resource the module lacks) stay a comment.
+    private mutating func writeImport(_ block: ImportDeclaration, _ writer: inout SwiftWriter) {
+        let symbol = HCLReference(block.to).flatMap { reference -> ResourceSymbol? in
+            guard reference.steps.count == 1, case .attribute(let name) = reference.steps[0] else { return nil }
+            return plan.scope.resources["\(reference.root).\(name)"]
+        }
+        guard let symbol, !symbol.repeated, !symbol.isData, !block.hasForEachOrProvider, let id = block.id else {
             writer.comment([
-                "convert: removed { from = \(block.from.hcl) } has no Swift form yet; left out (\(block.range))"
+                "convert: import { to = \(block.to.hcl) } (an instance key, for_each, provider or a resource this "
+                    + "module lacks) has no Swift form yet; left out (\(block.range))"
             ])
             report.entries.append(
                 ConversionReport.Entry(
-                    kind: .unsupported, subject: "removed", location: block.range.description,
-                    message: "removed blocks have no Swift form yet (a later library change adds them); left out"))
+                    kind: .unsupported, subject: "import", location: block.range.description,
+                    message:
+                        "import blocks into an instance, with for_each or a provider have no Swift form yet; left out"))
+            return
         }
+        var emitter = emitter("import.\(block.to.hcl)")
+        let idCode = emitter.typed(id, .string)
+        let arguments: [(label: String?, value: SwiftCode)] = [(nil, .text(symbol.identifier)), ("id", .text(idCode))]
+        statement(.call("Import", arguments), emitter, &writer)
     }
 
     /// `.resource(type:name:)` / `.module(…)` for a moved address without instance keys.

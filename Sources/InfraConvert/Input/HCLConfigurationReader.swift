@@ -43,7 +43,9 @@ struct HCLConfigurationReader {
                 }
                 configuration.imports.append(
                     ImportDeclaration(
-                        to: to.expression, id: block.body[attribute: "id"]?.expression, range: block.range))
+                        to: to.expression, id: block.body[attribute: "id"]?.expression, range: block.range,
+                        hasForEachOrProvider: block.body[attribute: "for_each"] != nil
+                            || block.body[attribute: "provider"] != nil))
             case "removed":
                 guard let from = block.body[attribute: "from"] else {
                     error("Invalid removed block", "A removed block needs \"from\".", block.headerRange)

@@ -50,7 +50,9 @@ struct TerraformJSONReader {
                         continue
                     }
                     configuration.imports.append(
-                        ImportDeclaration(to: to, id: node["id"].map(expression), range: range(node.position)))
+                        ImportDeclaration(
+                            to: to, id: node["id"].map(expression), range: range(node.position),
+                            hasForEachOrProvider: node["for_each"] != nil || node["provider"] != nil))
                 case "removed":
                     guard let from = node["from"].flatMap(traversal) else {
                         error("Invalid removed block", "A removed block needs \"from\".", node.position)

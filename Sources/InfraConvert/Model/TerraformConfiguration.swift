@@ -155,6 +155,8 @@ struct ImportDeclaration: Sendable {
     var to: HCLExpression
     var id: HCLExpression?
     var range: SourceRange
+    /// `for_each` or `provider` is set: forms the converter leaves out rather than get wrong.
+    var hasForEachOrProvider = false
 }
 
 /// `removed { from = … }`.
