@@ -1,5 +1,6 @@
 // The IRSA roles of the OVES clusters: the cluster autoscaler (scales the node groups the
-// seed lists) and cert-manager (DNS-01 challenges in Route53 for cn.omnivoltaic.com).
+// seed lists) and cert-manager's Route53 DNS-01 solver for cn.omnivoltaic.com (a ServiceAccount of
+// its own, `cert-manager/cert-manager-route53`: the EKS add-on's ServiceAccount takes no annotation).
 
 import InfraAWS
 import InfraCore
@@ -32,7 +33,7 @@ public enum OVESWorkloadRoles {
                         ])
                 }),
             IRSARole(
-                "cert-manager", namespace: "cert-manager", serviceAccount: "cert-manager",
+                "cert-manager-route53", namespace: "cert-manager", serviceAccount: "cert-manager-route53",
                 policy: IAMPolicyDocument {
                     IAMStatement(
                         sid: "Changes", effect: .allow, actions: ["route53:GetChange"],

@@ -167,7 +167,17 @@ struct TerraformSeedFactsTests {
             OVESSynthesis.document("terraform/modules/iam/main.tf.json")?["resource"]?["aws_iam_role"]?["this"])
         #expect(role["name"] == "${var.cluster_name}-${each.key}")
         let roles = try #require(module("prod", "iam")?["roles"]?.objectValue)
-        #expect(roles.keys.sorted() == ["cert-manager", "cluster-autoscaler"])
+        #expect(roles.keys.sorted() == ["cert-manager-route53", "cluster-autoscaler"])
+        // The manifests' Route53 solver ServiceAccount assumes a role this side creates, with a
+        // trust policy for exactly that ServiceAccount.
+        for environment in OVESEnvironment.allCases {
+            let solver = environment.certManagerRoute53Role
+            #expect(
+                OVESWorkloadRoles.roles(cluster: environment.clusterName).contains {
+                    "\(environment.clusterName)-\($0.name)" == solver.roleName && $0.namespace == solver.namespace
+                        && $0.serviceAccount == solver.serviceAccountName
+                }, "\(environment): \(solver.roleName)")
+        }
     }
 
     @Test("both clusters run the pinned add-ons; the VPC CNI enforces NetworkPolicies; IRSA add-ons name their roles")
