@@ -8,6 +8,7 @@ import InfraCore
 /// ```swift
 /// EBSStorageClass()                         // ebs-sc: gp3, encrypted, 3000 IOPS, 125 MiB/s
 /// EBSStorageClass(name: "ebs-fast", iops: 16000, throughput: 1000)
+/// EBSStorageClass(volumeTags: ["backup": "daily"])  // tags every volume it provisions (a DLM target)
 /// ```
 public struct EBSStorageClass: ManifestContent, Hashable {
     /// The EBS CSI driver's provisioner name.
@@ -29,11 +30,15 @@ public struct EBSStorageClass: ManifestContent, Hashable {
     public var reclaimPolicy: String?
     /// Whether this is the cluster's default StorageClass.
     public var isDefault: Bool
+    /// Tags the EBS CSI driver puts on every volume it provisions (`tagSpecification_N` parameters),
+    /// e.g. the tag a DLM snapshot policy or AWS Backup selects volumes by.
+    public var volumeTags: [String: String]
 
     /// Creates the class; the defaults are the gp3 baseline.
     public init(
         name: String = "ebs-sc", volumeType: String = "gp3", encrypted: Bool = true, iops: Int = 3000,
-        throughput: Int = 125, kmsKeyID: String? = nil, reclaimPolicy: String? = nil, isDefault: Bool = false
+        throughput: Int = 125, kmsKeyID: String? = nil, reclaimPolicy: String? = nil, isDefault: Bool = false,
+        volumeTags: [String: String] = [:]
     ) {
         self.name = name
         self.volumeType = volumeType
@@ -43,6 +48,7 @@ public struct EBSStorageClass: ManifestContent, Hashable {
         self.kmsKeyID = kmsKeyID
         self.reclaimPolicy = reclaimPolicy
         self.isDefault = isDefault
+        self.volumeTags = volumeTags
     }
 
     /// The StorageClass: `WaitForFirstConsumer` binding, expansion allowed.
@@ -52,6 +58,11 @@ public struct EBSStorageClass: ManifestContent, Hashable {
             "throughput": String(throughput),
         ]
         if let kmsKeyID { parameters["kmsKeyId"] = kmsKeyID }
+        // The driver reads `tagSpecification_1`, `_2`, … as `key=value` (numbered in key order,
+        // so the output is stable).
+        for (number, key) in volumeTags.keys.sorted().enumerated() {
+            parameters["tagSpecification_\(number + 1)"] = "\(key)=\(volumeTags[key] ?? "")"
+        }
         return StorageClass(
             metadata: ObjectMeta(
                 name: name,
@@ -63,11 +74,20 @@ public struct EBSStorageClass: ManifestContent, Hashable {
     /// The StorageClass.
     public var manifestObjects: [any KubernetesObject] { [storageClass] }
 
-    /// gp3 limits (IOPS 3000–16000, throughput 125–1000, at most 0.25 MiB/s per IOPS), at `<manifest>/StorageClass/<name>`.
+    /// gp3 limits (IOPS 3000–16000, throughput 125–1000, at most 0.25 MiB/s per IOPS) and volume
+    /// tags the driver can parse (a non-empty key without `=`, not `aws:`-prefixed), at
+    /// `<manifest>/StorageClass/<name>`.
     public func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic] {
-        guard volumeType == "gp3" else { return [] }
         let here = path.appending("StorageClass").appending(name)
         var found: [Diagnostic] = []
+        for key in volumeTags.keys.sorted() where key.isEmpty || key.contains("=") || key.hasPrefix("aws:") {
+            found.append(
+                .error(
+                    here.appending("volumeTags"),
+                    "volume tag key '\(key)' cannot be used: the driver splits `key=value` at the first '=' and "
+                        + "AWS reserves the `aws:` prefix"))
+        }
+        guard volumeType == "gp3" else { return found }
         if !(3000...16000).contains(iops) {
             found.append(.error(here.appending("iops"), "gp3 IOPS \(iops) is outside 3000–16000"))
         }

@@ -35,7 +35,10 @@ struct ClusterBaseline {
     var content: ObjectGroup {
         ObjectGroup {
             TLSCertificates(environment: environment, accountID: accountID).issuers
-            EBSStorageClass(name: OVESNames.storageClassName, iops: 3000, throughput: 125)
+            // Volumes carry the tag the environment's daily DLM snapshot policy selects (seed §5).
+            EBSStorageClass(
+                name: OVESNames.storageClassName, iops: 3000, throughput: 125,
+                volumeTags: [OVESNames.backupTag.key: OVESNames.backupTag.value])
             clusterAutoscaler
         }
     }

@@ -103,14 +103,19 @@ struct SeedFactsTests {
         #expect(staging.spec.acme?.server == "https://acme-staging-v02.api.letsencrypt.org/directory")
     }
 
-    @Test("the ebs-sc StorageClass is exactly the seed's example, in both clusters", arguments: ["prod", "dev"])
+    @Test(
+        "the ebs-sc StorageClass is the seed's example, in both clusters, plus the tag of the daily snapshots",
+        arguments: ["prod", "dev"])
     func storageClass(cluster: String) throws {
         let objects = cluster == "prod" ? ReferenceLookup.prod : ReferenceLookup.dev
         let storageClass = try #require(ReferenceLookup.find(StorageClass.self, "ebs-sc", in: objects))
         let seed: Value = [
             "apiVersion": "storage.k8s.io/v1", "kind": "StorageClass", "metadata": ["name": "ebs-sc"],
             "provisioner": "ebs.csi.aws.com",
-            "parameters": ["type": "gp3", "encrypted": "true", "iops": "3000", "throughput": "125"],
+            "parameters": [
+                "type": "gp3", "encrypted": "true", "iops": "3000", "throughput": "125",
+                "tagSpecification_1": "oves.io/backup=daily",
+            ],
             "volumeBindingMode": "WaitForFirstConsumer", "allowVolumeExpansion": true,
         ]
         #expect(ReferenceLookup.canonical(storageClass.renderValue()) == ReferenceLookup.canonical(seed))

@@ -2,6 +2,7 @@
 // on the tag the StorageClasses set (`OVESNames.backupTag`), kept 14 days in prod and 7 in dev.
 
 import InfraCore
+import InfraKubernetes
 import OVESInfrastructure
 import Testing
 
@@ -17,5 +18,21 @@ struct VolumeBackupTests {
             #expect(policy["policy_details"]?["schedule"]?["retain_rule"]?["count"] == .int(days))
             #expect(policy["policy_details"]?["resource_types"] == ["VOLUME"])
         }
+    }
+
+    @Test("every EBS StorageClass of both clusters tags its volumes with the tag the DLM policies select")
+    func storageClassesTagVolumes() throws {
+        var checked = 0
+        for objects in [ReferenceLookup.prod, ReferenceLookup.dev] {
+            for case let storageClass as StorageClass in objects
+            where storageClass.provisioner == EBSStorageClass.provisioner {
+                let tags = (storageClass.parameters ?? [:]).filter { $0.key.hasPrefix("tagSpecification_") }.values
+                #expect(
+                    tags.contains("\(OVESNames.backupTag.key)=\(OVESNames.backupTag.value)"),
+                    "\(storageClass.metadata.name ?? "?")")
+                checked += 1
+            }
+        }
+        #expect(checked >= 2)
     }
 }
