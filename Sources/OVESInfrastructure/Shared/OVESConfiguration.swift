@@ -4,6 +4,7 @@
 // them the clearly marked example configuration is used and `infra-manifest check` warns.
 
 import Foundation
+import InfraAWS
 import InfraCore
 
 /// The operator-supplied configuration of OVES, validated.
@@ -82,14 +83,7 @@ public struct OVESConfiguration: Sendable, Hashable {
                     "no platform admin role: only whoever created the clusters can administer them"))
         }
         for cidr in endpointPublicAccessCIDRs {
-            let parts = cidr.split(separator: "/")
-            let valid =
-                parts.count == 2 && Int(parts[1]).map { (1...32).contains($0) } == true
-                && parts[0].split(separator: ".", omittingEmptySubsequences: false).count == 4
-                && parts[0].split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
-                    Int($0).map { (0...255).contains($0) } == true
-                }
-            if !valid {
+            if (IPv4CIDR(cidr)?.prefixLength ?? 0) == 0 {
                 result.append(
                     .error(
                         path.appending("endpointPublicAccessCidrs"),
