@@ -71,15 +71,9 @@ extension StackValidator {
             if case .string = key {
                 diagnostics.error(path, "import into \(address): \(base) has count, so its instance keys are numbers")
             }
-        case (.index(let key)?, .forEach):
-            if case .int = key {
-                diagnostics.error(
-                    path, "import into \(address): \(base) has for_each, so its instance keys are strings")
-            }
-            if case .double = key {
-                diagnostics.error(
-                    path, "import into \(address): \(base) has for_each, so its instance keys are strings")
-            }
+        case (.index(.int)?, .forEach), (.index(.double)?, .forEach):
+            diagnostics.error(path, "import into \(address): \(base) has for_each, so its instance keys are strings")
+        case (.index?, .forEach): break
         default:
             diagnostics.error(path, "import into \(address): the address must name a resource or one of its instances")
         }
