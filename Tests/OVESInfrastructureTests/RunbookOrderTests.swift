@@ -36,6 +36,9 @@ struct RunbookOrderTests {
         return positions
     }
 
+    /// Every ordering the output needs, derived once (it synthesizes the whole reference).
+    static let required = requiredOrder()
+
     /// `(before, after, why)`: every ordering the output needs.
     static func requiredOrder() -> [(before: String, after: String, why: String)] {
         let infrastructure = Infrastructure(units: OVESReference.units)
@@ -82,7 +85,7 @@ struct RunbookOrderTests {
     @Test("the runbook's order satisfies every ordering the output needs")
     func orderFollowsTheOutput() throws {
         let positions = try Self.positions()
-        let required = Self.requiredOrder()
+        let required = Self.required
         // The derivation itself finds the known edges (a control: an empty list would pass anything).
         #expect(required.contains { $0.before == "terraform/shared" && $0.after == "terraform/dns" })
         #expect(required.contains { $0.before == "kubernetes/prod" && $0.after == "terraform/shared" })
@@ -98,14 +101,14 @@ struct RunbookOrderTests {
     @Test("a runbook in the wrong order is caught (dns before shared)")
     func wrongOrderIsCaught() {
         var positions = ["terraform/shared": 5, "terraform/dns": 4]
-        let violations = Self.requiredOrder().filter { edge in
+        let violations = Self.required.filter { edge in
             guard let before = positions[edge.before], let after = positions[edge.after] else { return false }
             return before >= after
         }
         #expect(violations.contains { $0.after == "terraform/dns" })
         positions["terraform/dns"] = 6
         #expect(
-            !Self.requiredOrder().contains { edge in
+            !Self.required.contains { edge in
                 guard let before = positions[edge.before], let after = positions[edge.after] else { return false }
                 return before >= after
             })
