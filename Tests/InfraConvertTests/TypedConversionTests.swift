@@ -76,6 +76,12 @@ struct TypedConversionTests {
         output "subnet_ids" {
           value = aws_subnet.private[*].id
         }
+        output "first_subnet" {
+          value = aws_subnet.private[0].id
+        }
+        output "subnet_cidrs" {
+          value = [for s in aws_subnet.private : s.cidr_block]
+        }
         """
 
     let result: ConversionResult
@@ -151,15 +157,56 @@ struct TypedConversionTests {
             ))
     }
 
-    @Test("a splat stays HCL text with a note naming its line and column, and the report lists it")
+    @Test("one instance and a splat of a counted resource use the typed instance access")
+    func instancesAndSplats() {
+        #expect(swift.contains(#"Output("subnet_ids", expression: privateSubnet.all.id.expression)"#), "\(swift)")
+        #expect(swift.contains(#"Output("first_subnet", privateSubnet[0].id)"#))
+    }
+
+    @Test("instances of a for_each resource take string keys, each.key typed; a for_each splat stays HCL")
+    func forEachInstances() throws {
+        let input = """
+            variable "zones" {
+              type    = set(string)
+              default = ["a", "b"]
+            }
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+            resource "aws_subnet" "app" {
+              for_each   = var.zones
+              vpc_id     = aws_vpc.main.id
+              cidr_block = "10.0.1.0/24"
+            }
+            resource "aws_route_table" "app" {
+              for_each = var.zones
+              vpc_id   = aws_subnet.app[each.key].vpc_id
+            }
+            output "a" {
+              value = aws_subnet.app["a"].id
+            }
+            output "all" {
+              value = aws_subnet.app[*].id
+            }
+            """
+        let converted = try ConversionFixtures.convert(["main.tf": input], root: "zones")
+        let text = ConversionFixtures.flat(ConversionFixtures.swift(converted))
+        #expect(text.contains(#"vpcId: appSubnet[Expr<String>(Expression.eachKey)].vpcId"#), "\(text)")
+        #expect(text.contains(#"Output("a", appSubnet["a"].id)"#))
+        #expect(text.contains(#"Expression.raw("aws_subnet.app[*].id")"#))
+    }
+
+    @Test("a `for` expression stays HCL text with a note naming its line and column, and the report lists it")
     func escapeHatches() throws {
         let text = ConversionFixtures.swift(result)
-        #expect(text.contains(#"Output("subnet_ids", expression: Expression.raw("aws_subnet.private[*].id"))"#))
-        #expect(text.contains("// convert: splat (`[*]`) kept as HCL:"))
+        #expect(
+            text.contains(
+                #"Output("subnet_cidrs", expression: Expression.raw("[for s in aws_subnet.private : s.cidr_block]"))"#))
+        #expect(text.contains("// convert: `for` expression kept as HCL:"))
         let entry = try #require(result.report.entries(.escapeHatch).first)
-        #expect(entry.subject == "output.subnet_ids")
+        #expect(entry.subject == "output.subnet_cidrs")
         let line = Self.network.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
-            $0.contains("aws_subnet.private[*].id")
+            $0.contains("[for s in aws_subnet.private")
         }
         #expect(entry.location?.hasSuffix("main.tf:\((line ?? 0) + 1):11") == true, "\(entry)")
         #expect(swift.contains(#"Output("vpc_id", vpc.id, description: "The VPC")"#))

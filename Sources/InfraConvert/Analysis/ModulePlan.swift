@@ -129,7 +129,7 @@ struct ModulePlan {
             scope.resources[resource.address] = ResourceSymbol(
                 identifier: identifier, type: resource.type, name: resource.name, isData: resource.isData, model: model,
                 schema: catalog?.schema(resource.type, data: resource.isData),
-                repeated: resource.count != nil || resource.forEach != nil)
+                repetition: resource.count != nil ? .count : resource.forEach != nil ? .forEach : nil)
         }
         for module in configuration.modules {
             let words = Identifiers.words(module.name)

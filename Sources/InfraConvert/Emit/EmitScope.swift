@@ -16,8 +16,17 @@ struct ResourceSymbol: Sendable {
     var model: TypeModel?
     /// The provider schema of the type (object attribute types for attributes written as blocks).
     var schema: SchemaBlock?
-    /// Whether it has `count` or `for_each` (so references need an instance key).
-    var repeated: Bool
+    /// `count` or `for_each`, when it has either (so references need an instance key).
+    var repetition: Repetition?
+
+    /// Whether it has `count` or `for_each`.
+    var repeated: Bool { repetition != nil }
+}
+
+/// How a block is repeated: instance keys are numbers with `count`, strings with `for_each`.
+enum Repetition: Sendable {
+    case count
+    case forEach
 }
 
 /// A module call as the converted code names it.

@@ -2,8 +2,8 @@
 // (`"10.0.0.0/16"`, `["a", "b"]`, `["Name": "web"]`); references become the converted
 // values' typed properties (`vpc.id`, `region.value`); calls use the typed `Fn` helpers when
 // their arguments fit; templates become Swift string interpolation. What the typed layer cannot
-// say yet — `for` expressions, splats, template directives, `...` expansion, computed object
-// keys — stays HCL text in `.raw(…)`, and a note says so above the statement.
+// say yet — `for` expressions, splats other than `x[*].attribute` over a counted resource,
+// template directives, `...` expansion, computed object keys — stays HCL text in `.raw(…)`, and a note says so above the statement.
 
 import InfraAWSBindings
 import InfraHCL
@@ -75,7 +75,7 @@ struct ExpressionEmitter {
             if case .null = otherwise.kind { return a }
             return .value
         case .forExpression(let forExpression): return forExpression.isObject ? .value : .value
-        case .splat: return .value
+        case .splat(let source, let each, _): return typedSplat(source, each)?.type ?? .value
         case .variable, .getAttribute, .index:
             return resolve(expression)?.type
         }
@@ -255,8 +255,8 @@ struct ExpressionEmitter {
                 form: .untyped, type: type(of: expression))
         case .forExpression:
             return rawEmitted(expression, "`for` expression")
-        case .splat:
-            return rawEmitted(expression, "splat (`[*]`)")
+        case .splat(let source, let each, _):
+            return typedSplat(source, each) ?? rawEmitted(expression, "splat (`[*]`)")
         case .template:
             return rawEmitted(expression, "template directive (`%{…}`)")
         case .templateWrap(let inner), .parenthesized(let inner):

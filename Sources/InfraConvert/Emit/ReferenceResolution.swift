@@ -1,9 +1,10 @@
 // References → the converted values: `var.region` is `region.value`, `aws_vpc.main.id` is
 // `vpc.id` (the generated reference property, `…Ref` for arguments), `module.vpc.vpc_id` is
-// `vpc.output("vpc_id")`, `each.key` is `Expression.eachKey`. Steps the typed layer cannot
-// follow (an attribute of an object, an instance key of a `count` resource) continue on the
-// untyped `Expression` with `.attribute(…)` and `.index(…)`, which keeps the reference
-// structured, so validation and the dependency graph still see it.
+// `vpc.output("vpc_id")`, `each.key` is `Expression.eachKey`, one instance of a repeated
+// resource `aws_subnet.private[0].id` is `privateSubnet[0].id`. Steps the typed layer cannot
+// follow (an attribute of an object) continue on the untyped `Expression` with `.attribute(…)`
+// and `.index(…)`, which keeps the reference structured, so validation and the dependency
+// graph still see it.
 
 import InfraAWSBindings
 import InfraHCL
@@ -15,6 +16,9 @@ extension ExpressionEmitter {
         var rest: [HCLReference.Step]
         /// The type at the end of the steps, when known better than by following them.
         var finalType: SwiftType?
+        /// When `rest` starts with an instance key and a typed attribute of a repeated resource:
+        /// how to read them through the library's typed instance access instead.
+        var instance: TypedInstance?
 
         /// The type after applying the remaining steps, as far as it can be told.
         var type: SwiftType? {
@@ -33,6 +37,15 @@ extension ExpressionEmitter {
             }
             return current
         }
+    }
+
+    /// `identifier[key].property` of a resource with `count` or `for_each`.
+    struct TypedInstance {
+        var identifier: String
+        var repetition: Repetition
+        /// The generated property read on the instance (`id`, `cidrBlockRef`).
+        var property: String
+        var type: SwiftType
     }
 
     /// Resolves a reference expression, or `nil` when it is not a variable with steps.
@@ -126,12 +139,19 @@ extension ExpressionEmitter {
         }
         guard !symbol.repeated, offset < steps.count, case .attribute(let name) = steps[offset] else {
             var resolved = ResolvedReference(base: untyped, rest: Array(steps.dropFirst(offset)))
-            // An instance of a repeated resource (`aws_subnet.private[0].id`): the attribute's type is still known.
-            if symbol.repeated, steps.count == offset + 2, case .index = steps[offset],
+            // An instance of a repeated resource (`aws_subnet.private[0].id`): read through the typed
+            // instance access when the attribute has a generated property.
+            if let repetition = symbol.repetition, steps.count >= offset + 2, case .index = steps[offset],
                 case .attribute(let name) = steps[offset + 1],
-                let reference = symbol.model?.references.first(where: { $0.terraformName == name })
+                let reference = symbol.model?.references.first(where: { $0.terraformName == name }),
+                let type = SwiftType(valueType: reference.valueType)
             {
-                resolved.finalType = SwiftType(valueType: reference.valueType)
+                if steps.count == offset + 2 { resolved.finalType = type }
+                if !reference.isDeprecated {
+                    resolved.instance = TypedInstance(
+                        identifier: symbol.identifier, repetition: repetition,
+                        property: Naming.escaped(reference.swiftName), type: type)
+                }
             }
             return resolved
         }
@@ -163,10 +183,39 @@ extension ExpressionEmitter {
             rest: rest)
     }
 
+    /// `aws_subnet.private[*].id` as `privateSubnet.all.id` (an `Expr<[String]>`): a splat of one
+    /// typed attribute over a resource or data source with `count` (or neither). `nil` otherwise,
+    /// e.g. over a `for_each` resource, whose instances are a map that `[*]` does not walk.
+    func typedSplat(_ source: HCLExpression, _ each: HCLExpression) -> Emitted? {
+        guard case .getAttribute(let item, let name) = each.kind, case .splatItem = item.kind,
+            let reference = HCLReference(source)
+        else { return nil }
+        let names = reference.steps.compactMap { step -> String? in
+            if case .attribute(let name) = step { return name }
+            return nil
+        }
+        guard names.count == reference.steps.count else { return nil }
+        let key = ([reference.root] + names).joined(separator: ".")
+        guard names.count == (reference.root == "data" ? 2 : 1), let symbol = scope.resources[key],
+            symbol.repetition != .forEach,
+            let attribute = symbol.model?.references.first(where: { $0.terraformName == name }),
+            !attribute.isDeprecated, let type = SwiftType(valueType: attribute.valueType)
+        else { return nil }
+        return Emitted(
+            code: "\(symbol.identifier).all.\(Naming.escaped(attribute.swiftName))", form: .typed, type: .list(type))
+    }
+
     /// Applies the remaining steps: list indexes stay typed, everything else continues untyped.
     mutating func emit(_ resolved: ResolvedReference) -> Emitted {
         var current = resolved.base
-        for step in resolved.rest {
+        var rest = resolved.rest[...]
+        if let instance = resolved.instance, case .index(let key)? = rest.first {
+            let keyCode = typed(key, instance.repetition == .count ? .number : .string)
+            current = Emitted(
+                code: "\(instance.identifier)[\(keyCode)].\(instance.property)", form: .typed, type: instance.type)
+            rest = rest.dropFirst(2)
+        }
+        for step in rest {
             switch step {
             case .index(let key):
                 if current.form == .typed, case .list(let element)? = current.type {

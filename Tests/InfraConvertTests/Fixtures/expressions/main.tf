@@ -1,5 +1,6 @@
 # Written for InfraConvertTests: one of each expression form convert writes typed (operators,
-# conditionals, count.index, the generated Fn functions), so the round trip compiles and plans them.
+# conditionals, count.index, the generated Fn functions, one instance of a counted or for_each
+# resource, a splat), so the round trip compiles and plans them.
 
 variable "env" {
   type    = string
@@ -43,6 +44,19 @@ resource "aws_s3_bucket" "b" {
   count  = local.prod ? 2 : 1
   bucket = "${local.name}-${count.index}"
   tags   = merge(var.tags, { Name = local.upper })
+}
+resource "aws_s3_bucket" "zone" {
+  for_each = toset(var.zones)
+  bucket   = "${local.name}-${each.key}"
+}
+output "first_arn" {
+  value = aws_s3_bucket.b[0].arn
+}
+output "bucket_ids" {
+  value = aws_s3_bucket.b[*].id
+}
+output "zone_bucket" {
+  value = aws_s3_bucket.zone["us-east-1a"].bucket
 }
 output "n" {
   value = length(var.zones) % 2 == 0 ? local.first : local.team
