@@ -12,6 +12,9 @@ package enum PropertyKind: Equatable, Sendable {
     case blockList(typeName: String)
     /// A nested block past the depth/size limits: typed JSON, `Expr<Value>`, rendered as an attribute.
     case blockFallback
+    /// An attribute with a nested type (`nested_type`): a struct (`single`), an array of structs
+    /// (`list`, `set`) or a dictionary of structs (`map`), rendered as an object-valued attribute.
+    case nestedAttribute(typeName: String, nesting: NestingMode)
 }
 
 /// One settable argument or nested block of a generated type.
@@ -37,6 +40,9 @@ package struct PropertyModel: Sendable {
         case .singleBlock(let typeName): typeName
         case .blockList(let typeName): "[\(typeName)]"
         case .blockFallback: "Expr<Value>"
+        case .nestedAttribute(let typeName, .map): "[String: \(typeName)]"
+        case .nestedAttribute(let typeName, .list), .nestedAttribute(let typeName, .set): "[\(typeName)]"
+        case .nestedAttribute(let typeName, _): typeName
         }
     }
 }
@@ -59,6 +65,8 @@ package struct NestedTypeModel: Sendable {
     package var aliasOf: String?
     package var properties: [PropertyModel]
     package var nested: [NestedTypeModel]
+    /// The object of a nested attribute type (rendered as a value), not a nested block.
+    package var isAttributeObject = false
 }
 
 /// One generated resource or data source.

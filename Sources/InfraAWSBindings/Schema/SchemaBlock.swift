@@ -1,11 +1,12 @@
 // The provider schema's block tree: a block has attributes and nested block types, each
-// nested block type has a nesting mode and item limits. Mirrors the JSON exactly.
+// nested block type has a nesting mode and item limits; an attribute may have a nested type
+// (protocol 6 `nested_type`: an object, or a list, set or map of objects). Mirrors the JSON.
 
 /// One attribute of a block.
 package struct SchemaAttribute: Sendable {
     /// The Terraform attribute name.
     package var name: String
-    /// The value type (nested attribute types fall back to `.dynamic`).
+    /// The value type (`.dynamic` for an attribute with a ``nested`` type).
     package var type: SchemaType
     /// Schema description, when the provider ships one.
     package var description: String?
@@ -14,6 +15,8 @@ package struct SchemaAttribute: Sendable {
     package var computed: Bool
     package var deprecated: Bool
     package var sensitive: Bool
+    /// The attribute's nested type (`nested_type`), when its value is an object or a collection of objects.
+    package var nested: SchemaNestedType? = nil
 
     /// Computed and not settable: exposed only as a reference.
     package var isComputedOnly: Bool { computed && !optional && !required }
@@ -21,7 +24,14 @@ package struct SchemaAttribute: Sendable {
     package var isArgument: Bool { required || optional }
 }
 
-/// How a nested block repeats.
+/// The `nested_type` of an attribute: object attributes and how the objects repeat
+/// (`single`: one object, `list`/`set`: an array of objects, `map`: objects by key).
+package struct SchemaNestedType: Sendable {
+    package var nesting: NestingMode
+    package var attributes: [SchemaAttribute]
+}
+
+/// How a nested block (or a nested attribute type) repeats.
 package enum NestingMode: String, Sendable {
     case single, group, list, set, map
 }
@@ -45,6 +55,16 @@ package struct SchemaBlock: Sendable {
     package var blockTypes: [SchemaBlockType]
     package var description: String?
     package var deprecated: Bool
+
+    package init(
+        attributes: [SchemaAttribute], blockTypes: [SchemaBlockType], description: String? = nil,
+        deprecated: Bool = false
+    ) {
+        self.attributes = attributes
+        self.blockTypes = blockTypes
+        self.description = description
+        self.deprecated = deprecated
+    }
 }
 
 /// One resource type or data source.
@@ -53,4 +73,10 @@ package struct SchemaEntry: Sendable {
     package var type: String
     package var isDataSource: Bool
     package var block: SchemaBlock
+
+    package init(type: String, isDataSource: Bool, block: SchemaBlock) {
+        self.type = type
+        self.isDataSource = isDataSource
+        self.block = block
+    }
 }

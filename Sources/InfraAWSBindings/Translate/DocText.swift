@@ -10,11 +10,11 @@ package enum DocText {
     package static let width = 100
 
     /// The doc of a resource or data source struct.
-    package static func topLevel(_ entry: SchemaEntry) -> [String] {
+    package static func topLevel(_ entry: SchemaEntry, source: String = "hashicorp/aws") -> [String] {
         let kind = entry.isDataSource ? "data source" : "resource"
         var lines = wrap(summary(entry.block.description) ?? "The Terraform \(kind) `\(entry.type)`.")
         lines.append("")
-        lines.append("Terraform \(kind) `\(entry.type)` (hashicorp/aws). Required arguments are the")
+        lines.append("Terraform \(kind) `\(entry.type)` (\(source)). Required arguments are the")
         lines.append("non-optional initializer parameters; computed attributes are typed references.")
         if entry.block.deprecated { lines.append("- Note: deprecated by the provider.") }
         return lines
@@ -51,6 +51,19 @@ package enum DocText {
     package static func blockType(_ blockType: SchemaBlockType) -> [String] {
         let fallback = "The body of a `\(blockType.name)` block."
         guard let text = summary(blockType.block.description) else { return [fallback] }
+        return wrap(text) + ["", fallback]
+    }
+
+    /// The doc of the struct of a nested attribute type.
+    package static func nestedAttributeType(_ attribute: SchemaAttribute) -> [String] {
+        let shape =
+            switch attribute.nested?.nesting {
+            case .list?, .set?: "one element of the list"
+            case .map?: "one value of the map"
+            default: "the object"
+            }
+        let fallback = "The value of attribute `\(attribute.name)` (\(shape))."
+        guard let text = summary(attribute.description) else { return [fallback] }
         return wrap(text) + ["", fallback]
     }
 

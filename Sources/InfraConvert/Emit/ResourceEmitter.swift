@@ -118,6 +118,8 @@ extension ExpressionEmitter {
                     }
                     value = .array(calls)
                 }
+            case .nestedAttribute:
+                return nil  // nested attribute types (no AWS type has one) stay untyped
             case .blockFallback:
                 if !blocks.isEmpty {
                     let objects = blocks.map { blockObject($0.body) }

@@ -1,6 +1,8 @@
 // `terraform/dns`: the Cloudflare records of the seed's domain structure (omnivoltaic.com,
 // api, *, dev, *.dev), pointed at the ingress load balancers of each cluster. Its own root
 // because the cloudflare provider is not available offline; see Documentation/OVESReference.md.
+// The types (`CFDNSRecord`, `DataCFZone`, `CFProvider`) are generated from the provider's schema
+// (Cloudflare/Generated/, codegen/cloudflare/).
 
 import InfraAWS
 import InfraCore
@@ -25,33 +27,31 @@ public enum CloudflareRoot {
         let devIngress = Variable<String>(
             "dev_ingress_hostname", description: "DNS name of the development NGINX ingress load balancer",
             providedAtApply: true)
-        let zone = CloudflareZoneLookup("omnivoltaic", zoneName: Expr(.string(OVESSettings.apexDomain)))
+        let zone = DataCFZone("omnivoltaic", filter: .init(name: Expr(.string(OVESSettings.apexDomain))))
         return Stack(
             "dns", directory: "terraform/dns",
             settings: TerraformSettings(
-                requiredProviders: [
-                    RequiredProvider("cloudflare", source: "cloudflare/cloudflare", version: "~> 4.40")
-                ],
+                requiredProviders: [CFProvider.requirement],
                 backend: OVESSettings.backend(key: "dns/terraform.tfstate"))
         ) {
             prodIngress
             devIngress
-            Provider("cloudflare")
+            CFProvider()
             zone.inFile("cloudflare")
             // cn.omnivoltaic.com is a Route53 zone of the shared root: delegate to its four name servers,
             // read from the shared root's state (so the dns root runs after shared).
             let shared = RemoteRoot(SharedRoot.stack, outputs: SharedRoot.outputs)
             shared
-            CloudflareRecord(
-                "cn_delegation", zoneID: zone.id, recordName: "cn", type: "NS",
-                content: Fn.element(shared.outputs.chinaZoneNameServers, index: Count.index), ttl: 3600,
-                comment: "Managed by swift-infra (delegation to the Route53 zone of the shared root)"
+            CFDNSRecord(
+                "cn_delegation", name: "cn", ttl: 3600, type: "NS", zoneId: zone.id,
+                comment: "Managed by swift-infra (delegation to the Route53 zone of the shared root)",
+                content: Fn.element(shared.outputs.chinaZoneNameServers, index: Count.index)
             ).count(4).inFile("cloudflare")
             for record in records {
-                CloudflareRecord(
-                    record.local, zoneID: zone.id, recordName: Expr(.string(record.name)), type: "CNAME",
-                    content: record.environment == "prod" ? prodIngress.value : devIngress.value, proxied: true, ttl: 1,
-                    comment: "Managed by swift-infra (\(record.environment) ingress)"
+                CFDNSRecord(
+                    record.local, name: Expr(.string(record.name)), ttl: 1, type: "CNAME", zoneId: zone.id,
+                    comment: "Managed by swift-infra (\(record.environment) ingress)",
+                    content: record.environment == "prod" ? prodIngress.value : devIngress.value, proxied: true
                 ).inFile("cloudflare")
             }
         }

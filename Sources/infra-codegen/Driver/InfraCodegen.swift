@@ -3,6 +3,7 @@
 //   swift run infra-codegen                       regenerate everything in this package
 //   swift run infra-codegen --types aws_vpc,data.aws_region --output Sources/MyInfra/Generated
 //   swift run infra-codegen --trim-from raw.json  refresh codegen/aws/ from `terraform providers schema -json`
+//   swift run infra-codegen provider --schema s.json --prefix CF --output DIR   any provider (ProviderGeneration)
 //
 // Parse and translate come from InfraAWSBindings (Schema/, Translate/, Model/, Plan/, shared with
 // the converter); this target renders (Render/) and drives (Driver/).
@@ -28,6 +29,10 @@ struct InfraCodegen {
     }
 
     static func run(_ arguments: [String]) throws {
+        if arguments.first == "provider" {
+            try ProviderGeneration.run(Array(arguments.dropFirst()))
+            return
+        }
         let options = try Options(arguments)
         if options.help {
             print(Options.usage)

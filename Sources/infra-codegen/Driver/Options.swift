@@ -18,6 +18,7 @@ struct Options {
         usage: infra-codegen [--package-root DIR] [--schema FILE]
                infra-codegen --types aws_vpc,data.aws_region --output DIR [--file-name NAME.swift] [--schema FILE]
                infra-codegen --trim-from RAW.json [--provider-version 5.100.0] [--schema FILE]
+               infra-codegen provider --schema SCHEMA.json --prefix CF --output DIR [...]   (any provider; provider --help)
 
         Without --types: regenerates Sources/InfraAWS/Generated, Sources/InfraAWSFamilies/Generated and the
         generated block of Package.swift from codegen/aws/aws-provider-schema.json.gz.

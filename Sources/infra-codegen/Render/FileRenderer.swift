@@ -8,7 +8,7 @@ enum FileRenderer {
     /// Renders `types` as one source file.
     static func render(
         family: String, moduleDescription: String, types: [TypeModel], context: GenerationContext,
-        extraImports: [String] = []
+        extraImports: [String] = [], provider: String = "AWS"
     ) -> String {
         var w = SourceWriter()
         w.line("// \(moduleDescription): \(family) — \(types.count) types.")
@@ -19,7 +19,7 @@ enum FileRenderer {
         for module in (["InfraCore", "InfraTerraform"] + extraImports).sorted() { w.line("import \(module)") }
         for type in types {
             w.line()
-            TypeRenderer.render(type, into: &w)
+            TypeRenderer.render(type, provider: provider, into: &w)
         }
         return w.text
     }

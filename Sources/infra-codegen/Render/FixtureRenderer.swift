@@ -90,6 +90,14 @@ enum FixtureRenderer {
             let inner = child.map { requiredArguments($0.properties, nested: $0.nested, extra: childExtra) } ?? ""
             let value = ".init(\(inner))"
             return property.kind == .singleBlock(typeName: name) ? "\(label): \(value)" : "\(label): [\(value)]"
+        case .nestedAttribute(let name, let nesting):
+            let child = nested.first { $0.swiftName == name }
+            let value = ".init(\(child.map { requiredArguments($0.properties, nested: $0.nested) } ?? ""))"
+            switch nesting {
+            case .list, .set: return "\(label): [\(value)]"
+            case .map: return "\(label): [\"key\": \(value)]"
+            default: return "\(label): \(value)"
+            }
         }
     }
 }

@@ -6,8 +6,8 @@ import InfraAWSBindings
 
 /// Renders ``TypeModel``s and ``NestedTypeModel``s.
 enum TypeRenderer {
-    /// Renders a resource or data source.
-    static func render(_ type: TypeModel, into w: inout SourceWriter) {
+    /// Renders a resource or data source; `provider` names the provider in deprecation messages.
+    static func render(_ type: TypeModel, provider: String = "AWS", into w: inout SourceWriter) {
         let conformance = type.isDataSource ? "TerraformDataSource" : "TerraformResource"
         let prefix = type.isDataSource ? "data." : ""
         w.doc(type.doc)
@@ -20,7 +20,7 @@ enum TypeRenderer {
             w.line("public var name: String")
             w.doc(["Meta-arguments (`depends_on`, `count`, `provider`, `lifecycle`, …) and raw overrides."])
             w.line("public var meta = MetaArguments()")
-            renderStorage(type.properties, into: &w)
+            renderStorage(type.properties, provider: provider, into: &w)
             renderInit(
                 type.properties, leading: ["_ name: String"], assign: [(target: "self.name", value: "name")], into: &w)
             w.doc(["The arguments and nested blocks as a Terraform block body."])
@@ -29,7 +29,7 @@ enum TypeRenderer {
                 w.line()
                 w.doc(reference.doc)
                 if reference.isDeprecated {
-                    w.line("@available(*, deprecated, message: \"deprecated by the AWS provider\")")
+                    w.line("@available(*, deprecated, message: \"deprecated by the \(provider) provider\")")
                 }
                 let declaration = "public var \(Naming.escaped(reference.swiftName)): Expr<\(reference.valueType)>"
                 let body = "reference(\"\(reference.terraformName)\")"
@@ -39,7 +39,9 @@ enum TypeRenderer {
                     w.braced(declaration) { w in w.line(body) }
                 }
             }
-            for nested in type.nested { renderNested(nested, parent: type.swiftName, into: &w) }
+            for nested in type.nested {
+                renderNested(nested, parent: type.swiftName, provider: provider, into: &w)
+            }
         }
     }
 
@@ -67,30 +69,40 @@ enum TypeRenderer {
             ? String(qualified.dropFirst(parent.count + 1)) : qualified
     }
 
-    private static func renderNested(_ type: NestedTypeModel, parent: String, into w: inout SourceWriter) {
+    static func renderNested(_ type: NestedTypeModel, parent: String, provider: String, into w: inout SourceWriter) {
         w.line()
         w.doc(type.doc)
         if let alias = type.aliasOf {
             w.line("public typealias \(type.swiftName) =", continuation: relative(alias, from: parent))
             return
         }
-        w.structHeader(type.swiftName, conformances: ["BlockConvertible", "Sendable"]) { w in
-            renderStorage(type.properties, into: &w)
+        let conformances = type.isAttributeObject ? ["Sendable"] : ["BlockConvertible", "Sendable"]
+        w.structHeader(type.swiftName, conformances: conformances) { w in
+            renderStorage(type.properties, provider: provider, into: &w)
             renderInit(type.properties, leading: [], assign: [], into: &w)
-            w.doc(["The block body."])
-            w.braced("public var terraformBlock: Block") { w in renderBodyStatements(type.properties, into: &w) }
-            for nested in type.nested { renderNested(nested, parent: parent + "." + type.swiftName, into: &w) }
+            if type.isAttributeObject {
+                w.doc(["The object as a Terraform expression (unset attributes left out, so they are null)."])
+                w.braced("public var terraformValue: Expression") { w in
+                    renderObjectStatements(type.properties, into: &w)
+                }
+            } else {
+                w.doc(["The block body."])
+                w.braced("public var terraformBlock: Block") { w in renderBodyStatements(type.properties, into: &w) }
+            }
+            for nested in type.nested {
+                renderNested(nested, parent: parent + "." + type.swiftName, provider: provider, into: &w)
+            }
         }
     }
 
-    private static func renderStorage(_ properties: [PropertyModel], into w: inout SourceWriter) {
+    static func renderStorage(_ properties: [PropertyModel], provider: String = "AWS", into w: inout SourceWriter) {
         for property in properties {
             let optional = property.isRequired ? "" : "?"
             let name = Naming.escaped(property.swiftName)
             if property.isDeprecated {
                 w.line("private var _\(property.swiftName): \(property.swiftType)\(optional)")
                 w.doc(property.doc)
-                w.line("@available(*, deprecated, message: \"deprecated by the AWS provider\")")
+                w.line("@available(*, deprecated, message: \"deprecated by the \(provider) provider\")")
                 w.braced("public var \(name): \(property.swiftType)\(optional)") { w in
                     w.line("get { _\(property.swiftName) }")
                     w.line("set { _\(property.swiftName) = newValue }")
@@ -102,7 +114,7 @@ enum TypeRenderer {
         }
     }
 
-    private static func renderInit(
+    static func renderInit(
         _ properties: [PropertyModel], leading: [String], assign: [(target: String, value: String)],
         into w: inout SourceWriter
     ) {
@@ -144,7 +156,7 @@ enum TypeRenderer {
         w.line("}")
     }
 
-    private static func renderBodyStatements(_ properties: [PropertyModel], into w: inout SourceWriter) {
+    static func renderBodyStatements(_ properties: [PropertyModel], into w: inout SourceWriter) {
         if properties.isEmpty {
             w.line("Block()")
             return
@@ -157,10 +169,46 @@ enum TypeRenderer {
             case .attribute, .blockFallback: call = "set"
             case .singleBlock: call = "appendBlock"
             case .blockList: call = "appendBlocks"
+            case .nestedAttribute(_, let nesting):
+                let expression = objectExpression("$0", nesting: nesting)
+                let rendered =
+                    property.isRequired ? objectExpression(value, nesting: nesting) : "\(value).map { \(expression) }"
+                w.line("b[attribute: \"\(property.terraformName)\"] =", continuation: rendered)
+                continue
             }
             w.call("b.\(call)", ["\"\(property.terraformName)\"", value])
         }
         w.line("return b")
+    }
+
+    /// The statements of a nested attribute object's `terraformValue`: members in name order.
+    private static func renderObjectStatements(_ properties: [PropertyModel], into w: inout SourceWriter) {
+        w.line("var members: [(String, Expression)] = []")
+        for property in properties {
+            let stored = property.isDeprecated ? "_" + property.swiftName : Naming.escaped(property.swiftName)
+            let value = property.isRequired ? stored : "value"
+            let expression =
+                switch property.kind {
+                case .nestedAttribute(_, let nesting): objectExpression(value, nesting: nesting)
+                default: "\(value).expression"
+                }
+            let append = "members.append((\"\(property.terraformName)\", \(expression)))"
+            if property.isRequired {
+                w.line(append)
+            } else {
+                w.braced("if let value = \(stored)") { w in w.line(append) }
+            }
+        }
+        w.line("return .object(members)")
+    }
+
+    /// The `Expression` of a nested attribute value: an object, a list of objects or an object of objects.
+    private static func objectExpression(_ value: String, nesting: NestingMode) -> String {
+        switch nesting {
+        case .list, .set: "Expression.list(\(value).map(\\.terraformValue))"
+        case .map: "Expression.object(\(value).sorted { $0.key < $1.key }.map { ($0.key, $0.value.terraformValue) })"
+        default: "\(value).terraformValue"
+        }
     }
 
     /// `, cidrBlock: …` for required arguments, for the doc example.
