@@ -105,7 +105,10 @@ let package = Package(
             name: "infra-k8s-codegen", dependencies: ["InfraKubernetesCodegen"], swiftSettings: strictSettings),
         .target(
             name: "OVESInfrastructure",
-            dependencies: ["InfraCore", "InfraTerraform", "InfraAWS", "InfraKubernetes", "InfraPolicy"],
+            dependencies: [
+                "InfraCore", "InfraTerraform", "InfraAWS", "InfraKubernetes", "InfraPolicy",
+                "InfraAWSAllContainers",
+            ],
             resources: [.copy("Vendor")],
             swiftSettings: strictSettings
         ),

@@ -43,7 +43,10 @@ struct ResolvedModelTests {
         #expect(checked == result.model.nodes.count)
         #expect(result.model.nodes(.kubernetes).count == 227)
         // 171 blocks + the add-on roles and access entries (7) + dns: the cn delegation and terraform_remote_state.shared (2)
-        #expect(result.inventory.count == 180 + 227)
+        // + a Secrets Manager container per workload secret + an ECR repository and lifecycle policy per microservice
+        let secretContainers = OVESEnvironment.allCases.map { OVESWorkloadSecrets.secrets($0).count }.reduce(0, +)
+        let registry = 2 * OVESContainerRegistry.repositoryNames.count
+        #expect(result.inventory.count == 180 + secretContainers + registry + 227)
     }
 
     @Test("the graph's edges join listed nodes (or the blocks they reach), in both back ends")

@@ -85,6 +85,7 @@ public enum DevEnvironment {
                 region: Expr(.string(OVESSettings.primaryRegion)), defaultTags: Expr(ConstructLiterals.map(tags)))
             content
             OVESVolumeBackups.policy(.dev, tags: tags)
+            OVESSecretContainers.secrets(.dev, tags: tags)
             Output("vpc_id", calls.vpc.outputs.vpcID, description: "The development VPC")
             Output("cluster_name", calls.eks.outputs.clusterName, description: "The development cluster")
         }

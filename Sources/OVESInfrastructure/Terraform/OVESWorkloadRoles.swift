@@ -1,6 +1,7 @@
 // The IRSA roles of the OVES clusters: the cluster autoscaler (scales the node groups the
 // seed lists) and cert-manager's Route53 DNS-01 solver for cn.omnivoltaic.com (a ServiceAccount of
-// its own, `cert-manager/cert-manager-route53`: the EKS add-on's ServiceAccount takes no annotation).
+// its own, `cert-manager/cert-manager-route53`: the EKS add-on's ServiceAccount takes no annotation)
+// and the secret operator, which reads the environment's `oves/<env>/*` Secrets Manager secrets only.
 
 import InfraAWS
 import InfraCore
@@ -45,6 +46,22 @@ public enum OVESWorkloadRoles {
                     IAMStatement(
                         sid: "Zones", effect: .allow, actions: ["route53:ListHostedZonesByName"], resources: ["*"])
                 }),
-        ]
+        ] + OVESEnvironment.allCases.filter { $0.clusterName == cluster }.map(secretReader)
+    }
+
+    /// The secret operator's role (`external-secrets/external-secrets`): reads the values and
+    /// metadata of the environment's workload secrets, nothing else (no `ListSecrets`, no writes).
+    public static func secretReader(_ environment: OVESEnvironment) -> IRSARole {
+        IRSARole(
+            "external-secrets", namespace: "external-secrets", serviceAccount: "external-secrets",
+            policy: IAMPolicyDocument {
+                IAMStatement(
+                    sid: "ReadWorkloadSecrets", effect: .allow,
+                    actions: [
+                        "secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy",
+                        "secretsmanager:GetSecretValue", "secretsmanager:ListSecretVersionIds",
+                    ],
+                    resources: [ConstructLiterals.string(OVESWorkloadSecrets.arnPattern(environment))])
+            })
     }
 }

@@ -121,6 +121,7 @@ public enum ProdEnvironment {
             content
             OVESConfigurationCheck()
             OVESVolumeBackups.policy(.prod, tags: tags)
+            OVESSecretContainers.secrets(.prod, tags: tags)
             SharedFileSystem(
                 "shared_files", fileSystemName: "oves-prod-shared", vpcID: calls.vpc.outputs.vpcID,
                 subnetIDs: calls.vpc.outputs.privateSubnetIDs, allowedCIDRs: [OVESSettings.prodVPCCIDR], tags: tags)

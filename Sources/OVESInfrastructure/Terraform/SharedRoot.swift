@@ -58,6 +58,7 @@ public enum SharedRoot {
             bootstrapImports
             outputs
             OVESSharedServices.content(tags: tags)
+            OVESContainerRegistry.content(tags: tags)
         }
     }
 }

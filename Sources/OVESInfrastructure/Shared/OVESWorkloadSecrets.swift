@@ -1,0 +1,114 @@
+// Every Kubernetes Secret an OVES workload reads, and where its value lives: an AWS Secrets
+// Manager secret `oves/<env>/<name>` holding a JSON object with the Secret's keys. Terraform
+// creates the empty containers and scopes the secret operator's IRSA role to the prefix;
+// operators put the values (Documentation/OVESRunbook.md). Tests check this list against the
+// references in the synthesized manifests, so a new `secretKeyRef` cannot be forgotten here.
+
+/// A Kubernetes Secret the OVES workloads read, with the Secrets Manager secret behind it.
+///
+/// ```swift
+/// let secret = OVESWorkloadSecrets.secrets(.prod).first { $0.name == "redis-credentials" }
+/// secret?.remoteName(.prod)                      // "oves/prod/redis-credentials"
+/// ```
+public struct OVESWorkloadSecret: Sendable, Hashable {
+    /// The Kubernetes Secret's name (the same in every namespace it is in).
+    public var name: String
+    /// The namespaces whose workloads read it.
+    public var namespaces: [String]
+    /// The keys the workloads read; empty when a workload takes every key (`envFrom`).
+    public var keys: [String]
+    /// What the value is, for the secret's description and the runbook.
+    public var purpose: String
+
+    /// Creates a secret description.
+    public init(name: String, namespaces: [String], keys: [String], purpose: String) {
+        self.name = name
+        self.namespaces = namespaces
+        self.keys = keys
+        self.purpose = purpose
+    }
+
+    /// The Secrets Manager secret's name in an environment: `oves/<env>/<name>`.
+    public func remoteName(_ environment: OVESEnvironment) -> String {
+        OVESWorkloadSecrets.namePrefix(environment) + name
+    }
+}
+
+/// The Secrets the OVES workloads read, per environment, from AWS Secrets Manager.
+///
+/// ```swift
+/// OVESWorkloadSecrets.namePrefix(.dev)                        // "oves/dev/"
+/// OVESWorkloadSecrets.secrets(.dev).map(\.name)               // ["cloudflare-api-token", …]
+/// ```
+public enum OVESWorkloadSecrets {
+    /// The Secrets Manager name prefix of an environment's secrets.
+    public static func namePrefix(_ environment: OVESEnvironment) -> String { "oves/\(environment.rawValue)/" }
+
+    /// The ARN pattern matching every secret of an environment (Secrets Manager appends `-` and six
+    /// random characters to a secret's ARN, hence the trailing `*`).
+    public static func arnPattern(_ environment: OVESEnvironment, accountID: String = OVESNames.accountID) -> String {
+        "arn:aws:secretsmanager:\(environment.region):\(accountID):secret:\(namePrefix(environment))*"
+    }
+
+    /// The namespace and name of the Cloudflare API token Secrets (cert-manager's DNS-01 solver and
+    /// external-dns read the same token, key `api-token`).
+    public static let cloudflareToken = OVESWorkloadSecret(
+        name: "cloudflare-api-token", namespaces: ["cert-manager", "external-dns"], keys: ["api-token"],
+        purpose: "Cloudflare API token (Zone.DNS edit on omnivoltaic.com) for DNS-01 and external-dns")
+
+    /// The Secrets of an environment's workloads, sorted by name.
+    public static func secrets(_ environment: OVESEnvironment) -> [OVESWorkloadSecret] {
+        let namespace = environment.rawValue
+        let microservices = InHouseMicroservice.all.map { service in
+            OVESWorkloadSecret(
+                name: "\(service.name)-secrets", namespaces: [namespace], keys: [],
+                purpose: "\(service.name) environment variables (every key becomes one)")
+        }
+        let platform: [OVESWorkloadSecret]
+        switch environment {
+        case .prod:
+            platform = [
+                OVESWorkloadSecret(
+                    name: "mongodb-credentials", namespaces: ["databases"], keys: ["password", "username"],
+                    purpose: "MongoDB root user"),
+                OVESWorkloadSecret(
+                    name: "mqtt-broker-passwords", namespaces: [namespace], keys: ["passwords"],
+                    purpose: "Mosquitto password file (mosquitto_passwd format)"),
+                OVESWorkloadSecret(
+                    name: "postgresql-credentials", namespaces: ["databases"], keys: ["password"],
+                    purpose: "PostgreSQL superuser password"),
+                OVESWorkloadSecret(
+                    name: "redis-credentials", namespaces: ["databases"], keys: ["password"],
+                    purpose: "Redis AUTH password"),
+            ]
+        case .dev:
+            platform = [
+                OVESWorkloadSecret(
+                    name: "checkly-agent", namespaces: ["checkly"], keys: ["api-key"], purpose: "Checkly agent API key"),
+                OVESWorkloadSecret(
+                    name: "elasticsearch-credentials", namespaces: ["logging", "monitoring"], keys: ["password"],
+                    purpose: "Elasticsearch elastic user password"),
+                OVESWorkloadSecret(
+                    name: "grafana-admin", namespaces: ["monitoring"], keys: ["password"],
+                    purpose: "Grafana admin password"),
+                OVESWorkloadSecret(
+                    name: "influxdb-credentials", namespaces: ["monitoring"],
+                    keys: ["admin-token", "password", "username"], purpose: "InfluxDB initial user and admin token"),
+                OVESWorkloadSecret(
+                    name: "kibana-elasticsearch-token", namespaces: ["logging"], keys: ["token"],
+                    purpose: "Kibana's Elasticsearch service account token"),
+            ]
+        }
+        return ([cloudflareToken] + microservices + platform).sorted { $0.name < $1.name }
+    }
+}
+
+extension OVESEnvironment {
+    /// The secret operator's IRSA role (`OVESWorkloadRoles.secretReader`), named `<cluster>-external-secrets`.
+    public var secretReaderRole: OVESServiceAccountRole {
+        serviceAccountRoles.first { $0.namespace == "external-secrets" }
+            ?? OVESServiceAccountRole(
+                roleName: "\(clusterName)-external-secrets", namespace: "external-secrets",
+                serviceAccountName: "external-secrets")
+    }
+}
