@@ -72,7 +72,8 @@ public struct NoRootOutputs: RootOutputs, Hashable {
 /// let shared = RemoteRoot(SharedRoot.stack, outputs: SharedRoot.outputs)
 /// Stack("dns") {
 ///     shared                                                   // data.terraform_remote_state.shared
-///     CloudflareRecord("cn_ns", content: Fn.element(shared.outputs.zoneNameServers, Count.index), …)
+///     CFDNSRecord("cn_ns", name: "cn", ttl: 3600, type: "NS", zoneId: zone.id,
+///                 content: Fn.element(shared.outputs.zoneNameServers, index: Count.index)).count(4)
 /// }
 /// ```
 public struct RemoteRoot<Outputs: RootOutputs>: StackContent {
