@@ -57,7 +57,7 @@ enum RunSteps {
             guard let cluster = manifest.cluster else {
                 steps.append(
                     RunStep(
-                        directory: manifest.outputDirectory, work: .skip("no cluster (Manifest(cluster:))"), needs: []))
+                        directory: manifest.outputDirectory, work: .skip("no Manifest(cluster:)"), needs: []))
                 continue
             }
             guard let clusterDirectory = directories[cluster.root] else {
