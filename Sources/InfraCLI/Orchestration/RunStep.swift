@@ -77,10 +77,19 @@ enum RunSteps {
                     needs: index[cluster.root].map { [$0] } ?? []))
         }
         guard command == .destroy else { return steps }
-        // Destroy: a step waits for every step that waited for it.
-        var reversed = steps.map { RunStep(directory: $0.directory, work: $0.work, needs: []) }
+        // Destroying a root that an unselected root reads from breaks that root's next plan: say so.
+        for path in selected.sorted() {
+            for reader in order.dependents(of: path) where !selected.contains(reader) {
+                Console.error(
+                    "warning: \(reader) reads outputs of \(path), which is being destroyed; its next plan will fail "
+                        + "until \(path) exists again")
+            }
+        }
+        // Destroy: the steps in reverse, each waiting for every step that waited for it.
+        let last = steps.count - 1
+        var reversed = steps.reversed().map { RunStep(directory: $0.directory, work: $0.work, needs: []) }
         for (offset, step) in steps.enumerated() {
-            for need in step.needs { reversed[need].needs.append(offset) }
+            for need in step.needs { reversed[last - need].needs.append(last - offset) }
         }
         return reversed
     }

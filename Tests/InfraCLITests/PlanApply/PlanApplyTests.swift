@@ -46,7 +46,7 @@ struct PlanApplyTests {
         #expect(try await PlanApply.exitCode(CrossRootInfra.self, ["destroy", "--auto-approve"] + common) == 0)
         let destroyed = try PlanApply.summary(output, "destroy")
         // The consumer first: it reads the producer.
-        #expect(destroyed.map { $0["root"] as? String } == ["terraform/producer", "terraform/consumer"])
+        #expect(destroyed.map { $0["root"] as? String } == ["terraform/consumer", "terraform/producer"])
         #expect(PlanApply.row(destroyed, "terraform/consumer")["destroy"] as? Int == 1)
         #expect(PlanApply.row(destroyed, "terraform/producer")["destroy"] as? Int == 1)
         let consumerLog = try PlanApply.interval(
