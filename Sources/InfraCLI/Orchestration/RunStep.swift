@@ -61,7 +61,7 @@ enum RunSteps {
                 continue
             }
             guard let clusterDirectory = directories[cluster.root] else {
-                throw ValidationError(
+                throw ToolLocator.failure(
                     "manifest \(manifest.name): its cluster's root \(cluster.root) is not a Terraform root of this "
                         + "infrastructure")
             }

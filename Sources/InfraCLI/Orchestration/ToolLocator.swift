@@ -1,6 +1,7 @@
-// Finding the real tools `plan`/`apply`/`destroy` drive: `terraform` (version checked: import and
-// removed blocks need 1.7, `terraform_data` and `-detailed-exitcode` with saved plans need 1.5 —
-// we require 1.7) and `kubectl` (only when a manifest is applied).
+// Finding the real tools `plan`/`apply`/`destroy` drive: `terraform` (version checked: the
+// synthesized roots may hold import blocks, Terraform 1.5+, and removed blocks, 1.7+, so 1.7 is
+// required) and `kubectl` (only when a manifest is applied). A missing or old tool is a run-time
+// failure (exit 1, nothing run), not a usage error.
 
 import ArgumentParser
 import Foundation
@@ -14,7 +15,7 @@ enum ToolLocator {
     static func find(_ name: String, explicit: String?, environment: [String: String]) throws -> String {
         if let explicit {
             guard FileManager.default.isExecutableFile(atPath: explicit) else {
-                throw ValidationError("\(explicit) is not an executable file (given with --\(name))")
+                throw failure("\(explicit) is not an executable file (given with --\(name))")
             }
             return explicit
         }
@@ -22,7 +23,7 @@ enum ToolLocator {
             let path = "\(directory)/\(name)"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
-        throw ValidationError("\(name) was not found on PATH; install it or pass --\(name) PATH")
+        throw failure("\(name) was not found on PATH; install it or pass --\(name) PATH")
     }
 
     /// The version `terraform version -json` reports, checked against ``minimumTerraform``.
@@ -34,13 +35,19 @@ enum ToolLocator {
             let object = try? JSONSerialization.jsonObject(with: result.stdout) as? [String: Any],
             let version = object["terraform_version"] as? String
         else {
-            throw ValidationError("\(path) version -json failed; is it terraform?")
+            throw failure("\(path) version -json failed; is it terraform?")
         }
         guard isAtLeast(version, minimumTerraform) else {
             let minimum = minimumTerraform.map(String.init).joined(separator: ".")
-            throw ValidationError("terraform \(version) is too old: the synthesized roots need \(minimum) or newer")
+            throw failure("terraform \(version) is too old: the synthesized roots need \(minimum) or newer")
         }
         return version
+    }
+
+    /// Prints `error: message` and returns exit code 1 to throw (a run-time failure, not a usage error).
+    static func failure(_ message: String) -> ExitCode {
+        Console.error("error: \(message); nothing was run.")
+        return .failure
     }
 
     /// Whether `version` (`1.11.4`, `1.8.0-beta1`) is at least `minimum`.

@@ -42,6 +42,12 @@ struct PlanApplyTests {
 
         #expect(try await PlanApply.exitCode(CrossRootInfra.self, ["plan"] + common) == 0)
         #expect(try PlanApply.summary(output, "plan").map { $0["result"] as? String } == ["no changes", "no changes"])
+        // Nothing init installs changed since apply: no second init.
+        for root in ["producer", "consumer"] {
+            let log = try String(
+                contentsOf: output.appendingPathComponent(".infra-logs/terraform/\(root)/plan.log"), encoding: .utf8)
+            #expect(log.contains("$ terraform plan") && !log.contains("$ terraform init"), "\(root): \(log)")
+        }
 
         #expect(try await PlanApply.exitCode(CrossRootInfra.self, ["destroy", "--auto-approve"] + common) == 0)
         let destroyed = try PlanApply.summary(output, "destroy")
@@ -137,6 +143,20 @@ struct PlanApplyTests {
             #expect(text.contains("- \(argument)"), "exec argument \(argument)")
         }
         #expect(text.contains("current-context: demo"))
+    }
+
+    @Test("a terraform older than 1.7 is refused before any root runs")
+    func oldTerraform() async throws {
+        let work = try ExternalTools.temporaryDirectory("orchestrate-old")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let old = work.appendingPathComponent("terraform")
+        try "#!/bin/sh\necho '{\"terraform_version\":\"1.6.6\"}'\n".write(to: old, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: old.path)
+        let output = work.appendingPathComponent("out")
+        let code = try await PlanApply.exitCode(
+            IndependentInfra.self, ["plan", "--output", output.path, "--terraform", old.path])
+        #expect(code == 1)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".infra-logs").path))
     }
 
     @Test("apply without a terminal and without --auto-approve refuses before running terraform")
