@@ -46,11 +46,17 @@ enum Orchestration {
         if command != .plan && !autoApprove { try confirm(command, steps: steps, output: options.output) }
 
         let board = ProgressBoard(names: steps.map(\.directory))
-        let results = await StepScheduler.run(steps, parallel: options.parallel) { index in
+        var results = await StepScheduler.run(steps, parallel: options.parallel) { index in
             await run(steps[index], index: index, context: context, board: board)
         }
         for (index, result) in results.enumerated() where result.result == .notRun {
-            board.update(index, "not run")
+            // A step with nothing to run is skipped whether or not the run stopped before it.
+            if case .skip(let reason) = steps[index].work {
+                results[index] = StepResult(root: result.root, result: .skipped, message: reason)
+                board.update(index, "skipped: \(reason)")
+            } else {
+                board.update(index, "not run")
+            }
         }
         Console.out(RunSummary.table(results))
         let summary = output.appendingPathComponent(RunContext.logFolder).appendingPathComponent(
