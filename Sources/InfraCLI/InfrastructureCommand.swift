@@ -1,6 +1,6 @@
 // The reusable command line: a package declares its infrastructure in one type and gets
-// every `infra-manifest` subcommand (synth, list, check, graph, diff, drift, and the
-// executor commands) for its own definitions.
+// every `infra-manifest` subcommand (synth, list, check, graph, diff, drift, plan, apply,
+// destroy, and the executor commands) for its own definitions.
 
 import ArgumentParser
 import InfraCore
@@ -63,7 +63,7 @@ public struct InfrastructureCLI<D: InfrastructureCommand>: AsyncParsableCommand 
                 SynthCommand<D>.self, ListCommand<D>.self, CheckCommand<D>.self, GraphCommand<D>.self,
                 DiffCommand<D>.self, DriftCommand<D>.self, BootstrapCommand.self, WhoamiCommand.self,
                 EKSTokenCommand.self, KubeconfigCommand.self, SignCommand.self, ImportCRDCommand.self,
-                ConvertCommand.self,
+                ConvertCommand.self, PlanCommand<D>.self, ApplyCommand<D>.self, DestroyCommand<D>.self,
             ],
             defaultSubcommand: SynthCommand<D>.self)
     }

@@ -30,15 +30,18 @@ public struct Manifest: SynthesisUnit {
     public var namespace: String?
     /// The content, as written in the builder block.
     public var contents: [any ManifestContent]
+    /// The cluster `apply` sends the objects to, after the Terraform root creating it; `nil`: not applied.
+    public var cluster: ManifestCluster?
 
     /// Creates a manifest; `directory` defaults to `kubernetes/<name>`.
     public init(
-        _ name: String, directory: String? = nil, namespace: String? = nil,
+        _ name: String, directory: String? = nil, namespace: String? = nil, cluster: ManifestCluster? = nil,
         @ManifestBuilder content: () -> [any ManifestContent]
     ) {
         self.name = name
         self.outputDirectory = directory ?? "kubernetes/\(name)"
         self.namespace = namespace
+        self.cluster = cluster
         self.contents = content()
     }
 
