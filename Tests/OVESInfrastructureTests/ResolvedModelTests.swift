@@ -13,6 +13,9 @@ import Testing
 @Suite("OVES resolved model")
 struct ResolvedModelTests {
     static let result = Infrastructure(units: OVESReference.units).synthesize()
+    /// The Kubernetes objects of both clusters' manifests, counted from the manifests themselves.
+    static let kubernetesObjects =
+        OVESKubernetes.production().objects.count + OVESKubernetes.development().objects.count
 
     @Test("every file is written from its nodes: the documents give the bytes, nothing more, nothing less")
     func filesComeFromTheModel() throws {
@@ -41,12 +44,12 @@ struct ResolvedModelTests {
             checked += nodes.count
         }
         #expect(checked == result.model.nodes.count)
-        #expect(result.model.nodes(.kubernetes).count == 227)
+        #expect(result.model.nodes(.kubernetes).count == Self.kubernetesObjects)
         // 171 blocks + the add-on roles and access entries (7) + dns: the cn delegation and terraform_remote_state.shared (2)
         // + a Secrets Manager container per workload secret + an ECR repository and lifecycle policy per microservice
         let secretContainers = OVESEnvironment.allCases.map { OVESWorkloadSecrets.secrets($0).count }.reduce(0, +)
         let registry = 2 * OVESContainerRegistry.repositoryNames.count
-        #expect(result.inventory.count == 180 + secretContainers + registry + 227)
+        #expect(result.inventory.count == 180 + secretContainers + registry + Self.kubernetesObjects)
     }
 
     @Test("the graph's edges join listed nodes (or the blocks they reach), in both back ends")
@@ -63,7 +66,7 @@ struct ResolvedModelTests {
         let report = PolicyEngine(suppressions: OVESReference.allPolicySuppressions).evaluate(Self.result.model)
         let kubernetes = report.coverage.first { $0.format == .kubernetes }
         #expect(kubernetes?.rules ?? 0 > 0)
-        #expect(kubernetes?.documents == 227)
+        #expect(kubernetes?.documents == Self.kubernetesObjects)
         #expect(report.active.isEmpty, "\(report.active.map(\.description))")
         #expect(report.unusedSuppressions.isEmpty, "\(report.unusedSuppressions)")
         let elasticsearch = report.suppressed.first {
@@ -87,7 +90,7 @@ struct ResolvedModelTests {
             #expect(template.hasObject(kind: "Deployment", named: "account-microservice", namespace: "prod") == nil)
         }
         #expect(fromResult.objects.count == fromManifest.objects.count)
-        #expect(fromModel.objects.count == 227)
+        #expect(fromModel.objects.count == Self.kubernetesObjects)
     }
 
     @Test("TerraformTemplate reads one OVES root from the model, with component paths")

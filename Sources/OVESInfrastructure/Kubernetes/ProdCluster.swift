@@ -60,7 +60,7 @@ struct ProdCluster {
                 service.verticalAutoscaling(namespace: Self.applications)
             }
             MQTTBroker(namespace: Self.applications).content
-            ProductionDatabases(namespace: Self.databases).content
+            ProductionDatabases(namespace: Self.databases).content(accountID: accountID)
             TCPForwarding(namespace: Self.edge, databaseNamespace: Self.databases).router
         }
     }

@@ -1,6 +1,6 @@
 // The production databases that run in the prod cluster (MongoDB, Redis, PostgreSQL) as
 // StatefulSets with encrypted gp3 volumes, VPAs that size them on restart, and the seed's
-// `mongodb-data` volume, which holds the daily MongoDB dumps written by a CronJob.
+// `mongodb-data` volume, which stages the daily MongoDB dump (DatabaseBackups uploads it to S3).
 
 import InfraKubernetes
 
@@ -59,49 +59,6 @@ struct ProductionDatabases {
                 storageClassName: OVESNames.storageClassName))
     }
 
-    /// A daily `mongodump` into `mongodb-data` (02:00 UTC), complementing the EBS snapshots.
-    var mongodbBackup: CronJob {
-        let security = WorkloadSecurity.restricted
-        let container = Container(
-            name: "mongodump",
-            args: [
-                "--uri=mongodb://$(MONGO_USER):$(MONGO_PASSWORD)@mongodb-0.mongodb.\(namespace).svc.cluster.local:27017/?authSource=admin",
-                "--gzip", "--archive=/backup/mongodb-latest.archive.gz",
-            ],
-            command: ["mongodump"],
-            env: [
-                .fromSecret("MONGO_USER", secret: "mongodb-credentials", key: "username"),
-                .fromSecret("MONGO_PASSWORD", secret: "mongodb-credentials", key: "password"),
-            ],
-            image: "mongo:7.0.12", imagePullPolicy: "Always",
-            resources: ComputeResources(cpu: "100m", memory: "256Mi", cpuLimit: "1", memoryLimit: "1Gi").requirements,
-            securityContext: security.containerSecurityContext,
-            volumeMounts: [
-                VolumeMount(name: "backup", mountPath: "/backup"), VolumeMount(name: "tmp", mountPath: "/tmp"),
-            ])
-        return CronJob(
-            metadata: ObjectMeta(name: "mongodb-backup", namespace: namespace, labels: ["app": "mongodb-backup"]),
-            spec: CronJobSpec(
-                concurrencyPolicy: "Forbid", failedJobsHistoryLimit: 3,
-                jobTemplate: JobTemplateSpec(
-                    spec: JobSpec(
-                        backoffLimit: 2,
-                        template: PodTemplateSpec(
-                            metadata: ObjectMeta(labels: ["app": "mongodb-backup"]),
-                            spec: PodSpec(
-                                automountServiceAccountToken: false, containers: [container],
-                                restartPolicy: "OnFailure",
-                                securityContext: security.podSecurityContext,
-                                volumes: [
-                                    Volume(
-                                        name: "backup",
-                                        persistentVolumeClaim: PersistentVolumeClaimVolumeSource(
-                                            claimName: "mongodb-data")),
-                                    Volume(name: "tmp", emptyDir: EmptyDirVolumeSource(sizeLimit: "1Gi")),
-                                ])))),
-                schedule: "0 2 * * *", successfulJobsHistoryLimit: 3))
-    }
-
     /// A Secret mounted as files (read-only for the owner and group), so credentials never sit in environment variables.
     static func secretVolume(_ name: String, secret: String) -> Volume {
         Volume(name: name, secret: SecretVolumeSource(defaultMode: 0o440, secretName: secret))
@@ -122,14 +79,14 @@ struct ProductionDatabases {
         ]
     }
 
-    /// Everything in the namespace.
-    var content: ObjectGroup {
+    /// Everything in the namespace; the backup jobs upload with IRSA roles of `accountID`.
+    func content(accountID: String) -> ObjectGroup {
         ObjectGroup {
             mongodb
             redis
             postgresql
             mongodbData
-            mongodbBackup
+            DatabaseBackups(databases: self, accountID: accountID).content
             verticalAutoscalers
         }
     }

@@ -1,7 +1,8 @@
 // The IRSA roles of the OVES clusters: the cluster autoscaler (scales the node groups the
 // seed lists) and cert-manager's Route53 DNS-01 solver for cn.omnivoltaic.com (a ServiceAccount of
 // its own, `cert-manager/cert-manager-route53`: the EKS add-on's ServiceAccount takes no annotation)
-// and the secret operator, which reads the environment's `oves/<env>/*` Secrets Manager secrets only.
+// and the secret operator, which reads the environment's `oves/<env>/*` Secrets Manager secrets only;
+// the database backup jobs' upload roles are in OVESBackupRoles.swift.
 
 import InfraAWS
 import InfraCore
@@ -47,6 +48,7 @@ public enum OVESWorkloadRoles {
                         sid: "Zones", effect: .allow, actions: ["route53:ListHostedZonesByName"], resources: ["*"])
                 }),
         ] + OVESEnvironment.allCases.filter { $0.clusterName == cluster }.map(secretReader)
+            + backupWriters(cluster: cluster)
     }
 
     /// The secret operator's role (`external-secrets/external-secrets`): reads the values and
