@@ -1,6 +1,7 @@
 // The IRSA roles of the OVES clusters: the cluster autoscaler (scales the node groups the
-// seed lists) and cert-manager's Route53 DNS-01 solver for cn.omnivoltaic.com (a ServiceAccount of
-// its own, `cert-manager/cert-manager-route53`: the EKS add-on's ServiceAccount takes no annotation).
+// seed lists), cert-manager's Route53 DNS-01 solver for cn.omnivoltaic.com (a ServiceAccount of
+// its own, `cert-manager/cert-manager-route53`: the EKS add-on's ServiceAccount takes no annotation)
+// and the AWS Load Balancer Controller (upstream's policy, vendored, read typed).
 
 import InfraAWS
 import InfraCore
@@ -45,6 +46,10 @@ public enum OVESWorkloadRoles {
                     IAMStatement(
                         sid: "Zones", effect: .allow, actions: ["route53:ListHostedZonesByName"], resources: ["*"])
                 }),
+            IRSARole(
+                AWSLoadBalancerControllerRelease.roleName, namespace: AWSLoadBalancerControllerRelease.namespace,
+                serviceAccount: AWSLoadBalancerControllerRelease.serviceAccount,
+                policy: AWSLoadBalancerControllerRelease.iamPolicy),
         ]
     }
 }

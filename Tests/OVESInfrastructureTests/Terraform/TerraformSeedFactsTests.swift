@@ -167,7 +167,7 @@ struct TerraformSeedFactsTests {
             OVESSynthesis.document("terraform/modules/iam/main.tf.json")?["resource"]?["aws_iam_role"]?["this"])
         #expect(role["name"] == "${var.cluster_name}-${each.key}")
         let roles = try #require(module("prod", "iam")?["roles"]?.objectValue)
-        #expect(roles.keys.sorted() == ["cert-manager-route53", "cluster-autoscaler"])
+        #expect(roles.keys.sorted() == ["aws-load-balancer-controller", "cert-manager-route53", "cluster-autoscaler"])
         // The manifests' Route53 solver ServiceAccount assumes a role this side creates, with a
         // trust policy for exactly that ServiceAccount.
         for environment in OVESEnvironment.allCases {
