@@ -64,7 +64,7 @@ public enum OVESEnvironment: String, Sendable, Hashable, CaseIterable {
     /// `<cluster>-addon-<add-on>`; EKS annotates the add-ons' ServiceAccounts itself, so the
     /// manifests only read them (e.g. network policies for `amazon-cloudwatch/cloudwatch-agent`).
     public var addonServiceAccountRoles: [OVESServiceAccountRole] {
-        OVESAddons.all.compactMap { addon in
+        OVESAddons.addons(for: self).compactMap { addon in
             addon.serviceAccountRole.map { role in
                 OVESServiceAccountRole(
                     roleName: EKSAddon.roleName(cluster: clusterName, addon: addon.name), namespace: role.namespace,
