@@ -78,9 +78,7 @@ struct RoundTripTests {
                     "environments/dev"
                 )
             ],
-            environment: [
-                "TF_VAR_china_ingress_hostname": "ingress.oves.example.com", "MOTO_IAM_LOAD_MANAGED_POLICIES": "true",
-            ])
+            environment: ["MOTO_IAM_LOAD_MANAGED_POLICIES": "true"])
     }
 
     @Test(
@@ -91,9 +89,8 @@ struct RoundTripTests {
         // run on a moto where they exist, and the converted Swift must import them too.
         try await roundTrip(
             "OvesHCL", [(RoundTripPackage.work.appendingPathComponent("oves-hcl/terraform/shared"), "shared")],
-            environment: [
-                "TF_VAR_china_ingress_hostname": "ingress.oves.example.com", "MOTO_IAM_LOAD_MANAGED_POLICIES": "true",
-            ], bootstrap: "oves-terraform-state,oves-terraform-locks")
+            environment: ["MOTO_IAM_LOAD_MANAGED_POLICIES": "true"],
+            bootstrap: "oves-terraform-state,oves-terraform-locks")
     }
 
     @Test("real-world HCL: terraform-provider-aws examples (count, eip)")

@@ -88,7 +88,7 @@ struct RunbookOrderTests {
         let required = Self.required
         // The derivation itself finds the known edges (a control: an empty list would pass anything).
         #expect(required.contains { $0.before == "terraform/shared" && $0.after == "terraform/dns" })
-        #expect(required.contains { $0.before == "kubernetes/prod" && $0.after == "terraform/shared" })
+        #expect(required.contains { $0.before == "kubernetes/prod" && $0.after == "terraform/dns" })
         for edge in required {
             guard let before = positions[edge.before], let after = positions[edge.after] else {
                 Issue.record("the runbook does not apply \(edge.before) or \(edge.after)")

@@ -5,6 +5,7 @@
 // `aws eks describe-addon-versions --kubernetes-version 1.35 --addon-name <name>` before a release.
 
 import InfraCore
+import InfraTerraform
 
 extension EKSAddon {
     /// The Kubernetes minor version ``pinnedVersions`` were chosen for.
@@ -16,7 +17,8 @@ extension EKSAddon {
     /// `aws-ebs-csi-driver`, `amazon-cloudwatch-observability` from a public Terraform
     /// configuration of a 1.35 cluster; `metrics-server` from the AWS CDK EKS add-on table
     /// (newest build listed); `kube-state-metrics` and `cert-manager` from public Terraform of
-    /// 1.34 clusters; `prometheus-node-exporter` from a `describe-addon-versions` output. Community
+    /// 1.34 clusters (`external-dns` too; `v0.23.0-eksbuild.1` was seen on a 1.36 cluster);
+    /// `prometheus-node-exporter` from a `describe-addon-versions` output. Community
     /// add-ons support a range of Kubernetes versions. Not confirmed by AWS for 1.35: run
     /// `aws eks describe-addon-versions --kubernetes-version 1.35 --addon-name <name>` (runbook step).
     ///
@@ -33,6 +35,7 @@ extension EKSAddon {
         "kube-state-metrics": "v2.16.0-eksbuild.1",
         "prometheus-node-exporter": "v1.9.1-eksbuild.3",
         "cert-manager": "v1.19.3-eksbuild.2",
+        "external-dns": "v0.20.0-eksbuild.3",
     ]
 
     /// The pinned version of `name`, or `""` (which ``EKSCluster``'s diagnostics report) when the table has none.
@@ -105,6 +108,57 @@ extension EKSAddon {
                 namespace: "amazon-cloudwatch", serviceAccount: "cloudwatch-agent",
                 managedPolicyARNs: ["arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"]
                     + (xray ? ["arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess"] : [])))
+    }
+
+    /// What `external-dns` does with records it no longer finds a source for.
+    public enum ExternalDNSPolicy: String, Sendable, Hashable, CaseIterable {
+        /// Create and update, never delete (records of removed hosts stay until deleted by hand).
+        case upsertOnly = "upsert-only"
+        /// Create, update and delete, but only records its TXT registry marks as its own.
+        case sync
+    }
+
+    /// `external-dns` (community add-on, namespace and ServiceAccount `external-dns`) for Route53:
+    /// DNS records follow the hosts of Ingresses and the `external-dns.alpha.kubernetes.io/hostname`
+    /// annotation of Services, inside `domains` only, owned through TXT records marked `ownerID`
+    /// (one owner per cluster, so two clusters never delete each other's records). The IRSA role may
+    /// change records only under `domains` (`route53:ChangeResourceRecordSetsNormalizedRecordNames`,
+    /// so the zone id need not be known in the cluster's root) and list zones and records.
+    ///
+    /// ```swift
+    /// EKSAddon.externalDNS(domains: ["cn.example.com"], ownerID: "prod-cluster", policy: .sync)
+    /// ```
+    public static func externalDNS(
+        domains: [String], ownerID: String, policy: ExternalDNSPolicy = .sync,
+        sources: [String] = ["ingress", "service"],
+        version: String = pinned("external-dns")
+    ) -> EKSAddon {
+        let names = domains.flatMap { domain -> [Expr<String>] in [Expr(stringLiteral: domain), "*.\(domain)"] }
+        let configuration: Value = [
+            "provider": ["name": "aws"], "registry": "txt", "txtOwnerId": .string(ownerID),
+            "domainFilters": .array(domains.map { .string($0) }), "policy": .string(policy.rawValue),
+            "sources": .array(sources.map { .string($0) }),
+        ]
+        return EKSAddon(
+            "external-dns", version: version, configuration: configuration,
+            serviceAccountRole: ServiceAccountRole(
+                namespace: "external-dns", serviceAccount: "external-dns",
+                policy: IAMPolicyDocument {
+                    IAMStatement(
+                        sid: "ChangeOwnRecords", effect: .allow, actions: ["route53:ChangeResourceRecordSets"],
+                        resources: ["arn:aws:route53:::hostedzone/*"],
+                        conditions: [
+                            IAMCondition(
+                                test: "ForAllValues:StringLike",
+                                variable: "route53:ChangeResourceRecordSetsNormalizedRecordNames", values: names)
+                        ])
+                    IAMStatement(
+                        sid: "ListZonesAndRecords", effect: .allow,
+                        actions: [
+                            "route53:ListHostedZones", "route53:ListResourceRecordSets", "route53:ListTagsForResources",
+                        ],
+                        resources: ["*"])
+                }))
     }
 
     /// The add-ons every cluster needs: VPC CNI (NetworkPolicies enforced), kube-proxy, CoreDNS and the EBS CSI driver.

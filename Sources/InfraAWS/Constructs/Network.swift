@@ -40,6 +40,9 @@ public struct Network: ModularConstruct {
     public var name: String
     /// The `Name` tag prefix of every resource, e.g. `oves-prod`.
     public var vpcName: String
+    /// The `Name` tag of the VPC itself (`<vpcName>-vpc`): known before the VPC exists, so
+    /// controllers that cannot read instance metadata find the VPC by it (`--aws-vpc-tags`).
+    public var vpcNameTag: String { "\(vpcName)-vpc" }
     /// The VPC range, e.g. `10.10.0.0/16`.
     public var cidrBlock: String
     /// The availability zones, e.g. `us-east-1a`.

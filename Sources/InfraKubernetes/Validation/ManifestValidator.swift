@@ -123,6 +123,14 @@ struct ManifestValidator {
                 }
             }
         }
+        // A cert-manager Certificate writes its Secret, so a reference to that Secret is defined
+        // here (and depends on the Certificate) unless the manifest also defines the Secret itself.
+        for (offset, object) in objects.enumerated() {
+            guard let certificate = object as? Certificate, let secret = certificate.spec?.secretName, !secret.isEmpty
+            else { continue }
+            let key = ObjectKey(group: "", kind: "Secret", namespace: namespaces[offset] ?? "", name: secret)
+            if index[key] == nil { index[key] = offset }
+        }
         self.paths = paths
         self.definitions = definitions
         self.addresses = Parallel.map(count: objects.count) { paths[$0].description }

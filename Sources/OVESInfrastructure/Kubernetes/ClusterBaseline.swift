@@ -1,7 +1,7 @@
 // What both OVES clusters run besides their workloads: the Let's Encrypt ClusterIssuers (DNS-01
 // through Route53 and Cloudflare, HTTP-01 otherwise),
-// the encrypted gp3 StorageClass `ebs-sc`, and the Cluster Autoscaler bound to the IRSA
-// role Terraform creates for the environment.
+// the encrypted gp3 StorageClass `ebs-sc`, the Cluster Autoscaler and the AWS Load Balancer
+// Controller, each bound to the IRSA role Terraform creates for the environment.
 
 import InfraKubernetes
 
@@ -31,7 +31,7 @@ struct ClusterBaseline {
         return "registry.k8s.io/autoscaling/cluster-autoscaler:\(release)"
     }
 
-    /// Issuers, StorageClass, autoscaler.
+    /// Issuers, StorageClass, autoscaler, load balancer controller.
     var content: ObjectGroup {
         ObjectGroup {
             TLSCertificates(environment: environment, accountID: accountID).issuers
@@ -40,6 +40,8 @@ struct ClusterBaseline {
                 name: OVESNames.storageClassName, iops: 3000, throughput: 125,
                 volumeTags: [OVESNames.backupTag.key: OVESNames.backupTag.value])
             clusterAutoscaler
+            // Before the NGINX and HAProxy Services whose NLBs it creates.
+            LoadBalancerController(environment: environment, accountID: accountID).content
         }
     }
 }

@@ -28,6 +28,12 @@ struct NGINXIngressController {
     var backendNamespaces: [String]
     /// Controller pods (spread over nodes by the scheduler; the NLB balances across them).
     var replicas: Int = 2
+    /// Names external-dns points at the NLB (Route53 aliases for hosts no Ingress lists, such as
+    /// the China names); empty for none.
+    var dnsHostnames: [String] = []
+
+    /// The annotation external-dns reads on a Service (its `service` source).
+    static let hostnameAnnotation = "external-dns.alpha.kubernetes.io/hostname"
 
     /// The namespace: restricted pod security, ports 80/443 open to the NLB, egress to the backends
     /// and to the API server (outside the pod network).
@@ -105,7 +111,9 @@ struct NGINXIngressController {
                     .init(name: "https", port: 443, targetPort: .string("https")),
                 ],
                 selector: Self.selector,
-                loadBalancer: AWSNetworkLoadBalancer(scheme: .internetFacing, targetType: .ip))
+                loadBalancer: AWSNetworkLoadBalancer(scheme: .internetFacing, targetType: .ip),
+                annotations: dnsHostnames.isEmpty ? [:] : [Self.hostnameAnnotation: dnsHostnames.joined(separator: ",")]
+            )
         }
     }
 }

@@ -51,7 +51,11 @@ struct ProdCluster {
         return Manifest("prod", directory: "kubernetes/prod", namespace: Self.applications) {
             namespaces
             baseline.content
-            NGINXIngressController(backendNamespaces: [Self.applications]).content
+            // external-dns (EKS add-on, Route53) aliases the China names to this NLB.
+            NGINXIngressController(
+                backendNamespaces: [Self.applications],
+                dnsHostnames: ["api", "www"].map { "\($0).\(OVESSettings.chinaZone)" }
+            ).content
             TLSCertificates(environment: environment, accountID: accountID).content
             VerticalPodAutoscalerCRDs().content
             AccessControl.production

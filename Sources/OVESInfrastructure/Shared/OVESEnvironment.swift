@@ -64,7 +64,7 @@ public enum OVESEnvironment: String, Sendable, Hashable, CaseIterable {
     /// `<cluster>-addon-<add-on>`; EKS annotates the add-ons' ServiceAccounts itself, so the
     /// manifests only read them (e.g. network policies for `amazon-cloudwatch/cloudwatch-agent`).
     public var addonServiceAccountRoles: [OVESServiceAccountRole] {
-        OVESAddons.all.compactMap { addon in
+        OVESAddons.addons(for: self).compactMap { addon in
             addon.serviceAccountRole.map { role in
                 OVESServiceAccountRole(
                     roleName: EKSAddon.roleName(cluster: clusterName, addon: addon.name), namespace: role.namespace,
@@ -90,6 +90,24 @@ public enum OVESEnvironment: String, Sendable, Hashable, CaseIterable {
             ?? OVESServiceAccountRole(
                 roleName: "\(clusterName)-cert-manager-route53", namespace: "cert-manager",
                 serviceAccountName: "cert-manager-route53")
+    }
+
+    /// The IAM role of the AWS Load Balancer Controller's ServiceAccount (`kube-system/aws-load-balancer-controller`).
+    public var loadBalancerControllerRole: OVESServiceAccountRole {
+        serviceAccountRoles.first { $0.serviceAccountName == AWSLoadBalancerControllerRelease.serviceAccount }
+            ?? OVESServiceAccountRole(
+                roleName: "\(clusterName)-\(AWSLoadBalancerControllerRelease.roleName)",
+                namespace: AWSLoadBalancerControllerRelease.namespace,
+                serviceAccountName: AWSLoadBalancerControllerRelease.serviceAccount)
+    }
+
+    /// The `Name` tag of the environment's VPC (from its `Network`), by which the AWS Load Balancer
+    /// Controller finds the VPC: pods cannot read instance metadata (IMDSv2, hop limit 1).
+    public var vpcNameTag: String {
+        switch self {
+        case .prod: ProdEnvironment.network.vpcNameTag
+        case .dev: DevEnvironment.network.vpcNameTag
+        }
     }
 
     /// The Auto Scaling group tags the Cluster Autoscaler discovers node groups by (Terraform's

@@ -47,7 +47,8 @@ public enum DevEnvironment {
             "dev", clusterName: OVESSettings.devClusterName, kubernetesVersion: OVESSettings.kubernetesVersion,
             vpcID: vpc.outputs.vpcID, subnetIDs: vpc.outputs.privateSubnetIDs,
             endpointPublicAccess: !configuration.endpointPublicAccessCIDRs.isEmpty,
-            publicAccessCIDRs: configuration.endpointPublicAccessCIDRs, nodeGroups: nodeGroups, addons: OVESAddons.all,
+            publicAccessCIDRs: configuration.endpointPublicAccessCIDRs, nodeGroups: nodeGroups,
+            addons: OVESAddons.addons(for: .dev),
             accessEntries: OVESAccess.entries(configuration),
             logRetentionDays: 90, tags: tags
         ).call("eks", module: OVESModules.eks)

@@ -1,5 +1,6 @@
 // The shared services of the seed's diagram: the audit trail (main.tf.json), Route53 for
-// cn.omnivoltaic.com (route53.tf.json) and CloudWatch/SNS alerting (cloudwatch.tf.json).
+// cn.omnivoltaic.com (route53.tf.json; the production cluster's external-dns writes its host
+// records) and CloudWatch/SNS alerting (cloudwatch.tf.json).
 
 import InfraAWS
 import InfraCore
@@ -7,20 +8,14 @@ import InfraTerraform
 
 /// Audit, Route53 and CloudWatch content of the shared root.
 public enum OVESSharedServices {
-    /// The ingress hostname the China-accessible names point to (the production NLB; known after the cluster's ingress exists).
-    public static let chinaIngress = Variable<String>(
-        "china_ingress_hostname",
-        description: "DNS name of the production ingress load balancer serving cn.omnivoltaic.com",
-        providedAtApply: true)
-
-    /// The Route53 zone for China access.
+    /// The Route53 zone for China access. Its host records (`api`, `www`) are written by the
+    /// production cluster's external-dns (EKS add-on) as aliases of the NGINX load balancer, so the
+    /// root needs no load balancer name; Terraform keeps only the CAA record.
     public static var chinaZone: HostedZone {
         HostedZone(
             "cn", domain: OVESSettings.chinaZone,
             records: [
-                DNSRecord("api", type: .cname, values: [chinaIngress.value]),
-                DNSRecord("www", type: .cname, values: [chinaIngress.value]),
-                DNSRecord("@", type: .caa, ttl: 3600, values: ["0 issue \"letsencrypt.org\""]),
+                DNSRecord("@", type: .caa, ttl: 3600, values: ["0 issue \"letsencrypt.org\""])
             ],
             comment: "China-accessible domains (Cloudflare serves the rest of omnivoltaic.com)", file: "route53")
     }
@@ -49,7 +44,6 @@ public enum OVESSharedServices {
     /// The shared services.
     public static func content(tags: [String: String]) -> [any StackContent] {
         [
-            chinaIngress,
             chinaZone,
             alarms(tags: tags),
             AuditTrail(

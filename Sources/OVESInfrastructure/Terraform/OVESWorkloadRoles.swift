@@ -1,8 +1,9 @@
 // The IRSA roles of the OVES clusters: the cluster autoscaler (scales the node groups the
-// seed lists) and cert-manager's Route53 DNS-01 solver for cn.omnivoltaic.com (a ServiceAccount of
-// its own, `cert-manager/cert-manager-route53`: the EKS add-on's ServiceAccount takes no annotation)
-// and the secret operator, which reads the environment's `oves/<env>/*` Secrets Manager secrets only;
-// the database backup jobs' upload roles are in OVESBackupRoles.swift.
+// seed lists), cert-manager's Route53 DNS-01 solver for cn.omnivoltaic.com (a ServiceAccount of
+// its own, `cert-manager/cert-manager-route53`: the EKS add-on's ServiceAccount takes no annotation),
+// the AWS Load Balancer Controller (upstream's policy, vendored, read typed) and the secret operator,
+// which reads the environment's `oves/<env>/*` Secrets Manager secrets only; the database backup
+// jobs' upload roles are in OVESBackupRoles.swift.
 
 import InfraAWS
 import InfraCore
@@ -47,6 +48,10 @@ public enum OVESWorkloadRoles {
                     IAMStatement(
                         sid: "Zones", effect: .allow, actions: ["route53:ListHostedZonesByName"], resources: ["*"])
                 }),
+            IRSARole(
+                AWSLoadBalancerControllerRelease.roleName, namespace: AWSLoadBalancerControllerRelease.namespace,
+                serviceAccount: AWSLoadBalancerControllerRelease.serviceAccount,
+                policy: AWSLoadBalancerControllerRelease.iamPolicy),
         ] + OVESEnvironment.allCases.filter { $0.clusterName == cluster }.map(secretReader)
             + backupWriters(cluster: cluster)
     }

@@ -61,7 +61,8 @@ public enum ProdEnvironment {
             "prod", clusterName: OVESSettings.prodClusterName, kubernetesVersion: OVESSettings.kubernetesVersion,
             vpcID: vpc.outputs.vpcID, subnetIDs: vpc.outputs.privateSubnetIDs,
             endpointPublicAccess: !configuration.endpointPublicAccessCIDRs.isEmpty,
-            publicAccessCIDRs: configuration.endpointPublicAccessCIDRs, nodeGroups: nodeGroups, addons: OVESAddons.all,
+            publicAccessCIDRs: configuration.endpointPublicAccessCIDRs, nodeGroups: nodeGroups,
+            addons: OVESAddons.addons(for: .prod),
             accessEntries: OVESAccess.entries(configuration), tags: tags
         ).call("eks", module: OVESModules.eks)
             .tunable(\.kubernetesVersion, as: "kubernetes_version")

@@ -64,6 +64,18 @@ struct CertificateCoverageTests {
                 uniquingKeysWith: { first, _ in first })
             for certificate in PlatformModel.all("Certificate", in: documents) {
                 let issuerName = certificate["spec"]?["issuerRef"]?["name"]?.stringValue ?? ""
+                if certificate["spec"]?["issuerRef"]?["kind"]?.stringValue == "Issuer" {
+                    // A namespaced Issuer (the load balancer controller's webhook CA): it must be in the
+                    // Certificate's namespace and sign locally (self-signed or CA), with no ACME challenge.
+                    let local = PlatformModel.all("Issuer", in: documents).first {
+                        PlatformModel.name($0) == issuerName
+                            && PlatformModel.namespace($0) == PlatformModel.namespace(certificate)
+                    }
+                    #expect(
+                        local?["spec"]?["ca"] != nil || local?["spec"]?["selfSigned"] != nil,
+                        "\(cluster): Issuer \(issuerName) is missing or not a local CA")
+                    continue
+                }
                 guard let issuer = issuers[issuerName] else {
                     Issue.record("\(cluster): ClusterIssuer \(issuerName) is missing")
                     continue

@@ -90,3 +90,60 @@ struct LoadBalancerControllerTests {
         #expect(public_ == ["mqtt-broker", "nginx-ingress"])
     }
 }
+
+/// The controller those Services need: present in the same cluster, for that cluster, with its CRDs
+/// and webhooks, bound to the IRSA role the environment root creates with upstream's policy.
+@Suite("OVES reference: the AWS Load Balancer Controller runs where its Services are")
+struct LoadBalancerControllerPresenceTests {
+    /// `--flag=value` arguments of the controller's container.
+    static func arguments(_ deployment: Value) -> [String] {
+        PlatformModel.strings(deployment["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.first?["args"])
+    }
+
+    @Test("every cluster with an LBC-owned Service runs the controller for that cluster, its CRDs and webhooks")
+    func controllerInEachCluster() throws {
+        var clustersWithNLBs = 0
+        for (cluster, documents) in PlatformModel.clusters.sorted(by: { $0.key < $1.key }) {
+            let owned = PlatformModel.all("Service", in: documents).filter {
+                $0["spec"]?["loadBalancerClass"]?.stringValue == AWSNetworkLoadBalancer.loadBalancerClass
+                    || $0["metadata"]?["annotations"]?["service.beta.kubernetes.io/aws-load-balancer-type"]?
+                        .stringValue == "external"
+            }
+            guard !owned.isEmpty else { continue }
+            clustersWithNLBs += 1
+            let environment = try #require(OVESEnvironment(rawValue: cluster))
+            let controllers = PlatformModel.all("Deployment", in: documents).filter {
+                $0["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.first?["image"]?.stringValue
+                    == AWSLoadBalancerControllerRelease.image
+            }
+            #expect(controllers.count == 1, "\(cluster): \(owned.count) NLB Services and no controller")
+            guard let controller = controllers.first else { continue }
+            let args = Self.arguments(controller)
+            #expect(args.contains("--cluster-name=\(environment.clusterName)"), "\(cluster): \(args)")
+            #expect(args.contains("--aws-region=\(environment.region)"), "\(cluster): \(args)")
+            #expect(args.contains("--aws-vpc-tags=Name=\(environment.vpcNameTag)"), "\(cluster): \(args)")
+            let crds = Set(PlatformModel.all("CustomResourceDefinition", in: documents).map(PlatformModel.name))
+            #expect(crds.isSuperset(of: ["targetgroupbindings.elbv2.k8s.aws", "ingressclassparams.elbv2.k8s.aws"]))
+            #expect(PlatformModel.all("MutatingWebhookConfiguration", in: documents).count == 1, "\(cluster)")
+            #expect(PlatformModel.all("ValidatingWebhookConfiguration", in: documents).count == 1, "\(cluster)")
+            let account = try #require(
+                PlatformModel.all("ServiceAccount", in: documents).first {
+                    PlatformModel.name($0) == AWSLoadBalancerControllerRelease.serviceAccount
+                        && PlatformModel.namespace($0) == AWSLoadBalancerControllerRelease.namespace
+                })
+            let roleARN = account["metadata"]?["annotations"]?["eks.amazonaws.com/role-arn"]?.stringValue ?? ""
+            #expect(roleARN.hasSuffix(":role/\(environment.loadBalancerControllerRole.roleName)"), "\(roleARN)")
+            #expect(
+                environment.serviceAccountRoles.contains(environment.loadBalancerControllerRole),
+                "\(cluster): Terraform creates no role for the controller")
+        }
+        #expect(clustersWithNLBs == 2)
+    }
+
+    @Test("the controller's VPC Name tag is the one the environment's Network gives its VPC")
+    func vpcTag() {
+        #expect(OVESEnvironment.prod.vpcNameTag == ProdEnvironment.network.vpcNameTag)
+        #expect(OVESEnvironment.prod.vpcNameTag == "oves-prod-vpc")
+        #expect(OVESEnvironment.dev.vpcNameTag == "oves-dev-vpc")
+    }
+}

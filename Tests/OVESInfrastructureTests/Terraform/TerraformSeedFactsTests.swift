@@ -170,7 +170,8 @@ struct TerraformSeedFactsTests {
         let backupRoles = OVESDatabaseBackup.allCases.map(\.jobName)
         #expect(
             roles.keys.sorted()
-                == (["cert-manager-route53", "cluster-autoscaler", "external-secrets"] + backupRoles).sorted())
+                == (["aws-load-balancer-controller", "cert-manager-route53", "cluster-autoscaler", "external-secrets"]
+                    + backupRoles).sorted())
         // The manifests' Route53 solver ServiceAccount assumes a role this side creates, with a
         // trust policy for exactly that ServiceAccount.
         for environment in OVESEnvironment.allCases {
@@ -187,11 +188,15 @@ struct TerraformSeedFactsTests {
     func addons() throws {
         for environment in OVESEnvironment.allCases {
             let addons = try #require(module(environment.rawValue, "eks")?["addons"]?.objectValue)
+            // external-dns only in prod: dev serves no name of the Route53 zone.
+            let dns = environment == .prod ? ["external-dns"] : []
             #expect(
-                addons.keys.sorted() == [
-                    "amazon-cloudwatch-observability", "aws-ebs-csi-driver", "cert-manager", "coredns", "kube-proxy",
-                    "kube-state-metrics", "metrics-server", "prometheus-node-exporter", "vpc-cni",
-                ])
+                addons.keys.sorted()
+                    == ([
+                        "amazon-cloudwatch-observability", "aws-ebs-csi-driver", "cert-manager", "coredns",
+                        "kube-proxy",
+                        "kube-state-metrics", "metrics-server", "prometheus-node-exporter", "vpc-cni",
+                    ] + dns).sorted())
             for (name, addon) in addons {
                 #expect(addon["addon_version"]?.stringValue == EKSAddon.pinnedVersions[name], "\(name)")
             }
@@ -205,10 +210,11 @@ struct TerraformSeedFactsTests {
             #expect(addons["aws-ebs-csi-driver"]?["service_account"] == "ebs-csi-controller-sa")
             let shared = environment.addonServiceAccountRoles
             #expect(
-                shared.map(\.roleName).sorted() == [
-                    "\(environment.clusterName)-addon-amazon-cloudwatch-observability",
-                    "\(environment.clusterName)-addon-aws-ebs-csi-driver",
-                ])
+                shared.map(\.roleName).sorted()
+                    == [
+                        "\(environment.clusterName)-addon-amazon-cloudwatch-observability",
+                        "\(environment.clusterName)-addon-aws-ebs-csi-driver",
+                    ] + dns.map { "\(environment.clusterName)-addon-\($0)" })
             #expect(shared.contains { $0.subject == "system:serviceaccount:amazon-cloudwatch:cloudwatch-agent" })
         }
         let role = try #require(

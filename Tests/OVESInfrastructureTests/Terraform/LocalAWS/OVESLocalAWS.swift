@@ -13,8 +13,9 @@ enum OVESLocalAWS {
     /// The roots that plan and apply against moto (the dns root needs the cloudflare provider).
     static let roots = ["environments/dev", "environments/prod", "shared"]
 
-    /// Values of root variables that are given at apply time (not in terraform.tfvars.json).
-    static let applyTimeVariables = ["TF_VAR_china_ingress_hostname": "ingress.oves.example.com"]
+    /// Values of root variables that are given at apply time (not in terraform.tfvars.json): none
+    /// in these roots since external-dns writes the China names.
+    static let applyTimeVariables: [String: String] = [:]
 
     /// Environment for the helper and tf-apply-local: the root variables, and moto with the AWS
     /// managed IAM policies loaded (the reference attaches AmazonEKSClusterPolicy and others).
