@@ -26,17 +26,23 @@ struct WorkloadSecretTests {
         return manifest.objects.map { $0.renderValue() }
     }
 
-    /// Every Secret key the documents read. A cluster-scoped issuer's Secrets are read from
-    /// cert-manager's cluster resource namespace, `cert-manager`.
+    /// Every Secret key the documents read, except Secrets a cert-manager `Certificate` among them
+    /// writes (webhook serving certificates: made in the cluster, not kept in Secrets Manager). A
+    /// cluster-scoped issuer's Secrets are read from cert-manager's cluster resource namespace.
     static func references(in documents: [Value]) -> Set<Reference> {
         var found: Set<Reference> = []
+        var issued: Set<String> = []
         for document in documents {
             let namespace =
                 document["kind"] == "ClusterIssuer" ? "cert-manager" : document["metadata"]?["namespace"]?.stringValue
             guard let namespace else { continue }
+            if document["kind"] == "Certificate", let secret = document["spec"]?["secretName"]?.stringValue {
+                issued.insert("\(namespace)/\(secret)")
+                continue
+            }
             collect(document, namespace: namespace, into: &found)
         }
-        return found
+        return found.filter { !issued.contains("\($0.namespace)/\($0.secret)") }
     }
 
     static func collect(_ value: Value, namespace: String, into found: inout Set<Reference>) {

@@ -171,7 +171,7 @@ struct TerraformSeedFactsTests {
         #expect(
             roles.keys.sorted()
                 == (["aws-load-balancer-controller", "cert-manager-route53", "cluster-autoscaler", "external-secrets"]
-                    + backupRoles).sorted())
+                + backupRoles).sorted())
         // The manifests' Route53 solver ServiceAccount assumes a role this side creates, with a
         // trust policy for exactly that ServiceAccount.
         for environment in OVESEnvironment.allCases {
