@@ -261,6 +261,8 @@ public struct EKSCluster: ModularConstruct {
         public var clusterARN: Expr<String>
         /// `cluster_endpoint`: the API server endpoint.
         public var clusterEndpoint: Expr<String>
+        /// `cluster_certificate_authority_data`: the API server's CA bundle (base64), for kubeconfigs.
+        public var clusterCertificateAuthorityData: Expr<String>
         /// `cluster_security_group_id`: the security group EKS created for the control plane and nodes.
         public var clusterSecurityGroupID: Expr<String>
         /// `oidc_provider_arn`: the IRSA OIDC provider's ARN.
@@ -458,13 +460,18 @@ public struct EKSCluster: ModularConstruct {
         nodeGroup.meta.dependsOn = nodeAttachments + earlyAddons
         content.append(nodeGroup)
 
-        // Nested blocks have no generated reference property; `vpc_config` is read by its attribute name.
+        // Nested blocks have no generated reference property; `vpc_config` and `certificate_authority`
+        // are read by their attribute names.
         let vpcConfig: Expr<[Value]> = eks.reference("vpc_config")
+        let certificateAuthority: Expr<[Value]> = eks.reference("certificate_authority")
         return ConstructBody(content) { output in
             Outputs(
                 clusterName: output("cluster_name", eks.nameRef, "The cluster's name"),
                 clusterARN: output("cluster_arn", eks.arn, "The cluster's ARN"),
                 clusterEndpoint: output("cluster_endpoint", eks.endpoint, "The API server endpoint"),
+                clusterCertificateAuthorityData: output(
+                    "cluster_certificate_authority_data", certificateAuthority[0].data.unsafeCast(),
+                    "The API server's CA bundle (base64)"),
                 clusterSecurityGroupID: output(
                     "cluster_security_group_id", vpcConfig[0].cluster_security_group_id.unsafeCast(),
                     "The security group EKS created for the control plane and nodes"),

@@ -55,7 +55,10 @@ struct DevCluster {
         let baseline = ClusterBaseline(environment: environment, accountID: accountID)
         let monitoring = ThirdPartyNamespace.monitoring
         let logging = ThirdPartyNamespace.logging
-        return Manifest("dev", directory: "kubernetes/dev", namespace: Self.applications) {
+        return Manifest(
+            "dev", directory: "kubernetes/dev", namespace: Self.applications,
+            cluster: ManifestCluster(root: "dev", region: OVESSettings.primaryRegion)
+        ) {
             namespaces
             baseline.content
             NGINXIngressController(

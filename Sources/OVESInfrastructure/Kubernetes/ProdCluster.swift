@@ -48,7 +48,10 @@ struct ProdCluster {
     /// The manifest.
     var manifest: Manifest {
         let baseline = ClusterBaseline(environment: environment, accountID: accountID)
-        return Manifest("prod", directory: "kubernetes/prod", namespace: Self.applications) {
+        return Manifest(
+            "prod", directory: "kubernetes/prod", namespace: Self.applications,
+            cluster: ManifestCluster(root: "prod", region: OVESSettings.primaryRegion)
+        ) {
             namespaces
             baseline.content
             // external-dns (EKS add-on, Route53) aliases the China names to this NLB.

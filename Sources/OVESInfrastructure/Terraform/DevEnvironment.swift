@@ -89,6 +89,11 @@ public enum DevEnvironment {
             OVESSecretContainers.secrets(.dev, tags: tags)
             Output("vpc_id", calls.vpc.outputs.vpcID, description: "The development VPC")
             Output("cluster_name", calls.eks.outputs.clusterName, description: "The development cluster")
+            // `infra-manifest apply` writes the manifests' kubeconfig from these (ManifestCluster).
+            Output("cluster_endpoint", calls.eks.outputs.clusterEndpoint, description: "Its API server")
+            Output(
+                "cluster_certificate_authority_data", calls.eks.outputs.clusterCertificateAuthorityData,
+                description: "Its API server's CA bundle (base64)")
         }
     }
 }

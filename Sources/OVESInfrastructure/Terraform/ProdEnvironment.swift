@@ -128,6 +128,11 @@ public enum ProdEnvironment {
                 subnetIDs: calls.vpc.outputs.privateSubnetIDs, allowedCIDRs: [OVESSettings.prodVPCCIDR], tags: tags)
             Output("vpc_id", calls.vpc.outputs.vpcID, description: "The production VPC")
             Output("cluster_name", calls.eks.outputs.clusterName, description: "The production cluster")
+            // `infra-manifest apply` writes the manifests' kubeconfig from these (ManifestCluster).
+            Output("cluster_endpoint", calls.eks.outputs.clusterEndpoint, description: "Its API server")
+            Output(
+                "cluster_certificate_authority_data", calls.eks.outputs.clusterCertificateAuthorityData,
+                description: "Its API server's CA bundle (base64)")
         }
     }
 }
