@@ -460,17 +460,15 @@ public struct EKSCluster: ModularConstruct {
         nodeGroup.meta.dependsOn = nodeAttachments + earlyAddons
         content.append(nodeGroup)
 
-        // Nested blocks have no generated reference property; `vpc_config` and `certificate_authority`
-        // are read by their attribute names.
+        // Nested blocks have no generated reference property; `vpc_config` is read by its attribute name.
         let vpcConfig: Expr<[Value]> = eks.reference("vpc_config")
-        let certificateAuthority: Expr<[Value]> = eks.reference("certificate_authority")
         return ConstructBody(content) { output in
             Outputs(
                 clusterName: output("cluster_name", eks.nameRef, "The cluster's name"),
                 clusterARN: output("cluster_arn", eks.arn, "The cluster's ARN"),
                 clusterEndpoint: output("cluster_endpoint", eks.endpoint, "The API server endpoint"),
                 clusterCertificateAuthorityData: output(
-                    "cluster_certificate_authority_data", certificateAuthority[0].data.unsafeCast(),
+                    "cluster_certificate_authority_data", eks.certificateAuthority[0].data.unsafeCast(),
                     "The API server's CA bundle (base64)"),
                 clusterSecurityGroupID: output(
                     "cluster_security_group_id", vpcConfig[0].cluster_security_group_id.unsafeCast(),
