@@ -276,6 +276,14 @@ let ruleCases: [RuleCase] = [
         path: "prod/Deployment/account/volumes[0]", fragment: "refers to PersistentVolumeClaim 'mongodb-data'",
         severity: .warning),
     RuleCase(
+        rule: "ClusterRoles bound are defined, built in or flagged as external",
+        failing: [operatorsBinding(to: "platform-admin")],
+        passing: [
+            operatorsBinding(to: "cluster-admin"), operatorsBinding(to: "system:aggregate-to-view", name: "viewers"),
+        ],
+        path: "prod/ClusterRoleBinding/operators/roleRef", fragment: "refers to ClusterRole 'platform-admin'",
+        severity: .warning),
+    RuleCase(
         rule: "StorageClasses used by claims are defined or flagged as external", failing: [Samples.claim],
         passing: [Samples.claim, Samples.storageClass],
         path: "prod/PersistentVolumeClaim/mongodb-data/storageClassName",
@@ -303,6 +311,29 @@ struct ValidationRuleTests {
     func passingCase(_ rule: RuleCase) {
         let found = diagnostics(rule.passing)
         #expect(found.isEmpty, "\(found)")
+    }
+
+    @Test("a Secret synced by a SecretProviderClass in its namespace counts as defined; one in another does not")
+    func secretProviderClassDefinesItsSecrets() {
+        func providerClass(namespace: String) -> UnstructuredObject {
+            UnstructuredObject(
+                apiVersion: "secrets-store.csi.x-k8s.io/v1", kind: "SecretProviderClass",
+                metadata: .init(name: "workload-secrets", namespace: namespace),
+                fields: [
+                    "spec": [
+                        "provider": "aws",
+                        "secretObjects": [
+                            ["secretName": "tls", "type": "Opaque", "data": [["objectName": "tls", "key": "tls"]]]
+                        ],
+                    ]
+                ])
+        }
+        let consumer = mounting(Volume(name: "tls", secret: .init(secretName: "tls")))
+        func secretWarnings(_ objects: [any KubernetesObject]) -> [Diagnostic] {
+            diagnostics(objects).filter { $0.message.contains("refers to Secret 'tls'") }
+        }
+        #expect(secretWarnings([consumer, providerClass(namespace: "prod")]).isEmpty)
+        #expect(secretWarnings([consumer, providerClass(namespace: "other")]).count == 1)
     }
 
     @Test("a definition with five problems reports five diagnostics, all at once")
@@ -335,4 +366,12 @@ struct ValidationRuleTests {
         let found = Manifest("prod") { Checked() }.validate().all
         #expect(found.map(\.path.description) == ["prod/helper"])
     }
+}
+
+/// A ClusterRoleBinding `name` of the group `operators` to the ClusterRole `role`.
+private func operatorsBinding(to role: String, name: String = "operators") -> ClusterRoleBinding {
+    ClusterRoleBinding(
+        metadata: .init(name: name),
+        roleRef: RoleRef(kind: "ClusterRole", name: role, apiGroup: "rbac.authorization.k8s.io"),
+        subjects: [Subject(kind: "Group", name: "operators", apiGroup: "rbac.authorization.k8s.io")])
 }

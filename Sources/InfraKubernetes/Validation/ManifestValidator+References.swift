@@ -20,6 +20,15 @@ extension ManifestValidator {
     /// ServiceAccounts that every namespace has.
     static let builtInServiceAccounts: Set<String> = ["default"]
 
+    /// The user-facing ClusterRoles the API server creates and keeps (RBAC "default roles"); the
+    /// `system:` roles are recognised by their prefix.
+    static let builtInClusterRoles: Set<String> = ["cluster-admin", "admin", "edit", "view"]
+
+    /// Whether `name` is a ClusterRole every cluster has.
+    static func isBuiltInClusterRole(_ name: String) -> Bool {
+        builtInClusterRoles.contains(name) || name.hasPrefix("system:")
+    }
+
     /// Warnings about references of the object at `offset` to objects the manifest does not define.
     func referenceDiagnostics(_ offset: Int) -> [Diagnostic] {
         objectReferences[offset].compactMap { reference in
@@ -176,7 +185,8 @@ extension ManifestValidator {
             key: ObjectKey(
                 group: "rbac.authorization.k8s.io", kind: role.kind, namespace: cluster ? "" : namespace,
                 name: role.name),
-            path: path)
+            path: path,
+            warnWhenExternal: !(cluster && ManifestValidator.isBuiltInClusterRole(role.name)))
     }
 
     private func subjectReferences(
