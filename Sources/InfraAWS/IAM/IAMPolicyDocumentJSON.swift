@@ -28,24 +28,24 @@ extension IAMPolicyDocument {
     /// A key the IAM policy grammar does not have, or a value of the wrong shape, is a ``JSONError``
     /// naming its place; nothing is silently dropped.
     public init(json: Data) throws {
-        let parsed: Any
+        let parsed: Value
         do {
-            parsed = try JSONSerialization.jsonObject(with: json)
+            parsed = try JSONReader.read([UInt8](json))
         } catch {
-            throw JSONError(description: "not JSON: \(error.localizedDescription)")
+            throw JSONError(description: "not JSON: \(error)")
         }
-        guard let object = parsed as? [String: Any] else {
+        guard let object = parsed.objectValue else {
             throw JSONError(description: "the document is not an object")
         }
-        for key in object.keys where !["Version", "Id", "Statement"].contains(key) {
-            throw JSONError(description: "unknown key '\(key)' in the document")
+        for member in object.members where !["Version", "Id", "Statement"].contains(member.key) {
+            throw JSONError(description: "unknown key '\(member.key)' in the document")
         }
         let version = try Self.string(object["Version"] ?? "2012-10-17", at: "Version")
         let id = try object["Id"].map { try Self.string($0, at: "Id") }
-        let rawStatements: [Any]
+        let rawStatements: [Value]
         switch object["Statement"] {
-        case let list as [Any]: rawStatements = list
-        case let single as [String: Any]: rawStatements = [single]
+        case .array(let list)?: rawStatements = list
+        case .object(let single)?: rawStatements = [.object(single)]
         default: throw JSONError(description: "Statement is missing or neither an object nor a list")
         }
         var statements: [IAMStatement] = []
@@ -59,10 +59,10 @@ extension IAMPolicyDocument {
         "Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition",
     ]
 
-    private static func statement(_ raw: Any, at place: String) throws -> IAMStatement {
-        guard let object = raw as? [String: Any] else { throw JSONError(description: "\(place) is not an object") }
-        for key in object.keys where !statementKeys.contains(key) {
-            throw JSONError(description: "unknown key '\(key)' in \(place)")
+    private static func statement(_ raw: Value, at place: String) throws -> IAMStatement {
+        guard let object = raw.objectValue else { throw JSONError(description: "\(place) is not an object") }
+        for member in object.members where !statementKeys.contains(member.key) {
+            throw JSONError(description: "unknown key '\(member.key)' in \(place)")
         }
         let effectName = try string(object["Effect"] ?? "", at: "\(place).Effect")
         guard let effect = IAMStatement.Effect(rawValue: effectName) else {
@@ -79,26 +79,26 @@ extension IAMPolicyDocument {
             conditions: try conditions(object["Condition"], at: "\(place).Condition"))
     }
 
-    private static func string(_ raw: Any, at place: String) throws -> String {
-        guard let value = raw as? String else { throw JSONError(description: "\(place) is not a string") }
+    private static func string(_ raw: Value, at place: String) throws -> String {
+        guard let value = raw.stringValue else { throw JSONError(description: "\(place) is not a string") }
         return value
     }
 
     /// A string or a list of strings (IAM allows both), in order.
-    private static func strings(_ raw: Any?, at place: String) throws -> [Expr<String>] {
+    private static func strings(_ raw: Value?, at place: String) throws -> [Expr<String>] {
         switch raw {
         case nil: return []
-        case let single as String: return [Expr(stringLiteral: single)]
-        case let list as [Any]: return try list.map { Expr(stringLiteral: try string($0, at: place)) }
+        case .string(let single)?: return [Expr(stringLiteral: single)]
+        case .array(let list)?: return try list.map { Expr(stringLiteral: try string($0, at: place)) }
         default: throw JSONError(description: "\(place) is neither a string nor a list of strings")
         }
     }
 
-    private static func principals(_ raw: Any?, at place: String) throws -> [IAMPrincipal] {
+    private static func principals(_ raw: Value?, at place: String) throws -> [IAMPrincipal] {
         switch raw {
         case nil: return []
-        case let anyone as String where anyone == "*": return [IAMPrincipal(type: "*", identifiers: ["*"])]
-        case let object as [String: Any]:
+        case .string("*")?: return [IAMPrincipal(type: "*", identifiers: ["*"])]
+        case .object(let object)?:
             return try object.keys.sorted().map { type in
                 IAMPrincipal(type: type, identifiers: try strings(object[type], at: "\(place).\(type)"))
             }
@@ -107,13 +107,13 @@ extension IAMPolicyDocument {
     }
 
     /// `{"<operator>": {"<key>": value or [values]}}`, in the order operators and keys are sorted
-    /// (JSON objects have no order; sorting keeps the rendered policy stable).
-    private static func conditions(_ raw: Any?, at place: String) throws -> [IAMCondition] {
+    /// (the policy's meaning does not depend on their order; sorting keeps the rendered policy stable).
+    private static func conditions(_ raw: Value?, at place: String) throws -> [IAMCondition] {
         guard let raw else { return [] }
-        guard let operators = raw as? [String: Any] else { throw JSONError(description: "\(place) is not an object") }
+        guard let operators = raw.objectValue else { throw JSONError(description: "\(place) is not an object") }
         var result: [IAMCondition] = []
         for test in operators.keys.sorted() {
-            guard let keys = operators[test] as? [String: Any] else {
+            guard let keys = operators[test]?.objectValue else {
                 throw JSONError(description: "\(place).\(test) is not an object")
             }
             for key in keys.keys.sorted() {

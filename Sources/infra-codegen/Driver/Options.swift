@@ -28,24 +28,19 @@ struct Options {
         """
 
     init(_ arguments: [String]) throws {
-        var iterator = arguments.makeIterator()
-        func value(_ flag: String) throws -> String {
-            guard let next = iterator.next() else { throw SchemaError("\(flag) needs a value") }
-            return next
-        }
-        while let argument = iterator.next() {
-            switch argument {
+        try OptionScanner.scan(arguments, usage: Options.usage) { flag, next in
+            switch flag {
             case "-h", "--help": help = true
-            case "--schema": schema = try value(argument)
-            case "--package-root": packageRoot = try value(argument)
-            case "--types":
-                types = try value(argument).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            case "--output": output = try value(argument)
-            case "--file-name": fileName = try value(argument)
-            case "--trim-from": trimFrom = try value(argument)
-            case "--provider-version": providerVersion = try value(argument)
-            default: throw SchemaError("unknown argument \(argument)\n\(Options.usage)")
+            case "--schema": schema = try next.value()
+            case "--package-root": packageRoot = try next.value()
+            case "--types": types = try next.list()
+            case "--output": output = try next.value()
+            case "--file-name": fileName = try next.value()
+            case "--trim-from": trimFrom = try next.value()
+            case "--provider-version": providerVersion = try next.value()
+            default: return false
             }
+            return true
         }
     }
 }

@@ -47,26 +47,21 @@ struct ProviderOptions {
         """
 
     init(_ arguments: [String]) throws {
-        var iterator = arguments.makeIterator()
-        func value(_ flag: String) throws -> String {
-            guard let next = iterator.next() else { throw SchemaError("\(flag) needs a value") }
-            return next
-        }
-        while let argument = iterator.next() {
-            switch argument {
+        try OptionScanner.scan(arguments, usage: Self.usage) { flag, next in
+            switch flag {
             case "-h", "--help": help = true
-            case "--schema": schema = try value(argument)
-            case "--trim-from": trimFrom = try value(argument)
-            case "--prefix": prefix = try value(argument)
-            case "--output": output = try value(argument)
-            case "--source": source = try value(argument)
-            case "--provider-version": providerVersion = try value(argument)
-            case "--version-constraint": versionConstraint = try value(argument)
-            case "--types":
-                types = try value(argument).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            case "--file-name": fileName = try value(argument)
-            default: throw SchemaError("unknown argument \(argument)\n\(Self.usage)")
+            case "--schema": schema = try next.value()
+            case "--trim-from": trimFrom = try next.value()
+            case "--prefix": prefix = try next.value()
+            case "--output": output = try next.value()
+            case "--source": source = try next.value()
+            case "--provider-version": providerVersion = try next.value()
+            case "--version-constraint": versionConstraint = try next.value()
+            case "--types": types = try next.list()
+            case "--file-name": fileName = try next.value()
+            default: return false
             }
+            return true
         }
     }
 }
