@@ -1,8 +1,9 @@
 // Documentation/OVESRunbook.md applies the OVES output folders in an order a person follows by
 // hand. These tests derive the order the output needs — cross-root references
-// (`Infrastructure.rootOrder`), each cluster's manifests after the root creating the cluster, each
-// root that takes an ingress load balancer's hostname after the manifests creating it — and fail
-// when the runbook's steps disagree or leave a folder out.
+// (`Infrastructure.rootOrder`), each cluster's manifests after the root creating the cluster, any
+// root that would take an ingress load balancer's hostname after the manifests creating it (none
+// does since external-dns writes the host records) — and fail when the runbook's steps disagree or
+// leave a folder out.
 
 import Foundation
 import InfraCore
@@ -88,7 +89,7 @@ struct RunbookOrderTests {
         let required = Self.required
         // The derivation itself finds the known edges (a control: an empty list would pass anything).
         #expect(required.contains { $0.before == "terraform/shared" && $0.after == "terraform/dns" })
-        #expect(required.contains { $0.before == "kubernetes/prod" && $0.after == "terraform/dns" })
+        #expect(required.contains { $0.before == "terraform/environments/prod" && $0.after == "kubernetes/prod" })
         for edge in required {
             guard let before = positions[edge.before], let after = positions[edge.after] else {
                 Issue.record("the runbook does not apply \(edge.before) or \(edge.after)")
@@ -96,6 +97,15 @@ struct RunbookOrderTests {
             }
             #expect(before < after, "\(edge.why): the runbook applies \(edge.after) first")
         }
+    }
+
+    @Test("no root takes a load balancer's hostname at apply time: external-dns writes the host records")
+    func noHostnameVariables() {
+        let result = Infrastructure(units: OVESReference.units).synthesize()
+        let variables = result.model.nodes.compactMap { $0 as? ResolvedBlock }.filter { $0.kind == "variable" }
+        #expect(!variables.contains { $0.name.hasSuffix("_hostname") }, "\(variables.map(\.name))")
+        #expect(!variables.contains { $0.file.hasPrefix("terraform/dns/") }, "the dns root has no variables")
+        #expect(!Self.required.contains { $0.after == "terraform/dns" && $0.before.hasPrefix("kubernetes/") })
     }
 
     @Test("a runbook in the wrong order is caught (dns before shared)")

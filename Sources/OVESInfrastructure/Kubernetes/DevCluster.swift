@@ -65,8 +65,10 @@ struct DevCluster {
                 backendNamespaces: [
                     Self.applications, ThirdPartyNamespace.monitoring, ThirdPartyNamespace.logging,
                     ThirdPartyNamespace.uptime,
-                ]
+                ],
+                dnsHostnames: CloudflareDNS(environment: environment).hostnames
             ).content
+            CloudflareDNS(environment: environment).content
             TLSCertificates(environment: environment, accountID: accountID).content
             VerticalPodAutoscalerCRDs().content
             AccessControl.development(editableNamespaces: [Self.applications])

@@ -28,12 +28,19 @@ struct NGINXIngressController {
     var backendNamespaces: [String]
     /// Controller pods (spread over nodes by the scheduler; the NLB balances across them).
     var replicas: Int = 2
-    /// Names external-dns points at the NLB (Route53 aliases for hosts no Ingress lists, such as
-    /// the China names); empty for none.
+    /// Names external-dns points at the NLB (the seed's Cloudflare names, wildcards included, and
+    /// the China names in Route53); empty for none.
     var dnsHostnames: [String] = []
 
-    /// The annotation external-dns reads on a Service (its `service` source).
-    static let hostnameAnnotation = "external-dns.alpha.kubernetes.io/hostname"
+    /// The annotations external-dns reads on the Service (its `service` source): the names, and
+    /// Cloudflare's proxy on (ignored by Route53), as the records the dns root wrote before.
+    var dnsAnnotations: [String: String] {
+        guard !dnsHostnames.isEmpty else { return [:] }
+        return [
+            ExternalDNS.hostnameAnnotation: dnsHostnames.joined(separator: ","),
+            ExternalDNS.cloudflareProxiedAnnotation: "true",
+        ]
+    }
 
     /// The namespace: restricted pod security, ports 80/443 open to the NLB, egress to the backends
     /// and to the API server (outside the pod network).
@@ -112,7 +119,7 @@ struct NGINXIngressController {
                 ],
                 selector: Self.selector,
                 loadBalancer: AWSNetworkLoadBalancer(scheme: .internetFacing, targetType: .ip),
-                annotations: dnsHostnames.isEmpty ? [:] : [Self.hostnameAnnotation: dnsHostnames.joined(separator: ",")]
+                annotations: dnsAnnotations
             )
         }
     }

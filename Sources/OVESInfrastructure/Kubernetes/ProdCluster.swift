@@ -54,11 +54,14 @@ struct ProdCluster {
         ) {
             namespaces
             baseline.content
-            // external-dns (EKS add-on, Route53) aliases the China names to this NLB.
+            // external-dns points the seed's names at this NLB: Cloudflare (CloudflareDNS) the apex, api
+            // and *, Route53 (EKS add-on) the China names.
             NGINXIngressController(
                 backendNamespaces: [Self.applications],
-                dnsHostnames: ["api", "www"].map { "\($0).\(OVESSettings.chinaZone)" }
+                dnsHostnames: CloudflareDNS(environment: environment).hostnames
+                    + ["api", "www"].map { "\($0).\(OVESSettings.chinaZone)" }
             ).content
+            CloudflareDNS(environment: environment).content
             TLSCertificates(environment: environment, accountID: accountID).content
             VerticalPodAutoscalerCRDs().content
             AccessControl.production

@@ -21,7 +21,8 @@ import InfraCore
 ///   "platformAdminRoleArns": ["arn:aws:iam::123456789012:role/oves-platform-admin"],
 ///   "developerRoleArns": ["arn:aws:iam::123456789012:role/oves-developer"],
 ///   "endpointPublicAccessCidrs": ["203.0.113.0/24"],
-///   "apexDomain": "omnivoltaic.com", "chinaZone": "cn.omnivoltaic.com" }
+///   "apexDomain": "omnivoltaic.com", "chinaZone": "cn.omnivoltaic.com",
+///   "cloudflareZoneId": "023e105f4ecef8ad9ca31a8372d0c353" }
 /// ```
 public struct OVESConfiguration: Sendable, Hashable {
     /// The AWS account id (12 digits) used in ARNs the manifests carry (IRSA roles, ECR images).
@@ -36,12 +37,16 @@ public struct OVESConfiguration: Sendable, Hashable {
     public var apexDomain: String
     /// The China-accessible zone (Route53).
     public var chinaZone: String
+    /// The id of the apex domain's Cloudflare zone (32 hex digits), to which external-dns is restricted:
+    /// the Cloudflare provider finds a zone by id, or by a name matching its domain filter, which dev's
+    /// `dev.<apex>` filter is not.
+    public var cloudflareZoneID: String
 
     /// Creates a configuration.
     public init(
         accountID: String, platformAdminRoleARNs: [String], developerRoleARNs: [String],
         endpointPublicAccessCIDRs: [String] = [], apexDomain: String = "omnivoltaic.com",
-        chinaZone: String = "cn.omnivoltaic.com"
+        chinaZone: String = "cn.omnivoltaic.com", cloudflareZoneID: String = Self.exampleCloudflareZoneID
     ) {
         self.accountID = accountID
         self.platformAdminRoleARNs = platformAdminRoleARNs
@@ -49,7 +54,11 @@ public struct OVESConfiguration: Sendable, Hashable {
         self.endpointPublicAccessCIDRs = endpointPublicAccessCIDRs
         self.apexDomain = apexDomain
         self.chinaZone = chinaZone
+        self.cloudflareZoneID = cloudflareZoneID
     }
+
+    /// The zone id of Cloudflare's API documentation examples, the example configuration's.
+    public static let exampleCloudflareZoneID = "023e105f4ecef8ad9ca31a8372d0c353"
 
     /// The example configuration `swift run infra-manifest` uses without `OVES_CONFIG`: AWS's
     /// documentation account `111122223333` and example role names. Valid output, never deployable as is.
@@ -94,6 +103,19 @@ public struct OVESConfiguration: Sendable, Hashable {
         where domain.isEmpty || domain.hasSuffix(".") || !domain.contains(".") {
             result.append(.error(path.appending(key), "\"\(domain)\" is not a domain name such as omnivoltaic.com"))
         }
+        if cloudflareZoneID.count != 32 || !cloudflareZoneID.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
+            result.append(
+                .error(
+                    path.appending("cloudflareZoneId"), "\"\(cloudflareZoneID)\" is not a Cloudflare zone id",
+                    hint: "32 lower-case hex digits, from the zone's overview page in the Cloudflare dashboard"))
+        }
+        if cloudflareZoneID == Self.exampleCloudflareZoneID && !isExample {
+            result.append(
+                .warning(
+                    path.appending("cloudflareZoneId"),
+                    "the example Cloudflare zone id is in use: external-dns will find no zone to write",
+                    hint: "set cloudflareZoneId to the id of the \(apexDomain) zone"))
+        }
         if !chinaZone.hasSuffix("." + apexDomain) {
             result.append(.error(path.appending("chinaZone"), "\(chinaZone) is not a subdomain of \(apexDomain)"))
         }
@@ -111,7 +133,7 @@ extension OVESConfiguration {
     /// The keys of the JSON file.
     static let keys: Set<String> = [
         "accountId", "platformAdminRoleArns", "developerRoleArns", "endpointPublicAccessCidrs", "apexDomain",
-        "chinaZone",
+        "chinaZone", "cloudflareZoneId",
     ]
 
     /// Reads a configuration from its JSON form; unknown keys and wrong types are errors, missing
@@ -149,7 +171,8 @@ extension OVESConfiguration {
             accountID: accountID, platformAdminRoleARNs: strings("platformAdminRoleArns") ?? [],
             developerRoleARNs: strings("developerRoleArns") ?? [],
             endpointPublicAccessCIDRs: strings("endpointPublicAccessCidrs") ?? [],
-            apexDomain: string("apexDomain") ?? example.apexDomain, chinaZone: string("chinaZone") ?? example.chinaZone)
+            apexDomain: string("apexDomain") ?? example.apexDomain, chinaZone: string("chinaZone") ?? example.chinaZone,
+            cloudflareZoneID: string("cloudflareZoneId") ?? example.cloudflareZoneID)
         return problems.isEmpty ? (configuration, []) : (nil, problems)
     }
 

@@ -28,6 +28,8 @@ struct HelperSchemaTests {
                     name: "broker-config", mountPath: "/mosquitto/config", files: ["mosquitto.conf": "listener 1883\n"]),
                 serviceName: "broker-headless")
             NetworkingHelperTests.router
+            ExternalDNSTests.cloudflare
+            ExternalDNSTests.route53
         }
     }
 

@@ -80,7 +80,7 @@ struct CloudflareSchemaTests {
     func recordArguments() throws {
         let schema = try Self.attributes("resource_schemas", "cloudflare_dns_record")
         let records = try #require(document?["resource"]?["cloudflare_dns_record"]?.objectValue)
-        #expect(records.count == 6)
+        #expect(records.count == 1)
         for (name, body) in records {
             #expect(Self.problems(body, schema, at: name, meta: true) == [])
             if case .int(let seconds) = body["ttl"] { #expect(seconds == 1 || seconds >= 60) }
@@ -111,13 +111,14 @@ struct CloudflareSchemaTests {
             ])
     }
 
-    @Test("the seed's Cloudflare names are all there: apex, api, wildcard, dev, *.dev")
-    func seedNames() throws {
+    @Test("the seed's host names are not the root's (external-dns writes them) and it takes no variable")
+    func noHostRecords() throws {
         let records = try #require(document?["resource"]?["cloudflare_dns_record"]?.objectValue)
-        let cnames = records.filter { $0.value["type"] == "CNAME" }
-        let names = Set(cnames.compactMap { $0.value["name"]?.stringValue })
-        #expect(names == ["@", "api", "*", "dev", "*.dev"])
-        for (_, body) in cnames { #expect(body["proxied"] == .bool(true)) }
+        #expect(records.map(\.key) == ["cn_delegation"])
+        #expect(!records.contains { $0.value["type"] == "CNAME" || $0.value["type"] == "A" })
+        let variables = OVESSynthesis.result.artifacts.filter { $0.path.hasPrefix("terraform/dns/") }
+            .filter { $0.text.contains("\"variable\"") }
+        #expect(variables.map(\.path) == [])
     }
 
     @Test("cn is delegated to the shared root's Route53 zone, whose name servers come from the shared root's state")

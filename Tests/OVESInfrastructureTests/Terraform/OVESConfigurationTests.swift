@@ -33,7 +33,8 @@ struct OVESConfigurationTests {
         try Data(
             """
             {"accountId": "123456789012", "platformAdminRoleArns": ["arn:aws:iam::123456789012:role/admin"],
-             "developerRoleArns": [], "endpointPublicAccessCidrs": ["203.0.113.0/24"]}
+             "developerRoleArns": [], "endpointPublicAccessCidrs": ["203.0.113.0/24"],
+             "cloudflareZoneId": "0123456789abcdef0123456789abcdef"}
             """.utf8
         ).write(to: url)
         let (configuration, diagnostics) = OVESConfiguration.fromEnvironment(["OVES_CONFIG": url.path])
@@ -41,9 +42,12 @@ struct OVESConfigurationTests {
         #expect(configuration.accountID == "123456789012" && !configuration.isExample)
         #expect(configuration.endpointPublicAccessCIDRs == ["203.0.113.0/24"])
         #expect(configuration.apexDomain == "omnivoltaic.com")
+        #expect(configuration.cloudflareZoneID == "0123456789abcdef0123456789abcdef")
 
         let (rebased, problems) = OVESConfiguration.fromEnvironment(["OVES_ACCOUNT_ID": "210987654321"])
-        #expect(problems.isEmpty, "\(problems)")
+        // a real account with the example's Cloudflare zone id: external-dns would find no zone
+        #expect(problems.map { "\($0.path)" } == ["oves-configuration/cloudflareZoneId"], "\(problems)")
+        #expect(problems.allSatisfy { $0.severity == .warning })
         #expect(rebased.platformAdminRoleARNs == ["arn:aws:iam::210987654321:role/oves-platform-admin"])
     }
 
@@ -58,12 +62,12 @@ struct OVESConfigurationTests {
         let bad = OVESConfiguration(
             accountID: "12345", platformAdminRoleARNs: ["arn:aws:iam::999999999999:role/admin"], developerRoleARNs: [],
             endpointPublicAccessCIDRs: ["0.0.0.0/0", "10.0.0.0/33"], apexDomain: "omnivoltaic.com",
-            chinaZone: "cn.example.org")
+            chinaZone: "cn.example.org", cloudflareZoneID: "Zone-1")
         let errors = bad.diagnostics(at: "c").filter { $0.severity == .error }.map { "\($0.path)" }
         #expect(
             errors.sorted() == [
-                "c/accountId", "c/chinaZone", "c/endpointPublicAccessCidrs", "c/endpointPublicAccessCidrs",
-                "c/platformAdminRoleArns",
+                "c/accountId", "c/chinaZone", "c/cloudflareZoneId", "c/endpointPublicAccessCidrs",
+                "c/endpointPublicAccessCidrs", "c/platformAdminRoleArns",
             ], "\(errors)")
         let (_, unreadable) = OVESConfiguration.fromEnvironment(["OVES_CONFIG": "/nonexistent/oves.json"])
         #expect(unreadable.map(\.message) == ["cannot read OVES_CONFIG file /nonexistent/oves.json"])
