@@ -60,7 +60,7 @@ struct ProdCluster {
                 dnsHostnames: ["api", "www"].map { "\($0).\(OVESSettings.chinaZone)" }
             ).content
             TLSCertificates(environment: environment, accountID: accountID).content
-            VerticalPodAutoscalerCRDs().content
+            VerticalPodAutoscalerPlatform().content
             AccessControl.production
             for service in InHouseMicroservice.all {
                 service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)
