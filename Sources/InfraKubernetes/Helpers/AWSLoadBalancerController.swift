@@ -120,7 +120,8 @@ public struct AWSLoadBalancerController: ManifestContent, Hashable {
                 name: name, namespace: namespace, labels: labels, annotations: [Self.roleARNAnnotation: roleARN]))
     }
 
-    /// The chart's leader-election Role (`configmaps` and `leases` named `aws-load-balancer-controller-leader`).
+    /// The chart's leader-election Role (`configmaps` and `leases` named `aws-load-balancer-controller-leader`),
+    /// as `helm/aws-load-balancer-controller/templates/rbac.yaml` of v2.17.1 renders it.
     public var leaderElectionRole: Role {
         Role(
             metadata: ObjectMeta(name: "\(name)-leader-election-role", namespace: namespace, labels: labels),
@@ -136,10 +137,17 @@ public struct AWSLoadBalancerController: ManifestContent, Hashable {
             ])
     }
 
-    /// The chart's ClusterRole: its CRDs, Services and Ingresses (with status), pods, nodes,
-    /// namespaces, endpoints and EndpointSlices, Secrets (ALB authentication), events.
+    /// The chart's ClusterRole with default values (v2.17.1 `templates/rbac.yaml`, rule for rule): its
+    /// CRDs, Services and Ingresses (with status), pods, nodes, namespaces, endpoints and EndpointSlices,
+    /// ConfigMaps, events, and the Gateway API and Global Accelerator resources of the controller's other
+    /// halves. No Secrets: the chart grants them cluster-wide only with `clusterSecretsPermissions.allowAllSecrets`
+    /// (off by default; only ALB OIDC authentication reads them, and a namespaced Role is upstream's advice).
     public var clusterRole: ClusterRole {
-        ClusterRole(
+        let gatewayAPIRoutes = ["grpcroutes", "httproutes", "tcproutes", "tlsroutes", "udproutes"]
+        let gatewayConfigurations = [
+            "loadbalancerconfigurations", "targetgroupconfigurations", "listenerruleconfigurations",
+        ]
+        return ClusterRole(
             metadata: ObjectMeta(name: "\(name)-role", labels: labels),
             rules: [
                 PolicyRule(
@@ -147,6 +155,7 @@ public struct AWSLoadBalancerController: ManifestContent, Hashable {
                     verbs: ["create", "delete", "get", "list", "patch", "update", "watch"]),
                 PolicyRule(
                     apiGroups: ["elbv2.k8s.aws"], resources: ["ingressclassparams"], verbs: ["get", "list", "watch"]),
+                PolicyRule(apiGroups: ["elbv2.k8s.aws"], resources: ["albtargetcontrolconfigs"], verbs: ["get"]),
                 PolicyRule(apiGroups: [""], resources: ["events"], verbs: ["create", "patch"]),
                 PolicyRule(apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"]),
                 PolicyRule(
@@ -155,14 +164,53 @@ public struct AWSLoadBalancerController: ManifestContent, Hashable {
                     apiGroups: ["", "extensions", "networking.k8s.io"], resources: ["services", "ingresses"],
                     verbs: ["get", "list", "patch", "update", "watch"]),
                 PolicyRule(
-                    apiGroups: [""], resources: ["nodes", "secrets", "namespaces", "endpoints"],
-                    verbs: ["get", "list", "watch"]),
+                    apiGroups: [""], resources: ["nodes", "namespaces", "endpoints"], verbs: ["get", "list", "watch"]),
+                PolicyRule(apiGroups: [""], resources: ["configmaps"], verbs: ["get", "delete", "create", "update"]),
                 PolicyRule(
                     apiGroups: ["elbv2.k8s.aws", "", "extensions", "networking.k8s.io"],
                     resources: ["targetgroupbindings/status", "pods/status", "services/status", "ingresses/status"],
                     verbs: ["update", "patch"]),
                 PolicyRule(
                     apiGroups: ["discovery.k8s.io"], resources: ["endpointslices"], verbs: ["get", "list", "watch"]),
+                PolicyRule(
+                    apiGroups: ["gateway.k8s.aws"], resources: gatewayConfigurations,
+                    verbs: ["get", "list", "watch", "patch"]),
+                PolicyRule(
+                    apiGroups: ["gateway.k8s.aws"], resources: gatewayConfigurations.map { "\($0)/finalizers" },
+                    verbs: ["update", "patch"]),
+                PolicyRule(
+                    apiGroups: ["gateway.k8s.aws"], resources: gatewayConfigurations.map { "\($0)/status" },
+                    verbs: ["get", "patch", "watch"]),
+                PolicyRule(
+                    apiGroups: ["gateway.networking.k8s.io"], resources: ["gatewayclasses", "gateways"],
+                    verbs: ["get", "list", "watch", "patch"]),
+                PolicyRule(
+                    apiGroups: ["gateway.networking.k8s.io"], resources: ["referencegrants"],
+                    verbs: ["get", "list", "watch"]),
+                PolicyRule(
+                    apiGroups: ["gateway.networking.k8s.io"],
+                    resources: ["gatewayclasses/finalizers", "gateways/finalizers"], verbs: ["update", "patch"]),
+                PolicyRule(
+                    apiGroups: ["gateway.networking.k8s.io"], resources: ["gatewayclasses/status", "gateways/status"],
+                    verbs: ["get", "patch", "update"]),
+                PolicyRule(
+                    apiGroups: ["gateway.networking.k8s.io"], resources: gatewayAPIRoutes,
+                    verbs: ["get", "list", "watch"]),
+                PolicyRule(
+                    apiGroups: ["gateway.networking.k8s.io"], resources: gatewayAPIRoutes.map { "\($0)/finalizers" },
+                    verbs: ["update"]),
+                PolicyRule(
+                    apiGroups: ["gateway.networking.k8s.io"], resources: gatewayAPIRoutes.map { "\($0)/status" },
+                    verbs: ["get", "patch", "update"]),
+                PolicyRule(
+                    apiGroups: ["aga.k8s.aws"], resources: ["globalaccelerators"],
+                    verbs: ["get", "list", "patch", "watch"]),
+                PolicyRule(
+                    apiGroups: ["aga.k8s.aws"], resources: ["globalaccelerators/finalizers"],
+                    verbs: ["patch", "update"]
+                ),
+                PolicyRule(
+                    apiGroups: ["aga.k8s.aws"], resources: ["globalaccelerators/status"], verbs: ["patch", "update"]),
             ])
     }
 

@@ -70,7 +70,7 @@ struct DevCluster {
             ).content
             CloudflareDNS(environment: environment).content
             TLSCertificates(environment: environment, accountID: accountID).content
-            VerticalPodAutoscalerCRDs().content
+            VerticalPodAutoscalerPlatform().content
             AccessControl.development(editableNamespaces: [Self.applications])
             for service in InHouseMicroservice.all {
                 service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)

@@ -63,7 +63,7 @@ struct ProdCluster {
             ).content
             CloudflareDNS(environment: environment).content
             TLSCertificates(environment: environment, accountID: accountID).content
-            VerticalPodAutoscalerCRDs().content
+            VerticalPodAutoscalerPlatform().content
             AccessControl.production
             for service in InHouseMicroservice.all {
                 service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)

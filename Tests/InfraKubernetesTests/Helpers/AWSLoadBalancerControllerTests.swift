@@ -49,6 +49,27 @@ struct AWSLoadBalancerControllerTests {
         #expect(byID.arguments.contains("--aws-vpc-tags=Environment=a,Name=b"))
     }
 
+    @Test(
+        "the ClusterRole is the v2.17.1 chart's default: no cluster-wide Secrets, its ConfigMaps, CRDs and Gateway rules"
+    )
+    func clusterRole() {
+        let rules = Self.controller.clusterRole.rules ?? []
+        #expect(rules.count == 24)
+        #expect(!rules.contains { $0.resources?.contains("secrets") == true }, "only allowAllSecrets grants Secrets")
+        #expect(
+            rules.contains {
+                $0.apiGroups == [""] && $0.resources == ["configmaps"]
+                    && $0.verbs == ["get", "delete", "create", "update"]
+            })
+        #expect(rules.contains { $0.resources == ["albtargetcontrolconfigs"] && $0.verbs == ["get"] })
+        let groups = Set(rules.flatMap { $0.apiGroups ?? [] })
+        #expect(groups.isSuperset(of: ["gateway.k8s.aws", "gateway.networking.k8s.io", "aga.k8s.aws"]))
+        // The leader-election Role is the chart's: create, then get/update/patch of the named lock only.
+        let election = Self.controller.leaderElectionRole.rules ?? []
+        #expect(election.filter { $0.resourceNames != nil }.allSatisfy { $0.verbs.contains("create") == false })
+        #expect(election.count == 4)
+    }
+
     @Test("the ServiceAccount carries the IRSA role and the pods run as it, non-root, with the pinned image")
     func identity() throws {
         #expect(

@@ -18,6 +18,7 @@ struct HelperSchemaTests {
             EBSStorageClass()
             ClusterAutoscaler(clusterName: "demo", roleARN: "arn:aws:iam::111122223333:role/demo-cluster-autoscaler")
             AWSLoadBalancerControllerTests.controller
+            VerticalPodAutoscalerComponents()
             MicroserviceTests.service
             VerticalAutoscaling(name: "account", mode: .off)
             TCPLoadBalancer(name: "broker", ports: [.init(name: "mqtt", port: 1883)], selector: ["app": "broker"])
