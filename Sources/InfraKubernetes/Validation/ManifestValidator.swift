@@ -131,6 +131,16 @@ struct ManifestValidator {
             let key = ObjectKey(group: "", kind: "Secret", namespace: namespaces[offset] ?? "", name: secret)
             if index[key] == nil { index[key] = offset }
         }
+        // So does a SecretProviderClass for each Secret it syncs (`secretObjects`; the CSI driver
+        // writes them while a pod mounts the class).
+        for (offset, object) in objects.enumerated() {
+            guard let secretProviderClass = object as? SecretProviderClass else { continue }
+            for secret in secretProviderClass.spec?.secretObjects ?? [] {
+                guard let name = secret.secretName, !name.isEmpty else { continue }
+                let key = ObjectKey(group: "", kind: "Secret", namespace: namespaces[offset] ?? "", name: name)
+                if index[key] == nil { index[key] = offset }
+            }
+        }
         self.paths = paths
         self.definitions = definitions
         self.addresses = Parallel.map(count: objects.count) { paths[$0].description }
