@@ -3,7 +3,8 @@
 // (`secretObjects`), and a tiny always-running reader pod that mounts it, because the driver
 // writes a synced Secret only while some pod mounts the volume. The reader's ServiceAccount
 // carries the IAM role (IRSA) that may read these secrets; the driver on the node makes the AWS
-// call with that ServiceAccount's token, so the pod itself needs no network and no token mount.
+// call with that ServiceAccount's token, so the pod itself needs no network (a NetworkPolicy
+// denies it everything) and no token mount.
 
 import InfraCore
 
@@ -140,10 +141,21 @@ public struct AWSSecretsSync: ManifestContent, Hashable {
                     security: security, serviceAccountName: name, spreadSelector: ["app": name])))
     }
 
+    /// A NetworkPolicy denying the reader every connection, in and out: the mount is the node's
+    /// work (kubelet → CSI driver → ASCP, which calls AWS from `kube-system`), not the pod's.
+    public var networkPolicy: NetworkPolicy {
+        NetworkPolicy(
+            metadata: ObjectMeta(name: name, namespace: namespace, labels: labels),
+            spec: NetworkPolicySpec(
+                egress: [], ingress: [], podSelector: .matching(["app": name]), policyTypes: ["Ingress", "Egress"]))
+    }
+
     var labels: [String: String] { ["app": name, "app.kubernetes.io/component": "secrets-sync"] }
 
-    /// The SecretProviderClass, the ServiceAccount and the reader Deployment.
-    public var manifestObjects: [any KubernetesObject] { [secretProviderClass, serviceAccount, deployment] }
+    /// The SecretProviderClass, the ServiceAccount, the reader Deployment and its deny-all NetworkPolicy.
+    public var manifestObjects: [any KubernetesObject] {
+        [secretProviderClass, serviceAccount, deployment, networkPolicy]
+    }
 
     /// Missing secrets or keys, a Secret synced twice, a key Kubernetes rejects, no credentials,
     /// and ASCP's own parameter problems, at `<manifest>/SecretProviderClass/<name>`.

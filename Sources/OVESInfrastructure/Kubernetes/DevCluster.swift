@@ -68,6 +68,7 @@ struct DevCluster {
                 ]
             ).content
             TLSCertificates(environment: environment, accountID: accountID).content
+            WorkloadSecretSync(environment: environment, accountID: accountID).content
             VerticalPodAutoscalerCRDs().content
             AccessControl.development(editableNamespaces: [Self.applications])
             for service in InHouseMicroservice.all {

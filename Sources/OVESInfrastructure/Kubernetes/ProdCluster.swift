@@ -60,6 +60,7 @@ struct ProdCluster {
                 dnsHostnames: ["api", "www"].map { "\($0).\(OVESSettings.chinaZone)" }
             ).content
             TLSCertificates(environment: environment, accountID: accountID).content
+            WorkloadSecretSync(environment: environment, accountID: accountID).content
             VerticalPodAutoscalerCRDs().content
             AccessControl.production
             for service in InHouseMicroservice.all {

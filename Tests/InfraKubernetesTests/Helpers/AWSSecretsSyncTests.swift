@@ -78,6 +78,10 @@ struct AWSSecretsSyncTests {
         #expect(container["resources"]?["requests"] == ["cpu": "5m", "memory": "8Mi"])
         #expect(container["volumeMounts"]?.arrayValue?.first?["readOnly"] == true)
         #expect(container["ports"] == nil)
+        let policy = Self.sync.networkPolicy.renderValue()
+        #expect(policy["spec"]?["podSelector"] == ["matchLabels": ["app": "secrets-sync"]])
+        #expect(policy["spec"]?["policyTypes"] == ["Ingress", "Egress"])
+        #expect(policy["spec"]?["ingress"] == [] && policy["spec"]?["egress"] == [])
     }
 
     @Test("keyless, duplicate and invalid Secrets, missing credentials and colliding files are reported together")
