@@ -4,8 +4,10 @@
 // back, JMESPath and aliases followed), each such namespace runs a reader that mounts it with its
 // own IRSA role, and each role may read exactly its namespace's containers. A planted gap fails.
 
+import Foundation
 import InfraCore
 import InfraKubernetes
+import InfraTestSupport
 import OVESInfrastructure
 import Testing
 import Yams
@@ -190,5 +192,17 @@ struct WorkloadSecretSyncTests {
                 }
             }
         }
+    }
+
+    @Test("the runbook puts the values into Secrets Manager and creates no Kubernetes Secret by hand")
+    func runbook() throws {
+        let url = ExternalTools.packageRoot.appendingPathComponent("Documentation/OVESRunbook.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let step5 = try #require(text.components(separatedBy: "## Step 5:").dropFirst().first)
+            .components(separatedBy: "## Step 6:")[0]
+        #expect(step5.contains("aws secretsmanager put-secret-value"))
+        #expect(step5.replacingOccurrences(of: "\n", with: " ").contains("No Kubernetes Secret is created by hand"))
+        #expect(!text.contains("create secret generic") && !text.contains("kubectl create secret"))
+        #expect(step5.contains("secrets-sync"))
     }
 }
