@@ -196,6 +196,7 @@ let package = Package(
             dependencies: [
                 "InfraTestSupport", "InfraCore", "InfraTerraform", "InfraAWS", "InfraKubernetes", "InfraPolicy",
                 "InfraTesting", "OVESInfrastructure",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),

@@ -13,6 +13,7 @@ package enum BuiltInGeneration {
         "cert-manager.io_clusterissuer_v1.json",
         "cert-manager.io_certificate_v1.json",
         "autoscaling.k8s.io_verticalpodautoscaler_v1.json",
+        "secrets-store.csi.x-k8s.io_secretproviderclass_v1.json",
     ]
 
     /// The generated files (name without `.swift` → contents) and the number of types, from the

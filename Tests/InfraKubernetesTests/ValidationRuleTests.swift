@@ -315,18 +315,14 @@ struct ValidationRuleTests {
 
     @Test("a Secret synced by a SecretProviderClass in its namespace counts as defined; one in another does not")
     func secretProviderClassDefinesItsSecrets() {
-        func providerClass(namespace: String) -> UnstructuredObject {
-            UnstructuredObject(
-                apiVersion: "secrets-store.csi.x-k8s.io/v1", kind: "SecretProviderClass",
+        func providerClass(namespace: String) -> SecretProviderClass {
+            SecretProviderClass(
                 metadata: .init(name: "workload-secrets", namespace: namespace),
-                fields: [
-                    "spec": [
-                        "provider": "aws",
-                        "secretObjects": [
-                            ["secretName": "tls", "type": "Opaque", "data": [["objectName": "tls", "key": "tls"]]]
-                        ],
-                    ]
-                ])
+                spec: .init(
+                    provider: "aws",
+                    secretObjects: [
+                        .init(data: [.init(key: "tls", objectName: "tls")], secretName: "tls", type: "Opaque")
+                    ]))
         }
         let consumer = mounting(Volume(name: "tls", secret: .init(secretName: "tls")))
         func secretWarnings(_ objects: [any KubernetesObject]) -> [Diagnostic] {

@@ -4,8 +4,9 @@
 The versions come from `codegen/kubernetes/versions.json`: `generated` (the OpenAPI
 definitions the types are generated from) and `supported` (every version the output is
 validated against). Reads the definitions of those versions shipped by the PyPI package
-kubernetes-validate (the venv `shared/tools/setup` installs) and the cert-manager / VPA
-CRD JSON Schemas in `shared/tools/schemas/`, keeps only what the generated kinds reach,
+kubernetes-validate (the venv `shared/tools/setup` installs), the cert-manager / VPA
+CRD JSON Schemas in `shared/tools/schemas/` and the CRDs vendored in `codegen/kubernetes/crds/upstream/`
+(converted with `shared/tools/gen-crd-schemas`), keeps only what the generated kinds reach,
 drops server-populated `status` fields, and so that the generated API is valid for every
 supported version:
 
@@ -25,6 +26,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "tools")
@@ -54,6 +56,11 @@ CRDS = [
     "cert-manager.io/clusterissuer_v1.json",
     "cert-manager.io/issuer_v1.json",
     "autoscaling.k8s.io/verticalpodautoscaler_v1.json",
+]
+# CRDs vendored in this repository (codegen/kubernetes/crds/upstream/, provenance in its README), converted with
+# shared/tools/gen-crd-schemas like the ones above: (CRD YAML, the schema it yields for the generated version).
+VENDORED_CRDS = [
+    ("secrets-store.csi.x-k8s.io_secretproviderclasses.yaml", "secrets-store.csi.x-k8s.io/secretproviderclass_v1.json"),
 ]
 
 
@@ -190,19 +197,34 @@ def main():
     print(f"{target}: {len(roots)} kinds, {len(kept)} definitions")
 
     os.makedirs(os.path.join(ROOT, "codegen", "kubernetes", "crds"), exist_ok=True)
-    for rel in CRDS:
-        with open(os.path.join(SHARED, "schemas", rel)) as f:
-            schema = json.load(f)
-        schema["properties"].pop("status", None)
-        schema["properties"].pop("metadata", None)  # the generator uses the core ObjectMeta
-        group = rel.split("/")[0]
-        target = os.path.join(ROOT, "codegen", "kubernetes", "crds", rel.replace("/", "_"))
-        schema["x-source"] = f"shared/tools/schemas/{rel} (from shared/tools/schemas/crds), trimmed by codegen/kubernetes/update-input.py"
-        schema["x-group"] = group
-        with open(target, "w") as f:
-            json.dump(schema, f, indent=1, sort_keys=True)
-            f.write("\n")
-        print(target)
+    with tempfile.TemporaryDirectory() as converted:
+        upstream = os.path.join(ROOT, "codegen", "kubernetes", "crds", "upstream")
+        subprocess.check_call([os.path.join(SHARED, "gen-crd-schemas")]
+                              + [os.path.join(upstream, crd) for crd, _ in VENDORED_CRDS] + ["--out", converted],
+                              stdout=subprocess.DEVNULL)
+        sources = [(rel, os.path.join(SHARED, "schemas", rel), f"shared/tools/schemas/{rel} (from shared/tools/schemas/crds)")
+                   for rel in CRDS]
+        sources += [(rel, os.path.join(converted, rel),
+                     f"codegen/kubernetes/crds/upstream/{crd} (converted by shared/tools/gen-crd-schemas)")
+                    for crd, rel in VENDORED_CRDS]
+        for rel, path, origin in sources:
+            write_crd_input(rel, path, origin)
+
+
+def write_crd_input(rel, path, origin):
+    """Writes one CRD schema, without status and metadata (the generator uses the core ObjectMeta), as generator input."""
+    with open(path) as f:
+        schema = json.load(f)
+    schema["properties"].pop("status", None)
+    schema["properties"].pop("metadata", None)  # the generator uses the core ObjectMeta
+    group = rel.split("/")[0]
+    target = os.path.join(ROOT, "codegen", "kubernetes", "crds", rel.replace("/", "_"))
+    schema["x-source"] = f"{origin}, trimmed by codegen/kubernetes/update-input.py"
+    schema["x-group"] = group
+    with open(target, "w") as f:
+        json.dump(schema, f, indent=1, sort_keys=True)
+        f.write("\n")
+    print(target)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ extension EKSAddon {
         "kube-proxy": "v1.35.0-eksbuild.2",
         "coredns": "v1.13.2-eksbuild.1",
         "aws-ebs-csi-driver": "v1.57.1-eksbuild.1",
+        "aws-secrets-store-csi-driver-provider": "v3.1.3-eksbuild.1",
         "amazon-cloudwatch-observability": "v5.3.0-eksbuild.1",
         "metrics-server": "v0.8.1-eksbuild.5",
         "kube-state-metrics": "v2.16.0-eksbuild.1",

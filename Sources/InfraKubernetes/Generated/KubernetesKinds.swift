@@ -44,6 +44,7 @@ extension KubernetesKindRegistry {
         Role.self,
         RoleBinding.self,
         Secret.self,
+        SecretProviderClass.self,
         Service.self,
         ServiceAccount.self,
         ServiceCIDR.self,

@@ -131,14 +131,13 @@ struct ManifestValidator {
             let key = ObjectKey(group: "", kind: "Secret", namespace: namespaces[offset] ?? "", name: secret)
             if index[key] == nil { index[key] = offset }
         }
-        // A Secrets Store CSI SecretProviderClass syncs the Secrets its `secretObjects` name (while a
-        // pod mounts it), so those Secrets are defined here too, read through the rendered value
-        // because the kind comes from a CRD.
-        for (offset, object) in objects.enumerated()
-        where object.kind == "SecretProviderClass" && object.apiGroup == "secrets-store.csi.x-k8s.io" {
-            for synced in object.renderValue()["spec"]?["secretObjects"]?.arrayValue ?? [] {
-                guard let secret = synced["secretName"]?.stringValue, !secret.isEmpty else { continue }
-                let key = ObjectKey(group: "", kind: "Secret", namespace: namespaces[offset] ?? "", name: secret)
+        // So does a SecretProviderClass for each Secret it syncs (`secretObjects`; the CSI driver
+        // writes them while a pod mounts the class).
+        for (offset, object) in objects.enumerated() {
+            guard let secretProviderClass = object as? SecretProviderClass else { continue }
+            for secret in secretProviderClass.spec?.secretObjects ?? [] {
+                guard let name = secret.secretName, !name.isEmpty else { continue }
+                let key = ObjectKey(group: "", kind: "Secret", namespace: namespaces[offset] ?? "", name: name)
                 if index[key] == nil { index[key] = offset }
             }
         }

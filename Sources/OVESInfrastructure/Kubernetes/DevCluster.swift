@@ -71,6 +71,7 @@ struct DevCluster {
             CloudflareDNS(environment: environment).content
             TLSCertificates(environment: environment, accountID: accountID).content
             VerticalPodAutoscalerPlatform().content
+            WorkloadSecretSync(environment: environment, accountID: accountID).content
             AccessControl.development(editableNamespaces: [Self.applications])
             for service in InHouseMicroservice.all {
                 service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)

@@ -12,6 +12,7 @@ extension OVESKubernetes {
     /// ```
     public static let addOnAPIGroups: [String: String] = [
         "cert-manager.io": "cert-manager", "acme.cert-manager.io": "cert-manager", "metrics.k8s.io": "metrics-server",
+        "secrets-store.csi.x-k8s.io": "aws-secrets-store-csi-driver-provider",
     ]
 }
 

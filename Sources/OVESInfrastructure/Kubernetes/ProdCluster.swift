@@ -64,6 +64,7 @@ struct ProdCluster {
             CloudflareDNS(environment: environment).content
             TLSCertificates(environment: environment, accountID: accountID).content
             VerticalPodAutoscalerPlatform().content
+            WorkloadSecretSync(environment: environment, accountID: accountID).content
             AccessControl.production
             for service in InHouseMicroservice.all {
                 service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)

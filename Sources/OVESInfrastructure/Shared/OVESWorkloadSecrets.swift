@@ -1,8 +1,9 @@
 // Every Kubernetes Secret an OVES workload reads, and where its value lives: an AWS Secrets
 // Manager secret `oves/<env>/<name>` holding a JSON object with the Secret's keys. Terraform
-// creates the empty containers and scopes the secret operator's IRSA role to the prefix;
-// operators put the values (Documentation/OVESRunbook.md). Tests check this list against the
-// references in the synthesized manifests, so a new `secretKeyRef` cannot be forgotten here.
+// creates the empty containers and one IRSA role per namespace that reads only that namespace's
+// containers; the Secrets Store CSI driver syncs the keys listed here into the Secret
+// (`WorkloadSecretSync`); operators put the values (Documentation/OVESRunbook.md). Tests check this
+// list against the references in the synthesized manifests, so a new `secretKeyRef` cannot be forgotten.
 
 /// A Kubernetes Secret the OVES workloads read, with the Secrets Manager secret behind it.
 ///
@@ -15,7 +16,8 @@ public struct OVESWorkloadSecret: Sendable, Hashable {
     public var name: String
     /// The namespaces whose workloads read it.
     public var namespaces: [String]
-    /// The keys the workloads read; empty when a workload takes every key (`envFrom`).
+    /// The keys the workloads read (for `envFrom`, every variable the workload takes from the Secret):
+    /// the CSI driver copies exactly these keys of the JSON value into the Secret.
     public var keys: [String]
     /// What the value is, for the secret's description and the runbook.
     public var purpose: String
@@ -31,6 +33,12 @@ public struct OVESWorkloadSecret: Sendable, Hashable {
     /// The Secrets Manager secret's name in an environment: `oves/<env>/<name>`.
     public func remoteName(_ environment: OVESEnvironment) -> String {
         OVESWorkloadSecrets.namePrefix(environment) + name
+    }
+
+    /// The ARN pattern of this secret's container only: Secrets Manager appends `-` and six random
+    /// characters to the name, so `-??????` matches it and not `oves/<env>/<name>-other`.
+    public func arnPattern(_ environment: OVESEnvironment, accountID: String = OVESNames.accountID) -> String {
+        "arn:aws:secretsmanager:\(environment.region):\(accountID):secret:\(remoteName(environment))-??????"
     }
 }
 
@@ -56,13 +64,18 @@ public enum OVESWorkloadSecrets {
         name: "cloudflare-api-token", namespaces: ["cert-manager", "external-dns"], keys: ["api-token"],
         purpose: "Cloudflare API token (Zone.DNS edit on omnivoltaic.com) for DNS-01 and external-dns")
 
+    /// The environment variables an in-house microservice takes from its Secret (`envFrom`). The CSI
+    /// driver copies only listed keys, so a variable a service starts to read is added here first.
+    /// Not in the seed: the services' own contract decides (Documentation/OVESReference.md).
+    public static let microserviceVariables = ["DATABASE_URL", "JWT_SECRET", "REDIS_URL"]
+
     /// The Secrets of an environment's workloads, sorted by name.
     public static func secrets(_ environment: OVESEnvironment) -> [OVESWorkloadSecret] {
         let namespace = environment.rawValue
         let microservices = InHouseMicroservice.all.map { service in
             OVESWorkloadSecret(
-                name: "\(service.name)-secrets", namespaces: [namespace], keys: [],
-                purpose: "\(service.name) environment variables (every key becomes one)")
+                name: "\(service.name)-secrets", namespaces: [namespace], keys: microserviceVariables,
+                purpose: "\(service.name) environment variables (each key becomes one)")
         }
         let platform: [OVESWorkloadSecret]
         switch environment {
@@ -103,12 +116,32 @@ public enum OVESWorkloadSecrets {
     }
 }
 
+extension OVESWorkloadSecrets {
+    /// The namespaces whose workloads read Secrets of an environment, sorted.
+    ///
+    /// ```swift
+    /// OVESWorkloadSecrets.namespaces(.prod)   // ["cert-manager", "databases", "external-dns", "prod"]
+    /// ```
+    public static func namespaces(_ environment: OVESEnvironment) -> [String] {
+        Set(secrets(environment).flatMap(\.namespaces)).sorted()
+    }
+
+    /// The Secrets read in one namespace of an environment, sorted by name.
+    public static func secrets(_ environment: OVESEnvironment, namespace: String) -> [OVESWorkloadSecret] {
+        secrets(environment).filter { $0.namespaces.contains(namespace) }
+    }
+}
+
 extension OVESEnvironment {
-    /// The secret operator's IRSA role (`OVESWorkloadRoles.secretReader`), named `<cluster>-external-secrets`.
-    public var secretReaderRole: OVESServiceAccountRole {
-        serviceAccountRoles.first { $0.namespace == "external-secrets" }
+    /// The name of each namespace's Secret reader: its SecretProviderClass, ServiceAccount and Deployment.
+    public static let secretReaderName = "secrets-sync"
+
+    /// The IRSA role of a namespace's Secret reader (`OVESWorkloadRoles.secretReaders`), named
+    /// `<cluster>-secrets-sync-<namespace>`: it reads that namespace's Secrets Manager secrets only.
+    public func secretReaderRole(namespace: String) -> OVESServiceAccountRole {
+        serviceAccountRoles.first { $0.namespace == namespace && $0.serviceAccountName == Self.secretReaderName }
             ?? OVESServiceAccountRole(
-                roleName: "\(clusterName)-external-secrets", namespace: "external-secrets",
-                serviceAccountName: "external-secrets")
+                roleName: "\(clusterName)-\(Self.secretReaderName)-\(namespace)", namespace: namespace,
+                serviceAccountName: Self.secretReaderName)
     }
 }

@@ -1,6 +1,7 @@
 // The EKS add-ons of the OVES clusters, at the versions pinned in `EKSAddon.pinnedVersions`:
 // the core add-ons with NetworkPolicies enforced by the VPC CNI (seed §3), metrics for HPAs and
-// Prometheus, cert-manager, Container Insights with its own IRSA role, and in production
+// Prometheus, cert-manager, Container Insights with its own IRSA role, the Secrets Store CSI
+// driver with the AWS provider (workload Secrets from Secrets Manager), and in production
 // external-dns, so the Route53 zone cn.omnivoltaic.com follows the hosts the cluster serves.
 
 import InfraAWS
@@ -11,7 +12,7 @@ public enum OVESAddons {
     public static var all: [EKSAddon] {
         EKSAddon.core + [
             .metricsServer(), .kubeStateMetrics(), .prometheusNodeExporter(), .certManager(),
-            .cloudWatchObservability(),
+            .cloudWatchObservability(), .secretsStoreCSIDriver(),
         ]
     }
 

@@ -32,7 +32,7 @@ public enum OVESSecretContainers {
     /// One container per workload secret of the environment, without a value.
     public static func secrets(_ environment: OVESEnvironment, tags: [String: String]) -> [AWSSecretsManagerSecret] {
         OVESWorkloadSecrets.secrets(environment).map { secret in
-            let keys = secret.keys.isEmpty ? "any keys" : "keys " + secret.keys.joined(separator: ", ")
+            let keys = "keys " + secret.keys.joined(separator: ", ")
             return AWSSecretsManagerSecret(
                 localName(secret, environment),
                 description: ConstructLiterals.string(

@@ -1,9 +1,10 @@
 // The IRSA roles of the OVES clusters: the cluster autoscaler (scales the node groups the
 // seed lists), cert-manager's Route53 DNS-01 solver for cn.omnivoltaic.com (a ServiceAccount of
 // its own, `cert-manager/cert-manager-route53`: the EKS add-on's ServiceAccount takes no annotation),
-// the AWS Load Balancer Controller (upstream's policy, vendored, read typed) and the secret operator,
-// which reads the environment's `oves/<env>/*` Secrets Manager secrets only; the database backup
-// jobs' upload roles are in OVESBackupRoles.swift.
+// the AWS Load Balancer Controller (upstream's policy, vendored, read typed) and one Secret reader
+// per namespace (`<ns>/secrets-sync`, the pod that mounts the namespace's SecretProviderClass),
+// which reads that namespace's `oves/<env>/<name>` Secrets Manager secrets only; the database
+// backup jobs' upload roles are in OVESBackupRoles.swift.
 
 import InfraAWS
 import InfraCore
@@ -52,23 +53,28 @@ public enum OVESWorkloadRoles {
                 AWSLoadBalancerControllerRelease.roleName, namespace: AWSLoadBalancerControllerRelease.namespace,
                 serviceAccount: AWSLoadBalancerControllerRelease.serviceAccount,
                 policy: AWSLoadBalancerControllerRelease.iamPolicy),
-        ] + OVESEnvironment.allCases.filter { $0.clusterName == cluster }.map(secretReader)
+        ] + OVESEnvironment.allCases.filter { $0.clusterName == cluster }.flatMap(secretReaders)
             + backupWriters(cluster: cluster)
     }
 
-    /// The secret operator's role (`external-secrets/external-secrets`): reads the values and
-    /// metadata of the environment's workload secrets, nothing else (no `ListSecrets`, no writes).
-    public static func secretReader(_ environment: OVESEnvironment) -> IRSARole {
-        IRSARole(
-            "external-secrets", namespace: "external-secrets", serviceAccount: "external-secrets",
-            policy: IAMPolicyDocument {
-                IAMStatement(
-                    sid: "ReadWorkloadSecrets", effect: .allow,
-                    actions: [
-                        "secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy",
-                        "secretsmanager:GetSecretValue", "secretsmanager:ListSecretVersionIds",
-                    ],
-                    resources: [ConstructLiterals.string(OVESWorkloadSecrets.arnPattern(environment))])
-            })
+    /// The Secret readers of an environment, one per namespace with workload Secrets
+    /// (`<namespace>/secrets-sync`, role `secrets-sync-<namespace>`): each may read the value and
+    /// metadata of exactly its namespace's Secrets Manager secrets (`GetSecretValue`, `DescribeSecret`,
+    /// what ASCP calls), nothing else. The secrets use the account's `aws/secretsmanager` key, so
+    /// no `kms:Decrypt` grant is needed.
+    public static func secretReaders(_ environment: OVESEnvironment) -> [IRSARole] {
+        OVESWorkloadSecrets.namespaces(environment).map { namespace in
+            IRSARole(
+                "\(OVESEnvironment.secretReaderName)-\(namespace)", namespace: namespace,
+                serviceAccount: OVESEnvironment.secretReaderName,
+                policy: IAMPolicyDocument {
+                    IAMStatement(
+                        sid: "ReadNamespaceSecrets", effect: .allow,
+                        actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"],
+                        resources: OVESWorkloadSecrets.secrets(environment, namespace: namespace).map {
+                            ConstructLiterals.string($0.arnPattern(environment))
+                        })
+                })
+        }
     }
 }

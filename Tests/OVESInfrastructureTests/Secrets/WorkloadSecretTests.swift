@@ -1,8 +1,8 @@
 // Where the OVES workloads' Secrets come from, checked on the synthesized output: every Secret a
 // workload reads (env `secretKeyRef`, `envFrom`, secret volumes, cert-manager's API token
-// reference) is in `OVESWorkloadSecrets`, each environment root creates exactly those Secrets
-// Manager containers (names `oves/<env>/<name>`, no value anywhere), and the secret operator's
-// IRSA role reads that prefix only.
+// reference) is in `OVESWorkloadSecrets`, and each environment root creates exactly those Secrets
+// Manager containers (names `oves/<env>/<name>`, no value anywhere). How they reach the cluster
+// (CSI driver sync, per-namespace reader roles) is checked by WorkloadSecretSyncTests.
 
 import InfraCore
 import InfraKubernetes
@@ -161,44 +161,12 @@ struct WorkloadSecretTests {
         }
     }
 
-    @Test(
-        "the secret operator's IRSA role reads its environment's prefix and nothing else",
-        arguments: OVESEnvironment.allCases)
-    func readerScope(environment: OVESEnvironment) throws {
-        let root = try #require(OVESSynthesis.document("terraform/environments/\(environment.rawValue)/main.tf.json"))
-        let role = try #require(root["module"]?["iam"]?["roles"]?["external-secrets"])
-        #expect(role["namespace"] == "external-secrets" && role["service_account"] == "external-secrets")
-        #expect(role["managed_policy_arns"] == [])
-        let policy = try #require(role["policy"]?.stringValue)
-        let lists = { (name: String) -> [[String]] in
-            policy.split(separator: "\"\(name)\" = [").dropFirst().map { part in
-                part.prefix { $0 != "]" }.split(separator: ",").map {
-                    $0.trimmingCharacters(in: " \"")
-                }
-            }
+    /// The lists a policy document's `name` keys hold (`"Action" = [a, b]`), in order.
+    static func lists(_ name: String, in policy: String) -> [[String]] {
+        policy.split(separator: "\"\(name)\" = [").dropFirst().map { part in
+            part.prefix { $0 != "]" }.split(separator: ",").map { $0.trimmingCharacters(in: " \"\n") }
+                .filter { !$0.isEmpty }
         }
-        #expect(
-            lists("Action") == [
-                [
-                    "secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy",
-                    "secretsmanager:GetSecretValue",
-                    "secretsmanager:ListSecretVersionIds",
-                ]
-            ])
-        let resources = lists("Resource")
-        #expect(resources == [[OVESWorkloadSecrets.arnPattern(environment)]])
-        #expect(!policy.contains("\"Condition\""))
-        // The pattern matches every container of the environment (ARN = name + "-" + 6 characters)
-        // and none of the other environment's.
-        let prefix = String(OVESWorkloadSecrets.arnPattern(environment).dropLast())
-        let arn = { (env: OVESEnvironment, secret: OVESWorkloadSecret) in
-            "arn:aws:secretsmanager:\(env.region):\(OVESNames.accountID):secret:\(secret.remoteName(env))-AbC123"
-        }
-        #expect(OVESWorkloadSecrets.secrets(environment).allSatisfy { arn(environment, $0).hasPrefix(prefix) })
-        for other in OVESEnvironment.allCases where other != environment {
-            #expect(!OVESWorkloadSecrets.secrets(other).contains { arn(other, $0).hasPrefix(prefix) })
-        }
-        #expect(environment.secretReaderRole.roleName == "\(environment.clusterName)-external-secrets")
     }
 }
 

@@ -170,8 +170,8 @@ struct TerraformSeedFactsTests {
         let backupRoles = OVESDatabaseBackup.allCases.map(\.jobName)
         #expect(
             roles.keys.sorted()
-                == (["aws-load-balancer-controller", "cert-manager-route53", "cluster-autoscaler", "external-secrets"]
-                + backupRoles).sorted())
+                == (["aws-load-balancer-controller", "cert-manager-route53", "cluster-autoscaler"]
+                + OVESWorkloadSecrets.namespaces(.prod).map { "secrets-sync-\($0)" } + backupRoles).sorted())
         // The manifests' Route53 solver ServiceAccount assumes a role this side creates, with a
         // trust policy for exactly that ServiceAccount.
         for environment in OVESEnvironment.allCases {
@@ -193,8 +193,9 @@ struct TerraformSeedFactsTests {
             #expect(
                 addons.keys.sorted()
                     == ([
-                        "amazon-cloudwatch-observability", "aws-ebs-csi-driver", "cert-manager", "coredns",
-                        "kube-proxy",
+                        "amazon-cloudwatch-observability", "aws-ebs-csi-driver",
+                        "aws-secrets-store-csi-driver-provider",
+                        "cert-manager", "coredns", "kube-proxy",
                         "kube-state-metrics", "metrics-server", "prometheus-node-exporter", "vpc-cni",
                     ] + dns).sorted())
             for (name, addon) in addons {
