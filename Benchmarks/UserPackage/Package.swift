@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+// A user's package as a user writes it (issue 20): one executable with typed AWS resources (InfraAWS) and
+// the command line (InfraCLI), one stack. `Benchmarks/inner-loop.sh` times a one-line change in it, rebuilt and
+// re-synthesized, beside the Snippet and OVES loops: unlike a Snippet (which SwiftPM links against
+// every library of the package, all AWS families included), this links what a user's code imports.
+
+import PackageDescription
+
+/// SwiftPM names a path dependency after its folder (`main` here, something else in a CI clone),
+/// so the main package's identity is read off the folder two levels above this one.
+let infra = String(Context.packageDirectory.split(separator: "/").dropLast(2).last ?? "main").lowercased()
+
+let package = Package(
+    name: "my-infra",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: "../..")
+    ],
+    targets: [
+        .executableTarget(
+            name: "my-infra",
+            dependencies: [
+                .product(name: "InfraCore", package: infra),
+                .product(name: "InfraTerraform", package: infra),
+                .product(name: "InfraAWS", package: infra),
+                .product(name: "InfraCLI", package: infra),
+            ],
+            path: "Sources/MyInfra"
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)
