@@ -224,7 +224,9 @@ struct ExpressionEmitter {
         case .call(let name, let arguments, let expandsFinal):
             if expandsFinal { return rawEmitted(expression, "argument expansion (`...`)") }
             let types = arguments.map(type(of:))
-            if let helper = FunctionHelper.helper(name, types) {
+            // A `null` argument stays written (`lookup(m, k, null)`): the helpers' optional parameters drop nil.
+            let passesNull = arguments.contains { if case .null = $0.kind { true } else { false } }
+            if !passesNull, let helper = FunctionHelper.helper(name, types) {
                 var parts: [String] = []
                 for (position, argument) in arguments.enumerated() {
                     let label = helper.labels[position].map { "\($0): " } ?? ""
