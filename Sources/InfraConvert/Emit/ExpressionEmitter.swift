@@ -2,8 +2,9 @@
 // (`"10.0.0.0/16"`, `["a", "b"]`, `["Name": "web"]`); references become the converted
 // values' typed properties (`vpc.id`, `region.value`); calls use the typed `Fn` helpers when
 // their arguments fit; templates become Swift string interpolation. What the typed layer cannot
-// say yet — `for` expressions, splats other than `x[*].attribute` over a counted resource,
-// template directives, `...` expansion, computed object keys — stays HCL text in `.raw(…)`, and a note says so above the statement.
+// say yet — `for` expressions whose collection or body it cannot type, splats other than
+// `x[*].attribute` over a counted resource, template directives, `...` expansion, computed
+// object keys — stays HCL text in `.raw(…)`, and a note says so above the statement.
 
 import InfraAWSBindings
 import InfraHCL
@@ -32,6 +33,8 @@ struct ExpressionEmitter {
     var entries: [ConversionReport.Entry] = []
     /// The block being written, for report entries (`aws_vpc.main`).
     var subject = ""
+    /// Names bound inside the expression being written: `for` variables and `dynamic` iterators.
+    var bindings: [String: LoopBinding] = [:]
 
     init(scope: EmitScope) {
         self.scope = scope
@@ -74,7 +77,7 @@ struct ExpressionEmitter {
             if case .null = then.kind { return b }
             if case .null = otherwise.kind { return a }
             return .value
-        case .forExpression(let forExpression): return forExpression.isObject ? .value : .value
+        case .forExpression(let forExpression): return forType(forExpression) ?? .value
         case .splat(let source, let each, _): return typedSplat(source, each)?.type ?? .value
         case .variable, .getAttribute, .index:
             return resolve(expression)?.type
@@ -170,6 +173,9 @@ struct ExpressionEmitter {
         }
     }
 
+    /// `Fn` helpers with a list and a set overload, which a collection literal alone cannot choose.
+    static let overloadedOnCollections: Set<String> = ["toset", "contains"]
+
     /// `Expr<T>(…)` around untyped code (the type spelled, so generic helpers can infer theirs);
     /// literal syntax is pinned to `Expression` first.
     private func wrap(_ code: SwiftCode, _ target: SwiftType, literal: Bool) -> SwiftCode {
@@ -218,13 +224,22 @@ struct ExpressionEmitter {
         case .call(let name, let arguments, let expandsFinal):
             if expandsFinal { return rawEmitted(expression, "argument expansion (`...`)") }
             let types = arguments.map(type(of:))
-            if let helper = FunctionHelper.helper(name, types) {
+            // A `null` argument stays written (`lookup(m, k, null)`): the helpers' optional parameters drop nil.
+            let passesNull = arguments.contains { if case .null = $0.kind { true } else { false } }
+            if !passesNull, let helper = FunctionHelper.helper(name, types) {
                 var parts: [String] = []
                 for (position, argument) in arguments.enumerated() {
                     let label = helper.labels[position].map { "\($0): " } ?? ""
                     let parameter = helper.parameters[position]
                     // A generic parameter takes the argument in its own type (`Value` when unknown).
-                    parts.append(label + (parameter.map { typed(argument, $0) } ?? genericArgument(argument)))
+                    var code = parameter.map { typed(argument, $0) } ?? genericArgument(argument)
+                    if let parameter, Self.overloadedOnCollections.contains(name), parameter.element != nil,
+                        Self.isLiteralSyntax(argument), !code.hasPrefix("Expr<")
+                    {
+                        // `Fn.toset` and `Fn.contains` take a list or a set: a literal fits both.
+                        code = "(\(code) as Expr<\(parameter)>)"
+                    }
+                    parts.append(label + code)
                 }
                 return Emitted(code: "Fn.\(name)(\(parts.joined(separator: ", ")))", form: .typed, type: helper.result)
             }
@@ -253,8 +268,8 @@ struct ExpressionEmitter {
             return Emitted(
                 code: "Expression.conditional(\(untyped(condition)), \(untyped(then)), \(untyped(otherwise)))",
                 form: .untyped, type: type(of: expression))
-        case .forExpression:
-            return rawEmitted(expression, "`for` expression")
+        case .forExpression(let forExpression):
+            return typedFor(forExpression) ?? rawEmitted(expression, "`for` expression")
         case .splat(let source, let each, _):
             return typedSplat(source, each) ?? rawEmitted(expression, "splat (`[*]`)")
         case .template:
@@ -310,6 +325,13 @@ struct ExpressionEmitter {
         let target = type(of: expression) ?? .value
         let code = typed(expression, target)
         return Self.isLiteralSyntax(expression) && !code.hasPrefix("Expr<") ? "Expr<\(target)>(\(code))" : code
+    }
+
+    /// Typed code that is a value (never bare literal syntax): a literal is pinned with `as Expr<T>`,
+    /// so a generic closure (a `for` body) can infer its result type from it.
+    mutating func pinnedValue(_ expression: HCLExpression, _ target: SwiftType) -> String {
+        let code = typed(expression, target)
+        return Self.isLiteralSyntax(expression) ? "(\(code) as Expr<\(target)>)" : code
     }
 
     /// Typed code that is a value (never bare literal syntax), for operator operands.

@@ -52,6 +52,7 @@ extension ExpressionEmitter {
     func resolve(_ expression: HCLExpression) -> ResolvedReference? {
         guard let reference = HCLReference(expression) else { return nil }
         let steps = reference.steps
+        if let binding = bindings[reference.root] { return resolve(binding, steps) }
         func attribute(_ position: Int) -> String? {
             guard position < steps.count, case .attribute(let name) = steps[position] else { return nil }
             return name

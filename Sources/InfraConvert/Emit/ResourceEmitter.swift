@@ -1,8 +1,9 @@
 // Resources and data sources → Swift. A type the generated bindings declare becomes its
 // typed initializer (`AWSVPC("main", cidrBlock: …)`), arguments in the initializer's order,
-// nested blocks as `.init(…)` values; what the initializer cannot take — deprecated or unknown
-// arguments, `dynamic` blocks — goes through `.override(…)` with a note. A type the bindings
-// lack becomes an untyped `Resource`/`DataSource` and the report says so.
+// nested blocks as `.init(…)` values, `dynamic` blocks as `.dynamic(\.block, forEach: …) { … }`
+// (DynamicBlockEmitter.swift); what the initializer cannot take — deprecated or unknown
+// arguments, `dynamic` blocks it cannot type — goes through `.override(…)` with a note. A type
+// the bindings lack becomes an untyped `Resource`/`DataSource` and the report says so.
 
 import InfraAWSBindings
 import InfraHCL
@@ -165,6 +166,10 @@ extension ExpressionEmitter {
                         message: "`dynamic \"\(type)\"` inside a nested block has no Swift form yet; left out"))
                 continue
             }
+            if let modifier = typedDynamic(block, type: type, properties: properties, nested: nested, schema: schema) {
+                overrides.append(modifier)
+                continue
+            }
             overrides.append(override("dynamic." + type, dynamicObject(block)))
             overrideNote("dynamic." + type, "a `dynamic` block", block.range)
         }
@@ -172,7 +177,7 @@ extension ExpressionEmitter {
     }
 
     /// `.init(…)` for a nested block.
-    private mutating func nestedCall(
+    mutating func nestedCall(
         _ body: HCLBody, model: NestedTypeModel, schema: SchemaBlock?, path: String
     )
         -> SwiftCode?

@@ -1,6 +1,7 @@
 // A tiny layout model for the Swift the converter writes: calls, array and dictionary
-// literals and plain text, printed on one line when they fit in 120 columns and otherwise
-// broken one argument (or element) per line, the way a person formats a long initializer.
+// literals, trailing closures and plain text, printed on one line when they fit in 120 columns
+// and otherwise broken one argument (or element) per line, the way a person formats a long
+// initializer.
 
 /// Swift source to lay out.
 indirect enum SwiftCode: Sendable {
@@ -16,6 +17,8 @@ indirect enum SwiftCode: Sendable {
     case sequence([SwiftCode])
     /// `base` then each `.member(…)` on its own line when the whole does not fit.
     case chain(SwiftCode, [SwiftCode])
+    /// `callee { parameters in body }` (a trailing closure); the body on its own line when it does not fit.
+    case closure(SwiftCode, parameters: String, body: SwiftCode)
 
     static let width = 120
 
@@ -33,6 +36,7 @@ indirect enum SwiftCode: Sendable {
             return "[" + members.map { "\($0.key): \($0.value.flat)" }.joined(separator: ", ") + "]"
         case .sequence(let parts): return parts.map(\.flat).joined()
         case .chain(let base, let members): return base.flat + members.map { "." + $0.flat }.joined()
+        case .closure(let callee, let parameters, let body): return callee.flat + " { \(parameters) in \(body.flat) }"
         }
     }
 
@@ -85,6 +89,9 @@ indirect enum SwiftCode: Sendable {
                 out += "\n" + inner + "." + member.render(indent: indent + 4, column: indent + 5)
             }
             return out
+        case .closure(let callee, let parameters, let body):
+            let head = callee.render(indent: indent, column: column) + " { \(parameters) in\n"
+            return head + inner + body.render(indent: indent + 4, column: indent + 4) + "\n" + closing + "}"
         }
     }
 }

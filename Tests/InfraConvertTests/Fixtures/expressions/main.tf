@@ -1,6 +1,7 @@
 # Written for InfraConvertTests: one of each expression form convert writes typed (operators,
 # conditionals, count.index, the generated Fn functions, one instance of a counted or for_each
-# resource, a splat), so the round trip compiles and plans them.
+# resource, a splat, `for` expressions of each shape, `dynamic` blocks of a nested block type and
+# of an attribute written as blocks), so the round trip compiles and plans them.
 
 variable "env" {
   type    = string
@@ -21,6 +22,10 @@ variable "zones" {
 variable "tags" {
   type    = map(string)
   default = { Team = "web" }
+}
+variable "ports" {
+  type    = list(number)
+  default = [80, 443]
 }
 locals {
   prod        = var.env == "prod"
@@ -73,5 +78,47 @@ output "values" {
     ok      = local.ok
     label   = local.label
     maybe   = local.maybe
+  }
+}
+
+locals {
+  zone_labels = [for i, z in var.zones : "${i}-${z}" if z != ""]
+  upper_tags  = { for k, v in var.tags : k => upper(v) }
+  by_region   = { for z in var.zones : substr(z, 0, 9) => z... }
+  lengths     = [for z in var.zones : length(z)]
+  parts       = [for p in split("-", var.env) : upper(p)]
+}
+resource "aws_security_group" "web" {
+  name = "web-${var.env}"
+  dynamic "ingress" {
+    for_each = var.ports
+    iterator = port
+    content {
+      from_port   = port.value
+      to_port     = port.value
+      protocol    = "tcp"
+      cidr_blocks = ["10.0.0.0/8"]
+    }
+  }
+}
+resource "aws_launch_template" "web" {
+  name = "web-${var.env}"
+  dynamic "tag_specifications" {
+    for_each = toset(["instance", "volume"])
+    content {
+      resource_type = tag_specifications.value
+      tags          = merge(var.tags, { Kind = tag_specifications.key })
+    }
+  }
+}
+output "loops" {
+  value = {
+    zone_labels = local.zone_labels
+    upper_tags  = local.upper_tags
+    by_region   = local.by_region
+    lengths     = local.lengths
+    parts       = local.parts
+    buckets     = [for b in aws_s3_bucket.b : b.bucket]
+    zone_bucket = { for k, b in aws_s3_bucket.zone : k => b.bucket }
   }
 }
