@@ -198,11 +198,11 @@ struct WorkloadSecretSyncTests {
     func runbook() throws {
         let url = ExternalTools.packageRoot.appendingPathComponent("Documentation/OVESRunbook.md")
         let text = try String(contentsOf: url, encoding: .utf8)
-        let step5 = try #require(text.components(separatedBy: "## Step 5:").dropFirst().first)
-            .components(separatedBy: "## Step 6:")[0]
-        #expect(step5.contains("aws secretsmanager put-secret-value"))
-        #expect(step5.replacingOccurrences(of: "\n", with: " ").contains("No Kubernetes Secret is created by hand"))
+        let prodManifests = try #require(text.components(separatedBy: "## Step 6:").dropFirst().first)
+            .components(separatedBy: "## Step 7:")[0]
+        #expect(prodManifests.contains("aws secretsmanager put-secret-value"))
+        #expect(prodManifests.replacingOccurrences(of: "\n", with: " ").contains("No Kubernetes Secret is created by hand"))
         #expect(!text.contains("create secret generic") && !text.contains("kubectl create secret"))
-        #expect(step5.contains("secrets-sync"))
+        #expect(prodManifests.contains("secrets-sync"))
     }
 }
