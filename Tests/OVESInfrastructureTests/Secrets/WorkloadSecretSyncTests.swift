@@ -201,7 +201,8 @@ struct WorkloadSecretSyncTests {
         let prodManifests = try #require(text.components(separatedBy: "## Step 6:").dropFirst().first)
             .components(separatedBy: "## Step 7:")[0]
         #expect(prodManifests.contains("aws secretsmanager put-secret-value"))
-        #expect(prodManifests.replacingOccurrences(of: "\n", with: " ").contains("No Kubernetes Secret is created by hand"))
+        #expect(
+            prodManifests.replacingOccurrences(of: "\n", with: " ").contains("No Kubernetes Secret is created by hand"))
         #expect(!text.contains("create secret generic") && !text.contains("kubectl create secret"))
         #expect(prodManifests.contains("secrets-sync"))
     }
