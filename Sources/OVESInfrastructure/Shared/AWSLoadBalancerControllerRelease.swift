@@ -5,6 +5,7 @@
 
 import Foundation
 import InfraAWS
+import InfraTerraform
 
 /// The pinned AWS Load Balancer Controller release and its vendored upstream files.
 ///
@@ -46,7 +47,21 @@ public enum AWSLoadBalancerControllerRelease {
         try IAMPolicyDocument(json: data(iamPolicyResource))
     }
 
-    /// The policy, or `nil` when the vendored file cannot be read (the role then "grants nothing",
-    /// which `WorkloadRoles` reports as an error, so nothing is written).
-    static var iamPolicy: IAMPolicyDocument? { try? loadIAMPolicy() }
+    /// The read-only EC2 calls the pinned release makes that the vendored policy file (an older
+    /// revision; see the vendor README) does not grant. Read-only calls on `*` like the file's own.
+    public static let missingReadActions = ["ec2:DescribeIpamPools", "ec2:DescribeRouteTables"]
+
+    /// The role's policy: the vendored file, plus one statement with ``missingReadActions``.
+    public static func loadRolePolicy() throws -> IAMPolicyDocument {
+        var policy = try loadIAMPolicy()
+        policy.statements.append(
+            IAMStatement(
+                sid: "ReleaseReadsNotInVendoredPolicy", effect: .allow,
+                actions: missingReadActions.map { Expr(stringLiteral: $0) }, resources: ["*"]))
+        return policy
+    }
+
+    /// The role's policy, or `nil` when the vendored file cannot be read (the role then "grants
+    /// nothing", which `WorkloadRoles` reports as an error, so nothing is written).
+    static var iamPolicy: IAMPolicyDocument? { try? loadRolePolicy() }
 }

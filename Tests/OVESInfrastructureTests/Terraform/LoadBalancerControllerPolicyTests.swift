@@ -55,9 +55,24 @@ struct LoadBalancerControllerPolicyTests {
         #expect(policy.diagnostics(at: "iam/aws-load-balancer-controller").isEmpty)
     }
 
+    @Test("the role's policy is the file plus one read-only statement for the release's newer EC2 calls")
+    func rolePolicyAddsMissingReads() throws {
+        let file = try AWSLoadBalancerControllerRelease.loadIAMPolicy()
+        let role = try AWSLoadBalancerControllerRelease.loadRolePolicy()
+        #expect(Array(role.statements.prefix(file.statements.count)) == file.statements)
+        let added = try #require(role.statements.last)
+        #expect(role.statements.count == file.statements.count + 1)
+        #expect(Self.strings(added.actions) == AWSLoadBalancerControllerRelease.missingReadActions)
+        #expect(Self.strings(added.resources) == ["*"])
+        #expect(added.effect == .allow && added.conditions.isEmpty)
+        let granted = Set(file.statements.flatMap { Self.strings($0.actions) })
+        #expect(granted.isDisjoint(with: AWSLoadBalancerControllerRelease.missingReadActions))
+        #expect(AWSLoadBalancerControllerRelease.missingReadActions.allSatisfy { $0.hasPrefix("ec2:Describe") })
+    }
+
     @Test("both environments' IRSA roles include the controller's role with that policy")
     func rolesInRoots() throws {
-        let policy = try AWSLoadBalancerControllerRelease.loadIAMPolicy()
+        let policy = try AWSLoadBalancerControllerRelease.loadRolePolicy()
         for environment in OVESEnvironment.allCases {
             let role = try #require(
                 OVESWorkloadRoles.roles(cluster: environment.clusterName).first {
