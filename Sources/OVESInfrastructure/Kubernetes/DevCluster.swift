@@ -77,7 +77,7 @@ struct DevCluster {
                 service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)
                 service.verticalAutoscaling(namespace: Self.applications)
             }
-            Prometheus(namespace: monitoring).content
+            Prometheus(namespace: monitoring, vpcCIDR: environment.vpcCIDR).content
             AlertManager(namespace: monitoring).content
             Grafana(namespace: monitoring, loggingNamespace: logging, environment: environment).content
             InfluxDB(namespace: monitoring).content
