@@ -324,7 +324,13 @@ struct ExpressionEmitter {
     private mutating func genericArgument(_ expression: HCLExpression) -> String {
         let target = type(of: expression) ?? .value
         let code = typed(expression, target)
-        return Self.isLiteralSyntax(expression) && !code.hasPrefix("Expr<") ? "Expr<\(target)>(\(code))" : code
+        guard Self.isLiteralSyntax(expression), !code.hasPrefix("Expr<") else { return code }
+        // A list or map of `Value` holds `Expr<Value>(…)` elements, which only the typed collection
+        // literal takes (`Expr<T>(…)` takes an untyped `Expression`): pin it instead.
+        switch target {
+        case .list(.value), .set(.value), .map(.value): return "(\(code) as Expr<\(target)>)"
+        default: return "Expr<\(target)>(\(code))"
+        }
     }
 
     /// Typed code that is a value (never bare literal syntax): a literal is pinned with `as Expr<T>`,
