@@ -52,12 +52,6 @@ public enum OVESWorkloadSecrets {
     /// The Secrets Manager name prefix of an environment's secrets.
     public static func namePrefix(_ environment: OVESEnvironment) -> String { "oves/\(environment.rawValue)/" }
 
-    /// The ARN pattern matching every secret of an environment (Secrets Manager appends `-` and six
-    /// random characters to a secret's ARN, hence the trailing `*`).
-    public static func arnPattern(_ environment: OVESEnvironment, accountID: String = OVESNames.accountID) -> String {
-        "arn:aws:secretsmanager:\(environment.region):\(accountID):secret:\(namePrefix(environment))*"
-    }
-
     /// The namespace and name of the Cloudflare API token Secrets (cert-manager's DNS-01 solver and
     /// external-dns read the same token, key `api-token`).
     public static let cloudflareToken = OVESWorkloadSecret(
