@@ -41,6 +41,7 @@ package enum BuiltInGeneration {
             .render(input: "codegen/kubernetes/*.json")
         files["KubernetesVersionWindow"] = window.render(input: "codegen/kubernetes/versions.json", renderer: renderer)
         files["KubernetesKinds"] = renderKindList(models, renderer: renderer)
+        files["AddOnCRDs"] = try AddOnCRDRenderer.render(input: input)
         return (files, models.count)
     }
 

@@ -128,23 +128,14 @@ extension ExternalTools {
         return require(name, at: path) ? path : nil
     }
 
-    /// The vendored CRDs of kinds an EKS add-on installs but no output carries (SecretProviderClass,
-    /// from `aws-secrets-store-csi-driver-provider`): ``k8sValidate(_:versions:)`` validates with them,
-    /// as k8s-validate checks custom resources against the CRDs among its input.
-    public static let addOnCRDs = [
-        packageRoot.appendingPathComponent(
-            "codegen/kubernetes/crds/upstream/secrets-store.csi.x-k8s.io_secretproviderclasses.yaml"
-        ).path
-    ]
-
-    /// Runs `../shared/tools/k8s-validate` (strict schemas, CRDs, ``addOnCRDs``) over `paths` for `versions` — pass
+    /// Runs `../shared/tools/k8s-validate` (strict schemas; custom resources against the CRDs among `paths`) over `paths` for `versions` — pass
     /// `KubernetesVersionWindow.supported`, the one list of supported versions. Records a failure
     /// unless every document passes for exactly those versions; `nil` when the tool is missing
     /// (a failure in CI).
     @discardableResult
     public static func k8sValidate(_ paths: [String], versions: [String]) throws -> Output? {
         guard let tool = sharedTool("k8s-validate") else { return nil }
-        let output = try run(tool, ["--versions", versions.joined(separator: ",")] + paths + addOnCRDs)
+        let output = try run(tool, ["--versions", versions.joined(separator: ",")] + paths)
         let summary = output.stdout.split(separator: "\n").last { $0.hasPrefix("k8s-validate:") } ?? ""
         #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
         #expect(summary.contains(" 0 failed"), "\(summary)")

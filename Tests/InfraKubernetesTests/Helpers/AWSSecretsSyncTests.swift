@@ -109,7 +109,11 @@ struct AWSSecretsSyncTests {
 
     @Test("the objects pass strict validation against the vendored SecretProviderClass CRD")
     func validates() throws {
-        let result = Manifest("sync", namespace: "data") { Self.sync }.synthesize()
+        // The CRD is the add-on's; written next to the objects, as an output that validates on its own does.
+        let result = Manifest("sync", namespace: "data") {
+            Self.sync
+            AddOnCRD.secretProviderClasses.include
+        }.synthesize()
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.errors)")
         let directory = try ExternalTools.temporaryDirectory("infra-k8s-secrets-sync")
         defer { try? FileManager.default.removeItem(at: directory) }

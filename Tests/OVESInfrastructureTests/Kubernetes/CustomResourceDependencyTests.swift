@@ -53,4 +53,28 @@ struct CustomResourceDependencyTests {
         }
         #expect(OVESKubernetes.addOnAPIGroups["cert-manager.io"] == "cert-manager")
     }
+
+    @Test("the add-ons' CRDs are written to kubernetes/_addon-crds, which no cluster applies")
+    func addOnCRDsAreWrittenNotApplied() {
+        let manifest = OVESKubernetes.addOnCRDs
+        #expect(manifest.cluster == nil, "applying them would take the add-on's objects over")
+        #expect(OVESKubernetes.clusterManifests().allSatisfy { $0.cluster != nil })
+        let result = Infrastructure(units: [manifest]).synthesize()
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.errors)")
+        #expect(result.artifacts.map(\.path) == ["kubernetes/_addon-crds/_cluster.yaml"])
+        let crds = result.model.nodes(.kubernetes).map { $0.document() }
+        #expect(crds.allSatisfy { $0["kind"]?.stringValue == "CustomResourceDefinition" })
+        let groups = Set(crds.compactMap { $0["spec"]?["group"]?.stringValue })
+        #expect(
+            groups.allSatisfy { OVESKubernetes.addOnAPIGroups[$0] != nil }, "only add-on-installed kinds: \(groups)")
+        // Every custom kind the clusters use from an add-on that no bundled schema covers has its CRD there.
+        let written = Set(
+            crds.map {
+                "\($0["spec"]?["group"]?.stringValue ?? "")/\($0["spec"]?["names"]?["kind"]?.stringValue ?? "")"
+            })
+        let used = Set(
+            PlatformModel.clusters.values.joined().filter { Self.group($0) == "secrets-store.csi.x-k8s.io" }
+                .map { "\(Self.group($0))/\($0["kind"]?.stringValue ?? "")" })
+        #expect(!used.isEmpty && used.isSubset(of: written), "used \(used), written \(written)")
+    }
 }

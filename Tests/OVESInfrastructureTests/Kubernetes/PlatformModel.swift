@@ -9,7 +9,7 @@ import OVESInfrastructure
 enum PlatformModel {
     /// Documents by cluster (the folder below `kubernetes/`).
     static let clusters: [String: [Value]] = {
-        let model = Infrastructure(units: OVESKubernetes.manifests).synthesize().model
+        let model = Infrastructure(units: OVESKubernetes.clusterManifests()).synthesize().model
         var byCluster: [String: [Value]] = [:]
         for node in model.nodes(.kubernetes) {
             let cluster = node.file.split(separator: "/").dropFirst().first.map(String.init) ?? node.file

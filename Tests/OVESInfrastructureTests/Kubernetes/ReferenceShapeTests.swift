@@ -9,12 +9,12 @@ import Testing
 
 @Suite("OVES Kubernetes reference: workloads and security")
 struct ReferenceShapeTests {
-    @Test("both manifests synthesize without errors into kubernetes/prod and kubernetes/dev")
+    @Test("both manifests synthesize without errors into kubernetes/prod and kubernetes/dev, the add-ons' CRDs apart")
     func synthesizes() {
         let result = Infrastructure(units: OVESKubernetes.manifests).synthesize()
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.errors)")
         let folders = Set(result.artifacts.map { $0.path.split(separator: "/").prefix(2).joined(separator: "/") })
-        #expect(folders == ["kubernetes/prod", "kubernetes/dev"])
+        #expect(folders == ["kubernetes/prod", "kubernetes/dev", "kubernetes/_addon-crds"])
         #expect(result.artifacts.contains { $0.path == "kubernetes/prod/_cluster.yaml" })
     }
 
