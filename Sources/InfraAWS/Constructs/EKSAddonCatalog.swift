@@ -80,12 +80,15 @@ extension EKSAddon {
         EKSAddon("metrics-server", version: version)
     }
 
-    /// `kube-state-metrics` (community add-on, namespace `kube-state-metrics`).
+    /// `kube-state-metrics` (community add-on, namespace `kube-state-metrics`: the EKS user guide's
+    /// community add-on table, awsdocs/amazon-eks-user-guide `latest/ug/workloads/community-addons.adoc`
+    /// @ `013856044148d6eeed4723027a45aa2180536bcb`).
     public static func kubeStateMetrics(version: String = pinned("kube-state-metrics")) -> EKSAddon {
         EKSAddon("kube-state-metrics", version: version)
     }
 
-    /// `prometheus-node-exporter` (community add-on, namespace `prometheus-node-exporter`).
+    /// `prometheus-node-exporter` (community add-on, namespace `prometheus-node-exporter`, from the same
+    /// EKS user guide table as `kube-state-metrics`).
     public static func prometheusNodeExporter(version: String = pinned("prometheus-node-exporter")) -> EKSAddon {
         EKSAddon("prometheus-node-exporter", version: version)
     }

@@ -14,8 +14,11 @@ extension EKSAddon {
     /// (`secrets-store-csi-driver.syncSecret.enabled`); `rotationPollInterval` (a Go duration such as
     /// `"2m"`, or `nil` for no rotation) makes the driver re-read mounted values and update the
     /// synced Secrets (`enableSecretRotation`, `rotationPollInterval`). The keys are the upstream
-    /// driver chart's, nested under the sub-chart name as in ASCP's chart; the add-on's schema
-    /// validates only ASCP's own options and passes the driver's through.
+    /// driver chart's, nested under the sub-chart name as in ASCP's chart, and the add-on's
+    /// configuration schema accepts them: ASCP's own add-on integration test installs it with exactly
+    /// these (aws/secrets-store-csi-driver-provider-aws `tests/addon_config_values.yaml` @
+    /// `38d2ff507e5ae820dc689f77c4110a5648506de9`). The driver's other values, such as the
+    /// `tokenRequests` ASCP authenticates with, keep the chart's defaults.
     ///
     /// Version `v3.1.3-eksbuild.1`: seen pinned next to `kube-proxy` `v1.35.3-eksbuild.29` in a
     /// public Terraform configuration of a 1.35 cluster (stored copy read 2026-12-07); check it

@@ -21,7 +21,9 @@ public struct ExternalDNS: ManifestContent, Hashable {
         /// (`CF_API_TOKEN`); `proxiedByDefault` turns Cloudflare's proxy on for records whose source has
         /// no `cloudflare-proxied` annotation. `zoneIDs` restrict the instance to those zones
         /// (`--zone-id-filter`) — needed when the domain filter is a subdomain of the zone, since the
-        /// provider otherwise only finds zones whose name matches the filter.
+        /// provider otherwise only finds zones whose name matches the filter (external-dns v0.20.0,
+        /// `provider/cloudflare/cloudflare.go`, `Zones`: zones by id when ids are given, else listed
+        /// zones that match the domain filter).
         case cloudflare(
             tokenSecret: String, tokenKey: String = "api-token", zoneIDs: [String] = [], proxiedByDefault: Bool = false)
         /// Route53 in `region` through the IAM role `roleARN` (IRSA annotation on the ServiceAccount).

@@ -12,8 +12,9 @@ struct LoadBalancerController {
     /// The AWS account of the IRSA role.
     var accountID: String
 
-    /// Upstream `crds.yaml`: TargetGroupBinding and IngressClassParams (no Gateway API CRDs: OVES
-    /// routes are Ingresses, and the controller's Gateway half stays off without them).
+    /// Upstream v2.17.1 `crds.yaml`: TargetGroupBinding, IngressClassParams, ALBTargetControlConfig and
+    /// GlobalAccelerator (no Gateway API CRDs: OVES routes are Ingresses, and the controller's Gateway
+    /// half stays off without them).
     var crds: Include { Include(resource: AWSLoadBalancerControllerRelease.crdsResource, in: .module) }
 
     /// The controller: the cluster's name, region and VPC Name tag from the environment, the

@@ -22,7 +22,8 @@ public enum AWSLoadBalancerControllerRelease {
     static let folder = "Vendor/aws-load-balancer-controller"
     /// Upstream `docs/install/iam_policy.json`, unchanged.
     public static let iamPolicyResource = "\(folder)/iam_policy.json"
-    /// Upstream `helm/aws-load-balancer-controller/crds/crds.yaml` (TargetGroupBinding, IngressClassParams), unchanged.
+    /// Upstream `helm/aws-load-balancer-controller/crds/crds.yaml` at the tag (TargetGroupBinding,
+    /// IngressClassParams, ALBTargetControlConfig, GlobalAccelerator), unchanged.
     public static let crdsResource = "\(folder)/crds.yaml"
     /// The IRSA role's short name; Terraform names it `<cluster>-aws-load-balancer-controller`.
     public static let roleName = "aws-load-balancer-controller"

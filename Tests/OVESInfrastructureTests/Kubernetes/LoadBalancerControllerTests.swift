@@ -123,7 +123,7 @@ struct LoadBalancerControllerPresenceTests {
             #expect(args.contains("--aws-region=\(environment.region)"), "\(cluster): \(args)")
             #expect(args.contains("--aws-vpc-tags=Name=\(environment.vpcNameTag)"), "\(cluster): \(args)")
             let crds = Set(PlatformModel.all("CustomResourceDefinition", in: documents).map(PlatformModel.name))
-            #expect(crds.isSuperset(of: ["targetgroupbindings.elbv2.k8s.aws", "ingressclassparams.elbv2.k8s.aws"]))
+            #expect(crds.isSuperset(of: LoadBalancerControllerCRDTests.releaseCRDs), "\(cluster): \(crds.sorted())")
             #expect(PlatformModel.all("MutatingWebhookConfiguration", in: documents).count == 1, "\(cluster)")
             #expect(PlatformModel.all("ValidatingWebhookConfiguration", in: documents).count == 1, "\(cluster)")
             let account = try #require(
