@@ -77,7 +77,14 @@ struct DevCluster {
                 service.microservice(environment: environment, namespace: Self.applications, accountID: accountID)
                 service.verticalAutoscaling(namespace: Self.applications)
             }
-            Prometheus(namespace: monitoring, vpcCIDR: environment.vpcCIDR).content
+            PrometheusServer(
+                namespace: monitoring, vpcCIDR: environment.vpcCIDR, retentionDays: 15, volumeGiB: 50,
+                alertmanager: AlertManager(namespace: monitoring).address,
+                annotatedPods: [
+                    LoadBalancerController(environment: environment, accountID: accountID).controller.deployment
+                ]
+                .compactMap(PrometheusServer.AnnotatedPods.init)
+            ).content
             AlertManager(namespace: monitoring).content
             Grafana(namespace: monitoring, loggingNamespace: logging, environment: environment).content
             InfluxDB(namespace: monitoring).content

@@ -17,6 +17,8 @@ struct ProdCluster {
     static let databases = "databases"
     /// The TCP router's namespace.
     static let edge = "edge"
+    /// Prometheus' namespace (the same name as dev's).
+    static let monitoring = ThirdPartyNamespace.monitoring
 
     /// The namespaces: restricted pod security (enforce, audit, warn) and default-deny policies.
     var namespaces: [TeamNamespace] {
@@ -41,6 +43,14 @@ struct ProdCluster {
                     namespace: Self.edge, databaseNamespace: Self.databases
                 ).routes.map(\.listenPort), publicSourceCIDRs: [environment.vpcCIDR],
                 quota: .init(requestsCPU: "2", requestsMemory: "4Gi", limitsCPU: "4", limitsMemory: "8Gi", pods: 20),
+                labels: ["oves.omnivoltaic.com/environment": "prod"]),
+            // Nothing connects in: operators reach Prometheus by `kubectl port-forward`. Its scrapes
+            // leave by `allow-prometheus-scrape`, not by a namespace-wide allowance.
+            TeamNamespace(
+                name: Self.monitoring, podSecurity: .restricted, ingressControllerNamespace: nil,
+                quota: .init(
+                    requestsCPU: "1", requestsMemory: "4Gi", limitsCPU: "4", limitsMemory: "8Gi",
+                    requestsStorage: "200Gi", pods: 10, persistentVolumeClaims: 2, loadBalancers: 0),
                 labels: ["oves.omnivoltaic.com/environment": "prod"]),
         ]
     }
@@ -73,6 +83,16 @@ struct ProdCluster {
             MQTTBroker(namespace: Self.applications).content
             ProductionDatabases(namespace: Self.databases).content(accountID: accountID)
             TCPForwarding(namespace: Self.edge, databaseNamespace: Self.databases).router
+            // The same Prometheus as dev's, keeping twice the history; no Alertmanager in this cluster,
+            // so its alerts are shown, not sent: the CloudWatch alarms stay the paging path.
+            PrometheusServer(
+                namespace: Self.monitoring, vpcCIDR: environment.vpcCIDR, retentionDays: 30, volumeGiB: 100,
+                alertmanager: nil,
+                annotatedPods: [
+                    LoadBalancerController(environment: environment, accountID: accountID).controller.deployment
+                ]
+                .compactMap(PrometheusServer.AnnotatedPods.init)
+            ).content
         }
     }
 }

@@ -1,24 +1,51 @@
-// The dev Prometheus scrapes the kubelets, cAdvisor, kube-state-metrics and node-exporter, checked
-// on the synthesized `kubernetes/dev` YAML read back with Yams: `prometheus.yml` has the four jobs
-// with their discovery roles, namespaces and paths, the ClusterRole bound to Prometheus grants
-// exactly what they need, and the NetworkPolicies let each scrape out of `monitoring` (without
-// the namespace's internet allowance) and into the add-on namespaces.
+// Both clusters' Prometheus scrape the kubelets, cAdvisor, kube-state-metrics and node-exporter,
+// checked on the synthesized `kubernetes/dev` and `kubernetes/prod` YAML read back with Yams:
+// `prometheus.yml` has the four jobs with their discovery roles, namespaces and paths, the
+// ClusterRole bound to Prometheus grants exactly what they need, the NetworkPolicies let each
+// scrape out of `monitoring` (without an internet allowance) and into the add-on namespaces, and
+// alerts go to an Alertmanager of the same cluster or nowhere. Every test runs for both clusters,
+// so prod losing its Prometheus fails them.
 
 import InfraCore
+import InfraKubernetes
 import OVESInfrastructure
 import Testing
 import Yams
 
-@Suite("OVES dev monitoring: Prometheus scrapes nodes, cAdvisor, kube-state-metrics and node-exporter")
+@Suite("OVES monitoring: Prometheus in both clusters scrapes nodes, cAdvisor, kube-state-metrics and node-exporter")
 struct MonitoringScrapeTests {
     typealias Document = [String: Any]
 
-    /// Every document of the synthesized `kubernetes/dev/*.yaml` files, parsed by Yams.
-    static func documents() throws -> [Document] {
-        let result = OVESKubernetes.development().synthesize()
+    /// One OVES cluster, by its manifest's name.
+    enum Cluster: String, CaseIterable, CustomTestStringConvertible {
+        case dev, prod
+
+        var testDescription: String { rawValue }
+
+        /// The cluster's manifest.
+        var manifest: Manifest {
+            switch self {
+            case .dev: OVESKubernetes.development()
+            case .prod: OVESKubernetes.production()
+            }
+        }
+
+        /// A node IP of the cluster's VPC (host-network node-exporter, the private API endpoint's ENIs).
+        var nodeAddress: String {
+            switch self {
+            case .dev: "10.20.1.17"
+            case .prod: "10.10.1.17"
+            }
+        }
+    }
+
+    /// Every document of the synthesized `kubernetes/<cluster>/*.yaml` files, parsed by Yams.
+    static func documents(_ cluster: Cluster) throws -> [Document] {
+        let result = cluster.manifest.synthesize()
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.errors)")
-        let files = result.artifacts.filter { $0.path.hasPrefix("kubernetes/dev/") && $0.path.hasSuffix(".yaml") }
-        #expect(files.contains { $0.path == "kubernetes/dev/monitoring.yaml" })
+        let folder = "kubernetes/\(cluster.rawValue)/"
+        let files = result.artifacts.filter { $0.path.hasPrefix(folder) && $0.path.hasSuffix(".yaml") }
+        #expect(files.contains { $0.path == "\(folder)monitoring.yaml" })
         return try files.flatMap { try Yams.load_all(yaml: $0.text).compactMap { $0 as? Document } }
     }
 
@@ -35,19 +62,24 @@ struct MonitoringScrapeTests {
         (document["metadata"] as? Document)?[key] as? String
     }
 
-    /// The scrape configs of `prometheus.yml` by job name.
-    static func jobs() throws -> [String: Document] {
-        let config = try #require(named("ConfigMap", "prometheus-config", namespace: "monitoring", in: documents()))
+    /// `prometheus.yml` of the cluster's Prometheus, parsed.
+    static func configuration(_ cluster: Cluster, in documents: [Document]? = nil) throws -> Document {
+        let config = try #require(
+            named("ConfigMap", "prometheus-config", namespace: "monitoring", in: documents ?? Self.documents(cluster)))
         let text = try #require((config["data"] as? Document)?["prometheus.yml"] as? String)
-        let parsed = try #require(try Yams.load(yaml: text) as? Document)
-        let jobs = try #require(parsed["scrape_configs"] as? [Document])
+        return try #require(try Yams.load(yaml: text) as? Document)
+    }
+
+    /// The scrape configs of `prometheus.yml` by job name.
+    static func jobs(_ cluster: Cluster) throws -> [String: Document] {
+        let jobs = try #require(try configuration(cluster)["scrape_configs"] as? [Document])
         return Dictionary(jobs.map { ($0["job_name"] as? String ?? "", $0) }) { first, _ in first }
     }
 
-    @Test("prometheus.yml keeps its jobs and adds the four cluster jobs")
-    func jobNames() throws {
+    @Test("prometheus.yml keeps its jobs and adds the four cluster jobs", arguments: Cluster.allCases)
+    func jobNames(cluster: Cluster) throws {
         #expect(
-            Set(try Self.jobs().keys)
+            Set(try Self.jobs(cluster).keys)
                 == [
                     "prometheus", "kubernetes-pods", "kubernetes-nodes", "kubernetes-cadvisor", "kube-state-metrics",
                     "node-exporter",
@@ -56,12 +88,13 @@ struct MonitoringScrapeTests {
 
     @Test(
         "kubelet and cAdvisor metrics come through the API server's node proxy with the ServiceAccount token",
-        arguments: [
+        arguments: Cluster.allCases,
+        [
             ("kubernetes-nodes", "/api/v1/nodes/$1/proxy/metrics"),
             ("kubernetes-cadvisor", "/api/v1/nodes/$1/proxy/metrics/cadvisor"),
         ])
-    func nodeProxyJobs(job: String, path: String) throws {
-        let config = try #require(try Self.jobs()[job])
+    func nodeProxyJobs(cluster: Cluster, job: (name: String, path: String)) throws {
+        let config = try #require(try Self.jobs(cluster)[job.name])
         let discovery = try #require(config["kubernetes_sd_configs"] as? [Document])
         #expect(discovery.map { $0["role"] as? String } == ["node"])
         #expect(config["scheme"] as? String == "https")
@@ -73,40 +106,124 @@ struct MonitoringScrapeTests {
         #expect(address?["replacement"] as? String == "kubernetes.default.svc:443")
         let metricsPath = try #require(relabels.first { $0["target_label"] as? String == "__metrics_path__" })
         #expect(metricsPath["source_labels"] as? [String] == ["__meta_kubernetes_node_name"])
-        #expect(metricsPath["replacement"] as? String == path)
+        #expect(metricsPath["replacement"] as? String == job.path)
     }
 
     @Test(
         "the add-ons' Services are discovered as endpoints in their own namespaces and kept by name and port",
-        arguments: [
+        arguments: Cluster.allCases,
+        [
             ("kube-state-metrics", "kube-state-metrics", "kube-state-metrics", 8080),
             ("node-exporter", "prometheus-node-exporter", "prometheus-node-exporter", 9100),
         ])
-    func addonJobs(job: String, namespace: String, service: String, port: Int) throws {
-        let config = try #require(try Self.jobs()[job])
+    func addonJobs(cluster: Cluster, job: (name: String, namespace: String, service: String, port: Int)) throws {
+        let config = try #require(try Self.jobs(cluster)[job.name])
         let discovery = try #require(config["kubernetes_sd_configs"] as? [Document])
         #expect(discovery.map { $0["role"] as? String } == ["endpoints"])
-        #expect(((discovery.first?["namespaces"] as? Document)?["names"] as? [String]) == [namespace])
+        #expect(((discovery.first?["namespaces"] as? Document)?["names"] as? [String]) == [job.namespace])
         let keeps = (config["relabel_configs"] as? [Document] ?? []).filter { $0["action"] as? String == "keep" }
         let kept = Dictionary(keeps.map { (($0["source_labels"] as? [String]) ?? [], $0["regex"] as? String) }) {
             first, _ in first
         }
-        #expect(kept[["__meta_kubernetes_service_name"]] == service)
-        #expect(kept[["__address__"]] == ".+:\(port)")
+        #expect(kept[["__meta_kubernetes_service_name"]] == job.service)
+        #expect(kept[["__address__"]] == ".+:\(job.port)")
     }
 
-    @Test("the StatefulSet mounts the ServiceAccount token the node jobs read")
-    func tokenMounted() throws {
+    /// What `relabel_configs` of `replace` actions (the default) make of `labels`, as Prometheus
+    /// applies them: source labels joined by `;`, the anchored regex, `$n` in the replacement.
+    static func relabel(_ labels: [String: String], by configs: [Document]) throws -> [String: String] {
+        var labels = labels
+        for config in configs where (config["action"] as? String ?? "replace") == "replace" {
+            let sources = config["source_labels"] as? [String] ?? []
+            let value = sources.map { labels[$0] ?? "" }.joined(separator: ";")
+            let pattern = try Regex("^(?:\(config["regex"] as? String ?? "(.*)"))$")
+            guard let target = config["target_label"] as? String, let match = try pattern.wholeMatch(in: value)
+            else { continue }
+            var replacement = config["replacement"] as? String ?? "$1"
+            for index in stride(from: match.output.count - 1, through: 1, by: -1) {
+                let group = match.output[index].substring.map(String.init) ?? ""
+                replacement = replacement.replacingOccurrences(of: "$\(index)", with: group)
+            }
+            labels[target] = replacement
+        }
+        return labels
+    }
+
+    @Test(
+        "annotated pods are scraped on their prometheus.io/port and path, not on every container port",
+        arguments: Cluster.allCases)
+    func annotatedPodTargets(cluster: Cluster) throws {
+        let config = try #require(try Self.jobs(cluster)["kubernetes-pods"])
+        let relabels = try #require(config["relabel_configs"] as? [Document])
+        let webhookPort = try Self.relabel(
+            [
+                "__address__": "10.10.3.4:9443", "__metrics_path__": "/metrics",
+                "__meta_kubernetes_pod_annotation_prometheus_io_scrape": "true",
+                "__meta_kubernetes_pod_annotation_prometheus_io_port": "8080",
+            ], by: relabels)
+        #expect(webhookPort["__address__"] == "10.10.3.4:8080")
+        #expect(webhookPort["__metrics_path__"] == "/metrics")
+        let customPath = try Self.relabel(
+            [
+                "__address__": "10.10.3.5", "__metrics_path__": "/metrics",
+                "__meta_kubernetes_pod_annotation_prometheus_io_port": "9000",
+                "__meta_kubernetes_pod_annotation_prometheus_io_path": "/stats/prometheus",
+            ], by: relabels)
+        #expect(customPath["__address__"] == "10.10.3.5:9000")
+        #expect(customPath["__metrics_path__"] == "/stats/prometheus")
+    }
+
+    @Test(
+        "the StatefulSet mounts the token, runs restricted and keeps its data on an ebs-sc volume it cannot fill",
+        arguments: Cluster.allCases)
+    func statefulSet(cluster: Cluster) throws {
         let statefulSet = try #require(
-            Self.named("StatefulSet", "prometheus", namespace: "monitoring", in: Self.documents()))
-        let pod = ((statefulSet["spec"] as? Document)?["template"] as? Document)?["spec"] as? Document
-        #expect(pod?["serviceAccountName"] as? String == "prometheus")
-        #expect(pod?["automountServiceAccountToken"] as? Bool != false)
+            Self.named("StatefulSet", "prometheus", namespace: "monitoring", in: Self.documents(cluster)))
+        let spec = try #require(statefulSet["spec"] as? Document)
+        let pod = try #require((spec["template"] as? Document)?["spec"] as? Document)
+        #expect(pod["serviceAccountName"] as? String == "prometheus")
+        #expect(pod["automountServiceAccountToken"] as? Bool != false)
+        #expect((pod["securityContext"] as? Document)?["runAsNonRoot"] as? Bool == true)
+        let container = try #require((pod["containers"] as? [Document])?.first)
+        let security = try #require(container["securityContext"] as? Document)
+        #expect(security["allowPrivilegeEscalation"] as? Bool == false)
+        #expect(security["readOnlyRootFilesystem"] as? Bool == true)
+        #expect((security["capabilities"] as? Document)?["drop"] as? [String] == ["ALL"])
+        #expect((container["resources"] as? Document)?["limits"] != nil)
+        let claim = try #require((spec["volumeClaimTemplates"] as? [Document])?.first?["spec"] as? Document)
+        #expect(claim["storageClassName"] as? String == "ebs-sc")
+        let storage = try #require(
+            ((claim["resources"] as? Document)?["requests"] as? Document)?["storage"] as? String)
+        let volumeGiB = try #require(Int(storage.dropLast(2)), "\(storage) is not in Gi")
+        let arguments = container["args"] as? [String] ?? []
+        let sizeFlag = "--storage.tsdb.retention.size="
+        let retention = try #require(arguments.first { $0.hasPrefix(sizeFlag) }?.dropFirst(sizeFlag.count))
+        // Prometheus' GB are GiB; the WAL and compaction need room beyond the retained blocks.
+        let retainedGiB = try #require(Int(retention.dropLast(2)), "\(retention) is not in GB")
+        #expect(retention.hasSuffix("GB") && retainedGiB < volumeGiB && retainedGiB * 10 >= volumeGiB * 7)
+        #expect(arguments.contains { $0.hasPrefix("--storage.tsdb.retention.time=") })
     }
 
-    @Test("the ClusterRole bound to Prometheus grants exactly discovery, the node proxy and /metrics")
-    func clusterRole() throws {
-        let documents = try Self.documents()
+    @Test("prod keeps more history than dev")
+    func prodRetention() throws {
+        func days(_ cluster: Cluster) throws -> Int? {
+            let statefulSet = try #require(
+                Self.named("StatefulSet", "prometheus", namespace: "monitoring", in: Self.documents(cluster)))
+            let pod = ((statefulSet["spec"] as? Document)?["template"] as? Document)?["spec"] as? Document
+            let arguments = (pod?["containers"] as? [Document])?.first?["args"] as? [String] ?? []
+            let flag = "--storage.tsdb.retention.time="
+            return arguments.first { $0.hasPrefix(flag) }.flatMap { Int($0.dropFirst(flag.count).dropLast()) }
+        }
+        let prod = try #require(try days(.prod))
+        let dev = try #require(try days(.dev))
+        #expect(prod > dev)
+    }
+
+    @Test(
+        "the ClusterRole bound to Prometheus grants exactly discovery, the node proxy and /metrics",
+        arguments: Cluster.allCases)
+    func clusterRole(cluster: Cluster) throws {
+        let documents = try Self.documents(cluster)
         let binding = try #require(Self.named("ClusterRoleBinding", "prometheus", in: documents))
         let subjects = binding["subjects"] as? [Document] ?? []
         #expect(
@@ -136,21 +253,94 @@ struct MonitoringScrapeTests {
         #expect(granted == expected)
     }
 
-    /// A connection a scrape makes: to the pods of a namespace, or to an address, on a TCP port.
+    @Test(
+        "alerts go to an Alertmanager Service of the same cluster (dev) or nowhere (prod), and both evaluate the same rules",
+        arguments: Cluster.allCases)
+    func alerting(cluster: Cluster) throws {
+        let documents = try Self.documents(cluster)
+        let configuration = try Self.configuration(cluster, in: documents)
+        #expect(configuration["rule_files"] as? [String] == ["/etc/prometheus/rules.yml"])
+        let alertmanagers = (configuration["alerting"] as? Document)?["alertmanagers"] as? [Document] ?? []
+        let targets = alertmanagers.flatMap { manager in
+            (manager["static_configs"] as? [Document] ?? []).flatMap { $0["targets"] as? [String] ?? [] }
+        }
+        switch cluster {
+        case .dev: #expect(targets == ["alertmanager.monitoring.svc.cluster.local:9093"])
+        case .prod: #expect(configuration["alerting"] == nil)
+        }
+        for target in targets {
+            let parts = target.split(separator: ":")
+            let host = parts.first?.split(separator: ".").map(String.init) ?? []
+            let service = try #require(
+                Self.named("Service", host.first ?? "", namespace: host.count > 1 ? host[1] : "", in: documents),
+                "\(target) names no Service of \(cluster)")
+            let ports = ((service["spec"] as? Document)?["ports"] as? [Document] ?? []).compactMap {
+                $0["port"] as? Int
+            }
+            #expect(ports.contains(Int(parts.last ?? "") ?? 0))
+        }
+        func rules(_ cluster: Cluster) throws -> String? {
+            let config = Self.named(
+                "ConfigMap", "prometheus-config", namespace: "monitoring", in: try Self.documents(cluster))
+            return (config?["data"] as? Document)?["rules.yml"] as? String
+        }
+        let text = try #require(try rules(cluster))
+        #expect(text == (try rules(.dev)))
+        let groups = try #require((try Yams.load(yaml: text) as? Document)?["groups"] as? [Document])
+        let alerts = groups.flatMap { ($0["rules"] as? [Document] ?? []).compactMap { $0["alert"] as? String } }
+        #expect(alerts.contains("TargetDown") && alerts.contains("KubePodCrashLooping"))
+    }
+
+    @Test("nothing routes to Prometheus from outside: no Ingress, no LoadBalancer", arguments: Cluster.allCases)
+    func notPublished(cluster: Cluster) throws {
+        let documents = try Self.documents(cluster)
+        let ingresses = documents.filter { $0["kind"] as? String == "Ingress" }
+        let backends = ingresses.flatMap { ingress in
+            ((ingress["spec"] as? Document)?["rules"] as? [Document] ?? []).flatMap { rule in
+                ((rule["http"] as? Document)?["paths"] as? [Document] ?? []).compactMap {
+                    (($0["backend"] as? Document)?["service"] as? Document)?["name"] as? String
+                }
+            }
+        }
+        #expect(!backends.contains("prometheus"))
+        let service = try #require(Self.named("Service", "prometheus", namespace: "monitoring", in: documents))
+        #expect((service["spec"] as? Document)?["type"] as? String ?? "ClusterIP" == "ClusterIP")
+    }
+
+    @Test("prod's monitoring namespace admits no connection from another namespace or address")
+    func prodIngressClosed() throws {
+        let policies = try Self.documents(.prod).filter {
+            $0["kind"] as? String == "NetworkPolicy" && Self.metadata($0, "namespace") == "monitoring"
+        }
+        #expect(policies.contains { Self.metadata($0, "name") == "default-deny" })
+        let peers = policies.flatMap { policy in
+            ((policy["spec"] as? Document)?["ingress"] as? [Document] ?? []).flatMap {
+                $0["from"] as? [Document] ?? [[:]]
+            }
+        }
+        #expect(!peers.isEmpty)
+        #expect(peers.allSatisfy { $0["namespaceSelector"] == nil && $0["ipBlock"] == nil && $0["podSelector"] != nil })
+    }
+
+    /// A connection a scrape makes: to the pods of a namespace (all, or those with `labels`), or to
+    /// an address, on a TCP port.
     struct Destination: CustomTestStringConvertible {
         var namespace: String?
+        var labels: [String: String] = [:]
         var address: String?
         var port: Int
         var testDescription: String { "\(namespace ?? address ?? "?"):\(port)" }
     }
 
-    /// A node IP of the dev VPC (host-network node-exporter, the private API endpoint's ENIs).
-    static let nodeAddress = "10.20.1.17"
     /// The paths the four jobs need out of `monitoring`.
-    static let scrapePaths = [
-        Destination(address: nodeAddress, port: 443), Destination(namespace: "kube-state-metrics", port: 8080),
-        Destination(namespace: "prometheus-node-exporter", port: 9100), Destination(address: nodeAddress, port: 9100),
-    ]
+    static func scrapePaths(_ cluster: Cluster) -> [Destination] {
+        [
+            Destination(address: cluster.nodeAddress, port: 443),
+            Destination(namespace: "kube-state-metrics", port: 8080),
+            Destination(namespace: "prometheus-node-exporter", port: 9100),
+            Destination(address: cluster.nodeAddress, port: 9100),
+        ]
+    }
 
     /// Whether `labels` match a `{matchLabels}` selector (an empty or missing selector matches all).
     static func selects(_ selector: Any?, _ labels: [String: String]) -> Bool {
@@ -208,7 +398,7 @@ struct MonitoringScrapeTests {
                     }
                     if let namespace = destination.namespace, peer["namespaceSelector"] != nil {
                         return selects(peer["namespaceSelector"], ["kubernetes.io/metadata.name": namespace])
-                            && selects(peer["podSelector"], [:])
+                            && selects(peer["podSelector"], destination.labels)
                     }
                     return false
                 }
@@ -217,27 +407,69 @@ struct MonitoringScrapeTests {
     }
 
     @Test(
-        "each scrape path leaves monitoring by a policy of its own, not the internet allowance", arguments: scrapePaths)
-    func egress(destination: Destination) throws {
-        #expect(Self.egressAllowed(to: destination, ignoring: ["allow-internet-egress"], in: try Self.documents()))
+        "each scrape path leaves monitoring by a policy of its own, not an internet allowance",
+        arguments: Cluster.allCases)
+    func egress(cluster: Cluster) throws {
+        let documents = try Self.documents(cluster)
+        for destination in Self.scrapePaths(cluster) {
+            #expect(
+                Self.egressAllowed(to: destination, ignoring: ["allow-internet-egress"], in: documents),
+                "\(destination.testDescription)")
+        }
     }
 
-    @Test("the egress check denies what no policy allows")
-    func egressDenies() throws {
-        let documents = try Self.documents()
-        #expect(!Self.egressAllowed(to: Destination(namespace: "kube-system", port: 8080), in: documents))
+    @Test(
+        "every pod annotated for the kubernetes-pods job is reachable on its prometheus.io/port",
+        arguments: Cluster.allCases)
+    func annotatedPodsReachable(cluster: Cluster) throws {
+        let documents = try Self.documents(cluster)
+        var annotated: [Destination] = []
+        for document in documents
+        where ["Deployment", "StatefulSet", "DaemonSet"].contains(document["kind"] as? String) {
+            let template = (document["spec"] as? Document)?["template"] as? Document
+            let metadata = template?["metadata"] as? Document
+            let annotations = metadata?["annotations"] as? [String: String] ?? [:]
+            guard annotations["prometheus.io/scrape"] == "true" else { continue }
+            let port = try #require(annotations["prometheus.io/port"].flatMap { Int($0) })
+            annotated.append(
+                Destination(
+                    namespace: Self.metadata(document, "namespace"),
+                    labels: metadata?["labels"] as? [String: String] ?? [:], port: port))
+        }
+        #expect(!annotated.isEmpty, "the AWS Load Balancer Controller asks to be scraped in both clusters")
+        for destination in annotated {
+            #expect(
+                Self.egressAllowed(to: destination, ignoring: ["allow-internet-egress"], in: documents),
+                "\(destination.testDescription)")
+        }
+    }
+
+    @Test("the egress check denies what no policy allows", arguments: Cluster.allCases)
+    func egressDenies(cluster: Cluster) throws {
+        let documents = try Self.documents(cluster)
+        let internet: Set = ["allow-internet-egress"]
+        #expect(
+            !Self.egressAllowed(
+                to: Destination(namespace: "kube-system", port: 8080), ignoring: internet, in: documents))
         #expect(!Self.egressAllowed(to: Destination(namespace: "kube-state-metrics", port: 9090), in: documents))
         #expect(
             !Self.egressAllowed(
-                to: Destination(address: "10.99.1.1", port: 9100), ignoring: ["allow-internet-egress"], in: documents))
+                to: Destination(address: "10.99.1.1", port: 9100), ignoring: internet, in: documents))
+    }
+
+    @Test("prod's Prometheus has no internet allowance (dev's namespace keeps one)", arguments: Cluster.allCases)
+    func noInternetInProd(cluster: Cluster) throws {
+        let allowed = Self.egressAllowed(
+            to: Destination(address: "203.0.113.10", port: 443), in: try Self.documents(cluster))
+        #expect(allowed == (cluster == .dev))
     }
 
     @Test(
         "the add-on namespaces admit Prometheus: no ingress policy there, or one allowing monitoring",
-        arguments: [("kube-state-metrics", 8080), ("prometheus-node-exporter", 9100)])
-    func ingress(namespace: String, port: Int) throws {
-        let policies = try Self.documents().filter {
-            $0["kind"] as? String == "NetworkPolicy" && Self.metadata($0, "namespace") == namespace
+        arguments: Cluster.allCases, [("kube-state-metrics", 8080), ("prometheus-node-exporter", 9100)])
+    func ingress(cluster: Cluster, addon: (namespace: String, port: Int)) throws {
+        let policies = try Self.documents(cluster).filter {
+            $0["kind"] as? String == "NetworkPolicy" && Self.metadata($0, "namespace") == addon.namespace
                 && ((($0["spec"] as? Document)?["policyTypes"] as? [String]) ?? []).contains("Ingress")
         }
         let admitted =
@@ -245,7 +477,7 @@ struct MonitoringScrapeTests {
             || policies.contains { policy in
                 ((policy["spec"] as? Document)?["ingress"] as? [Document] ?? []).contains { rule in
                     let ports = rule["ports"] as? [Document]
-                    let portMatches = ports.map { $0.contains { $0["port"] as? Int == port } } ?? true
+                    let portMatches = ports.map { $0.contains { $0["port"] as? Int == addon.port } } ?? true
                     let peers = rule["from"] as? [Document]
                     return portMatches
                         && (peers.map { peers in

@@ -96,8 +96,9 @@ struct ReferenceShapeTests {
         if name != "checkly-agent" {
             #expect(ReferenceLookup.find(Service.self, name, namespace: namespace, in: ReferenceLookup.dev) != nil)
         }
+        // Prometheus runs in prod too (issue 17 §2); MonitoringScrapeTests checks both clusters'.
         #expect(
-            !ReferenceLookup.prod.contains { $0.name == name && $0.kind == kind },
+            name == "prometheus" || !ReferenceLookup.prod.contains { $0.name == name && $0.kind == kind },
             "\(displayName) should only run in dev")
     }
 
@@ -132,7 +133,7 @@ struct ReferenceShapeTests {
 
     @Test(
         "prod namespaces enforce, audit and warn the restricted Pod Security Standard",
-        arguments: ["prod", "databases", "edge"])
+        arguments: ["prod", "databases", "edge", "monitoring"])
     func prodPodSecurity(namespace: String) throws {
         let labels = try #require(
             ReferenceLookup.find(Namespace.self, namespace, in: ReferenceLookup.prod)?.metadata.labels)

@@ -8,6 +8,11 @@ struct AlertManager {
     /// The namespace.
     var namespace: String
 
+    /// Where Prometheus sends alerts (`host:port` of the Service).
+    var address: String { "alertmanager.\(namespace).svc.cluster.local:\(Self.port)" }
+    /// The port of the API and UI.
+    static let port = 9093
+
     /// `alertmanager.yml`.
     static var configuration: String {
         """
@@ -34,7 +39,7 @@ struct AlertManager {
     var content: StatefulWorkload {
         StatefulWorkload(
             name: "alertmanager", namespace: namespace, image: "prom/alertmanager:v0.27.0",
-            ports: [.init(name: "http", port: 9093)], storage: "5Gi", mountPath: "/alertmanager",
+            ports: [.init(name: "http", port: Self.port)], storage: "5Gi", mountPath: "/alertmanager",
             resources: .small, security: WorkloadSecurity(user: 65534, group: 65534, fsGroup: 65534),
             health: .http(path: "/-/ready", port: "http"),
             args: ["--config.file=/etc/alertmanager/alertmanager.yml", "--storage.path=/alertmanager"],
