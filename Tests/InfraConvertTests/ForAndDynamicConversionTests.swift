@@ -50,6 +50,7 @@ struct ForAndDynamicConversionTests {
           role_arns  = { for k, r in aws_iam_role.app : k => r.arn }
           literal    = [for s in ["x", "y"] : upper(s)]
           computed   = [for b in aws_s3_bucket.b : b.id if b.bucket != ""]
+          role_kept  = { for k, r in aws_iam_role.app : k => r.arn if r.name != "" }
         }
         resource "aws_autoscaling_group" "web" {
           max_size = 2
@@ -145,14 +146,25 @@ struct ForAndDynamicConversionTests {
                 #"Local<[String: String]>("role_arns", app.eachInstance.mapValues(as: "k", "r") { r in r.arn })"#))
     }
 
-    @Test("what the typed forms cannot say stays HCL text with a note: a literal collection, a filter over instances")
+    @Test("an `if` over a resource's instances is `eachInstance.filter`, keyed for a for_each resource")
+    func instanceFilters() {
+        #expect(
+            swift.contains(
+                #"Local<[String]>("computed", b.eachInstance.filter(as: "b") { bItem in (bItem.bucketRef .!= "") }.map { bItem in bItem.id })"#
+            ), "\(swift)")
+        #expect(
+            swift.contains(
+                #"Local<[String: String]>("role_kept", app.eachInstance.filter(as: "k", "r") { r in (r.nameRef .!= "") }.mapValues { r in r.arn })"#
+            ), "\(swift)")
+    }
+
+    @Test("what the typed forms cannot say stays HCL text with a note: a literal collection")
     func escapeHatches() throws {
         let text = ConversionFixtures.swift(result)
         #expect(
             text.contains(#"Local<Value>("literal", Expr<Value>.raw("[for s in [\"x\", \"y\"] : upper(s)]"))"#),
             "\(text)")
-        #expect(text.contains(#"Expr<[String]>.raw("[for b in aws_s3_bucket.b : b.id if b.bucket != \"\"]")"#))
-        #expect(result.report.entries(.escapeHatch).count == 2, "\(result.report.entries(.escapeHatch))")
+        #expect(result.report.entries(.escapeHatch).count == 1, "\(result.report.entries(.escapeHatch))")
     }
 
     @Test("a `dynamic` block of a nested block type is `.dynamic(\\.block)` with the generated type as content")

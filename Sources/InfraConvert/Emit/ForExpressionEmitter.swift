@@ -226,39 +226,51 @@ extension ExpressionEmitter {
     }
 
     /// `for` over every instance of a repeated resource: `privateSubnet.eachInstance.map(as: "s") { s in s.id }`,
-    /// `.mapValues` for `{for k, v in … : k => f(v)}`, `.toMap` for other keys. No filter or grouping
-    /// (the library's instance iteration has none).
+    /// `.mapValues` for `{for k, v in … : k => f(v)}`, `.toMap` for other keys; an `if` is a
+    /// `.filter(as: …) { s in … }` before them (the loop variables are then the filter's). No
+    /// grouping, and no condition on the key (the library's filter reads the instance only).
     private mutating func instancesFor(_ expression: HCLForExpression, _ resource: String) -> Emitted? {
-        guard expression.condition == nil, !expression.grouping, let symbol = scope.resources[resource] else {
-            return nil
-        }
+        guard !expression.grouping, let symbol = scope.resources[resource] else { return nil }
         let valueName = expression.valueVariable
         let valueIdentifier = bindingIdentifier(valueName)
         bindings[valueName] = .instance(identifier: valueIdentifier, resource: resource)
-        let receiver = "\(symbol.identifier).eachInstance"
+        var receiver = "\(symbol.identifier).eachInstance"
         guard let elementType = type(of: expression.valueExpression) else { return nil }
+        var keyName = expression.keyVariable ?? "k"
+        // A key variable the input does not name must not hide a name the body uses.
+        while expression.keyVariable == nil, Self.mentions(expression, keyName) { keyName += "_" }
+        var labeled = true
+        if let condition = expression.condition {
+            if let key = expression.keyVariable, condition.hcl.contains(key) { return nil }
+            guard let conditionType = type(of: condition), conditionType == .bool || conditionType == .value else {
+                return nil
+            }
+            // A `for_each` resource's filter keeps its instances under their keys: name the key too.
+            let names = symbol.repetition == .forEach ? [keyName, valueName] : [valueName]
+            let label = "as: " + names.map(\.swiftLiteral).joined(separator: ", ")
+            receiver += ".filter(\(label)) { \(valueIdentifier) in \(pinnedValue(condition, .bool)) }"
+            labeled = false
+        }
         guard let keyExpression = expression.keyExpression else {
             guard expression.keyVariable == nil else { return nil }
             let body = pinnedValue(expression.valueExpression, elementType)
+            let head = labeled ? "(as: \(valueName.swiftLiteral)) " : " "
             return Emitted(
-                code: "\(receiver).map(as: \(valueName.swiftLiteral)) { \(valueIdentifier) in \(body) }", form: .typed,
-                type: .list(elementType))
+                code: "\(receiver).map\(head){ \(valueIdentifier) in \(body) }", form: .typed, type: .list(elementType))
         }
-        let keyName = expression.keyVariable ?? "k"
-        if expression.keyVariable == nil, Self.mentions(expression, keyName) { return nil }
         let keyIdentifier = bindingIdentifier(keyName)
         bindings[keyName] = .variable(identifier: keyIdentifier, type: .value)
-        let names = "as: \(keyName.swiftLiteral), \(valueName.swiftLiteral)"
+        let head = labeled ? "(as: \(keyName.swiftLiteral), \(valueName.swiftLiteral)) " : " "
         if case .variable(let name) = keyExpression.kind, name == expression.keyVariable {
             let body = pinnedValue(expression.valueExpression, elementType)
             return Emitted(
-                code: "\(receiver).mapValues(\(names)) { \(valueIdentifier) in \(body) }", form: .typed,
+                code: "\(receiver).mapValues\(head){ \(valueIdentifier) in \(body) }", form: .typed,
                 type: .map(elementType))
         }
         guard let keyType = type(of: keyExpression) else { return nil }
         let entry = "(\(pinnedValue(keyExpression, keyType)), \(pinnedValue(expression.valueExpression, elementType)))"
         return Emitted(
-            code: "\(receiver).toMap(\(names)) { \(keyIdentifier), \(valueIdentifier) in \(entry) }", form: .typed,
+            code: "\(receiver).toMap\(head){ \(keyIdentifier), \(valueIdentifier) in \(entry) }", form: .typed,
             type: .map(elementType))
     }
 }

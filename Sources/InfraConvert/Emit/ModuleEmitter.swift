@@ -1,7 +1,8 @@
 // One converted module → one Swift file: an enum named after the folder, holding the root as
 // `static var stack: Stack` (or a child module as `static let module: TerraformModule`). Inside
 // the builder every declaration is a `let` written before its first use, followed by the value
-// itself, so the file reads like a hand-written stack; outputs and `moved` blocks come last.
+// itself, so the file reads like a hand-written stack; outputs come last, then the `moved`,
+// `import` and `removed` blocks (StateBlocks.swift).
 
 import InfraAWSBindings
 import InfraHCL
@@ -184,7 +185,7 @@ struct ModuleEmitter {
             }
         }
         for output in configuration.outputs { writeOutput(output, &writer) }
-        writeMoves(&writer)
+        writeStateBlocks(&writer)
     }
 
     /// Writes `let name = value` and the statement `name`, with the emitter's notes above.
@@ -197,13 +198,13 @@ struct ModuleEmitter {
         writer.line(identifier)
     }
 
-    private mutating func statement(_ code: SwiftCode, _ emitter: ExpressionEmitter, _ writer: inout SwiftWriter) {
+    mutating func statement(_ code: SwiftCode, _ emitter: ExpressionEmitter, _ writer: inout SwiftWriter) {
         writer.comment(emitter.notes)
         report.entries += emitter.entries
         writer.code("", code)
     }
 
-    private func emitter(_ subject: String) -> ExpressionEmitter {
+    func emitter(_ subject: String) -> ExpressionEmitter {
         var emitter = ExpressionEmitter(scope: plan.scope)
         emitter.subject = subject
         return emitter
@@ -359,15 +360,19 @@ struct ModuleEmitter {
             modifiers.append(.call("forEach", [(nil, code)]))
         }
         if let provider {
-            let key = provider.alias.map { "\(provider.name).\($0)" } ?? provider.name
-            let reference =
-                plan.providerIdentifiers[key].map { "\($0).reference" }
-                ?? "ProviderReference(\(provider.name.swiftLiteral)\(provider.alias.map { ", alias: \($0.swiftLiteral)" } ?? ""))"
-            modifiers.append(.call("provider", [(nil, .text(reference))]))
+            modifiers.append(.call("provider", [(nil, .text(providerReference(provider.name, alias: provider.alias)))]))
         }
         let targets = dependsOn.compactMap(addressCode)
         if !targets.isEmpty { modifiers.append(.call("dependsOn", targets.map { (nil, SwiftCode.text($0)) })) }
         return modifiers
+    }
+
+    /// The Swift `ProviderReference` of a provider configuration: `awsEu.reference` when the
+    /// module declares it, else spelled out.
+    func providerReference(_ name: String, alias: String?) -> String {
+        let key = alias.map { "\(name).\($0)" } ?? name
+        return plan.providerIdentifiers[key].map { "\($0).reference" }
+            ?? "ProviderReference(\(name.swiftLiteral)\(alias.map { ", alias: \($0.swiftLiteral)" } ?? ""))"
     }
 
     /// The Swift `ReferenceTarget` for a `depends_on` entry (`vpc.address`).
@@ -462,7 +467,7 @@ struct ModuleEmitter {
         declare(symbol.identifier, modifiers.isEmpty ? call : .chain(call, modifiers), emitter, &writer)
     }
 
-    // MARK: Outputs and moves
+    // MARK: Outputs
 
     private mutating func writeOutput(_ output: OutputDeclaration, _ writer: inout SwiftWriter) {
         var emitter = emitter("output.\(output.name)")
@@ -494,102 +499,6 @@ struct ModuleEmitter {
         case .templateWrap(let inner), .parenthesized(let inner): isTypedNatural(inner)
         default: false
         }
-    }
-
-    private mutating func writeMoves(_ writer: inout SwiftWriter) {
-        for rename in plan.renames {
-            let key = "\(rename.type).\(rename.to)"
-            guard let symbol = plan.scope.resources[key] else { continue }
-            report.entries.append(
-                ConversionReport.Entry(
-                    kind: .renamed, subject: key, location: nil,
-                    message: "cdktf name \(rename.type).\(rename.from) → \(key); a moved block keeps the state"))
-            writer.code(
-                "",
-                .call(
-                    "Moved",
-                    [
-                        (
-                            "from",
-                            .text(".resource(type: \(rename.type.swiftLiteral), name: \(rename.from.swiftLiteral))")
-                        ),
-                        ("to", .text("\(symbol.identifier).address")),
-                    ]))
-        }
-        for move in configuration.moved {
-            guard let from = movedTarget(move.from), let to = movedTarget(move.to) else {
-                writer.comment([
-                    "convert: moved { from = \(move.from.hcl), to = \(move.to.hcl) } names an instance; left out"
-                ])
-                report.entries.append(
-                    ConversionReport.Entry(
-                        kind: .unsupported, subject: "moved", location: move.range.description,
-                        message: "moved blocks between instance keys (`[0]`) have no Swift form yet; left out"))
-                continue
-            }
-            writer.code("", .call("Moved", [("from", .text(from)), ("to", .text(to))]))
-        }
-        for block in configuration.imports {
-            writeImport(block, &writer)
-        }
-        for block in configuration.removed {
-            guard let from = movedTarget(block.from) else {
-                writer.comment([
-                    "convert: removed { from = \(block.from.hcl) } names an instance; left out (\(block.range))"
-                ])
-                report.entries.append(
-                    ConversionReport.Entry(
-                        kind: .unsupported, subject: "removed", location: block.range.description,
-                        message: "removed blocks name a resource or module, never an instance; left out"))
-                continue
-            }
-            var arguments: [(label: String?, value: SwiftCode)] = [("from", .text(from))]
-            // Terraform's default for a removed block is destroy = true; the Swift default is false.
-            arguments.append(("destroy", .text("\(block.destroy ?? true)")))
-            writer.code("", .call("Removed", arguments))
-        }
-    }
-
-    /// `Import(vpc, id: …)` for an import block whose `to` is a whole resource of this module;
-    /// other forms (an instance key, `for_each`, a resource the module lacks) stay a comment.
-    private mutating func writeImport(_ block: ImportDeclaration, _ writer: inout SwiftWriter) {
-        let symbol = HCLReference(block.to).flatMap { reference -> ResourceSymbol? in
-            guard reference.steps.count == 1, case .attribute(let name) = reference.steps[0] else { return nil }
-            return plan.scope.resources["\(reference.root).\(name)"]
-        }
-        guard let symbol, !symbol.repeated, !symbol.isData, !block.hasForEachOrProvider, let id = block.id else {
-            writer.comment([
-                "convert: import { to = \(block.to.hcl) } (an instance key, for_each, provider or a resource this "
-                    + "module lacks) has no Swift form yet; left out (\(block.range))"
-            ])
-            report.entries.append(
-                ConversionReport.Entry(
-                    kind: .unsupported, subject: "import", location: block.range.description,
-                    message:
-                        "import blocks into an instance, with for_each or a provider have no Swift form yet; left out"))
-            return
-        }
-        var emitter = emitter("import.\(block.to.hcl)")
-        let idCode = emitter.typed(id, .string)
-        let arguments: [(label: String?, value: SwiftCode)] = [(nil, .text(symbol.identifier)), ("id", .text(idCode))]
-        statement(.call("Import", arguments), emitter, &writer)
-    }
-
-    /// `.resource(type:name:)` / `.module(…)` for a moved address without instance keys.
-    private func movedTarget(_ expression: HCLExpression) -> String? {
-        guard let reference = HCLReference(expression) else { return nil }
-        var names: [String] = []
-        for step in reference.steps {
-            guard case .attribute(let name) = step else { return nil }
-            names.append(name)
-        }
-        if reference.root == "module", names.count == 1 {
-            return plan.scope.modules[names[0]].map { "\($0.identifier).address" }
-                ?? ".module(\(names[0].swiftLiteral))"
-        }
-        guard names.count == 1 else { return nil }
-        if let symbol = plan.scope.resources["\(reference.root).\(names[0])"] { return "\(symbol.identifier).address" }
-        return ".resource(type: \(reference.root.swiftLiteral), name: \(names[0].swiftLiteral))"
     }
 
     // MARK: Values

@@ -158,12 +158,15 @@ extension ExpressionEmitter {
         for block in body.blocks where block.type == "dynamic" {
             guard let type = block.labels.first else { continue }
             if !path.isEmpty {
-                overrideNote(
-                    path + "dynamic." + type, "a `dynamic` block inside a nested block (left out)", block.range)
+                // The generated nested types hold no `dynamic` blocks (only resources and data sources do).
+                notes.append(
+                    "convert: `\(path)dynamic.\(type)` is a `dynamic` block inside a nested block: left out "
+                        + "(\(block.range))")
                 entries.append(
                     ConversionReport.Entry(
                         kind: .unsupported, subject: subject, location: block.range.description,
-                        message: "`dynamic \"\(type)\"` inside a nested block has no Swift form yet; left out"))
+                        message: "`dynamic \"\(type)\"` inside a nested block has no Swift form yet (the generated "
+                            + "nested types hold no dynamic blocks); left out"))
                 continue
             }
             if let modifier = typedDynamic(block, type: type, properties: properties, nested: nested, schema: schema) {

@@ -41,14 +41,33 @@ struct HCLConfigurationReader {
                     error("Invalid import block", "An import block needs \"to\".", block.headerRange)
                     continue
                 }
-                configuration.imports.append(
-                    ImportDeclaration(
-                        to: to.expression, id: block.body[attribute: "id"]?.expression, range: block.range,
-                        hasForEachOrProvider: block.body[attribute: "for_each"] != nil
-                            || block.body[attribute: "provider"] != nil))
+                var declaration = ImportDeclaration(
+                    to: to.expression, id: block.body[attribute: "id"]?.expression, range: block.range,
+                    forEach: block.body[attribute: "for_each"]?.expression)
+                if let provider = block.body[attribute: "provider"] {
+                    guard let reference = HCLReference(provider.expression), reference.steps.count <= 1 else {
+                        error(
+                            "Invalid provider reference", "Expected a provider such as aws.eu.",
+                            provider.expression.range)
+                        continue
+                    }
+                    var alias: String?
+                    if case .attribute(let name)? = reference.steps.first { alias = name }
+                    declaration.provider = (reference.root, alias)
+                }
+                declaration.otherArguments =
+                    block.body.attributes.map(\.name).filter { !["to", "id", "for_each", "provider"].contains($0) }
+                    + block.body.blocks.map(\.type)
+                configuration.imports.append(declaration)
             case "removed":
                 guard let from = block.body[attribute: "from"] else {
                     error("Invalid removed block", "A removed block needs \"from\".", block.headerRange)
+                    continue
+                }
+                if HCLReference(from.expression)?.steps.contains(where: { if case .index = $0 { true } else { false } })
+                    == true
+                {
+                    error(Self.instanceKeysInRemoved.summary, Self.instanceKeysInRemoved.detail, from.expression.range)
                     continue
                 }
                 let destroy = block.body.blocks(ofType: "lifecycle").first?.body[attribute: "destroy"]?.expression
@@ -67,6 +86,13 @@ struct HCLConfigurationReader {
             }
         }
     }
+
+    /// Terraform's own error for `removed { from = aws_x.y[0] }`: a removal forgets every instance.
+    static let instanceKeysInRemoved = (
+        summary: "Resource instance keys not allowed",
+        detail: "Resource address must be a resource (e.g. \"test_instance.foo\"), not a resource instance "
+            + "(e.g. \"test_instance.foo[1]\")."
+    )
 
     private mutating func error(_ summary: String, _ detail: String, _ range: SourceRange) {
         diagnostics.append(HCLDiagnostic(summary: summary, detail: detail, range: range))

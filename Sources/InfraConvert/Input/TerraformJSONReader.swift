@@ -49,13 +49,26 @@ struct TerraformJSONReader {
                         error("Invalid import block", "An import block needs \"to\".", node.position)
                         continue
                     }
-                    configuration.imports.append(
-                        ImportDeclaration(
-                            to: to, id: node["id"].map(expression), range: range(node.position),
-                            hasForEachOrProvider: node["for_each"] != nil || node["provider"] != nil))
+                    var declaration = ImportDeclaration(
+                        to: to, id: node["id"].map(expression), range: range(node.position),
+                        forEach: node["for_each"].map(expression))
+                    if let provider = node["provider"]?.string {
+                        let parts = provider.split(separator: ".", maxSplits: 1).map(String.init)
+                        declaration.provider = (parts.first ?? provider, parts.count > 1 ? parts[1] : nil)
+                    }
+                    declaration.otherArguments = (node.members ?? []).map(\.key)
+                        .filter { !["to", "id", "for_each", "provider", "//"].contains($0) }
+                    configuration.imports.append(declaration)
                 case "removed":
                     guard let from = node["from"].flatMap(traversal) else {
                         error("Invalid removed block", "A removed block needs \"from\".", node.position)
+                        continue
+                    }
+                    if HCLReference(from)?.steps.contains(where: { if case .index = $0 { true } else { false } })
+                        == true
+                    {
+                        let problem = HCLConfigurationReader.instanceKeysInRemoved
+                        error(problem.summary, problem.detail, node["from"]?.position ?? node.position)
                         continue
                     }
                     let destroy = node["lifecycle"]?["destroy"].flatMap(literal)?.boolValue

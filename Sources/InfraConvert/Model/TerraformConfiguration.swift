@@ -150,13 +150,17 @@ struct MovedDeclaration: Sendable {
     var range: SourceRange
 }
 
-/// `import { to = …, id = … }`.
+/// `import { to = …, id = …, for_each = …, provider = … }`.
 struct ImportDeclaration: Sendable {
     var to: HCLExpression
     var id: HCLExpression?
     var range: SourceRange
-    /// `for_each` or `provider` is set: forms the converter leaves out rather than get wrong.
-    var hasForEachOrProvider = false
+    /// The collection of the `for_each` form (`to` and `id` then read `each`).
+    var forEach: HCLExpression?
+    /// `provider = aws.west`: the configuration to import with.
+    var provider: (name: String, alias: String?)?
+    /// Arguments the converter has no form for (`identity`): the block is left out rather than got wrong.
+    var otherArguments: [String] = []
 }
 
 /// `removed { from = … }`.

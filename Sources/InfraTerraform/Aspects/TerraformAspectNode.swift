@@ -61,7 +61,7 @@ public struct TerraformAspectNode: AspectNode {
         case .local(let local): local.name
         case .module(let call): call.name
         case .provider(let provider): provider.alias.map { provider.name + "." + $0 } ?? provider.name
-        case .moved(let move): move.from.description
+        case .moved(let move): move.fromAddress.description
         case .importBlock(let adoption): adoption.toAddress
         case .removed(let removal): removal.from.description
         case .rootRequirement(let requirement): requirement.name

@@ -75,8 +75,9 @@ extension Expr {
         )
     }
 
-    /// Builds a filtering `for` that yields the elements for which `predicate` holds.
-    fileprivate func filterExpression<K, V>(
+    /// Builds a filtering `for` that yields the elements for which `predicate` holds (also the
+    /// `filter` of a resource's instances, which walks them as `Value`).
+    func filterExpression<K, V>(
         names: [String], keyDefault: String, useKey: Bool, object: Bool, _ predicate: (Expr<K>, Expr<V>) -> Expr<Bool>
     ) -> Expression {
         let (key, value) = ForVariableNames.names(names, keyDefault: keyDefault)

@@ -131,13 +131,36 @@ public struct SplatReference<Base: TerraformAddressable>: Sendable {
 public struct InstanceIteration<Base: TerraformAddressable>: Sendable {
     /// The block whose instances are walked.
     public var base: Base
+    /// The filtering `for` set by ``filter(as:predicate:)``, which the next `map`, `mapValues` or
+    /// `toMap` continues (one `for` with an `if`).
+    private var filtered: Expr<Value>?
 
     /// The instances of `base`.
     public init(base: Base) {
         self.base = base
     }
 
-    private var collection: Expr<Value> { Expr(.reference(base.address.traversal)) }
+    private var collection: Expr<Value> { filtered ?? Expr(.reference(base.address.traversal)) }
+
+    /// Only the instances for which `predicate` holds: the `map`, `mapValues` or `toMap` that
+    /// follows is one `for` with an `if` (its variables are the ones named here).
+    ///
+    /// ```swift
+    /// let publicIds: Expr<[String]> = subnets.eachInstance.filter(as: "s") { s in s.mapPublicIpOnLaunch }.map { s in s.id }
+    /// // [for s in aws_subnet.app : s.id if s.map_public_ip_on_launch]
+    /// ```
+    public func filter(
+        as names: String..., predicate: (InstanceReference<Base>) -> Expr<Bool>
+    ) -> InstanceIteration<
+        Base
+    > {
+        var filteredIteration = self
+        filteredIteration.filtered = Expr(
+            collection.filterExpression(
+                names: names, keyDefault: "k", useKey: false, object: base.meta.forEach != nil
+            ) { (_: Expr<Value>, v: Expr<Value>) in predicate(instance(v)) })
+        return filteredIteration
+    }
 
     private func instance(_ variable: Expr<Value>) -> InstanceReference<Base> {
         guard case .traversal(let t) = variable.expression.node else {

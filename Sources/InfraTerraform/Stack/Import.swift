@@ -12,6 +12,7 @@ import InfraCore
 /// Import(bucket, id: "oves-terraform-state")                 // to = aws_s3_bucket.state
 /// Import(subnets["a"], id: "subnet-0abc")                    // to = aws_subnet.app["a"]
 /// Import(forEach: ["a": "subnet-0abc", "b": "subnet-0def"], into: subnets)
+/// Import(forEach: names.value, into: users, id: { each in "user-\(each.key)" })   // id built from each
 /// Import(AWSDynamoDBTable.self, named: "state_locks", id: "oves-terraform-locks")   // declared by a construct
 /// ```
 public struct Import: StackContent, Hashable {
@@ -57,6 +58,48 @@ public struct Import: StackContent, Hashable {
         block = ImportBlock(
             to: resource.address.traversal.appending([.index(Expression.eachKey.node)]), id: .eachValue,
             forEach: ids.expression, provider: provider)
+    }
+
+    /// Adopts one object per entry of a map, the instance key and the id built from `each`
+    /// (`key:` defaults to `each.key`): `for_each = var.buckets`, `to = aws_s3_bucket.b[each.key]`,
+    /// `id = "logs-${each.key}"`.
+    ///
+    /// ```swift
+    /// Import(forEach: buckets.value, into: logs, id: { each in "logs-\(each.key)" })
+    /// Import(forEach: tables.value, into: tables, id: { each in each.value.attribute("name") })
+    /// ```
+    public init<V, R: TerraformResource>(
+        forEach collection: Expr<[String: V]>, into resource: R, key: (Each<V>) -> Expr<String> = { $0.key },
+        id: (Each<V>) -> Expr<String>, provider: ProviderReference? = nil
+    ) {
+        self.init(forEach: collection.expression, into: resource, key: key(Each()), id: id(Each()), provider: provider)
+    }
+
+    /// Adopts one object per element of a set of strings (`each.key` and `each.value` are the
+    /// element): `Import(forEach: names.value, into: users, id: { each in each.key })`.
+    public init<R: TerraformResource>(
+        forEach collection: Expr<Set<String>>, into resource: R, key: (Each<String>) -> Expr<String> = { $0.key },
+        id: (Each<String>) -> Expr<String>, provider: ProviderReference? = nil
+    ) {
+        self.init(forEach: collection.expression, into: resource, key: key(Each()), id: id(Each()), provider: provider)
+    }
+
+    /// Adopts one object per element of an untyped collection (a variable of type `any`, a
+    /// `for` expression over objects), reading the elements' fields from `each.value`.
+    public init<R: TerraformResource>(
+        forEach collection: Expr<Value>, into resource: R, key: (Each<Value>) -> Expr<String> = { $0.key },
+        id: (Each<Value>) -> Expr<String>, provider: ProviderReference? = nil
+    ) {
+        self.init(forEach: collection.expression, into: resource, key: key(Each()), id: id(Each()), provider: provider)
+    }
+
+    private init<R: TerraformResource>(
+        forEach collection: Expression, into resource: R, key: Expr<String>, id: Expr<String>,
+        provider: ProviderReference?
+    ) {
+        block = ImportBlock(
+            to: resource.address.traversal.appending([.index(key.expression.node)]), id: id.expression,
+            forEach: collection, provider: provider)
     }
 
     /// Adopts `id` at an untyped address (a resource declared with the ``Resource`` escape hatch).

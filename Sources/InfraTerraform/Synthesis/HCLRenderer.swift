@@ -164,8 +164,8 @@ struct HCLRenderer {
 
     static func moved(_ m: MovedBlock) -> String {
         var body = HCLBody()
-        body.attribute("from", m.from.description)
-        body.attribute("to", m.to.description)
+        body.attribute("from", m.fromAddress.description)
+        body.attribute("to", m.toAddress.description)
         return body.render(header: "moved")
     }
 

@@ -164,7 +164,7 @@ public struct ResolvedBlock: ModelNode {
             case .settings:
                 (section, type, name, kind, address) = (.settings, nil, "terraform", "terraform", "terraform")
             case .moved(let move):
-                let from = move.from.description
+                let from = move.fromAddress.description
                 (section, type, name, kind, address) = (.moved, nil, from, "moved", "moved." + from)
             case .importBlock(let adoption):
                 let to = adoption.toAddress

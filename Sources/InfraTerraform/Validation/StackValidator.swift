@@ -322,12 +322,38 @@ struct StackValidator {
     private mutating func checkMoved() {
         for move in index.moved {
             let path = move.path ?? root
-            if index.defined.contains(move.from) {
+            // One instance may move within a block that is still declared (count → for_each);
+            // whether that instance still exists is for the plan to tell.
+            if move.fromKey == nil, index.defined.contains(move.from) {
                 diagnostics.error(path, "moved from \(move.from), which still exists")
             }
             if !index.defined.contains(move.to) {
-                diagnostics.error(path, "moved to \(move.to), which is not defined in \(name)")
+                diagnostics.error(path, "moved to \(move.toAddress), which is not defined in \(name)")
             }
+            if let key = move.toKey, let instancing = instancing[move.to] {
+                checkMovedKey(key, of: move.toAddress, instancing: instancing, path: path)
+            }
+        }
+    }
+
+    /// The instance a move ends at must be one the block can have: a number with `count`, a
+    /// string with `for_each`, none without either.
+    private mutating func checkMovedKey(
+        _ key: InstanceKey, of address: InstanceAddress, instancing: InstanceCheck.Instancing, path: ComponentPath
+    ) {
+        switch (key, instancing) {
+        case (_, .single):
+            diagnostics.error(
+                path,
+                "moved to \(address): \(address.target) has neither count nor for_each, so it has no instance keys",
+                hint: "move to \(address.target)")
+        case (.key, .count):
+            diagnostics.error(
+                path, "moved to \(address): \(address.target) has count, so its instance keys are numbers")
+        case (.index, .forEach):
+            diagnostics.error(
+                path, "moved to \(address): \(address.target) has for_each, so its instance keys are strings")
+        default: break
         }
     }
 }

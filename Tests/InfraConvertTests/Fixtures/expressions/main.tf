@@ -1,7 +1,10 @@
 # Written for InfraConvertTests: one of each expression form convert writes typed (operators,
 # conditionals, count.index, the generated Fn functions, one instance of a counted or for_each
-# resource, a splat, `for` expressions of each shape, `dynamic` blocks of a nested block type and
-# of an attribute written as blocks), so the round trip compiles and plans them.
+# resource, a splat, `for` expressions of each shape, filters over instances, `dynamic` blocks of
+# a nested block type and of an attribute written as blocks) and of each `import` and `moved`
+# form (into one instance, with a provider, with for_each over a literal map, a local and a set,
+# between instance keys), so the round trip compiles and plans them. The round trip creates the
+# imported buckets and tables on the local endpoint first (RoundTripTests.typedForms).
 
 variable "env" {
   type    = string
@@ -121,4 +124,80 @@ output "loops" {
     buckets     = [for b in aws_s3_bucket.b : b.bucket]
     zone_bucket = { for k, b in aws_s3_bucket.zone : k => b.bucket }
   }
+}
+
+locals {
+  kept_buckets = [for b in aws_s3_bucket.b : b.bucket if b.bucket != ""]
+  kept_zones   = { for k, z in aws_s3_bucket.zone : k => z.bucket if z.bucket != "" }
+}
+output "filters" {
+  value = {
+    kept_buckets = local.kept_buckets
+    kept_zones   = local.kept_zones
+  }
+}
+
+moved {
+  from = aws_s3_bucket.zone[0]
+  to   = aws_s3_bucket.zone["us-east-1a"]
+}
+
+provider "aws" {
+  alias  = "adopt"
+  region = "us-east-1"
+}
+resource "aws_s3_bucket" "adopted" {
+  for_each = toset(["state", "logs", "extra"])
+  provider = aws.adopt
+  bucket   = "convert-import-${each.key}"
+}
+import {
+  to       = aws_s3_bucket.adopted["state"]
+  id       = "convert-import-state"
+  provider = aws.adopt
+}
+import {
+  for_each = { logs = "convert-import-logs" }
+  to       = aws_s3_bucket.adopted[each.key]
+  id       = each.value
+  provider = aws.adopt
+}
+import {
+  for_each = toset(["extra"])
+  to       = aws_s3_bucket.adopted[each.key]
+  id       = "convert-import-${each.key}"
+  provider = aws.adopt
+}
+
+locals {
+  lock_tables = { second = "convert-import-locks-2" }
+}
+resource "aws_dynamodb_table" "locks" {
+  count        = 1
+  name         = "convert-import-locks"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "LockID"
+  attribute {
+    name = "LockID"
+    type = "S"
+  }
+}
+import {
+  to = aws_dynamodb_table.locks[0]
+  id = "convert-import-locks"
+}
+resource "aws_dynamodb_table" "more_locks" {
+  for_each     = local.lock_tables
+  name         = each.value
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "LockID"
+  attribute {
+    name = "LockID"
+    type = "S"
+  }
+}
+import {
+  for_each = local.lock_tables
+  to       = aws_dynamodb_table.more_locks[each.key]
+  id       = each.value
 }
