@@ -62,11 +62,12 @@ public struct LoopState: Sendable, Codable, Equatable {
     }
 
     /// What the files now call for. The checks, in order: the manifest was written again (SwiftPM
-    /// planned since); a manifest file of `plan.structure` (`Package.swift`, `Package.resolved`)
+    /// planned since); the executable is gone; a manifest file of `plan.structure` (`Package.swift`, `Package.resolved`)
     /// changed; a folder gained, lost or renamed an entry (a source added or removed anywhere);
     /// a file outside the executable's module changed; the module changed but has no fast path.
     public func decide(manifestStamp now: FileStamp) -> LoopDecision {
         guard now == manifestStamp else { return .swiftBuild(reason: "SwiftPM's build plan changed") }
+        guard FileStamp(path: plan.executable).exists else { return .swiftBuild(reason: "the executable is missing") }
         var changed: [String] = []
         for (path, stamp) in files.sorted(by: { $0.key < $1.key }) where FileStamp(path: path) != stamp {
             changed.append(path)

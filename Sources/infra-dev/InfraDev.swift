@@ -19,7 +19,7 @@ struct InfraDevCommand: ParsableCommand {
             module is compiled and linked with SwiftPM's own commands, and the program runs with the
             arguments after `--`. Whenever the plan may be stale `swift build` runs instead.
             """,
-        subcommands: [Run.self, Watch.self],
+        subcommands: [Build.self, Run.self, Watch.self],
         defaultSubcommand: Watch.self
     )
 }
@@ -56,6 +56,21 @@ struct LoopOptions: ParsableArguments {
 }
 
 extension InfraDevCommand {
+    /// Builds as needed and runs nothing (scripts, benchmarks).
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Build as needed; run nothing.")
+
+        @OptionGroup var options: LoopOptions
+
+        func run() throws {
+            do {
+                try options.loop.build(log: options.log)
+            } catch let error as DevLoopError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
     /// Builds as needed and runs the program once.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Build as needed, run the program once.")

@@ -18,7 +18,9 @@ struct LoopStateTests {
 
         init() throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("infra-dev-\(UUID().uuidString)").path
-            for folder in [root + "/Sources/MyInfra", root + "/.build/checkouts/lib/Sources/Lib"] {
+            for folder in [
+                root + "/Sources/MyInfra", root + "/.build/checkouts/lib/Sources/Lib", root + "/.build/debug",
+            ] {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
             try write(root + "/Package.swift", "// swift-tools-version: 6.1\n")
@@ -26,6 +28,7 @@ struct LoopStateTests {
             try write(helper, "let two = 2\n")
             try write(dependency, "public let lib = 1\n")
             try write(manifest, "commands: {}\n")
+            try write(root + "/.build/debug/my-infra", "#!/bin/sh\n")
             try write(root + "/.build/checkouts/lib/Package.swift", "// swift-tools-version: 6.1\n")
         }
 
@@ -143,6 +146,15 @@ struct LoopStateTests {
         try FileManager.default.removeItem(atPath: package.helper)
         #expect(
             package.decide(state) == .swiftBuild(reason: "files added or removed in \(package.module): Helper.swift"))
+    }
+
+    @Test("the executable deleted: swift build links it again")
+    func executableMissing() throws {
+        let package = try Package()
+        defer { package.remove() }
+        let state = package.state()
+        try FileManager.default.removeItem(atPath: package.root + "/.build/debug/my-infra")
+        #expect(package.decide(state) == .swiftBuild(reason: "the executable is missing"))
     }
 
     @Test("SwiftPM wrote its plan again: swift build (and the plan is read afresh)")
