@@ -32,6 +32,17 @@ let package = Package(
         .executable(name: "infra-codegen", targets: ["infra-codegen"]),
         .executable(name: "infra-k8s-codegen", targets: ["infra-k8s-codegen"]),
         .executable(name: "infra-functions-codegen", targets: ["infra-functions-codegen"]),
+        // The edit-and-run loop without SwiftPM (issue 20): `swift run infra-dev --product my-infra -- synth`.
+        .executable(name: "infra-dev", targets: ["infra-dev"]),
+        // Every module a user's infrastructure executable imports, as ONE shared library for the debug
+        // loop: an edit relinks the user's objects alone (Documentation/Performance.md, "Edit to output").
+        // Depend on it instead of the static products above, never beside them (two copies of a module).
+        .library(
+            name: "SwiftInfraDynamic", type: .dynamic,
+            targets: [
+                "InfraCore", "InfraOutput", "InfraTerraform", "InfraAWS", "InfraKubernetes", "InfraPolicy", "InfraCLI",
+            ]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -127,6 +138,14 @@ let package = Package(
             dependencies: ["InfraCore", "InfraPolicy", "InfraCLI", "OVESInfrastructure"],
             swiftSettings: strictSettings
         ),
+        // The loop behind `infra-dev`: SwiftPM's build plan read with Yams, staleness decided from file stamps.
+        .target(
+            name: "InfraDev", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "infra-dev",
+            dependencies: ["InfraDev", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
         // Shared helpers for the test targets: locating and running terraform, python and ../shared/tools.
         .target(name: "InfraTestSupport", path: "Tests/InfraTestSupport", swiftSettings: strictSettings),
         .testTarget(
@@ -167,6 +186,9 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "InfraDevTests", dependencies: ["InfraDev"], exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "InfraPolicyTests", dependencies: ["InfraCore", "InfraPolicy"], swiftSettings: strictSettings),
         .testTarget(

@@ -3,7 +3,7 @@
 # on this machine: a one-line change in a stack's arguments, rebuilt and re-synthesized.
 #
 #   Benchmarks/inner-loop.sh              # every loop in both modes, RUNS=3 each
-#   RUNS=5 LOOPS=user MODES=fast Benchmarks/inner-loop.sh
+#   RUNS=5 LOOPS=user MODES="dynamic dev" Benchmarks/inner-loop.sh
 #   CLEAN=1 Benchmarks/inner-loop.sh      # also a clean `swift run infra-manifest` and
 #                                         # `swift build --build-tests` in a fresh clone (10+ min)
 #
@@ -17,9 +17,15 @@
 #            AWS families too), so this is the slowest shape a user can have, not the usual one.
 #   oves     Sources/OVESInfrastructure/Terraform/OVESSettings.swift: the alert e-mail address →
 #            `swift build --product infra-manifest` and `infra-manifest synth` (the OVES module).
-# The modes (each loop is run in each):
-#   fast     `--toolset Toolsets/fast-link.json`: link with lld (the recommended loop, README).
+# The modes (each loop is run in each that applies to it):
+#   fast     `--toolset Toolsets/fast-link.json`: link with lld.
 #   default  SwiftPM's defaults (GNU gold on Linux): the measurement of earlier sessions.
+#   dynamic  user loop only: fast, and the package built with INFRA_LINK=dynamic (its manifest then
+#            depends on the shared library product SwiftInfraDynamic): an edit relinks its own objects.
+#   dev      `infra-dev build` instead of `swift build` (SwiftPM skipped when only the executable's own
+#            module changed): the user loop as in dynamic mode (the recommended loop, README); the
+#            snippet and oves loops with SwiftPM's defaults (their checkout is built that way). The OVES
+#            edit is outside infra-manifest's own module, so that loop falls back to swift build each time.
 # Per loop and mode it prints: SwiftPM's no-op build (nothing changed), the link alone (the
 # executable deleted, built again) and the edit-to-output median (the goal is met or not by its
 # wall time), each as wall and CPU seconds, the executable's size and the load average.
@@ -36,7 +42,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 RUNS=${RUNS:-3}
 LOOPS=${LOOPS:-user snippet oves}
-MODES=${MODES:-fast default}
+MODES=${MODES:-fast default dynamic dev}
+INFRA_DEV=$ROOT/.build/debug/infra-dev
 CLEAN=${CLEAN:-0}
 GOAL=1.5
 WORK=${WORK:-${TMPDIR:-/tmp}/swift-infra-inner-loop}
@@ -89,11 +96,27 @@ change() {
 # quiet <command…>: runs it with its output in a log, shown only when it fails.
 quiet() { "$@" >"$WORK/command.log" 2>&1 || { cat "$WORK/command.log" >&2; return 1; }; }
 
-# flags <mode>: the `swift build` options of a mode.
+# applies <loop> <mode>: whether the mode means something for the loop.
+applies() { [ "$2" != dynamic ] || [ "$1" = user ]; }
+
+# flags <loop> <mode>: the `swift build` options of a mode.
 flags() {
-    case "$1" in
-    fast) echo "--toolset $ROOT/Toolsets/fast-link.json" ;;
+    case "$2" in
+    fast | dynamic) echo "--toolset $ROOT/Toolsets/fast-link.json" ;;
+    dev) if [ "$1" = user ]; then echo "--toolset $ROOT/Toolsets/fast-link.json"; fi ;;
     default) ;;
+    esac
+}
+
+# link <loop> <mode>: INFRA_LINK for the user package's manifest (static or dynamic products).
+link() { if [ "$1" = user ] && { [ "$2" = dynamic ] || [ "$2" = dev ]; }; then echo dynamic; else echo static; fi; }
+
+# product <loop>: the package folder and executable product a loop builds.
+product() {
+    case "$1" in
+    user) echo "$USER_PACKAGE my-infra" ;;
+    snippet) echo ". QuickStart" ;;
+    oves) echo ". infra-manifest" ;;
     esac
 }
 
@@ -108,12 +131,18 @@ executable() {
 
 # build <loop> <mode>: the build a user does after the edit.
 build() {
-    # shellcheck disable=SC2046 # the flags are words
-    case "$1" in
-    user) quiet swift build --package-path "$USER_PACKAGE" --product my-infra $(flags "$2") ;;
-    snippet) quiet swift build --product QuickStart $(flags "$2") ;;
-    oves) quiet swift build --product infra-manifest $(flags "$2") ;;
-    esac
+    local package name flag
+    local -a options=()
+    read -r package name <<<"$(product "$1")"
+    for flag in $(flags "$1" "$2"); do options+=("$flag"); done
+    if [ "$2" = dev ]; then
+        local -a build_flags=()
+        for flag in "${options[@]}"; do build_flags+=("--build-flag=$flag"); done
+        INFRA_LINK=$(link "$1" "$2") quiet "$INFRA_DEV" build --package-path "$package" --product "$name" \
+            "${build_flags[@]}"
+    else
+        INFRA_LINK=$(link "$1" "$2") quiet swift build --package-path "$package" --product "$name" "${options[@]}"
+    fi
 }
 
 # build_and_run <loop> <mode>: the build and the run a user does after the edit.
@@ -140,6 +169,7 @@ seconds() {
 }
 
 mkdir -p "$WORK"
+case " $MODES " in *" dev "*) quiet swift build --product infra-dev ;; esac # untimed: the tool itself
 echo "inner loop, debug, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 printf '%-8s %-8s %16s %16s %22s %6s  %s\n' loop mode "no-op wall/CPU" "link wall/CPU" "edit-to-output wall/CPU" "MB" \
     "load before → after"
@@ -147,6 +177,7 @@ last_mode=default
 for mode in $MODES; do
     last_mode=$mode
     for loop in $LOOPS; do
+        applies "$loop" "$mode" || continue
         load_before=$(cut -d' ' -f1 /proc/loadavg)
         # Warm: the tree as committed is built, so the first timed run measures one edit only.
         build_and_run "$loop" "$mode"
@@ -174,7 +205,7 @@ echo "goal: edit-to-output ≤ $GOAL s"
 restore
 trap - EXIT
 # The files are back; rebuild so .build matches them (untimed).
-for loop in $LOOPS; do build_and_run "$loop" "$last_mode"; done
+for loop in $LOOPS; do applies "$loop" "$last_mode" && build_and_run "$loop" "$last_mode"; done
 
 if [ "$CLEAN" = 1 ]; then
     clone="$WORK/clean"
