@@ -89,6 +89,9 @@ public struct Include: ManifestContent {
     /// ```swift
     /// Include(resource: "cert-manager.yaml", in: .module)
     /// ```
+    ///
+    /// A resource is read once per process (bundles do not change while it runs): including it
+    /// again, e.g. in each cluster's manifest, reuses the objects read the first time.
     public init(resource name: String, in bundle: Bundle, kinds: KubernetesKindRegistry = .builtIn) {
         let file = (name as NSString).lastPathComponent
         let folder = (name as NSString).deletingLastPathComponent
@@ -104,7 +107,10 @@ public struct Include: ManifestContent {
                 hint: "declare it in the target's resources, e.g. .copy(\"\(name)\")")
             return
         }
-        self.init(contentsOf: url, source: name, kinds: kinds)
+        // Bundle files do not change while the process runs: each is read once per process.
+        self = BundleResourceCache.shared.include(at: url, source: name, kinds: kinds) {
+            Include(contentsOf: url, source: name, kinds: kinds)
+        }
     }
 
     /// An include that could not be read at all.

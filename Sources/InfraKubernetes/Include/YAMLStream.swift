@@ -240,7 +240,10 @@ enum YAMLStream {
         guard let first = text.utf8.first,
             first == 0x2B || first == 0x2D || first == 0x2E || (0x30...0x39).contains(first)
         else { return .string(text) }
-        let plain = text.replacingOccurrences(of: "_", with: "")
+        // Digit separators dropped byte by byte: Foundation's generic `replacingOccurrences` costs a
+        // runtime conformance lookup (a scan of every conformance record) on first use.
+        let plain =
+            text.utf8.contains(0x5F) ? String(decoding: text.utf8.filter { $0 != 0x5F }, as: UTF8.self) : text
         if let int = integer(plain) { return .int(int) }
         if isFloat(plain), let double = Double(plain) { return .double(double) }
         return .string(text)

@@ -324,5 +324,13 @@ public struct KubernetesKindRegistry: Sendable {
     /// How many kinds the registry knows.
     public var count: Int { types.count }
 
+    /// Whether `other` reads the same kinds into the same types (so what one read, the other would).
+    func hasSameTypes(as other: KubernetesKindRegistry) -> Bool {
+        types.count == other.types.count
+            && types.allSatisfy { key, type in
+                other.types[key].map { ObjectIdentifier($0) == ObjectIdentifier(type) } ?? false
+            }
+    }
+
     private static func key(_ apiVersion: String, _ kind: String) -> String { "\(apiVersion) \(kind)" }
 }
