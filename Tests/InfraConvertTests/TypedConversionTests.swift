@@ -82,6 +82,9 @@ struct TypedConversionTests {
         output "subnet_cidrs" {
           value = [for s in aws_subnet.private : s.cidr_block if s.id != ""]
         }
+        output "later_cidrs" {
+          value = [for i, s in aws_subnet.private : s.cidr_block if i > 0]
+        }
         """
 
     let result: ConversionResult
@@ -197,19 +200,23 @@ struct TypedConversionTests {
     }
 
     @Test(
-        "a `for` the typed forms cannot say (a filter over instances) stays HCL text with a note naming its line and column, and the report lists it"
+        "a `for` the typed forms cannot say (a filter on an instance's index) stays HCL text with a note naming its line and column, and the report lists it"
     )
     func escapeHatches() throws {
         let text = ConversionFixtures.swift(result)
         #expect(
             swift.contains(
-                #"Output("subnet_cidrs", expression: Expression.raw("[for s in aws_subnet.private : s.cidr_block if s.id != \"\"]"))"#
-            ))
+                #"Output("subnet_cidrs", expression: privateSubnet.eachInstance.filter(as: "s") { s in (s.id .!= "") }.map { s in s.cidrBlockRef }.expression)"#
+            ), "a filter over the instances themselves is typed: \(swift)")
+        #expect(
+            swift.contains(
+                #"Output("later_cidrs", expression: Expression.raw("[for i, s in aws_subnet.private : s.cidr_block if i > 0]"))"#
+            ), "\(swift)")
         #expect(text.contains("// convert: `for` expression kept as HCL:"))
         let entry = try #require(result.report.entries(.escapeHatch).first)
-        #expect(entry.subject == "output.subnet_cidrs")
+        #expect(entry.subject == "output.later_cidrs")
         let line = Self.network.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
-            $0.contains("[for s in aws_subnet.private")
+            $0.contains("[for i, s in aws_subnet.private")
         }
         #expect(entry.location?.hasSuffix("main.tf:\((line ?? 0) + 1):11") == true, "\(entry)")
         #expect(swift.contains(#"Output("vpc_id", vpc.id, description: "The VPC")"#))

@@ -13,9 +13,10 @@ import Testing
 @Suite("OVES resolved model")
 struct ResolvedModelTests {
     static let result = Infrastructure(units: OVESReference.units).synthesize()
-    /// The Kubernetes objects of both clusters' manifests, counted from the manifests themselves.
-    static let kubernetesObjects =
-        OVESKubernetes.production().objects.count + OVESKubernetes.development().objects.count
+    /// The Kubernetes objects of every manifest (both clusters' and the add-ons' CRDs), counted from
+    /// the manifests themselves.
+    static let kubernetesObjects = OVESKubernetes.manifests.compactMap { $0 as? Manifest }.map(\.objects.count)
+        .reduce(0, +)
 
     @Test("every file is written from its nodes: the documents give the bytes, nothing more, nothing less")
     func filesComeFromTheModel() throws {

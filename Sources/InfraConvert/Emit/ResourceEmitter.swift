@@ -43,8 +43,8 @@ extension ExpressionEmitter {
             entries.append(
                 ConversionReport.Entry(
                     kind: .untypedResource, subject: resource.address, location: resource.range.description,
-                    message: "a nested block has settings its generated type does not take, or a required argument is "
-                        + "missing (set only through `dynamic`); written untyped"))
+                    message: "a nested block has settings its generated type does not take or a `dynamic` block, or a "
+                        + "required argument is missing (set only through `dynamic`); written untyped"))
             return nil
         }
         let call = SwiftCode.call(model.swiftName, [(nil, .text(resource.name.swiftLiteral))] + arguments)
@@ -158,16 +158,10 @@ extension ExpressionEmitter {
         for block in body.blocks where block.type == "dynamic" {
             guard let type = block.labels.first else { continue }
             if !path.isEmpty {
-                // The generated nested types hold no `dynamic` blocks (only resources and data sources do).
-                notes.append(
-                    "convert: `\(path)dynamic.\(type)` is a `dynamic` block inside a nested block: left out "
-                        + "(\(block.range))")
-                entries.append(
-                    ConversionReport.Entry(
-                        kind: .unsupported, subject: subject, location: block.range.description,
-                        message: "`dynamic \"\(type)\"` inside a nested block has no Swift form yet (the generated "
-                            + "nested types hold no dynamic blocks); left out"))
-                continue
+                // The generated nested types hold no `dynamic` blocks (only resources and data sources do):
+                // the resource is written untyped, where a nested block keeps its `dynamic` member as
+                // Terraform's JSON syntax has it (`untypedBlock`), and the typed call reports why.
+                return nil
             }
             if let modifier = typedDynamic(block, type: type, properties: properties, nested: nested, schema: schema) {
                 overrides.append(modifier)
@@ -236,7 +230,30 @@ extension ExpressionEmitter {
             members.append(
                 (block.type.swiftLiteral, .array(body.blocks(ofType: block.type).map { blockObject($0.body) })))
         }
+        if let dynamic = dynamicMember(body) { members.append(("\"dynamic\"", dynamic)) }
         return .dictionary(members)
+    }
+
+    /// A body's `dynamic` blocks as Terraform's JSON syntax writes them inside a block object:
+    /// `"dynamic": {"<type>": {for_each, iterator, content}}` (a list when one type repeats); `nil`
+    /// when the body has none.
+    private mutating func dynamicMember(_ body: HCLBody) -> SwiftCode? {
+        var types: [String] = []
+        var byType: [String: [SwiftCode]] = [:]
+        for block in body.blocks where block.type == "dynamic" {
+            guard let type = block.labels.first else { continue }
+            if byType[type] == nil { types.append(type) }
+            byType[type, default: []].append(dynamicObject(block))
+            notes.append(
+                "convert: `dynamic \"\(type)\"` inside a nested block is written in Terraform's JSON form (\(block.range))"
+            )
+        }
+        guard !types.isEmpty else { return nil }
+        return .dictionary(
+            types.map { type in
+                let objects = byType[type] ?? []
+                return (type.swiftLiteral, objects.count == 1 ? objects[0] : .array(objects))
+            })
     }
 
     /// An object expression read as a body (JSON syntax blocks given as objects).
@@ -304,8 +321,25 @@ extension ExpressionEmitter {
             blocks.append(
                 (block.type.swiftLiteral, .array(body.blocks(ofType: block.type).map { untypedBlock($0.body) })))
         }
+        // `dynamic` blocks inside a nested block: `DynamicBlock` values of the untyped block.
+        var dynamicBlocks: [SwiftCode] = []
+        for block in body.blocks where block.type == "dynamic" {
+            guard let type = block.labels.first else { continue }
+            var arguments: [(label: String?, value: SwiftCode)] = [(nil, .text(type.swiftLiteral))]
+            arguments.append(
+                ("forEach", block.body[attribute: "for_each"].map { untypedCode($0.expression) } ?? .text("[]")))
+            if let iterator = block.body[attribute: "iterator"], case .variable(let name) = iterator.expression.kind {
+                arguments.append(("iterator", .text(name.swiftLiteral)))
+            }
+            let content = block.body.blocks(ofType: "content").first?.body
+            arguments.append(("content", content.map { untypedBlock($0) } ?? .text("Block()")))
+            dynamicBlocks.append(.call("DynamicBlock", arguments))
+            notes.append(
+                "convert: `dynamic \"\(type)\"` inside a nested block is an untyped DynamicBlock (\(block.range))")
+        }
         var arguments: [(label: String?, value: SwiftCode)] = [(nil, .dictionary(attributes))]
         if !blocks.isEmpty { arguments.append(("blocks", .dictionary(blocks))) }
+        if !dynamicBlocks.isEmpty { arguments.append(("dynamicBlocks", .array(dynamicBlocks))) }
         return .call("Block", arguments)
     }
 }

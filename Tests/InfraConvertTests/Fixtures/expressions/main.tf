@@ -1,10 +1,11 @@
 # Written for InfraConvertTests: one of each expression form convert writes typed (operators,
 # conditionals, count.index, the generated Fn functions, one instance of a counted or for_each
 # resource, a splat, `for` expressions of each shape, filters over instances, `dynamic` blocks of
-# a nested block type and of an attribute written as blocks) and of each `import` and `moved`
-# form (into one instance, with a provider, with for_each over a literal map, a local and a set,
-# between instance keys), so the round trip compiles and plans them. The round trip creates the
-# imported buckets and tables on the local endpoint first (RoundTripTests.typedForms).
+# a nested block type, of an attribute written as blocks and inside a nested block) and of each
+# `import` and `moved` form (into one instance, with a provider, with for_each over a literal
+# map, a local and a set, between instance keys), so the round trip compiles and plans them. The
+# round trip creates the imported buckets and tables on the local endpoint first
+# (RoundTripTests.typedForms).
 
 variable "env" {
   type    = string
@@ -111,6 +112,29 @@ resource "aws_launch_template" "web" {
     content {
       resource_type = tag_specifications.value
       tags          = merge(var.tags, { Kind = tag_specifications.key })
+    }
+  }
+}
+# A `dynamic` block inside a nested block (`rule`): the generated nested types hold no dynamic
+# blocks, so the resource converts untyped with an untyped DynamicBlock in its rule.
+variable "transitions" {
+  type    = map(number)
+  default = { STANDARD_IA = 30, GLACIER = 90 }
+}
+resource "aws_s3_bucket_lifecycle_configuration" "tiers" {
+  bucket = aws_s3_bucket.b[0].id
+  rule {
+    id     = "tiers"
+    status = "Enabled"
+    filter {
+      prefix = "logs/"
+    }
+    dynamic "transition" {
+      for_each = var.transitions
+      content {
+        storage_class = transition.key
+        days          = transition.value
+      }
     }
   }
 }
