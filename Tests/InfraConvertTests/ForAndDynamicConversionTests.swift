@@ -213,6 +213,39 @@ struct ForAndDynamicConversionTests {
             "\(text)")
     }
 
+    @Test("a `dynamic` block inside a nested block keeps the resource untyped, with an untyped DynamicBlock")
+    func dynamicInsideNestedBlock() throws {
+        let input = """
+            variable "transitions" {
+              type    = map(number)
+              default = { GLACIER = 90 }
+            }
+            resource "aws_s3_bucket_lifecycle_configuration" "tiers" {
+              bucket = "logs"
+              rule {
+                id     = "tiers"
+                status = "Enabled"
+                dynamic "transition" {
+                  for_each = var.transitions
+                  content {
+                    storage_class = transition.key
+                    days          = transition.value
+                  }
+                }
+              }
+            }
+            """
+        let converted = try ConversionFixtures.convert(["main.tf": input], root: "tiers")
+        let text = ConversionFixtures.flat(ConversionFixtures.swift(converted))
+        #expect(converted.diagnostics.isEmpty, "\(converted.diagnostics)")
+        #expect(text.contains(#"Resource("aws_s3_bucket_lifecycle_configuration", "tiers""#), "\(text)")
+        #expect(text.contains(#"dynamicBlocks: [DynamicBlock("transition", forEach: "#), "\(text)")
+        #expect(text.contains("convert: `dynamic \"transition\"` inside a nested block is an untyped DynamicBlock"))
+        #expect(!text.contains("inside a nested block: left out"), "\(text)")
+        let entry = try #require(converted.report.entries(.untypedResource).first)
+        #expect(entry.subject == "aws_s3_bucket_lifecycle_configuration.tiers")
+    }
+
     @Test("JSON input converts to the same Swift")
     func jsonInput() throws {
         let json = #"""
