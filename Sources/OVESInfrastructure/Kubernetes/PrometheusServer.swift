@@ -70,6 +70,52 @@ struct PrometheusServer {
             """
     }
 
+    /// A scrape job of every node's kubelet through the API server's node proxy
+    /// (`/api/v1/nodes/<node>/proxy/<path>`), with the ServiceAccount's token and CA.
+    private static func nodeProxyJob(_ name: String, path: String) -> String {
+        """
+          - job_name: \(name)
+            scheme: https
+            tls_config:
+              ca_file: \(serviceAccountDirectory)/ca.crt
+            authorization:
+              credentials_file: \(serviceAccountDirectory)/token
+            kubernetes_sd_configs:
+              - role: node
+            relabel_configs:
+              - action: labelmap
+                regex: __meta_kubernetes_node_label_(.+)
+              - target_label: __address__
+                replacement: kubernetes.default.svc:443
+              - source_labels: [__meta_kubernetes_node_name]
+                regex: (.+)
+                target_label: __metrics_path__
+                replacement: /api/v1/nodes/$1/proxy/\(path)
+
+        """
+    }
+
+    /// A scrape job of an EKS add-on's Service endpoints on its metrics port, in its namespace.
+    private static func addOnEndpointsJob(
+        _ name: String, _ target: (namespace: String, service: String, port: Int)
+    ) -> String {
+        """
+          - job_name: \(name)
+            kubernetes_sd_configs:
+              - role: endpoints
+                namespaces:
+                  names: [\(target.namespace)]
+            relabel_configs:
+              - source_labels: [__meta_kubernetes_service_name]
+                action: keep
+                regex: \(target.service)
+              - source_labels: [__address__]
+                action: keep
+                regex: .+:\(target.port)
+
+        """
+    }
+
     /// `prometheus.yml`.
     var configuration: String {
         """
@@ -102,64 +148,10 @@ struct PrometheusServer {
                 target_label: namespace
               - source_labels: [__meta_kubernetes_pod_name]
                 target_label: pod
-          - job_name: kubernetes-nodes
-            scheme: https
-            tls_config:
-              ca_file: \(Self.serviceAccountDirectory)/ca.crt
-            authorization:
-              credentials_file: \(Self.serviceAccountDirectory)/token
-            kubernetes_sd_configs:
-              - role: node
-            relabel_configs:
-              - action: labelmap
-                regex: __meta_kubernetes_node_label_(.+)
-              - target_label: __address__
-                replacement: kubernetes.default.svc:443
-              - source_labels: [__meta_kubernetes_node_name]
-                regex: (.+)
-                target_label: __metrics_path__
-                replacement: /api/v1/nodes/$1/proxy/metrics
-          - job_name: kubernetes-cadvisor
-            scheme: https
-            tls_config:
-              ca_file: \(Self.serviceAccountDirectory)/ca.crt
-            authorization:
-              credentials_file: \(Self.serviceAccountDirectory)/token
-            kubernetes_sd_configs:
-              - role: node
-            relabel_configs:
-              - action: labelmap
-                regex: __meta_kubernetes_node_label_(.+)
-              - target_label: __address__
-                replacement: kubernetes.default.svc:443
-              - source_labels: [__meta_kubernetes_node_name]
-                regex: (.+)
-                target_label: __metrics_path__
-                replacement: /api/v1/nodes/$1/proxy/metrics/cadvisor
-          - job_name: kube-state-metrics
-            kubernetes_sd_configs:
-              - role: endpoints
-                namespaces:
-                  names: [\(Self.kubeStateMetrics.namespace)]
-            relabel_configs:
-              - source_labels: [__meta_kubernetes_service_name]
-                action: keep
-                regex: \(Self.kubeStateMetrics.service)
-              - source_labels: [__address__]
-                action: keep
-                regex: .+:\(Self.kubeStateMetrics.port)
-          - job_name: node-exporter
-            kubernetes_sd_configs:
-              - role: endpoints
-                namespaces:
-                  names: [\(Self.nodeExporter.namespace)]
-            relabel_configs:
-              - source_labels: [__meta_kubernetes_service_name]
-                action: keep
-                regex: \(Self.nodeExporter.service)
-              - source_labels: [__address__]
-                action: keep
-                regex: .+:\(Self.nodeExporter.port)
+        \(Self.nodeProxyJob("kubernetes-nodes", path: "metrics"))\
+        \(Self.nodeProxyJob("kubernetes-cadvisor", path: "metrics/cadvisor"))\
+        \(Self.addOnEndpointsJob("kube-state-metrics", Self.kubeStateMetrics))\
+        \(Self.addOnEndpointsJob("node-exporter", Self.nodeExporter))\
               - source_labels: [__meta_kubernetes_endpoint_node_name]
                 target_label: node
 
