@@ -24,6 +24,9 @@ public struct DevLoop: Sendable {
     public var buildFlags: [String]
     /// The `swift` program (`swift` on the PATH by default).
     public var swift: String
+    /// Whether a rebuild links the edited modules against a shared library of the others
+    /// (`SplitLink`) instead of re-running SwiftPM's static link of every object.
+    public var splitLink: Bool
 
     /// What a build did.
     public enum Outcome: Sendable, Equatable {
@@ -38,7 +41,7 @@ public struct DevLoop: Sendable {
     /// A loop over `product` of the package at `packagePath`.
     public init(
         packagePath: String, product: String, scratchPath: String? = nil, buildFlags: [String] = [],
-        swift: String = "swift"
+        swift: String = "swift", splitLink: Bool = true
     ) {
         let package = URL(fileURLWithPath: packagePath).standardizedFileURL.path
         self.packagePath = package
@@ -46,6 +49,7 @@ public struct DevLoop: Sendable {
         self.scratchPath = scratchPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? package + "/.build"
         self.buildFlags = buildFlags
         self.swift = swift
+        self.splitLink = splitLink
     }
 
     /// SwiftPM's manifest of the debug build.
@@ -54,50 +58,130 @@ public struct DevLoop: Sendable {
     public var statePath: String { scratchPath + "/infra-dev/\(product).json" }
 
     /// The decision the files call for now, without building (`infra-dev run --explain`).
-    public func decide() -> LoopDecision {
-        guard let state = loadState() else { return .swiftBuild(reason: "no earlier build by infra-dev") }
+    public func decide() -> LoopDecision { decide(loadState()) }
+
+    /// The decision the files call for now, given the state as read by `loadState()`.
+    public func decide(_ state: LoopState?) -> LoopDecision {
+        guard let state else { return .swiftBuild(reason: "no earlier build by infra-dev") }
         return state.decide(manifestStamp: FileStamp(path: manifestPath))
     }
 
     /// Brings the executable up to date: runs nothing, the plan's steps, or `swift build` (also when
-    /// a step fails, so that SwiftPM reports the error and its plan is followed again).
+    /// a step fails, so that SwiftPM reports the error and its plan is followed again). With
+    /// `splitLink`, the link after a rebuild is `SplitLink`'s: the edited modules' objects against a
+    /// shared library of all the others, linked again only when those change.
     @discardableResult
     public func build(log: (String) -> Void = { _ in }) throws -> Outcome {
-        switch decide() {
+        try build(loadState(), log: log).outcome
+    }
+
+    /// Builds as `build(log:)` does, then runs the executable with `arguments`, its output on this
+    /// terminal; returns what the build did and the program's exit status. The loop's state is read
+    /// once for both.
+    public func buildAndRun(arguments: [String], log: (String) -> Void = { _ in }) throws -> (
+        outcome: Outcome, status: Int32
+    ) {
+        let result = try buildAndRun(loadState(), arguments: arguments, log: log)
+        return (result.outcome, result.status)
+    }
+
+    /// `buildAndRun(arguments:log:)` from the state as read; also returns the state it leaves.
+    public func buildAndRun(_ state: LoopState?, arguments: [String], log: (String) -> Void = { _ in }) throws -> (
+        outcome: Outcome, state: LoopState?, status: Int32
+    ) {
+        let (outcome, state) = try build(state, log: log)
+        return (outcome, state, try Self.spawn(executable(state), arguments, quiet: false).status)
+    }
+
+    /// The build, from the state as read; returns the state it leaves.
+    private func build(_ state: LoopState?, log: (String) -> Void) throws -> (outcome: Outcome, state: LoopState?) {
+        switch decide(state) {
         case .upToDate:
-            return .upToDate
+            return (.upToDate, state)
         case .swiftBuild(let reason):
-            log("swift build: \(reason)")
-            try swiftBuild()
-            return .swiftBuild(reason: reason)
+            return try fallBack(reason, hotModules: state?.hotModules ?? [], log: log)
         case .rebuildModule(let changed):
-            guard let state = loadState() else { return try fallBack("state vanished", log: log) }
+            guard var state else { return try fallBack("state vanished", hotModules: [], log: log) }
+            let owners = state.plan.owners
+            let modules = Set(changed.compactMap { owners[$0] })
+            let steps = state.plan.steps(for: modules)
+            guard let link = steps.last else { return try fallBack("no fast path", hotModules: [], log: log) }
             let stamps = Dictionary(uniqueKeysWithValues: changed.map { ($0, FileStamp(path: $0)) })
-            for step in state.plan.steps {
+            for step in steps.dropLast() {
                 log(step.description)
                 guard try runStep(step) else {
-                    return try fallBack("'\(step.description)' failed", log: log)
+                    return try fallBack("'\(step.description)' failed", hotModules: state.hotModules, log: log)
                 }
             }
-            try save(state.afterRebuild(of: stamps))
-            return .rebuiltModule(changed: changed)
+            state.hotModules = Array(Set(state.hotModules).union(state.plan.compiledModules(for: modules))).sorted()
+            guard try self.link(&state, swiftPMLink: link, afterSwiftBuild: false, log: log) else {
+                return try fallBack("the link failed", hotModules: state.hotModules, log: log)
+            }
+            state = state.afterRebuild(of: stamps)
+            try save(state)
+            return (.rebuiltModule(changed: changed), state)
         }
+    }
+
+    /// The executable `run` starts: the split link's when it is current, else SwiftPM's.
+    public var executable: String { executable(loadState()) }
+
+    private func executable(_ state: LoopState?) -> String {
+        guard let state else { return scratchPath + "/debug/" + product }
+        return state.splitExecutable ?? state.plan.executable
     }
 
     /// Runs the executable with `arguments`, its output on this terminal; returns its exit status.
     public func run(arguments: [String]) throws -> Int32 {
-        let executable = loadState()?.plan.executable ?? scratchPath + "/debug/" + product
-        return try Self.spawn(executable, arguments, quiet: false).status
+        try Self.spawn(executable, arguments, quiet: false).status
     }
 
-    private func fallBack(_ reason: String, log: (String) -> Void) throws -> Outcome {
+    /// `swift build`, then (with `splitLink`) the split link, keeping the modules that were hot.
+    private func fallBack(_ reason: String, hotModules: [String], log: (String) -> Void) throws -> (
+        outcome: Outcome, state: LoopState?
+    ) {
         log("swift build: \(reason)")
-        try swiftBuild()
-        return .swiftBuild(reason: reason)
+        var state = try swiftBuild()
+        // The next edit links against a library of what this build left cold: link it now, while
+        // the user reads the output, not after that edit.
+        if splitLink {
+            state.hotModules = Array(Set(hotModules).union([state.plan.module])).sorted()
+            if try link(&state, swiftPMLink: state.plan.link, afterSwiftBuild: true, log: log) { try save(state) }
+        }
+        return (.swiftBuild(reason: reason), state)
+    }
+
+    /// Links the executable after a rebuild: split when `splitLink` is on and the split has two
+    /// sides (the library first when stale), else SwiftPM's own link (which a `swift build` just ran).
+    /// Records which executable is current.
+    private func link(
+        _ state: inout LoopState, swiftPMLink: BuildCommand, afterSwiftBuild: Bool, log: (String) -> Void
+    ) throws -> Bool {
+        if splitLink,
+            let split = SplitLink(
+                plan: state.plan, hotModules: Set(state.hotModules), directory: scratchPath + "/infra-dev/" + product)
+        {
+            let stale = split.libraryIsStale()
+            try split.writeLists()
+            if stale {
+                log(split.library.description)
+                guard try runStep(split.library) else { return false }
+            }
+            log(split.executable.description)
+            guard try runStep(split.executable) else { return false }
+            state.splitExecutable = split.executablePath
+            return true
+        }
+        if !afterSwiftBuild {
+            log(swiftPMLink.description)
+            guard try runStep(swiftPMLink) else { return false }
+        }
+        state.splitExecutable = nil
+        return true
     }
 
     /// `swift build --product` with the loop's flags, then the plan and stamps read afresh.
-    private func swiftBuild() throws {
+    private func swiftBuild() throws -> LoopState {
         try? FileManager.default.removeItem(atPath: statePath)
         let start = Date().timeIntervalSince1970
         var arguments = ["build", "--package-path", packagePath, "--product", product]
@@ -109,7 +193,9 @@ public struct DevLoop: Sendable {
             throw DevLoopError.unreadableManifest("\(manifestPath) is missing after swift build")
         }
         let plan = try FastPlan(manifest: BuildManifest(yaml: String(decoding: data, as: UTF8.self)), product: product)
-        try save(LoopState(manifestStamp: manifestStamp, plan: plan, buildStart: start))
+        let state = LoopState(manifestStamp: manifestStamp, plan: plan, buildStart: start)
+        try save(state)
+        return state
     }
 
     /// Runs one of SwiftPM's commands exactly as written; a Swift compile's parseable output is
@@ -126,7 +212,9 @@ public struct DevLoop: Sendable {
         return true
     }
 
-    private func loadState() -> LoopState? {
+    /// The loop's state as the last build left it, if any (read it once and pass it to
+    /// `decide(_:)` to poll without decoding it on every look).
+    public func loadState() -> LoopState? {
         guard let data = FileManager.default.contents(atPath: statePath) else { return nil }
         return try? JSONDecoder().decode(LoopState.self, from: data)
     }
@@ -143,21 +231,6 @@ public struct DevLoop: Sendable {
     ) throws -> (
         status: Int32, output: Data
     ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let pipe = Pipe()
-        if quiet {
-            process.standardOutput = pipe
-            process.standardError = pipe
-        }
-        do {
-            try process.run()
-        } catch {
-            throw DevLoopError.cannotRun("\(program): \(error)")
-        }
-        let output = quiet ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try Subprocess.run(program, arguments, quiet: quiet)
     }
 }

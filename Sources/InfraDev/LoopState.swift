@@ -8,7 +8,7 @@ import Foundation
 public enum LoopDecision: Sendable, Equatable {
     /// Nothing the executable is built from changed: run it.
     case upToDate
-    /// Only sources of the executable's own module changed (these): re-run the plan's steps.
+    /// Only sources of the package's own modules changed (these): re-run their chains' steps.
     case rebuildModule(changed: [String])
     /// Anything else: SwiftPM must plan and build again, for this reason.
     case swiftBuild(reason: String)
@@ -25,11 +25,16 @@ public struct LoopState: Sendable, Codable, Equatable {
     public var manifestStamp: FileStamp
     /// The plan.
     public var plan: FastPlan
-    /// Each file's stamp when the build read it: the module's sources, the other inputs and the
+    /// Each file's stamp when the build read it: the modules' sources, the other inputs and the
     /// manifest files of `plan.structure`.
     public var files: [String: FileStamp]
     /// Each folder under the target folders of `plan.structure`, with its entries.
     public var folders: [String: FolderStamp]
+    /// The modules whose objects the executable links itself when the link is split (`SplitLink`):
+    /// the executable's own module, and every module edited since, with those that import it.
+    public var hotModules: [String] = []
+    /// The executable the split link wrote, which `infra-dev run` runs; nil when SwiftPM's is current.
+    public var splitExecutable: String?
 
     /// The state after a build of `plan` that started at `buildStart` (seconds since 1970): the
     /// files are stamped now; one modified after the build started may have been read before its
@@ -39,7 +44,7 @@ public struct LoopState: Sendable, Codable, Equatable {
         self.plan = plan
         var files: [String: FileStamp] = [:]
         var folders: [String: FolderStamp] = [:]
-        for path in plan.moduleSources + plan.otherInputs {
+        for path in plan.chains.flatMap(\.sources) + plan.otherInputs {
             files[path] = FileStamp(path: path)
         }
         for path in plan.structure {
@@ -64,10 +69,13 @@ public struct LoopState: Sendable, Codable, Equatable {
     /// What the files now call for. The checks, in order: the manifest was written again (SwiftPM
     /// planned since); the executable is gone; a manifest file of `plan.structure` (`Package.swift`, `Package.resolved`)
     /// changed; a folder gained, lost or renamed an entry (a source added or removed anywhere);
-    /// a file outside the executable's module changed; the module changed but has no fast path.
+    /// a file outside the package's own modules changed; a changed module has no fast path.
     public func decide(manifestStamp now: FileStamp) -> LoopDecision {
         guard now == manifestStamp else { return .swiftBuild(reason: "SwiftPM's build plan changed") }
-        guard FileStamp(path: plan.executable).exists else { return .swiftBuild(reason: "the executable is missing") }
+        guard FileStamp(path: plan.executable).exists, splitExecutable.map({ FileStamp(path: $0).exists }) ?? true
+        else {
+            return .swiftBuild(reason: "the executable is missing")
+        }
         var changed: [String] = []
         for (path, stamp) in files.sorted(by: { $0.key < $1.key }) where FileStamp(path: path) != stamp {
             changed.append(path)
@@ -82,12 +90,17 @@ public struct LoopState: Sendable, Codable, Equatable {
                 return .swiftBuild(reason: "files added or removed in \(path): \(added)")
             }
         }
-        let sources = Set(plan.moduleSources)
-        if let other = changed.first(where: { !sources.contains($0) }) {
-            return .swiftBuild(reason: "\(other) changed (outside module '\(plan.module)')")
+        let owners = plan.owners
+        if let other = changed.first(where: { owners[$0] == nil }) {
+            return .swiftBuild(reason: "\(other) changed (outside the package's own modules)")
         }
         if changed.isEmpty { return .upToDate }
-        if let refusal = plan.refusal { return .swiftBuild(reason: "no fast path: \(refusal)") }
+        let modules = Set(changed.compactMap { owners[$0] })
+        if let chain = plan.chains.first(where: { modules.contains($0.module) && $0.refusal != nil }),
+            let refusal = chain.refusal
+        {
+            return .swiftBuild(reason: "no fast path for '\(chain.module)': \(refusal)")
+        }
         return .rebuildModule(changed: changed)
     }
 

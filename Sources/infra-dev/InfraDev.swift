@@ -1,8 +1,9 @@
 // `infra-dev`: the edit-to-output loop of a package's infrastructure executable without SwiftPM in
-// the loop. After one `swift build`, a save in the executable's own module re-runs only that
-// module's compile and the link (the commands SwiftPM wrote in .build/debug.yaml), then the program.
-// Anything else — Package.swift, Package.resolved, a file added or removed, a change in another
-// module, a failing command — goes through `swift build` again.
+// the loop. After one `swift build`, a save in one of the package's own modules re-runs only that
+// module's compile, those of the modules importing it (the commands SwiftPM wrote in
+// .build/debug.yaml) and a link of their objects against a shared library of all the others, then
+// the program. Anything else — Package.swift, Package.resolved, a file added or removed, a change in
+// a checkout, a failing command — goes through `swift build` again.
 
 import ArgumentParser
 import Foundation
@@ -13,11 +14,13 @@ struct InfraDevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "infra-dev",
         abstract:
-            "Rebuild and run an executable of a package on each change, without SwiftPM when only its module changed.",
+            "Rebuild and run an executable of a package on each change, without SwiftPM when only its sources changed.",
         discussion: """
-            Build once with the flags you will use (`--build-flag`), then save: the executable's own
-            module is compiled and linked with SwiftPM's own commands, and the program runs with the
-            arguments after `--`. Whenever the plan may be stale `swift build` runs instead.
+            Build once with the flags you will use (`--build-flag`), then save: the edited module and
+            those importing it are compiled with SwiftPM's own commands, linked against a shared
+            library of every other module (linked once; --no-split-link for SwiftPM's own link), and
+            the program runs with the arguments after `--`. Whenever the plan may be stale `swift
+            build` runs instead.
             """,
         subcommands: [Build.self, Run.self, Watch.self],
         defaultSubcommand: Watch.self
@@ -40,6 +43,11 @@ struct LoopOptions: ParsableArguments {
         help: "An option for every `swift build` (repeat it), e.g. --build-flag=--toolset --build-flag=fast-link.json.")
     var buildFlag: [String] = []
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "After an edit, link the edited modules against a shared library of the others (linked once).")
+    var splitLink = true
+
     @Flag(help: "Print what is rebuilt and why.")
     var verbose = false
 
@@ -47,7 +55,9 @@ struct LoopOptions: ParsableArguments {
     var arguments: [String] = []
 
     var loop: DevLoop {
-        DevLoop(packagePath: packagePath, product: product, scratchPath: scratchPath, buildFlags: buildFlag)
+        DevLoop(
+            packagePath: packagePath, product: product, scratchPath: scratchPath, buildFlags: buildFlag,
+            splitLink: splitLink)
     }
 
     func log(_ line: String) {
@@ -86,12 +96,12 @@ extension InfraDevCommand {
                 print(String(describing: loop.decide()))
                 return
             }
+            let status: Int32
             do {
-                try loop.build(log: options.log)
+                status = try loop.buildAndRun(arguments: options.arguments, log: options.log).status
             } catch let error as DevLoopError {
                 throw ValidationError(error.description)
             }
-            let status = try loop.run(arguments: options.arguments)
             if status != 0 { throw ExitCode(status) }
         }
     }
@@ -108,20 +118,22 @@ extension InfraDevCommand {
         func run() throws {
             let loop = options.loop
             var first = true
+            // Read once and after each build: a look at the files then only stats them.
+            var state = loop.loadState()
             while true {
-                let decision = loop.decide()
+                let decision = loop.decide(state)
                 if first || decision != .upToDate {
                     first = false
                     let start = Date()
                     do {
-                        try loop.build(log: options.log)
-                        _ = try loop.run(arguments: options.arguments)
+                        state = try loop.buildAndRun(state, arguments: options.arguments, log: options.log).state
                         options.log(
                             String(format: "built and ran in %.2f s; watching", Date().timeIntervalSince(start)))
                     } catch let error as DevLoopError {
                         FileHandle.standardError.write(
                             Data("infra-dev: \(error.description); waiting for a change\n".utf8))
                         try waitForChange(after: start)
+                        state = loop.loadState()
                     }
                 }
                 Thread.sleep(forTimeInterval: interval)

@@ -75,4 +75,51 @@ struct DevLoopTests {
         try Self.write(greeting, "enum Greeting { static let text = }\n")
         #expect(throws: DevLoopError.self) { try loop.build() }
     }
+
+    @Test("an edit links against a library of the other modules; an edit in that library compiles its importer too")
+    func splitLink() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("infra-dev-split-\(UUID().uuidString)")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Self.write(
+            root + "/Package.swift",
+            """
+            // swift-tools-version: 6.1
+            import PackageDescription
+            let package = Package(
+                name: "hello",
+                targets: [.target(name: "Words"), .executableTarget(name: "hello", dependencies: ["Words"])])
+
+            """)
+        let main = root + "/Sources/hello/main.swift"
+        let words = root + "/Sources/Words/Words.swift"
+        try Self.write(main, "import Words\nprint(Words.greeting, \"one\")\n")
+        try Self.write(words, "public enum Words { public static let greeting = \"hello\" }\n")
+        let loop = DevLoop(packagePath: root, product: "hello")
+        #expect(try loop.build() == .swiftBuild(reason: "no earlier build by infra-dev"))
+        // The first build already splits: the next edit links against the library of Words.
+        let library = root + "/.build/infra-dev/hello/libhello-deps.so"
+        #expect(FileManager.default.fileExists(atPath: library))
+        #expect(loop.executable == root + "/.build/infra-dev/hello/hello")
+        #expect(try Self.output(of: loop.executable) == "hello one\n")
+
+        try Self.write(main, "import Words\nprint(Words.greeting, \"two\")\n")
+        let linked = try FileManager.default.attributesOfItem(atPath: library)[.modificationDate] as? Date
+        guard case .rebuiltModule = try loop.build() else {
+            Issue.record("an edit in the executable's module must not need swift build")
+            return
+        }
+        #expect(try Self.output(of: loop.executable) == "hello two\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: library)[.modificationDate] as? Date == linked)
+
+        // An edit in the library: its compile and its importer's, then (every module hot) SwiftPM's link.
+        try Self.write(words, "public enum Words { public static let greeting = \"hi\" }\n")
+        guard case .rebuiltModule = try loop.build() else {
+            Issue.record("an edit in the package's library must not need swift build")
+            return
+        }
+        #expect(loop.executable.hasSuffix("/debug/hello"))
+        #expect(try Self.output(of: loop.executable) == "hi two\n")
+        #expect(loop.decide() == .upToDate)
+    }
 }

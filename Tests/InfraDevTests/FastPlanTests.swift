@@ -63,23 +63,91 @@ struct FastPlanTests {
         }
     }
 
-    @Test("a module read by another compile has no fast path, and says why")
-    func moduleReadByAnotherCompile() throws {
-        var commands = Array(try Self.fixture().commands.values)
-        commands.append(
-            BuildCommand(
-                name: "C.Reader.module", tool: "shell",
-                inputs: ["\(Self.build)/Modules/my_infra.swiftmodule"],
-                outputs: ["\(Self.build)/Reader.build/R.swift.o"],
-                description: "Compiling Swift Module 'Reader' (1 sources)",
-                arguments: ["/opt/swift/usr/bin/swiftc", "-module-name", "Reader", "-c", "R.swift"]))
-        // The link reads the reader's object, so the reader is part of the executable.
-        if let index = commands.firstIndex(where: { $0.name == "C.my-infra-x86_64-unknown-linux-gnu-debug.exe" }) {
-            commands[index].inputs.append("\(Self.build)/Reader.build/R.swift.o")
+    /// The fixture with `Lib` moved from a checkout into the package (`/pkg/Sources/Lib`): an editable module.
+    static func editableLibrary() throws -> BuildManifest {
+        let commands = try fixture().commands.values.map { command in
+            var command = command
+            let moved = { (path: String) in
+                path.replacingOccurrences(of: "/pkg/.build/checkouts/lib/Sources/Lib", with: "/pkg/Sources/Lib")
+            }
+            command.inputs = command.inputs.map(moved)
+            command.arguments = command.arguments.map(moved)
+            return command
+        }
+        return BuildManifest(commands: commands)
+    }
+
+    @Test("a change in a library of the package re-runs its compile, its importer's, their AST wraps and the link")
+    func chainOfALibrary() throws {
+        let plan = try FastPlan(manifest: Self.editableLibrary(), product: "my-infra")
+        #expect(plan.chains.map(\.module) == ["my_infra", "Lib"])
+        #expect(plan.owners["/pkg/Sources/Lib/Lib.swift"] == "Lib")
+        #expect(
+            plan.steps(for: ["Lib"]).map(\.description) == [
+                "Compiling Swift Module 'Lib' (1 sources)", "Compiling Swift Module 'my_infra' (1 sources)",
+                "Wrapping AST for my-infra for debugging", "Linking ./.build/x86_64-unknown-linux-gnu/debug/my-infra",
+            ])
+        #expect(plan.compiledModules(for: ["Lib"]) == ["Lib", "my_infra"])
+        #expect(plan.compiledModules(for: ["my_infra"]) == ["my_infra"])
+        #expect(!plan.otherInputs.contains("/pkg/Sources/Lib/Lib.swift"))
+    }
+
+    @Test("a module imported by more modules than one rebuild compiles has no fast path, and says why")
+    func tooManyImporters() throws {
+        var commands = Array(try Self.editableLibrary().commands.values)
+        let linkName = "C.my-infra-x86_64-unknown-linux-gnu-debug.exe"
+        for index in 1...FastPlan.maximumCompiles {
+            let object = "\(Self.build)/Reader\(index).build/R.swift.o"
+            commands.append(
+                BuildCommand(
+                    name: "C.Reader\(index).module", tool: "shell", inputs: ["\(Self.build)/Modules/Lib.swiftmodule"],
+                    outputs: [object], description: "Compiling Swift Module 'Reader\(index)' (1 sources)",
+                    arguments: ["/opt/swift/usr/bin/swiftc", "-module-name", "Reader\(index)", "-c", "R.swift"]))
+            // The link reads each reader's object, so each reader is part of the executable.
+            if let link = commands.firstIndex(where: { $0.name == linkName }) { commands[link].inputs.append(object) }
         }
         let plan = try FastPlan(manifest: BuildManifest(commands: commands), product: "my-infra")
-        #expect(plan.steps.isEmpty)
-        #expect(plan.refusal == "'Compiling Swift Module 'Reader' (1 sources)' reads the module")
+        let lib = try #require(plan.chains.first { $0.module == "Lib" })
+        #expect(lib.steps.isEmpty)
+        #expect(
+            lib.refusal
+                == "\(FastPlan.maximumCompiles + 1) modules import 'Lib': swift build compiles them side by side")
+        #expect(plan.steps(for: ["Lib"]).isEmpty)
+        #expect(plan.refusal == nil)
+    }
+
+    @Test("the split link: the edited module's objects against a library of the others, SwiftPM's arguments kept")
+    func splitLink() throws {
+        let plan = try FastPlan(manifest: Self.editableLibrary(), product: "my-infra")
+        let split = try #require(SplitLink(plan: plan, hotModules: ["my_infra"], directory: "/pkg/.build/dev"))
+        #expect(split.coldObjects == ["\(Self.build)/Lib.build/Lib.swift.o"])
+        #expect(
+            split.hotObjects == [
+                "\(Self.build)/my_infra.build/MyInfra.swift.o", "\(Self.build)/my_infra.build/my_infra.swiftmodule.o",
+            ])
+        #expect(split.libraryPath == "/pkg/.build/dev/libmy-infra-deps.so")
+        #expect(split.executablePath == "/pkg/.build/dev/my-infra")
+        let library = split.library.arguments
+        #expect(library.contains("-emit-library") && !library.contains("-emit-executable"))
+        #expect(!library.contains("--defsym") && !library.contains("main=my_infra_main"))
+        #expect(library.contains("@/pkg/.build/dev/cold.LinkFileList"))
+        #expect(split.library.argument(after: "-o") == split.libraryPath)
+        let executable = split.executable.arguments
+        #expect(executable.contains("main=my_infra_main") && executable.contains("-emit-executable"))
+        #expect(executable.contains("@/pkg/.build/dev/hot.LinkFileList"))
+        #expect(
+            Array(executable.suffix(5)) == [
+                "-L", "/pkg/.build/dev", "-lmy-infra-deps", "-Xlinker", "-rpath=/pkg/.build/dev",
+            ])
+        #expect(split.listFiles["/pkg/.build/dev/cold.LinkFileList"] == split.coldObjects)
+        // Every module hot, or none cold: nothing to split.
+        #expect(SplitLink(plan: plan, hotModules: ["my_infra", "Lib"], directory: "/pkg/.build/dev") == nil)
+    }
+
+    @Test("object lists quote what a response file would split")
+    func listQuoting() {
+        let text = String(decoding: SplitLink.listText(["/a/b.o", "/my dir/c\"d.o"]), as: UTF8.self)
+        #expect(text == "/a/b.o\n\"/my dir/c\\\"d.o\"\n")
     }
 
     @Test("a manifest that is not YAML is reported, not crashed on")

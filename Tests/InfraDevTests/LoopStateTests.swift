@@ -35,8 +35,12 @@ struct LoopStateTests {
         var plan: FastPlan {
             FastPlan(
                 executable: root + "/.build/debug/my-infra", module: "my_infra",
-                steps: [BuildCommand(name: "C.module", tool: "shell", arguments: ["/bin/true"])],
-                moduleSources: [helper, main], otherInputs: [dependency],
+                chains: [
+                    ModuleChain(
+                        module: "my_infra", sources: [helper, main],
+                        steps: [BuildCommand(name: "C.module", tool: "shell", arguments: ["/bin/true"])])
+                ],
+                link: BuildCommand(name: "C.link", tool: "shell", arguments: ["/bin/true"]), otherInputs: [dependency],
                 structure: [
                     root + "/Sources/MyInfra/", root + "/.build/checkouts/lib/Sources/Lib/", root + "/Package.swift",
                 ])
@@ -105,7 +109,7 @@ struct LoopStateTests {
         try package.write(package.dependency, "public let lib = 2\n")
         #expect(
             package.decide(state)
-                == .swiftBuild(reason: "\(package.dependency) changed (outside module 'my_infra')"))
+                == .swiftBuild(reason: "\(package.dependency) changed (outside the package's own modules)"))
     }
 
     @Test("Package.swift changed, the package's or a path dependency's: swift build")
@@ -196,9 +200,10 @@ struct LoopStateTests {
         let package = try Package()
         defer { package.remove() }
         var state = package.state()
-        state.plan.refusal = "the link does not read the module's outputs"
+        state.plan.chains[0].refusal = "the link does not read the module's outputs"
         try package.write(package.main, "print(2)\n")
         #expect(
-            package.decide(state) == .swiftBuild(reason: "no fast path: the link does not read the module's outputs"))
+            package.decide(state)
+                == .swiftBuild(reason: "no fast path for 'my_infra': the link does not read the module's outputs"))
     }
 }
