@@ -22,10 +22,11 @@
 #   default  SwiftPM's defaults (GNU gold on Linux): the measurement of earlier sessions.
 #   dynamic  user loop only: fast, and the package built with INFRA_LINK=dynamic (its manifest then
 #            depends on the shared library product SwiftInfraDynamic): an edit relinks its own objects.
-#   dev      `infra-dev build` instead of `swift build` (SwiftPM skipped when only the executable's own
-#            module changed): the user loop as in dynamic mode (the recommended loop, README); the
-#            snippet and oves loops with SwiftPM's defaults (their checkout is built that way). The OVES
-#            edit is outside infra-manifest's own module, so that loop falls back to swift build each time.
+#   dev      `infra-dev run` instead of `swift build` and a run (SwiftPM skipped when only the package's
+#            own modules changed; the edited module and its importers compiled with SwiftPM's commands,
+#            then linked against a shared library of every other module, which infra-dev links once):
+#            the user loop with the static products and lld (the recommended loop, README); the
+#            snippet and oves loops with SwiftPM's defaults (their checkout is built that way).
 # Per loop and mode it prints: SwiftPM's no-op build (nothing changed), the link alone (the
 # executable deleted, built again) and the edit-to-output median (the goal is met or not by its
 # wall time), each as wall and CPU seconds, the executable's size and the load average.
@@ -43,7 +44,7 @@ ROOT=$(cd "$HERE/.." && pwd)
 RUNS=${RUNS:-3}
 LOOPS=${LOOPS:-user snippet oves}
 MODES=${MODES:-fast default dynamic dev}
-INFRA_DEV=$ROOT/.build/debug/infra-dev
+INFRA_DEV=$ROOT/.build/release/infra-dev
 CLEAN=${CLEAN:-0}
 GOAL=1.5
 WORK=${WORK:-${TMPDIR:-/tmp}/swift-infra-inner-loop}
@@ -109,7 +110,7 @@ flags() {
 }
 
 # link <loop> <mode>: INFRA_LINK for the user package's manifest (static or dynamic products).
-link() { if [ "$1" = user ] && { [ "$2" = dynamic ] || [ "$2" = dev ]; }; then echo dynamic; else echo static; fi; }
+link() { if [ "$1" = user ] && [ "$2" = dynamic ]; then echo dynamic; else echo static; fi; }
 
 # product <loop>: the package folder and executable product a loop builds.
 product() {
@@ -145,14 +146,30 @@ build() {
     fi
 }
 
-# build_and_run <loop> <mode>: the build and the run a user does after the edit.
-build_and_run() {
-    build "$1" "$2"
+# arguments <loop>: the program's arguments.
+arguments() {
     case "$1" in
-    user) "$(executable user)" synth --output "$WORK/user" >/dev/null 2>&1 ;;
-    snippet) "$(executable snippet)" >/dev/null ;;
-    oves) "$(executable oves)" synth --output "$WORK/oves" >/dev/null 2>&1 ;;
+    user) echo "synth --output $WORK/user" ;;
+    snippet) ;;
+    oves) echo "synth --output $WORK/oves" ;;
     esac
+}
+
+# build_and_run <loop> <mode>: the build and the run a user does after the edit (in dev mode one
+# `infra-dev run`, which runs the executable it linked).
+build_and_run() {
+    local package name flag
+    local -a build_flags=() args=()
+    for flag in $(arguments "$1"); do args+=("$flag"); done
+    if [ "$2" = dev ]; then
+        read -r package name <<<"$(product "$1")"
+        for flag in $(flags "$1" "$2"); do build_flags+=("--build-flag=$flag"); done
+        INFRA_LINK=$(link "$1" "$2") "$INFRA_DEV" run --package-path "$package" --product "$name" \
+            "${build_flags[@]}" -- "${args[@]}" >/dev/null 2>&1
+    else
+        build "$1" "$2"
+        "$(executable "$1")" "${args[@]}" >/dev/null 2>&1
+    fi
 }
 
 # seconds <command…>: "WALL CPU" — the wall seconds the command takes and the CPU seconds (user +
@@ -169,7 +186,7 @@ seconds() {
 }
 
 mkdir -p "$WORK"
-case " $MODES " in *" dev "*) quiet swift build --product infra-dev ;; esac # untimed: the tool itself
+case " $MODES " in *" dev "*) quiet swift build -c release --product infra-dev ;; esac # untimed: the tool itself
 echo "inner loop, debug, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 printf '%-8s %-8s %16s %16s %22s %6s  %s\n' loop mode "no-op wall/CPU" "link wall/CPU" "edit-to-output wall/CPU" "MB" \
     "load before → after"
@@ -192,8 +209,12 @@ for mode in $MODES; do
         done
         value=$(printf '%s\n' "${walls[@]}" | median)
         value_cpu=$(printf '%s\n' "${cpus[@]}" | median)
-        size=$(($(stat -c %s "$(executable "$loop")") / 1000000))
-        printf '%-8s %-8s %7.2f / %6.2f %7.2f / %6.2f %7.2f / %6.2f s %-7s %6d  %s → %s  (wall: %s)\n' "$loop" "$mode" \
+        built=$(executable "$loop")
+        read -r package name <<<"$(product "$loop")"
+        split="$package/.build/infra-dev/$name/$name" # the executable infra-dev links (dev mode)
+        if [ "$mode" = dev ] && [ -f "$split" ]; then built=$split; fi
+        size=$(awk -v bytes="$(stat -c %s "$built")" 'BEGIN { printf "%.1f", bytes / 1000000 }')
+        printf '%-8s %-8s %7.2f / %6.2f %7.2f / %6.2f %7.2f / %6.2f s %-7s %6s  %s → %s  (wall: %s)\n' "$loop" "$mode" \
             "$noop" "$noop_cpu" "$link" "$link_cpu" "$value" "$value_cpu" \
             "$(echo "$value <= $GOAL" | bc | sed 's/1/met/;s/0/not met/')" "$size" \
             "$load_before" "$(cut -d' ' -f1 /proc/loadavg)" "$(printf '%.2f ' "${walls[@]}")"
