@@ -78,7 +78,9 @@ public struct DevLoop: Sendable {
     /// Builds as `build(log:)` does, then runs the executable with `arguments`, its output on this
     /// terminal; returns what the build did and the program's exit status. The loop's state is read
     /// once for both.
-    public func buildAndRun(arguments: [String], log: (String) -> Void = { _ in }) throws -> (
+    public func buildAndRun(
+        arguments: [String], log: (String) -> Void = { _ in }
+    ) throws -> (
         outcome: Outcome, status: Int32
     ) {
         let result = try buildAndRun(loadState(), arguments: arguments, log: log)
@@ -86,7 +88,9 @@ public struct DevLoop: Sendable {
     }
 
     /// `buildAndRun(arguments:log:)` from the state as read; also returns the state it leaves.
-    public func buildAndRun(_ state: LoopState?, arguments: [String], log: (String) -> Void = { _ in }) throws -> (
+    public func buildAndRun(
+        _ state: LoopState?, arguments: [String], log: (String) -> Void = { _ in }
+    ) throws -> (
         outcome: Outcome, state: LoopState?, status: Int32
     ) {
         let (outcome, state) = try build(state, log: log)
@@ -137,7 +141,9 @@ public struct DevLoop: Sendable {
     }
 
     /// `swift build`, then (with `splitLink`) the split link, keeping the modules that were hot.
-    private func fallBack(_ reason: String, hotModules: [String], log: (String) -> Void) throws -> (
+    private func fallBack(
+        _ reason: String, hotModules: [String], log: (String) -> Void
+    ) throws -> (
         outcome: Outcome, state: LoopState?
     ) {
         log("swift build: \(reason)")

@@ -68,13 +68,15 @@ public struct FastPlan: Sendable, Codable, Equatable {
         for command in closure.values {
             for input in command.inputs { readers[input, default: []].append(command) }
         }
-        // A module is editable when its sources are not a checkout's (SwiftPM's `.build/checkouts`).
+        // A module is editable when it has sources outside the build folder: a checkout's are all in
+        // `.build/checkouts`. What SwiftPM derives into the build folder when it plans (a resource
+        // bundle's accessor) stays an other input: it changes only with a new plan.
         var chains: [ModuleChain] = []
         for compile in closure.values where compile.isSwiftModuleCompile {
-            let sources = compile.inputs.filter { $0.hasSuffix(".swift") && external.contains($0) }.sorted()
-            guard let name = compile.argument(after: "-module-name"), !sources.isEmpty,
-                !sources.contains(where: { $0.contains("/.build/") })
-            else { continue }
+            let sources = compile.inputs.filter {
+                $0.hasSuffix(".swift") && external.contains($0) && !$0.contains("/.build/")
+            }.sorted()
+            guard let name = compile.argument(after: "-module-name"), !sources.isEmpty else { continue }
             chains.append(Self.chain(of: name, compile: compile, sources: sources, to: link, readers: readers))
         }
         // The executable's own module first, then by name.

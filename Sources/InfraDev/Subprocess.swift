@@ -60,7 +60,9 @@ enum Subprocess {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw DevLoopError.cannotRun("\(program): \(String(cString: strerror(errno)))") }
+            guard errno == EINTR else {
+                throw DevLoopError.cannotRun("\(program): \(String(cString: strerror(errno)))")
+            }
         }
         // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import.
         let signal = status & 0x7f

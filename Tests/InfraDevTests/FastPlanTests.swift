@@ -63,7 +63,10 @@ struct FastPlanTests {
         }
     }
 
-    /// The fixture with `Lib` moved from a checkout into the package (`/pkg/Sources/Lib`): an editable module.
+    static let accessor = "\(build)/Lib.build/DerivedSources/resource_bundle_accessor.swift"
+
+    /// The fixture with `Lib` moved from a checkout into the package (`/pkg/Sources/Lib`): an editable
+    /// module, with a resource bundle accessor.
     static func editableLibrary() throws -> BuildManifest {
         let commands = try fixture().commands.values.map { command in
             var command = command
@@ -72,6 +75,8 @@ struct FastPlanTests {
             }
             command.inputs = command.inputs.map(moved)
             command.arguments = command.arguments.map(moved)
+            // SwiftPM writes a resource bundle's accessor into the build folder when it plans.
+            if command.name == "C.Lib-x86_64-unknown-linux-gnu-debug.module" { command.inputs.append(accessor) }
             return command
         }
         return BuildManifest(commands: commands)
@@ -90,6 +95,9 @@ struct FastPlanTests {
         #expect(plan.compiledModules(for: ["Lib"]) == ["Lib", "my_infra"])
         #expect(plan.compiledModules(for: ["my_infra"]) == ["my_infra"])
         #expect(!plan.otherInputs.contains("/pkg/Sources/Lib/Lib.swift"))
+        // The derived accessor is no source of the module: it changes only when SwiftPM plans again.
+        #expect(plan.chains.first { $0.module == "Lib" }?.sources == ["/pkg/Sources/Lib/Lib.swift"])
+        #expect(plan.otherInputs.contains(Self.accessor))
     }
 
     @Test("a module imported by more modules than one rebuild compiles has no fast path, and says why")
@@ -119,7 +127,8 @@ struct FastPlanTests {
     @Test("the split link: the edited module's objects against a library of the others, SwiftPM's arguments kept")
     func splitLink() throws {
         let plan = try FastPlan(manifest: Self.editableLibrary(), product: "my-infra")
-        let split = try #require(SplitLink(plan: plan, hotModules: ["my_infra"], directory: "/pkg/.build/dev"))
+        let split = try #require(
+            SplitLink(plan: plan, hotModules: ["my_infra"], directory: "/pkg/.build/dev", lld: false))
         #expect(split.coldObjects == ["\(Self.build)/Lib.build/Lib.swift.o"])
         #expect(
             split.hotObjects == [
@@ -140,6 +149,10 @@ struct FastPlanTests {
                 "-L", "/pkg/.build/dev", "-lmy-infra-deps", "-Xlinker", "-rpath=/pkg/.build/dev",
             ])
         #expect(split.listFiles["/pkg/.build/dev/cold.LinkFileList"] == split.coldObjects)
+        // With lld both links name it, after SwiftPM's arguments.
+        let lld = try #require(SplitLink(plan: plan, hotModules: ["my_infra"], directory: "/d", lld: true))
+        #expect(lld.library.arguments.last == "-use-ld=lld")
+        #expect(lld.executable.arguments.filter { $0 == "-use-ld=lld" }.count == 1)
         // Every module hot, or none cold: nothing to split.
         #expect(SplitLink(plan: plan, hotModules: ["my_infra", "Lib"], directory: "/pkg/.build/dev") == nil)
     }
