@@ -8,9 +8,9 @@
 #   RUNS=9 PEER_RUNS=1 NS="100 1000" Benchmarks/compare.sh
 #
 # Settings (environment):
-#   NS          scale-N sizes for swift-infra            (default: 100 1000 5000 20000)
+#   NS          scale-N sizes for swift-infra            (default: 100 1000 5000 25000)
 #   PEER_NS     scale-N sizes also run with cdktf         (default: 100 1000 5000; "" = none)
-#   K8S_NS      k8s-scale-N sizes (ours)                   (default: 100 1000 5000)
+#   K8S_NS      k8s-scale-N sizes (ours)                   (default: 100 1000 5000 25000)
 #   PEER_K8S_NS k8s-scale-N sizes also run with cdk8s     (default: 5000; "" = none)
 #   RUNS        runs per swift-infra workload              (default: 7)
 #   PEER_RUNS   runs per peer workload (cdktf is 10-20 s per run)  (default: 3)
@@ -20,13 +20,17 @@
 #   WORK        scratch folder for outputs                 (default: ${TMPDIR:-/tmp}/swift-infra-compare)
 #   SCRATCH     SwiftPM build folder for our release build (default: Benchmarks/.build)
 #   SKIP_PEERS  1 = measure only swift-infra
+# After the table it prints each synthesis goal of issue 20 with the value measured in this run:
+# OVES ≤ 20 ms and ≥ 1,000× cdktf + cdk8s, k8s-scale-5000 ≥ 300× cdk8s, cost per object flat
+# (within 1.5×) from 1,000 to 50,000 objects, peak memory < 150 MB at 50,000 objects (scale-25000
+# and k8s-scale-25000 write 50,000 each).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
-NS=${NS-100 1000 5000 20000}
+NS=${NS-100 1000 5000 25000}
 PEER_NS=${PEER_NS-100 1000 5000}
-K8S_NS=${K8S_NS-100 1000 5000}
+K8S_NS=${K8S_NS-100 1000 5000 25000}
 PEER_K8S_NS=${PEER_K8S_NS-5000}
 RUNS=${RUNS:-7}
 PEER_RUNS=${PEER_RUNS:-3}
@@ -142,9 +146,21 @@ SH
         chmod +x "$WORK/peer-oves.sh"
         peer=$(measure "$PEER_RUNS" "$WORK/peer-oves.sh")
     fi
-    # Ours writes 171 Terraform blocks and 183 Kubernetes objects; the peers' OVES has the same
-    # 171 Terraform resources but only 18 Kubernetes objects (their README), so ours does more.
-    row "OVES (TF + k8s)" 354 "$ours" "$peer" "$(size "$WORK/ours-oves")" \
+    # Counted from our output: Terraform resources and data sources, and Kubernetes objects (the
+    # peers' OVES has the same Terraform resources but far fewer Kubernetes objects, their README).
+    objects=$(python3 - "$WORK/ours-oves" <<'PY'
+import json, pathlib, sys
+root = pathlib.Path(sys.argv[1])
+tf = 0
+for path in root.glob("terraform/**/*.tf.json"):
+    doc = json.loads(path.read_text())
+    for kind in ("resource", "data"):
+        tf += sum(len(blocks) for blocks in doc.get(kind, {}).values())
+k8s = sum(line.startswith("kind: ") for path in root.glob("kubernetes/**/*.yaml") for line in path.read_text().splitlines())
+print(tf + k8s)
+PY
+)
+    row "OVES (TF + k8s)" "$objects" "$ours" "$peer" "$(size "$WORK/ours-oves")" \
         "$(( $(size "$WORK/cdktf-oves/stacks") + $(size "$WORK/cdk8s-oves") ))"
 fi
 
@@ -168,4 +184,39 @@ for line in rows:
     else:
         p = ratio = mratio = ppeak = "—"
     print(f"| {name} | {int(count):,} | {om:.3f} ({omin:.3f}–{omax:.3f}) | {per:.1f} | {opk:.1f} | {p} | {ppeak} | {ratio} | {mratio} | {int(ob):,} / {int(pb or 0):,} |")
+
+# The synthesis goals of issue 20, each with what this run measured.
+table = {}
+for line in rows:
+    name, count, ours, peer, _, _ = line.split("|")
+    om, _, _, opk = map(float, ours.split())
+    table[name] = (int(count), om, opk, float(peer.split()[0]) if peer else None)
+goals = []
+def goal(text, value, met):
+    goals.append(f"| {text} | {value} | {'met' if met else 'not met'} |")
+if "OVES (TF + k8s)" in table:
+    count, om, _, pm = table["OVES (TF + k8s)"]
+    goal(f"OVES whole process ≤ 20 ms ({count} objects)", f"{om * 1000:.1f} ms", om <= 0.020)
+    if pm:
+        goal("OVES ≥ 1,000× cdktf + cdk8s", f"{pm / om:.0f}× ({pm:.2f} s / {om:.3f} s)", pm / om >= 1000)
+if table.get("k8s-scale-5000", (0, 0, 0, None))[3]:
+    _, om, _, pm = table["k8s-scale-5000"]
+    goal("k8s-scale-5000 ≥ 300× cdk8s", f"{pm / om:.0f}× ({pm:.2f} s / {om:.3f} s)", pm / om >= 300)
+for prefix in ("scale", "k8s-scale"):
+    sizes = sorted((c, om / c * 1e6) for name, (c, om, _, _) in table.items()
+                   if name.startswith(prefix + "-") and name[len(prefix) + 1:].isdigit() and c >= 1000)
+    if len(sizes) >= 2:
+        costs = [per for _, per in sizes]
+        spread = max(costs) / min(costs)
+        detail = ", ".join(f"{per:.1f} µs at {c:,}" for c, per in sizes)
+        goal(f"{prefix}: cost per object flat (within 1.5×) from 1,000 to 50,000 objects", f"{spread:.2f}× ({detail})",
+             spread <= 1.5 and sizes[-1][0] >= 50000)
+    big = [(c, opk) for name, (c, _, opk, _) in table.items() if name.startswith(prefix + "-") and c >= 50000]
+    for c, opk in big:
+        goal(f"{prefix}: peak memory < 150 MB at {c:,} objects", f"{opk * 1.048576:.0f} MB ({opk:.0f} MiB)", opk * 1.048576 < 150)
+if goals:
+    print()
+    print("| goal (issue 20) | measured in this run | status |")
+    print("|---|---:|---|")
+    print("\n".join(goals))
 PY
