@@ -14,6 +14,11 @@ struct DevLoopTests {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
+    /// A new folder's path under the temporary directory (not created).
+    static func temporaryFolder(_ prefix: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+    }
+
     /// The program's standard output.
     static func output(of executable: String) throws -> String {
         let process = Process()
@@ -28,8 +33,7 @@ struct DevLoopTests {
 
     @Test("swift build once, then an edit is compiled and linked without SwiftPM; a new file goes back to it")
     func loop() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("infra-dev-loop-\(UUID().uuidString)")
-            .path
+        let root = Self.temporaryFolder("infra-dev-loop")
         defer { try? FileManager.default.removeItem(atPath: root) }
         try Self.write(
             root + "/Package.swift",
@@ -78,8 +82,7 @@ struct DevLoopTests {
 
     @Test("an edit links against a library of the other modules; an edit in that library compiles its importer too")
     func splitLink() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("infra-dev-split-\(UUID().uuidString)")
-            .path
+        let root = Self.temporaryFolder("infra-dev-split")
         defer { try? FileManager.default.removeItem(atPath: root) }
         try Self.write(
             root + "/Package.swift",

@@ -63,6 +63,7 @@ public enum AWSLoadBalancerControllerRelease {
     }
 
     /// The role's policy, or `nil` when the vendored file cannot be read (the role then "grants
-    /// nothing", which `WorkloadRoles` reports as an error, so nothing is written).
-    static var iamPolicy: IAMPolicyDocument? { try? loadRolePolicy() }
+    /// nothing", which `WorkloadRoles` reports as an error, so nothing is written). Read once per
+    /// process: the bundle's file does not change while it runs, and each environment root asks.
+    static let iamPolicy: IAMPolicyDocument? = try? loadRolePolicy()
 }
