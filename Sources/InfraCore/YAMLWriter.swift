@@ -203,6 +203,9 @@ public struct YAMLWriter: Sendable {
     /// (which would need an indentation indicator) and no whitespace-only or trailing
     /// whitespace lines (which some readers fold away).
     private static func canUseLiteralBlock(_ s: String) -> Bool {
+        if let ascii = s.utf8.withContiguousStorageIfAvailable(asciiCanUseLiteralBlock), let answer = ascii {
+            return answer
+        }
         guard s.utf8.contains(0x0A) else { return false }
         // The first non-empty line fixes the block's indentation (leading empty lines do not),
         // so it must not start with a space or tab.
@@ -221,6 +224,34 @@ public struct YAMLWriter: Sendable {
         return true
     }
 
+    /// `canUseLiteralBlock` on the bytes of an ASCII string, in one pass without `Character`s (the
+    /// vendored CRDs' descriptions are most of the YAML a synth writes); nil when a byte is not ASCII,
+    /// where grapheme rules (a space followed by a combining mark is no space) need the general path.
+    private static func asciiCanUseLiteralBlock(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var sawNewline = false
+        var refused = false
+        for (index, byte) in bytes.enumerated() {
+            if byte >= 0x80 { return nil }
+            if byte == 0x0A {
+                sawNewline = true
+            } else if byte < 0x20 || byte == 0x7F {
+                refused = true  // escapes, tabs and carriage returns need a quoted scalar
+            } else if byte == 0x20 && !refused {
+                // A line ending in a space (the body's last line too; the block's last line break is
+                // not part of the body).
+                let next = index + 1
+                if next == bytes.count || bytes[next] == 0x0A { refused = true }
+            }
+        }
+        guard sawNewline, !refused else { return false }
+        // Leading empty lines do not fix the indentation; the first non-empty line does.
+        if let first = bytes.firstIndex(where: { $0 != 0x0A }), bytes[first] == 0x20 { return false }
+        let count = bytes.count
+        if count >= 2 && bytes[count - 1] == 0x0A && bytes[count - 2] == 0x0A { return false }
+        // The body (without one final line break) must not be empty.
+        return !(count == 1 && bytes[0] == 0x0A)
+    }
+
     /// Appends `s` as a plain, literal-block or double-quoted scalar, whichever reads back exactly.
     ///
     /// `indent` is the column of a literal block's lines; keys pass `allowBlock: false`.
@@ -233,11 +264,14 @@ public struct YAMLWriter: Sendable {
             out.append(0x7C)
             if !s.hasSuffix("\n") { out.append(0x2D) }
             out.append(0x0A)
-            let body = s.hasSuffix("\n") ? s.dropLast() : Substring(s)
-            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            // By bytes: the text has no carriage return (`canUseLiteralBlock`), so each line feed is
+            // a grapheme of its own and the lines are the same as `Character`s would split them.
+            var utf8 = Array(s.utf8)
+            if utf8.last == 0x0A { utf8.removeLast() }
+            for line in utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 if !line.isEmpty {
                     for _ in 0..<max(indent, 2) { out.append(0x20) }
-                    out.append(contentsOf: line.utf8)
+                    out.append(contentsOf: line)
                 }
                 out.append(0x0A)
             }
@@ -286,7 +320,7 @@ public struct YAMLWriter: Sendable {
                         }
                     }
                 } else {
-                    out.append(contentsOf: String(scalar).utf8)
+                    UTF8.encode(scalar) { out.append($0) }
                 }
             }
         }

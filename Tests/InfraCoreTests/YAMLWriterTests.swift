@@ -121,6 +121,45 @@ struct YAMLWriterTests {
         }
     }
 
+    /// The literal-block rule as written before its byte-level form (by `Character`s), kept as the
+    /// reference the writer must agree with.
+    static func literalBlockReference(_ s: String) -> Bool {
+        guard s.utf8.contains(0x0A) else { return false }
+        let firstContentLine = s.split(separator: "\n").first ?? ""
+        if firstContentLine.hasPrefix(" ") || firstContentLine.hasPrefix("\t") || s.hasSuffix("\n\n") { return false }
+        for scalar in s.unicodeScalars where scalar != "\n" && (scalar.value < 0x20 || scalar.value == 0x7F) {
+            return false
+        }
+        let body = s.hasSuffix("\n") ? String(s.dropLast()) : s
+        if body.isEmpty { return false }
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+            if line.last == " " || line.allSatisfy({ $0 == " " }) { return false }
+        }
+        return true
+    }
+
+    @Test("ASCII text is written as a literal block exactly when the Character-based rule says so, line for line")
+    func literalBlockChoice() {
+        var generator = SeededGenerator(seed: 0xB10C)
+        let alphabet = Array("a \n\t\r:#")
+        for _ in 0..<3000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...10, using: &generator) {
+                s.append(alphabet.randomElement(using: &generator) ?? "a")
+            }
+            let yaml = YAMLWriter().string(["k": .string(s)])
+            let block = yaml.hasPrefix("k: |")
+            #expect(block == Self.literalBlockReference(s), "\(s.debugDescription) → \(yaml.debugDescription)")
+            if block {
+                // Each line of the text, indented two spaces (empty lines stay empty).
+                let body = s.hasSuffix("\n") ? String(s.dropLast()) : s
+                let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+                let header = s.hasSuffix("\n") ? "k: |" : "k: |-"
+                #expect(yaml == ([header] + lines).joined(separator: "\n") + "\n", "\(s.debugDescription)")
+            }
+        }
+    }
+
     @Test("numbers, booleans and null keep their types through PyYAML")
     func scalarTypes() throws {
         guard let python = ExternalTools.pythonWithYAML() else { return }
