@@ -153,7 +153,9 @@ struct YAMLWriterTests {
             if block {
                 // Each line of the text, indented two spaces (empty lines stay empty).
                 let body = s.hasSuffix("\n") ? String(s.dropLast()) : s
-                let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+                let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    $0.isEmpty ? "" : "  " + $0
+                }
                 let header = s.hasSuffix("\n") ? "k: |" : "k: |-"
                 #expect(yaml == ([header] + lines).joined(separator: "\n") + "\n", "\(s.debugDescription)")
             }
