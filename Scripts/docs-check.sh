@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
 done
 
 modules=(InfraCore InfraOutput InfraHCL InfraTerraform InfraAWS InfraConvert InfraKubernetes InfraSigV4 InfraSigningContract
-    InfraExecutor InfraExecutorTesting InfraTesting InfraPolicy InfraCLI OVESInfrastructure)
+    InfraExecutor InfraExecutorTesting InfraTesting InfraPolicy InfraCLI InfraDev OVESInfrastructure)
 targets=()
 for module in "${modules[@]}"; do targets+=(--target "$module"); done
 

@@ -1,7 +1,7 @@
 // The edit-and-run loop of one executable product: build it as the files call for (`swift build`
-// the first time and whenever the plan may be stale, else only its module's compile and its link,
-// with SwiftPM's own commands), then run it. `infra-dev run` does this once, `infra-dev watch` on
-// every save.
+// the first time and whenever the plan may be stale, else only the edited modules' compiles and
+// their importers', with SwiftPM's own commands, and the split link), then run it. `infra-dev run`
+// does this once, `infra-dev watch` on every save.
 
 import Foundation
 
@@ -32,7 +32,7 @@ public struct DevLoop: Sendable {
     public enum Outcome: Sendable, Equatable {
         /// Nothing had changed.
         case upToDate
-        /// The module's compile and the link ran (the changed sources).
+        /// The edited modules' compiles (and their importers') and the link ran (the changed sources).
         case rebuiltModule(changed: [String])
         /// `swift build` ran, for this reason.
         case swiftBuild(reason: String)

@@ -1,6 +1,6 @@
 // What `infra-dev` knows after a build: the plan it read from SwiftPM's manifest and the stamp of
 // every file the executable was built from. Comparing them with the files now decides between
-// running the executable as it is, re-running its module's compile and link, and `swift build`.
+// running the executable as it is, re-running the edited modules' chains and the link, and `swift build`.
 
 import Foundation
 
