@@ -32,11 +32,15 @@ public struct SplitLink: Sendable, Codable, Equatable {
     public var listFiles: [String: [String]]
 
     /// The split of `plan`'s link with `hotModules` hot, its files in `directory`; nil when one side
-    /// would be empty (nothing to gain) or the link has no object list to split. With `lld` (by
-    /// default when the toolchain has it and SwiftPM's link names no linker) both links use lld:
-    /// they are infra-dev's own, and lld takes 40–50 % off each (measured on OVES: the library
-    /// 3.07 → 1.85 s, the executable 0.53 → 0.28 s).
+    /// would be empty (nothing to gain), the link has no object list to split, or the platform is
+    /// not Linux. With `lld` (by default when the toolchain has it and SwiftPM's link names no
+    /// linker) both links use lld: they are infra-dev's own, and lld takes 40–50 % off each
+    /// (measured on OVES: the library 3.07 → 1.85 s, the executable 0.53 → 0.28 s).
     public init?(plan: FastPlan, hotModules: Set<String>, directory: String, lld: Bool? = nil) {
+        #if !os(Linux)
+        // The arguments below are ELF's (`lib….so`, `-rpath=`); elsewhere SwiftPM's own link runs.
+        return nil
+        #else
         var link = plan.link
         if lld ?? Self.toolchainHasLLD(link),
             !link.arguments.contains(where: { $0.hasPrefix("-use-ld=") || $0.hasPrefix("-fuse-ld=") })
@@ -95,6 +99,7 @@ public struct SplitLink: Sendable, Codable, Equatable {
             outputs: [executablePath],
             description: "Linking \(executablePath) (\(hot.count) objects + lib\(name).so)",
             arguments: executableArguments)
+        #endif
     }
 
     /// Whether `ld.lld` is beside the link's compiler driver (Swift toolchains for Linux ship it).
