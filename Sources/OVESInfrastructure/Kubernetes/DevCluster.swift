@@ -80,10 +80,7 @@ struct DevCluster {
             PrometheusServer(
                 namespace: monitoring, vpcCIDR: environment.vpcCIDR, retentionDays: 15, volumeGiB: 50,
                 alertmanager: AlertManager(namespace: monitoring).address,
-                annotatedPods: [
-                    LoadBalancerController(environment: environment, accountID: accountID).controller.deployment
-                ]
-                .compactMap(PrometheusServer.AnnotatedPods.init)
+                annotatedPods: LoadBalancerController(environment: environment, accountID: accountID).scrapedPods
             ).content
             AlertManager(namespace: monitoring).content
             Grafana(namespace: monitoring, loggingNamespace: logging, environment: environment).content

@@ -27,6 +27,11 @@ struct LoadBalancerController {
             namespace: role.namespace, name: role.serviceAccountName, image: AWSLoadBalancerControllerRelease.image)
     }
 
+    /// The controller's pods, which ask Prometheus to scrape them (the chart's annotations).
+    var scrapedPods: [PrometheusServer.AnnotatedPods] {
+        [controller.deployment].compactMap(PrometheusServer.AnnotatedPods.init)
+    }
+
     /// CRDs first, then the controller.
     var content: ObjectGroup {
         ObjectGroup {

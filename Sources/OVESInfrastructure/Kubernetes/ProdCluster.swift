@@ -88,10 +88,7 @@ struct ProdCluster {
             PrometheusServer(
                 namespace: Self.monitoring, vpcCIDR: environment.vpcCIDR, retentionDays: 30, volumeGiB: 100,
                 alertmanager: nil,
-                annotatedPods: [
-                    LoadBalancerController(environment: environment, accountID: accountID).controller.deployment
-                ]
-                .compactMap(PrometheusServer.AnnotatedPods.init)
+                annotatedPods: LoadBalancerController(environment: environment, accountID: accountID).scrapedPods
             ).content
         }
     }
