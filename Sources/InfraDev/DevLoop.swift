@@ -10,7 +10,7 @@ import Foundation
 /// ```swift
 /// let loop = DevLoop(packagePath: ".", product: "my-infra")
 /// let outcome = try loop.build()     // .swiftBuild(reason:), .rebuiltModule, or .upToDate
-/// try loop.run(arguments: ["synth", "--output", "infra.out"])
+/// let (_, status) = try loop.buildAndRun(arguments: ["synth", "--output", "infra.out"])
 /// ```
 public struct DevLoop: Sendable {
     /// The package's folder.
@@ -133,11 +133,6 @@ public struct DevLoop: Sendable {
     private func executable(_ state: LoopState?) -> String {
         guard let state else { return scratchPath + "/debug/" + product }
         return state.splitExecutable ?? state.plan.executable
-    }
-
-    /// Runs the executable with `arguments`, its output on this terminal; returns its exit status.
-    public func run(arguments: [String]) throws -> Int32 {
-        try Self.spawn(executable, arguments, quiet: false).status
     }
 
     /// `swift build`, then (with `splitLink`) the split link, keeping the modules that were hot.

@@ -8,7 +8,7 @@
 ///
 /// ```swift
 /// let plan = try FastPlan(manifest: manifest, product: "my-infra")
-/// plan.steps.map(\.description)   // ["Compiling Swift Module 'my_infra' (1 sources)", …, "Linking …"]
+/// plan.steps(for: ["my_infra"])  // ["Compiling Swift Module 'my_infra' (1 sources)", …, "Linking …"]
 /// plan.steps(for: ["Lib"])        // Lib's compile, my_infra's (it imports Lib), the AST wraps, the link
 /// ```
 public struct FastPlan: Sendable, Codable, Equatable {
@@ -110,15 +110,6 @@ public struct FastPlan: Sendable, Codable, Equatable {
 
     /// The executable's own module's chain.
     public var ownChain: ModuleChain? { chains.first { $0.module == module } }
-
-    /// The steps of a change in the executable's own module, the link last; empty without a fast path.
-    public var steps: [BuildCommand] { steps(for: [module]) }
-
-    /// The sources of the executable's own module.
-    public var moduleSources: [String] { ownChain?.sources ?? [] }
-
-    /// Why a change in the executable's own module still needs `swift build`, when it does.
-    public var refusal: String? { ownChain?.refusal }
 
     /// The module each editable source belongs to.
     public var owners: [String: String] {

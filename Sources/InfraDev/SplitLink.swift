@@ -28,8 +28,13 @@ public struct SplitLink: Sendable, Codable, Equatable {
     public var libraryPath: String
     /// The executable's path (in `directory`, not SwiftPM's: SwiftPM's stays as SwiftPM linked it).
     public var executablePath: String
-    /// The object list files the two links read (`@file`): path → the list.
-    public var listFiles: [String: [String]]
+    /// The object list the library's link reads (`@file`): the cold objects.
+    public var coldList: String
+    /// The object list the executable's link reads: the hot objects.
+    public var hotList: String
+
+    /// The object list files the two links read, path → the list.
+    public var listFiles: [String: [String]] { [coldList: coldObjects, hotList: hotObjects] }
 
     /// The split of `plan`'s link with `hotModules` hot, its files in `directory`; nil when one side
     /// would be empty (nothing to gain), the link has no object list to split, or the platform is
@@ -73,12 +78,13 @@ public struct SplitLink: Sendable, Codable, Equatable {
         let name = product + "-deps"
         let coldList = directory + "/cold.LinkFileList"
         let hotList = directory + "/hot.LinkFileList"
+        self.coldList = coldList
+        self.hotList = hotList
         self.hotModules = hotModules.sorted()
         self.hotObjects = hot
         self.coldObjects = cold
         self.libraryPath = directory + "/lib\(name).so"
         self.executablePath = directory + "/" + product
-        self.listFiles = [coldList: cold, hotList: hot]
 
         // The library: the same arguments, its objects, a shared library instead of an executable,
         // without the entry point (which is the executable module's, a hot one).
@@ -114,11 +120,7 @@ public struct SplitLink: Sendable, Codable, Equatable {
     public func libraryIsStale() -> Bool {
         let library = FileStamp(path: libraryPath)
         guard library.exists else { return true }
-        for (path, objects) in listFiles where path.hasSuffix("/cold.LinkFileList") {
-            guard let data = FileManager.default.contents(atPath: path), data == Self.listText(objects) else {
-                return true
-            }
-        }
+        guard FileManager.default.contents(atPath: coldList) == Self.listText(coldObjects) else { return true }
         return coldObjects.contains { FileStamp(path: $0).modified > library.modified }
     }
 
