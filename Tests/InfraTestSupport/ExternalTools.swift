@@ -128,10 +128,10 @@ extension ExternalTools {
         return require(name, at: path) ? path : nil
     }
 
-    /// Runs `../shared/tools/k8s-validate` (strict schemas; custom resources against the CRDs among `paths`) over `paths` for `versions` — pass
-    /// `KubernetesVersionWindow.supported`, the one list of supported versions. Records a failure
-    /// unless every document passes for exactly those versions; `nil` when the tool is missing
-    /// (a failure in CI).
+    /// Runs `../shared/tools/k8s-validate` (strict schemas; custom resources against the CRDs among
+    /// `paths`) over `paths` for `versions` — pass `KubernetesVersionWindow.supported`, the one list
+    /// of supported versions. Records a failure unless every document passes for exactly those
+    /// versions; `nil` when the tool is missing (a failure in CI).
     @discardableResult
     public static func k8sValidate(_ paths: [String], versions: [String]) throws -> Output? {
         guard let tool = sharedTool("k8s-validate") else { return nil }
