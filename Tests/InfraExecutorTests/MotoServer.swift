@@ -93,15 +93,15 @@ struct MotoServer: Sendable {
     }
 }
 
-/// Runs `body` with a fresh async-http-client transport, shutting it down afterwards.
-func withTransport<T>(_ body: (AsyncHTTPClientTransport) async throws -> T) async throws -> T {
-    let transport = AsyncHTTPClientTransport()
+/// Runs `body` with a fresh production transport, shutting it down afterwards.
+func withTransport<T>(_ body: (URLSessionTransport) async throws -> T) async throws -> T {
+    let transport = URLSessionTransport()
     let result: Result<T, any Error>
     do {
         result = .success(try await body(transport))
     } catch {
         result = .failure(error)
     }
-    try? await transport.shutdown()
+    transport.shutdown()
     return try result.get()
 }

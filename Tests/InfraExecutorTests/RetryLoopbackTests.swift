@@ -1,4 +1,4 @@
-// The standard retry mode through the real async-http-client transport and a loopback server: throttling, 5xx,
+// The standard retry mode through the production transport (URLSession) and a loopback server: throttling, 5xx,
 // timeouts, dropped connections, clock skew, TLS failures, client errors, the retry quota and cancellation. The
 // client's sleeper is injected (it records the backoff and returns at once), so nothing here waits for a backoff and
 // no assertion depends on how long anything took.
@@ -20,7 +20,7 @@ struct RetryLoopbackTests {
 
     /// A client on the server with the standard policy (unless given), an injected sleeper and a fixed jitter of 0.5.
     static func client(
-        _ transport: AsyncHTTPClientTransport, url: String, policy: RetryPolicy = .standard,
+        _ transport: URLSessionTransport, url: String, policy: RetryPolicy = .standard,
         quota: RetryQuota? = nil, sleeper: SleepRecorder, timeout: Duration = .seconds(10), logs: LogCapture? = nil
     ) -> AWSClient {
         AWSClient(
@@ -31,7 +31,7 @@ struct RetryLoopbackTests {
 
     /// Runs `body` with a fresh transport and the server, stopping both afterwards.
     static func withServer<T: Sendable>(
-        _ server: LoopbackServer, _ body: (AsyncHTTPClientTransport) async throws -> T
+        _ server: LoopbackServer, _ body: (URLSessionTransport) async throws -> T
     ) async throws -> T {
         defer { server.stop() }
         return try await withTransport(body)

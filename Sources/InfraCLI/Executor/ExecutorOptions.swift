@@ -36,7 +36,7 @@ enum ExecutorRuntime {
         _ body: @Sendable (ExecutorSession) async throws -> String
     ) async throws {
         let logger = makeLogger(verbose: options.verbose)
-        let transport = AsyncHTTPClientTransport()
+        let transport = URLSessionTransport()
         var failure: (any Error)?
         do {
             let session = try ExecutorSession(
@@ -48,7 +48,7 @@ enum ExecutorRuntime {
         } catch {
             failure = error
         }
-        try? await transport.shutdown()
+        transport.shutdown()
         if let failure {
             FileHandle.standardError.write(Data("error: \(message(for: failure))\n".utf8))
             throw ExitCode.failure

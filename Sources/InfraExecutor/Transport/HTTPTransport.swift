@@ -1,4 +1,4 @@
-// The seam between the executor and the network: one async call. Production uses async-http-client;
+// The seam between the executor and the network: one async call. Production uses URLSession (`URLSessionTransport`);
 // tests use `InMemoryTransport` (InfraExecutorTesting; like swift-nio's EmbeddedChannel) or a loopback server.
 
 /// Sends one HTTP request and returns the response.
