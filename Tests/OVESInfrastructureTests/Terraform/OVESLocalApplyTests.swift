@@ -21,16 +21,28 @@ struct OVESLocalApplyTests {
         let removed = try OVESLocalAWS.prune(json, into: pruned, python: python)
         #expect(!removed.isEmpty)
         let report = json.deletingLastPathComponent().appendingPathComponent("report.json")
-        let start = Date()
-        // Minutes of terraform: off Swift's cooperative pool, so other suites keep their threads.
-        // tf-apply-local through the helper, on a moto where bootstrap's bucket and table exist (the
-        // shared root imports them).
-        let output = try await ExternalTools.runOffPool(
-            python,
-            [OVESLocalAWS.helper.path, "apply"] + OVESLocalAWS.bootstrapArguments
-                + [pruned.appendingPathComponent(root).path, "--report-json", report.path],
-            environment: OVESLocalAWS.environment)
-        print("tf-apply-local \(root): \(Int(Date().timeIntervalSince(start))) s\n\(output.stdout.suffix(2000))")
+        var attempt = 1
+        var output: ExternalTools.Output
+        while true {
+            let start = Date()
+            // Minutes of terraform: off Swift's cooperative pool, so other suites keep their threads.
+            // tf-apply-local through the helper, on a moto where bootstrap's bucket and table exist (the
+            // shared root imports them); each run starts a fresh moto.
+            output = try await ExternalTools.runOffPool(
+                python,
+                [OVESLocalAWS.helper.path, "apply"] + OVESLocalAWS.bootstrapArguments
+                    + [pruned.appendingPathComponent(root).path, "--report-json", report.path],
+                environment: OVESLocalAWS.environment)
+            print("tf-apply-local \(root): \(Int(Date().timeIntervalSince(start))) s\n\(output.stdout.suffix(2000))")
+            // Seen once in CI on a loaded machine: a CreateRole that moto had done but answered too
+            // late was retried by the provider and got EntityAlreadyExists. A configuration that names
+            // two resources alike fails the same way again, so one more run on a fresh moto tells the
+            // two apart without hiding a real conflict.
+            guard output.status != 0, attempt == 1, let conflicts = try Self.onlyCreateConflicts(report: report)
+            else { break }
+            print("tf-apply-local \(root): only create conflicts, run again on a fresh endpoint: \(conflicts)")
+            attempt += 1
+        }
         if output.status != 0, let gone = try Self.onlyAlreadyDeleted(report: report) {
             // Seen once on a loaded machine: a DynamoDB delete that moto had already done was retried
             // and got moto's "Requested resource not found", which the provider accepts only in AWS's
@@ -42,6 +54,18 @@ struct OVESLocalApplyTests {
             return
         }
         #expect(output.status == 0, "\(output.stdout.suffix(8000))\n\(output.stderr.suffix(3000))")
+    }
+
+    /// The apply failures when every one of them is a create that found its resource already there
+    /// (what a retried create looks like when the endpoint answered the first one too late), or `nil`.
+    static func onlyCreateConflicts(report: URL) throws -> [String]? {
+        guard let data = try? Data(contentsOf: report),
+            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let applyFailed = json["apply_failed"] as? [String: String], !applyFailed.isEmpty
+        else { return nil }
+        let conflict = ["EntityAlreadyExists", "AlreadyExists", "already exists"]
+        let allConflicts = applyFailed.values.allSatisfy { why in conflict.contains { why.contains($0) } }
+        return allConflicts ? applyFailed.keys.sorted() : nil
     }
 
     /// The destroy failures when every one of them found the resource already deleted or was the
@@ -60,6 +84,38 @@ struct OVESLocalApplyTests {
         ]
         let allGone = destroyFailed.values.allSatisfy { why in notFound.contains { why.contains($0) } }
         return allGone ? destroyFailed.values.sorted() : nil
+    }
+}
+
+@Suite("which local-endpoint failures are the endpoint's")
+struct LocalAWSFailureTriageTests {
+    /// A tf-apply-local report with these failures, written to a temporary file.
+    static func report(applyFailed: [String: String], destroyFailed: [String: String] = [:]) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).json")
+        let json: [String: Any] = [
+            "applied": ["aws_vpc.main"], "apply_failed": applyFailed, "not_idempotent": [],
+            "destroy_failed": destroyFailed,
+        ]
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        return url
+    }
+
+    @Test("only create conflicts are run again; any other apply failure is not")
+    func createConflicts() throws {
+        let conflict =
+            "creating IAM Role (oves-prod-x): StatusCode: 409, EntityAlreadyExists: Role with name x already exists."
+        let only = try Self.report(applyFailed: ["aws_iam_role.x": conflict])
+        defer { try? FileManager.default.removeItem(at: only) }
+        #expect(try OVESLocalApplyTests.onlyCreateConflicts(report: only) == ["aws_iam_role.x"])
+
+        let mixed = try Self.report(applyFailed: ["aws_iam_role.x": conflict, "aws_s3_bucket.y": "InvalidBucketName"])
+        defer { try? FileManager.default.removeItem(at: mixed) }
+        #expect(try OVESLocalApplyTests.onlyCreateConflicts(report: mixed) == nil)
+
+        let none = try Self.report(applyFailed: [:], destroyFailed: ["aws_vpc.main": "StatusCode: 500"])
+        defer { try? FileManager.default.removeItem(at: none) }
+        #expect(try OVESLocalApplyTests.onlyCreateConflicts(report: none) == nil)
+        #expect(try OVESLocalApplyTests.onlyAlreadyDeleted(report: none) == ["StatusCode: 500"])
     }
 }
 
