@@ -1,7 +1,7 @@
 // The round trip's throwaway Swift package: every kind of input is converted into its own
 // target of a package that depends on this checkout by path, the package is built with
 // `swift build` (so the converted Swift really compiles against the products a user depends
-// on), and a small `synth` program writes each target's stacks the way a user's command would.
+// on), and a small `synth` program writes each target's stacks into an output folder.
 // The package and its build folder live in `.build/convert-roundtrip`, so a second run only
 // recompiles what changed.
 
@@ -135,7 +135,7 @@ enum RoundTripPackage {
             \(targetList)
                     .executableTarget(
                         name: "synth",
-                        dependencies: [\(targets.map { "\"\($0.name)\"" }.joined(separator: ", ")), .product(name: "InfraCore", package: "\(identity)"), .product(name: "InfraOutput", package: "\(identity)")]),
+                        dependencies: [\(targets.map { "\"\($0.name)\"" }.joined(separator: ", ")), .product(name: "InfraCore", package: "\(identity)")]),
                 ],
                 swiftLanguageModes: [.v6]
             )
@@ -147,9 +147,10 @@ enum RoundTripPackage {
         let cases = targets.map { "case \"\($0)\": units = \($0)Stacks.all" }.joined(separator: "\n    ")
         return """
             // Written by InfraConvertTests: synth TARGET OUTPUT writes one converted target's stacks.
+            // Plain file writes, not InfraOutput's OutputWriter: the plans compare the files, and
+            // leaving InfraOutput out keeps swift-crypto (BoringSSL) out of this package's build.
             import Foundation
             import InfraCore
-            import InfraOutput
             \(targets.sorted().map { "import \($0)" }.joined(separator: "\n"))
 
             let arguments = CommandLine.arguments
@@ -163,7 +164,13 @@ enum RoundTripPackage {
                 FileHandle.standardError.write(Data((diagnostic.description + "\\n").utf8))
             }
             if result.diagnostics.hasErrors { exit(1) }
-            try OutputWriter(directory: URL(fileURLWithPath: arguments[2])).write(result.artifacts)
+            let output = URL(fileURLWithPath: arguments[2])
+            for artifact in result.artifacts {
+                let file = output.appendingPathComponent(artifact.path)
+                try FileManager.default.createDirectory(
+                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(artifact.bytes).write(to: file)
+            }
 
             """
     }
