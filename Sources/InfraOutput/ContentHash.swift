@@ -7,11 +7,14 @@ import Crypto
 enum ContentHash {
     /// The SHA-256 of `bytes` as 64 lowercase hex digits.
     static func sha256(_ bytes: [UInt8]) -> String {
-        let digest = bytes.withUnsafeBytes { buffer in
-            var hasher = SHA256()
-            hasher.update(bufferPointer: buffer)
-            return hasher.finalize()
-        }
+        sha256(chunks: [bytes])
+    }
+
+    /// The SHA-256 of `chunks` one after another (an ``Artifact``'s contents), as 64 lowercase hex digits.
+    static func sha256(chunks: [[UInt8]]) -> String {
+        var hasher = SHA256()
+        for chunk in chunks { chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
+        let digest = hasher.finalize()
         var text: [UInt8] = []
         text.reserveCapacity(64)
         for byte in digest {

@@ -155,8 +155,54 @@ final class FolderHandle {
         return buffer
     }
 
-    /// Writes `bytes` to a new file with a fresh hidden name and returns the name.
-    func writeTemporary(_ bytes: [UInt8], permissions: mode_t?) throws -> String {
+    /// Whether the file `name` holds exactly `chunks`, one after another: its size first, then its
+    /// bytes read 64 KiB at a time, so an unchanged file is never in memory whole beside the new one.
+    func holds(_ name: String, exactly chunks: [[UInt8]]) throws -> Bool {
+        let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard file >= 0 else { throw OutputError.system("read", join(name), errno) }
+        defer { close(file) }
+        var info = stat()
+        guard fstat(file, &info) == 0 else { throw OutputError.system("read", join(name), errno) }
+        let total = chunks.reduce(0) { $0 + $1.count }
+        guard Int(info.st_size) == total else { return false }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var chunk = 0
+        var offset = 0
+        var matched = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { raw in
+                raw.baseAddress.map { systemRead(file, $0, raw.count) } ?? 0
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OutputError.system("read", join(name), errno)
+            }
+            if count == 0 { break }
+            var position = 0
+            while position < count {
+                guard chunk < chunks.count else { return false }
+                let length = min(count - position, chunks[chunk].count - offset)
+                let equal = buffer.withUnsafeBytes { read in
+                    chunks[chunk].withUnsafeBytes { expected in
+                        guard length > 0, let x = read.baseAddress, let y = expected.baseAddress else { return true }
+                        return memcmp(x + position, y + offset, length) == 0
+                    }
+                }
+                guard equal else { return false }
+                position += length
+                offset += length
+                if offset == chunks[chunk].count {
+                    chunk += 1
+                    offset = 0
+                }
+            }
+            matched += count
+        }
+        return matched == total
+    }
+
+    /// Writes `chunks`, one after another, to a new file with a fresh hidden name and returns the name.
+    func writeTemporary(_ chunks: [[UInt8]], permissions: mode_t?) throws -> String {
         while true {
             let name = Self.freshName(suffix: "tmp")
             let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
@@ -169,7 +215,7 @@ final class FolderHandle {
                 if let permissions, fchmod(file, permissions) != 0 {
                     throw OutputError.system("set the permissions of", join(name), errno)
                 }
-                try Self.writeAll(bytes, to: file, path: join(name))
+                for chunk in chunks { try Self.writeAll(chunk, to: file, path: join(name)) }
             } catch {
                 unlinkat(descriptor, name, 0)
                 throw error

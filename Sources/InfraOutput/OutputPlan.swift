@@ -86,11 +86,12 @@ public struct OutputPlan: Sendable {
 
     // MARK: The steps a commit takes (filled by the planner)
 
-    /// A file to write: its folder and name, bytes, and the permissions of the file it replaces.
+    /// A file to write: its folder and name, contents (an artifact's chunks, in order), and the
+    /// permissions of the file it replaces.
     struct Write: Sendable {
         var folder: String
         var name: String
-        var bytes: [UInt8]
+        var chunks: [[UInt8]]
         /// Whether a file (or link) is there now.
         var replaces: Bool
         /// Permission bits kept from the file it replaces, `nil` for new files (0666 less the umask).

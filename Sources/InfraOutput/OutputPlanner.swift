@@ -26,7 +26,9 @@ struct OutputPlanner {
     /// The plan for writing `artifacts` into the folder open as `root` (`nil`: it does not exist).
     func plan(_ artifacts: [Artifact], root: FolderHandle?) throws -> OutputPlan {
         try Self.check(artifacts, scope: scope)
-        let hashes = Parallel.map(count: artifacts.count, minimumChunk: 8) { ContentHash.sha256(artifacts[$0].bytes) }
+        let hashes = Parallel.map(count: artifacts.count, minimumChunk: 8) {
+            ContentHash.sha256(chunks: artifacts[$0].chunks)
+        }
         var plan = OutputPlan(
             directory: directory, force: force, entries: [], conflicts: [], record: OutputRecord(), foldersCreated: [],
             foldersRemoved: [], folderExists: root != nil, writes: [], removals: [], writesRecord: true,
@@ -72,7 +74,7 @@ struct OutputPlanner {
                     plan.entries.append(OutputPlan.Entry(path: artifact.path, action: .create))
                     plan.writes.append(
                         .init(
-                            folder: folder, name: Self.split(artifact.path).name, bytes: artifact.bytes,
+                            folder: folder, name: Self.split(artifact.path).name, chunks: artifact.chunks,
                             replaces: false,
                             permissions: nil))
                 }
@@ -138,7 +140,8 @@ struct OutputPlanner {
         func write(replaces: Bool, permissions: mode_t?) {
             plan.writes.append(
                 .init(
-                    folder: folder.path, name: name, bytes: artifact.bytes, replaces: replaces, permissions: permissions
+                    folder: folder.path, name: name, chunks: artifact.chunks, replaces: replaces,
+                    permissions: permissions
                 ))
         }
         switch try folder.kind(of: name) {
@@ -148,11 +151,11 @@ struct OutputPlanner {
         case .folder?:
             plan.conflicts.append(OutputConflict(path: artifact.path, reason: .folderInTheWay))
         case .file(let permissions)?:
-            let previous = try folder.read(name)
-            if Self.same(previous, artifact.bytes) {
+            if try folder.holds(name, exactly: artifact.chunks) {
                 plan.entries.append(OutputPlan.Entry(path: artifact.path, action: .unchanged))
                 return
             }
+            let previous = try folder.read(name)
             let recordedHash = recorded?.files[artifact.path]
             if let recordedHash, recordedHash == ContentHash.sha256(previous) {
                 plan.entries.append(OutputPlan.Entry(path: artifact.path, action: .update, previousBytes: previous))
@@ -232,17 +235,6 @@ struct OutputPlanner {
             problems.append("\(path): is written as a file and used as a folder")
         }
         if !problems.isEmpty { throw OutputError.invalidArtifacts(problems) }
-    }
-
-    /// Whether two byte arrays are equal, compared with `memcmp` (a re-synth compares every file).
-    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        return a.withUnsafeBytes { a in
-            b.withUnsafeBytes { b in
-                guard let x = a.baseAddress, let y = b.baseAddress else { return true }
-                return memcmp(x, y, a.count) == 0
-            }
-        }
     }
 
     /// `a/b/c.json` → (`a/b`, `c.json`); `c.json` → (`""`, `c.json`).

@@ -92,7 +92,7 @@ struct OutputTransaction {
         for write in plan.writes {
             try beforeStep?(.writeTemporary(write.path))
             let folder = try reuse(&handle, write.folder, in: root)
-            let temporary = try folder.writeTemporary(write.bytes, permissions: write.permissions)
+            let temporary = try folder.writeTemporary(write.chunks, permissions: write.permissions)
             undo.append(.temporary(folder: write.folder, name: temporary))
             temporaries.append(temporary)
         }
@@ -117,7 +117,7 @@ struct OutputTransaction {
         }
         if plan.writesRecord {
             try beforeStep?(.writeRecord)
-            let temporary = try root.writeTemporary(plan.record.encoded(), permissions: nil)
+            let temporary = try root.writeTemporary([plan.record.encoded()], permissions: nil)
             undo.append(.temporary(folder: "", name: temporary))
             if plan.replacesRecord {
                 try replace(OutputRecord.fileName, with: temporary, in: root)
