@@ -58,7 +58,8 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
         } onCancel: {
             attempt.end(.cancelled)
         }
-        if attempt.ending == .cancelled || Task.isCancelled { throw CancellationError() }
+        // Cancelled before the answer came: the answer, if it came first, is still returned.
+        if attempt.ending == .cancelled { throw CancellationError() }
         let described = "\(request.method) \(Self.redactedURL(request.url))"
         if attempt.ending == .deadline {
             throw TransportError(message: "\(described): no response within \(timeout)", kind: .timeout)
