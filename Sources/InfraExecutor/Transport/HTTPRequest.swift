@@ -1,4 +1,4 @@
-// The executor's own HTTP message types, independent of async-http-client so tests can use an in-memory transport.
+// The executor's own HTTP message types, independent of any HTTP client so tests can use an in-memory transport.
 // Requests carry signatures, session tokens and bearer tokens; responses carry credentials. So printing, `dump()`
 // and debuggers show the method, the URL without its query, the names of all headers but the values of a few
 // harmless ones only, and the body's size — never a header value, query or body that could hold a secret.
