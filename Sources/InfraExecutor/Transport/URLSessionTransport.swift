@@ -45,6 +45,7 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
     /// Sends `request` with a deadline of `timeout`.
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         try Task.checkCancellation()
+        let described = Self.described(request)
         let outgoing = try Self.urlRequest(for: request, timeout: timeout)
         let attempt = Attempt()
         let outcome = await withTaskCancellationHandler {
@@ -60,7 +61,6 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
         }
         // Cancelled before the answer came: the answer, if it came first, is still returned.
         if attempt.ending == .cancelled { throw CancellationError() }
-        let described = "\(request.method) \(Self.redactedURL(request.url))"
         if attempt.ending == .deadline {
             throw TransportError(message: "\(described): no response within \(timeout)", kind: .timeout)
         }
@@ -80,7 +80,7 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
 
     /// The URLRequest for `request`, or `invalidRequest` for what URLSession cannot send.
     static func urlRequest(for request: HTTPRequest, timeout: Duration) throws -> URLRequest {
-        let described = "\(request.method) \(redactedURL(request.url))"
+        let described = described(request)
         guard let url = URL(string: request.url), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", url.host?.isEmpty == false
         else {
@@ -144,9 +144,9 @@ public final class URLSessionTransport: HTTPTransport, Sendable {
         return "\(error.localizedDescription) (URLError \(error.code.rawValue))"
     }
 
-    /// The URL without its query (presigned queries carry signatures and tokens).
-    static func redactedURL(_ url: String) -> String {
-        url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
+    /// The method and the URL without its query, which may carry presigned credentials (for messages).
+    static func described(_ request: HTTPRequest) -> String {
+        "\(request.method) \(AWSClient.logURL(request.url))"
     }
 }
 
