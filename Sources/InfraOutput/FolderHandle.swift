@@ -130,75 +130,82 @@ final class FolderHandle {
 
     /// The bytes of the regular file `name` (a link there fails instead of being followed).
     func read(_ name: String) throws -> [UInt8] {
-        let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard file >= 0 else { throw OutputError.system("read", join(name), errno) }
-        defer { close(file) }
-        var info = stat()
-        guard fstat(file, &info) == 0 else { throw OutputError.system("read", join(name), errno) }
-        // Sized from the length (plus one byte to see the end in the same call), grown if the file grows.
-        var buffer = [UInt8](repeating: 0, count: max(0, Int(info.st_size)) + 1)
-        var filled = 0
-        while true {
-            if filled == buffer.count { buffer += repeatElement(0, count: max(4096, buffer.count)) }
-            let count = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return systemRead(file, base + filled, raw.count - filled)
+        try withOpenFile(name) { file, size in
+            // Sized from the length (plus one byte to see the end in the same call), grown if the file grows.
+            var buffer = [UInt8](repeating: 0, count: size + 1)
+            var filled = 0
+            while true {
+                if filled == buffer.count { buffer += repeatElement(0, count: max(4096, buffer.count)) }
+                let count = try readSome(file, into: &buffer, at: filled, name: name)
+                if count == 0 { break }
+                filled += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw OutputError.system("read", join(name), errno)
-            }
-            if count == 0 { break }
-            filled += count
+            buffer.removeSubrange(filled...)
+            return buffer
         }
-        buffer.removeSubrange(filled...)
-        return buffer
     }
 
     /// Whether the file `name` holds exactly `chunks`, one after another: its size first, then its
     /// bytes read 64 KiB at a time, so an unchanged file is never in memory whole beside the new one.
     func holds(_ name: String, exactly chunks: [[UInt8]]) throws -> Bool {
+        try withOpenFile(name) { file, size in
+            let total = chunks.reduce(0) { $0 + $1.count }
+            guard size == total else { return false }
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            var chunk = 0
+            var offset = 0
+            var matched = 0
+            while true {
+                let count = try readSome(file, into: &buffer, at: 0, name: name)
+                if count == 0 { break }
+                var position = 0
+                while position < count {
+                    guard chunk < chunks.count else { return false }
+                    let length = min(count - position, chunks[chunk].count - offset)
+                    let equal = buffer.withUnsafeBytes { read in
+                        chunks[chunk].withUnsafeBytes { expected in
+                            guard length > 0, let x = read.baseAddress, let y = expected.baseAddress else {
+                                return true
+                            }
+                            return memcmp(x + position, y + offset, length) == 0
+                        }
+                    }
+                    guard equal else { return false }
+                    position += length
+                    offset += length
+                    if offset == chunks[chunk].count {
+                        chunk += 1
+                        offset = 0
+                    }
+                }
+                matched += count
+            }
+            return matched == total
+        }
+    }
+
+    /// Runs `body` with the regular file `name` open for reading (a link there fails instead of being
+    /// followed) and its size when opened; closes it afterwards.
+    private func withOpenFile<T>(_ name: String, _ body: (_ file: Int32, _ size: Int) throws -> T) throws -> T {
         let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard file >= 0 else { throw OutputError.system("read", join(name), errno) }
         defer { close(file) }
         var info = stat()
         guard fstat(file, &info) == 0 else { throw OutputError.system("read", join(name), errno) }
-        let total = chunks.reduce(0) { $0 + $1.count }
-        guard Int(info.st_size) == total else { return false }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var chunk = 0
-        var offset = 0
-        var matched = 0
+        return try body(file, max(0, Int(info.st_size)))
+    }
+
+    /// One `read(2)` of `file` into `buffer` from `offset` to its end, retried when interrupted; 0 at
+    /// the end of the file.
+    private func readSome(_ file: Int32, into buffer: inout [UInt8], at offset: Int, name: String) throws -> Int {
         while true {
-            let count = buffer.withUnsafeMutableBytes { raw in
-                raw.baseAddress.map { systemRead(file, $0, raw.count) } ?? 0
+            let count = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return systemRead(file, base + offset, raw.count - offset)
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw OutputError.system("read", join(name), errno)
-            }
-            if count == 0 { break }
-            var position = 0
-            while position < count {
-                guard chunk < chunks.count else { return false }
-                let length = min(count - position, chunks[chunk].count - offset)
-                let equal = buffer.withUnsafeBytes { read in
-                    chunks[chunk].withUnsafeBytes { expected in
-                        guard length > 0, let x = read.baseAddress, let y = expected.baseAddress else { return true }
-                        return memcmp(x + position, y + offset, length) == 0
-                    }
-                }
-                guard equal else { return false }
-                position += length
-                offset += length
-                if offset == chunks[chunk].count {
-                    chunk += 1
-                    offset = 0
-                }
-            }
-            matched += count
+            if count >= 0 { return count }
+            if errno != EINTR { throw OutputError.system("read", join(name), errno) }
         }
-        return matched == total
     }
 
     /// Writes `chunks`, one after another, to a new file with a fresh hidden name and returns the name.
