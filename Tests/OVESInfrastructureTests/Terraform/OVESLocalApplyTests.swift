@@ -59,31 +59,37 @@ struct OVESLocalApplyTests {
     /// The apply failures when every one of them is a create that found its resource already there
     /// (what a retried create looks like when the endpoint answered the first one too late), or `nil`.
     static func onlyCreateConflicts(report: URL) throws -> [String]? {
-        guard let data = try? Data(contentsOf: report),
-            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let applyFailed = json["apply_failed"] as? [String: String], !applyFailed.isEmpty
+        guard let json = try Self.report(report), let applyFailed = json["apply_failed"] as? [String: String],
+            Self.allMention(applyFailed, ["AlreadyExists", "already exists"])
         else { return nil }
-        let conflict = ["EntityAlreadyExists", "AlreadyExists", "already exists"]
-        let allConflicts = applyFailed.values.allSatisfy { why in conflict.contains { why.contains($0) } }
-        return allConflicts ? applyFailed.keys.sorted() : nil
+        return applyFailed.keys.sorted()
     }
 
     /// The destroy failures when every one of them found the resource already deleted or was the
     /// local endpoint's own internal error (HTTP 500), or `nil` when the report shows any other
     /// failure (apply, second plan, or a real destroy error).
     static func onlyAlreadyDeleted(report: URL) throws -> [String]? {
-        guard let data = try? Data(contentsOf: report),
-            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let json = try Self.report(report),
             let applied = json["applied"] as? [String], !applied.isEmpty,
             (json["apply_failed"] as? [String: Any])?.isEmpty == true,
             (json["not_idempotent"] as? [Any])?.isEmpty == true,
-            let destroyFailed = json["destroy_failed"] as? [String: String], !destroyFailed.isEmpty
+            let destroyFailed = json["destroy_failed"] as? [String: String],
+            Self.allMention(
+                destroyFailed,
+                ["ResourceNotFoundException", "NoSuchEntity", "NotFound", "does not exist", "StatusCode: 500"])
         else { return nil }
-        let notFound = [
-            "ResourceNotFoundException", "NoSuchEntity", "NotFound", "does not exist", "StatusCode: 500",
-        ]
-        let allGone = destroyFailed.values.allSatisfy { why in notFound.contains { why.contains($0) } }
-        return allGone ? destroyFailed.values.sorted() : nil
+        return destroyFailed.values.sorted()
+    }
+
+    /// tf-apply-local's `--report-json`, or `nil` when it was not written.
+    static func report(_ url: URL) throws -> [String: Any]? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    }
+
+    /// Whether there are failures and each one's error mentions one of `needles`.
+    static func allMention(_ failures: [String: String], _ needles: [String]) -> Bool {
+        !failures.isEmpty && failures.values.allSatisfy { why in needles.contains { why.contains($0) } }
     }
 }
 
