@@ -223,6 +223,11 @@ public struct SecureBucket: ModularConstruct {
         public var bucketARN: Expr<String>
         /// `replica_bucket_arn`: the replica bucket's ARN, `null` without a replica.
         public var replicaBucketARN: Expr<String>
+        /// `log_target_bucket`: the bucket's name, read through a module call only once S3 log
+        /// delivery may write to it (after its ACL grant). Pass it as another call's
+        /// ``Inputs/logBucket`` with `input(\.logBucket, _:)`: only that call's logging then
+        /// waits for the log bucket, not all of its blocks. Inlined, it is the name alone.
+        public var logTargetBucket: Expr<String>
     }
 
     /// The bucket's resources and exposed values. Inside a module, the replica uses the `aws.replica` provider.
@@ -266,19 +271,24 @@ public struct SecureBucket: ModularConstruct {
             rule: .init(
                 objectOwnership: .if(inputs.isLogBucket, then: "BucketOwnerPreferred", else: "BucketOwnerEnforced")))
         content.append(ownership)
-        content.append(
-            AWSS3BucketACL(n, bucket: bucket.id, acl: "log-delivery-write")
-                .count(.if(inputs.isLogBucket, then: 1, else: 0))
-                .dependsOn(ownership.address))
+        let logDeliveryGrant = AWSS3BucketACL(n, bucket: bucket.id, acl: "log-delivery-write")
+            .count(.if(inputs.isLogBucket, then: 1, else: 0))
+            .dependsOn(ownership.address)
+        content.append(logDeliveryGrant)
+        func outputs(_ output: ConstructOutputs, replicaARN: Expr<String>) -> Outputs {
+            Outputs(
+                bucketID: output("bucket_id", bucket.id, "The bucket's name"),
+                bucketARN: output("bucket_arn", bucket.arn, "The bucket's ARN"),
+                replicaBucketARN: output("replica_bucket_arn", replicaARN, "The replica bucket's ARN, if any"),
+                logTargetBucket: output(
+                    "log_target_bucket", inputs.bucket,
+                    "The bucket's name, once S3 log delivery may write to it (after its ACL grant)",
+                    dependsOn: [logDeliveryGrant.address]))
+        }
 
         // Cross-region replication to a replica bucket through the aws.replica provider.
         if case .string(let replica) = inputs.replicaBucket.expression.node, replica.isEmpty {
-            return ConstructBody(content) { output in
-                Outputs(
-                    bucketID: output("bucket_id", bucket.id, "The bucket's name"),
-                    bucketARN: output("bucket_arn", bucket.arn, "The bucket's ARN"),
-                    replicaBucketARN: output("replica_bucket_arn", nil, "The replica bucket's ARN, if any"))
-            }
+            return ConstructBody(content) { outputs($0, replicaARN: nil) }
         }
         let replicate: Expr<Double> = .if(inputs.replicaBucket .!= "", then: 1, else: 0)
         let replicaProvider: ProviderReference? = inputs.areVariables ? .aws(alias: "replica") : nil
@@ -330,13 +340,7 @@ public struct SecureBucket: ModularConstruct {
             .dependsOn(
                 .resource(type: AWSS3BucketVersioning.terraformType, name: n),
                 .resource(type: AWSS3BucketVersioning.terraformType, name: "\(n)_replica")))
-        return ConstructBody(content) { output in
-            Outputs(
-                bucketID: output("bucket_id", bucket.id, "The bucket's name"),
-                bucketARN: output("bucket_arn", bucket.arn, "The bucket's ARN"),
-                replicaBucketARN: output(
-                    "replica_bucket_arn", Fn.one(replica.all.arn), "The replica bucket's ARN, if any"))
-        }
+        return ConstructBody(content) { outputs($0, replicaARN: Fn.one(replica.all.arn)) }
     }
 
     /// Versioning, AES-256 default encryption, public access block and a TLS-only policy.

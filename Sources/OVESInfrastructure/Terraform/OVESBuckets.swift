@@ -38,17 +38,24 @@ public enum OVESBuckets {
 
     /// One `s3` module call per bucket; the replica provider is the EU one.
     ///
-    /// Buckets that log to the log bucket depend on its module: S3 refuses access logging to a
-    /// bucket that does not yet grant the log-delivery group (InvalidTargetBucketForLogging).
+    /// S3 refuses access logging to a bucket that does not yet grant the log-delivery group
+    /// (InvalidTargetBucketForLogging), so the other buckets read the log bucket's name from its
+    /// call's `log_target_bucket` output, which waits for that grant. Only their logging blocks
+    /// wait; a `depends_on` on the whole log module held back every block, each bucket's
+    /// lifecycle rules (about a minute of the provider's waiting) behind the log bucket's.
     public static func calls(tags: [String: String]) -> [ConstructModuleCall<SecureBucket>] {
         let all = buckets(tags: tags)
-        let logCalls = all.filter(\.isLogBucket).map { "s3_\($0.name)" }
-        return all.map { bucket in
-            var call = bucket.call(
+        let calls = all.map { bucket in
+            bucket.call(
                 "s3_\(bucket.name)", module: OVESModules.s3,
                 providers: ["aws": .aws(), "aws.replica": .aws(alias: "eu")])
-            if !bucket.isLogBucket { call.call.block.meta.dependsOn += logCalls.map { .module($0) } }
-            return call
+        }
+        let logTargets = Dictionary(
+            zip(all, calls).filter(\.0.isLogBucket).map { ($0.bucketName, $1.outputs.logTargetBucket) },
+            uniquingKeysWith: { first, _ in first })
+        return zip(all, calls).map { bucket, call in
+            guard let logBucket = bucket.logBucket, let target = logTargets[logBucket] else { return call }
+            return call.input(\.logBucket, target)
         }
     }
 }

@@ -25,6 +25,7 @@ public struct ConstructModuleCall<Construct: ModularConstruct>: TunableModuleCal
     private let formerName: String?
     private var tunables: [(variable: ConstructVariable<Construct.Inputs>, rootVariable: String)] = []
     private var unknownTunables: [String] = []
+    private var unknownInputs = 0
 
     init(
         construct: Construct, name: String, formerName: String?, module: TerraformModule,
@@ -59,6 +60,26 @@ public struct ConstructModuleCall<Construct: ModularConstruct>: TunableModuleCal
         return copy
     }
 
+    /// Passes `value` for the module input `input` instead of the construct's own value: typically
+    /// another call's output, so Terraform orders exactly the blocks that read it after that output,
+    /// where a `depends_on` on the whole module would hold back every block of this call.
+    /// The construct is still validated with its own value; a lifted input stops being lifted.
+    ///
+    /// ```swift
+    /// bucket.call("s3_static", module: OVESModules.s3).input(\.logBucket, logs.outputs.logTargetBucket)
+    /// ```
+    public func input<T>(_ input: KeyPath<Construct.Inputs, Expr<T>>, _ value: Expr<T>) -> Self {
+        var copy = self
+        guard let variable = Construct.variables.first(where: { ($0.field as AnyKeyPath) == (input as AnyKeyPath) })
+        else {
+            copy.unknownInputs += 1
+            return copy
+        }
+        copy.tunables.removeAll { $0.variable.name == variable.name }
+        copy.call.block.inputs[variable.name] = value.expression
+        return copy
+    }
+
     /// The values of the lifted inputs, for the root's `terraform.tfvars.json`.
     public var tfvars: [String: Value] {
         var result: [String: Value] = [:]
@@ -84,6 +105,11 @@ public struct ConstructModuleCall<Construct: ModularConstruct>: TunableModuleCal
                     .error(
                         path, "root variable \(rootVariable) lifts an input that is not one of the module's variables"))
             )
+        }
+        if unknownInputs > 0 {
+            elements.append(
+                .diagnostic(
+                    .error(path, "a value passed with input(_:_:) is for an input that is not a module variable")))
         }
         for (variable, rootVariable) in tunables.sorted(by: { $0.variable.name < $1.variable.name }) {
             elements += Variable<Value>(rootVariable, type: variable.type, description: variable.description)

@@ -55,14 +55,20 @@ public struct ConstructOutputs {
     let form: Form
 
     /// The output `name` with the value `value` inside the construct.
-    public func callAsFunction<T>(_ name: String, _ value: Expr<T>, _ description: String) -> Expr<T> {
+    ///
+    /// `dependsOn` becomes the module output's `depends_on`: whatever reads the output through the
+    /// module call waits for those blocks, while the value itself stays known at plan time. An
+    /// inlined construct yields `value` alone.
+    public func callAsFunction<T>(
+        _ name: String, _ value: Expr<T>, _ description: String, dependsOn: [ReferenceTarget] = []
+    ) -> Expr<T> {
         switch form {
         case .values:
             return value
         case .module(let call):
             return Expr(.reference("module", call, name))
         case .declarations(let recorder):
-            recorder.outputs.append(ConstructOutput(name, value.expression, description))
+            recorder.outputs.append(ConstructOutput(name, value.expression, description, dependsOn: dependsOn))
             return value
         }
     }
@@ -76,11 +82,14 @@ public struct ConstructOutput: Sendable, Hashable {
     public var value: Expression
     /// What it is.
     public var description: String
+    /// The blocks of the module a reader of the output waits for (`depends_on`).
+    public var dependsOn: [ReferenceTarget]
 
     /// Declares an output.
-    public init(_ name: String, _ value: Expression, _ description: String) {
+    public init(_ name: String, _ value: Expression, _ description: String, dependsOn: [ReferenceTarget] = []) {
         self.name = name
         self.value = value
         self.description = description
+        self.dependsOn = dependsOn
     }
 }

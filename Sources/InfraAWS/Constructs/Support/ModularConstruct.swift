@@ -102,7 +102,8 @@ extension TerraformModule {
             }
             body.content
             for output in body.declarations {
-                Output(output.name, expression: output.value, description: output.description)
+                Output(
+                    output.name, expression: output.value, description: output.description, dependsOn: output.dependsOn)
             }
         }
     }
