@@ -50,6 +50,13 @@ public enum ExternalTools {
         public var stderr: String
     }
 
+    /// `GOGC=400` for the Go programs the tests start: terraform and its AWS provider allocate
+    /// heavily while they load the provider's schema, and at Go's default (100) garbage collection
+    /// is over a quarter of their CPU. The suite runs a few hundred of them on two cores; at 400
+    /// a plan of the OVES prod root takes 7.6 CPU-seconds instead of 10.5 and 0.5 GB instead of
+    /// 0.35 GB. A `GOGC` of the caller's wins.
+    static let goGarbageCollection = ["GOGC": "400"]
+
     /// Runs a program and captures its output.
     public static func run(
         _ executable: String, _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
@@ -60,6 +67,7 @@ public enum ExternalTools {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
+        env.merge(goGarbageCollection) { own, _ in own }
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()
