@@ -15,7 +15,8 @@
       {"removed": {"<dir>": ["aws_x.y", "output.z", ...]}} as JSON.
 
   oves-moto.py plan [--bootstrap BUCKET,TABLE] ROOT [ROOT ...]
-      Starts one private moto (../shared/tools/aws-local), stages each root like
+      Starts one private moto (../shared/tools/aws-local, serving one request at a time:
+      moto-serialized/moto_server), stages each root like
       tf-apply-local (same provider overrides, backend removed), runs terraform init and
       plan -out, and prints {"<root>": {"ok": bool, "addresses": [...], "log": "..."}}.
       --bootstrap first creates what `infra-manifest bootstrap` creates (the state bucket
@@ -210,9 +211,17 @@ def stub_log_bucket(root, bucket, docs):
         json.dump(stub, f, indent=2)
 
 
+SERIALIZED_MOTO = os.path.join(os.path.dirname(os.path.realpath(__file__)), "moto-serialized")
+
+
 def start_moto(state):
-    r = subprocess.run([os.path.join(TOOLS, "aws-local"), "start", "--state-dir", state],
-                       text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # aws-local starts the moto_server it finds first on PATH: ours, which lets one request at a
+    # time into moto (moto-serialized/moto_server says why). aws-local runs on this interpreter,
+    # not through its `env python3` line, which a pyenv shim would answer by putting the real
+    # moto_server first on PATH again.
+    env = dict(os.environ, PATH=SERIALIZED_MOTO + os.pathsep + os.environ.get("PATH", ""))
+    r = subprocess.run([sys.executable, os.path.join(TOOLS, "aws-local"), "start", "--state-dir", state],
+                       text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     if r.returncode != 0:
         c.die(f"could not start moto: {r.stderr.strip()}")
     return re.search(r"AWS_ENDPOINT_URL=(\S+)", r.stdout).group(1)

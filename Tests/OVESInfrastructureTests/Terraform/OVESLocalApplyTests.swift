@@ -31,16 +31,20 @@ struct OVESLocalApplyTests {
             output = try await ExternalTools.runOffPool(
                 python,
                 [OVESLocalAWS.helper.path, "apply"] + OVESLocalAWS.bootstrapArguments
-                    + [pruned.appendingPathComponent(root).path, "--report-json", report.path],
+                    + [pruned.appendingPathComponent(root).path, "--report-json", report.path]
+                    + OVESLocalAWS.applyArguments,
                 environment: OVESLocalAWS.environment)
             print("tf-apply-local \(root): \(Int(Date().timeIntervalSince(start))) s\n\(output.stdout.suffix(2000))")
-            // Seen once in CI on a loaded machine: a CreateRole that moto had done but answered too
-            // late was retried by the provider and got EntityAlreadyExists. A configuration that names
-            // two resources alike fails the same way again, so one more run on a fresh moto tells the
-            // two apart without hiding a real conflict.
-            guard output.status != 0, attempt == 1, let conflicts = try Self.onlyCreateConflicts(report: report)
+            // moto's threads race (Tests/LocalAWS/moto-serialized/moto_server, which the helper
+            // runs, lets one request at a time in): a request it had done came back as a failure the
+            // provider retried (CreateRole then got EntityAlreadyExists, CreateSubnet
+            // InvalidSubnet.Conflict, a revoke InvalidPermission.NotFound), or moto failed with an
+            // internal error (HTTP 500). Should one still get through, a configuration that really
+            // names two resources alike fails the same way again, so one more run on a fresh moto
+            // tells the two apart without hiding a real conflict.
+            guard output.status != 0, attempt == 1, let races = try Self.onlyEndpointRaces(report: report)
             else { break }
-            print("tf-apply-local \(root): only create conflicts, run again on a fresh endpoint: \(conflicts)")
+            print("tf-apply-local \(root): only the endpoint's races, run again on a fresh endpoint: \(races)")
             attempt += 1
         }
         if output.status != 0, let gone = try Self.onlyAlreadyDeleted(report: report) {
@@ -56,11 +60,17 @@ struct OVESLocalApplyTests {
         #expect(output.status == 0, "\(output.stdout.suffix(8000))\n\(output.stderr.suffix(3000))")
     }
 
-    /// The apply failures when every one of them is a create that found its resource already there
-    /// (what a retried create looks like when the endpoint answered the first one too late), or `nil`.
-    static func onlyCreateConflicts(report: URL) throws -> [String]? {
+    /// The apply failures when every one of them is what a race in the endpoint looks like — a
+    /// retried request whose first attempt the endpoint had done (a create finding its resource
+    /// there, a revoke finding its rule gone) or the endpoint's internal error — or `nil`.
+    static func onlyEndpointRaces(report: URL) throws -> [String]? {
         guard let json = try Self.report(report), let applyFailed = json["apply_failed"] as? [String: String],
-            Self.allMention(applyFailed, ["AlreadyExists", "already exists"])
+            Self.allMention(
+                applyFailed,
+                [
+                    "AlreadyExists", "already exists", "InvalidSubnet.Conflict", "InvalidPermission.NotFound",
+                    "InvalidPermission.Duplicate", "StatusCode: 500",
+                ])
         else { return nil }
         return applyFailed.keys.sorted()
     }
@@ -106,21 +116,29 @@ struct LocalAWSFailureTriageTests {
         return url
     }
 
-    @Test("only create conflicts are run again; any other apply failure is not")
-    func createConflicts() throws {
+    @Test("only the endpoint's races are run again; any other apply failure is not")
+    func endpointRaces() throws {
         let conflict =
             "creating IAM Role (oves-prod-x): StatusCode: 409, EntityAlreadyExists: Role with name x already exists."
         let only = try Self.report(applyFailed: ["aws_iam_role.x": conflict])
         defer { try? FileManager.default.removeItem(at: only) }
-        #expect(try OVESLocalApplyTests.onlyCreateConflicts(report: only) == ["aws_iam_role.x"])
+        #expect(try OVESLocalApplyTests.onlyEndpointRaces(report: only) == ["aws_iam_role.x"])
+
+        let races = try Self.report(applyFailed: [
+            "aws_subnet.a": "creating EC2 Subnet: api error InvalidSubnet.Conflict: The CIDR '10.10.64.0/19' conflicts",
+            "aws_network_acl.b":
+                "ReplaceNetworkAclAssociation, exceeded maximum number of attempts, 2, StatusCode: 500",
+        ])
+        defer { try? FileManager.default.removeItem(at: races) }
+        #expect(try OVESLocalApplyTests.onlyEndpointRaces(report: races) == ["aws_network_acl.b", "aws_subnet.a"])
 
         let mixed = try Self.report(applyFailed: ["aws_iam_role.x": conflict, "aws_s3_bucket.y": "InvalidBucketName"])
         defer { try? FileManager.default.removeItem(at: mixed) }
-        #expect(try OVESLocalApplyTests.onlyCreateConflicts(report: mixed) == nil)
+        #expect(try OVESLocalApplyTests.onlyEndpointRaces(report: mixed) == nil)
 
         let none = try Self.report(applyFailed: [:], destroyFailed: ["aws_vpc.main": "StatusCode: 500"])
         defer { try? FileManager.default.removeItem(at: none) }
-        #expect(try OVESLocalApplyTests.onlyCreateConflicts(report: none) == nil)
+        #expect(try OVESLocalApplyTests.onlyEndpointRaces(report: none) == nil)
         #expect(try OVESLocalApplyTests.onlyAlreadyDeleted(report: none) == ["StatusCode: 500"])
     }
 }

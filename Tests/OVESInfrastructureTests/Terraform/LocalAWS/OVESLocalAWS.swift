@@ -29,6 +29,11 @@ enum OVESLocalAWS {
     /// shared root's import blocks adopt the state bucket and lock table, so they must exist.
     static let bootstrapArguments = ["--bootstrap", "\(OVESSettings.stateBucket),\(OVESSettings.lockTable)"]
 
+    /// tf-apply-local's options for the OVES roots: `--timeout 360` bounds each terraform command.
+    /// After a failed apply, destroy can wait out the provider's whole VPC deletion timeout on
+    /// what the failure left behind; an apply takes 70–200 s.
+    static let applyArguments = ["--timeout", "360"]
+
     /// `oves-moto.py`.
     static let helper = ExternalTools.packageRoot.appendingPathComponent(
         "Tests/LocalAWS/oves-moto.py")
