@@ -78,4 +78,8 @@ struct VisitedContent: ManifestContent {
     func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic] {
         original.flatMap { $0.manifestDiagnostics(at: path) }
     }
+
+    func appendClusterProvided(to provided: inout [ClusterProvided]) {
+        for content in original { content.appendClusterProvided(to: &provided) }
+    }
 }

@@ -62,6 +62,14 @@ public struct Manifest: SynthesisUnit {
         }
     }
 
+    /// What the content declares the cluster provides (``ClusterProvided``), in content order:
+    /// references to these objects resolve without being written.
+    public var clusterProvided: [ClusterProvided] {
+        var provided: [ClusterProvided] = []
+        for content in contents { content.appendClusterProvided(to: &provided) }
+        return provided
+    }
+
     /// Every object as declared, in content order. Validation and synthesis apply the default
     /// namespace as they read and write, without copying objects.
     var declaredObjects: [any KubernetesObject] {

@@ -27,6 +27,9 @@ public protocol ManifestContent: Sendable {
     ///
     /// `path` is the manifest's path (e.g. `prod`); name the helper in the paths you report.
     func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic]
+
+    /// Appends the objects this content declares the cluster provides (``ClusterProvided``).
+    func appendClusterProvided(to provided: inout [ClusterProvided])
 }
 
 extension ManifestContent {
@@ -37,6 +40,9 @@ extension ManifestContent {
 
     /// No diagnostics of its own by default: the objects are still validated by the manifest.
     public func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic] { [] }
+
+    /// None by default.
+    public func appendClusterProvided(to provided: inout [ClusterProvided]) {}
 }
 
 extension Array: ManifestContent where Element: ManifestContent {
@@ -52,6 +58,11 @@ extension Array: ManifestContent where Element: ManifestContent {
     public func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic] {
         flatMap { $0.manifestDiagnostics(at: path) }
     }
+
+    /// What every element declares the cluster provides.
+    public func appendClusterProvided(to provided: inout [ClusterProvided]) {
+        for element in self { element.appendClusterProvided(to: &provided) }
+    }
 }
 
 extension Optional: ManifestContent where Wrapped: ManifestContent {
@@ -61,6 +72,11 @@ extension Optional: ManifestContent where Wrapped: ManifestContent {
     /// The wrapped content's diagnostics, or none.
     public func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic] {
         self?.manifestDiagnostics(at: path) ?? []
+    }
+
+    /// What the wrapped content declares the cluster provides, or nothing.
+    public func appendClusterProvided(to provided: inout [ClusterProvided]) {
+        self?.appendClusterProvided(to: &provided)
     }
 }
 
@@ -99,5 +115,10 @@ public struct ObjectGroup: ManifestContent {
     /// The diagnostics of every member.
     public func manifestDiagnostics(at path: ComponentPath) -> [Diagnostic] {
         contents.flatMap { $0.manifestDiagnostics(at: path) }
+    }
+
+    /// What every member declares the cluster provides.
+    public func appendClusterProvided(to provided: inout [ClusterProvided]) {
+        for content in contents { content.appendClusterProvided(to: &provided) }
     }
 }

@@ -2,7 +2,8 @@
 // ServiceAccounts, PVCs), what a PVC's StorageClass is, what an HPA/VPA scales, what an
 // Ingress routes to, what a binding grants, which issuer a Certificate uses. A reference to
 // an object the manifest defines becomes a dependency edge; one it does not define is a
-// warning (it must already exist in the cluster). Selections (Service/PDB → pods) are edges too.
+// warning (it must already exist in the cluster) unless the manifest declares who provides it
+// (`ClusterProvided`). Selections (Service/PDB → pods) are edges too.
 
 import InfraCore
 
@@ -32,7 +33,9 @@ extension ManifestValidator {
     /// Warnings about references of the object at `offset` to objects the manifest does not define.
     func referenceDiagnostics(_ offset: Int) -> [Diagnostic] {
         objectReferences[offset].compactMap { reference in
-            guard reference.warnWhenExternal, index[reference.key] == nil else { return nil }
+            guard reference.warnWhenExternal, index[reference.key] == nil, provided[reference.key] == nil else {
+                return nil
+            }
             let place = reference.key.namespace.isEmpty ? "" : " in namespace '\(reference.key.namespace)'"
             return .warning(
                 reference.path,

@@ -74,6 +74,8 @@ struct ManifestValidator {
     let keys: [ObjectKey]
     /// The kinds the manifest's CustomResourceDefinitions define (their scope wins over the object's own).
     let definitions: CustomResourceDefinitions
+    /// The objects the manifest declares the cluster provides (``ClusterProvided``), by key.
+    let provided: [ObjectKey: ClusterProvided]
 
     init(manifest: Manifest, objects: [any KubernetesObject]) {
         self.manifest = manifest
@@ -141,6 +143,19 @@ struct ManifestValidator {
                 if index[key] == nil { index[key] = offset }
             }
         }
+        var provided: [ObjectKey: ClusterProvided] = [:]
+        for declaration in manifest.clusterProvided {
+            let object = declaration.object
+            let clusterScoped =
+                definitions.definition(group: object.apiGroup, kind: object.kind)?.clusterScoped
+                ?? object.isClusterScoped
+            let key = ObjectKey(
+                group: object.apiGroup, kind: object.kind,
+                namespace: clusterScoped ? "" : (object.metadata.namespace ?? defaultNamespace ?? ""),
+                name: object.metadata.name ?? "")
+            provided[key] = provided[key] ?? declaration
+        }
+        self.provided = provided
         self.paths = paths
         self.definitions = definitions
         self.addresses = Parallel.map(count: objects.count) { paths[$0].description }
@@ -183,6 +198,13 @@ struct ManifestValidator {
                 .error(
                     path, "duplicate \(object.kind) '\(key.name)'\(place): each kind/namespace/name must be unique",
                     hint: "rename one of them"))
+        }
+        if !provided.isEmpty, let declaration = provided[key] {
+            found.append(
+                .error(
+                    path,
+                    "\(object.kind) '\(key.name)' is defined here and declared provided by \(declaration.provider)",
+                    hint: "keep one: the definition, or the ClusterProvided declaration"))
         }
         if let pods = podTemplateOfObject[offset] { found += podDiagnostics(pods, path: path) }
         found += kindDiagnostics(object, offset: offset, path: path)

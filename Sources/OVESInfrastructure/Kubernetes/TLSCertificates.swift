@@ -62,8 +62,12 @@ struct TLSCertificates {
     }
 
     /// The solver's ServiceAccount and token RBAC in cert-manager's namespace, and the Certificate.
+    /// The RoleBinding's subject, cert-manager's own ServiceAccount, comes with the EKS add-on.
     var content: ObjectGroup {
         ObjectGroup {
+            ClusterProvided(
+                ServiceAccount(metadata: ObjectMeta(name: "cert-manager", namespace: Self.certManagerNamespace)),
+                by: "the EKS cert-manager add-on (Terraform)")
             solvers.flatMap { $0.identityObjects(certManagerNamespace: Self.certManagerNamespace) }
             certificate
         }
