@@ -14,11 +14,12 @@ import InfraCore
 /// manifest also defines is an error.
 ///
 /// ```swift
-/// Manifest("prod", namespace: "prod") {
-///     ClusterProvided(
-///         ServiceAccount(metadata: .init(name: "cert-manager", namespace: "cert-manager")),
-///         by: "the EKS cert-manager add-on")
-///     ACMEDNS01Solver.route53Access(roleARN: role)   // binds cert-manager's ServiceAccount
+/// Manifest("cert-manager", namespace: "cert-manager") {
+///     ClusterProvided(ServiceAccount(metadata: .init(name: "cert-manager")), by: "the EKS cert-manager add-on")
+///     RoleBinding(
+///         metadata: .init(name: "token-request"),
+///         roleRef: RoleRef(kind: "Role", name: "token-request", apiGroup: "rbac.authorization.k8s.io"),
+///         subjects: [Subject(kind: "ServiceAccount", name: "cert-manager", namespace: "cert-manager")])
 /// }
 /// ```
 public struct ClusterProvided: ManifestContent {
