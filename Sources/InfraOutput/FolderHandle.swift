@@ -272,6 +272,13 @@ final class FolderHandle {
         }
     }
 
+    /// Releases the folder's lock. Closing the descriptor would too, but only once no copy of it
+    /// is left: a child process that another thread starts shares every descriptor until it runs
+    /// its program, and would hold the lock that long.
+    func unlock() {
+        flock(descriptor, LOCK_UN)
+    }
+
     /// `name` relative to the output folder.
     func join(_ name: String) -> String { path.isEmpty ? name : "\(path)/\(name)" }
 

@@ -64,6 +64,8 @@ struct OutputTransaction {
     /// the problems of the clean-up after the commit point (leftovers only).
     mutating func commit(_ plan: OutputPlan, root: FolderHandle?) throws -> [String] {
         var root = root
+        // A folder this write creates is locked here, until the write and any roll-back are over.
+        defer { if plan.folderExists == false { root?.unlock() } }
         do {
             if root == nil { root = try createRoot(plan.directory) }
             guard let root else { throw OutputError.system("open the output folder", plan.directory.path, ENOENT) }

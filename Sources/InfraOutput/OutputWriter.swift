@@ -59,6 +59,7 @@ public struct OutputWriter: Sendable {
     public func write(_ artifacts: [Artifact], scope: OutputScope = .everything) throws -> OutputPlan {
         let root = try FolderHandle.openRoot(directory)
         try root?.lock()
+        defer { root?.unlock() }
         var plan = try OutputPlanner(directory: directory, force: force, scope: scope).plan(artifacts, root: root)
         let blocking = plan.blockingConflicts
         guard blocking.isEmpty else { throw OutputError.conflicts(blocking) }

@@ -121,6 +121,34 @@ struct AtomicityTests {
         try OutputWriter(directory: out).write([artifact("a.json", "{}")])
     }
 
+    #if os(Linux)
+    @Test(
+        "the lock ends with the write, also while a copy of the folder's descriptor lives on",
+        arguments: [false, true])
+    func lockEndsWithTheWrite(folderExists: Bool) throws {
+        let out = try outputFolder()
+        if folderExists { try OutputWriter(directory: out).write([artifact("a.json", "{}")]) }
+        // What a child process that another thread starts holds until it runs its program: a copy
+        // of every descriptor, the locked folder's included. Seen as "being written by another
+        // synth" in a loaded test run, when the lock lasted as long as the last copy.
+        let copies = Mutex<[Int32]>([])
+        var writer = OutputWriter(directory: out)
+        writer.beforeStep = { _ in
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+                guard let descriptor = Int32(name),
+                    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(name)")) == out.path
+                else { continue }
+                copies.withLock { $0.append(dup(descriptor)) }
+            }
+        }
+        try writer.write([artifact("a.json", "{\"v\": 2}")])
+        let held = copies.withLock { $0 }
+        defer { for descriptor in held { close(descriptor) } }
+        #expect(!held.isEmpty)
+        try OutputWriter(directory: out).write([artifact("a.json", "{\"v\": 3}")])
+    }
+    #endif
+
     @Test("a new output folder and its parents are created, and removed again when the write fails")
     func newFolderRolledBack() throws {
         let parent = try ExternalTools.temporaryDirectory("output")
