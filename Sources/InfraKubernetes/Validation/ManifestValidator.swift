@@ -86,19 +86,7 @@ struct ManifestValidator {
         let defaultNamespace = manifest.namespace
         let definitions = CustomResourceDefinitions(objects)
         let names = Parallel.map(count: objects.count) {
-            offset -> (namespace: String?, key: ObjectKey, clusterScoped: Bool) in
-            let object = objects[offset]
-            let metadata = object.metadata
-            let clusterScoped =
-                definitions.isEmpty
-                ? object.isClusterScoped
-                : definitions.definition(group: object.apiGroup, kind: object.kind)?.clusterScoped
-                    ?? object.isClusterScoped
-            let namespace = clusterScoped ? metadata.namespace : (metadata.namespace ?? defaultNamespace)
-            let key = ObjectKey(
-                group: object.apiGroup, kind: object.kind, namespace: clusterScoped ? "" : (namespace ?? ""),
-                name: metadata.name ?? "")
-            return (namespace, key, clusterScoped)
+            Self.identity(of: objects[$0], definitions: definitions, defaultNamespace: defaultNamespace)
         }
         let namespaces = names.map { $0.namespace }
         let keys = names.map { $0.key }
@@ -145,14 +133,10 @@ struct ManifestValidator {
         }
         var provided: [ObjectKey: ClusterProvided] = [:]
         for declaration in manifest.clusterProvided {
-            let object = declaration.object
-            let clusterScoped =
-                definitions.definition(group: object.apiGroup, kind: object.kind)?.clusterScoped
-                ?? object.isClusterScoped
-            let key = ObjectKey(
-                group: object.apiGroup, kind: object.kind,
-                namespace: clusterScoped ? "" : (object.metadata.namespace ?? defaultNamespace ?? ""),
-                name: object.metadata.name ?? "")
+            let key = Self.identity(
+                of: declaration.object, definitions: definitions, defaultNamespace: defaultNamespace
+            )
+            .key
             provided[key] = provided[key] ?? declaration
         }
         self.provided = provided
@@ -175,6 +159,26 @@ struct ManifestValidator {
                 path: paths[offset])
         }
         objectSelections = Parallel.map(count: objects.count) { partial.selections(of: objects[$0], offset: $0) }
+    }
+
+    /// What `object` is on its own: its namespace (its own, else `defaultNamespace` when it is
+    /// namespaced), its key, and whether it is cluster-scoped (a CustomResourceDefinition of the
+    /// manifest decides for its kind). The metadata is read once: through the protocol every read
+    /// copies it.
+    static func identity(
+        of object: any KubernetesObject, definitions: CustomResourceDefinitions, defaultNamespace: String?
+    ) -> (namespace: String?, key: ObjectKey, clusterScoped: Bool) {
+        let metadata = object.metadata
+        let clusterScoped =
+            definitions.isEmpty
+            ? object.isClusterScoped
+            : definitions.definition(group: object.apiGroup, kind: object.kind)?.clusterScoped
+                ?? object.isClusterScoped
+        let namespace = clusterScoped ? metadata.namespace : (metadata.namespace ?? defaultNamespace)
+        let key = ObjectKey(
+            group: object.apiGroup, kind: object.kind, namespace: clusterScoped ? "" : (namespace ?? ""),
+            name: metadata.name ?? "")
+        return (namespace, key, clusterScoped)
     }
 
     /// Every diagnostic, in object order (objects are checked side by side on all cores).
