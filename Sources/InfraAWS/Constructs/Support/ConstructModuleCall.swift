@@ -49,8 +49,7 @@ public struct ConstructModuleCall<Construct: ModularConstruct>: TunableModuleCal
     /// ```
     public func tunable<T>(_ input: KeyPath<Construct.Inputs, Expr<T>>, as rootVariable: String) -> Self {
         var copy = self
-        guard let variable = Construct.variables.first(where: { ($0.field as AnyKeyPath) == (input as AnyKeyPath) })
-        else {
+        guard let variable = Self.variable(for: input) else {
             copy.unknownTunables.append(rootVariable)
             return copy
         }
@@ -70,14 +69,22 @@ public struct ConstructModuleCall<Construct: ModularConstruct>: TunableModuleCal
     /// ```
     public func input<T>(_ input: KeyPath<Construct.Inputs, Expr<T>>, _ value: Expr<T>) -> Self {
         var copy = self
-        guard let variable = Construct.variables.first(where: { ($0.field as AnyKeyPath) == (input as AnyKeyPath) })
-        else {
+        guard let variable = Self.variable(for: input) else {
             copy.unknownInputs += 1
             return copy
         }
         copy.tunables.removeAll { $0.variable.name == variable.name }
         copy.call.block.inputs[variable.name] = value.expression
         return copy
+    }
+
+    /// The module variable that holds `input`, or `nil` when no variable does.
+    private static func variable<T>(
+        for input: KeyPath<Construct.Inputs, Expr<T>>
+    ) -> ConstructVariable<
+        Construct.Inputs
+    >? {
+        Construct.variables.first { ($0.field as AnyKeyPath) == (input as AnyKeyPath) }
     }
 
     /// The values of the lifted inputs, for the root's `terraform.tfvars.json`.
