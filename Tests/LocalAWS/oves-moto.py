@@ -227,6 +227,11 @@ def start_moto(state):
     return re.search(r"AWS_ENDPOINT_URL=(\S+)", r.stdout).group(1)
 
 
+def stop_moto(state):
+    subprocess.run([os.path.join(TOOLS, "aws-local"), "stop", "--state-dir", state],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def bootstrap(endpoint, spec):
     """What `infra-manifest bootstrap` (Sources/InfraExecutor/Commands/Bootstrap.swift) creates."""
     if not spec:
@@ -257,8 +262,7 @@ def apply(spec, root, rest):
         r = subprocess.run([os.path.join(TOOLS, "tf-apply-local"), root, "--endpoint", endpoint] + rest)
         return r.returncode
     finally:
-        subprocess.run([os.path.join(TOOLS, "aws-local"), "stop", "--state-dir", state],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stop_moto(state)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -307,8 +311,7 @@ def plan(roots, spec=None):
                     log.append(out.stdout)
             results[root] = {"ok": ok, "addresses": addresses, "log": "\n".join(log)[-20000:]}
     finally:
-        subprocess.run([os.path.join(TOOLS, "aws-local"), "stop", "--state-dir", state],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stop_moto(state)
         shutil.rmtree(tmp, ignore_errors=True)
     return results
 

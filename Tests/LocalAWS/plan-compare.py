@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Test helper for `infra-manifest convert`: plans two Terraform roots against one private
-moto (the local AWS endpoint) and compares what Terraform would do.
+moto (the local AWS endpoint, started by oves-moto.py's start_moto: one request at a time) and
+compares what Terraform would do.
 
   plan-compare.py ORIGINAL CONVERTED [--var NAME=VALUE ...] [--bootstrap BUCKET,TABLE]
 
@@ -26,7 +27,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 
 sys.dont_write_bytecode = True
@@ -128,11 +128,7 @@ def main():
     log, differences = [], []
     result = {"ok": False, "addresses": 0, "differences": differences, "log": ""}
     try:
-        r = subprocess.run([os.path.join(TOOLS, "aws-local"), "start", "--state-dir", state],
-                           text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        if r.returncode != 0:
-            c.die(f"could not start moto: {r.stderr.strip()}")
-        endpoint = re.search(r"AWS_ENDPOINT_URL=(\S+)", r.stdout).group(1)
+        endpoint = oves_moto.start_moto(state)
         for spec in bootstrap:
             oves_moto.bootstrap(endpoint, spec)
         plans = []
@@ -162,8 +158,7 @@ def main():
                     differences.append(f"output.{name}: {json.dumps(a.get(name))[:300]} vs {json.dumps(b.get(name))[:300]}")
             result["ok"] = not differences
     finally:
-        subprocess.run([os.path.join(TOOLS, "aws-local"), "stop", "--state-dir", state],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        oves_moto.stop_moto(state)
         shutil.rmtree(tmp, ignore_errors=True)
     result["log"] = "\n".join(log)[-20000:]
     print(json.dumps(result, indent=2))
