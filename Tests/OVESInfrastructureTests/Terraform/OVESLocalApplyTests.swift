@@ -39,7 +39,8 @@ struct OVESLocalApplyTests {
             // runs, lets one request at a time in): a request it had done came back as a failure the
             // provider retried (CreateRole then got EntityAlreadyExists, CreateSubnet
             // InvalidSubnet.Conflict, a revoke InvalidPermission.NotFound), or moto failed with an
-            // internal error (HTTP 500). Should one still get through, a configuration that really
+            // internal error (HTTP 500). One at a time, a loaded CI machine still saw a done request retried
+            // (AuthorizeSecurityGroupIngress: InvalidPermission.Duplicate). A configuration that really
             // names two resources alike fails the same way again, so one more run on a fresh moto
             // tells the two apart without hiding a real conflict.
             guard output.status != 0, attempt == 1, let races = try Self.onlyEndpointRaces(report: report)
@@ -75,8 +76,10 @@ struct OVESLocalApplyTests {
         return applyFailed.keys.sorted()
     }
 
-    /// The destroy failures when every one of them found the resource already deleted or was the
-    /// local endpoint's own internal error (HTTP 500), or `nil` when the report shows any other
+    /// The destroy failures when every one of them found the resource already deleted (a Secrets
+    /// Manager secret: already marked deleted, seen in CI when a DeleteSecret moto had done was
+    /// retried) or was the local endpoint's own internal error (HTTP 500), or `nil` when the
+    /// report shows any other
     /// failure (apply, second plan, or a real destroy error).
     static func onlyAlreadyDeleted(report: URL) throws -> [String]? {
         guard let json = try Self.report(report),
@@ -86,7 +89,10 @@ struct OVESLocalApplyTests {
             let destroyFailed = json["destroy_failed"] as? [String: String],
             Self.allMention(
                 destroyFailed,
-                ["ResourceNotFoundException", "NoSuchEntity", "NotFound", "does not exist", "StatusCode: 500"])
+                [
+                    "ResourceNotFoundException", "NoSuchEntity", "NotFound", "does not exist", "StatusCode: 500",
+                    "currently marked deleted",
+                ])
         else { return nil }
         return destroyFailed.values.sorted()
     }
@@ -140,6 +146,13 @@ struct LocalAWSFailureTriageTests {
         defer { try? FileManager.default.removeItem(at: none) }
         #expect(try OVESLocalApplyTests.onlyEndpointRaces(report: none) == nil)
         #expect(try OVESLocalApplyTests.onlyAlreadyDeleted(report: none) == ["StatusCode: 500"])
+
+        let redoneDelete =
+            "deleting Secrets Manager Secret (oves/dev/x): InvalidRequestException: You tried to perform the "
+            + "operation on a secret that's currently marked deleted."
+        let deleted = try Self.report(applyFailed: [:], destroyFailed: ["aws_secretsmanager_secret.x": redoneDelete])
+        defer { try? FileManager.default.removeItem(at: deleted) }
+        #expect(try OVESLocalApplyTests.onlyAlreadyDeleted(report: deleted) == [redoneDelete])
     }
 }
 
