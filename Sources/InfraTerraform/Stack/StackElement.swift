@@ -3,6 +3,8 @@
 
 import InfraCore
 
+// The rarer kinds are `indirect` (boxed): an element is as wide as its widest inline payload, and a
+// stack of 50,000 resources kept a 320-byte slot per element for the module calls it did not have.
 /// One block of a Terraform configuration, as collected from a ``Stack``'s content.
 public enum StackElement: Sendable, Hashable {
     /// A `resource` block.
@@ -10,25 +12,25 @@ public enum StackElement: Sendable, Hashable {
     /// A `data` block.
     case data(ResourceBlock)
     /// A `variable` block.
-    case variable(VariableBlock)
+    indirect case variable(VariableBlock)
     /// An `output` block.
-    case output(OutputBlock)
+    indirect case output(OutputBlock)
     /// One entry of `locals`.
-    case local(LocalBlock)
+    indirect case local(LocalBlock)
     /// A `module` call.
-    case module(ModuleCallBlock)
+    indirect case module(ModuleCallBlock)
     /// A `provider` configuration.
-    case provider(ProviderBlock)
+    indirect case provider(ProviderBlock)
     /// A `moved` block.
-    case moved(MovedBlock)
+    indirect case moved(MovedBlock)
     /// An `import` block.
-    case importBlock(ImportBlock)
+    indirect case importBlock(ImportBlock)
     /// A `removed` block.
-    case removed(RemovedBlock)
+    indirect case removed(RemovedBlock)
     /// A read of another root's outputs (``RemoteRoot``): a `terraform_remote_state` data block and a root-order edge.
-    case rootRequirement(RootRequirement)
+    indirect case rootRequirement(RootRequirement)
     /// A problem a construct found in its own input; reported with all others.
-    case diagnostic(Diagnostic)
+    indirect case diagnostic(Diagnostic)
 }
 
 /// Anything that can appear in a ``Stack`` builder: resources, constructs, variables, …
@@ -43,36 +45,69 @@ extension StackElement: StackContent {
 }
 
 /// A `resource` or `data` block with its type, name, body and meta-arguments.
+///
+/// A value type whose fields share one heap box between copies until a copy is changed: a block
+/// is copied into several tables during synthesis, and a copy is one retain.
 public struct ResourceBlock: Sendable, Hashable {
     /// The Terraform type, e.g. `aws_vpc`.
-    public var type: String
+    public var type: String {
+        _read { yield storage.fields.type }
+        _modify { yield &storage.fields.type }
+    }
     /// The local name, e.g. `main`.
-    public var name: String
+    public var name: String {
+        _read { yield storage.fields.name }
+        _modify { yield &storage.fields.name }
+    }
     /// Attributes and nested blocks.
-    public var body: Block
+    public var body: Block {
+        _read { yield storage.fields.body }
+        _modify { yield &storage.fields.body }
+    }
     /// Meta-arguments and overrides.
-    public var meta: MetaArguments
+    public var meta: MetaArguments {
+        _read { yield storage.fields.meta }
+        _modify { yield &storage.fields.meta }
+    }
     /// Where it was defined.
-    public var path: ComponentPath
+    public var path: ComponentPath {
+        _read { yield storage.fields.path }
+        _modify { yield &storage.fields.path }
+    }
     /// The attributes its Swift type marks sensitive (``TerraformResource/sensitiveAttributes``);
     /// validation adds the ones the AWS provider table lists for ``type``.
-    public var sensitiveAttributes: [String]
+    public var sensitiveAttributes: [String] {
+        _read { yield storage.fields.sensitiveAttributes }
+        _modify { yield &storage.fields.sensitiveAttributes }
+    }
     /// Whether it came from the untyped ``Resource``/``DataSource`` escape hatch rather than a
     /// generated type, so its attributes were not type-checked (`check` lists these).
-    public var isUntyped: Bool
+    public var isUntyped: Bool {
+        _read { yield storage.fields.isUntyped }
+        _modify { yield &storage.fields.isUntyped }
+    }
+
+    private struct Fields: Sendable, Hashable {
+        var type: String
+        var name: String
+        var body: Block
+        var meta: MetaArguments
+        var path: ComponentPath
+        var sensitiveAttributes: [String]
+        var isUntyped: Bool
+    }
+
+    private var storage: BlockStorage<Fields>
 
     /// Creates a block.
     public init(
         type: String, name: String, body: Block, meta: MetaArguments = MetaArguments(), path: ComponentPath,
         sensitiveAttributes: [String] = [], isUntyped: Bool = false
     ) {
-        self.type = type
-        self.name = name
-        self.body = body
-        self.meta = meta
-        self.path = path
-        self.sensitiveAttributes = sensitiveAttributes
-        self.isUntyped = isUntyped
+        storage = BlockStorage(
+            Fields(
+                type: type, name: name, body: body, meta: meta, path: path,
+                sensitiveAttributes: sensitiveAttributes, isUntyped: isUntyped))
     }
 
     /// The body plus meta-arguments as Terraform JSON.

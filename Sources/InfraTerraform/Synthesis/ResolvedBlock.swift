@@ -14,6 +14,8 @@ import InfraCore
 /// vpc?.document()   // the JSON body, meta-arguments included
 /// ```
 public struct ResolvedBlock: ModelNode {
+    // Resources and data sources (the many) are a boxed `ResourceBlock`; the rest are `indirect`,
+    // so every resolved block's box does not carry a slot as wide as a module call.
     /// The declaration, by kind of block.
     public enum Content: Sendable, Hashable {
         /// `resource "type" "name"`.
@@ -21,23 +23,23 @@ public struct ResolvedBlock: ModelNode {
         /// `data "type" "name"`.
         case data(ResourceBlock)
         /// `module "name"`, with the relative source folder of a local module.
-        case module(ModuleCallBlock, localSource: String?)
+        indirect case module(ModuleCallBlock, localSource: String?)
         /// `variable "name"`.
-        case variable(VariableBlock)
+        indirect case variable(VariableBlock)
         /// `output "name"`.
-        case output(OutputBlock)
+        indirect case output(OutputBlock)
         /// One entry of `locals`.
-        case local(LocalBlock)
+        indirect case local(LocalBlock)
         /// `provider "name"` (a configuration, possibly aliased).
-        case provider(ProviderBlock)
+        indirect case provider(ProviderBlock)
         /// The `terraform {}` block.
-        case settings(TerraformSettings)
+        indirect case settings(TerraformSettings)
         /// A `moved` block.
-        case moved(MovedBlock)
+        indirect case moved(MovedBlock)
         /// An `import` block.
-        case importBlock(ImportBlock)
+        indirect case importBlock(ImportBlock)
         /// A `removed` block.
-        case removed(RemovedBlock)
+        indirect case removed(RemovedBlock)
         /// The values of a root's variables (`terraform.tfvars.json`).
         case variableValues([String: Value])
     }
