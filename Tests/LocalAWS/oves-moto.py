@@ -232,6 +232,26 @@ def stop_moto(state):
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def report_retries(state):
+    """Prints the requests the AWS SDK sent more than once (moto-serialized logs each with its
+    attempt number), each with every attempt moto answered: a retry of a request moto had
+    already carried out is what leaves a duplicate behind."""
+    try:
+        with open(os.path.join(state, "moto.log"), errors="replace") as f:
+            lines = [l.strip() for l in f if l.startswith("moto-serialized: ")]
+    except OSError:
+        return
+    retried = {m.group(1) for m in (re.search(r"invocation=(\S+)", l) for l in lines
+                                    if not re.search(r"attempt=(1|-) ", l)) if m and m.group(1) != "-"}
+    if not retried:
+        return
+    print(f"oves-moto: {len(retried)} request(s) retried by the AWS SDK:", file=sys.stderr)
+    for line in lines:
+        m = re.search(r"invocation=(\S+)", line)
+        if m and m.group(1) in retried:
+            print("  " + line[len("moto-serialized: "):], file=sys.stderr)
+
+
 def bootstrap(endpoint, spec):
     """What `infra-manifest bootstrap` (Sources/InfraExecutor/Commands/Bootstrap.swift) creates."""
     if not spec:
@@ -260,6 +280,7 @@ def apply(spec, root, rest):
         endpoint = start_moto(state)
         bootstrap(endpoint, spec)
         r = subprocess.run([os.path.join(TOOLS, "tf-apply-local"), root, "--endpoint", endpoint] + rest)
+        report_retries(state)
         return r.returncode
     finally:
         stop_moto(state)

@@ -35,64 +35,70 @@ struct OVESLocalApplyTests {
                     + OVESLocalAWS.applyArguments,
                 environment: OVESLocalAWS.environment)
             print("tf-apply-local \(root): \(Int(Date().timeIntervalSince(start))) s\n\(output.stdout.suffix(2000))")
-            // moto's threads race (Tests/LocalAWS/moto-serialized/moto_server, which the helper
-            // runs, lets one request at a time in): a request it had done came back as a failure the
-            // provider retried (CreateRole then got EntityAlreadyExists, CreateSubnet
-            // InvalidSubnet.Conflict, a revoke InvalidPermission.NotFound), or moto failed with an
-            // internal error (HTTP 500). One at a time, a loaded CI machine still saw a done request retried
-            // (AuthorizeSecurityGroupIngress: InvalidPermission.Duplicate). A configuration that really
-            // names two resources alike fails the same way again, so one more run on a fresh moto
-            // tells the two apart without hiding a real conflict.
-            guard output.status != 0, attempt == 1, let races = try Self.onlyEndpointRaces(report: report)
+            // The endpoint's own failures get one more run on a fresh moto: its internal error (HTTP
+            // 500: moto's ReplaceNetworkAclAssociation raises StopIteration for some association
+            // orders), and, only when the helper saw the AWS SDK send a request again
+            // (`retriedRequests`), what a retry of a request moto had done looks like — the create
+            // finding its own resource. Both used to come from werkzeug sending a response's headers
+            // and body in two writes: a loaded machine's provider dropped the connection between
+            // them and retried requests moto had carried out (Tests/LocalAWS/moto-serialized/moto_server
+            // now writes each response at once). A configuration that really names two resources
+            // alike fails without any retry, and fails again on a fresh moto.
+            let retried = Self.retriedRequests(output.stderr)
+            guard output.status != 0, attempt == 1,
+                let races = try Self.onlyEndpointFailures(report: report, retried: retried)
             else { break }
-            print("tf-apply-local \(root): only the endpoint's races, run again on a fresh endpoint: \(races)")
+            print("tf-apply-local \(root): only the endpoint's failures, run again on a fresh endpoint: \(races)")
             attempt += 1
         }
-        if output.status != 0, let gone = try Self.onlyAlreadyDeleted(report: report) {
-            // Seen once on a loaded machine: a DynamoDB delete that moto had already done was retried
-            // and got moto's "Requested resource not found", which the provider accepts only in AWS's
-            // exact wording. The resource is gone, which is what destroy is for, so that alone does
-            // not fail the root; every other failure still does. Seen once on an idle machine:
-            // moto answered a destroy's ReplaceNetworkAclAssociation with an internal error
-            // (HTTP 500 and a traceback instead of XML): the endpoint failed, not the configuration.
+        if output.status != 0,
+            let gone = try Self.onlyAlreadyDeleted(report: report, retried: Self.retriedRequests(output.stderr))
+        {
+            // moto answered a destroy's ReplaceNetworkAclAssociation with an internal error (HTTP 500
+            // and a traceback instead of XML), or a delete the SDK sent again found its resource gone:
+            // the endpoint failed, not the configuration.
             print("tf-apply-local \(root): destroy failures of the endpoint, not the configuration: \(gone)")
             return
         }
         #expect(output.status == 0, "\(output.stdout.suffix(8000))\n\(output.stderr.suffix(3000))")
     }
 
-    /// The apply failures when every one of them is what a race in the endpoint looks like — a
-    /// retried request whose first attempt the endpoint had done (a create finding its resource
-    /// there, a revoke finding its rule gone) or the endpoint's internal error — or `nil`.
-    static func onlyEndpointRaces(report: URL) throws -> [String]? {
+    /// The requests `oves-moto.py apply` saw the AWS SDK send more than once (its "retried by the
+    /// AWS SDK" report on standard error), one line per attempt; empty when there were none.
+    static func retriedRequests(_ stderr: String) -> [String] {
+        guard let report = stderr.components(separatedBy: "retried by the AWS SDK:\n").dropFirst().first else {
+            return []
+        }
+        return report.split(separator: "\n").prefix { $0.hasPrefix("  ") }.map { String($0.dropFirst(2)) }
+    }
+
+    /// The apply failures when every one of them is the endpoint's — its internal error, or, when
+    /// the SDK sent requests again (`retried`), a create finding its own resource or a revoke its
+    /// rule gone — or `nil`.
+    static func onlyEndpointFailures(report: URL, retried: [String]) throws -> [String]? {
+        let retryConflicts = [
+            "AlreadyExists", "already exists", "InvalidSubnet.Conflict", "InvalidPermission.NotFound",
+            "InvalidPermission.Duplicate",
+        ]
         guard let json = try Self.report(report), let applyFailed = json["apply_failed"] as? [String: String],
-            Self.allMention(
-                applyFailed,
-                [
-                    "AlreadyExists", "already exists", "InvalidSubnet.Conflict", "InvalidPermission.NotFound",
-                    "InvalidPermission.Duplicate", "StatusCode: 500",
-                ])
+            Self.allMention(applyFailed, ["StatusCode: 500"] + (retried.isEmpty ? [] : retryConflicts))
         else { return nil }
         return applyFailed.keys.sorted()
     }
 
-    /// The destroy failures when every one of them found the resource already deleted (a Secrets
-    /// Manager secret: already marked deleted, seen in CI when a DeleteSecret moto had done was
-    /// retried) or was the local endpoint's own internal error (HTTP 500), or `nil` when the
-    /// report shows any other
-    /// failure (apply, second plan, or a real destroy error).
-    static func onlyAlreadyDeleted(report: URL) throws -> [String]? {
+    /// The destroy failures when every one of them was the local endpoint's internal error (HTTP
+    /// 500) or, when the SDK sent requests again (`retried`), found its resource already deleted;
+    /// `nil` when the report shows any other failure (apply, second plan, or a real destroy error).
+    static func onlyAlreadyDeleted(report: URL, retried: [String]) throws -> [String]? {
+        let alreadyDeleted = [
+            "ResourceNotFoundException", "NoSuchEntity", "NotFound", "does not exist", "currently marked deleted",
+        ]
         guard let json = try Self.report(report),
             let applied = json["applied"] as? [String], !applied.isEmpty,
             (json["apply_failed"] as? [String: Any])?.isEmpty == true,
             (json["not_idempotent"] as? [Any])?.isEmpty == true,
             let destroyFailed = json["destroy_failed"] as? [String: String],
-            Self.allMention(
-                destroyFailed,
-                [
-                    "ResourceNotFoundException", "NoSuchEntity", "NotFound", "does not exist", "StatusCode: 500",
-                    "currently marked deleted",
-                ])
+            Self.allMention(destroyFailed, ["StatusCode: 500"] + (retried.isEmpty ? [] : alreadyDeleted))
         else { return nil }
         return destroyFailed.values.sorted()
     }
@@ -122,37 +128,55 @@ struct LocalAWSFailureTriageTests {
         return url
     }
 
-    @Test("only the endpoint's races are run again; any other apply failure is not")
-    func endpointRaces() throws {
+    @Test("only the endpoint's failures are run again; a conflict counts only when the SDK retried a request")
+    func endpointFailures() throws {
+        let retried = OVESLocalApplyTests.retriedRequests(
+            "tf-apply-local: FAILED\noves-moto: 1 request(s) retried by the AWS SDK:\n"
+                + "  18:05:58 op=CreateSubnet attempt=1 invocation=a4 status=200 queued=0.000s took=0.003s\n"
+                + "  18:05:58 op=CreateSubnet attempt=2 invocation=a4 status=400 queued=0.000s took=0.018s\n")
+        #expect(retried.count == 2 && retried[1].contains("attempt=2"))
+        #expect(OVESLocalApplyTests.retriedRequests("tf-apply-local: FAILED\n").isEmpty)
+
         let conflict =
             "creating IAM Role (oves-prod-x): StatusCode: 409, EntityAlreadyExists: Role with name x already exists."
         let only = try Self.report(applyFailed: ["aws_iam_role.x": conflict])
         defer { try? FileManager.default.removeItem(at: only) }
-        #expect(try OVESLocalApplyTests.onlyEndpointRaces(report: only) == ["aws_iam_role.x"])
+        #expect(try OVESLocalApplyTests.onlyEndpointFailures(report: only, retried: retried) == ["aws_iam_role.x"])
+        // Without a retry, a conflict is the configuration's.
+        #expect(try OVESLocalApplyTests.onlyEndpointFailures(report: only, retried: []) == nil)
 
-        let races = try Self.report(applyFailed: [
+        let failures = try Self.report(applyFailed: [
             "aws_subnet.a": "creating EC2 Subnet: api error InvalidSubnet.Conflict: The CIDR '10.10.64.0/19' conflicts",
             "aws_network_acl.b":
                 "ReplaceNetworkAclAssociation, exceeded maximum number of attempts, 2, StatusCode: 500",
         ])
-        defer { try? FileManager.default.removeItem(at: races) }
-        #expect(try OVESLocalApplyTests.onlyEndpointRaces(report: races) == ["aws_network_acl.b", "aws_subnet.a"])
+        defer { try? FileManager.default.removeItem(at: failures) }
+        #expect(
+            try OVESLocalApplyTests.onlyEndpointFailures(report: failures, retried: retried) == [
+                "aws_network_acl.b", "aws_subnet.a",
+            ])
+
+        let internalError = try Self.report(applyFailed: ["aws_network_acl.b": "StatusCode: 500"])
+        defer { try? FileManager.default.removeItem(at: internalError) }
+        #expect(
+            try OVESLocalApplyTests.onlyEndpointFailures(report: internalError, retried: []) == ["aws_network_acl.b"])
 
         let mixed = try Self.report(applyFailed: ["aws_iam_role.x": conflict, "aws_s3_bucket.y": "InvalidBucketName"])
         defer { try? FileManager.default.removeItem(at: mixed) }
-        #expect(try OVESLocalApplyTests.onlyEndpointRaces(report: mixed) == nil)
+        #expect(try OVESLocalApplyTests.onlyEndpointFailures(report: mixed, retried: retried) == nil)
 
         let none = try Self.report(applyFailed: [:], destroyFailed: ["aws_vpc.main": "StatusCode: 500"])
         defer { try? FileManager.default.removeItem(at: none) }
-        #expect(try OVESLocalApplyTests.onlyEndpointRaces(report: none) == nil)
-        #expect(try OVESLocalApplyTests.onlyAlreadyDeleted(report: none) == ["StatusCode: 500"])
+        #expect(try OVESLocalApplyTests.onlyEndpointFailures(report: none, retried: retried) == nil)
+        #expect(try OVESLocalApplyTests.onlyAlreadyDeleted(report: none, retried: []) == ["StatusCode: 500"])
 
         let redoneDelete =
             "deleting Secrets Manager Secret (oves/dev/x): InvalidRequestException: You tried to perform the "
             + "operation on a secret that's currently marked deleted."
         let deleted = try Self.report(applyFailed: [:], destroyFailed: ["aws_secretsmanager_secret.x": redoneDelete])
         defer { try? FileManager.default.removeItem(at: deleted) }
-        #expect(try OVESLocalApplyTests.onlyAlreadyDeleted(report: deleted) == [redoneDelete])
+        #expect(try OVESLocalApplyTests.onlyAlreadyDeleted(report: deleted, retried: retried) == [redoneDelete])
+        #expect(try OVESLocalApplyTests.onlyAlreadyDeleted(report: deleted, retried: []) == nil)
     }
 }
 
