@@ -332,6 +332,38 @@ struct ValidationRuleTests {
         #expect(secretWarnings([consumer, providerClass(namespace: "other")]).count == 1)
     }
 
+    @Test("a class syncing 40 Secrets defines each of them (the object index grows past its first size)")
+    func manySyncedSecrets() {
+        let names = (0..<40).map { "synced-\($0)" }
+        let providerClass = SecretProviderClass(
+            metadata: .init(name: "workload-secrets", namespace: "prod"),
+            spec: .init(
+                provider: "aws",
+                secretObjects: names.map {
+                    .init(data: [.init(key: "value", objectName: $0)], secretName: $0, type: "Opaque")
+                }))
+        for name in [names[0], names[39]] {
+            let consumer = mounting(Volume(name: "secret", secret: .init(secretName: name)))
+            let found = diagnostics([consumer, providerClass]).filter { $0.message.contains("refers to Secret") }
+            #expect(found.isEmpty, "\(found)")
+        }
+        let missing = mounting(Volume(name: "secret", secret: .init(secretName: "synced-40")))
+        #expect(diagnostics([missing, providerClass]).contains { $0.message.contains("refers to Secret 'synced-40'") })
+    }
+
+    @Test("among 3,000 objects each duplicate is reported once, at the second definition")
+    func duplicatesAmongMany() {
+        var objects: [any KubernetesObject] = (0..<3000).map { configMap("settings-\($0)") }
+        objects.append(configMap("settings-17"))
+        objects.append(configMap("settings-2999"))
+        let duplicates = diagnostics(objects).filter { $0.message.hasPrefix("duplicate ConfigMap") }
+        #expect(
+            duplicates.map(\.message).sorted() == [
+                "duplicate ConfigMap 'settings-17' in namespace 'prod': each kind/namespace/name must be unique",
+                "duplicate ConfigMap 'settings-2999' in namespace 'prod': each kind/namespace/name must be unique",
+            ])
+    }
+
     @Test("a definition with five problems reports five diagnostics, all at once")
     func allProblemsAtOnce() {
         let broken = deployment {

@@ -33,6 +33,9 @@ struct ObjectKey: Hashable {
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    /// The four parts' hash, for ``ObjectIndex``'s own table.
+    var hashCode: Int { hash }
 }
 
 /// Runs the manifest rules over a fixed list of objects.
@@ -44,7 +47,7 @@ struct ManifestValidator {
     /// Each object's component path, parallel to ``objects``.
     let paths: [ComponentPath]
     /// Objects by key (the first one when there are duplicates).
-    let index: [ObjectKey: Int]
+    let index: ObjectIndex
     /// For each object, the offset of the first object with its key (itself unless a duplicate).
     let firstWithKey: [Int]
     /// Pod templates by namespace, built once: selections look here instead of re-reading
@@ -95,16 +98,12 @@ struct ManifestValidator {
         }
         let workloads = Parallel.map(count: objects.count) { PodTemplateInfo.of(objects[$0], path: paths[$0]) }
         let podTemplateOfObject = workloads.map { $0.pods }
-        var index: [ObjectKey: Int] = [:]
-        index.reserveCapacity(objects.count)
+        var index = ObjectIndex(keys: keys)
         var podTemplates: [String: [(offset: Int, pods: PodTemplateInfo)]] = [:]
         var podsByLabel: [String: [String: [Int]]] = [:]
         var firstWithKey = [Int](repeating: 0, count: objects.count)
-        // Reading through `inout` makes the defaulted subscript insert: one lookup stores `offset`
-        // for a new key and reads the first object's offset for a repeated one.
-        func stored(_ value: inout Int) -> Int { value }
-        for (offset, key) in keys.enumerated() {
-            firstWithKey[offset] = stored(&index[key, default: offset])
+        for offset in keys.indices {
+            firstWithKey[offset] = index.insertObject(at: offset)
             if let pods = podTemplateOfObject[offset] {
                 let namespace = namespaces[offset] ?? ""
                 podTemplates[namespace, default: []].append((offset, pods))
@@ -119,7 +118,7 @@ struct ManifestValidator {
             guard let certificate = object as? Certificate, let secret = certificate.spec?.secretName, !secret.isEmpty
             else { continue }
             let key = ObjectKey(group: "", kind: "Secret", namespace: namespaces[offset] ?? "", name: secret)
-            if index[key] == nil { index[key] = offset }
+            index.insertIfAbsent(key, offset: offset)
         }
         // So does a SecretProviderClass for each Secret it syncs (`secretObjects`; the CSI driver
         // writes them while a pod mounts the class).
@@ -128,7 +127,7 @@ struct ManifestValidator {
             for secret in secretProviderClass.spec?.secretObjects ?? [] {
                 guard let name = secret.secretName, !name.isEmpty else { continue }
                 let key = ObjectKey(group: "", kind: "Secret", namespace: namespaces[offset] ?? "", name: name)
-                if index[key] == nil { index[key] = offset }
+                index.insertIfAbsent(key, offset: offset)
             }
         }
         var provided: [ObjectKey: ClusterProvided] = [:]
