@@ -25,7 +25,9 @@
 
   oves-moto.py apply [--bootstrap BUCKET,TABLE] ROOT TF-APPLY-LOCAL-ARGS...
       Starts one private moto, bootstraps as above, and runs tf-apply-local ROOT against
-      it with the remaining arguments; exits with tf-apply-local's status.
+      it with the remaining arguments; exits with tf-apply-local's status. Then prints on
+      stderr each request the AWS SDK sent more than once, with every attempt moto answered
+      ("N request(s) retried by the AWS SDK:"), which the apply test reads.
 
 Reuses ../shared/tools/_tfcommon.py and tf-apply-local's override logic; the source
 tree is never modified.
