@@ -20,6 +20,7 @@ Prints {"ok": bool, "addresses": N, "differences": [...], "log": "..."} as JSON;
 plans agree. Reuses ../shared/tools/_tfcommon.py and tf-apply-local's overrides; the roots are
 never modified.
 """
+import concurrent.futures
 import glob
 import importlib.machinery
 import importlib.util
@@ -131,11 +132,15 @@ def main():
         endpoint = oves_moto.start_moto(state)
         for spec in bootstrap:
             oves_moto.bootstrap(endpoint, spec)
-        plans = []
-        for i, root in enumerate((original, converted)):
+        # Both roots plan side by side on the one moto: the round trip's comparisons run one after
+        # another and end the test run, where a core is often free.
+        def plan_root(i, root):
             work = os.path.join(tmp, f"root{i}")
             os.makedirs(work)
-            plans.append(plan(os.path.abspath(root), work, endpoint, variables, log))
+            return plan(os.path.abspath(root), work, endpoint, variables, log)
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            plans = list(pool.map(plan_root, (0, 1), (original, converted)))
         if None not in plans:
             moved = moves(converted)
             before = {rename(a, moved): v for a, v in changes(plans[0]).items()}
