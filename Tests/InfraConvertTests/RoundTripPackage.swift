@@ -100,8 +100,14 @@ enum RoundTripPackage {
         try synthProgram(targets.map(\.name)).write(to: main, atomically: true, encoding: .utf8)
         let buildStart = Date()
         let scratch = work.appendingPathComponent("build")
+        // No index store and no debug information: nobody opens this build in an editor or a
+        // debugger, and leaving both out takes 16 % of its CPU off (49.7 -> 41.9 CPU-s from scratch).
         let output = try ExternalTools.run(
-            swift, ["build", "--package-path", package.path, "--scratch-path", scratch.path, "--product", "synth"])
+            swift,
+            [
+                "build", "--package-path", package.path, "--scratch-path", scratch.path, "--product", "synth",
+                "--disable-index-store", "-Xswiftc", "-gnone",
+            ])
         guard output.status == 0 else {
             let errors = (output.stdout + output.stderr).split(separator: "\n").filter { $0.contains("error:") }
             throw RoundTripError(
