@@ -32,6 +32,7 @@
 Reuses ../shared/tools/_tfcommon.py and tf-apply-local's override logic; the source
 tree is never modified.
 """
+import glob
 import importlib.machinery
 import importlib.util
 import json
@@ -289,6 +290,40 @@ def apply(spec, root, rest):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def plan_shown(root, work, endpoint, variables, log):
+    """Stages `root` in `work` like tf-apply-local (provider overrides for `endpoint`, backend
+    made local), runs terraform init, plan -out (with each `-var` assignment) and show -json;
+    returns the shown plan, or None with what failed appended to `log`."""
+    staged, _ = c.stage(root, work)
+    tal.write_overrides(staged, endpoint)
+    hcl_backend = any(
+        re.search(r'^\s*(backend\s+"|cloud\s*\{)', open(p, errors="replace").read(), re.M)
+        for p in glob.glob(os.path.join(staged, "*.tf")))
+    if hcl_backend:
+        with open(os.path.join(staged, "zz_backend_override.tf.json"), "w") as f:
+            json.dump({"terraform": [{"backend": {"local": {"path": "terraform.tfstate"}}}]}, f)
+    env = c.tf_env(work)
+    env.update({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+                "AWS_EC2_METADATA_DISABLED": "true"})
+    tf = c.terraform_bin()
+    out = c.init(tf, staged, env, backend=hcl_backend)
+    if out.returncode != 0:
+        log.append(f"{root}: init failed\n{out.stdout}")
+        return None
+    args = [tf, "plan", "-input=false", "-no-color", "-out=plan.bin"]
+    for assignment in variables:
+        args += ["-var", assignment]
+    out = c.run(args, staged, env)
+    if out.returncode != 0:
+        log.append(f"{root}: plan failed\n{out.stdout[-8000:]}")
+        return None
+    out = c.run([tf, "show", "-json", "plan.bin"], staged, env)
+    if out.returncode != 0:
+        log.append(f"{root}: show failed\n{out.stdout[-4000:]}")
+        return None
+    return json.loads(out.stdout)
+
+
 def plan(roots, spec=None):
     tmp = c.make_tmp("oves-moto.")
     state = os.path.join(tmp, "moto")
@@ -296,43 +331,14 @@ def plan(roots, spec=None):
     try:
         endpoint = start_moto(state)
         bootstrap(endpoint, spec)
-        tf = c.terraform_bin()
         for i, root in enumerate(roots):
             work = os.path.join(tmp, f"root{i}")
             os.makedirs(work)
-            staged, _ = c.stage(root, work)
-            tal.write_overrides(staged, endpoint)
-            hcl_backend = False
-            for fn in os.listdir(staged):
-                if fn.endswith(".tf"):
-                    with open(os.path.join(staged, fn), errors="replace") as f:
-                        if re.search(r'^\s*(backend\s+"|cloud\s*\{)', f.read(), re.M):
-                            hcl_backend = True
-            if hcl_backend:
-                with open(os.path.join(staged, "zz_backend_override.tf.json"), "w") as f:
-                    json.dump({"terraform": [{"backend": {"local": {"path": "terraform.tfstate"}}}]}, f)
-            env = c.tf_env(work)
-            env.update({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                        "AWS_EC2_METADATA_DISABLED": "true"})
             log = []
-            out = c.init(tf, staged, env, backend=hcl_backend)
-            log.append(out.stdout)
-            ok = out.returncode == 0
-            addresses = []
-            if ok:
-                out = c.run([tf, "plan", "-input=false", "-no-color", "-out=plan.bin"], staged, env)
-                log.append(out.stdout)
-                ok = out.returncode == 0
-            if ok:
-                out = c.run([tf, "show", "-json", "plan.bin"], staged, env)
-                ok = out.returncode == 0
-                if ok:
-                    shown = json.loads(out.stdout)
-                    addresses = sorted(rc["address"] for rc in shown.get("resource_changes", [])
-                                       if rc.get("mode") == "managed")
-                else:
-                    log.append(out.stdout)
-            results[root] = {"ok": ok, "addresses": addresses, "log": "\n".join(log)[-20000:]}
+            shown = plan_shown(root, work, endpoint, [], log)
+            addresses = sorted(rc["address"] for rc in (shown or {}).get("resource_changes", [])
+                               if rc.get("mode") == "managed")
+            results[root] = {"ok": shown is not None, "addresses": addresses, "log": "\n".join(log)[-20000:]}
     finally:
         stop_moto(state)
         shutil.rmtree(tmp, ignore_errors=True)

@@ -8,9 +8,9 @@ compares what Terraform would do.
 --bootstrap first creates what `infra-manifest bootstrap` creates (oves-moto.py's bootstrap), so
 roots whose `import` blocks adopt the state bucket and lock table plan against real objects.
 
-Stages each root like tf-apply-local (provider overrides for the local endpoint, backend
-removed, relative modules copied), runs `terraform init`, `plan -out` and `show -json`, then
-compares the two plans:
+Plans each root with oves-moto.py's plan_shown (staged like tf-apply-local: provider overrides
+for the local endpoint, backend made local, relative modules copied; `terraform init`, `plan -out`
+and `show -json`), then compares the two plans:
   * the addresses in resource_changes (managed and data); an original address is mapped through
     the converted root's `moved` blocks (readable names for cdktf's construct-path names);
   * for each address: mode, type, provider, index, actions, after, after_unknown,
@@ -26,7 +26,6 @@ import importlib.machinery
 import importlib.util
 import json
 import os
-import re
 import shutil
 import sys
 
@@ -36,10 +35,6 @@ TOOLS = os.environ.get("OVES_SHARED_TOOLS") or os.path.join(
 sys.path.insert(0, TOOLS)
 import _tfcommon as c  # noqa: E402
 
-_loader = importlib.machinery.SourceFileLoader("tf_apply_local", os.path.join(TOOLS, "tf-apply-local"))
-_spec = importlib.util.spec_from_loader("tf_apply_local", _loader)
-tal = importlib.util.module_from_spec(_spec)
-_loader.exec_module(tal)
 _moto_loader = importlib.machinery.SourceFileLoader(
     "oves_moto", os.path.join(os.path.dirname(os.path.realpath(__file__)), "oves-moto.py"))
 _moto_spec = importlib.util.spec_from_loader("oves_moto", _moto_loader)
@@ -58,37 +53,6 @@ def moves(root):
             for block in doc["moved"]:
                 result[block["from"]] = block["to"]
     return result
-
-
-def plan(root, work, endpoint, variables, log):
-    staged, _ = c.stage(root, work)
-    tal.write_overrides(staged, endpoint)
-    hcl_backend = any(
-        re.search(r'^\s*(backend\s+"|cloud\s*\{)', open(p, errors="replace").read(), re.M)
-        for p in glob.glob(os.path.join(staged, "*.tf")))
-    if hcl_backend:
-        with open(os.path.join(staged, "zz_backend_override.tf.json"), "w") as f:
-            json.dump({"terraform": [{"backend": {"local": {"path": "terraform.tfstate"}}}]}, f)
-    env = c.tf_env(work)
-    env.update({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
-                "AWS_EC2_METADATA_DISABLED": "true"})
-    tf = c.terraform_bin()
-    out = c.init(tf, staged, env, backend=hcl_backend)
-    if out.returncode != 0:
-        log.append(f"{root}: init failed\n{out.stdout}")
-        return None
-    args = [tf, "plan", "-input=false", "-no-color", "-out=plan.bin"]
-    for assignment in variables:
-        args += ["-var", assignment]
-    out = c.run(args, staged, env)
-    if out.returncode != 0:
-        log.append(f"{root}: plan failed\n{out.stdout[-8000:]}")
-        return None
-    out = c.run([tf, "show", "-json", "plan.bin"], staged, env)
-    if out.returncode != 0:
-        log.append(f"{root}: show failed\n{out.stdout[-4000:]}")
-        return None
-    return json.loads(out.stdout)
 
 
 def changes(shown):
@@ -137,7 +101,7 @@ def main():
         def plan_root(i, root):
             work = os.path.join(tmp, f"root{i}")
             os.makedirs(work)
-            return plan(os.path.abspath(root), work, endpoint, variables, log)
+            return oves_moto.plan_shown(os.path.abspath(root), work, endpoint, variables, log)
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
             plans = list(pool.map(plan_root, (0, 1), (original, converted)))
