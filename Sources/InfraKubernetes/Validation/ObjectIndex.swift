@@ -54,8 +54,8 @@ struct ObjectIndex {
     mutating func insertObject(at offset: Int) -> Int {
         let position = position(of: keys[offset])
         if slots[position] != Self.empty { return self.offset(in: slots[position]) }
+        // No growth check: ``init(keys:)`` made room for every object.
         slots[position] = Int32(offset)
-        growIfNeeded()
         return offset
     }
 

@@ -23,6 +23,7 @@ struct OVESLocalApplyTests {
         let report = json.deletingLastPathComponent().appendingPathComponent("report.json")
         var attempt = 1
         var output: ExternalTools.Output
+        var retried: [String]
         while true {
             let start = Date()
             // Minutes of terraform: off Swift's cooperative pool, so other suites keep their threads.
@@ -44,16 +45,14 @@ struct OVESLocalApplyTests {
             // them and retried requests moto had carried out (Tests/LocalAWS/moto-serialized/moto_server
             // now writes each response at once). A configuration that really names two resources
             // alike fails without any retry, and fails again on a fresh moto.
-            let retried = Self.retriedRequests(output.stderr)
+            retried = Self.retriedRequests(output.stderr)
             guard output.status != 0, attempt == 1,
                 let races = try Self.onlyEndpointFailures(report: report, retried: retried)
             else { break }
             print("tf-apply-local \(root): only the endpoint's failures, run again on a fresh endpoint: \(races)")
             attempt += 1
         }
-        if output.status != 0,
-            let gone = try Self.onlyAlreadyDeleted(report: report, retried: Self.retriedRequests(output.stderr))
-        {
+        if output.status != 0, let gone = try Self.onlyAlreadyDeleted(report: report, retried: retried) {
             // moto answered a destroy's ReplaceNetworkAclAssociation with an internal error (HTTP 500
             // and a traceback instead of XML), or a delete the SDK sent again found its resource gone:
             // the endpoint failed, not the configuration.
