@@ -222,6 +222,15 @@ let package = Package(
 // Written by `swift run infra-codegen` (infra-codegen); edit the generator, not this block.
 // Opt-in products with every AWS provider type outside the curated InfraAWS module, one
 // target per service group (Sources/InfraAWSFamilies/Generated/<Group>/, one file per service).
+// All but InfraAWSAllContainers are empty unless the trait AWSFamilies is on: the package's
+// own build and tests leave them out, and a user turns it on in the dependency
+// (Documentation/Generators.md, "Using the family products").
+package.traits.insert(
+    .trait(
+        name: "AWSFamilies",
+        description: "Compiles the opt-in InfraAWSAll<Group> modules (every AWS provider type outside InfraAWS)."
+    )
+)
 package.products += [
     .library(name: "InfraAWSAllAI", targets: ["InfraAWSAllAI"]),
     .library(name: "InfraAWSAllAPIGateway", targets: ["InfraAWSAllAPIGateway"]),

@@ -7,10 +7,11 @@
 #
 # The opt-in InfraAWSAll<Group> targets (Sources/InfraAWSFamilies/Generated) are left out on purpose:
 # they are 35 generated modules (~257k lines) mirroring the AWS provider reference, have no
-# catalogs, and their compile alone is ~444 s of CPU (Documentation/Generators.md), which would
-# dominate the run; their doc comments come from the same generator code path as the curated
-# InfraAWS types checked here (a sample, InfraAWSAllAccount and InfraAWSAllBilling, is clean:
-# `swift package generate-documentation --target InfraAWSAllAccount --target InfraAWSAllBilling`).
+# catalogs, are empty without the package trait AWSFamilies (off in this package's own build), and
+# their compile alone is ~112 s of CPU (Documentation/Generators.md), which would dominate the run;
+# their doc comments come from the same generator code path as the curated InfraAWS types checked
+# here (a sample, InfraAWSAllAccount and InfraAWSAllBilling, is clean: `swift package --traits
+# AWSFamilies generate-documentation --target InfraAWSAllAccount --target InfraAWSAllBilling`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -52,6 +52,11 @@ public struct ConversionResult: Sendable {
     public var report: ConversionReport
     /// The Swift products the target needs (`InfraAWS`, `InfraAWSAllEC2`, …) besides `InfraTerraform`.
     public var products: [String]
+    /// The package traits of swift-infra those products need: `AWSFamilies` when the target imports
+    /// a family module that is empty without it (`.package(url: …, from: …, traits: ["AWSFamilies"])`).
+    public var traits: [String] {
+        products.contains(where: FamilyPlan.needsTrait(product:)) ? [FamilyPlan.trait] : []
+    }
     /// The roots converted: their folder (relative) and the Swift expression of their stack.
     public var stacks: [(directory: String, stack: String)]
 }

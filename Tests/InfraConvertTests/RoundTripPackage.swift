@@ -76,6 +76,7 @@ enum RoundTripPackage {
         try FileManager.default.createDirectory(at: package, withIntermediateDirectories: true)
         var reports: [String: ConversionReport] = [:]
         var targets: [(name: String, products: [String])] = []
+        var traits: Set<String> = []
         let start = Date()
         for input in try inputs {
             let result = try TerraformConverter(
@@ -91,9 +92,10 @@ enum RoundTripPackage {
             }
             reports[input.target] = result.report
             targets.append((input.target, ["InfraTerraform"] + result.products))
+            traits.formUnion(result.traits)
         }
         let convertSeconds = Date().timeIntervalSince(start)
-        try manifest(targets).write(
+        try manifest(targets, traits: traits.sorted()).write(
             to: package.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
         let main = package.appendingPathComponent("Sources/synth/main.swift")
         try FileManager.default.createDirectory(at: main.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -122,8 +124,11 @@ enum RoundTripPackage {
             buildSeconds: Date().timeIntervalSince(buildStart), reports: reports)
     }
 
-    private static func manifest(_ targets: [(name: String, products: [String])]) -> String {
+    private static func manifest(_ targets: [(name: String, products: [String])], traits: [String]) -> String {
         let identity = ExternalTools.packageRoot.lastPathComponent
+        // The traits the converted code needs (AWSFamilies for a family module), as the convert
+        // command tells a user to enable them.
+        let traitList = traits.map(\.debugDescription).joined(separator: ", ")
         let targetList = targets.map { target in
             let products = target.products.map { ".product(name: \"\($0)\", package: \"\(identity)\")" }
             return "        .target(name: \"\(target.name)\", dependencies: [\(products.joined(separator: ", "))]),"
@@ -136,7 +141,7 @@ enum RoundTripPackage {
             let package = Package(
                 name: "convert-roundtrip",
                 platforms: [.macOS(.v14)],
-                dependencies: [.package(path: \(ExternalTools.packageRoot.path.debugDescription))],
+                dependencies: [.package(path: \(ExternalTools.packageRoot.path.debugDescription), traits: [\(traitList)])],
                 targets: [
             \(targetList)
                     .executableTarget(

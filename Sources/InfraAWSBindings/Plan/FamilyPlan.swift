@@ -155,4 +155,23 @@ package enum FamilyPlan {
 
     /// The target name of a group.
     package static func targetName(_ group: String) -> String { "InfraAWSAll" + group }
+
+    /// The package trait that compiles the gated families. Off by default: the package's own
+    /// `swift build` and `swift test` build every target of the package, and the 34 gated
+    /// families were 30 % of that build's CPU (Documentation/Performance.md). A user turns it on
+    /// in the dependency: `.package(url: …, from: …, traits: ["AWSFamilies"])`.
+    package static let trait = "AWSFamilies"
+
+    /// Groups compiled without the trait: the built-in OVES reference (`swift run
+    /// infra-manifest`, the package's main job) imports `InfraAWSAllContainers`.
+    package static let ungatedGroups: Set<String> = ["Containers"]
+
+    /// Whether a group's module is empty unless the package trait ``trait`` is enabled.
+    package static func isGated(_ group: String) -> Bool { !ungatedGroups.contains(group) }
+
+    /// Whether a product (`InfraAWSAllS3`) needs the package trait ``trait``.
+    package static func needsTrait(product: String) -> Bool {
+        guard product.hasPrefix("InfraAWSAll") else { return false }
+        return isGated(String(product.dropFirst("InfraAWSAll".count)))
+    }
 }

@@ -117,5 +117,12 @@ public struct ConvertCommand: ParsableCommand {
         Console.out(
             "The target depends on: "
                 + products.map { ".product(name: \"\($0)\", package: \"swift-infra\")" }.joined(separator: ", "))
+        if !result.traits.isEmpty {
+            // The family modules are empty unless the package's trait is on in the user's dependency.
+            let traits = result.traits.map { "\"\($0)\"" }.joined(separator: ", ")
+            Console.out(
+                "The swift-infra dependency needs the trait\(result.traits.count == 1 ? "" : "s") [\(traits)]: "
+                    + ".package(url: …, from: …, traits: [\(traits)])")
+        }
     }
 }

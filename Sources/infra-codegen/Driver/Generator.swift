@@ -63,6 +63,7 @@ extension Generator {
     func allFiles() throws -> [String: String] {
         var files = try curatedFiles()
         files.merge(try familyFiles()) { first, _ in first }
+        files.merge(familyCheckFiles()) { first, _ in first }
         files.merge(sensitiveTableFiles()) { first, _ in first }
         files[TaggableTableRenderer.destination] = TaggableTableRenderer.render(
             entries: provider.resources, context: context)
