@@ -161,6 +161,30 @@ struct GeneratorTests {
         #expect(expected == 115)
     }
 
+    @Test("every family but Containers compiles only with the trait AWSFamilies, which Package.swift declares")
+    func familyTrait() throws {
+        let generator = try Self.generator()
+        let files = try generator.familyFiles()
+        #expect(files.count > 200)
+        for (path, text) in files {
+            let gated = !path.hasPrefix("Sources/InfraAWSFamilies/Generated/Containers/")
+            // The whole file, imports included, is inside the condition: without the trait the module is empty.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let firstCode = lines.first { !$0.hasPrefix("//") && !$0.isEmpty }
+            #expect(firstCode == (gated ? "#if AWSFamilies" : "import InfraCore"), "\(path)")
+            #expect(text.hasSuffix(gated ? "}\n#endif\n" : "}\n"), "\(path)")
+        }
+        let block = try #require(try generator.packageBlock())
+        #expect(block.contains("name: \"AWSFamilies\""))
+        #expect(FamilyPlan.needsTrait(product: "InfraAWSAllS3"))
+        #expect(!FamilyPlan.needsTrait(product: "InfraAWSAllContainers"))
+        #expect(!FamilyPlan.needsTrait(product: "InfraAWS"))
+        // The package CI builds the families with: every family, the trait on.
+        let check = try #require(generator.familyCheckFiles()["Scripts/aws-families-build/Package.swift"])
+        #expect(check.contains("traits: [\"AWSFamilies\"]"))
+        #expect(check.components(separatedBy: ".product(name: \"InfraAWSAll").count - 1 == FamilyPlan.groups.count)
+    }
+
     @Test("--types generates exactly the requested resources and data sources into one file")
     func selectedTypes() throws {
         let generator = try Self.generator()

@@ -101,6 +101,18 @@ struct TypedConversionTests {
         #expect(result.files.map(\.name) == ["Network.swift", "ConvertedStacks.swift"])
         #expect(result.stacks.map(\.stack) == ["Network.stack"])
         #expect(result.products == ["InfraAWS"])
+        #expect(result.traits.isEmpty)
+    }
+
+    @Test("a type from a gated family needs the trait AWSFamilies; one from InfraAWSAllContainers does not")
+    func familyTraits() throws {
+        let queue = try ConversionFixtures.convert(["main.tf": #"resource "aws_sqs_queue" "jobs" {}"#], root: "queue")
+        #expect(queue.products == ["InfraAWSAllMessaging"])
+        #expect(queue.traits == ["AWSFamilies"])
+        let registry = try ConversionFixtures.convert(
+            ["main.tf": #"resource "aws_ecr_repository" "app" { name = "app" }"#], root: "registry")
+        #expect(registry.products == ["InfraAWSAllContainers"])
+        #expect(registry.traits.isEmpty)
     }
 
     @Test("resources become the generated types with arguments in initializer order")
