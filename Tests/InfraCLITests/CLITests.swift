@@ -50,7 +50,7 @@ func run<D: InfrastructureCommand>(_ type: D.Type, _ arguments: [String]) async 
     }
 }
 
-@Suite("Command line")
+@Suite("Command line", .offCooperativePool)
 struct CLITests {
     @Test("synth writes every unit's files into the output folder")
     func synth() async throws {
@@ -138,7 +138,7 @@ struct CLITests {
     }
 }
 
-@Suite("Dependency graph")
+@Suite("Dependency graph", .offCooperativePool)
 struct GraphTests {
     func graph() -> DependencyGraph {
         let result = SampleInfra().body.synthesize()

@@ -3,9 +3,10 @@
 
 import InfraCore
 import InfraKubernetes
+import InfraTestSupport
 import Testing
 
-@Suite("objects the cluster provides")
+@Suite("objects the cluster provides", .offCooperativePool)
 struct ClusterProvidedTests {
     /// A RoleBinding in cert-manager's namespace granting its controller's ServiceAccount a Role.
     static let binding = RoleBinding(

@@ -9,7 +9,7 @@ import Testing
 
 @testable import infra_functions_codegen
 
-@Suite("infra-functions-codegen")
+@Suite("infra-functions-codegen", .offCooperativePool)
 struct FunctionsGeneratorTests {
     static let root = ExternalTools.packageRoot.path
 

@@ -4,7 +4,7 @@ import InfraTerraform
 import InfraTestSupport
 import Testing
 
-@Suite("HCL output for review")
+@Suite("HCL output for review", .offCooperativePool)
 struct HCLOutputTests {
     func synth(_ format: SynthesisOptions.TerraformFormat, backend: Bool = true) throws -> URL {
         let (root, _) = StackFixtures.everyFeature(backend: backend)

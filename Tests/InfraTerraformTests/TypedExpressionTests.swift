@@ -3,9 +3,10 @@
 
 import InfraCore
 import InfraTerraform
+import InfraTestSupport
 import Testing
 
-@Suite("Typed expressions")
+@Suite("Typed expressions", .offCooperativePool)
 struct TypedExpressionTests {
     let a = Variable<Double>("a", default: 2).value
     let b = Variable<Double>("b", default: 3).value

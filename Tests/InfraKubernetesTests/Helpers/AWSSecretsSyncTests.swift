@@ -10,7 +10,7 @@ import InfraTestSupport
 import Testing
 import Yams
 
-@Suite("AWSSecretsSync: Kubernetes Secrets from Secrets Manager through the CSI driver")
+@Suite("AWSSecretsSync: Kubernetes Secrets from Secrets Manager through the CSI driver", .offCooperativePool)
 struct AWSSecretsSyncTests {
     static let sync = AWSSecretsSync(
         namespace: "data", region: "us-east-1",

@@ -5,9 +5,10 @@
 import Foundation
 import InfraCore
 import InfraPolicy
+import InfraTestSupport
 import Testing
 
-@Suite("Agreement with checkov")
+@Suite("Agreement with checkov", .offCooperativePool)
 struct CheckovAgreementTests {
     @Test func fixtureFolderIsUpToDate() throws {
         if CheckovFixtures.isRecording { try CheckovFixtures.record() }

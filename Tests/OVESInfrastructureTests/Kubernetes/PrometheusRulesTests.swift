@@ -8,7 +8,7 @@ import Foundation
 import InfraTestSupport
 import Testing
 
-@Suite("OVES monitoring: the alerting rules, checked and exercised by promtool")
+@Suite("OVES monitoring: the alerting rules, checked and exercised by promtool", .offCooperativePool)
 struct PrometheusRulesTests {
     typealias Cluster = MonitoringScrapeTests.Cluster
 

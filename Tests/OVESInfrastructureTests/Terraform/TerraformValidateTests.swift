@@ -6,7 +6,7 @@ import Foundation
 import InfraTestSupport
 import Testing
 
-@Suite("OVES reference passes terraform validate")
+@Suite("OVES reference passes terraform validate", .offCooperativePool)
 struct TerraformValidateTests {
     @Test("the reference synthesizes without errors")
     func synthesizesWithoutErrors() {
