@@ -179,11 +179,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "InfraDevTests", dependencies: ["InfraDev", "InfraTestSupport"], exclude: ["Fixtures"],
+            name: "InfraDevTests", dependencies: ["InfraDev"], exclude: ["Fixtures"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "InfraPolicyTests", dependencies: ["InfraCore", "InfraPolicy", "InfraTestSupport"],
-            swiftSettings: strictSettings),
+            name: "InfraPolicyTests", dependencies: ["InfraCore", "InfraPolicy"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraSigV4Tests", dependencies: ["InfraSigV4"], swiftSettings: strictSettings),
         .testTarget(

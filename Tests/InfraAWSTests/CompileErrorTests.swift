@@ -6,7 +6,7 @@ import Foundation
 import InfraTestSupport
 import Testing
 
-@Suite("Compile-time checking of generated types", .offCooperativePool, .serialized)
+@Suite("Compile-time checking of generated types", .serialized)
 struct CompileErrorTests {
     /// The folder holding the built `.swiftmodule`s of this test run, if found.
     static var modulesDirectory: URL? {

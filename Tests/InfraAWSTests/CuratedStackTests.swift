@@ -8,7 +8,7 @@ import InfraTerraform
 import InfraTestSupport
 import Testing
 
-@Suite("Curated types in a stack", .offCooperativePool)
+@Suite("Curated types in a stack")
 struct CuratedStackTests {
     static func stack() -> Stack {
         let unknown = Variable<Value>("unknown", providedAtApply: true)

@@ -50,7 +50,7 @@ func run<D: InfrastructureCommand>(_ type: D.Type, _ arguments: [String]) async 
     }
 }
 
-@Suite("Command line", .offCooperativePool)
+@Suite("Command line")
 struct CLITests {
     @Test("synth writes every unit's files into the output folder")
     func synth() async throws {
@@ -138,7 +138,7 @@ struct CLITests {
     }
 }
 
-@Suite("Dependency graph", .offCooperativePool)
+@Suite("Dependency graph")
 struct GraphTests {
     func graph() -> DependencyGraph {
         let result = SampleInfra().body.synthesize()

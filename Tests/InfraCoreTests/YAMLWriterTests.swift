@@ -3,7 +3,7 @@ import InfraCore
 import InfraTestSupport
 import Testing
 
-@Suite("YAML writer", .offCooperativePool)
+@Suite("YAML writer")
 struct YAMLWriterTests {
     /// Strings YAML 1.1 readers would turn into booleans, numbers, null, dates or structure.
     static let tricky: [String] = [

@@ -4,10 +4,9 @@
 
 import Foundation
 import InfraDev
-import InfraTestSupport
 import Testing
 
-@Suite("The edit-and-run loop on a real package", .offCooperativePool, .serialized)
+@Suite("The edit-and-run loop on a real package", .serialized)
 struct DevLoopTests {
     static func write(_ path: String, _ text: String) throws {
         try FileManager.default.createDirectory(

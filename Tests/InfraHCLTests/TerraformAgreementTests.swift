@@ -10,7 +10,7 @@ import InfraHCL
 import InfraTestSupport
 import Testing
 
-@Suite("HCL parser agrees with Terraform", .offCooperativePool)
+@Suite("HCL parser agrees with Terraform")
 struct TerraformAgreementTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus")
 

@@ -3,10 +3,9 @@
 
 import InfraCore
 import InfraKubernetes
-import InfraTestSupport
 import Testing
 
-@Suite("objects the cluster provides", .offCooperativePool)
+@Suite("objects the cluster provides")
 struct ClusterProvidedTests {
     /// A RoleBinding in cert-manager's namespace granting its controller's ServiceAccount a Role.
     static let binding = RoleBinding(

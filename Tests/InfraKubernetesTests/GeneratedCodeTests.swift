@@ -5,7 +5,7 @@ import Foundation
 import InfraTestSupport
 import Testing
 
-@Suite("Generated code", .offCooperativePool)
+@Suite("Generated code")
 struct GeneratedCodeTests {
     /// The generator binary, built next to the test bundle by `swift build` / `swift test`.
     static var generator: URL {

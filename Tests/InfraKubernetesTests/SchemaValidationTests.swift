@@ -8,7 +8,7 @@ import InfraKubernetes
 import InfraTestSupport
 import Testing
 
-@Suite("k8s-validate accepts synthesized YAML", .offCooperativePool)
+@Suite("k8s-validate accepts synthesized YAML")
 struct SchemaValidationTests {
     @Test("the sample manifest synthesizes without errors and passes strict validation for every supported version")
     func sampleManifestPassesK8sValidate() throws {

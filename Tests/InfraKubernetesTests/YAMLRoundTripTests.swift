@@ -20,7 +20,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-@Suite("YAML 1.1 round trip", .offCooperativePool)
+@Suite("YAML 1.1 round trip")
 struct YAMLRoundTripTests {
     /// Strings YAML 1.1 readers turn into something else when written plain.
     static let hostile: [String] = [

@@ -8,7 +8,7 @@ import InfraOutput
 import InfraTestSupport
 import Testing
 
-@Suite("Output record", .offCooperativePool)
+@Suite("Output record")
 struct RecordTests {
     let files = artifacts([
         "terraform/dev/main.tf.json": "{\"v\": 1}\n", "kubernetes/dev/app.yaml": "kind: A\n", "top.txt": "",

@@ -5,7 +5,7 @@ import InfraTestSupport
 import Testing
 
 /// Literal strings must come back from Terraform exactly as written, whatever they contain.
-@Suite("Escaping round-trips through Terraform", .offCooperativePool)
+@Suite("Escaping round-trips through Terraform")
 struct EscapingRoundTripTests {
     static let fixed: [String] = [
         "${var.x}", "%{ if true }yes%{ endif }", "$${already}", "$$${triple}", "%%{pct}", "$", "%", "{", "}", "${",

@@ -9,7 +9,7 @@ import Testing
 
 @testable import infra_functions_codegen
 
-@Suite("infra-functions-codegen", .offCooperativePool)
+@Suite("infra-functions-codegen")
 struct FunctionsGeneratorTests {
     static let root = ExternalTools.packageRoot.path
 

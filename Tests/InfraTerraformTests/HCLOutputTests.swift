@@ -4,7 +4,7 @@ import InfraTerraform
 import InfraTestSupport
 import Testing
 
-@Suite("HCL output for review", .offCooperativePool)
+@Suite("HCL output for review")
 struct HCLOutputTests {
     func synth(_ format: SynthesisOptions.TerraformFormat, backend: Bool = true) throws -> URL {
         let (root, _) = StackFixtures.everyFeature(backend: backend)

@@ -9,7 +9,7 @@ import InfraTerraform
 import InfraTestSupport
 import Testing
 
-@Suite("Import and removed against the local AWS endpoint", .offCooperativePool, .serialized, .timeLimit(.minutes(10)))
+@Suite("Import and removed against the local AWS endpoint", .serialized, .timeLimit(.minutes(10)))
 struct ImportRemovedLocalAWSTests {
     /// A moto private to this test, its endpoint, and a way to stop it.
     struct Moto {

@@ -9,7 +9,7 @@ import InfraTerraform
 import InfraTestSupport
 import Testing
 
-@Suite("Import and removed blocks", .offCooperativePool, .serialized)
+@Suite("Import and removed blocks", .serialized)
 struct ImportRemovedTests {
     static let zones: Expr<[String: String]> = ["a": "10.0.0.0/24", "b": "10.0.1.0/24"]
 

@@ -8,7 +8,7 @@ import InfraTerraform
 import InfraTestSupport
 import Testing
 
-@Suite("Instance moves, imports built from each, filters over instances", .offCooperativePool)
+@Suite("Instance moves, imports built from each, filters over instances")
 struct InstanceMoveImportTests {
     static let zones: Expr<[String: String]> = ["a": "10.0.0.0/24", "b": "10.0.1.0/24"]
     static let names: Expr<Set<String>> = Expr(Expression(.call("toset", [.list([.string("x"), .string("y")])])))

@@ -8,7 +8,7 @@ import InfraTerraform
 import InfraTestSupport
 import Testing
 
-@Suite("Sensitive outputs: validation agrees with terraform plan", .offCooperativePool)
+@Suite("Sensitive outputs: validation agrees with terraform plan")
 struct SensitiveOutputTerraformTests {
     /// Outputs terraform refuses without `sensitive = true`, and outputs it accepts.
     static let refused = ["variable", "local", "function", "marked", "attribute", "whole_resource", "module_passed"]

@@ -4,7 +4,7 @@ import InfraTerraform
 import InfraTestSupport
 import Testing
 
-@Suite("Stack synthesis", .offCooperativePool)
+@Suite("Stack synthesis")
 struct SynthesisTests {
     func files(_ infra: Infrastructure) -> [String: String] {
         Dictionary(uniqueKeysWithValues: infra.synthesize().artifacts.map { ($0.path, $0.text) })

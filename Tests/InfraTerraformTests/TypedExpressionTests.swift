@@ -3,10 +3,9 @@
 
 import InfraCore
 import InfraTerraform
-import InfraTestSupport
 import Testing
 
-@Suite("Typed expressions", .offCooperativePool)
+@Suite("Typed expressions")
 struct TypedExpressionTests {
     let a = Variable<Double>("a", default: 2).value
     let b = Variable<Double>("b", default: 3).value

@@ -8,7 +8,7 @@ import InfraTerraform
 import InfraTestSupport
 import Testing
 
-@Suite("Typed expressions under terraform validate", .offCooperativePool, .serialized)
+@Suite("Typed expressions under terraform validate", .serialized)
 struct TypedExpressionsValidateTests {
     static func everyForm() -> Stack {
         let rules = Variable<[Value]>("rules", default: [["port": 443, "cidr": "0.0.0.0/0"]])

@@ -10,7 +10,7 @@ import InfraTestSupport
 import Testing
 import Yams
 
-@Suite("AWSSecretsSync: Kubernetes Secrets from Secrets Manager through the CSI driver", .offCooperativePool)
+@Suite("AWSSecretsSync: Kubernetes Secrets from Secrets Manager through the CSI driver")
 struct AWSSecretsSyncTests {
     static let sync = AWSSecretsSync(
         namespace: "data", region: "us-east-1",

@@ -7,7 +7,7 @@ import InfraKubernetes
 import InfraTestSupport
 import Testing
 
-@Suite("Helpers pass k8s-validate", .offCooperativePool)
+@Suite("Helpers pass k8s-validate")
 struct HelperSchemaTests {
     static var manifest: Manifest {
         Manifest("helpers", namespace: "apps") {

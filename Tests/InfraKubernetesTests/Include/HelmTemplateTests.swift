@@ -7,7 +7,7 @@ import InfraKubernetes
 import InfraTestSupport
 import Testing
 
-@Suite("Helm charts through helm template", .offCooperativePool)
+@Suite("Helm charts through helm template")
 struct HelmTemplateTests {
     static let chart = Fixtures.root.appendingPathComponent("helm/webapp").path
 

@@ -5,10 +5,9 @@
 import Foundation
 import InfraCore
 import InfraPolicy
-import InfraTestSupport
 import Testing
 
-@Suite("Agreement with checkov", .offCooperativePool)
+@Suite("Agreement with checkov")
 struct CheckovAgreementTests {
     @Test func fixtureFolderIsUpToDate() throws {
         if CheckovFixtures.isRecording { try CheckovFixtures.record() }

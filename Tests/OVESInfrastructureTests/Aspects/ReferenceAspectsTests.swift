@@ -12,7 +12,7 @@ import InfraTestSupport
 import OVESInfrastructure
 import Testing
 
-@Suite("Aspects over the OVES reference", .offCooperativePool)
+@Suite("Aspects over the OVES reference")
 struct ReferenceAspectsTests {
     static let tagKey = "swift-infra:aspect"
 

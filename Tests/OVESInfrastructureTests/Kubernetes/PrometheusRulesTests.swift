@@ -8,7 +8,7 @@ import Foundation
 import InfraTestSupport
 import Testing
 
-@Suite("OVES monitoring: the alerting rules, checked and exercised by promtool", .offCooperativePool)
+@Suite("OVES monitoring: the alerting rules, checked and exercised by promtool")
 struct PrometheusRulesTests {
     typealias Cluster = MonitoringScrapeTests.Cluster
 

@@ -9,7 +9,7 @@ import InfraTestSupport
 import OVESInfrastructure
 import Testing
 
-@Suite("OVES Kubernetes reference: external validation", .offCooperativePool)
+@Suite("OVES Kubernetes reference: external validation")
 struct ReferenceValidationTests {
     @Test("every YAML file of kubernetes/prod and kubernetes/dev passes k8s-validate for every supported version")
     func passesK8sValidate() throws {

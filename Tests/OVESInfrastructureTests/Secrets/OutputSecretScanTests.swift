@@ -8,7 +8,7 @@ import InfraTestSupport
 import OVESInfrastructure
 import Testing
 
-@Suite("OVES output carries no secrets", .offCooperativePool)
+@Suite("OVES output carries no secrets")
 struct OutputSecretScanTests {
     /// Every synthesized file of the reference: both halves, as `synth` writes them.
     static let files: [(path: String, bytes: [UInt8])] = Infrastructure(units: OVESReference.units).synthesize()

@@ -10,7 +10,7 @@ import InfraTestSupport
 import OVESInfrastructure
 import Testing
 
-@Suite("OVES reference: the load balancer controller's vendored IAM policy", .offCooperativePool)
+@Suite("OVES reference: the load balancer controller's vendored IAM policy")
 struct LoadBalancerControllerPolicyTests {
     static let folder = ExternalTools.packageRoot.appendingPathComponent(
         "Sources/OVESInfrastructure/Vendor/aws-load-balancer-controller")

@@ -6,7 +6,7 @@ import Foundation
 import InfraTestSupport
 import Testing
 
-@Suite("OVES reference passes terraform validate", .offCooperativePool)
+@Suite("OVES reference passes terraform validate")
 struct TerraformValidateTests {
     @Test("the reference synthesizes without errors")
     func synthesizesWithoutErrors() {
