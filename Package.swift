@@ -150,7 +150,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "InfraConvertTests",
-            dependencies: ["InfraCore", "InfraConvert", "InfraHCL", "InfraTestSupport", "OVESInfrastructure"],
+            dependencies: [
+                "InfraCore", "InfraConvert", "InfraHCL", "InfraTestSupport", "OVESInfrastructure", "ConvertedCdktfOves",
+                "ConvertedOvesJSON", "ConvertedOvesHCL", "ConvertedRealWorld", "ConvertedTypedForms",
+            ],
             exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "InfraTerraformTests",
@@ -169,6 +172,27 @@ let package = Package(
         .target(
             name: "InfraKubernetesImportFixture", dependencies: ["InfraCore", "InfraKubernetes"],
             path: "Tests/InfraKubernetesImportFixture", swiftSettings: strictSettings),
+        // The convert round trip's converted Swift, one target per kind of input: committed (a test in
+        // InfraConvertTests fails when converting again gives other files; Scripts/regenerate-converted.sh
+        // rewrites them) and compiled with the language mode alone, as in a user's package.
+        .target(
+            name: "ConvertedCdktfOves", dependencies: ["InfraCore", "InfraTerraform", "InfraAWS"],
+            path: "Tests/ConvertedFixtures/CdktfOves"),
+        .target(
+            name: "ConvertedOvesJSON",
+            dependencies: ["InfraCore", "InfraTerraform", "InfraAWS", "InfraAWSAllContainers"],
+            path: "Tests/ConvertedFixtures/OvesJSON"),
+        .target(
+            name: "ConvertedOvesHCL",
+            dependencies: ["InfraCore", "InfraTerraform", "InfraAWS", "InfraAWSAllContainers"],
+            path: "Tests/ConvertedFixtures/OvesHCL"),
+        .target(
+            name: "ConvertedRealWorld",
+            dependencies: ["InfraCore", "InfraTerraform", "InfraAWS", "InfraAWSAllLoadBalancing"],
+            path: "Tests/ConvertedFixtures/RealWorld"),
+        .target(
+            name: "ConvertedTypedForms", dependencies: ["InfraCore", "InfraTerraform", "InfraAWS"],
+            path: "Tests/ConvertedFixtures/TypedForms"),
         .testTarget(
             name: "InfraKubernetesTests",
             dependencies: [
@@ -222,8 +246,8 @@ let package = Package(
 // Written by `swift run infra-codegen` (infra-codegen); edit the generator, not this block.
 // Opt-in products with every AWS provider type outside the curated InfraAWS module, one
 // target per service group (Sources/InfraAWSFamilies/Generated/<Group>/, one file per service).
-// All but InfraAWSAllContainers are empty unless the trait AWSFamilies is on: the package's
-// own build and tests leave them out, and a user turns it on in the dependency
+// Every family but InfraAWSAllContainers and InfraAWSAllLoadBalancing is empty unless the trait AWSFamilies is on:
+// the package's own build and tests leave them out, and a user turns it on in the dependency
 // (Documentation/Generators.md, "Using the family products").
 package.traits.insert(
     .trait(

@@ -161,13 +161,17 @@ struct GeneratorTests {
         #expect(expected == 115)
     }
 
-    @Test("every family but Containers compiles only with the trait AWSFamilies, which Package.swift declares")
+    @Test(
+        "every family but Containers and LoadBalancing compiles only with the trait AWSFamilies, which Package.swift declares"
+    )
     func familyTrait() throws {
         let generator = try Self.generator()
         let files = try generator.familyFiles()
         #expect(files.count > 200)
+        #expect(FamilyPlan.ungatedGroups == ["Containers", "LoadBalancing"])
         for (path, text) in files {
-            let gated = !path.hasPrefix("Sources/InfraAWSFamilies/Generated/Containers/")
+            let group = path.split(separator: "/").dropLast().last.map(String.init) ?? ""
+            let gated = !FamilyPlan.ungatedGroups.contains(group)
             // The whole file, imports included, is inside the condition: without the trait the module is empty.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let firstCode = lines.first { !$0.hasPrefix("//") && !$0.isEmpty }
@@ -178,6 +182,7 @@ struct GeneratorTests {
         #expect(block.contains("name: \"AWSFamilies\""))
         #expect(FamilyPlan.needsTrait(product: "InfraAWSAllS3"))
         #expect(!FamilyPlan.needsTrait(product: "InfraAWSAllContainers"))
+        #expect(!FamilyPlan.needsTrait(product: "InfraAWSAllLoadBalancing"))
         #expect(!FamilyPlan.needsTrait(product: "InfraAWS"))
         // The package CI builds the families with: every family, the trait on.
         let check = try #require(generator.familyCheckFiles()["Scripts/aws-families-build/Package.swift"])

@@ -1,10 +1,17 @@
-// The round trip for each kind of input: the converted Swift compiles (RoundTripPackage),
-// synthesizes without a diagnostic, and plans against the local AWS endpoint exactly like the
-// input — the same addresses (cdktf names mapped through the emitted moved blocks) and the same
-// planned values, outputs included (Tests/LocalAWS/plan-compare.py compares `terraform show
-// -json` of both plans). One root per kind of input, to keep CI time down.
+// The round trip for each kind of input: the converted Swift, committed as targets of this
+// package (ConvertedTargets), is what converting the input gives now, compiles, synthesizes
+// without a diagnostic, and plans against the local AWS endpoint exactly like the input — the
+// same addresses (cdktf names mapped through the emitted moved blocks) and the same planned
+// values, outputs included (Tests/LocalAWS/plan-compare.py compares `terraform show -json` of
+// both plans). One root per kind of input, to keep CI time down.
 
+import ConvertedCdktfOves
+import ConvertedOvesHCL
+import ConvertedOvesJSON
+import ConvertedRealWorld
+import ConvertedTypedForms
 import Foundation
+import InfraCore
 import InfraTestSupport
 import Testing
 
@@ -12,30 +19,59 @@ import Testing
 struct RoundTripTests {
     static let helper = ExternalTools.packageRoot.appendingPathComponent("Tests/LocalAWS/plan-compare.py")
 
-    /// Synthesizes `target` and compares each `(input root, converted root)` plan.
+    /// The committed target's stacks, compiled into this test bundle.
+    static func units(_ name: String) -> [any SynthesisUnit] {
+        switch name {
+        case "CdktfOves": ConvertedCdktfOvesStacks.all
+        case "OvesJSON": ConvertedOvesJSONStacks.all
+        case "OvesHCL": ConvertedOvesHCLStacks.all
+        case "RealWorld": ConvertedRealWorldStacks.all
+        case "TypedForms": ConvertedTypedFormsStacks.all
+        default: []
+        }
+    }
+
+    @Test("the committed converted targets are what convert writes now (Scripts/regenerate-converted.sh)")
+    func committedTargetsAreCurrent() throws {
+        let regenerate = ProcessInfo.processInfo.environment[ConvertedTargets.regenerateVariable] == "1"
+        for input in try ConvertedTargets.inputs {
+            let (files, result) = try ConvertedTargets.converted(input)
+            #expect(result.diagnostics.isEmpty, "\(input.name): \(result.diagnostics.map(\.description))")
+            let committed = ConvertedTargets.committed(input)
+            if regenerate {
+                try ConvertedTargets.write(files, for: input)
+                continue
+            }
+            let stale = Set(files.keys).union(committed.keys).filter { files[$0] != committed[$0] }.sorted()
+            #expect(
+                stale.isEmpty,
+                "Tests/ConvertedFixtures/\(input.name) is stale (\(stale)): run Scripts/regenerate-converted.sh")
+            // Package.swift declares what the converted code imports (Scripts/imports-check.sh checks it).
+            #expect(!files.isEmpty)
+        }
+    }
+
+    /// Synthesizes the committed target `name` and compares each `(input root, converted root)` plan.
     func roundTrip(
-        _ target: String, _ roots: [(input: URL, converted: String)], variables: [String] = [],
+        _ name: String, _ roots: [(input: URL, converted: String)], variables: [String] = [],
         environment: [String: String] = [:], copyFiles: Bool = false, bootstrap: [String] = []
     ) async throws {
         guard ExternalTools.terraform() != nil, ExternalTools.sharedTool("aws-local") != nil,
             let python = ExternalTools.which("python3"), ExternalTools.require("python3", at: python)
         else { return }
-        guard ExternalTools.require("swift", at: ExternalTools.which("swift")) else { return }
-        // The package build (minutes) and the plans run off Swift's cooperative pool, so the
-        // other suites' async tests keep their threads (ExternalTools.offPool).
-        let built = try await ExternalTools.offPool { try RoundTripPackage.built.get() }
-        let output = RoundTripPackage.work.appendingPathComponent("out-\(target)")
+        let result = Infrastructure(units: Self.units(name)).synthesize()
+        try #require(!result.diagnostics.hasErrors, "\(name) does not synthesize: \(result.diagnostics.sorted)")
+        let output = ConvertedTargets.work.appendingPathComponent("out-\(name)")
         try? FileManager.default.removeItem(at: output)
-        let synth = try await ExternalTools.runOffPool(built.synth.path, [target, output.path])
-        try #require(synth.status == 0, "\(target) does not synthesize: \(synth.stderr)")
+        try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: output)
         for (input, converted) in roots {
             let root = output.appendingPathComponent(converted)
             if copyFiles {
                 // Files the configuration reads (`file("userdata.sh")`) stay next to the root.
-                for name in try FileManager.default.contentsOfDirectory(atPath: input.path)
-                where !name.hasSuffix(".tf") && !name.hasSuffix(".tf.json") && !name.hasSuffix(".md") {
+                for file in try FileManager.default.contentsOfDirectory(atPath: input.path)
+                where !file.hasSuffix(".tf") && !file.hasSuffix(".tf.json") && !file.hasSuffix(".md") {
                     try FileManager.default.copyItem(
-                        at: input.appendingPathComponent(name), to: root.appendingPathComponent(name))
+                        at: input.appendingPathComponent(file), to: root.appendingPathComponent(file))
                 }
             }
             let start = Date()
@@ -50,14 +86,12 @@ struct RoundTripTests {
             let addresses = report?["addresses"] as? Int ?? 0
             #expect(
                 compared.status == 0 && report?["ok"] as? Bool == true,
-                "\(target)/\(converted): \(differences.prefix(20).joined(separator: "\n"))\n\(report?["log"] ?? compared.stderr)"
+                "\(name)/\(converted): \(differences.prefix(20).joined(separator: "\n"))\n\(report?["log"] ?? compared.stderr)"
             )
-            #expect(addresses > 0, "\(target)/\(converted): the plan has no resources")
+            #expect(addresses > 0, "\(name)/\(converted): the plan has no resources")
             print(
-                "round trip \(target)/\(converted): \(addresses) addresses agree; plans compared in "
-                    + String(format: "%.0f s", Date().timeIntervalSince(start)) + " (conversion "
-                    + String(format: "%.1f s", built.convertSeconds) + ", package build "
-                    + String(format: "%.0f s", built.buildSeconds) + ")")
+                "round trip \(name)/\(converted): \(addresses) addresses agree; plans compared in "
+                    + String(format: "%.0f s", Date().timeIntervalSince(start)))
         }
     }
 
@@ -74,7 +108,7 @@ struct RoundTripTests {
             "OvesJSON",
             [
                 (
-                    RoundTripPackage.work.appendingPathComponent("oves-json/terraform/environments/dev"),
+                    try ConvertedTargets.ovesReference(.json).appendingPathComponent("environments/dev"),
                     "environments/dev"
                 )
             ],
@@ -88,7 +122,7 @@ struct RoundTripTests {
         // The shared root imports the state bucket and lock table `bootstrap` creates: both plans
         // run on a moto where they exist, and the converted Swift must import them too.
         try await roundTrip(
-            "OvesHCL", [(RoundTripPackage.work.appendingPathComponent("oves-hcl/terraform/shared"), "shared")],
+            "OvesHCL", [(try ConvertedTargets.ovesReference(.hcl).appendingPathComponent("shared"), "shared")],
             environment: ["MOTO_IAM_LOAD_MANAGED_POLICIES": "true"],
             bootstrap: ["oves-terraform-state,oves-terraform-locks"])
     }

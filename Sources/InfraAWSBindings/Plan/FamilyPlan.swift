@@ -163,8 +163,9 @@ package enum FamilyPlan {
     package static let trait = "AWSFamilies"
 
     /// Groups compiled without the trait: the built-in OVES reference (`swift run
-    /// infra-manifest`, the package's main job) imports `InfraAWSAllContainers`.
-    package static let ungatedGroups: Set<String> = ["Containers"]
+    /// infra-manifest`, the package's main job) imports `InfraAWSAllContainers`, and the convert
+    /// round trip's committed targets (Tests/ConvertedFixtures) import it and `InfraAWSAllLoadBalancing`.
+    package static let ungatedGroups: Set<String> = ["Containers", "LoadBalancing"]
 
     /// Whether a group's module is empty unless the package trait ``trait`` is enabled.
     package static func isGated(_ group: String) -> Bool { !ungatedGroups.contains(group) }

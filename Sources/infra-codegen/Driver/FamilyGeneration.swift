@@ -91,9 +91,9 @@ extension Generator {
         w.line("// Written by `\(context.command)` (infra-codegen); edit the generator, not this block.")
         w.line("// Opt-in products with every AWS provider type outside the curated InfraAWS module, one")
         w.line("// target per service group (Sources/InfraAWSFamilies/Generated/<Group>/, one file per service).")
-        let ungated = FamilyPlan.ungatedGroups.sorted().map(FamilyPlan.targetName).joined(separator: ", ")
-        w.line("// All but \(ungated) are empty unless the trait \(FamilyPlan.trait) is on: the package's")
-        w.line("// own build and tests leave them out, and a user turns it on in the dependency")
+        let ungated = FamilyPlan.ungatedGroups.sorted().map(FamilyPlan.targetName).joined(separator: " and ")
+        w.line("// Every family but \(ungated) is empty unless the trait \(FamilyPlan.trait) is on:")
+        w.line("// the package's own build and tests leave them out, and a user turns it on in the dependency")
         w.line("// (Documentation/Generators.md, \"Using the family products\").")
         w.line("package.traits.insert(")
         w.indented { w in
