@@ -42,11 +42,12 @@ enum ConvertedTargets {
     /// The environment variable that makes the freshness test write the files instead of failing.
     static let regenerateVariable = "INFRA_REGENERATE_CONVERTED"
 
-    /// The OVES reference synthesized in one Terraform format, as a user's checked-in output would be.
-    static func ovesReference(_ format: SynthesisOptions.TerraformFormat) throws -> URL {
+    /// The OVES reference synthesized in one Terraform format, as a user's checked-in output would
+    /// be, into `folder` under ``work`` (the freshness test and the comparisons use their own).
+    static func ovesReference(_ format: SynthesisOptions.TerraformFormat, folder: String? = nil) throws -> URL {
         let result = Infrastructure(units: OVESReference.terraformUnits).synthesize(
             options: SynthesisOptions(terraformFormat: format))
-        let directory = work.appendingPathComponent("oves-\(format.rawValue)")
+        let directory = work.appendingPathComponent(folder ?? "oves-\(format.rawValue)")
         try? FileManager.default.removeItem(at: directory)
         try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: directory)
         return directory.appendingPathComponent("terraform")
