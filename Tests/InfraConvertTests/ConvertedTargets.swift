@@ -42,18 +42,28 @@ enum ConvertedTargets {
     /// The environment variable that makes the freshness test write the files instead of failing.
     static let regenerateVariable = "INFRA_REGENERATE_CONVERTED"
 
-    /// The OVES reference synthesized in one Terraform format, as a user's checked-in output would
-    /// be, into `folder` under ``work`` (the freshness test and the comparisons use their own).
-    static func ovesReference(_ format: SynthesisOptions.TerraformFormat, folder: String? = nil) throws -> URL {
-        let result = Infrastructure(units: OVESReference.terraformUnits).synthesize(
-            options: SynthesisOptions(terraformFormat: format))
-        let directory = work.appendingPathComponent(folder ?? "oves-\(format.rawValue)")
-        try? FileManager.default.removeItem(at: directory)
-        try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: directory)
-        return directory.appendingPathComponent("terraform")
+    /// The OVES reference's `terraform` folder in both formats, as a user's checked-in output
+    /// would be: synthesized and written once per run, then only read (the freshness test and the
+    /// head-start comparisons, which may run at the same time, share it).
+    static let ovesReferences: Result<(json: URL, hcl: URL), any Error> = Result {
+        func written(_ format: SynthesisOptions.TerraformFormat) throws -> URL {
+            let result = Infrastructure(units: OVESReference.terraformUnits).synthesize(
+                options: SynthesisOptions(terraformFormat: format))
+            let directory = work.appendingPathComponent("oves-\(format.rawValue)")
+            try? FileManager.default.removeItem(at: directory)
+            try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: directory)
+            return directory.appendingPathComponent("terraform")
+        }
+        return (try written(.json), try written(.hcl))
     }
 
-    /// Every input, the OVES reference synthesized afresh.
+    /// The OVES reference's `terraform` folder in one format (``ovesReferences``).
+    static func ovesReference(_ format: SynthesisOptions.TerraformFormat) throws -> URL {
+        let references = try ovesReferences.get()
+        return format == .hcl ? references.hcl : references.json
+    }
+
+    /// Every input.
     static var inputs: [Input] {
         get throws {
             [

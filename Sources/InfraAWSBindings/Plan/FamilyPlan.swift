@@ -153,8 +153,11 @@ package enum FamilyPlan {
         return map
     }()
 
+    /// What every family's target name starts with.
+    package static let targetPrefix = "InfraAWSAll"
+
     /// The target name of a group.
-    package static func targetName(_ group: String) -> String { "InfraAWSAll" + group }
+    package static func targetName(_ group: String) -> String { targetPrefix + group }
 
     /// The package trait that compiles the gated families. Off by default: the package's own
     /// `swift build` and `swift test` build every target of the package, and the 34 gated
@@ -172,7 +175,7 @@ package enum FamilyPlan {
 
     /// Whether a product (`InfraAWSAllS3`) needs the package trait ``trait``.
     package static func needsTrait(product: String) -> Bool {
-        guard product.hasPrefix("InfraAWSAll") else { return false }
-        return isGated(String(product.dropFirst("InfraAWSAll".count)))
+        guard product.hasPrefix(targetPrefix) else { return false }
+        return isGated(String(product.dropFirst(targetPrefix.count)))
     }
 }
