@@ -126,14 +126,26 @@ public enum ExternalTools {
 extension ExternalTools {
     /// The `terraform` executable, or `nil` (recorded as a failure in CI).
     public static func terraform() -> String? {
-        let path = ProcessInfo.processInfo.environment["TERRAFORM"] ?? which("terraform")
+        let path = terraformPath
         return require("terraform", at: path) ? path : nil
+    }
+
+    /// Where `terraform` is (`$TERRAFORM`, else `PATH`), without recording anything: for work that
+    /// runs outside a test (``HeadStartWork``), whose test then checks ``terraform()``.
+    public static var terraformPath: String? {
+        ProcessInfo.processInfo.environment["TERRAFORM"] ?? which("terraform")
     }
 
     /// A shared validator such as `tf-validate`, or `nil` (recorded as a failure in CI).
     public static func sharedTool(_ name: String) -> String? {
         let path = sharedTools.appendingPathComponent(name).path
         return require(name, at: path) ? path : nil
+    }
+
+    /// A shared validator's path if it is there, without recording anything (see ``terraformPath``).
+    public static func sharedToolPath(_ name: String) -> String? {
+        let path = sharedTools.appendingPathComponent(name).path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
     /// Runs `../shared/tools/k8s-validate` (strict schemas; custom resources against the CRDs among

@@ -16,15 +16,28 @@ import Testing
 /// @Test(.headStart { apply.start() }) func applies() async throws { let output = try await apply.value.get() }
 /// ```
 public final class HeadStartWork<Value: Sendable>: @unchecked Sendable {
-    private let work: @Sendable () throws -> Value
+    private enum Work {
+        case blocking(@Sendable () throws -> Value)
+        case async(@Sendable () async throws -> Value)
+    }
+
+    private let work: Work
     private let lock = NSLock()
     private var started = false
     private var result: Result<Value, any Error>?
     private var waiting: [CheckedContinuation<Result<Value, any Error>, Never>] = []
 
-    /// Holds `work` without starting it.
+    /// Holds `work`, which may block its thread (programs it waits for), without starting it.
     public init(_ work: @escaping @Sendable () throws -> Value) {
-        self.work = work
+        self.work = .blocking(work)
+    }
+
+    /// Holds asynchronous work without starting it. It runs as a task that prefers
+    /// ``DispatchTaskExecutor``: its continuations run on Dispatch threads, not behind the tests
+    /// queued on the cooperative pool (in a full run, a test that awaits a process resumes only
+    /// after every test queued before it, up to minutes later).
+    public init(async work: @escaping @Sendable () async throws -> Value) {
+        self.work = .async(work)
     }
 
     /// Starts the work on a Dispatch thread unless it has started already.
@@ -34,15 +47,27 @@ public final class HeadStartWork<Value: Sendable>: @unchecked Sendable {
         started = true
         lock.unlock()
         guard first else { return }
-        DispatchQueue.global().async {
-            let outcome = Result { try self.work() }
-            self.lock.lock()
-            self.result = outcome
-            let continuations = self.waiting
-            self.waiting = []
-            self.lock.unlock()
-            for continuation in continuations { continuation.resume(returning: outcome) }
+        switch work {
+        case .blocking(let work):
+            DispatchQueue.global().async { self.finish(Result { try work() }) }
+        case .async(let work):
+            Task(executorPreference: DispatchTaskExecutor.shared) {
+                do {
+                    self.finish(.success(try await work()))
+                } catch {
+                    self.finish(.failure(error))
+                }
+            }
         }
+    }
+
+    private func finish(_ outcome: Result<Value, any Error>) {
+        lock.lock()
+        result = outcome
+        let continuations = waiting
+        waiting = []
+        lock.unlock()
+        for continuation in continuations { continuation.resume(returning: outcome) }
     }
 
     /// The work's result, starting it if nothing has, without holding a thread while it runs.

@@ -110,15 +110,35 @@ enum PlanApply {
         }
     }
 
+    /// One row of `<output>/.infra-logs/<command>.json`.
+    struct Row: Sendable, Equatable {
+        var root: String?
+        var result: String?
+        var add: Int?
+        var destroy: Int?
+    }
+
+    /// What went wrong reading a run's files.
+    struct Unreadable: Error, CustomStringConvertible {
+        var description: String
+    }
+
     /// The rows of `<output>/.infra-logs/<command>.json`.
-    static func summary(_ output: URL, _ command: String) throws -> [[String: Any]] {
+    static func summary(_ output: URL, _ command: String) throws -> [Row] {
         let data = try Data(contentsOf: output.appendingPathComponent(".infra-logs/\(command).json"))
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        guard let rows = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+            throw Unreadable(description: "\(command).json is not a list of objects")
+        }
+        return rows.map {
+            Row(
+                root: $0["root"] as? String, result: $0["result"] as? String, add: $0["add"] as? Int,
+                destroy: $0["destroy"] as? Int)
+        }
     }
 
     /// The row of `root`.
-    static func row(_ rows: [[String: Any]], _ root: String) -> [String: Any] {
-        rows.first { $0["root"] as? String == root } ?? [:]
+    static func row(_ rows: [Row], _ root: String) -> Row? {
+        rows.first { $0.root == root }
     }
 
     /// The first and last timestamps the orchestration wrote into a log (`# <time> started …`, `# <time> finished …`).
@@ -129,8 +149,9 @@ enum PlanApply {
             guard line.hasPrefix("# ") else { return nil }
             return formatter.date(from: String(line.dropFirst(2).prefix { $0 != " " }))
         }
-        let start = try #require(stamps.first)
-        let end = try #require(stamps.last)
+        guard let start = stamps.first, let end = stamps.last else {
+            throw Unreadable(description: "\(log.lastPathComponent) has no timestamps")
+        }
         return (start, end)
     }
 
@@ -143,7 +164,9 @@ enum PlanApply {
         static func start(tool: String, state: URL) throws -> Moto {
             let out = try ExternalTools.run(tool, ["start", "--export", "--state-dir", state.path])
             let line = out.stdout.split(separator: "\n").first { $0.contains("AWS_ENDPOINT_URL=") }
-            let value = try #require(line?.split(separator: "=", maxSplits: 1).last, "\(out.stdout)\(out.stderr)")
+            guard let value = line?.split(separator: "=", maxSplits: 1).last else {
+                throw Unreadable(description: "aws-local start printed no endpoint: \(out.stdout)\(out.stderr)")
+            }
             return Moto(
                 tool: tool, state: state, endpoint: value.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
         }
