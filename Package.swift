@@ -196,7 +196,8 @@ let package = Package(
         .testTarget(
             name: "InfraKubernetesTests",
             dependencies: [
-                "InfraTestSupport", "InfraCore", "InfraKubernetes", "InfraKubernetesImportFixture",
+                "InfraTestSupport", "InfraCore", "InfraKubernetes", "InfraKubernetesCodegen",
+                "InfraKubernetesImportFixture",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"],

@@ -19,19 +19,14 @@ package enum BuiltInGeneration {
     /// The generated files (name without `.swift` → contents) and the number of types, from the
     /// input folder (`codegen/kubernetes`).
     package static func files(input: String) throws -> (files: [String: String], types: Int) {
-        let window = try VersionWindow(loadJSONObject("\(input)/versions.json"))
+        let (window, models, crdModels) = try models(input: input)
         let definitionsFile = window.definitionsFile
-        let definitions = try loadJSONObject("\(input)/\(definitionsFile)")
-        try window.checkMatches(definitions: definitions)
-        var models = try translateKubernetes(definitions)
-        var crds = CRDTranslator(reserved: Set(models.map(\.name)))
-        for file in crdFiles { try crds.translate(loadJSONObject("\(input)/crds/\(file)")) }
-        models += crds.models
+        let crds = Set(crdModels)
 
         var inputs: [String: String] = [:]
         for model in models where inputs[model.file] == nil {
             inputs[model.file] =
-                crds.models.contains(model)
+                crds.contains(model)
                 ? "codegen/kubernetes/crds/*.json"
                 : "codegen/kubernetes/\(definitionsFile)"
         }
@@ -43,6 +38,18 @@ package enum BuiltInGeneration {
         files["KubernetesKinds"] = renderKindList(models, renderer: renderer)
         files["AddOnCRDs"] = try AddOnCRDRenderer.render(input: input)
         return (files, models.count)
+    }
+
+    /// The version window, every type generated (API types, then CRD types), and the CRD types.
+    package static func models(input: String) throws -> (window: VersionWindow, models: [TypeModel], crds: [TypeModel])
+    {
+        let window = try VersionWindow(loadJSONObject("\(input)/versions.json"))
+        let definitions = try loadJSONObject("\(input)/\(window.definitionsFile)")
+        try window.checkMatches(definitions: definitions)
+        let models = try translateKubernetes(definitions)
+        var crds = CRDTranslator(reserved: Set(models.map(\.name)))
+        for file in crdFiles { try crds.translate(loadJSONObject("\(input)/crds/\(file)")) }
+        return (window, models + crds.models, crds.models)
     }
 
     /// `KubernetesKindRegistry.builtIn`: every generated kind, for `Include`.

@@ -93,6 +93,8 @@ package struct SwiftRenderer {
     package var inputDescription: [String: String]
     /// Where the code goes.
     package var target: RenderTarget
+    /// The types boxed for their inline width (``InlineLayout``), set when a whole set of models is rendered.
+    var wideTypes: Set<String> = []
 
     package init(inputDescription: [String: String] = [:], target: RenderTarget = .builtIn) {
         self.inputDescription = inputDescription
@@ -107,6 +109,14 @@ package struct SwiftRenderer {
 
     /// File name (without `.swift`) → contents.
     package func render(_ models: [TypeModel]) -> [String: String] {
+        var renderer = self
+        if isBuiltIn {
+            renderer.wideTypes = InlineLayout.boxedTypes(models, fieldCount: Self.copyOnWriteFieldCount)
+        }
+        return renderer.renderFiles(models)
+    }
+
+    private func renderFiles(_ models: [TypeModel]) -> [String: String] {
         var files: [String: String] = [:]
         let grouped = Dictionary(grouping: models, by: \.file)
         for (file, types) in grouped {
@@ -186,7 +196,9 @@ package struct SwiftRenderer {
             }
             if boxed {
                 let required = type.fields.filter(\.required).map { identifier($0.swiftName) }.map { "\($0): \($0)" }
-                let call = "var storage = Storage(\(required.joined(separator: ", ")))"
+                // Every field required (a type boxed for its width): nothing is set after the init.
+                let binding = type.fields.allSatisfy(\.required) ? "let" : "var"
+                let call = "\(binding) storage = Storage(\(required.joined(separator: ", ")))"
                 out += call.count + 8 <= 120 ? "        \(call)\n" : wrappedCall(call)
                 for field in type.fields where !field.required {
                     out += "        storage.\(identifier(field.swiftName)) = \(identifier(field.swiftName))\n"
@@ -353,8 +365,9 @@ package struct SwiftRenderer {
     /// Large API structs (`Container` is about 1.5 KB inline) were copied whole, with a retain per
     /// field, at every level of nesting, into every existential and out of every cast; boxed,
     /// a copy is one retain and the objects that hold them stay small.
+    /// So are structs that are wide inline for what they hold (``InlineLayout``).
     func isCopyOnWrite(_ type: TypeModel) -> Bool {
-        isBuiltIn && type.fields.count >= SwiftRenderer.copyOnWriteFieldCount
+        isBuiltIn && (type.fields.count >= SwiftRenderer.copyOnWriteFieldCount || wideTypes.contains(type.name))
     }
 
     /// From this many fields up a type is boxed: below it the inline copy is cheaper than the box.

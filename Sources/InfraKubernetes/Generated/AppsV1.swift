@@ -179,17 +179,43 @@ extension DaemonSet: DecodableKubernetesObject {
 public struct DaemonSetSpec: APIValue {
     /// The minimum number of seconds for which a newly created DaemonSet pod should be ready without any of its
     /// container crashing, for it to be considered available.
-    public var minReadySeconds: Int?
+    public var minReadySeconds: Int? {
+        get { storage.value.minReadySeconds }
+        _modify { yield &storage.value.minReadySeconds }
+    }
     /// The number of old history to retain to allow rollback. This is a pointer to distinguish between explicit zero
     /// and not specified.
-    public var revisionHistoryLimit: Int?
+    public var revisionHistoryLimit: Int? {
+        get { storage.value.revisionHistoryLimit }
+        _modify { yield &storage.value.revisionHistoryLimit }
+    }
     /// A label query over pods that are managed by the daemon set. Must match in order to be controlled.
-    public var selector: LabelSelector
+    public var selector: LabelSelector {
+        get { storage.value.selector }
+        _modify { yield &storage.value.selector }
+    }
     /// An object that describes the pod that will be created. The DaemonSet will create exactly one copy of this pod on
     /// every node that matches the template's node selector (or on every node if no node selector is specified).
-    public var template: PodTemplateSpec
+    public var template: PodTemplateSpec {
+        get { storage.value.template }
+        _modify { yield &storage.value.template }
+    }
     /// An update strategy to replace existing DaemonSet pods with new pods.
-    public var updateStrategy: DaemonSetUpdateStrategy?
+    public var updateStrategy: DaemonSetUpdateStrategy? {
+        get { storage.value.updateStrategy }
+        _modify { yield &storage.value.updateStrategy }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var minReadySeconds: Int?
+        var revisionHistoryLimit: Int?
+        var selector: LabelSelector
+        var template: PodTemplateSpec
+        var updateStrategy: DaemonSetUpdateStrategy?
+    }
 
     /// Creates a `DaemonSetSpec`; optional properties default to `nil`.
     public init(
@@ -199,11 +225,11 @@ public struct DaemonSetSpec: APIValue {
         template: PodTemplateSpec,
         updateStrategy: DaemonSetUpdateStrategy? = nil
     ) {
-        self.minReadySeconds = minReadySeconds
-        self.revisionHistoryLimit = revisionHistoryLimit
-        self.selector = selector
-        self.template = template
-        self.updateStrategy = updateStrategy
+        var storage = Storage(selector: selector, template: template)
+        storage.minReadySeconds = minReadySeconds
+        storage.revisionHistoryLimit = revisionHistoryLimit
+        storage.updateStrategy = updateStrategy
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.

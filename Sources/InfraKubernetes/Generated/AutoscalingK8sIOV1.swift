@@ -459,18 +459,44 @@ extension VerticalPodAutoscalerResourcePolicy: ValueDecodable {
 /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status.
 public struct VerticalPodAutoscalerSpec: APIValue {
     /// Recommender responsible for generating recommendation for this object.
-    public var recommenders: [IssuerCredentialsRef]?
+    public var recommenders: [IssuerCredentialsRef]? {
+        get { storage.value.recommenders }
+        _modify { yield &storage.value.recommenders }
+    }
     /// Controls how the autoscaler computes recommended resources. The resource policy may be used to set constraints
     /// on the recommendations for individual containers.
-    public var resourcePolicy: VerticalPodAutoscalerResourcePolicy?
+    public var resourcePolicy: VerticalPodAutoscalerResourcePolicy? {
+        get { storage.value.resourcePolicy }
+        _modify { yield &storage.value.resourcePolicy }
+    }
     /// startupBoost specifies the startup boost policy for the pod.
-    public var startupBoost: VerticalPodAutoscalerStartupBoost?
+    public var startupBoost: VerticalPodAutoscalerStartupBoost? {
+        get { storage.value.startupBoost }
+        _modify { yield &storage.value.startupBoost }
+    }
     /// TargetRef points to the controller managing the set of pods for the autoscaler to control - e.g. Deployment,
     /// StatefulSet.
-    public var targetRef: VerticalPodAutoscalerTargetRef
+    public var targetRef: VerticalPodAutoscalerTargetRef {
+        get { storage.value.targetRef }
+        _modify { yield &storage.value.targetRef }
+    }
     /// Describes the rules on how changes are applied to the pods. If not specified, all fields in the
     /// `PodUpdatePolicy` are set to their default values.
-    public var updatePolicy: VerticalPodAutoscalerUpdatePolicy?
+    public var updatePolicy: VerticalPodAutoscalerUpdatePolicy? {
+        get { storage.value.updatePolicy }
+        _modify { yield &storage.value.updatePolicy }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var recommenders: [IssuerCredentialsRef]?
+        var resourcePolicy: VerticalPodAutoscalerResourcePolicy?
+        var startupBoost: VerticalPodAutoscalerStartupBoost?
+        var targetRef: VerticalPodAutoscalerTargetRef
+        var updatePolicy: VerticalPodAutoscalerUpdatePolicy?
+    }
 
     /// Creates a `VerticalPodAutoscalerSpec`; optional properties default to `nil`.
     public init(
@@ -480,11 +506,12 @@ public struct VerticalPodAutoscalerSpec: APIValue {
         targetRef: VerticalPodAutoscalerTargetRef,
         updatePolicy: VerticalPodAutoscalerUpdatePolicy? = nil
     ) {
-        self.recommenders = recommenders
-        self.resourcePolicy = resourcePolicy
-        self.startupBoost = startupBoost
-        self.targetRef = targetRef
-        self.updatePolicy = updatePolicy
+        var storage = Storage(targetRef: targetRef)
+        storage.recommenders = recommenders
+        storage.resourcePolicy = resourcePolicy
+        storage.startupBoost = startupBoost
+        storage.updatePolicy = updatePolicy
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.

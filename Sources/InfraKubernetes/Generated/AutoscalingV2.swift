@@ -407,15 +407,31 @@ public struct HorizontalPodAutoscalerBehavior: APIValue {
     /// scaleDown is scaling policy for scaling Down. If not set, the default value is to allow to scale down to
     /// minReplicas pods, with a 300 second stabilization window (i.e., the highest recommendation for the last 300sec
     /// is used).
-    public var scaleDown: HPAScalingRules?
+    public var scaleDown: HPAScalingRules? {
+        get { storage.value.scaleDown }
+        _modify { yield &storage.value.scaleDown }
+    }
     /// scaleUp is scaling policy for scaling Up. If not set, the default value is the higher of: * increase no more
     /// than 4 pods per 60 seconds * double the number of pods per 60 seconds No stabilization is used.
-    public var scaleUp: HPAScalingRules?
+    public var scaleUp: HPAScalingRules? {
+        get { storage.value.scaleUp }
+        _modify { yield &storage.value.scaleUp }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var scaleDown: HPAScalingRules?
+        var scaleUp: HPAScalingRules?
+    }
 
     /// Creates a `HorizontalPodAutoscalerBehavior`; optional properties default to `nil`.
     public init(scaleDown: HPAScalingRules? = nil, scaleUp: HPAScalingRules? = nil) {
-        self.scaleDown = scaleDown
-        self.scaleUp = scaleUp
+        var storage = Storage()
+        storage.scaleDown = scaleDown
+        storage.scaleUp = scaleUp
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -596,21 +612,51 @@ extension MetricIdentifier: ValueDecodable {
 public struct MetricSpec: APIValue {
     /// containerResource refers to a resource metric (such as those specified in requests and limits) known to
     /// Kubernetes describing a single container in each pod of the current scale target (e.g. CPU or memory).
-    public var containerResource: ContainerResourceMetricSource?
+    public var containerResource: ContainerResourceMetricSource? {
+        get { storage.value.containerResource }
+        _modify { yield &storage.value.containerResource }
+    }
     /// external refers to a global metric that is not associated with any Kubernetes object.
-    public var external: ExternalMetricSource?
+    public var external: ExternalMetricSource? {
+        get { storage.value.external }
+        _modify { yield &storage.value.external }
+    }
     /// object refers to a metric describing a single kubernetes object (for example, hits-per-second on an Ingress
     /// object).
-    public var object: ObjectMetricSource?
+    public var object: ObjectMetricSource? {
+        get { storage.value.object }
+        _modify { yield &storage.value.object }
+    }
     /// pods refers to a metric describing each pod in the current scale target (for example,
     /// transactions-processed-per-second).
-    public var pods: PodsMetricSource?
+    public var pods: PodsMetricSource? {
+        get { storage.value.pods }
+        _modify { yield &storage.value.pods }
+    }
     /// resource refers to a resource metric (such as those specified in requests and limits) known to Kubernetes
     /// describing each pod in the current scale target (e.g. CPU or memory).
-    public var resource: ResourceMetricSource?
+    public var resource: ResourceMetricSource? {
+        get { storage.value.resource }
+        _modify { yield &storage.value.resource }
+    }
     /// type is the type of metric source. It should be one of "ContainerResource", "External", "Object", "Pods" or
     /// "Resource", each mapping to a matching field in the object.
-    public var type: String
+    public var type: String {
+        get { storage.value.type }
+        _modify { yield &storage.value.type }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var containerResource: ContainerResourceMetricSource?
+        var external: ExternalMetricSource?
+        var object: ObjectMetricSource?
+        var pods: PodsMetricSource?
+        var resource: ResourceMetricSource?
+        var type: String
+    }
 
     /// Creates a `MetricSpec`; optional properties default to `nil`.
     public init(
@@ -621,12 +667,13 @@ public struct MetricSpec: APIValue {
         resource: ResourceMetricSource? = nil,
         type: String
     ) {
-        self.containerResource = containerResource
-        self.external = external
-        self.object = object
-        self.pods = pods
-        self.resource = resource
-        self.type = type
+        var storage = Storage(type: type)
+        storage.containerResource = containerResource
+        storage.external = external
+        storage.object = object
+        storage.pods = pods
+        storage.resource = resource
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -761,17 +808,34 @@ extension MetricTarget: ValueDecodable {
 /// on an Ingress object).
 public struct ObjectMetricSource: APIValue {
     /// describedObject specifies the descriptions of a object,such as kind,name apiVersion
-    public var describedObject: CrossVersionObjectReference
+    public var describedObject: CrossVersionObjectReference {
+        get { storage.value.describedObject }
+        _modify { yield &storage.value.describedObject }
+    }
     /// metric identifies the target metric by name and selector
-    public var metric: MetricIdentifier
+    public var metric: MetricIdentifier {
+        get { storage.value.metric }
+        _modify { yield &storage.value.metric }
+    }
     /// target specifies the target value for the given metric
-    public var target: MetricTarget
+    public var target: MetricTarget {
+        get { storage.value.target }
+        _modify { yield &storage.value.target }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var describedObject: CrossVersionObjectReference
+        var metric: MetricIdentifier
+        var target: MetricTarget
+    }
 
     /// Creates a `ObjectMetricSource`; optional properties default to `nil`.
     public init(describedObject: CrossVersionObjectReference, metric: MetricIdentifier, target: MetricTarget) {
-        self.describedObject = describedObject
-        self.metric = metric
-        self.target = target
+        let storage = Storage(describedObject: describedObject, metric: metric, target: target)
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.

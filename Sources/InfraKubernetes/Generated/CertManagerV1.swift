@@ -343,14 +343,30 @@ extension CertificateJks: ValueDecodable {
 /// Additional keystore output formats to be stored in the Certificate's Secret.
 public struct CertificateKeystores: APIValue {
     /// JKS configures options for storing a JKS keystore in the `spec.secretName` Secret resource.
-    public var jks: CertificateJks?
+    public var jks: CertificateJks? {
+        get { storage.value.jks }
+        _modify { yield &storage.value.jks }
+    }
     /// PKCS12 configures options for storing a PKCS12 keystore in the `spec.secretName` Secret resource.
-    public var pkcs12: CertificatePkcs12?
+    public var pkcs12: CertificatePkcs12? {
+        get { storage.value.pkcs12 }
+        _modify { yield &storage.value.pkcs12 }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var jks: CertificateJks?
+        var pkcs12: CertificatePkcs12?
+    }
 
     /// Creates a `CertificateKeystores`; optional properties default to `nil`.
     public init(jks: CertificateJks? = nil, pkcs12: CertificatePkcs12? = nil) {
-        self.jks = jks
-        self.pkcs12 = pkcs12
+        var storage = Storage()
+        storage.jks = jks
+        storage.pkcs12 = pkcs12
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -1754,13 +1770,35 @@ extension IssuerAffinity: ValueDecodable {
 /// Use the Akamai DNS zone management API to manage DNS01 challenge records.
 public struct IssuerAkamai: APIValue {
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
-    public var accessTokenSecretRef: IssuerPrivateKeySecretRef
+    public var accessTokenSecretRef: IssuerPrivateKeySecretRef {
+        get { storage.value.accessTokenSecretRef }
+        _modify { yield &storage.value.accessTokenSecretRef }
+    }
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
-    public var clientSecretSecretRef: IssuerPrivateKeySecretRef
+    public var clientSecretSecretRef: IssuerPrivateKeySecretRef {
+        get { storage.value.clientSecretSecretRef }
+        _modify { yield &storage.value.clientSecretSecretRef }
+    }
     /// A reference to a specific 'key' within a Secret resource. In some instances, `key` is a required field.
-    public var clientTokenSecretRef: IssuerPrivateKeySecretRef
+    public var clientTokenSecretRef: IssuerPrivateKeySecretRef {
+        get { storage.value.clientTokenSecretRef }
+        _modify { yield &storage.value.clientTokenSecretRef }
+    }
     /// The `serviceConsumerDomain` field.
-    public var serviceConsumerDomain: String
+    public var serviceConsumerDomain: String {
+        get { storage.value.serviceConsumerDomain }
+        _modify { yield &storage.value.serviceConsumerDomain }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var accessTokenSecretRef: IssuerPrivateKeySecretRef
+        var clientSecretSecretRef: IssuerPrivateKeySecretRef
+        var clientTokenSecretRef: IssuerPrivateKeySecretRef
+        var serviceConsumerDomain: String
+    }
 
     /// Creates a `IssuerAkamai`; optional properties default to `nil`.
     public init(
@@ -1769,10 +1807,12 @@ public struct IssuerAkamai: APIValue {
         clientTokenSecretRef: IssuerPrivateKeySecretRef,
         serviceConsumerDomain: String
     ) {
-        self.accessTokenSecretRef = accessTokenSecretRef
-        self.clientSecretSecretRef = clientSecretSecretRef
-        self.clientTokenSecretRef = clientTokenSecretRef
-        self.serviceConsumerDomain = serviceConsumerDomain
+        let storage = Storage(
+            accessTokenSecretRef: accessTokenSecretRef,
+            clientSecretSecretRef: clientSecretSecretRef,
+            clientTokenSecretRef: clientTokenSecretRef,
+            serviceConsumerDomain: serviceConsumerDomain)
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -1896,18 +1936,44 @@ extension IssuerAppRole: ValueDecodable {
 public struct IssuerAuth: APIValue {
     /// AppRole authenticates with Vault using the App Role auth mechanism, with the role and secret stored in a
     /// Kubernetes Secret resource.
-    public var appRole: IssuerAppRole?
+    public var appRole: IssuerAppRole? {
+        get { storage.value.appRole }
+        _modify { yield &storage.value.appRole }
+    }
     /// AWS authenticates with Vault using AWS IAM authentication. This allows authentication using IAM roles for
     /// service accounts (IRSA), EKS Pod Identity (PIA), or ambient credentials (EC2 instance profiles, ECS task role).
-    public var aws: IssuerAws?
+    public var aws: IssuerAws? {
+        get { storage.value.aws }
+        _modify { yield &storage.value.aws }
+    }
     /// ClientCertificate authenticates with Vault by presenting a client certificate during the request's TLS
     /// handshake.
-    public var clientCertificate: IssuerClientCertificate?
+    public var clientCertificate: IssuerClientCertificate? {
+        get { storage.value.clientCertificate }
+        _modify { yield &storage.value.clientCertificate }
+    }
     /// Kubernetes authenticates with Vault by passing the ServiceAccount token stored in the named Secret resource to
     /// the Vault server.
-    public var kubernetes: IssuerKubernetes?
+    public var kubernetes: IssuerKubernetes? {
+        get { storage.value.kubernetes }
+        _modify { yield &storage.value.kubernetes }
+    }
     /// TokenSecretRef authenticates with Vault by presenting a token.
-    public var tokenSecretRef: IssuerPrivateKeySecretRef?
+    public var tokenSecretRef: IssuerPrivateKeySecretRef? {
+        get { storage.value.tokenSecretRef }
+        _modify { yield &storage.value.tokenSecretRef }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var appRole: IssuerAppRole?
+        var aws: IssuerAws?
+        var clientCertificate: IssuerClientCertificate?
+        var kubernetes: IssuerKubernetes?
+        var tokenSecretRef: IssuerPrivateKeySecretRef?
+    }
 
     /// Creates a `IssuerAuth`; optional properties default to `nil`.
     public init(
@@ -1917,11 +1983,13 @@ public struct IssuerAuth: APIValue {
         kubernetes: IssuerKubernetes? = nil,
         tokenSecretRef: IssuerPrivateKeySecretRef? = nil
     ) {
-        self.appRole = appRole
-        self.aws = aws
-        self.clientCertificate = clientCertificate
-        self.kubernetes = kubernetes
-        self.tokenSecretRef = tokenSecretRef
+        var storage = Storage()
+        storage.appRole = appRole
+        storage.aws = aws
+        storage.clientCertificate = clientCertificate
+        storage.kubernetes = kubernetes
+        storage.tokenSecretRef = tokenSecretRef
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -1989,19 +2057,49 @@ extension IssuerAuth: ValueDecodable {
 /// accounts (IRSA), EKS Pod Identity (PIA), or ambient credentials (EC2 instance profiles, ECS task role).
 public struct IssuerAws: APIValue {
     /// The ARN of the AWS IAM role to assume using the Kubernetes service account token.
-    public var iamRoleArn: String?
+    public var iamRoleArn: String? {
+        get { storage.value.iamRoleArn }
+        _modify { yield &storage.value.iamRoleArn }
+    }
     /// The Vault mountPath here is the mount path to use when authenticating with Vault.
-    public var mountPath: String?
+    public var mountPath: String? {
+        get { storage.value.mountPath }
+        _modify { yield &storage.value.mountPath }
+    }
     /// The AWS region to use for authentication. If not specified, the region will be determined from AWS_REGION or
     /// AWS_DEFAULT_REGION environment variables, falling back to "us-east-1" if not set.
-    public var region: String?
+    public var region: String? {
+        get { storage.value.region }
+        _modify { yield &storage.value.region }
+    }
     /// A required field containing the Vault Role to assume when authenticating.
-    public var role: String
+    public var role: String {
+        get { storage.value.role }
+        _modify { yield &storage.value.role }
+    }
     /// A reference to a service account that will be used to request a web identity token for IRSA (IAM Roles for
     /// Service Accounts) authentication.
-    public var serviceAccountRef: IssuerServiceAccountRef?
+    public var serviceAccountRef: IssuerServiceAccountRef? {
+        get { storage.value.serviceAccountRef }
+        _modify { yield &storage.value.serviceAccountRef }
+    }
     /// The Vault header value to include in the STS signing request.
-    public var vaultHeaderValue: String?
+    public var vaultHeaderValue: String? {
+        get { storage.value.vaultHeaderValue }
+        _modify { yield &storage.value.vaultHeaderValue }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var iamRoleArn: String?
+        var mountPath: String?
+        var region: String?
+        var role: String
+        var serviceAccountRef: IssuerServiceAccountRef?
+        var vaultHeaderValue: String?
+    }
 
     /// Creates a `IssuerAws`; optional properties default to `nil`.
     public init(
@@ -2012,12 +2110,13 @@ public struct IssuerAws: APIValue {
         serviceAccountRef: IssuerServiceAccountRef? = nil,
         vaultHeaderValue: String? = nil
     ) {
-        self.iamRoleArn = iamRoleArn
-        self.mountPath = mountPath
-        self.region = region
-        self.role = role
-        self.serviceAccountRef = serviceAccountRef
-        self.vaultHeaderValue = vaultHeaderValue
+        var storage = Storage(role: role)
+        storage.iamRoleArn = iamRoleArn
+        storage.mountPath = mountPath
+        storage.region = region
+        storage.serviceAccountRef = serviceAccountRef
+        storage.vaultHeaderValue = vaultHeaderValue
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -3071,19 +3170,49 @@ extension IssuerImagePullSecret: ValueDecodable {
 public struct IssuerIngress: APIValue {
     /// The name of the ingress resource that should have ACME challenge solving routes inserted into it in order to
     /// solve HTTP01 challenges.
-    public var name: String?
+    public var name: String? {
+        get { storage.value.name }
+        _modify { yield &storage.value.name }
+    }
     /// This field configures the annotation `kubernetes.io/ingress.class` when creating Ingress resources to solve ACME
     /// challenges that use this challenge solver.
-    public var `class`: String?
+    public var `class`: String? {
+        get { storage.value.`class` }
+        _modify { yield &storage.value.`class` }
+    }
     /// This field configures the field `ingressClassName` on the created Ingress resources used to solve ACME
     /// challenges that use this challenge solver.
-    public var ingressClassName: String?
+    public var ingressClassName: String? {
+        get { storage.value.ingressClassName }
+        _modify { yield &storage.value.ingressClassName }
+    }
     /// Optional ingress template used to configure the ACME challenge solver ingress used for HTTP01 challenges.
-    public var ingressTemplate: IssuerIngressTemplate?
+    public var ingressTemplate: IssuerIngressTemplate? {
+        get { storage.value.ingressTemplate }
+        _modify { yield &storage.value.ingressTemplate }
+    }
     /// Optional pod template used to configure the ACME challenge solver pods used for HTTP01 challenges.
-    public var podTemplate: IssuerPodTemplate?
+    public var podTemplate: IssuerPodTemplate? {
+        get { storage.value.podTemplate }
+        _modify { yield &storage.value.podTemplate }
+    }
     /// Optional service type for Kubernetes solver service. Supported values are NodePort or ClusterIP.
-    public var serviceType: String?
+    public var serviceType: String? {
+        get { storage.value.serviceType }
+        _modify { yield &storage.value.serviceType }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var name: String?
+        var `class`: String?
+        var ingressClassName: String?
+        var ingressTemplate: IssuerIngressTemplate?
+        var podTemplate: IssuerPodTemplate?
+        var serviceType: String?
+    }
 
     /// Creates a `IssuerIngress`; optional properties default to `nil`.
     public init(
@@ -3094,12 +3223,14 @@ public struct IssuerIngress: APIValue {
         podTemplate: IssuerPodTemplate? = nil,
         serviceType: String? = nil
     ) {
-        self.name = name
-        self.`class` = `class`
-        self.ingressClassName = ingressClassName
-        self.ingressTemplate = ingressTemplate
-        self.podTemplate = podTemplate
-        self.serviceType = serviceType
+        var storage = Storage()
+        storage.name = name
+        storage.`class` = `class`
+        storage.ingressClassName = ingressClassName
+        storage.ingressTemplate = ingressTemplate
+        storage.podTemplate = podTemplate
+        storage.serviceType = serviceType
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -5185,15 +5316,37 @@ extension IssuerServiceAccountRef: ValueDecodable {
 /// An ACMEChallengeSolver describes how to solve ACME challenges for the issuer it is part of.
 public struct IssuerSolver: APIValue {
     /// Configures cert-manager to attempt to complete authorizations by performing the DNS01 challenge flow.
-    public var dns01: IssuerDns01?
+    public var dns01: IssuerDns01? {
+        get { storage.value.dns01 }
+        _modify { yield &storage.value.dns01 }
+    }
     /// Configures cert-manager to attempt to complete authorizations by performing the HTTP01 challenge flow.
-    public var http01: IssuerHttp01?
+    public var http01: IssuerHttp01? {
+        get { storage.value.http01 }
+        _modify { yield &storage.value.http01 }
+    }
     /// Selector selects a set of DNSNames on the Certificate resource that should be solved using this challenge
     /// solver.
-    public var selector: IssuerSelector?
+    public var selector: IssuerSelector? {
+        get { storage.value.selector }
+        _modify { yield &storage.value.selector }
+    }
     /// WaitInsteadOfSelfCheck, if set, skips cert-manager's self-check and instead waits this long after presentation
     /// before asking the ACME server to validate the challenge.
-    public var waitInsteadOfSelfCheck: String?
+    public var waitInsteadOfSelfCheck: String? {
+        get { storage.value.waitInsteadOfSelfCheck }
+        _modify { yield &storage.value.waitInsteadOfSelfCheck }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var dns01: IssuerDns01?
+        var http01: IssuerHttp01?
+        var selector: IssuerSelector?
+        var waitInsteadOfSelfCheck: String?
+    }
 
     /// Creates a `IssuerSolver`; optional properties default to `nil`.
     public init(
@@ -5202,10 +5355,12 @@ public struct IssuerSolver: APIValue {
         selector: IssuerSelector? = nil,
         waitInsteadOfSelfCheck: String? = nil
     ) {
-        self.dns01 = dns01
-        self.http01 = http01
-        self.selector = selector
-        self.waitInsteadOfSelfCheck = waitInsteadOfSelfCheck
+        var storage = Storage()
+        storage.dns01 = dns01
+        storage.http01 = http01
+        storage.selector = selector
+        storage.waitInsteadOfSelfCheck = waitInsteadOfSelfCheck
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -5737,21 +5892,44 @@ extension IssuerVault: ValueDecodable {
 /// zone.
 public struct IssuerVenafi: APIValue {
     /// Cloud specifies the CyberArk Certificate Manager SaaS configuration settings.
-    public var cloud: IssuerCloud?
+    public var cloud: IssuerCloud? {
+        get { storage.value.cloud }
+        _modify { yield &storage.value.cloud }
+    }
     /// NGTS specifies Palo Alto Networks Next Generation Trust Services (NGTS) configuration using OAuth 2.0 Client
     /// Credentials.
-    public var ngts: IssuerNgts?
+    public var ngts: IssuerNgts? {
+        get { storage.value.ngts }
+        _modify { yield &storage.value.ngts }
+    }
     /// TPP specifies CyberArk Certificate Manager Self-Hosted configuration settings.
-    public var tpp: IssuerTpp?
+    public var tpp: IssuerTpp? {
+        get { storage.value.tpp }
+        _modify { yield &storage.value.tpp }
+    }
     /// Zone is the Certificate Manager Policy Zone to use for this issuer.
-    public var zone: String
+    public var zone: String {
+        get { storage.value.zone }
+        _modify { yield &storage.value.zone }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var cloud: IssuerCloud?
+        var ngts: IssuerNgts?
+        var tpp: IssuerTpp?
+        var zone: String
+    }
 
     /// Creates a `IssuerVenafi`; optional properties default to `nil`.
     public init(cloud: IssuerCloud? = nil, ngts: IssuerNgts? = nil, tpp: IssuerTpp? = nil, zone: String) {
-        self.cloud = cloud
-        self.ngts = ngts
-        self.tpp = tpp
-        self.zone = zone
+        var storage = Storage(zone: zone)
+        storage.cloud = cloud
+        storage.ngts = ngts
+        storage.tpp = tpp
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.

@@ -2262,15 +2262,37 @@ extension DownwardAPIProjection: ValueDecodable {
 /// DownwardAPIVolumeFile represents information to create the file containing the pod field
 public struct DownwardAPIVolumeFile: APIValue {
     /// Required: Selects a field of the pod: only annotations, labels, name, namespace and uid are supported.
-    public var fieldRef: ObjectFieldSelector?
+    public var fieldRef: ObjectFieldSelector? {
+        get { storage.value.fieldRef }
+        _modify { yield &storage.value.fieldRef }
+    }
     /// Optional: mode bits used to set permissions on this file, must be an octal value between 0000 and 0777 or a
     /// decimal value between 0 and 511.
-    public var mode: Int?
+    public var mode: Int? {
+        get { storage.value.mode }
+        _modify { yield &storage.value.mode }
+    }
     /// Required: Path is the relative path name of the file to be created.
-    public var path: String
+    public var path: String {
+        get { storage.value.path }
+        _modify { yield &storage.value.path }
+    }
     /// Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu
     /// and requests.memory) are currently supported.
-    public var resourceFieldRef: ResourceFieldSelector?
+    public var resourceFieldRef: ResourceFieldSelector? {
+        get { storage.value.resourceFieldRef }
+        _modify { yield &storage.value.resourceFieldRef }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var fieldRef: ObjectFieldSelector?
+        var mode: Int?
+        var path: String
+        var resourceFieldRef: ResourceFieldSelector?
+    }
 
     /// Creates a `DownwardAPIVolumeFile`; optional properties default to `nil`.
     public init(
@@ -2279,10 +2301,11 @@ public struct DownwardAPIVolumeFile: APIValue {
         path: String,
         resourceFieldRef: ResourceFieldSelector? = nil
     ) {
-        self.fieldRef = fieldRef
-        self.mode = mode
-        self.path = path
-        self.resourceFieldRef = resourceFieldRef
+        var storage = Storage(path: path)
+        storage.fieldRef = fieldRef
+        storage.mode = mode
+        storage.resourceFieldRef = resourceFieldRef
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -2820,19 +2843,45 @@ extension EnvVar: ValueDecodable {
 /// EnvVarSource represents a source for the value of an EnvVar.
 public struct EnvVarSource: APIValue {
     /// Selects a key of a ConfigMap.
-    public var configMapKeyRef: ConfigMapKeySelector?
+    public var configMapKeyRef: ConfigMapKeySelector? {
+        get { storage.value.configMapKeyRef }
+        _modify { yield &storage.value.configMapKeyRef }
+    }
     /// Selects a field of the pod: supports metadata.name, metadata.namespace, `metadata.labels['<KEY>']`,
     /// `metadata.annotations['<KEY>']`, spec.nodeName, spec.serviceAccountName, status.hostIP, status.podIP,
     /// status.podIPs.
-    public var fieldRef: ObjectFieldSelector?
+    public var fieldRef: ObjectFieldSelector? {
+        get { storage.value.fieldRef }
+        _modify { yield &storage.value.fieldRef }
+    }
     /// FileKeyRef selects a key of the env file. Requires the EnvFiles feature gate to be enabled. Not in Kubernetes
     /// 1.32, 1.33: strict validation for it fails.
-    public var fileKeyRef: FileKeySelector?
+    public var fileKeyRef: FileKeySelector? {
+        get { storage.value.fileKeyRef }
+        _modify { yield &storage.value.fileKeyRef }
+    }
     /// Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory,
     /// limits.ephemeral-storage, requests.cpu, requests.memory and requests.ephemeral-storage) are currently supported.
-    public var resourceFieldRef: ResourceFieldSelector?
+    public var resourceFieldRef: ResourceFieldSelector? {
+        get { storage.value.resourceFieldRef }
+        _modify { yield &storage.value.resourceFieldRef }
+    }
     /// Selects a key of a secret in the pod's namespace
-    public var secretKeyRef: SecretKeySelector?
+    public var secretKeyRef: SecretKeySelector? {
+        get { storage.value.secretKeyRef }
+        _modify { yield &storage.value.secretKeyRef }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var configMapKeyRef: ConfigMapKeySelector?
+        var fieldRef: ObjectFieldSelector?
+        var fileKeyRef: FileKeySelector?
+        var resourceFieldRef: ResourceFieldSelector?
+        var secretKeyRef: SecretKeySelector?
+    }
 
     /// Creates a `EnvVarSource`; optional properties default to `nil`.
     public init(
@@ -2842,11 +2891,13 @@ public struct EnvVarSource: APIValue {
         resourceFieldRef: ResourceFieldSelector? = nil,
         secretKeyRef: SecretKeySelector? = nil
     ) {
-        self.configMapKeyRef = configMapKeyRef
-        self.fieldRef = fieldRef
-        self.fileKeyRef = fileKeyRef
-        self.resourceFieldRef = resourceFieldRef
-        self.secretKeyRef = secretKeyRef
+        var storage = Storage()
+        storage.configMapKeyRef = configMapKeyRef
+        storage.fieldRef = fieldRef
+        storage.fileKeyRef = fileKeyRef
+        storage.resourceFieldRef = resourceFieldRef
+        storage.secretKeyRef = secretKeyRef
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -4840,13 +4891,35 @@ extension Lifecycle: ValueDecodable {
 /// LifecycleHandler defines a specific action that should be taken in a lifecycle hook.
 public struct LifecycleHandler: APIValue {
     /// Exec specifies a command to execute in the container.
-    public var exec: ExecAction?
+    public var exec: ExecAction? {
+        get { storage.value.exec }
+        _modify { yield &storage.value.exec }
+    }
     /// HTTPGet specifies an HTTP GET request to perform.
-    public var httpGet: HTTPGetAction?
+    public var httpGet: HTTPGetAction? {
+        get { storage.value.httpGet }
+        _modify { yield &storage.value.httpGet }
+    }
     /// Sleep represents a duration that the container should sleep.
-    public var sleep: SleepAction?
+    public var sleep: SleepAction? {
+        get { storage.value.sleep }
+        _modify { yield &storage.value.sleep }
+    }
     /// Deprecated. TCPSocket is NOT supported as a LifecycleHandler and kept for backward compatibility.
-    public var tcpSocket: TCPSocketAction?
+    public var tcpSocket: TCPSocketAction? {
+        get { storage.value.tcpSocket }
+        _modify { yield &storage.value.tcpSocket }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var exec: ExecAction?
+        var httpGet: HTTPGetAction?
+        var sleep: SleepAction?
+        var tcpSocket: TCPSocketAction?
+    }
 
     /// Creates a `LifecycleHandler`; optional properties default to `nil`.
     public init(
@@ -4855,10 +4928,12 @@ public struct LifecycleHandler: APIValue {
         sleep: SleepAction? = nil,
         tcpSocket: TCPSocketAction? = nil
     ) {
-        self.exec = exec
-        self.httpGet = httpGet
-        self.sleep = sleep
-        self.tcpSocket = tcpSocket
+        var storage = Storage()
+        storage.exec = exec
+        storage.httpGet = httpGet
+        storage.sleep = sleep
+        storage.tcpSocket = tcpSocket
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -13451,18 +13526,48 @@ extension VolumeNodeAffinity: ValueDecodable {
 public struct VolumeProjection: APIValue {
     /// ClusterTrustBundle allows a pod to access the `.spec.trustBundle` field of ClusterTrustBundle objects in an
     /// auto-updating file.
-    public var clusterTrustBundle: ClusterTrustBundleProjection?
+    public var clusterTrustBundle: ClusterTrustBundleProjection? {
+        get { storage.value.clusterTrustBundle }
+        _modify { yield &storage.value.clusterTrustBundle }
+    }
     /// configMap information about the configMap data to project
-    public var configMap: ConfigMapProjection?
+    public var configMap: ConfigMapProjection? {
+        get { storage.value.configMap }
+        _modify { yield &storage.value.configMap }
+    }
     /// downwardAPI information about the downwardAPI data to project
-    public var downwardAPI: DownwardAPIProjection?
+    public var downwardAPI: DownwardAPIProjection? {
+        get { storage.value.downwardAPI }
+        _modify { yield &storage.value.downwardAPI }
+    }
     /// Projects an auto-rotating credential bundle (private key and certificate chain) that the pod can use either as a
     /// TLS client or server. Not in Kubernetes 1.32, 1.33: strict validation for it fails.
-    public var podCertificate: PodCertificateProjection?
+    public var podCertificate: PodCertificateProjection? {
+        get { storage.value.podCertificate }
+        _modify { yield &storage.value.podCertificate }
+    }
     /// secret information about the secret data to project
-    public var secret: SecretProjection?
+    public var secret: SecretProjection? {
+        get { storage.value.secret }
+        _modify { yield &storage.value.secret }
+    }
     /// serviceAccountToken is information about the serviceAccountToken data to project
-    public var serviceAccountToken: ServiceAccountTokenProjection?
+    public var serviceAccountToken: ServiceAccountTokenProjection? {
+        get { storage.value.serviceAccountToken }
+        _modify { yield &storage.value.serviceAccountToken }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var clusterTrustBundle: ClusterTrustBundleProjection?
+        var configMap: ConfigMapProjection?
+        var downwardAPI: DownwardAPIProjection?
+        var podCertificate: PodCertificateProjection?
+        var secret: SecretProjection?
+        var serviceAccountToken: ServiceAccountTokenProjection?
+    }
 
     /// Creates a `VolumeProjection`; optional properties default to `nil`.
     public init(
@@ -13473,12 +13578,14 @@ public struct VolumeProjection: APIValue {
         secret: SecretProjection? = nil,
         serviceAccountToken: ServiceAccountTokenProjection? = nil
     ) {
-        self.clusterTrustBundle = clusterTrustBundle
-        self.configMap = configMap
-        self.downwardAPI = downwardAPI
-        self.podCertificate = podCertificate
-        self.secret = secret
-        self.serviceAccountToken = serviceAccountToken
+        var storage = Storage()
+        storage.clusterTrustBundle = clusterTrustBundle
+        storage.configMap = configMap
+        storage.downwardAPI = downwardAPI
+        storage.podCertificate = podCertificate
+        storage.secret = secret
+        storage.serviceAccountToken = serviceAccountToken
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.

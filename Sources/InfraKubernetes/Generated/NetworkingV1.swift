@@ -7,18 +7,36 @@ import InfraCore
 /// HTTPIngressPath associates a path with a backend. Incoming urls matching the path are forwarded to the backend.
 public struct HTTPIngressPath: APIValue {
     /// backend defines the referenced service endpoint to which the traffic will be forwarded to.
-    public var backend: IngressBackend
+    public var backend: IngressBackend {
+        get { storage.value.backend }
+        _modify { yield &storage.value.backend }
+    }
     /// path is matched against the path of an incoming request. Currently it can contain characters disallowed from the
     /// conventional "path" part of a URL as defined by RFC 3986.
-    public var path: String?
+    public var path: String? {
+        get { storage.value.path }
+        _modify { yield &storage.value.path }
+    }
     /// pathType determines the interpretation of the path matching.
-    public var pathType: String
+    public var pathType: String {
+        get { storage.value.pathType }
+        _modify { yield &storage.value.pathType }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var backend: IngressBackend
+        var path: String?
+        var pathType: String
+    }
 
     /// Creates a `HTTPIngressPath`; optional properties default to `nil`.
     public init(backend: IngressBackend, path: String? = nil, pathType: String) {
-        self.backend = backend
-        self.path = path
-        self.pathType = pathType
+        var storage = Storage(backend: backend, pathType: pathType)
+        storage.path = path
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
@@ -422,15 +440,30 @@ extension IngressBackend: ValueDecodable {
 public struct IngressClass: KubernetesObject, APIValue {
     /// Standard object's metadata. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
-    public var metadata: ObjectMeta
+    public var metadata: ObjectMeta {
+        get { storage.value.metadata }
+        _modify { yield &storage.value.metadata }
+    }
     /// spec is the desired state of the IngressClass. More info:
     /// https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status
-    public var spec: IngressClassSpec?
+    public var spec: IngressClassSpec? {
+        get { storage.value.spec }
+        _modify { yield &storage.value.spec }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var metadata: ObjectMeta
+        var spec: IngressClassSpec?
+    }
 
     /// Creates a `IngressClass`; optional properties default to `nil`.
     public init(metadata: ObjectMeta, spec: IngressClassSpec? = nil) {
-        self.metadata = metadata
-        self.spec = spec
+        var storage = Storage(metadata: metadata)
+        storage.spec = spec
+        self.storage = CopyOnWrite(storage)
     }
 
     /// `networking.k8s.io/v1`.
@@ -728,13 +761,35 @@ extension IngressServiceBackend: ValueDecodable {
 /// IngressSpec describes the Ingress the user wishes to exist.
 public struct IngressSpec: APIValue {
     /// defaultBackend is the backend that should handle requests that don't match any rule.
-    public var defaultBackend: IngressBackend?
+    public var defaultBackend: IngressBackend? {
+        get { storage.value.defaultBackend }
+        _modify { yield &storage.value.defaultBackend }
+    }
     /// ingressClassName is the name of an IngressClass cluster resource.
-    public var ingressClassName: String?
+    public var ingressClassName: String? {
+        get { storage.value.ingressClassName }
+        _modify { yield &storage.value.ingressClassName }
+    }
     /// rules is a list of host rules used to configure the Ingress.
-    public var rules: [IngressRule]?
+    public var rules: [IngressRule]? {
+        get { storage.value.rules }
+        _modify { yield &storage.value.rules }
+    }
     /// tls represents the TLS configuration. Currently the Ingress only supports a single TLS port, 443.
-    public var tls: [IngressTLS]?
+    public var tls: [IngressTLS]? {
+        get { storage.value.tls }
+        _modify { yield &storage.value.tls }
+    }
+
+    /// The fields, shared by copies of this value until one of them changes.
+    private var storage: CopyOnWrite<Storage>
+
+    private struct Storage {
+        var defaultBackend: IngressBackend?
+        var ingressClassName: String?
+        var rules: [IngressRule]?
+        var tls: [IngressTLS]?
+    }
 
     /// Creates a `IngressSpec`; optional properties default to `nil`.
     public init(
@@ -743,10 +798,12 @@ public struct IngressSpec: APIValue {
         rules: [IngressRule]? = nil,
         tls: [IngressTLS]? = nil
     ) {
-        self.defaultBackend = defaultBackend
-        self.ingressClassName = ingressClassName
-        self.rules = rules
-        self.tls = tls
+        var storage = Storage()
+        storage.defaultBackend = defaultBackend
+        storage.ingressClassName = ingressClassName
+        storage.rules = rules
+        storage.tls = tls
+        self.storage = CopyOnWrite(storage)
     }
 
     /// The object as an InfraCore `Value`, keys in the conventional order.
