@@ -18,7 +18,8 @@
       Starts one private moto (../shared/tools/aws-local, serving one request at a time:
       moto-serialized/moto_server), stages each root like
       tf-apply-local (same provider overrides, backend removed), runs terraform init and
-      plan -out, and prints {"<root>": {"ok": bool, "addresses": [...], "log": "..."}}.
+      plan -json, and prints {"<root>": {"ok": bool, "addresses": [...], "log": "..."}}: the
+      managed resource instances of its planned_change messages.
       --bootstrap first creates what `infra-manifest bootstrap` creates (the state bucket
       with versioning, AES256 encryption and all public access blocked; the lock table
       keyed LockID, on demand, encrypted), which the shared root's import blocks adopt.
@@ -290,10 +291,10 @@ def apply(spec, root, rest):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def plan_shown(root, work, endpoint, variables, log):
+def staged_init(root, work, endpoint, log):
     """Stages `root` in `work` like tf-apply-local (provider overrides for `endpoint`, backend
-    made local), runs terraform init, plan -out (with each `-var` assignment) and show -json;
-    returns the shown plan, or None with what failed appended to `log`."""
+    made local) and runs terraform init; returns (staged folder, environment, terraform), or None
+    with what failed appended to `log`."""
     staged, _ = c.stage(root, work)
     tal.write_overrides(staged, endpoint)
     hcl_backend = any(
@@ -310,6 +311,16 @@ def plan_shown(root, work, endpoint, variables, log):
     if out.returncode != 0:
         log.append(f"{root}: init failed\n{out.stdout}")
         return None
+    return staged, env, tf
+
+
+def plan_shown(root, work, endpoint, variables, log):
+    """Stages and initializes `root` (staged_init), runs terraform plan -out (with each `-var`
+    assignment) and show -json; returns the shown plan, or None with what failed appended to `log`."""
+    ready = staged_init(root, work, endpoint, log)
+    if ready is None:
+        return None
+    staged, env, tf = ready
     args = [tf, "plan", "-input=false", "-no-color", "-out=plan.bin"]
     for assignment in variables:
         args += ["-var", assignment]
@@ -324,6 +335,34 @@ def plan_shown(root, work, endpoint, variables, log):
     return json.loads(out.stdout)
 
 
+def planned_addresses(root, work, endpoint, log):
+    """The managed resource instances a plan of `root` creates, imports or changes, read from
+    `terraform plan -json` (its planned_change messages): without the plan file and a `show -json`,
+    which starts the provider again only to decode it. None with what failed appended to `log`."""
+    ready = staged_init(root, work, endpoint, log)
+    if ready is None:
+        return None
+    staged, env, tf = ready
+    out = subprocess.run([tf, "plan", "-input=false", "-no-color", "-json"], cwd=staged, env=env, text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    addresses, errors = [], []
+    for line in out.stdout.splitlines():
+        try:
+            message = json.loads(line)
+        except ValueError:
+            continue
+        if message.get("type") == "planned_change":
+            resource = message["change"]["resource"]
+            if not resource["resource"].startswith("data."):
+                addresses.append(resource["addr"])
+        elif message.get("@level") == "error":
+            errors.append(json.dumps(message.get("diagnostic", message))[:2000])
+    if out.returncode != 0:
+        log.append(f"{root}: plan failed\n" + "\n".join(errors)[-8000:])
+        return None
+    return sorted(addresses)
+
+
 def plan(roots, spec=None):
     tmp = c.make_tmp("oves-moto.")
     state = os.path.join(tmp, "moto")
@@ -335,10 +374,9 @@ def plan(roots, spec=None):
             work = os.path.join(tmp, f"root{i}")
             os.makedirs(work)
             log = []
-            shown = plan_shown(root, work, endpoint, [], log)
-            addresses = sorted(rc["address"] for rc in (shown or {}).get("resource_changes", [])
-                               if rc.get("mode") == "managed")
-            results[root] = {"ok": shown is not None, "addresses": addresses, "log": "\n".join(log)[-20000:]}
+            addresses = planned_addresses(root, work, endpoint, log)
+            results[root] = {"ok": addresses is not None, "addresses": addresses or [],
+                             "log": "\n".join(log)[-20000:]}
     finally:
         stop_moto(state)
         shutil.rmtree(tmp, ignore_errors=True)
