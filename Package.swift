@@ -139,7 +139,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Shared helpers for the test targets: locating and running terraform, python and ../shared/tools.
-        .target(name: "InfraTestSupport", path: "Tests/InfraTestSupport", swiftSettings: strictSettings),
+        .target(
+            name: "InfraTestSupport", dependencies: ["InfraHCL"], path: "Tests/InfraTestSupport",
+            swiftSettings: strictSettings),
         .testTarget(
             name: "InfraCoreTests", dependencies: ["InfraCore", "InfraTestSupport"], swiftSettings: strictSettings),
         .testTarget(

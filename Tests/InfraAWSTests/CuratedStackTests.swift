@@ -26,14 +26,18 @@ struct CuratedStackTests {
         #expect(result.inventory.count >= CuratedFixture.count)
     }
 
-    @Test("terraform validate accepts every curated type with its required arguments")
-    func terraformValidate() throws {
-        guard let validate = ExternalTools.sharedTool("tf-validate"), ExternalTools.terraform() != nil else { return }
-        let result = Self.stack().synthesize()
-        let dir = try ExternalTools.temporaryDirectory("aws-curated")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: dir)
-        let out = try ExternalTools.run(validate, [dir.appendingPathComponent("curated").path])
-        #expect(out.status == 0, "tf-validate failed:\n\(out.stdout.suffix(4000))\n\(out.stderr.suffix(2000))")
+    /// The stack's root, written for validation.
+    static let root: TerraformValidateBatch.Roots = { folder in
+        try ExternalTools.write(Self.stack().synthesize().artifacts.map { ($0.path, $0.bytes) }, to: folder)
+        return [folder.appendingPathComponent("curated")]
+    }
+
+    @Test(
+        "terraform validate accepts every curated type with its required arguments",
+        .validatedTogether("curated", root))
+    func terraformValidate() async throws {
+        guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
+        let outcome = try await TerraformValidateBatch.shared.outcome("curated", roots: Self.root)
+        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output.suffix(6000))")
     }
 }

@@ -78,19 +78,30 @@ struct HCLOutputTests {
         #expect(!text.contains("rule ="), "\(text)")
     }
 
-    @Test("terraform fmt -check accepts the HCL, and it validates and graphs to the same resources as the JSON")
-    func terraformAgrees() throws {
-        guard let terraform = ExternalTools.terraform(), let validate = ExternalTools.sharedTool("tf-validate") else {
+    /// The every-feature root as .tf and as .tf.json, written for validation.
+    static let bothForms: TerraformValidateBatch.Roots = { folder in
+        try [SynthesisOptions.TerraformFormat.hcl, .json].map { format in
+            let (root, _) = StackFixtures.everyFeature()
+            let result = Infrastructure { root }.synthesize(options: SynthesisOptions(terraformFormat: format))
+            let directory = folder.appendingPathComponent(format.rawValue)
+            try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: directory)
+            return directory.appendingPathComponent("terraform/environments/dev")
+        }
+    }
+
+    @Test(
+        "terraform fmt -check accepts the HCL, and it validates and graphs to the same resources as the JSON",
+        .validatedTogether("every-feature-hcl-and-json", bothForms))
+    func terraformAgrees() async throws {
+        guard let terraform = ExternalTools.terraform(), ExternalTools.sharedTool("tf-validate") != nil else {
             return
         }
         let hcl = try synth(.hcl)
-        let json = try synth(.json)
         let fmt = try ExternalTools.run(terraform, ["fmt", "-check", "-recursive", "-diff", hcl.path])
         #expect(fmt.status == 0, "terraform fmt would change:\n\(fmt.stdout)\(fmt.stderr)")
-        for dir in [hcl, json] {
-            let out = try ExternalTools.run(validate, [dir.appendingPathComponent("terraform/environments/dev").path])
-            #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
-        }
+        let outcome = try await TerraformValidateBatch.shared.outcome(
+            "every-feature-hcl-and-json", roots: Self.bothForms)
+        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
         func resources(_ dir: URL) throws -> Set<String> {
             let root = dir.appendingPathComponent("terraform/environments/dev")
             let env = ["TF_PLUGIN_CACHE_DIR": "", "CHECKPOINT_DISABLE": "1"]

@@ -71,25 +71,34 @@ struct SynthesisTests {
         #expect(monitoring.contains(#""provider": "aws.eu""#))
     }
 
-    @Test("terraform validate accepts a stack that uses every language feature")
-    func terraformValidate() throws {
-        guard let validate = ExternalTools.sharedTool("tf-validate"), ExternalTools.terraform() != nil else { return }
+    /// The root of the stack that uses every language feature, written for validation.
+    static let everyFeatureRoot: TerraformValidateBatch.Roots = { folder in
         let (root, _) = StackFixtures.everyFeature()
-        let result = Infrastructure { root }.synthesize()
-        let dir = try ExternalTools.temporaryDirectory("tfv")
-        try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: dir)
-        let out = try ExternalTools.run(validate, [dir.appendingPathComponent("terraform/environments/dev").path])
-        #expect(out.status == 0, "tf-validate failed:\n\(out.stdout)\n\(out.stderr)")
+        try ExternalTools.write(Infrastructure { root }.synthesize().artifacts.map { ($0.path, $0.bytes) }, to: folder)
+        return [folder.appendingPathComponent("terraform/environments/dev")]
     }
 
-    @Test("the scale workload has 2N resources and validates")
-    func scale() throws {
+    @Test(
+        "terraform validate accepts a stack that uses every language feature",
+        .validatedTogether("every-feature", everyFeatureRoot))
+    func terraformValidate() async throws {
+        guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
+        let outcome = try await TerraformValidateBatch.shared.outcome("every-feature", roots: Self.everyFeatureRoot)
+        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
+    }
+
+    /// The scale workload's root, written for validation.
+    static let scaleRoot: TerraformValidateBatch.Roots = { folder in
+        try ExternalTools.write(StackFixtures.scale(50).synthesize().artifacts.map { ($0.path, $0.bytes) }, to: folder)
+        return [folder.appendingPathComponent("scale")]
+    }
+
+    @Test("the scale workload has 2N resources and validates", .validatedTogether("scale", scaleRoot))
+    func scale() async throws {
         let result = StackFixtures.scale(50).synthesize()
         #expect(result.inventory.count == 100)
-        guard let validate = ExternalTools.sharedTool("tf-validate"), ExternalTools.terraform() != nil else { return }
-        let dir = try ExternalTools.temporaryDirectory("tfs")
-        try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: dir)
-        let out = try ExternalTools.run(validate, [dir.appendingPathComponent("scale").path])
-        #expect(out.status == 0, "tf-validate failed:\n\(out.stdout)\n\(out.stderr)")
+        guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
+        let outcome = try await TerraformValidateBatch.shared.outcome("scale", roots: Self.scaleRoot)
+        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
     }
 }

@@ -1,6 +1,6 @@
-// The real consumer: `terraform validate` (through ../shared/tools/tf-validate) accepts a
-// stack written with every typed expression form, in JSON and in HCL; and for the instance
-// key mistakes it also detects, it agrees with our validation.
+// The real consumer: `terraform validate` accepts a stack written with every typed expression
+// form, in JSON and in HCL (together with other tests' roots, TerraformValidateBatch); and for the
+// instance key mistakes it also detects, it agrees with our validation (../shared/tools/tf-validate).
 
 import Foundation
 import InfraCore
@@ -81,19 +81,29 @@ struct TypedExpressionsValidateTests {
         }
     }
 
-    @Test("terraform validate accepts every typed form, as .tf.json and as .tf")
-    func validates() throws {
-        let stack = Self.everyForm()
-        guard let validate = ExternalTools.sharedTool("tf-validate"), ExternalTools.terraform() != nil else { return }
-        for format in [SynthesisOptions.TerraformFormat.json, .hcl] {
-            let result = Infrastructure { stack }.synthesize(options: SynthesisOptions(terraformFormat: format))
-            #expect(result.diagnostics.errors.isEmpty, "\(result.diagnostics.errors)")
-            let dir = try ExternalTools.temporaryDirectory("typed-validate")
-            defer { try? FileManager.default.removeItem(at: dir) }
-            try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: dir)
-            let out = try ExternalTools.run(validate, [dir.appendingPathComponent("terraform/typed").path])
-            #expect(out.status == 0, "tf-validate (\(format)) failed:\n\(out.stdout)\n\(out.stderr)")
+    /// The stack's root as .tf.json and as .tf, written for validation.
+    static let everyFormRoots: TerraformValidateBatch.Roots = { folder in
+        try [SynthesisOptions.TerraformFormat.json, .hcl].map { format in
+            let result = Infrastructure { Self.everyForm() }.synthesize(
+                options: SynthesisOptions(terraformFormat: format))
+            let directory = folder.appendingPathComponent(format.rawValue)
+            try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: directory)
+            return directory.appendingPathComponent("terraform/typed")
         }
+    }
+
+    @Test(
+        "terraform validate accepts every typed form, as .tf.json and as .tf",
+        .validatedTogether("typed-forms", everyFormRoots))
+    func validates() async throws {
+        for format in [SynthesisOptions.TerraformFormat.json, .hcl] {
+            let result = Infrastructure { Self.everyForm() }.synthesize(
+                options: SynthesisOptions(terraformFormat: format))
+            #expect(result.diagnostics.errors.isEmpty, "\(format): \(result.diagnostics.errors)")
+        }
+        guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
+        let outcome = try await TerraformValidateBatch.shared.outcome("typed-forms", roots: Self.everyFormRoots)
+        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
     }
 
     @Test("for the instance-key mistakes terraform validate finds, our validation finds the same")

@@ -24,12 +24,25 @@ struct ReferenceAspectsTests {
         return tags.stringValue?.contains("\"\(Self.tagKey)\" = \"tagged\"") == true
     }
 
-    @Test("one TagAspect tags every taggable AWS resource of the reference, and nothing else changes")
-    func tagsEveryTaggableResource() throws {
+    /// The reference with every taggable resource tagged by one TagAspect.
+    static func tagged() -> SynthesisResult {
+        Infrastructure(units: OVESReference.terraformUnits).aspect(TagAspect([Self.tagKey: "tagged"])).synthesize()
+    }
+
+    /// The tagged reference's AWS roots, written for validation.
+    static let taggedRoots: TerraformValidateBatch.Roots = { folder in
+        try ExternalTools.write(Self.tagged().artifacts.map { ($0.path, $0.bytes) }, to: folder)
+        return ["terraform/environments/dev", "terraform/environments/prod", "terraform/shared"].map {
+            folder.appendingPathComponent($0)
+        }
+    }
+
+    @Test(
+        "one TagAspect tags every taggable AWS resource of the reference, and nothing else changes",
+        .validatedTogether("oves-tagged", taggedRoots))
+    func tagsEveryTaggableResource() async throws {
         let plain = Infrastructure(units: OVESReference.terraformUnits).synthesize()
-        let tagged = Infrastructure(units: OVESReference.terraformUnits)
-            .aspect(TagAspect([Self.tagKey: "tagged"]))
-            .synthesize()
+        let tagged = Self.tagged()
         #expect(!tagged.diagnostics.hasErrors, "\(tagged.diagnostics.errors)")
         let before = Dictionary(
             plain.model.nodes.compactMap { $0 as? ResolvedBlock }.map { ($0.nodeID, $0) },
@@ -54,13 +67,9 @@ struct ReferenceAspectsTests {
         // An untaggable type the reference uses is left alone.
         #expect(blocks.contains { $0.section == .resource && $0.type.map(TagAspect.awsTakesTags) == false })
 
-        guard let tool = ExternalTools.sharedTool("tf-validate") else { return }
-        let directory = try ExternalTools.temporaryDirectory("aspects-tags")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try ExternalTools.write(tagged.artifacts.map { ($0.path, $0.bytes) }, to: directory)
-        let roots = ["terraform/environments/dev", "terraform/environments/prod", "terraform/shared"]
-        let output = try ExternalTools.run(tool, roots.map { directory.appendingPathComponent($0).path })
-        #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
+        guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
+        let outcome = try await TerraformValidateBatch.shared.outcome("oves-tagged", roots: Self.taggedRoots)
+        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
     }
 
     @Test("one LabelAspect labels every Kubernetes object, and strict k8s-validate still passes")

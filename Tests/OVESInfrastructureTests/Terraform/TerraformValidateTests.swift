@@ -1,6 +1,8 @@
 // Every validated root of the OVES reference passes `terraform validate` against the real
-// AWS provider schema (../shared/tools/tf-validate); the dns root needs the cloudflare
-// provider, which is not available offline, and is checked by CloudflareSchemaTests.
+// AWS provider schema, together with other tests' roots (TerraformValidateBatch; the shared root,
+// whose import blocks a module may not have, through ../shared/tools/tf-validate); the dns root
+// needs the cloudflare provider, which is not available offline, and is checked by
+// CloudflareSchemaTests.
 
 import Foundation
 import InfraTestSupport
@@ -14,20 +16,18 @@ struct TerraformValidateTests {
         #expect(!OVESSynthesis.result.artifacts.isEmpty)
     }
 
-    @Test("dev, prod and shared pass tf-validate with their modules")
-    func rootsValidate() throws {
-        guard let tool = ExternalTools.sharedTool("tf-validate") else { return }
-        let directory = try OVESSynthesis.writeOutput()
-        defer {
-            if ProcessInfo.processInfo.environment["OVES_KEEP_OUTPUT"] == nil {
-                try? FileManager.default.removeItem(at: directory)
-            }
+    /// The reference's AWS roots, written for validation.
+    static let roots: TerraformValidateBatch.Roots = { folder in
+        try ExternalTools.write(OVESSynthesis.result.artifacts.map { ($0.path, $0.bytes) }, to: folder)
+        return ["terraform/environments/dev", "terraform/environments/prod", "terraform/shared"].map {
+            folder.appendingPathComponent($0)
         }
-        let roots = ["terraform/environments/dev", "terraform/environments/prod", "terraform/shared"]
-        let output = try ExternalTools.run(tool, roots.map { directory.appendingPathComponent($0).path })
-        #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
-        if ProcessInfo.processInfo.environment["OVES_KEEP_OUTPUT"] != nil {
-            print("OVES output kept in \(directory.path)")
-        }
+    }
+
+    @Test("dev, prod and shared pass terraform validate with their modules", .validatedTogether("oves", roots))
+    func rootsValidate() async throws {
+        guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
+        let outcome = try await TerraformValidateBatch.shared.outcome("oves", roots: Self.roots)
+        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
     }
 }
