@@ -28,8 +28,8 @@ struct CuratedStackTests {
 
     /// The stack's root, written for validation.
     static let root: TerraformValidateBatch.Roots = { folder in
-        try ExternalTools.write(Self.stack().synthesize().artifacts.map { ($0.path, $0.bytes) }, to: folder)
-        return [folder.appendingPathComponent("curated")]
+        try TerraformValidateBatch.write(
+            Self.stack().synthesize().artifacts.map { ($0.path, $0.bytes) }, to: folder, roots: ["curated"])
     }
 
     @Test(

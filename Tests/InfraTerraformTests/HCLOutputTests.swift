@@ -80,12 +80,12 @@ struct HCLOutputTests {
 
     /// The every-feature root as .tf and as .tf.json, written for validation.
     static let bothForms: TerraformValidateBatch.Roots = { folder in
-        try [SynthesisOptions.TerraformFormat.hcl, .json].map { format in
-            let (root, _) = StackFixtures.everyFeature()
-            let result = Infrastructure { root }.synthesize(options: SynthesisOptions(terraformFormat: format))
-            let directory = folder.appendingPathComponent(format.rawValue)
-            try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: directory)
-            return directory.appendingPathComponent("terraform/environments/dev")
+        let (root, _) = StackFixtures.everyFeature()
+        return try [SynthesisOptions.TerraformFormat.hcl, .json].flatMap { format in
+            try TerraformValidateBatch.write(
+                Infrastructure { root }.synthesize(options: SynthesisOptions(terraformFormat: format)).artifacts.map {
+                    ($0.path, $0.bytes)
+                }, to: folder.appendingPathComponent(format.rawValue), roots: ["terraform/environments/dev"])
         }
     }
 

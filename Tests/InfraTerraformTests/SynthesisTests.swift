@@ -74,8 +74,9 @@ struct SynthesisTests {
     /// The root of the stack that uses every language feature, written for validation.
     static let everyFeatureRoot: TerraformValidateBatch.Roots = { folder in
         let (root, _) = StackFixtures.everyFeature()
-        try ExternalTools.write(Infrastructure { root }.synthesize().artifacts.map { ($0.path, $0.bytes) }, to: folder)
-        return [folder.appendingPathComponent("terraform/environments/dev")]
+        return try TerraformValidateBatch.write(
+            Infrastructure { root }.synthesize().artifacts.map { ($0.path, $0.bytes) }, to: folder,
+            roots: ["terraform/environments/dev"])
     }
 
     @Test(
@@ -89,8 +90,8 @@ struct SynthesisTests {
 
     /// The scale workload's root, written for validation.
     static let scaleRoot: TerraformValidateBatch.Roots = { folder in
-        try ExternalTools.write(StackFixtures.scale(50).synthesize().artifacts.map { ($0.path, $0.bytes) }, to: folder)
-        return [folder.appendingPathComponent("scale")]
+        try TerraformValidateBatch.write(
+            StackFixtures.scale(50).synthesize().artifacts.map { ($0.path, $0.bytes) }, to: folder, roots: ["scale"])
     }
 
     @Test("the scale workload has 2N resources and validates", .validatedTogether("scale", scaleRoot))

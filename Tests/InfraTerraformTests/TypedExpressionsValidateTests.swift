@@ -83,12 +83,13 @@ struct TypedExpressionsValidateTests {
 
     /// The stack's root as .tf.json and as .tf, written for validation.
     static let everyFormRoots: TerraformValidateBatch.Roots = { folder in
-        try [SynthesisOptions.TerraformFormat.json, .hcl].map { format in
-            let result = Infrastructure { Self.everyForm() }.synthesize(
-                options: SynthesisOptions(terraformFormat: format))
-            let directory = folder.appendingPathComponent(format.rawValue)
-            try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: directory)
-            return directory.appendingPathComponent("terraform/typed")
+        let results = [SynthesisOptions.TerraformFormat.json, .hcl].map { format in
+            (format, Infrastructure { Self.everyForm() }.synthesize(options: SynthesisOptions(terraformFormat: format)))
+        }
+        return try results.flatMap { format, result in
+            try TerraformValidateBatch.write(
+                result.artifacts.map { ($0.path, $0.bytes) }, to: folder.appendingPathComponent(format.rawValue),
+                roots: ["terraform/typed"])
         }
     }
 

@@ -29,6 +29,15 @@ public final class TerraformValidateBatch: @unchecked Sendable {
     /// the roots' folders.
     public typealias Roots = @Sendable (URL) throws -> [URL]
 
+    /// Writes `files` under `folder` and returns the folders of `roots` (paths relative to it): the
+    /// usual body of a ``Roots`` closure.
+    public static func write(
+        _ files: [(path: String, bytes: [UInt8])], to folder: URL, roots: [String]
+    ) throws -> [URL] {
+        try ExternalTools.write(files, to: folder)
+        return roots.map { folder.appendingPathComponent($0) }
+    }
+
     /// An empty batch (tests use ``shared``).
     public init() {}
 

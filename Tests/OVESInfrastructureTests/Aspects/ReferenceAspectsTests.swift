@@ -31,10 +31,8 @@ struct ReferenceAspectsTests {
 
     /// The tagged reference's AWS roots, written for validation.
     static let taggedRoots: TerraformValidateBatch.Roots = { folder in
-        try ExternalTools.write(Self.tagged().artifacts.map { ($0.path, $0.bytes) }, to: folder)
-        return ["terraform/environments/dev", "terraform/environments/prod", "terraform/shared"].map {
-            folder.appendingPathComponent($0)
-        }
+        try TerraformValidateBatch.write(
+            Self.tagged().artifacts.map { ($0.path, $0.bytes) }, to: folder, roots: OVESSynthesis.awsRoots)
     }
 
     @Test(

@@ -12,6 +12,9 @@ enum OVESSynthesis {
     /// The synthesis result of every Terraform root and module.
     static let result: SynthesisResult = Infrastructure(units: OVESReference.terraformUnits).synthesize()
 
+    /// The roots with AWS resources (the dns root needs the cloudflare provider, not available offline).
+    static let awsRoots = ["terraform/environments/dev", "terraform/environments/prod", "terraform/shared"]
+
     /// The synthesized files written under a fresh temporary folder.
     static func writeOutput() throws -> URL {
         let directory = try ExternalTools.temporaryDirectory("oves")

@@ -18,10 +18,8 @@ struct TerraformValidateTests {
 
     /// The reference's AWS roots, written for validation.
     static let roots: TerraformValidateBatch.Roots = { folder in
-        try ExternalTools.write(OVESSynthesis.result.artifacts.map { ($0.path, $0.bytes) }, to: folder)
-        return ["terraform/environments/dev", "terraform/environments/prod", "terraform/shared"].map {
-            folder.appendingPathComponent($0)
-        }
+        try TerraformValidateBatch.write(
+            OVESSynthesis.result.artifacts.map { ($0.path, $0.bytes) }, to: folder, roots: OVESSynthesis.awsRoots)
     }
 
     @Test("dev, prod and shared pass terraform validate with their modules", .validatedTogether("oves", roots))
