@@ -37,7 +37,7 @@ struct CuratedStackTests {
         .validatedTogether("curated", root))
     func terraformValidate() async throws {
         guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
-        let outcome = try await TerraformValidateBatch.shared.outcome("curated", roots: Self.root)
+        let outcome = try await TerraformValidateBatch.shared.outcome("curated")
         #expect(outcome.valid, "terraform validate failed:\n\(outcome.output.suffix(6000))")
     }
 }

@@ -99,8 +99,7 @@ struct HCLOutputTests {
         let hcl = try synth(.hcl)
         let fmt = try ExternalTools.run(terraform, ["fmt", "-check", "-recursive", "-diff", hcl.path])
         #expect(fmt.status == 0, "terraform fmt would change:\n\(fmt.stdout)\(fmt.stderr)")
-        let outcome = try await TerraformValidateBatch.shared.outcome(
-            "every-feature-hcl-and-json", roots: Self.bothForms)
+        let outcome = try await TerraformValidateBatch.shared.outcome("every-feature-hcl-and-json")
         #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
         func resources(_ dir: URL) throws -> Set<String> {
             let root = dir.appendingPathComponent("terraform/environments/dev")

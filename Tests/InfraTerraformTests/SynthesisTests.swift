@@ -84,7 +84,7 @@ struct SynthesisTests {
         .validatedTogether("every-feature", everyFeatureRoot))
     func terraformValidate() async throws {
         guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
-        let outcome = try await TerraformValidateBatch.shared.outcome("every-feature", roots: Self.everyFeatureRoot)
+        let outcome = try await TerraformValidateBatch.shared.outcome("every-feature")
         #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
     }
 
@@ -99,7 +99,7 @@ struct SynthesisTests {
         let result = StackFixtures.scale(50).synthesize()
         #expect(result.inventory.count == 100)
         guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
-        let outcome = try await TerraformValidateBatch.shared.outcome("scale", roots: Self.scaleRoot)
+        let outcome = try await TerraformValidateBatch.shared.outcome("scale")
         #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
     }
 }

@@ -103,7 +103,7 @@ struct TypedExpressionsValidateTests {
             #expect(result.diagnostics.errors.isEmpty, "\(format): \(result.diagnostics.errors)")
         }
         guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
-        let outcome = try await TerraformValidateBatch.shared.outcome("typed-forms", roots: Self.everyFormRoots)
+        let outcome = try await TerraformValidateBatch.shared.outcome("typed-forms")
         #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
     }
 

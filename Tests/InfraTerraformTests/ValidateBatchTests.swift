@@ -64,28 +64,30 @@ struct ValidateBatchTests {
         let batch = TerraformValidateBatch()
         batch.register("valid", roots: Self.valid)
         batch.register("importing", roots: Self.importing)
-        let alone = try await batch.outcome("valid", roots: Self.valid)
+        let alone = try await batch.outcome("valid")
         #expect(alone.valid && alone.together, "\(alone.output)")
-        let importing = try await batch.outcome("importing", roots: Self.importing)
+        let importing = try await batch.outcome("importing")
         #expect(importing.valid && !importing.together, "\(importing.output)")
 
         let mixed = TerraformValidateBatch()
         mixed.register("valid", roots: Self.valid)
         mixed.register("broken", roots: Self.broken)
-        let broken = try await mixed.outcome("broken", roots: Self.broken)
+        let broken = try await mixed.outcome("broken")
         #expect(!broken.valid && !broken.together)
         #expect(broken.output.contains("no_such_argument"), "\(broken.output)")
-        let valid = try await mixed.outcome("valid", roots: Self.valid)
+        let valid = try await mixed.outcome("valid")
         #expect(valid.valid && !valid.together, "\(valid.output)")
     }
 
-    @Test("a key that was not registered before the batch ran is validated when it asks")
+    @Test("a key registered after the batch ran is validated when it asks; an unregistered key is an error")
     func lateKey() async throws {
         guard ExternalTools.terraform() != nil, ExternalTools.sharedTool("tf-validate") != nil else { return }
         let batch = TerraformValidateBatch()
         batch.register("valid", roots: Self.valid)
-        _ = try await batch.outcome("valid", roots: Self.valid)
-        let late = try await batch.outcome("late", roots: Self.broken)
+        _ = try await batch.outcome("valid")
+        batch.register("late", roots: Self.broken)
+        let late = try await batch.outcome("late")
         #expect(!late.valid)
+        await #expect(throws: (any Error).self) { try await batch.outcome("never registered") }
     }
 }

@@ -45,31 +45,40 @@ public final class TerraformValidateBatch: @unchecked Sendable {
     private var requests: [(key: String, roots: Roots)] = []
     private var work: HeadStartWork<[String: Result<Outcome, any Error>]>?
 
+    /// What a key asked for that is not registered.
+    struct Unregistered: Error, CustomStringConvertible {
+        var key: String
+        var description: String { "no roots are registered under \(key) (.validatedTogether)" }
+    }
+
     /// Registers `roots` under `key` (once; a second registration of the key is ignored).
     public func register(_ key: String, roots: @escaping Roots) {
         lock.lock()
         defer { lock.unlock() }
-        guard work == nil, !requests.contains(where: { $0.key == key }) else { return }
+        guard !requests.contains(where: { $0.key == key }) else { return }
         requests.append((key, roots))
     }
 
     /// The outcome for `key`: the first call validates every root registered so far, together. A
-    /// key that was not registered in time is validated on its own with `roots`.
-    public func outcome(_ key: String, roots: @escaping Roots) async throws -> Outcome {
-        let batch = startedBatch()
-        if let result = try await batch?.value.get()[key] { return try result.get() }
-        return try Self.validate([(key, roots)])[key].map { try $0.get() } ?? Outcome(valid: false, output: "")
+    /// key registered after that is validated on its own when it asks.
+    public func outcome(_ key: String) async throws -> Outcome {
+        let (batch, request) = started(key)
+        if let result = try await batch.value.get()[key] { return try result.get() }
+        guard let request else { throw Unregistered(key: key) }
+        guard let result = Self.validate([request])[key] else { throw Unregistered(key: key) }
+        return try result.get()
     }
 
-    /// The batch of every root registered so far, created on the first call.
-    private func startedBatch() -> HeadStartWork<[String: Result<Outcome, any Error>]>? {
+    /// The batch of every root registered so far (created on the first call), and `key`'s request.
+    private func started(
+        _ key: String
+    ) -> (HeadStartWork<[String: Result<Outcome, any Error>]>, (key: String, roots: Roots)?) {
         lock.lock()
         defer { lock.unlock() }
-        if work == nil {
-            let registered = requests
-            work = HeadStartWork { Self.validate(registered) }
-        }
-        return work
+        let registered = requests
+        let batch = work ?? HeadStartWork { Self.validate(registered) }
+        work = batch
+        return (batch, requests.first { $0.key == key })
     }
 
     // MARK: - Validation
@@ -90,10 +99,11 @@ public final class TerraformValidateBatch: @unchecked Sendable {
         }
         // Roots with import blocks cannot be modules; they, and every root when the batch fails,
         // go through tf-validate on their own.
-        let batchable = written.values.flatMap { $0 }.filter { !hasImportBlocks($0) }
+        let importing = Set(written.values.flatMap { $0 }.filter(hasImportBlocks))
+        let batchable = written.values.flatMap { $0 }.filter { !importing.contains($0) }
         let batchPassed = !batchable.isEmpty && (try? validateTogether(batchable)) == true
         for (key, roots) in written where results[key] == nil {
-            let alone = roots.filter { !batchPassed || hasImportBlocks($0) }
+            let alone = roots.filter { !batchPassed || importing.contains($0) }
             results[key] = Result {
                 var outcome = alone.isEmpty ? Outcome(valid: true, output: "") : try validateEach(alone)
                 outcome.together = alone.isEmpty
@@ -203,14 +213,14 @@ public struct ValidatedTogetherTrait: TestTrait {
 
 extension Trait where Self == ValidatedTogetherTrait {
     /// Validates the roots `roots` writes together with every other test's, in one `terraform
-    /// validate`; the test reads the outcome with ``TerraformValidateBatch/outcome(_:roots:)``.
+    /// validate`; the test reads the outcome with ``TerraformValidateBatch/outcome(_:)``.
     ///
     /// ```swift
     /// static let roots: TerraformValidateBatch.Roots = { folder in try Curated.write(into: folder) }
     ///
     /// @Test(.validatedTogether("curated", roots))
     /// func validates() async throws {
-    ///     let outcome = try await TerraformValidateBatch.shared.outcome("curated", roots: Self.roots)
+    ///     let outcome = try await TerraformValidateBatch.shared.outcome("curated")
     ///     #expect(outcome.valid, "\(outcome.output)")
     /// }
     /// ```

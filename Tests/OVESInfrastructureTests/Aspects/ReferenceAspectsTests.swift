@@ -66,7 +66,7 @@ struct ReferenceAspectsTests {
         #expect(blocks.contains { $0.section == .resource && $0.type.map(TagAspect.awsTakesTags) == false })
 
         guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
-        let outcome = try await TerraformValidateBatch.shared.outcome("oves-tagged", roots: Self.taggedRoots)
+        let outcome = try await TerraformValidateBatch.shared.outcome("oves-tagged")
         #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
     }
 
