@@ -9,7 +9,7 @@
 /// The inline widths of a set of generated types, given which are boxed.
 package struct InlineLayout {
     /// Size, alignment and whether the value has spare bits (so its optional needs no tag byte).
-    package struct Width: Equatable {
+    package struct Width {
         package var size: Int
         package var alignment: Int
         package var hasSpareBits: Bool

@@ -343,8 +343,7 @@ def planned_addresses(root, work, endpoint, log):
     if ready is None:
         return None
     staged, env, tf = ready
-    out = subprocess.run([tf, "plan", "-input=false", "-no-color", "-json"], cwd=staged, env=env, text=True,
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = c.run([tf, "plan", "-input=false", "-no-color", "-json"], staged, env)
     addresses, errors = [], []
     for line in out.stdout.splitlines():
         try:

@@ -1,10 +1,8 @@
-// Synthesizes the OVES reference once for all tests and writes it to a temporary folder
-// for the external validators.
+// Synthesizes the OVES reference once for all tests, and names its roots with AWS resources.
 
 import Foundation
 import InfraCore
 import InfraTerraform
-import InfraTestSupport
 import OVESInfrastructure
 
 /// The synthesized reference, shared by the tests.
@@ -14,13 +12,6 @@ enum OVESSynthesis {
 
     /// The roots with AWS resources (the dns root needs the cloudflare provider, not available offline).
     static let awsRoots = ["terraform/environments/dev", "terraform/environments/prod", "terraform/shared"]
-
-    /// The synthesized files written under a fresh temporary folder.
-    static func writeOutput() throws -> URL {
-        let directory = try ExternalTools.temporaryDirectory("oves")
-        try ExternalTools.write(result.artifacts.map { ($0.path, $0.bytes) }, to: directory)
-        return directory
-    }
 
     /// The JSON document of a synthesized file, from the resolved blocks written to it.
     static func document(_ path: String) -> Value? {
