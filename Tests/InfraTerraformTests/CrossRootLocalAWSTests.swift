@@ -23,7 +23,7 @@ struct CrossRootLocalAWSTests {
         }
         let work = try ExternalTools.temporaryDirectory("cross-root")
         defer { try? FileManager.default.removeItem(at: work) }
-        let moto = try ImportRemovedLocalAWSTests.Moto.start(tool: tool, state: work.appendingPathComponent("moto"))
+        let moto = try PrivateMoto.start(tool: tool, state: work.appendingPathComponent("moto"))
         defer { moto.stop() }
 
         let name = "produced-\(UUID().uuidString.prefix(8).lowercased())"

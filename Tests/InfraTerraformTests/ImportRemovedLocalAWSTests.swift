@@ -11,46 +11,6 @@ import Testing
 
 @Suite("Import and removed against the local AWS endpoint", .serialized, .timeLimit(.minutes(10)))
 struct ImportRemovedLocalAWSTests {
-    /// A moto private to this test, its endpoint, and a way to stop it.
-    struct Moto {
-        var tool: String
-        var state: URL
-        var endpoint: String
-
-        static func start(tool: String, state: URL) throws -> Moto {
-            let out = try ExternalTools.run(tool, ["start", "--export", "--state-dir", state.path])
-            guard out.status == 0,
-                let line = out.stdout.split(separator: "\n").first(where: {
-                    $0.contains("AWS_ENDPOINT_URL=")
-                }), let value = line.split(separator: "=", maxSplits: 1).last
-            else { throw ExternalToolFailure(message: "aws-local start failed: \(out.stdout)\(out.stderr)") }
-            return Moto(
-                tool: tool, state: state, endpoint: value.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
-        }
-
-        func stop() { _ = try? ExternalTools.run(tool, ["stop", "--state-dir", state.path]) }
-
-        /// Runs a boto3 call against this endpoint; `nil` output on failure.
-        func boto3(_ python: String, _ code: String) throws -> ExternalTools.Output {
-            let script = """
-                import boto3, sys
-                s3 = boto3.client("s3", endpoint_url="\(endpoint)", region_name="us-east-1",
-                                  aws_access_key_id="testing", aws_secret_access_key="testing")
-                \(code)
-                """
-            return try ExternalTools.run(python, ["-c", script])
-        }
-
-        /// The provider settings that point the AWS provider at moto (an override file, as tf-apply-local writes).
-        var providerOverride: String {
-            """
-            {"provider": {"aws": {"access_key": "testing", "secret_key": "testing", "skip_credentials_validation": true,
-              "skip_requesting_account_id": true, "skip_metadata_api_check": true, "s3_use_path_style": true,
-              "max_retries": 2, "endpoints": [{"s3": "\(endpoint)", "sts": "\(endpoint)"}]}}}
-            """
-        }
-    }
-
     struct ExternalToolFailure: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
@@ -61,7 +21,7 @@ struct ImportRemovedLocalAWSTests {
     }
 
     /// Writes `stack` (JSON) into `directory`, replacing what the previous stack wrote.
-    static func write(_ stack: Stack, to directory: URL, moto: Moto) throws {
+    static func write(_ stack: Stack, to directory: URL, moto: PrivateMoto) throws {
         let result = Infrastructure { stack }.synthesize()
         guard result.diagnostics.errors.isEmpty else {
             throw ExternalToolFailure(message: "\(result.diagnostics.errors)")
@@ -84,7 +44,7 @@ struct ImportRemovedLocalAWSTests {
         else { return }
         let work = try ExternalTools.temporaryDirectory("import-moto")
         defer { try? FileManager.default.removeItem(at: work) }
-        let moto = try Moto.start(tool: tool, state: work.appendingPathComponent("moto"))
+        let moto = try PrivateMoto.start(tool: tool, state: work.appendingPathComponent("moto"))
         defer { moto.stop() }
         let root = work.appendingPathComponent("root")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -134,5 +94,27 @@ struct ImportRemovedLocalAWSTests {
         #expect(after.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(after.stdout)")
         let kept = try moto.boto3(python, "s3.head_bucket(Bucket=\"\(name)\")")
         #expect(kept.status == 0, "the bucket is gone: \(kept.stderr)")
+    }
+}
+
+extension PrivateMoto {
+    /// Runs python with an S3 client on this endpoint as `s3`, then `code`.
+    func boto3(_ python: String, _ code: String) throws -> ExternalTools.Output {
+        let script = """
+            import boto3, sys
+            s3 = boto3.client("s3", endpoint_url="\(endpoint)", region_name="us-east-1",
+                              aws_access_key_id="testing", aws_secret_access_key="testing")
+            \(code)
+            """
+        return try ExternalTools.run(python, ["-c", script])
+    }
+
+    /// The provider settings that point the AWS provider at moto (an override file, as tf-apply-local writes).
+    var providerOverride: String {
+        """
+        {"provider": {"aws": {"access_key": "testing", "secret_key": "testing", "skip_credentials_validation": true,
+          "skip_requesting_account_id": true, "skip_metadata_api_check": true, "s3_use_path_style": true,
+          "max_retries": 2, "endpoints": [{"s3": "\(endpoint)", "sts": "\(endpoint)"}]}}}
+        """
     }
 }

@@ -154,23 +154,4 @@ enum PlanApply {
         }
         return (start, end)
     }
-
-    /// A private moto server (../shared/tools/aws-local), stopped by ``Moto/stop()``.
-    struct Moto {
-        var tool: String
-        var state: URL
-        var endpoint: String
-
-        static func start(tool: String, state: URL) throws -> Moto {
-            let out = try ExternalTools.run(tool, ["start", "--export", "--state-dir", state.path])
-            let line = out.stdout.split(separator: "\n").first { $0.contains("AWS_ENDPOINT_URL=") }
-            guard let value = line?.split(separator: "=", maxSplits: 1).last else {
-                throw Unreadable(description: "aws-local start printed no endpoint: \(out.stdout)\(out.stderr)")
-            }
-            return Moto(
-                tool: tool, state: state, endpoint: value.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
-        }
-
-        func stop() { _ = try? ExternalTools.run(tool, ["stop", "--state-dir", state.path]) }
-    }
 }

@@ -55,7 +55,7 @@ struct PlanApplyRuns: Sendable {
         static func run(terraform: String, awsLocal: String) async throws -> CrossRoot {
             let work = try ExternalTools.temporaryDirectory("orchestrate-cross")
             defer { try? FileManager.default.removeItem(at: work) }
-            let moto = try PlanApply.Moto.start(tool: awsLocal, state: work.appendingPathComponent("moto"))
+            let moto = try PrivateMoto.start(tool: awsLocal, state: work.appendingPathComponent("moto"))
             defer { moto.stop() }
             try "[moto]\naws_access_key_id = testing\naws_secret_access_key = testing\n".write(
                 to: CrossRootInfra.credentialsFile, atomically: true, encoding: .utf8)
