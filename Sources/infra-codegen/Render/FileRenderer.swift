@@ -25,7 +25,7 @@ enum FileRenderer {
             w.line()
             TypeRenderer.render(type, provider: provider, into: &w)
         }
-        if let trait { w.line("#endif") }
+        if trait != nil { w.line("#endif") }
         return w.text
     }
 }
