@@ -218,7 +218,7 @@ let package = Package(
         .testTarget(
             name: "InfraExecutorTests",
             dependencies: [
-                "InfraCore", "InfraSigV4", "InfraExecutor", "InfraExecutorTesting",
+                "InfraCore", "InfraSigV4", "InfraExecutor", "InfraExecutorTesting", "InfraTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),

@@ -6,6 +6,7 @@
 import Foundation
 import InfraExecutor
 import InfraExecutorTesting
+import InfraTestSupport
 import Testing
 
 // The time limit guards against a hang, not a speed: other suites' external programs (terraform,
@@ -101,7 +102,7 @@ struct ContainerCredentialTests {
 
     @Test("the token file wins over the variable, is re-read, and a token with a line break is refused")
     func tokenFile() async throws {
-        let directory = try TestPaths.temporaryDirectory()
+        let directory = try ExternalTools.temporaryDirectory("infra-exec")
         let file = directory.appendingPathComponent("token")
         try Data("from-file\n".utf8).write(to: file)
         let transport = InMemoryTransport { _ in Canned.xml(Self.body) }

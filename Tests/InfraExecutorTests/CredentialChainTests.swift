@@ -5,13 +5,14 @@
 import Foundation
 import InfraExecutor
 import InfraExecutorTesting
+import InfraTestSupport
 import Testing
 
 @Suite("Credential chain")
 struct CredentialChainTests {
     let directory: URL
 
-    init() throws { directory = try TestPaths.temporaryDirectory() }
+    init() throws { directory = try ExternalTools.temporaryDirectory("infra-exec") }
 
     func write(_ name: String, _ text: String) throws -> String {
         let url = directory.appendingPathComponent(name)

@@ -6,6 +6,7 @@ import Foundation
 import InfraExecutor
 import InfraExecutorTesting
 import InfraSigV4
+import InfraTestSupport
 import Testing
 
 @Suite("Endpoints, regions and partitions")
@@ -81,7 +82,7 @@ struct EndpointTests {
 
     @Test("a services section is read from a real config file")
     func servicesSectionFromFile() throws {
-        let directory = try TestPaths.temporaryDirectory()
+        let directory = try ExternalTools.temporaryDirectory("infra-exec")
         let config = directory.appendingPathComponent("config")
         try Data(
             "[profile dev]\nservices = dev-endpoints\nregion = eu-west-1\n[services dev-endpoints]\nsts =\n  endpoint_url = http://localhost:4567\n"

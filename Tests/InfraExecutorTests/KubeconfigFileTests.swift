@@ -5,6 +5,7 @@
 import Foundation
 import InfraCore
 import InfraExecutor
+import InfraTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -26,7 +27,7 @@ struct KubeconfigFileTests {
 
     @Test("a new kubeconfig (and its directory) is created owner-only, even with umask 000")
     func newFileIsPrivate() throws {
-        let directory = try TestPaths.temporaryDirectory()
+        let directory = try ExternalTools.temporaryDirectory("infra-exec")
         let path = directory.appendingPathComponent("kube/config").path
         let previous = umask(0)
         defer { umask(previous) }
@@ -47,7 +48,7 @@ struct KubeconfigFileTests {
 
     @Test("an existing kubeconfig is merged, not clobbered, and ends owner-only")
     func existingFileIsMerged() throws {
-        let directory = try TestPaths.temporaryDirectory()
+        let directory = try ExternalTools.temporaryDirectory("infra-exec")
         let path = directory.appendingPathComponent("config").path
         try Data(CommandLogicTests.existingKubeconfig.utf8).write(to: URL(fileURLWithPath: path))
         chmod(path, 0o644)
@@ -62,7 +63,7 @@ struct KubeconfigFileTests {
 
     @Test("a symbolic link stays a link; its destination is updated")
     func linkIsKept() throws {
-        let directory = try TestPaths.temporaryDirectory()
+        let directory = try ExternalTools.temporaryDirectory("infra-exec")
         let real = directory.appendingPathComponent("shared-config").path
         let link = directory.appendingPathComponent("config").path
         try Data(CommandLogicTests.existingKubeconfig.utf8).write(to: URL(fileURLWithPath: real))
@@ -76,7 +77,7 @@ struct KubeconfigFileTests {
 
     @Test("a kubeconfig that cannot be read is an error and stays byte for byte as it was")
     func unreadableIsLeftAlone() throws {
-        let directory = try TestPaths.temporaryDirectory()
+        let directory = try ExternalTools.temporaryDirectory("infra-exec")
         let path = directory.appendingPathComponent("config").path
         let original = "users:\n- name: x\n  user:\n    token: |\n      abc\n"
         try Data(original.utf8).write(to: URL(fileURLWithPath: path))

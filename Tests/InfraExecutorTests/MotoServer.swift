@@ -1,8 +1,9 @@
-// Starts `../shared/tools/aws-local` (moto) once per test process in its own state directory, creates an IAM key
-// and turns SigV4 signature checking on. Missing tool: tests skip outside CI and fail under CI=true.
+// Starts `../shared/tools/aws-local` (moto, `PrivateMoto`) once per test process in its own state directory,
+// creates an IAM key and turns SigV4 signature checking on. Missing tool: tests skip outside CI and fail under CI=true.
 
 import Foundation
 import InfraExecutor
+import InfraTestSupport
 import Testing
 
 /// The shared moto endpoint with signature checking on.
@@ -15,63 +16,28 @@ struct MotoServer: Sendable {
     var secretAccessKey: String
 
     /// The aws-local script.
-    static let tool = TestPaths.sharedTool("aws-local")
+    static let tool = ExternalTools.sharedTools.appendingPathComponent("aws-local").path
 
     /// `true` when the tests can run (or must run because CI=true).
-    static var enabled: Bool { TestPaths.isCI || FileManager.default.isExecutableFile(atPath: tool) }
+    static var enabled: Bool { ExternalTools.isCI || FileManager.default.isExecutableFile(atPath: tool) }
 
     /// State directory private to this test process.
     static let stateDirectory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("infra-exec-moto-\(ProcessInfo.processInfo.processIdentifier)").path
+        .appendingPathComponent("infra-exec-moto-\(ProcessInfo.processInfo.processIdentifier)")
 
     /// Started once; every suite awaits the same task.
     static let shared = Task { () throws -> MotoServer in
         guard FileManager.default.isExecutableFile(atPath: tool) else {
             throw TestFailure("aws-local not found at \(tool) (needed by the moto tests; CI=true makes this fatal)")
         }
-        let started = try run(["start", "--export", "--state-dir", stateDirectory])
-        guard let endpoint = started["AWS_ENDPOINT_URL"] else {
-            throw TestFailure("aws-local start printed no endpoint")
-        }
-        let key = try run(["make-key", "--export", "--state-dir", stateDirectory])
+        let moto = try PrivateMoto.start(tool: tool, state: stateDirectory)
+        atexit { PrivateMoto(tool: MotoServer.tool, state: MotoServer.stateDirectory, endpoint: "").stop() }
+        let key = try moto.exports(["make-key"])
         guard let accessKey = key["AWS_ACCESS_KEY_ID"], let secret = key["AWS_SECRET_ACCESS_KEY"] else {
             throw TestFailure("aws-local make-key printed no key")
         }
-        _ = try run(["auth-on", "--state-dir", stateDirectory])
-        atexit {
-            let stop = Process()
-            stop.executableURL = URL(fileURLWithPath: MotoServer.tool)
-            stop.arguments = ["stop", "--state-dir", MotoServer.stateDirectory]
-            stop.standardOutput = FileHandle.nullDevice
-            stop.standardError = FileHandle.nullDevice
-            try? stop.run()
-            stop.waitUntilExit()
-        }
-        return MotoServer(endpoint: endpoint, accessKeyId: accessKey, secretAccessKey: secret)
-    }
-
-    /// Runs aws-local and parses its `export K=V` lines.
-    static func run(_ arguments: [String]) throws -> [String: String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestFailure("aws-local \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
-        }
-        var values = [String: String]()
-        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
-            var text = String(line)
-            if text.hasPrefix("export ") { text.removeFirst("export ".count) }
-            guard let equals = text.firstIndex(of: "=") else { continue }
-            values[String(text[..<equals])] = String(text[text.index(after: equals)...])
-        }
-        return values
+        _ = try moto.exports(["auth-on"])
+        return MotoServer(endpoint: moto.endpoint, accessKeyId: accessKey, secretAccessKey: secret)
     }
 
     /// The environment a session against this server uses (`secret` overrides the real secret).

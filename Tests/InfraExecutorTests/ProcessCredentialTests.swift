@@ -5,6 +5,7 @@
 import Foundation
 import InfraExecutor
 import InfraExecutorTesting
+import InfraTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -19,7 +20,7 @@ import Darwin
 struct ProcessCredentialTests {
     let directory: URL
 
-    init() throws { directory = try TestPaths.temporaryDirectory() }
+    init() throws { directory = try ExternalTools.temporaryDirectory("infra-exec") }
 
     func script(_ name: String, _ body: String) throws -> String {
         let url = directory.appendingPathComponent(name)

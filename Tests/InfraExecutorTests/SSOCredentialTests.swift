@@ -6,6 +6,7 @@
 import Foundation
 import InfraExecutor
 import InfraExecutorTesting
+import InfraTestSupport
 import Testing
 
 @Suite("IAM Identity Center (SSO)")
@@ -13,7 +14,7 @@ struct SSOCredentialTests {
     let home: URL
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    init() throws { home = try TestPaths.temporaryDirectory() }
+    init() throws { home = try ExternalTools.temporaryDirectory("infra-exec") }
 
     static let config = """
         [profile dev]

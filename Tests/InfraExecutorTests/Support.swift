@@ -1,5 +1,5 @@
-// Test helpers: a log handler that captures every line, temp directories, locating `../shared/tools`, and
-// canned AWS responses for the in-memory transport.
+// Test helpers: a log handler that captures every line, and canned AWS responses for the in-memory
+// transport (temporary folders and `../shared/tools` come from InfraTestSupport).
 
 import Foundation
 import InfraExecutor
@@ -38,28 +38,6 @@ struct CapturingLogHandler: LogHandler {
     func log(event: LogEvent) {
         capture.append("\(event.level): \(event.message) \(event.metadata ?? [:])")
     }
-}
-
-/// Paths relative to the package root.
-enum TestPaths {
-    /// `<package root>` (three levels above this file).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// `<package root>/../shared/tools/<name>`.
-    static func sharedTool(_ name: String) -> String {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/\(name)").path
-    }
-
-    /// A fresh temporary directory.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("infra-exec-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// `true` when running in CI (tools must then exist).
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 }
 
 /// Canned AWS answers.

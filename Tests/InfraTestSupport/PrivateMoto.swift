@@ -12,21 +12,51 @@ public struct PrivateMoto: Sendable {
     /// `http://127.0.0.1:<port>`.
     public var endpoint: String
 
-    /// What `aws-local start` printed when it did not start a server.
+    /// What `aws-local` printed when a command failed.
     public struct StartFailure: Error, CustomStringConvertible {
         /// Its output.
         public var description: String
     }
 
+    /// A server as stated (to stop one started elsewhere: ``stop()`` needs only the tool and the state).
+    public init(tool: String, state: URL, endpoint: String) {
+        self.tool = tool
+        self.state = state
+        self.endpoint = endpoint
+    }
+
     /// Starts a server with its state in `state`.
     public static func start(tool: String, state: URL) throws -> PrivateMoto {
-        let out = try ExternalTools.run(tool, ["start", "--export", "--state-dir", state.path])
-        guard out.status == 0,
-            let line = out.stdout.split(separator: "\n").first(where: { $0.contains("AWS_ENDPOINT_URL=") }),
-            let value = line.split(separator: "=", maxSplits: 1).last
-        else { throw StartFailure(description: "aws-local start failed: \(out.stdout)\(out.stderr)") }
-        return PrivateMoto(
-            tool: tool, state: state, endpoint: value.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
+        let started = try exports(tool, ["start"], state: state)
+        guard let endpoint = started["AWS_ENDPOINT_URL"] else {
+            throw StartFailure(description: "aws-local start printed no endpoint")
+        }
+        return PrivateMoto(tool: tool, state: state, endpoint: endpoint)
+    }
+
+    /// Runs `aws-local <arguments> --export` on this server (`make-key`, `auth-on`) and returns the
+    /// variables it printed as `export NAME=value` lines.
+    public func exports(_ arguments: [String]) throws -> [String: String] {
+        try Self.exports(tool, arguments, state: state)
+    }
+
+    /// Runs `tool <arguments> --export --state-dir <state>` and parses its `export NAME=value` lines
+    /// (quotes around a value dropped).
+    private static func exports(_ tool: String, _ arguments: [String], state: URL) throws -> [String: String] {
+        let out = try ExternalTools.run(tool, arguments + ["--export", "--state-dir", state.path])
+        guard out.status == 0 else {
+            let command = arguments.joined(separator: " ")
+            throw StartFailure(description: "aws-local \(command) exited \(out.status): \(out.stdout)\(out.stderr)")
+        }
+        var values: [String: String] = [:]
+        for line in out.stdout.split(whereSeparator: \.isNewline) {
+            var text = Substring(line)
+            if text.hasPrefix("export ") { text = text.dropFirst("export ".count) }
+            guard let equals = text.firstIndex(of: "=") else { continue }
+            values[String(text[..<equals])] = text[text.index(after: equals)...]
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+        }
+        return values
     }
 
     /// Stops the server and removes its state files.
