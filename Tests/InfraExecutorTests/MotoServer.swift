@@ -21,9 +21,9 @@ struct MotoServer: Sendable {
     /// `true` when the tests can run (or must run because CI=true).
     static var enabled: Bool { ExternalTools.isCI || FileManager.default.isExecutableFile(atPath: tool) }
 
-    /// State directory private to this test process.
-    static let stateDirectory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("infra-exec-moto-\(ProcessInfo.processInfo.processIdentifier)")
+    /// State directory private to this test process, in its temporary root: the root's removal at
+    /// exit is registered before the server's stop, so it runs after it (`atexit` runs in reverse).
+    static let stateDirectory = ExternalTools.temporaryRoot.appendingPathComponent("infra-exec-moto")
 
     /// Started once; every suite awaits the same task.
     static let shared = Task { () throws -> MotoServer in

@@ -115,11 +115,25 @@ public enum ExternalTools {
         }
     }
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder, inside this test process's own (``temporaryRoot``).
     public static func temporaryDirectory(_ prefix: String = "infra-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// The folder that holds this process's temporary folders, removed with them when the process
+    /// exits: a test run leaves nothing of its own in the system's temporary folder (a run made
+    /// about 150 folders there before).
+    public static let temporaryRoot: URL = {
+        atexit { try? FileManager.default.removeItem(at: ExternalTools.processTemporaryRoot) }
+        return processTemporaryRoot
+    }()
+
+    /// `swift-infra-tests-<pid>` in the system's temporary folder.
+    private static var processTemporaryRoot: URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent(
+            "swift-infra-tests-\(ProcessInfo.processInfo.processIdentifier)")
     }
 }
 
