@@ -97,11 +97,16 @@ public final class TerraformValidateBatch: @unchecked Sendable {
                 results[request.key] = .failure(error)
             }
         }
-        // Roots with import blocks cannot be modules; they, and every root when the batch fails,
-        // go through tf-validate on their own.
-        let importing = Set(written.values.flatMap { $0 }.filter(hasImportBlocks))
+        // Each root's files are read once, for its import blocks and its required variables. Roots
+        // with import blocks cannot be modules; they, and every root when the batch fails (or a
+        // root cannot be read), go through tf-validate on their own.
+        let declarations = Dictionary(
+            written.values.flatMap { $0 }.map { root in (root, Result { try RootDeclarations(reading: root) }) },
+            uniquingKeysWith: { first, _ in first })
+        let importing = Set(declarations.filter { (try? $0.value.get().hasImportBlocks) == true }.keys)
         let batchable = written.values.flatMap { $0 }.filter { !importing.contains($0) }
-        let batchPassed = !batchable.isEmpty && (try? validateTogether(batchable)) == true
+        let together = { try batchable.map { ($0, try declarations[$0]?.get().requiredVariables ?? []) } }
+        let batchPassed = !batchable.isEmpty && (try? validateTogether(together())) == true
         for (key, roots) in written where results[key] == nil {
             let alone = roots.filter { !batchPassed || importing.contains($0) }
             results[key] = Result {
@@ -114,16 +119,16 @@ public final class TerraformValidateBatch: @unchecked Sendable {
     }
 
     /// `terraform init` and `validate` of one root that calls every root as a module: `true` when
-    /// terraform reports no error. Each root's variables without a default get an unknown value,
-    /// as they have when a root is validated on its own.
-    static func validateTogether(_ roots: [URL]) throws -> Bool {
+    /// terraform reports no error. Each root's variables without a default (`required`) get an
+    /// unknown value, as they have when a root is validated on its own.
+    static func validateTogether(_ roots: [(root: URL, required: [String])]) throws -> Bool {
         guard let terraform = ExternalTools.terraformPath else { return false }
         let directory = try ExternalTools.temporaryDirectory("validate-together")
         defer { try? FileManager.default.removeItem(at: directory) }
         var modules: [String: Any] = [:]
-        for (index, root) in roots.enumerated() {
+        for (index, (root, required)) in roots.enumerated() {
             var call: [String: Any] = ["source": relativeSource(from: directory, to: root)]
-            for name in try requiredVariables(root) { call[name] = "${terraform_data.unknown.output}" }
+            for name in required { call[name] = "${terraform_data.unknown.output}" }
             modules["root\(index)"] = call
         }
         let configuration: [String: Any] = [
@@ -160,42 +165,35 @@ public final class TerraformValidateBatch: @unchecked Sendable {
         let path = Array(repeating: "..", count: from.count - common) + to.dropFirst(common)
         return path.first == ".." ? path.joined(separator: "/") : "./" + path.joined(separator: "/")
     }
+}
 
-    /// The names of the root's variables without a default, from its `.tf.json` and `.tf` files.
-    static func requiredVariables(_ root: URL) throws -> [String] {
-        var names: [String] = []
+/// What a root declares that decides how it is validated, read once from its `.tf.json` and `.tf`
+/// files: whether it has `import` blocks (allowed in a root module only) and the names of its
+/// variables without a default.
+struct RootDeclarations {
+    /// Whether any file has an `import` block.
+    var hasImportBlocks = false
+    /// The variables without a default, in file order.
+    var requiredVariables: [String] = []
+
+    /// Reads the root's files; throws when one cannot be read or is not JSON.
+    init(reading root: URL) throws {
         for file in try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() {
             let url = root.appendingPathComponent(file)
             if file.hasSuffix(".tf.json") {
                 let document = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+                hasImportBlocks = hasImportBlocks || document?["import"] != nil
                 for (name, body) in document?["variable"] as? [String: Any] ?? [:]
                 where (body as? [String: Any])?["default"] == nil {
-                    names.append(name)
+                    requiredVariables.append(name)
                 }
             } else if file.hasSuffix(".tf") {
-                let parsed = HCLParser.parse(try String(contentsOf: url, encoding: .utf8), file: file)
-                for block in parsed.body.blocks
-                where block.type == "variable" && block.body[attribute: "default"] == nil {
-                    names += block.labels.prefix(1)
+                let blocks = HCLParser.parse(try String(contentsOf: url, encoding: .utf8), file: file).body.blocks
+                hasImportBlocks = hasImportBlocks || blocks.contains { $0.type == "import" }
+                for block in blocks where block.type == "variable" && block.body[attribute: "default"] == nil {
+                    requiredVariables += block.labels.prefix(1)
                 }
             }
-        }
-        return names
-    }
-
-    /// Whether the root has `import` blocks, which terraform allows in a root module only.
-    static func hasImportBlocks(_ root: URL) -> Bool {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return files.contains { file in
-            let url = root.appendingPathComponent(file)
-            if file.hasSuffix(".tf.json") {
-                let document = (try? Data(contentsOf: url)).flatMap { try? JSONSerialization.jsonObject(with: $0) }
-                return (document as? [String: Any])?["import"] != nil
-            }
-            if file.hasSuffix(".tf"), let text = try? String(contentsOf: url, encoding: .utf8) {
-                return HCLParser.parse(text, file: file).body.blocks.contains { $0.type == "import" }
-            }
-            return false
         }
     }
 }
