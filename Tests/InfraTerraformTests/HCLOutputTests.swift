@@ -99,8 +99,7 @@ struct HCLOutputTests {
         let hcl = try synth(.hcl)
         let fmt = try ExternalTools.run(terraform, ["fmt", "-check", "-recursive", "-diff", hcl.path])
         #expect(fmt.status == 0, "terraform fmt would change:\n\(fmt.stdout)\(fmt.stderr)")
-        let outcome = try await TerraformValidateBatch.shared.outcome("every-feature-hcl-and-json")
-        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
+        try await TerraformValidateBatch.shared.expectValid("every-feature-hcl-and-json")
         func resources(_ dir: URL) throws -> Set<String> {
             let root = dir.appendingPathComponent("terraform/environments/dev")
             let env = ["TF_PLUGIN_CACHE_DIR": "", "CHECKPOINT_DISABLE": "1"]

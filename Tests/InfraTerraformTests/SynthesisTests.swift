@@ -83,9 +83,7 @@ struct SynthesisTests {
         "terraform validate accepts a stack that uses every language feature",
         .validatedTogether("every-feature", everyFeatureRoot))
     func terraformValidate() async throws {
-        guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
-        let outcome = try await TerraformValidateBatch.shared.outcome("every-feature")
-        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
+        try await TerraformValidateBatch.shared.expectValid("every-feature")
     }
 
     /// The scale workload's root, written for validation.
@@ -98,8 +96,6 @@ struct SynthesisTests {
     func scale() async throws {
         let result = StackFixtures.scale(50).synthesize()
         #expect(result.inventory.count == 100)
-        guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
-        let outcome = try await TerraformValidateBatch.shared.outcome("scale")
-        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
+        try await TerraformValidateBatch.shared.expectValid("scale")
     }
 }

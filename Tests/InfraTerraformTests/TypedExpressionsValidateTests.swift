@@ -102,9 +102,7 @@ struct TypedExpressionsValidateTests {
                 options: SynthesisOptions(terraformFormat: format))
             #expect(result.diagnostics.errors.isEmpty, "\(format): \(result.diagnostics.errors)")
         }
-        guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
-        let outcome = try await TerraformValidateBatch.shared.outcome("typed-forms")
-        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
+        try await TerraformValidateBatch.shared.expectValid("typed-forms")
     }
 
     @Test("for the instance-key mistakes terraform validate finds, our validation finds the same")

@@ -69,6 +69,15 @@ public final class TerraformValidateBatch: @unchecked Sendable {
         return try result.get()
     }
 
+    /// Checks `key`'s roots as a test does: records a failure with terraform's output unless every
+    /// root is valid. Without terraform or tf-validate the check is skipped (a recorded failure in
+    /// CI, as ``ExternalTools/terraform()`` and ``ExternalTools/sharedTool(_:)`` record it).
+    public func expectValid(_ key: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
+        let outcome = try await outcome(key)
+        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)", sourceLocation: sourceLocation)
+    }
+
     /// The batch of every root registered so far (created on the first call), and `key`'s request.
     private func started(
         _ key: String
@@ -211,15 +220,15 @@ public struct ValidatedTogetherTrait: TestTrait {
 
 extension Trait where Self == ValidatedTogetherTrait {
     /// Validates the roots `roots` writes together with every other test's, in one `terraform
-    /// validate`; the test reads the outcome with ``TerraformValidateBatch/outcome(_:)``.
+    /// validate`; the test checks them with ``TerraformValidateBatch/expectValid(_:sourceLocation:)``
+    /// (or reads ``TerraformValidateBatch/outcome(_:)``).
     ///
     /// ```swift
     /// static let roots: TerraformValidateBatch.Roots = { folder in try Curated.write(into: folder) }
     ///
     /// @Test(.validatedTogether("curated", roots))
     /// func validates() async throws {
-    ///     let outcome = try await TerraformValidateBatch.shared.outcome("curated")
-    ///     #expect(outcome.valid, "\(outcome.output)")
+    ///     try await TerraformValidateBatch.shared.expectValid("curated")
     /// }
     /// ```
     public static func validatedTogether(

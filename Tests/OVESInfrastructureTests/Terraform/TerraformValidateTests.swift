@@ -24,8 +24,6 @@ struct TerraformValidateTests {
 
     @Test("dev, prod and shared pass terraform validate with their modules", .validatedTogether("oves", roots))
     func rootsValidate() async throws {
-        guard ExternalTools.sharedTool("tf-validate") != nil, ExternalTools.terraform() != nil else { return }
-        let outcome = try await TerraformValidateBatch.shared.outcome("oves")
-        #expect(outcome.valid, "terraform validate failed:\n\(outcome.output)")
+        try await TerraformValidateBatch.shared.expectValid("oves")
     }
 }
