@@ -81,12 +81,14 @@ struct TypedExpressionsValidateTests {
         }
     }
 
+    /// The stack synthesized as .tf.json and as .tf, once for the test and the validation of its roots.
+    static let everyFormResults = [SynthesisOptions.TerraformFormat.json, .hcl].map { format in
+        (format, Infrastructure { Self.everyForm() }.synthesize(options: SynthesisOptions(terraformFormat: format)))
+    }
+
     /// The stack's root as .tf.json and as .tf, written for validation.
     static let everyFormRoots: TerraformValidateBatch.Roots = { folder in
-        let results = [SynthesisOptions.TerraformFormat.json, .hcl].map { format in
-            (format, Infrastructure { Self.everyForm() }.synthesize(options: SynthesisOptions(terraformFormat: format)))
-        }
-        return try results.flatMap { format, result in
+        try everyFormResults.flatMap { format, result in
             try TerraformValidateBatch.write(
                 result.artifacts.map { ($0.path, $0.bytes) }, to: folder.appendingPathComponent(format.rawValue),
                 roots: ["terraform/typed"])
@@ -97,9 +99,7 @@ struct TypedExpressionsValidateTests {
         "terraform validate accepts every typed form, as .tf.json and as .tf",
         .validatedTogether("typed-forms", everyFormRoots))
     func validates() async throws {
-        for format in [SynthesisOptions.TerraformFormat.json, .hcl] {
-            let result = Infrastructure { Self.everyForm() }.synthesize(
-                options: SynthesisOptions(terraformFormat: format))
+        for (format, result) in Self.everyFormResults {
             #expect(result.diagnostics.errors.isEmpty, "\(format): \(result.diagnostics.errors)")
         }
         try await TerraformValidateBatch.shared.expectValid("typed-forms")

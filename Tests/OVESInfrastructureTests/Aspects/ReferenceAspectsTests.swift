@@ -24,15 +24,15 @@ struct ReferenceAspectsTests {
         return tags.stringValue?.contains("\"\(Self.tagKey)\" = \"tagged\"") == true
     }
 
-    /// The reference with every taggable resource tagged by one TagAspect.
-    static func tagged() -> SynthesisResult {
-        Infrastructure(units: OVESReference.terraformUnits).aspect(TagAspect([Self.tagKey: "tagged"])).synthesize()
-    }
+    /// The reference with every taggable resource tagged by one TagAspect, synthesized once for the
+    /// test and the validation of its roots.
+    static let tagged: SynthesisResult = Infrastructure(units: OVESReference.terraformUnits)
+        .aspect(TagAspect([Self.tagKey: "tagged"])).synthesize()
 
     /// The tagged reference's AWS roots, written for validation.
     static let taggedRoots: TerraformValidateBatch.Roots = { folder in
         try TerraformValidateBatch.write(
-            Self.tagged().artifacts.map { ($0.path, $0.bytes) }, to: folder, roots: OVESSynthesis.awsRoots)
+            Self.tagged.artifacts.map { ($0.path, $0.bytes) }, to: folder, roots: OVESSynthesis.awsRoots)
     }
 
     @Test(
@@ -40,7 +40,7 @@ struct ReferenceAspectsTests {
         .validatedTogether("oves-tagged", taggedRoots))
     func tagsEveryTaggableResource() async throws {
         let plain = Infrastructure(units: OVESReference.terraformUnits).synthesize()
-        let tagged = Self.tagged()
+        let tagged = Self.tagged
         #expect(!tagged.diagnostics.hasErrors, "\(tagged.diagnostics.errors)")
         let before = Dictionary(
             plain.model.nodes.compactMap { $0 as? ResolvedBlock }.map { ($0.nodeID, $0) },
