@@ -122,19 +122,14 @@ public enum ExternalTools {
         return url
     }
 
-    /// The folder that holds this process's temporary folders, removed with them when the process
-    /// exits: a test run leaves nothing of its own in the system's temporary folder (a run made
-    /// about 150 folders there before).
+    /// The folder that holds this process's temporary folders (`swift-infra-tests-<pid>` in the
+    /// system's temporary folder), removed with them when the process exits: a test run leaves
+    /// nothing of its own there (a run made about 150 folders there before).
     public static let temporaryRoot: URL = {
-        atexit { try? FileManager.default.removeItem(at: ExternalTools.processTemporaryRoot) }
-        return processTemporaryRoot
-    }()
-
-    /// `swift-infra-tests-<pid>` in the system's temporary folder.
-    private static var processTemporaryRoot: URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent(
+        atexit { try? FileManager.default.removeItem(at: ExternalTools.temporaryRoot) }
+        return FileManager.default.temporaryDirectory.appendingPathComponent(
             "swift-infra-tests-\(ProcessInfo.processInfo.processIdentifier)")
-    }
+    }()
 }
 
 extension ExternalTools {
