@@ -13,7 +13,7 @@ public struct PrivateMoto: Sendable {
     public var endpoint: String
 
     /// What `aws-local` printed when a command failed.
-    public struct StartFailure: Error, CustomStringConvertible {
+    public struct CommandFailure: Error, CustomStringConvertible {
         /// Its output.
         public var description: String
     }
@@ -29,7 +29,7 @@ public struct PrivateMoto: Sendable {
     public static func start(tool: String, state: URL) throws -> PrivateMoto {
         let started = try exports(tool, ["start"], state: state)
         guard let endpoint = started["AWS_ENDPOINT_URL"] else {
-            throw StartFailure(description: "aws-local start printed no endpoint")
+            throw CommandFailure(description: "aws-local start printed no endpoint")
         }
         return PrivateMoto(tool: tool, state: state, endpoint: endpoint)
     }
@@ -46,7 +46,7 @@ public struct PrivateMoto: Sendable {
         let out = try ExternalTools.run(tool, arguments + ["--export", "--state-dir", state.path])
         guard out.status == 0 else {
             let command = arguments.joined(separator: " ")
-            throw StartFailure(description: "aws-local \(command) exited \(out.status): \(out.stdout)\(out.stderr)")
+            throw CommandFailure(description: "aws-local \(command) exited \(out.status): \(out.stdout)\(out.stderr)")
         }
         var values: [String: String] = [:]
         for line in out.stdout.split(whereSeparator: \.isNewline) {
